@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ANNOTATION_ORIGINS, REVIEW_STATES, type Annotation } from '../model';
+
+const id = z.number().int().positive();
+const offset = z.number().int().min(0);
+const attributes = z.record(z.string().max(100), z.string().max(2000));
+
+export const annotationsInputs = {
+  'annotations:list': z.object({ documentId: id }).strict(),
+  'annotations:create': z
+    .object({
+      documentId: id,
+      start: offset,
+      end: offset,
+      labelId: id,
+      attributes: attributes.optional(),
+      origin: z.enum(ANNOTATION_ORIGINS).optional(),
+    })
+    .strict(),
+  'annotations:update': z
+    .object({
+      id,
+      labelId: id.optional(),
+      start: offset.optional(),
+      end: offset.optional(),
+      attributes: attributes.optional(),
+      reviewState: z.enum(REVIEW_STATES).optional(),
+    })
+    .strict(),
+  'annotations:delete': z.object({ id }).strict(),
+  'history:undo': z.object({ documentId: id }).strict(),
+  'history:redo': z.object({ documentId: id }).strict(),
+  'history:state': z.object({ documentId: id }).strict(),
+};
+
+type In<K extends keyof typeof annotationsInputs> = z.input<(typeof annotationsInputs)[K]>;
+
+export interface HistoryState {
+  canUndo: boolean;
+  canRedo: boolean;
+  /** What undo would revert / redo would re-apply, for tooltips. */
+  undoLabel: string | null;
+  redoLabel: string | null;
+}
+
+/** What an undo or redo changed, so the editor can patch itself without reloading. */
+export interface HistoryStep extends HistoryState {
+  description: string;
+  upserted: Annotation[];
+  deletedIds: number[];
+}
+
+export type AnnotationsApi = {
+  'annotations:list': (a: In<'annotations:list'>) => Promise<Annotation[]>;
+  'annotations:create': (a: In<'annotations:create'>) => Promise<Annotation>;
+  'annotations:update': (a: In<'annotations:update'>) => Promise<Annotation>;
+  'annotations:delete': (a: In<'annotations:delete'>) => Promise<{ id: number }>;
+  'history:undo': (a: In<'history:undo'>) => Promise<HistoryStep | null>;
+  'history:redo': (a: In<'history:redo'>) => Promise<HistoryStep | null>;
+  'history:state': (a: In<'history:state'>) => Promise<HistoryState>;
+};

@@ -1,0 +1,27 @@
+// The whole API: one typed handler map per feature, merged. Main, preload, browser server and
+// renderer all derive from this file, so a channel cannot exist on one side only.
+import type { z } from 'zod';
+import { annotationsInputs, type AnnotationsApi } from './annotations';
+import { documentsInputs, type DocumentsApi } from './documents';
+import { jobsInputs, type JobsApi } from './jobs';
+import { labelsInputs, type LabelsApi } from './labels';
+import { projectsInputs, type ProjectsApi } from './projects';
+import type { Result } from './result';
+
+export type BiaozhuApi = ProjectsApi & DocumentsApi & AnnotationsApi & LabelsApi & JobsApi;
+export type Channel = keyof BiaozhuApi;
+export type ApiInput<K extends Channel> = Parameters<BiaozhuApi[K]>[0];
+export type ApiOutput<K extends Channel> = Awaited<ReturnType<BiaozhuApi[K]>>;
+
+/** What crosses the process boundary: every call answers with a Result. */
+export type BiaozhuBridge = { [K in Channel]: (input: ApiInput<K>) => Promise<Result<ApiOutput<K>>> };
+
+export const apiInputs = {
+  ...projectsInputs,
+  ...documentsInputs,
+  ...annotationsInputs,
+  ...labelsInputs,
+  ...jobsInputs,
+} satisfies Record<Channel, z.ZodType>;
+
+export type { Result, ApiError } from './result';

@@ -1,0 +1,192 @@
+import { z } from 'zod';
+import type { DocumentMetadata, ImportWarning, RemovedBlock } from '../model';
+
+const jobId = z.string().regex(/^[a-z0-9-]{1,64}$/);
+
+/** Normalization steps; each can be switched off per import and is recorded on the document. */
+export const NORMALIZATION_STEPS = [
+  'unicode_nfc',
+  'line_endings',
+  'invisible_spaces',
+  'traditional_to_simplified',
+  'strip_pinyin',
+  'repair_mojibake',
+  'rejoin_broken_lines',
+  'strip_site_chrome',
+] as const;
+export type NormalizationStep = (typeof NORMALIZATION_STEPS)[number];
+
+export const ENCODINGS = ['utf-8', 'utf-16le', 'utf-16be', 'gb18030', 'big5'] as const;
+export type SupportedEncoding = (typeof ENCODINGS)[number];
+
+export const importSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }).strict(),
+  // Files dropped into the browser mode arrive as bytes.
+  z
+    .object({
+      kind: z.literal('bytes'),
+      name: z.string().min(1).max(1000),
+      dataBase64: z.string().max(150_000_000),
+    })
+    .strict(),
+]);
+export type ImportSource = z.infer<typeof importSource>;
+
+export const fieldMapping = z
+  .object({
+    text: z.string().max(100),
+    id: z.string().max(100),
+    title: z.string().max(100),
+    date: z.string().max(100),
+    source: z.string().max(100),
+    url: z.string().max(100),
+    district: z.string().max(100),
+  })
+  .partial()
+  .strict();
+export type FieldMapping = z.infer<typeof fieldMapping>;
+
+export const importOptions = z
+  .object({
+    /** Steps switched off; everything else runs. */
+    disabledSteps: z.array(z.enum(NORMALIZATION_STEPS)).default([]),
+    /** Forces one encoding instead of detection. */
+    encoding: z.enum(ENCODINGS).optional(),
+    /** Split files holding several articles into one document each. */
+    splitArticles: z.boolean().default(true),
+    fieldMapping: fieldMapping.default({}),
+  })
+  .strict();
+export type ImportOptions = z.output<typeof importOptions>;
+
+export const EXPORT_FORMATS = [
+  'biaozhu-jsonl',
+  'doccano-jsonl',
+  'cluener',
+  'conll-bio',
+  'conll-bioes',
+  'brat',
+  'label-studio',
+  'mentions-csv',
+] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const exportOptions = z
+  .object({
+    format: z.enum(EXPORT_FORMATS),
+    /** File (or folder, for multi-file formats) to write; defaults to the project's exports folder. */
+    outPath: z.string().min(1).max(4096).optional(),
+    labelKeys: z.array(z.string()).optional(),
+    documentIds: z.array(z.number().int().positive()).optional(),
+    statuses: z.array(z.enum(['todo', 'in_progress', 'done', 'reviewed'])).optional(),
+    sources: z.array(z.string()).optional(),
+    dateFrom: z.string().optional(),
+    dateTo: z.string().optional(),
+    annotator: z.string().optional(),
+    offsets: z.enum(['normalized', 'source']).default('normalized'),
+    split: z
+      .object({
+        seed: z.number().int(),
+        train: z.number().min(0).max(1),
+        dev: z.number().min(0).max(1),
+        test: z.number().min(0).max(1),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+export type ExportOptions = z.output<typeof exportOptions>;
+
+export const jobsInputs = {
+  'import:preview': z.object({ sources: z.array(importSource).min(1).max(100_000), options: importOptions }).strict(),
+  'import:previewFile': z.object({ previewId: jobId, index: z.number().int().min(0) }).strict(),
+  'import:commit': z
+    .object({
+      previewId: jobId,
+      /** Indexes into the preview's files; omitted means every file that previewed cleanly. */
+      include: z.array(z.number().int().min(0)).optional(),
+    })
+    .strict(),
+  'export:start': exportOptions,
+  'jobs:get': z.object({ jobId }).strict(),
+  'jobs:cancel': z.object({ jobId }).strict(),
+};
+
+/** One document that a file will become (a file holding several articles becomes several). */
+export interface DocumentDraft {
+  metadata: DocumentMetadata;
+  originalText: string;
+  text: string;
+  offsetMap: number[];
+  steps: string[];
+  warnings: ImportWarning[];
+  removed: RemovedBlock[];
+  /** Spans carried in by the file itself (JSONL/CoNLL/brat imports), UTF-16 offsets into text. */
+  spans: { start: number; end: number; label: string; attributes?: Record<string, string>; annotator?: string }[];
+}
+
+export interface FilePreview {
+  index: number;
+  fileName: string;
+  format: string;
+  encoding: string | null;
+  encodingConfidence: number | null;
+  byteLength: number;
+  documents: { title: string; date: string | null; source: string | null; charCount: number; warnings: ImportWarning[]; duplicate: boolean; spanCount: number }[];
+  /** Set when the file cannot be imported at all. */
+  error: string | null;
+  /** Problems with parts of the file (a malformed JSONL line) that do not stop the rest. */
+  problems: { line?: number; message: string }[];
+}
+
+export interface ImportPreview {
+  previewId: string;
+  files: FilePreview[];
+}
+
+export interface FilePreviewDetail {
+  fileName: string;
+  drafts: DocumentDraft[];
+}
+
+export interface ImportReport {
+  imported: number;
+  documentIds: number[];
+  skippedDuplicates: { fileName: string; title: string }[];
+  rejected: { fileName: string; line?: number; message: string }[];
+  spansImported: number;
+}
+
+export interface ExportReport {
+  format: ExportFormat;
+  files: string[];
+  documents: number;
+  spans: number;
+  /** Spans a format could not hold (overlaps in BIO), by reason; never dropped silently. */
+  dropped: { reason: string; count: number }[];
+  split?: { train: number; dev: number; test: number };
+}
+
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface JobStatus<R = unknown> {
+  id: string;
+  kind: 'import-preview' | 'import-commit' | 'export';
+  state: JobState;
+  done: number;
+  total: number;
+  message: string;
+  result: R | null;
+  error: string | null;
+}
+
+type In<K extends keyof typeof jobsInputs> = z.input<(typeof jobsInputs)[K]>;
+
+export type JobsApi = {
+  'import:preview': (a: In<'import:preview'>) => Promise<{ jobId: string }>;
+  'import:previewFile': (a: In<'import:previewFile'>) => Promise<FilePreviewDetail>;
+  'import:commit': (a: In<'import:commit'>) => Promise<{ jobId: string }>;
+  'export:start': (a: In<'export:start'>) => Promise<{ jobId: string }>;
+  'jobs:get': (a: In<'jobs:get'>) => Promise<JobStatus>;
+  'jobs:cancel': (a: In<'jobs:cancel'>) => Promise<JobStatus>;
+};

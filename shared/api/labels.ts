@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { ATTRIBUTE_TYPES, type Label } from '../model';
+
+const id = z.number().int().positive();
+
+export const attributeDefinition = z
+  .object({
+    key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'attribute keys are lower-case ascii, e.g. role'),
+    nameZh: z.string().trim().min(1).max(40),
+    nameEn: z.string().trim().min(1).max(40),
+    type: z.enum(ATTRIBUTE_TYPES),
+    options: z.array(z.string().min(1).max(100)).max(100).optional(),
+  })
+  .strict();
+
+const labelFields = {
+  key: z.string().regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'label keys are upper-case ascii, e.g. PERSON'),
+  nameZh: z.string().trim().min(1).max(20),
+  nameEn: z.string().trim().min(1).max(40),
+  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb'),
+  hotkey: z.string().regex(/^[0-9a-z]$/, 'a hotkey is one digit or lower-case letter').nullable(),
+  attributes: z.array(attributeDefinition).max(30),
+};
+
+export const labelsInputs = {
+  'labels:list': z.object({}).strict(),
+  'labels:create': z
+    .object({ ...labelFields, hotkey: labelFields.hotkey.optional(), attributes: labelFields.attributes.optional() })
+    .strict(),
+  'labels:update': z
+    .object({ id, ...labelFields })
+    .partial()
+    .required({ id: true })
+    .strict(),
+  'labels:delete': z.object({ id }).strict(),
+  'labels:reorder': z.object({ ids: z.array(id).min(1) }).strict(),
+};
+
+type In<K extends keyof typeof labelsInputs> = z.input<(typeof labelsInputs)[K]>;
+
+export type LabelsApi = {
+  'labels:list': (a: In<'labels:list'>) => Promise<Label[]>;
+  'labels:create': (a: In<'labels:create'>) => Promise<Label>;
+  'labels:update': (a: In<'labels:update'>) => Promise<Label>;
+  'labels:delete': (a: In<'labels:delete'>) => Promise<{ id: number }>;
+  'labels:reorder': (a: In<'labels:reorder'>) => Promise<Label[]>;
+};

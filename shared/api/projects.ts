@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import type { ProjectInfo, ProjectStats, RecentProject } from '../model';
+
+export const projectPath = z.string().trim().min(1, 'a project path is required').max(4096);
+
+export const projectsInputs = {
+  'app:info': z.object({}).strict(),
+  'projects:create': z.object({ path: projectPath, name: z.string().trim().max(200).optional() }).strict(),
+  'projects:open': z.object({ path: projectPath }).strict(),
+  'projects:openDemo': z.object({}).strict(),
+  'projects:close': z.object({}).strict(),
+  'projects:stats': z.object({}).strict(),
+  'projects:setAnnotator': z.object({ name: z.string().trim().min(1).max(100) }).strict(),
+};
+
+export interface AppInfo {
+  version: string;
+  /** 'electron' for the desktop window, 'browser' for the local browser mode. */
+  mode: 'electron' | 'browser';
+  project: ProjectInfo | null;
+  recent: RecentProject[];
+  /** Folder where new projects and exports go by default. */
+  defaultDirectory: string;
+}
+
+type In<K extends keyof typeof projectsInputs> = z.infer<(typeof projectsInputs)[K]>;
+
+export type ProjectsApi = {
+  'app:info': (a: In<'app:info'>) => Promise<AppInfo>;
+  'projects:create': (a: In<'projects:create'>) => Promise<ProjectInfo>;
+  'projects:open': (a: In<'projects:open'>) => Promise<ProjectInfo>;
+  'projects:openDemo': (a: In<'projects:openDemo'>) => Promise<ProjectInfo>;
+  'projects:close': (a: In<'projects:close'>) => Promise<null>;
+  'projects:stats': (a: In<'projects:stats'>) => Promise<ProjectStats>;
+  'projects:setAnnotator': (a: In<'projects:setAnnotator'>) => Promise<ProjectInfo>;
+};

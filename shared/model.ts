@@ -1,0 +1,148 @@
+// Domain types shared by the data core, the API and the renderer. Pure data: no platform imports.
+
+export const DOCUMENT_STATUSES = ['todo', 'in_progress', 'done', 'reviewed'] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+export const ANNOTATION_ORIGINS = ['manual', 'suggested'] as const;
+export type AnnotationOrigin = (typeof ANNOTATION_ORIGINS)[number];
+
+export const REVIEW_STATES = ['pending', 'accepted', 'rejected'] as const;
+export type ReviewState = (typeof REVIEW_STATES)[number];
+
+export const ATTRIBUTE_TYPES = ['text', 'number', 'date', 'choice'] as const;
+export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
+
+export interface AttributeDefinition {
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  type: AttributeType;
+  /** Allowed values when type is 'choice'. */
+  options?: string[];
+}
+
+export interface Label {
+  id: number;
+  key: string;
+  nameZh: string;
+  nameEn: string;
+  /** CSS hex colour, e.g. #d9480f. */
+  color: string;
+  /** Single key that tags the selection, e.g. '1' or 'p'. */
+  hotkey: string | null;
+  order: number;
+  attributes: AttributeDefinition[];
+}
+
+/**
+ * Maps normalized-text offsets back to original-text offsets (both UTF-16 code units).
+ * Flat list of segments [normStart, normLength, origStart, origLength, ...], sorted by normStart,
+ * covering the normalized text without gaps. Where normLength === origLength the segment maps
+ * one-to-one; otherwise every normalized unit in it maps to the whole original range.
+ */
+export type OffsetMap = number[];
+
+export type WarningKind =
+  | 'mojibake'
+  | 'mojibake_repaired'
+  | 'decode_errors'
+  | 'encoding_guess'
+  | 'chrome_removed'
+  | 'split_candidate'
+  | 'other';
+
+export interface ImportWarning {
+  kind: WarningKind;
+  message: string;
+  /** Range in the normalized text the warning is about, when it is about a place. */
+  start?: number;
+  end?: number;
+}
+
+/** Text that normalization removed (site chrome, link lists); kept so nothing is lost. */
+export interface RemovedBlock {
+  reason: string;
+  text: string;
+  /** Offset in the original text where the block started. */
+  originalStart: number;
+}
+
+export interface DocumentMetadata {
+  title: string;
+  /** ISO date or date-time (YYYY-MM-DD or YYYY-MM-DDTHH:mm). */
+  date: string | null;
+  source: string | null;
+  district: string | null;
+  url: string | null;
+  reporters: string[];
+  /** Id the document had where it came from (file name, JSONL id). */
+  externalId: string | null;
+}
+
+export interface DocumentSummary {
+  id: number;
+  title: string;
+  date: string | null;
+  source: string | null;
+  district: string | null;
+  status: DocumentStatus;
+  charCount: number;
+  spanCount: number;
+  encoding: string | null;
+  fileName: string | null;
+  warningCount: number;
+  importedAt: string;
+  updatedAt: string;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  url: string | null;
+  reporters: string[];
+  externalId: string | null;
+  text: string;
+  originalText: string;
+  offsetMap: OffsetMap;
+  rawSha256: string | null;
+  steps: string[];
+  warnings: ImportWarning[];
+  removed: RemovedBlock[];
+}
+
+export interface Annotation {
+  id: number;
+  documentId: number;
+  /** UTF-16 code units into the normalized text. */
+  start: number;
+  /** Exclusive. */
+  end: number;
+  labelId: number;
+  annotator: string;
+  origin: AnnotationOrigin;
+  reviewState: ReviewState;
+  attributes: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProjectInfo {
+  path: string;
+  name: string;
+  schemaVersion: number;
+  documentCount: number;
+  annotationCount: number;
+  annotator: string;
+}
+
+export interface RecentProject {
+  path: string;
+  name: string;
+  openedAt: string;
+}
+
+export interface ProjectStats {
+  documents: number;
+  annotations: number;
+  byStatus: Record<DocumentStatus, number>;
+  byLabel: { labelKey: string; count: number }[];
+  annotators: { name: string; count: number }[];
+}

@@ -1,0 +1,79 @@
+// Span offsets are UTF-16 code units into the normalized text, end exclusive.
+// Exporters that need code points (brat, CLUENER, Python consumers) convert through here.
+
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
+
+/** True when offset falls between the two halves of a surrogate pair. */
+export function splitsSurrogatePair(text: string, offset: number): boolean {
+  if (offset <= 0 || offset >= text.length) return false;
+  return isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset));
+}
+
+/** Why a span is invalid for this text, or null when it is valid. */
+export function spanProblem(text: string, start: number, end: number): string | null {
+  if (!Number.isInteger(start) || !Number.isInteger(end)) return 'offsets must be integers';
+  if (start < 0) return `start ${start} is negative`;
+  if (end <= start) return `end ${end} must be greater than start ${start}`;
+  if (end > text.length) return `end ${end} is past the end of the text (${text.length})`;
+  if (splitsSurrogatePair(text, start)) return `start ${start} splits a surrogate pair`;
+  if (splitsSurrogatePair(text, end)) return `end ${end} splits a surrogate pair`;
+  return null;
+}
+
+/**
+ * Converts UTF-16 offsets to code-point offsets for many positions at once in one pass.
+ * Offsets may come in any order; the result is aligned with the input.
+ */
+export function utf16ToCodePoints(text: string, offsets: readonly number[]): number[] {
+  const order = offsets.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
+  const out = new Array<number>(offsets.length);
+  let unit = 0;
+  let codePoints = 0;
+  for (const i of order) {
+    const target = offsets[i];
+    while (unit < target) {
+      unit += isHighSurrogate(text.charCodeAt(unit)) && isLowSurrogate(text.charCodeAt(unit + 1)) ? 2 : 1;
+      codePoints++;
+    }
+    out[i] = codePoints;
+  }
+  return out;
+}
+
+/** Converts code-point offsets to UTF-16 offsets, aligned with the input. */
+export function codePointsToUtf16(text: string, offsets: readonly number[]): number[] {
+  const order = offsets.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
+  const out = new Array<number>(offsets.length);
+  let unit = 0;
+  let codePoints = 0;
+  for (const i of order) {
+    const target = offsets[i];
+    while (codePoints < target && unit < text.length) {
+      unit += isHighSurrogate(text.charCodeAt(unit)) && isLowSurrogate(text.charCodeAt(unit + 1)) ? 2 : 1;
+      codePoints++;
+    }
+    if (codePoints < target) throw new RangeError(`code-point offset ${target} is past the end of the text`);
+    out[i] = unit;
+  }
+  return out;
+}
+
+export const codePointLength = (text: string): number => utf16ToCodePoints(text, [text.length])[0];
+
+const TRIMMABLE = /[\s\u3000\u00a0\u200b-\u200d\ufeff，。、；：？！,.;:?!…—·「」『』《》〈〉（）()【】\[\]“”‘’"']/u;
+
+/**
+ * Shrinks a selection so it does not start or end on whitespace or punctuation, which is what a
+ * researcher means when the mouse overshoots. Quote marks inside the span are kept ("“四个意识”"
+ * stays whole when the user selected it with its quotes and the quotes are paired).
+ */
+export function trimSpan(text: string, start: number, end: number): { start: number; end: number } | null {
+  const pairedQuotes = text[start] === '“' && text[end - 1] === '”' && end - start > 2;
+  if (pairedQuotes) return { start, end };
+  let s = start;
+  let e = end;
+  while (s < e && TRIMMABLE.test(text[s])) s++;
+  while (e > s && TRIMMABLE.test(text[e - 1])) e--;
+  return e > s ? { start: s, end: e } : null;
+}
