@@ -1,0 +1,154 @@
+// `biaozhu` command line: the same handlers the app uses, for scripts and batch work.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ApiInput, ApiOutput, Channel } from '../../shared/api/index';
+import { EXPORT_FORMATS, type ExportReport, type ImportPreview, type ImportReport, type JobStatus } from '../../shared/api/jobs';
+import { createCore, type Core } from '../services/core';
+
+const USAGE = `Usage: biaozhu <command> [options]
+
+Commands:
+  init <project>                      create a project file (.biaozhu)
+  import <project> <paths...>         import files and folders (txt, html, docx, jsonl, csv, tsv, conll, brat)
+        [--encoding gb18030|big5|utf-8|utf-16le|utf-16be] [--no-split] [--disable step,step]
+  export <project> --format <format> [--out PATH] [--labels A,B] [--status done,reviewed]
+        [--offsets normalized|source] [--split seed:train:dev:test]
+        formats: ${EXPORT_FORMATS.join(', ')}
+  stats <project>                     counts of documents, spans, statuses, labels, annotators
+
+Options:
+  --json    machine-readable output
+  --help    this text`;
+
+class CliError extends Error {}
+
+async function call<K extends Channel>(core: Core, channel: K, input: ApiInput<K>): Promise<ApiOutput<K>> {
+  const result = await core.registry.dispatch(channel, input);
+  if (!result.ok) throw new CliError(result.error.message);
+  return result.value as ApiOutput<K>;
+}
+
+async function waitForJob<R>(core: Core, jobId: string, json: boolean): Promise<R> {
+  const status: JobStatus = await core.jobs.wait(jobId, (s) => {
+    if (!json && process.stderr.isTTY && s.total > 0) process.stderr.write(`\r${s.done}/${s.total} ${s.message.slice(-50).padEnd(50)}`);
+  });
+  if (!json && process.stderr.isTTY) process.stderr.write('\r'.padEnd(70) + '\r');
+  if (status.state !== 'done') throw new CliError(status.error ?? `job ${status.state}`);
+  return status.result as R;
+}
+
+function print(json: boolean, value: unknown, text: string): void {
+  console.log(json ? JSON.stringify(value, null, 2) : text);
+}
+
+async function runImport(core: Core, paths: string[], flags: Record<string, unknown>, json: boolean): Promise<number> {
+  if (paths.length === 0) throw new CliError('import needs at least one file or folder');
+  const disabled = typeof flags.disable === 'string' ? flags.disable.split(',').filter(Boolean) : [];
+  const options = { disabledSteps: disabled, encoding: flags.encoding, splitArticles: !flags['no-split'] } as ApiInput<'import:preview'>['options'];
+  const { jobId } = await call(core, 'import:preview', { sources: paths.map((p) => ({ kind: 'path' as const, path: resolve(p) })), options });
+  const preview = await waitForJob<ImportPreview>(core, jobId, json);
+  const commit = await call(core, 'import:commit', { previewId: preview.previewId });
+  const report = await waitForJob<ImportReport>(core, commit.jobId, json);
+  const lines = [
+    `imported ${report.imported} documents (${report.spansImported} spans)`,
+    ...report.skippedDuplicates.map((d) => `skipped duplicate: ${d.fileName} — ${d.title}`),
+    ...report.rejected.map((r) => `rejected: ${r.fileName}${r.line ? `:${r.line}` : ''} — ${r.message}`),
+  ];
+  print(json, { ...report, files: preview.files.map(({ fileName, encoding, format, error }) => ({ fileName, encoding, format, error })) }, lines.join('\n'));
+  return report.rejected.length > 0 ? 1 : 0;
+}
+
+function parseSplit(value: unknown): ApiInput<'export:start'>['split'] {
+  if (typeof value !== 'string') return undefined;
+  const [seed, train, dev, test] = value.split(':').map(Number);
+  if ([seed, train, dev, test].some((n) => Number.isNaN(n))) throw new CliError('--split is seed:train:dev:test, e.g. 42:0.8:0.1:0.1');
+  return { seed, train, dev, test };
+}
+
+async function runExport(core: Core, flags: Record<string, unknown>, json: boolean): Promise<number> {
+  const list = (v: unknown) => (typeof v === 'string' ? v.split(',').filter(Boolean) : undefined);
+  const options = {
+    format: flags.format,
+    outPath: typeof flags.out === 'string' ? resolve(flags.out) : undefined,
+    labelKeys: list(flags.labels),
+    statuses: list(flags.status),
+    offsets: flags.offsets ?? 'normalized',
+    split: parseSplit(flags.split),
+  } as ApiInput<'export:start'>;
+  const { jobId } = await call(core, 'export:start', options);
+  const report = await waitForJob<ExportReport>(core, jobId, json);
+  const dropped = report.dropped.map((d) => `dropped ${d.count} spans (${d.reason})`);
+  print(json, report, [`exported ${report.documents} documents, ${report.spans} spans to ${report.files.join(', ')}`, ...dropped].join('\n'));
+  return 0;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      labels: { type: 'string' },
+      status: { type: 'string' },
+      offsets: { type: 'string' },
+      split: { type: 'string' },
+      encoding: { type: 'string' },
+      disable: { type: 'string' },
+      'no-split': { type: 'boolean', default: false },
+      name: { type: 'string' },
+    },
+  });
+  const [command, project, ...rest] = positionals;
+  if (values.help || !command) {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  if (!project) throw new CliError(`${command} needs a project path\n\n${USAGE}`);
+  const core = createCore({ mode: 'cli' });
+  const json = values.json;
+  try {
+    switch (command) {
+      case 'init': {
+        const info = core.session.create(project, values.name);
+        print(json, info, `created ${info.path}`);
+        return 0;
+      }
+      case 'import':
+        core.session.open(project);
+        return await runImport(core, rest, values, json);
+      case 'export':
+        core.session.open(project);
+        return await runExport(core, values, json);
+      case 'stats': {
+        core.session.open(project);
+        const stats = await call(core, 'projects:stats', {});
+        const text = [
+          `documents: ${stats.documents} (${Object.entries(stats.byStatus).map(([k, v]) => `${k} ${v}`).join(', ')})`,
+          `spans: ${stats.annotations}`,
+          ...stats.byLabel.map((l) => `  ${l.labelKey}: ${l.count}`),
+          `annotators: ${stats.annotators.map((a) => `${a.name} (${a.count})`).join(', ') || 'none'}`,
+        ].join('\n');
+        print(json, stats, text);
+        return 0;
+      }
+      default:
+        throw new CliError(`unknown command ${command}\n\n${USAGE}`);
+    }
+  } finally {
+    core.session.close();
+  }
+}
+
+if (require.main === module) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      console.error(`biaozhu: ${message}`);
+      process.exit(error instanceof CliError || (error as { code?: string }).code ? 1 : 2);
+    },
+  );
+}

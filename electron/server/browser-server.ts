@@ -1,0 +1,134 @@
+// Browser mode: the same handler registry the Electron preload reaches, served over HTTP on
+// 127.0.0.1 only. Every API call needs the per-launch token; a foreign Host or Origin is refused
+// (DNS-rebinding and cross-site requests from other pages in the user's browser).
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { HandlerRegistry } from '../services/app/registry';
+
+const MAX_BODY_BYTES = 200 * 1024 * 1024;
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.ico': 'image/x-icon',
+};
+
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+export interface BrowserServer {
+  url: string;
+  port: number;
+  token: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export interface BrowserServerOptions {
+  registry: HandlerRegistry;
+  rendererDir: string;
+  port?: number;
+  token?: string;
+}
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
+  res.writeHead(status, {
+    'content-type': type,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'content-security-policy': CSP,
+  });
+  res.end(body);
+}
+
+const refuse = (res: ServerResponse, status: number, message: string) =>
+  send(res, status, JSON.stringify({ ok: false, error: { code: 'invalid_input', message } }));
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error(`request is larger than ${MAX_BODY_BYTES / 1048576} MB`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function tokenMatches(given: string | string[] | undefined, token: string): boolean {
+  if (typeof given !== 'string' || given.length !== token.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
+}
+
+export function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
+  const token = options.token ?? randomBytes(24).toString('hex');
+  const rendererDir = resolve(options.rendererDir);
+  let allowedHosts = new Set<string>();
+
+  const serveStatic = (pathname: string, res: ServerResponse) => {
+    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const file = normalize(join(rendererDir, relative));
+    if (!file.startsWith(rendererDir + sep)) return refuse(res, 403, 'forbidden path');
+    const target = existsSync(file) && statSync(file).isFile() ? file : join(rendererDir, 'index.html');
+    if (!existsSync(target)) return send(res, 500, 'The renderer is not built; run npm start again.', 'text/plain; charset=utf-8');
+    send(res, 200, readFileSync(target), CONTENT_TYPES[extname(target)] ?? 'application/octet-stream');
+  };
+
+  const server = createServer(async (req, res) => {
+    try {
+      if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 403, 'foreign Host header refused');
+      const origin = req.headers.origin;
+      if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return refuse(res, 403, 'foreign Origin refused');
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (!url.pathname.startsWith('/api/')) {
+        if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
+        return serveStatic(url.pathname, res);
+      }
+      if (req.method !== 'POST') return refuse(res, 405, 'API calls are POST');
+      if (!tokenMatches(req.headers['x-biaozhu-token'], token)) return refuse(res, 401, 'missing or wrong access token');
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'API calls send JSON');
+      let payload: unknown;
+      try {
+        payload = JSON.parse((await readBody(req)) || '{}');
+      } catch (error) {
+        return refuse(res, 400, `request body is not valid JSON: ${(error as Error).message}`);
+      }
+      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const result = await options.registry.dispatch(channel, payload);
+      send(res, 200, JSON.stringify(result));
+    } catch (error) {
+      send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: (error as Error).message } }));
+    }
+  });
+
+  return new Promise((resolveServer, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+      resolveServer({
+        url: `http://127.0.0.1:${port}/?token=${token}`,
+        port,
+        token,
+        server,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}

@@ -1,0 +1,161 @@
+// Annotation writes: validate offsets against the document text, write, and log the change for
+// undo/redo — all in one transaction so the log can never disagree with the spans.
+import type { HistoryState, HistoryStep } from '../../../shared/api/annotations';
+import { ApiFailure } from '../../../shared/api/result';
+import type { Annotation, AnnotationOrigin, ReviewState } from '../../../shared/model';
+import { spanProblem } from '../../../shared/text/offsets';
+import * as annotations from '../db/annotations';
+import type { Db } from '../db/connection';
+import { nowIso } from '../db/connection';
+import { getDocumentText, markInProgress } from '../db/documents';
+import { getLabel } from '../db/labels';
+import { ensureAnnotator } from '../db/meta';
+import * as operations from '../db/operations';
+
+function requireValidSpan(db: Db, documentId: number, start: number, end: number): void {
+  const text = getDocumentText(db, documentId);
+  if (text === null) throw new ApiFailure('not_found', `Document ${documentId} does not exist`);
+  const problem = spanProblem(text, start, end);
+  if (problem) throw new ApiFailure('invalid_input', `Invalid span [${start}, ${end}) in document ${documentId}: ${problem}`, { start, end });
+}
+
+function requireLabel(db: Db, labelId: number): void {
+  if (!getLabel(db, labelId)) throw new ApiFailure('invalid_input', `Label ${labelId} does not exist`);
+}
+
+function requireAnnotation(db: Db, id: number): Annotation {
+  const found = annotations.getAnnotation(db, id);
+  if (!found) throw new ApiFailure('not_found', `Annotation ${id} does not exist (it may have been deleted)`);
+  return found;
+}
+
+export interface CreateInput {
+  documentId: number;
+  start: number;
+  end: number;
+  labelId: number;
+  attributes?: Record<string, string>;
+  origin?: AnnotationOrigin;
+  annotator: string;
+}
+
+export function createAnnotation(db: Db, input: CreateInput): Annotation {
+  return db.transaction(() => {
+    requireValidSpan(db, input.documentId, input.start, input.end);
+    requireLabel(db, input.labelId);
+    const now = nowIso();
+    const id = annotations.insertAnnotation(db, {
+      documentId: input.documentId,
+      start: input.start,
+      end: input.end,
+      labelId: input.labelId,
+      annotatorId: ensureAnnotator(db, input.annotator),
+      origin: input.origin ?? 'manual',
+      reviewState: 'pending',
+      attributes: input.attributes ?? {},
+      createdAt: now,
+      updatedAt: now,
+    });
+    const created = annotations.getAnnotation(db, id)!;
+    operations.recordOperation(db, input.documentId, 'create', null, created);
+    markInProgress(db, input.documentId);
+    return created;
+  })();
+}
+
+export interface UpdateInput {
+  id: number;
+  labelId?: number;
+  start?: number;
+  end?: number;
+  attributes?: Record<string, string>;
+  reviewState?: ReviewState;
+}
+
+function kindOfUpdate(input: UpdateInput): operations.OperationKind {
+  if (input.start !== undefined || input.end !== undefined) return 'resize';
+  if (input.labelId !== undefined) return 'relabel';
+  if (input.attributes !== undefined) return 'attributes';
+  return 'review';
+}
+
+export function updateAnnotation(db: Db, input: UpdateInput): Annotation {
+  return db.transaction(() => {
+    const before = requireAnnotation(db, input.id);
+    const start = input.start ?? before.start;
+    const end = input.end ?? before.end;
+    requireValidSpan(db, before.documentId, start, end);
+    if (input.labelId !== undefined) requireLabel(db, input.labelId);
+    annotations.updateAnnotation(db, input.id, {
+      start,
+      end,
+      labelId: input.labelId ?? before.labelId,
+      reviewState: input.reviewState ?? before.reviewState,
+      attributes: input.attributes ?? before.attributes,
+      updatedAt: nowIso(),
+    });
+    const after = annotations.getAnnotation(db, input.id)!;
+    operations.recordOperation(db, before.documentId, kindOfUpdate(input), before, after);
+    return after;
+  })();
+}
+
+export function deleteAnnotation(db: Db, id: number): { id: number } {
+  return db.transaction(() => {
+    const before = requireAnnotation(db, id);
+    annotations.deleteAnnotation(db, id);
+    operations.recordOperation(db, before.documentId, 'delete', before, null);
+    return { id };
+  })();
+}
+
+/** Puts a span back exactly as it was recorded (or removes it when the recorded state is null). */
+function restore(db: Db, current: Annotation | null, target: Annotation | null, removedId: number): { upserted: Annotation[]; deletedIds: number[] } {
+  if (!target) {
+    annotations.deleteAnnotation(db, removedId);
+    return { upserted: [], deletedIds: [removedId] };
+  }
+  if (current || annotations.getAnnotation(db, target.id)) {
+    annotations.updateAnnotation(db, target.id, { ...target, updatedAt: target.updatedAt });
+  } else {
+    annotations.insertAnnotation(db, { ...target, annotatorId: ensureAnnotator(db, target.annotator) });
+  }
+  return { upserted: [annotations.getAnnotation(db, target.id)!], deletedIds: [] };
+}
+
+const DESCRIPTIONS: Record<operations.OperationKind, string> = {
+  create: 'create span',
+  delete: 'delete span',
+  relabel: 'change label',
+  resize: 'resize span',
+  attributes: 'edit attributes',
+  review: 'review span',
+};
+
+export function historyState(db: Db, documentId: number): HistoryState {
+  const undo = operations.lastDoneOperation(db, documentId);
+  const redo = operations.firstUndoneOperation(db, documentId);
+  return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo ? DESCRIPTIONS[undo.kind] : null, redoLabel: redo ? DESCRIPTIONS[redo.kind] : null };
+}
+
+export function undo(db: Db, documentId: number): HistoryStep | null {
+  return db.transaction(() => {
+    const op = operations.lastDoneOperation(db, documentId);
+    if (!op) return null;
+    const id = (op.after ?? op.before)!.id;
+    const changes = restore(db, op.after, op.before, id);
+    operations.setUndone(db, op.id, true);
+    return { description: `undo ${DESCRIPTIONS[op.kind]}`, ...changes, ...historyState(db, documentId) };
+  })();
+}
+
+export function redo(db: Db, documentId: number): HistoryStep | null {
+  return db.transaction(() => {
+    const op = operations.firstUndoneOperation(db, documentId);
+    if (!op) return null;
+    const id = (op.after ?? op.before)!.id;
+    const changes = restore(db, op.before, op.after, id);
+    operations.setUndone(db, op.id, false);
+    return { description: `redo ${DESCRIPTIONS[op.kind]}`, ...changes, ...historyState(db, documentId) };
+  })();
+}

@@ -1,0 +1,49 @@
+// One registry for every API channel. Payloads are parsed with the channel's zod schema before a
+// handler sees them; handler errors become { ok: false } results, never exceptions across the boundary.
+import type { z } from 'zod';
+import { apiInputs, type ApiOutput, type Channel } from '../../../shared/api/index';
+import { ApiFailure, type Result } from '../../../shared/api/result';
+import { isChannel } from '../../../shared/api/channels';
+
+export type HandlerInput<K extends Channel> = z.output<(typeof apiInputs)[K]>;
+export type Handler<K extends Channel> = (input: HandlerInput<K>) => Promise<ApiOutput<K>> | ApiOutput<K>;
+
+export class HandlerRegistry {
+  private readonly handlers = new Map<Channel, Handler<Channel>>();
+
+  method<K extends Channel>(channel: K, handler: Handler<K>): void {
+    if (this.handlers.has(channel)) throw new Error(`API channel ${channel} is registered twice`);
+    this.handlers.set(channel, handler as unknown as Handler<Channel>);
+  }
+
+  /** Channels declared in shared/api but without a handler: a startup bug, reported by tests. */
+  missingChannels(): Channel[] {
+    return (Object.keys(apiInputs) as Channel[]).filter((channel) => !this.handlers.has(channel));
+  }
+
+  async dispatch(channel: unknown, payload: unknown): Promise<Result<unknown>> {
+    if (!isChannel(channel)) {
+      return { ok: false, error: { code: 'unknown_channel', message: `Unknown API channel ${String(channel).slice(0, 80)}` } };
+    }
+    const handler = this.handlers.get(channel);
+    if (!handler) return { ok: false, error: { code: 'unknown_channel', message: `No handler for ${channel}` } };
+    const parsed = apiInputs[channel].safeParse(payload ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
+      const first = issues[0];
+      return {
+        ok: false,
+        error: { code: 'invalid_input', message: `Invalid ${channel} request: ${first.path ? `${first.path}: ` : ''}${first.message}`, details: issues },
+      };
+    }
+    try {
+      return { ok: true, value: await handler(parsed.data as never) };
+    } catch (error) {
+      if (error instanceof ApiFailure) {
+        return { ok: false, error: error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details } };
+      }
+      console.error(`[biaozhu] ${channel} failed:`, error);
+      return { ok: false, error: { code: 'internal', message: `${channel} failed: ${(error as Error).message ?? String(error)}` } };
+    }
+  }
+}

@@ -1,0 +1,99 @@
+// The open project. One window (or one browser-mode server) works on one project at a time.
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, extname, resolve } from 'node:path';
+import { ApiFailure } from '../../../shared/api/result';
+import type { ProjectInfo } from '../../../shared/model';
+import { openDatabase, type Db } from '../db/connection';
+import { countAnnotations } from '../db/annotations';
+import { countDocuments } from '../db/documents';
+import { seedDefaultLabels } from '../db/labels';
+import { getMeta, setMeta } from '../db/meta';
+import { schemaVersion } from '../db/migrations';
+import type { UserSettings } from './settings';
+
+export const PROJECT_EXTENSION = '.biaozhu';
+
+export function normalizeProjectPath(path: string): string {
+  const absolute = resolve(path);
+  return extname(absolute) ? absolute : `${absolute}${PROJECT_EXTENSION}`;
+}
+
+/** Creates a project file with the default labels; refuses to overwrite an existing file. */
+export function createProjectFile(path: string, name?: string): Db {
+  const file = normalizeProjectPath(path);
+  if (existsSync(file)) throw new ApiFailure('conflict', `${file} already exists; open it instead`);
+  mkdirSync(dirname(file), { recursive: true });
+  const db = openDatabase(file, { create: true });
+  db.transaction(() => {
+    seedDefaultLabels(db);
+    setMeta(db, 'name', name?.trim() || basename(file, extname(file)));
+    setMeta(db, 'created_at', new Date().toISOString());
+  })();
+  return db;
+}
+
+export class ProjectSession {
+  private db: Db | null = null;
+  private path: string | null = null;
+
+  constructor(readonly settings: UserSettings) {}
+
+  get isOpen(): boolean {
+    return this.db !== null;
+  }
+
+  /** The open project's database, or a clear no_project failure. */
+  requireDb(): Db {
+    if (!this.db) throw new ApiFailure('no_project', 'No project is open. Create or open a project first.');
+    return this.db;
+  }
+
+  requirePath(): string {
+    this.requireDb();
+    return this.path!;
+  }
+
+  create(path: string, name?: string): ProjectInfo {
+    const db = createProjectFile(path, name);
+    return this.adopt(db, normalizeProjectPath(path));
+  }
+
+  open(path: string): ProjectInfo {
+    const file = normalizeProjectPath(path);
+    if (!existsSync(file)) throw new ApiFailure('not_found', `No project file at ${file}`);
+    const db = openDatabase(file);
+    seedDefaultLabels(db);
+    return this.adopt(db, file);
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = null;
+    this.path = null;
+  }
+
+  annotator(): string {
+    return this.settings.annotator();
+  }
+
+  info(): ProjectInfo | null {
+    if (!this.db || !this.path) return null;
+    return {
+      path: this.path,
+      name: getMeta(this.db, 'name') ?? basename(this.path, PROJECT_EXTENSION),
+      schemaVersion: schemaVersion(this.db),
+      documentCount: countDocuments(this.db),
+      annotationCount: countAnnotations(this.db),
+      annotator: this.annotator(),
+    };
+  }
+
+  private adopt(db: Db, path: string): ProjectInfo {
+    this.close();
+    this.db = db;
+    this.path = path;
+    const info = this.info()!;
+    this.settings.remember({ path, name: info.name });
+    return info;
+  }
+}

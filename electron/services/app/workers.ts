@@ -1,0 +1,52 @@
+// Runs a worker thread from the built bundle (out/main/<name>.js) or, in development and tests,
+// from its TypeScript source through tsx.
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ApiFailure } from '../../../shared/api/result';
+import type { JobControl } from './jobs';
+
+export type WorkerName = 'import-worker' | 'export-worker';
+
+export type WorkerMessage<R> =
+  | { type: 'progress'; done: number; total: number; message?: string }
+  | { type: 'result'; result: R }
+  | { type: 'error'; code?: string; message: string };
+
+let nativeBinding: string | undefined;
+/** The Electron main process passes the Electron-ABI better-sqlite3 addon on to workers. */
+export function setWorkerNativeBinding(path: string | undefined): void {
+  nativeBinding = path;
+}
+
+function workerEntry(name: WorkerName): { file: string; execArgv: string[] } {
+  const built = join(__dirname, `${name}.js`);
+  if (!__filename.endsWith('.ts') && existsSync(built)) return { file: built, execArgv: [] };
+  const folder = name === 'import-worker' ? 'import' : 'export';
+  return { file: resolve(__dirname, '..', folder, 'worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
+}
+
+export function runWorker<R>(name: WorkerName, data: unknown, control: JobControl): Promise<R> {
+  const { file, execArgv } = workerEntry(name);
+  return new Promise<R>((resolvePromise, reject) => {
+    const worker = new Worker(file, { execArgv, workerData: { data, cancelFlag: control.cancelFlag, nativeBinding } });
+    let settled = false;
+    worker.on('message', (message: WorkerMessage<R>) => {
+      if (message.type === 'progress') control.progress(message.done, message.total, message.message);
+      else if (message.type === 'result') {
+        settled = true;
+        resolvePromise(message.result);
+      } else {
+        settled = true;
+        reject(new ApiFailure(message.code === 'cancelled' ? 'cancelled' : 'internal', message.message));
+      }
+    });
+    worker.on('error', (error) => {
+      settled = true;
+      reject(error);
+    });
+    worker.on('exit', (code) => {
+      if (!settled) reject(new Error(`${name} stopped unexpectedly (exit code ${code})`));
+    });
+  });
+}

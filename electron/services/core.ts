@@ -1,0 +1,67 @@
+// Builds the data core that both the Electron main process and the browser-mode server expose:
+// one registry of typed handlers over one project session.
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { HandlerRegistry } from './app/registry';
+import { JobManager } from './app/jobs';
+import { defaultResourcesDir, defaultUserDataDir } from './app/paths';
+import { ProjectSession } from './app/session';
+import { UserSettings } from './app/settings';
+import { registerAnnotationHandlers } from './handlers/annotations';
+import { registerDocumentHandlers } from './handlers/documents';
+import { registerJobHandlers } from './handlers/jobs';
+import { registerLabelHandlers } from './handlers/labels';
+import { registerProjectHandlers } from './handlers/projects';
+import { ImportService } from './import/service';
+
+export interface CoreOptions {
+  mode: 'electron' | 'browser' | 'cli';
+  userDataDir?: string;
+  resourcesDir?: string;
+}
+
+export interface CoreContext {
+  mode: 'electron' | 'browser';
+  version: string;
+  userDataDir: string;
+  resourcesDir: string;
+  projectsDir: string;
+  session: ProjectSession;
+  jobs: JobManager;
+  imports: ImportService;
+}
+
+export interface Core extends CoreContext {
+  registry: HandlerRegistry;
+}
+
+function appVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export function createCore(options: CoreOptions): Core {
+  const userDataDir = options.userDataDir ?? defaultUserDataDir();
+  const session = new ProjectSession(new UserSettings(userDataDir));
+  const jobs = new JobManager();
+  const context: CoreContext = {
+    mode: options.mode === 'electron' ? 'electron' : 'browser',
+    version: appVersion(),
+    userDataDir,
+    resourcesDir: options.resourcesDir ?? defaultResourcesDir(),
+    projectsDir: join(userDataDir, 'projects'),
+    session,
+    jobs,
+    imports: new ImportService(session, jobs),
+  };
+  const registry = new HandlerRegistry();
+  registerProjectHandlers(registry, context);
+  registerDocumentHandlers(registry, context);
+  registerAnnotationHandlers(registry, context);
+  registerLabelHandlers(registry, context);
+  registerJobHandlers(registry, context);
+  return { ...context, registry };
+}

@@ -1,0 +1,111 @@
+// Annotation rows. Offsets are validated by the service before they reach these functions.
+import type { Annotation, AnnotationOrigin, ReviewState } from '../../../shared/model';
+import type { Db } from './connection';
+
+interface AnnotationRow {
+  id: number;
+  document_id: number;
+  start: number;
+  end: number;
+  label_id: number;
+  annotator: string;
+  origin: AnnotationOrigin;
+  review_state: ReviewState;
+  attributes_json: string;
+  created_at: string;
+  updated_at: string;
+}
+
+const SELECT = `SELECT a.id, a.document_id, a.start, a.end, a.label_id, an.name AS annotator, a.origin, a.review_state,
+  a.attributes_json, a.created_at, a.updated_at FROM annotations a JOIN annotators an ON an.id = a.annotator_id`;
+
+const toAnnotation = (row: AnnotationRow): Annotation => ({
+  id: row.id,
+  documentId: row.document_id,
+  start: row.start,
+  end: row.end,
+  labelId: row.label_id,
+  annotator: row.annotator,
+  origin: row.origin,
+  reviewState: row.review_state,
+  attributes: JSON.parse(row.attributes_json),
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export function listAnnotations(db: Db, documentId: number): Annotation[] {
+  return (db.prepare(`${SELECT} WHERE a.document_id = ? ORDER BY a.start, a.end, a.id`).all(documentId) as AnnotationRow[]).map(toAnnotation);
+}
+
+export function getAnnotation(db: Db, id: number): Annotation | null {
+  const row = db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as AnnotationRow | undefined;
+  return row ? toAnnotation(row) : null;
+}
+
+export interface AnnotationRecord {
+  /** Set when restoring a deleted span under its old id (undo). */
+  id?: number;
+  documentId: number;
+  start: number;
+  end: number;
+  labelId: number;
+  annotatorId: number;
+  origin: AnnotationOrigin;
+  reviewState: ReviewState;
+  attributes: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export function insertAnnotation(db: Db, record: AnnotationRecord): number {
+  const result = db
+    .prepare(
+      `INSERT INTO annotations (id, document_id, start, end, label_id, annotator_id, origin, review_state, attributes_json, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      record.id ?? null, record.documentId, record.start, record.end, record.labelId, record.annotatorId, record.origin,
+      record.reviewState, JSON.stringify(record.attributes), record.createdAt, record.updatedAt,
+    );
+  return Number(result.lastInsertRowid);
+}
+
+export interface AnnotationChange {
+  start: number;
+  end: number;
+  labelId: number;
+  reviewState: ReviewState;
+  attributes: Record<string, string>;
+  updatedAt: string;
+}
+
+export function updateAnnotation(db: Db, id: number, change: AnnotationChange): void {
+  db.prepare(
+    `UPDATE annotations SET start = ?, end = ?, label_id = ?, review_state = ?, attributes_json = ?, updated_at = ? WHERE id = ?`,
+  ).run(change.start, change.end, change.labelId, change.reviewState, JSON.stringify(change.attributes), change.updatedAt, id);
+}
+
+export function deleteAnnotation(db: Db, id: number): boolean {
+  return db.prepare('DELETE FROM annotations WHERE id = ?').run(id).changes > 0;
+}
+
+export function countAnnotations(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM annotations').get() as { n: number }).n;
+}
+
+export function countByLabel(db: Db): { labelKey: string; count: number }[] {
+  return db
+    .prepare(
+      `SELECT l.key AS labelKey, COUNT(a.id) AS count FROM labels l LEFT JOIN annotations a ON a.label_id = l.id
+       GROUP BY l.id ORDER BY l.sort_order`,
+    )
+    .all() as { labelKey: string; count: number }[];
+}
+
+/** Streams every span of the given documents, ordered by document, for exports. */
+export function iterateAnnotationsForDocuments(db: Db, documentIds: number[]): IterableIterator<AnnotationRow> {
+  const placeholders = documentIds.map(() => '?').join(',');
+  return db.prepare(`${SELECT} WHERE a.document_id IN (${placeholders}) ORDER BY a.document_id, a.start, a.end, a.id`).iterate(...documentIds) as IterableIterator<AnnotationRow>;
+}
+
+export { toAnnotation, type AnnotationRow };

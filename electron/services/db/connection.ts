@@ -1,0 +1,64 @@
+// Opens a project file. better-sqlite3's native addon is loaded through `nativeBinding` when the
+// host (Electron) needs an addon built for its own ABI; plain Node uses the default build.
+import Database from 'better-sqlite3';
+import { ApiFailure } from '../../../shared/api/result';
+import { migrate } from './migrations';
+
+export type Db = Database.Database;
+
+let nativeBindingPath: string | undefined;
+
+/** Called once by the Electron main process with the path of the Electron-ABI addon. */
+export function useNativeBinding(path: string | undefined): void {
+  nativeBindingPath = path;
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Create the file if missing; opening a missing project by mistake should fail instead. */
+  create?: boolean;
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  let db: Db;
+  try {
+    db = new Database(path, {
+      readonly: options.readonly ?? false,
+      fileMustExist: !options.create,
+      ...(nativeBindingPath ? { nativeBinding: nativeBindingPath } : {}),
+    });
+  } catch (error) {
+    const message = (error as Error).message;
+    if (/unable to open|does not exist/i.test(message)) {
+      throw new ApiFailure('not_found', `No project file at ${path}`);
+    }
+    throw new ApiFailure('io', `Cannot open ${path}: ${message}`);
+  }
+  try {
+    configure(db, options.readonly ?? false);
+    if (!options.readonly) migrate(db);
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof ApiFailure) throw error;
+    const message = (error as Error).message;
+    if (/file is not a database|malformed/i.test(message)) {
+      throw new ApiFailure('io', `${path} is not a Biaozhu project (not an SQLite database)`);
+    }
+    throw error;
+  }
+}
+
+function configure(db: Db, readonly: boolean): void {
+  // Fails fast on a non-database file before anything is written to it.
+  db.pragma('schema_version');
+  if (!readonly) {
+    db.pragma('journal_mode = WAL');
+    // FULL: an annotation that the UI showed as saved survives a power cut.
+    db.pragma('synchronous = FULL');
+  }
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+}
+
+export const nowIso = (): string => new Date().toISOString();

@@ -1,0 +1,211 @@
+// Documents: the normalized text researchers annotate plus everything needed to trace it to its source.
+import type { DocumentDraft } from '../../../shared/api/jobs';
+import type { DocumentDetail, DocumentStatus, DocumentSummary } from '../../../shared/model';
+import type { Db } from './connection';
+import { nowIso } from './connection';
+
+export interface DocumentRow {
+  id: number;
+  external_id: string | null;
+  title: string;
+  published_at: string | null;
+  source: string | null;
+  district: string | null;
+  url: string | null;
+  reporters_json: string;
+  file_name: string | null;
+  raw_sha256: string | null;
+  encoding: string | null;
+  original_text: string;
+  text: string;
+  char_count: number;
+  span_count: number;
+  offset_map_json: string;
+  steps_json: string;
+  warnings_json: string;
+  removed_json: string;
+  status: DocumentStatus;
+  imported_at: string;
+  updated_at: string;
+}
+
+const SUMMARY_COLUMNS = `id, title, published_at, source, district, status, char_count, span_count, encoding,
+  file_name, json_array_length(warnings_json) AS warning_count, imported_at, updated_at`;
+
+type SummaryRow = Pick<DocumentRow, 'id' | 'title' | 'published_at' | 'source' | 'district' | 'status' | 'char_count' | 'span_count' | 'encoding' | 'file_name' | 'imported_at' | 'updated_at'> & { warning_count: number };
+
+const toSummary = (row: SummaryRow): DocumentSummary => ({
+  id: row.id,
+  title: row.title,
+  date: row.published_at,
+  source: row.source,
+  district: row.district,
+  status: row.status,
+  charCount: row.char_count,
+  spanCount: row.span_count,
+  encoding: row.encoding,
+  fileName: row.file_name,
+  warningCount: row.warning_count,
+  importedAt: row.imported_at,
+  updatedAt: row.updated_at,
+});
+
+export interface NewDocument {
+  draft: DocumentDraft;
+  fileName: string | null;
+  rawSha256: string | null;
+  encoding: string | null;
+  textSha256: string;
+}
+
+/** Inserts a document; returns null when the same normalized text is already in the project. */
+export function insertDocument(db: Db, doc: NewDocument): number | null {
+  const { draft } = doc;
+  const now = nowIso();
+  const result = db
+    .prepare(
+      `INSERT INTO documents (external_id, title, published_at, source, district, url, reporters_json, file_name,
+         raw_sha256, encoding, original_text, text, text_sha256, char_count, offset_map_json, steps_json,
+         warnings_json, removed_json, status, imported_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'todo', ?, ?)
+       ON CONFLICT (text_sha256) DO NOTHING`,
+    )
+    .run(
+      draft.metadata.externalId, draft.metadata.title, draft.metadata.date, draft.metadata.source,
+      draft.metadata.district, draft.metadata.url, JSON.stringify(draft.metadata.reporters), doc.fileName,
+      doc.rawSha256, doc.encoding, draft.originalText, draft.text, doc.textSha256, draft.text.length,
+      JSON.stringify(draft.offsetMap), JSON.stringify(draft.steps), JSON.stringify(draft.warnings),
+      JSON.stringify(draft.removed), now, now,
+    );
+  return result.changes === 0 ? null : Number(result.lastInsertRowid);
+}
+
+export function findDocumentByTextHash(db: Db, textSha256: string): { id: number; title: string } | null {
+  return (db.prepare('SELECT id, title FROM documents WHERE text_sha256 = ?').get(textSha256) as { id: number; title: string } | undefined) ?? null;
+}
+
+export function getDocumentRow(db: Db, id: number): DocumentRow | null {
+  return (db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined) ?? null;
+}
+
+export function getDocument(db: Db, id: number): DocumentDetail | null {
+  const row = db.prepare(`SELECT *, json_array_length(warnings_json) AS warning_count FROM documents WHERE id = ?`).get(id) as
+    | (DocumentRow & { warning_count: number })
+    | undefined;
+  if (!row) return null;
+  return {
+    ...toSummary(row),
+    url: row.url,
+    reporters: JSON.parse(row.reporters_json),
+    externalId: row.external_id,
+    text: row.text,
+    originalText: row.original_text,
+    offsetMap: JSON.parse(row.offset_map_json),
+    rawSha256: row.raw_sha256,
+    steps: JSON.parse(row.steps_json),
+    warnings: JSON.parse(row.warnings_json),
+    removed: JSON.parse(row.removed_json),
+  };
+}
+
+/** Only the text, for validating offsets on every annotation write without loading the rest. */
+export function getDocumentText(db: Db, id: number): string | null {
+  const row = db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
+  return row?.text ?? null;
+}
+
+export interface DocumentQuery {
+  filter: { status?: DocumentStatus; source?: string; titleContains?: string; dateFrom?: string; dateTo?: string };
+  sort: 'id' | 'title' | 'date' | 'source' | 'status' | 'spans' | 'chars';
+  direction: 'asc' | 'desc';
+  offset: number;
+  limit: number;
+}
+
+const SORT_COLUMNS: Record<DocumentQuery['sort'], string> = {
+  id: 'id',
+  title: 'title',
+  date: 'published_at',
+  source: 'source',
+  status: 'status',
+  spans: 'span_count',
+  chars: 'char_count',
+};
+
+export function listDocuments(db: Db, query: DocumentQuery): { total: number; items: DocumentSummary[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const { filter } = query;
+  if (filter.status) { where.push('status = ?'); params.push(filter.status); }
+  if (filter.source) { where.push('source = ?'); params.push(filter.source); }
+  if (filter.titleContains) { where.push("instr(title, ?) > 0"); params.push(filter.titleContains); }
+  if (filter.dateFrom) { where.push('published_at >= ?'); params.push(filter.dateFrom); }
+  if (filter.dateTo) { where.push('published_at < ?'); params.push(`${filter.dateTo}~`); }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
+  const column = SORT_COLUMNS[query.sort];
+  const orderSql = column === 'id' ? `ORDER BY id ${direction}` : `ORDER BY ${column} ${direction}, id ${direction}`;
+  const total = (db.prepare(`SELECT COUNT(*) AS n FROM documents ${whereSql}`).get(...params) as { n: number }).n;
+  const rows = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents ${whereSql} ${orderSql} LIMIT ? OFFSET ?`)
+    .all(...params, query.limit, query.offset) as SummaryRow[];
+  return { total, items: rows.map(toSummary) };
+}
+
+export function getDocumentSummary(db: Db, id: number): DocumentSummary | null {
+  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`).get(id) as SummaryRow | undefined;
+  return row ? toSummary(row) : null;
+}
+
+export interface MetadataPatch {
+  title?: string;
+  date?: string | null;
+  source?: string | null;
+  district?: string | null;
+  url?: string | null;
+  reporters?: string[];
+}
+
+export function updateDocument(db: Db, id: number, status: DocumentStatus | undefined, patch: MetadataPatch): void {
+  const sets: string[] = [];
+  const params: (string | null)[] = [];
+  const add = (column: string, value: string | null) => { sets.push(`${column} = ?`); params.push(value); };
+  if (status !== undefined) add('status', status);
+  if (patch.title !== undefined) add('title', patch.title);
+  if (patch.date !== undefined) add('published_at', patch.date);
+  if (patch.source !== undefined) add('source', patch.source);
+  if (patch.district !== undefined) add('district', patch.district);
+  if (patch.url !== undefined) add('url', patch.url);
+  if (patch.reporters !== undefined) add('reporters_json', JSON.stringify(patch.reporters));
+  add('updated_at', nowIso());
+  db.prepare(`UPDATE documents SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+}
+
+/** Marks a todo document in progress once someone starts labeling it. */
+export function markInProgress(db: Db, id: number): void {
+  db.prepare(`UPDATE documents SET status = 'in_progress', updated_at = ? WHERE id = ? AND status = 'todo'`).run(nowIso(), id);
+}
+
+export function deleteDocuments(db: Db, ids: number[]): number {
+  const remove = db.prepare('DELETE FROM documents WHERE id = ?');
+  return ids.reduce((n, id) => n + remove.run(id).changes, 0);
+}
+
+export function nextUnfinishedDocument(db: Db, afterId: number): number | null {
+  const row =
+    (db.prepare(`SELECT id FROM documents WHERE status IN ('todo', 'in_progress') AND id > ? ORDER BY id LIMIT 1`).get(afterId) as { id: number } | undefined) ??
+    (db.prepare(`SELECT id FROM documents WHERE status IN ('todo', 'in_progress') AND id <= ? ORDER BY id LIMIT 1`).get(afterId) as { id: number } | undefined);
+  return row?.id ?? null;
+}
+
+export function countDocuments(db: Db): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
+}
+
+export function countByStatus(db: Db): Record<DocumentStatus, number> {
+  const counts: Record<DocumentStatus, number> = { todo: 0, in_progress: 0, done: 0, reviewed: 0 };
+  for (const row of db.prepare('SELECT status, COUNT(*) AS n FROM documents GROUP BY status').all() as { status: DocumentStatus; n: number }[]) {
+    counts[row.status] = row.n;
+  }
+  return counts;
+}

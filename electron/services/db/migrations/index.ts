@@ -1,0 +1,37 @@
+// Ordered list of schema migrations; PRAGMA user_version records how many have run.
+import { ApiFailure } from '../../../../shared/api/result';
+import type { Db } from '../connection';
+import { migration001Initial } from './001-initial';
+import { migration002SearchIndex } from './002-search-index';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Db): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002SearchIndex];
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Runs every pending migration in one transaction: a project is never left half-migrated. */
+export function migrate(db: Db, target = SCHEMA_VERSION): void {
+  const current = schemaVersion(db);
+  if (current > SCHEMA_VERSION) {
+    throw new ApiFailure(
+      'db_newer',
+      `This project was written by a newer Biaozhu (schema ${current}; this app knows up to ${SCHEMA_VERSION}). Update Biaozhu to open it; the file was not changed.`,
+    );
+  }
+  const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const migration of pending) {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  })();
+}

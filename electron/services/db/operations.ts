@@ -1,0 +1,53 @@
+// The operation log behind persistent undo/redo. Each row stores a span before and after one change
+// (null before = created, null after = deleted); undone rows form a suffix of a document's history.
+import type { Annotation } from '../../../shared/model';
+import type { Db } from './connection';
+import { nowIso } from './connection';
+
+export type OperationKind = 'create' | 'delete' | 'relabel' | 'resize' | 'attributes' | 'review';
+
+export interface OperationRow {
+  id: number;
+  document_id: number;
+  kind: OperationKind;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export interface Operation {
+  id: number;
+  documentId: number;
+  kind: OperationKind;
+  before: Annotation | null;
+  after: Annotation | null;
+}
+
+const toOperation = (row: OperationRow): Operation => ({
+  id: row.id,
+  documentId: row.document_id,
+  kind: row.kind,
+  before: row.before_json ? JSON.parse(row.before_json) : null,
+  after: row.after_json ? JSON.parse(row.after_json) : null,
+});
+
+/** Records a change and forgets the redo branch it replaces. */
+export function recordOperation(db: Db, documentId: number, kind: OperationKind, before: Annotation | null, after: Annotation | null): void {
+  db.prepare('DELETE FROM operations WHERE document_id = ? AND undone = 1').run(documentId);
+  db.prepare('INSERT INTO operations (document_id, kind, before_json, after_json, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    documentId, kind, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null, nowIso(),
+  );
+}
+
+export function lastDoneOperation(db: Db, documentId: number): Operation | null {
+  const row = db.prepare('SELECT * FROM operations WHERE document_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1').get(documentId) as OperationRow | undefined;
+  return row ? toOperation(row) : null;
+}
+
+export function firstUndoneOperation(db: Db, documentId: number): Operation | null {
+  const row = db.prepare('SELECT * FROM operations WHERE document_id = ? AND undone = 1 ORDER BY id ASC LIMIT 1').get(documentId) as OperationRow | undefined;
+  return row ? toOperation(row) : null;
+}
+
+export function setUndone(db: Db, operationId: number, undone: boolean): void {
+  db.prepare('UPDATE operations SET undone = ? WHERE id = ?').run(undone ? 1 : 0, operationId);
+}

@@ -1,0 +1,101 @@
+// Export worker thread: streams documents out of SQLite one at a time through a format's exporter,
+// so memory stays flat however large the project is.
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { ExportOptions, ExportReport } from '../../../shared/api/jobs';
+import { assignSplits, exporters, validateExportDocument, type ExportDocument } from '../../../shared/exchange/index';
+import { mapToOriginal } from '../../../shared/import/offset-map';
+import { runInWorker } from '../app/worker-side';
+import { openDatabase } from '../db/connection';
+import { exportDocumentIds, readExportDocument, readExportSpans } from '../db/export-queries';
+import { listLabels } from '../db/labels';
+
+export interface ExportWorkerData {
+  projectPath: string;
+  options: ExportOptions;
+  /** File for single-file formats; folder for brat and split exports. */
+  outPath: string;
+}
+
+class OutputFiles {
+  private readonly fds = new Map<string, number>();
+  readonly written: string[] = [];
+  constructor(private readonly base: string, private readonly folder: boolean) {}
+
+  write(relative: string, text: string): void {
+    if (!text) return;
+    const path = relative === '' ? (this.folder ? join(this.base, 'export') : this.base) : join(this.folder ? this.base : dirname(this.base), relative);
+    let fd = this.fds.get(path);
+    if (fd === undefined) {
+      mkdirSync(dirname(path), { recursive: true });
+      fd = openSync(path, 'w');
+      this.fds.set(path, fd);
+      this.written.push(path);
+    }
+    writeSync(fd, text);
+  }
+
+  close(): void {
+    for (const fd of this.fds.values()) closeSync(fd);
+  }
+}
+
+runInWorker<ExportWorkerData, ExportReport>((side) => {
+  const { projectPath, options, outPath } = side.data;
+  const exporter = exporters[options.format];
+  const db = openDatabase(projectPath, { readonly: true });
+  const output = new OutputFiles(outPath, exporter.layout !== 'file');
+  try {
+    const ctx = { labels: listLabels(db).map(({ key, nameZh, nameEn }) => ({ key, nameZh, nameEn })), offsets: options.offsets };
+    const ids = exportDocumentIds(db, options);
+    const splits = options.split ? assignSplits(ids, options.split) : null;
+    const report: ExportReport = { format: options.format, files: output.written, documents: 0, spans: 0, dropped: [] };
+    const dropped = new Map<string, number>();
+    for (const chunk of exporter.begin(ctx)) output.write(chunk.path, chunk.text);
+    ids.forEach((id, index) => {
+      side.checkCancelled();
+      side.progress(index, ids.length);
+      const row = readExportDocument(db, id);
+      const offsetMap = JSON.parse(row.offset_map_json) as number[];
+      const doc: ExportDocument = {
+        id,
+        metadata: {
+          title: row.title, date: row.published_at, source: row.source, district: row.district, url: row.url,
+          reporters: JSON.parse(row.reporters_json), externalId: row.external_id,
+        },
+        status: row.status,
+        text: row.text,
+        originalText: row.original_text,
+        split: splits?.get(id),
+        spans: readExportSpans(db, id, options.labelKeys, options.annotator).map((s) => {
+          const source = mapToOriginal(offsetMap, s.start, s.end);
+          return {
+            id: s.id, start: s.start, end: s.end, label: s.label_key, attributes: JSON.parse(s.attributes_json),
+            annotator: s.annotator, origin: s.origin, reviewState: s.review_state, createdAt: s.created_at,
+            updatedAt: s.updated_at, sourceStart: source.start, sourceEnd: source.end,
+          };
+        }),
+      };
+      // A corrupt span is reported, never written as a wrong file.
+      const problem = validateExportDocument(doc);
+      if (problem) throw new Error(`Document ${id} ("${row.title}") cannot be exported: ${problem}`);
+      const { chunks, dropped: droppedHere } = exporter.document(doc, ctx);
+      for (const chunk of chunks) output.write(chunk.path, chunk.text);
+      for (const d of droppedHere) dropped.set(d.reason, (dropped.get(d.reason) ?? 0) + d.count);
+      report.documents++;
+      report.spans += doc.spans.length - droppedHere.reduce((n, d) => n + d.count, 0);
+      if (splits) {
+        report.split ??= { train: 0, dev: 0, test: 0 };
+        report.split[splits.get(id)!]++;
+      }
+    });
+    for (const chunk of exporter.end(ctx)) output.write(chunk.path, chunk.text);
+    side.progress(ids.length, ids.length);
+    report.dropped = [...dropped].map(([reason, count]) => ({ reason, count }));
+    report.files = [...output.written];
+    return report;
+  } finally {
+    output.close();
+    db.close();
+  }
+});

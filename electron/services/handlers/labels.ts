@@ -1,0 +1,45 @@
+import { ApiFailure } from '../../../shared/api/result';
+import type { HandlerRegistry } from '../app/registry';
+import type { CoreContext } from '../core';
+import * as labels from '../db/labels';
+import type { Db } from '../db/connection';
+
+function requireUnique(db: Db, key: string | undefined, hotkey: string | null | undefined, exceptId?: number): void {
+  for (const label of labels.listLabels(db)) {
+    if (label.id === exceptId) continue;
+    if (key !== undefined && label.key === key) throw new ApiFailure('conflict', `A label with key ${key} already exists`);
+    if (hotkey && label.hotkey === hotkey) throw new ApiFailure('conflict', `Hotkey ${hotkey} is already used by ${label.nameZh} (${label.key})`);
+  }
+}
+
+export function registerLabelHandlers(registry: HandlerRegistry, { session }: CoreContext): void {
+  registry.method('labels:list', () => labels.listLabels(session.requireDb()));
+  registry.method('labels:create', (input) => {
+    const db = session.requireDb();
+    requireUnique(db, input.key, input.hotkey);
+    return labels.insertLabel(db, { ...input, hotkey: input.hotkey ?? null, attributes: input.attributes ?? [] });
+  });
+  registry.method('labels:update', ({ id, ...fields }) => {
+    const db = session.requireDb();
+    requireUnique(db, fields.key, fields.hotkey, id);
+    const updated = labels.updateLabel(db, id, fields);
+    if (!updated) throw new ApiFailure('not_found', `Label ${id} does not exist`);
+    return updated;
+  });
+  registry.method('labels:delete', ({ id }) => {
+    const db = session.requireDb();
+    const used = labels.labelUsage(db, id);
+    if (used > 0) throw new ApiFailure('conflict', `This label is used by ${used} spans; relabel or delete them first`, { used });
+    if (!labels.deleteLabel(db, id)) throw new ApiFailure('not_found', `Label ${id} does not exist`);
+    return { id };
+  });
+  registry.method('labels:reorder', ({ ids }) => {
+    const db = session.requireDb();
+    const known = new Set(labels.listLabels(db).map((l) => l.id));
+    if (ids.length !== known.size || ids.some((id) => !known.has(id))) {
+      throw new ApiFailure('invalid_input', 'Reorder must list every label exactly once');
+    }
+    db.transaction(() => labels.setLabelOrder(db, ids))();
+    return labels.listLabels(db);
+  });
+}

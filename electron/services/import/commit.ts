@@ -1,0 +1,71 @@
+// Worker-side: writes previewed drafts in ONE transaction, so a cancelled or failed import leaves
+// nothing half-written. Spans carried by the files (exchange formats) are validated and imported too.
+import type { ImportReport } from '../../../shared/api/jobs';
+import { spanProblem } from '../../../shared/text/offsets';
+import { insertAnnotation } from '../db/annotations';
+import type { Db } from '../db/connection';
+import { nowIso } from '../db/connection';
+import { insertDocument } from '../db/documents';
+import { getLabelByKey, insertLabel } from '../db/labels';
+import { ensureAnnotator } from '../db/meta';
+import type { PreparedFile } from './preview';
+
+const NEW_LABEL_COLOURS = ['#c2255c', '#0c8599', '#e67700', '#5f3dc4', '#2f9e44', '#1971c2', '#f08c00', '#862e9c'];
+
+function labelIdFor(db: Db, key: string, cache: Map<string, number>): number {
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
+  const normalizedKey = key.toUpperCase().replace(/[^A-Z0-9_]/g, '_').replace(/^[^A-Z]/, 'L');
+  const existing = getLabelByKey(db, normalizedKey);
+  const id = existing?.id ?? insertLabel(db, {
+    key: normalizedKey, nameZh: key, nameEn: key, color: NEW_LABEL_COLOURS[cache.size % NEW_LABEL_COLOURS.length], hotkey: null, attributes: [],
+  }).id;
+  cache.set(key, id);
+  return id;
+}
+
+export interface CommitInput {
+  files: PreparedFile[];
+  annotator: string;
+}
+
+export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () => void, progress: (done: number, total: number) => void): ImportReport {
+  const report: ImportReport = { imported: 0, documentIds: [], skippedDuplicates: [], rejected: [], spansImported: 0 };
+  const total = input.files.reduce((n, f) => n + f.drafts.length, 0);
+  const labelIds = new Map<string, number>();
+  let done = 0;
+  db.transaction(() => {
+    const defaultAnnotator = ensureAnnotator(db, input.annotator);
+    for (const file of input.files) {
+      file.drafts.forEach((draft, i) => {
+        checkCancelled();
+        progress(++done, total);
+        const id = file.duplicates[i]
+          ? null
+          : insertDocument(db, { draft, fileName: file.fileName, rawSha256: file.rawSha256, encoding: file.encoding, textSha256: file.textHashes[i] });
+        if (id === null) {
+          report.skippedDuplicates.push({ fileName: file.fileName, title: draft.metadata.title });
+          return;
+        }
+        report.imported++;
+        report.documentIds.push(id);
+        const now = nowIso();
+        for (const span of draft.spans) {
+          const problem = spanProblem(draft.text, span.start, span.end);
+          if (problem) {
+            report.rejected.push({ fileName: file.fileName, message: `span ${span.label} [${span.start}, ${span.end}) in "${draft.metadata.title}": ${problem}` });
+            continue;
+          }
+          insertAnnotation(db, {
+            documentId: id, start: span.start, end: span.end, labelId: labelIdFor(db, span.label, labelIds),
+            annotatorId: span.annotator ? ensureAnnotator(db, span.annotator) : defaultAnnotator,
+            origin: 'manual', reviewState: 'pending', attributes: span.attributes ?? {}, createdAt: now, updatedAt: now,
+          });
+          report.spansImported++;
+        }
+      });
+    }
+  })();
+  return report;
+}
+

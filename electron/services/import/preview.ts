@@ -1,0 +1,110 @@
+// Worker-side: reads each file, detects labeled exchange formats (JSONL with spans, CoNLL, brat),
+// otherwise runs the dirty-Chinese pipeline, and marks drafts already in the project.
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { DocumentDraft, FilePreview, ImportOptions } from '../../../shared/api/jobs';
+import { detectExchangeFormat, parseExchange } from '../../../shared/exchange/index';
+import { MAX_IMPORT_BYTES, processFile } from '../../../shared/import/pipeline';
+import type { Db } from '../db/connection';
+import { findDocumentByTextHash } from '../db/documents';
+import type { ImportInput } from './sources';
+
+export interface PreparedFile {
+  fileName: string;
+  rawSha256: string | null;
+  encoding: string | null;
+  drafts: DocumentDraft[];
+  textHashes: string[];
+  duplicates: boolean[];
+}
+
+export interface PreviewOutcome {
+  preview: FilePreview;
+  prepared: PreparedFile;
+}
+
+export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
+
+function readInput(input: ImportInput): Uint8Array {
+  if (input.kind === 'bytes') return Buffer.from(input.dataBase64, 'base64');
+  const size = statSync(input.path).size;
+  if (size > MAX_IMPORT_BYTES) {
+    throw new Error(`file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`);
+  }
+  return readFileSync(input.path);
+}
+
+const EXCHANGE_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.json', '.conll', '.bio', '.bioes', '.bmes', '.ann']);
+
+function decodeUtf8(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** brat keeps text and standoff in two files; `companion` holds the .txt read for an .ann. */
+function parseAsExchange(input: ImportInput, bytes: Uint8Array, companion: { name: string; text: string } | null) {
+  const extension = extname(input.fileName).toLowerCase();
+  if (!EXCHANGE_EXTENSIONS.has(extension)) return null;
+  const text = decodeUtf8(bytes);
+  if (text === null) return null;
+  const format = detectExchangeFormat(basename(input.fileName), text);
+  if (!format) return null;
+  const files = [{ name: basename(input.fileName), text }];
+  if (companion) files.push(companion);
+  return { format, ...parseExchange(format, files) };
+}
+
+export class Previewer {
+  private readonly seenHashes = new Set<string>();
+
+  constructor(
+    private readonly db: Db | null,
+    private readonly options: ImportOptions,
+  ) {}
+
+  preview(input: ImportInput, index: number, companion: { name: string; text: string } | null): PreviewOutcome {
+    const base: FilePreview = {
+      index, fileName: input.fileName, format: extname(input.fileName).slice(1).toLowerCase() || 'txt', encoding: null,
+      encodingConfidence: null, byteLength: 0, documents: [], error: null, problems: [],
+    };
+    const prepared: PreparedFile = { fileName: input.fileName, rawSha256: null, encoding: null, drafts: [], textHashes: [], duplicates: [] };
+    let bytes: Uint8Array;
+    try {
+      bytes = readInput(input);
+    } catch (error) {
+      return { preview: { ...base, error: (error as Error).message }, prepared };
+    }
+    base.byteLength = bytes.length;
+    prepared.rawSha256 = sha256(bytes);
+    const exchange = parseAsExchange(input, bytes, companion);
+    if (exchange) {
+      base.format = exchange.format;
+      base.encoding = prepared.encoding = 'utf-8';
+      base.encodingConfidence = 1;
+      base.problems = exchange.problems.map(({ line, message }) => (line === undefined ? { message } : { line, message }));
+      prepared.drafts = exchange.drafts;
+    } else {
+      const outcome = processFile({ fileName: basename(input.fileName), bytes }, this.options);
+      Object.assign(base, { format: outcome.format, encoding: outcome.encoding, encodingConfidence: outcome.encodingConfidence, error: outcome.error, problems: outcome.problems });
+      prepared.encoding = outcome.encoding;
+      prepared.drafts = outcome.error ? [] : outcome.drafts;
+      if (!outcome.error && outcome.drafts.length === 0) base.error = 'no text found in this file';
+    }
+    for (const draft of prepared.drafts) {
+      const hash = sha256(draft.text);
+      const duplicate = this.seenHashes.has(hash) || (this.db !== null && findDocumentByTextHash(this.db, hash) !== null);
+      this.seenHashes.add(hash);
+      prepared.textHashes.push(hash);
+      prepared.duplicates.push(duplicate);
+      base.documents.push({
+        title: draft.metadata.title, date: draft.metadata.date, source: draft.metadata.source, charCount: draft.text.length,
+        warnings: draft.warnings, duplicate, spanCount: draft.spans.length,
+      });
+    }
+    return { preview: base, prepared };
+  }
+}

@@ -1,0 +1,67 @@
+// Import worker thread: previewing (decode + normalize) and committing run here, off the thread
+// that answers the UI.
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { FilePreview, ImportOptions, ImportReport } from '../../../shared/api/jobs';
+import { runInWorker } from '../app/worker-side';
+import { openDatabase } from '../db/connection';
+import { commitPrepared, type CommitInput } from './commit';
+import { Previewer, type PreparedFile } from './preview';
+import type { ImportInput } from './sources';
+
+export type ImportWorkerData =
+  | { mode: 'preview'; projectPath: string | null; inputs: ImportInput[]; options: ImportOptions }
+  | { mode: 'commit'; projectPath: string; commit: CommitInput };
+
+export type ImportWorkerResult =
+  | { mode: 'preview'; files: FilePreview[]; prepared: PreparedFile[] }
+  | { mode: 'commit'; report: ImportReport };
+
+/** A .txt with a matching .ann beside it is the text half of a brat pair, not a document of its own. */
+function bratCompanions(inputs: ImportInput[]): { skip: Set<number>; companionOf: Map<number, { name: string; text: string }> } {
+  const byStem = new Map<string, number>();
+  inputs.forEach((input, i) => byStem.set(input.fileName.toLowerCase(), i));
+  const skip = new Set<number>();
+  const companionOf = new Map<number, { name: string; text: string }>();
+  inputs.forEach((input, i) => {
+    if (extname(input.fileName).toLowerCase() !== '.ann' || input.kind !== 'path') return;
+    const txtIndex = byStem.get(input.fileName.slice(0, -4).toLowerCase() + '.txt');
+    if (txtIndex === undefined) return;
+    const txt = inputs[txtIndex];
+    if (txt.kind !== 'path') return;
+    skip.add(txtIndex);
+    companionOf.set(i, { name: basename(txt.fileName), text: readFileSync(txt.path, 'utf8') });
+  });
+  return { skip, companionOf };
+}
+
+runInWorker<ImportWorkerData, ImportWorkerResult>((side) => {
+  const { data } = side;
+  if (data.mode === 'commit') {
+    const db = openDatabase(data.projectPath);
+    try {
+      return { mode: 'commit', report: commitPrepared(db, data.commit, () => side.checkCancelled(), (d, t) => side.progress(d, t)) };
+    } finally {
+      db.close();
+    }
+  }
+  const db = data.projectPath ? openDatabase(data.projectPath, { readonly: true }) : null;
+  try {
+    const previewer = new Previewer(db, data.options);
+    const { skip, companionOf } = bratCompanions(data.inputs);
+    const files: FilePreview[] = [];
+    const prepared: PreparedFile[] = [];
+    data.inputs.forEach((input, index) => {
+      side.checkCancelled();
+      side.progress(index, data.inputs.length, basename(input.fileName));
+      if (skip.has(index)) return;
+      const outcome = previewer.preview(input, files.length, companionOf.get(index) ?? null);
+      files.push(outcome.preview);
+      prepared.push(outcome.prepared);
+    });
+    side.progress(data.inputs.length, data.inputs.length);
+    return { mode: 'preview', files, prepared };
+  } finally {
+    db?.close();
+  }
+});

@@ -1,0 +1,46 @@
+// Layering, enforced: shared/ is pure (no electron, node or DOM); renderer/ never reaches electron
+// or node; only electron/ may. The compiler checks types; this checks where code may run.
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'net', 'url', 'util', 'stream', 'module'];
+const restrict = (patterns, message) => ['error', { patterns: [{ group: patterns, message }] }];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', '.cache/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { parser: tseslint.parser },
+    plugins: { '@typescript-eslint': tseslint.plugin },
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Article text is data: never render it as HTML.' },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ['electron', 'electron/*', 'better-sqlite3', 'react', 'react-dom', 'lexical', '@lexical/*', ...NODE_BUILTINS, '**/electron/**', '**/renderer/**'],
+        'shared/ is pure logic used by both sides: no electron, node, DOM or app-layer imports.',
+      ),
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require'],
+    },
+  },
+  {
+    files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': restrict(
+        ['electron', 'electron/*', 'better-sqlite3', ...NODE_BUILTINS, '**/electron/**'],
+        'renderer/ talks to the core only through the API client; it never imports electron, node or main-process code.',
+      ),
+    },
+  },
+  {
+    files: ['electron/services/**/*.ts', 'electron/server/**/*.ts', 'electron/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrict(['electron', 'electron/*', '**/renderer/**'], 'The data core runs in plain Node: only electron/main and electron/preload may import electron.'),
+    },
+  },
+);

@@ -1,0 +1,94 @@
+// Each test gets its own project file and user-data folder and its own browser-mode server, started
+// exactly as `npm start` starts it (same entry point, same token checks).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+
+const require = createRequire(__filename);
+export const ROOT = resolve(__dirname, '..', '..');
+export const SEEDS_DIR = resolve(ROOT, '..', 'shared', 'corpus', 'seeds');
+export const SAMPLES_DIR = join(ROOT, 'resources', 'samples');
+
+export interface BiaozhuServer {
+  url: string;
+  origin: string;
+  token: string;
+  dir: string;
+  projectPath: string;
+  process: ChildProcess;
+}
+
+export interface ServerOptions {
+  /** 'demo' opens the demo project; 'empty' creates a fresh project; 'none' starts with no project. */
+  project?: 'demo' | 'empty' | 'none';
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<BiaozhuServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'biaozhu-e2e-'));
+  const projectPath = join(dir, 'project.biaozhu');
+  const projectArgs =
+    options.project === 'demo' ? [] : options.project === 'none' ? ['--no-project'] : ['--create-project', projectPath];
+  const child = spawn(
+    process.execPath,
+    ['--require', require.resolve('tsx/cjs'), join(ROOT, 'electron', 'server', 'main.ts'), '--port', '0', '--user-data', join(dir, 'user'), ...projectArgs],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let output = '';
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`browser server did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`browser server exited with ${code}:\n${output}`)));
+  });
+  const parsed = new URL(url);
+  return { url, origin: parsed.origin, token: parsed.searchParams.get('token')!, dir, projectPath, process: child };
+}
+
+export async function stopServer(server: BiaozhuServer): Promise<void> {
+  await new Promise<void>((done) => {
+    if (server.process.exitCode !== null) return done();
+    server.process.once('exit', () => done());
+    server.process.kill('SIGTERM');
+  });
+  rmSync(server.dir, { recursive: true, force: true });
+}
+
+/** Calls the API the way the renderer does, for arranging state and checking what was stored. */
+export async function apiCall<T = unknown>(server: BiaozhuServer, channel: string, input: unknown = {}): Promise<T> {
+  const response = await fetch(`${server.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-biaozhu-token': server.token },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+  if (!result.ok) throw new Error(`${channel}: ${result.error?.message}`);
+  return result.value as T;
+}
+
+type Fixtures = { server: BiaozhuServer; serverOptions: ServerOptions };
+
+export const test = base.extend<Fixtures>({
+  serverOptions: [{ project: 'empty' }, { option: true }],
+  server: async ({ serverOptions }, use) => {
+    const server = await startServer(serverOptions);
+    await use(server);
+    await stopServer(server);
+  },
+  page: async ({ page, server }, use) => {
+    await page.goto(server.url);
+    await use(page);
+  },
+});
+
+export { expect };

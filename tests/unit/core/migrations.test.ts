@@ -1,0 +1,90 @@
+import Database from 'better-sqlite3';
+import { copyFileSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/services/db/connection';
+import { MIGRATIONS, migrate, SCHEMA_VERSION, schemaVersion } from '../../../electron/services/db/migrations';
+import { createProjectFile } from '../../../electron/services/app/session';
+import { tempDir } from '../helpers';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+function temp() {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  return t.dir;
+}
+
+function queryPlan(db: Database.Database, sql: string, ...params: unknown[]): string {
+  return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join(' | ');
+}
+
+describe('migrations on real project files', () => {
+  it('creates a project at the latest schema with WAL and FULL sync', () => {
+    const path = join(temp(), 'a.biaozhu');
+    const db = createProjectFile(path);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('upgrades a version-1 file to the latest version in one step, keeping its data', () => {
+    const path = join(temp(), 'old.biaozhu');
+    const raw = new Database(path);
+    migrate(raw, 1);
+    raw.prepare(`INSERT INTO project_meta (key, value) VALUES ('name', 'old project')`).run();
+    expect(schemaVersion(raw)).toBe(1);
+    raw.close();
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    expect(db.prepare(`SELECT value FROM project_meta WHERE key = 'name'`).pluck().get()).toBe('old project');
+    db.close();
+  });
+
+  it('rolls back every pending migration when one fails', () => {
+    const path = join(temp(), 'fail.biaozhu');
+    const raw = new Database(path);
+    migrate(raw, 1);
+    // Make migration 2 fail half-way: the index it creates already exists.
+    raw.exec('CREATE INDEX documents_span_count ON documents (span_count, id)');
+    expect(() => migrate(raw)).toThrow();
+    expect(schemaVersion(raw)).toBe(1);
+    expect(raw.prepare(`SELECT COUNT(*) FROM sqlite_master WHERE name = 'documents_title'`).pluck().get()).toBe(0);
+    raw.close();
+  });
+
+  it('refuses a project from a newer Biaozhu and leaves the file untouched', () => {
+    const path = join(temp(), 'future.biaozhu');
+    const raw = new Database(path);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
+    raw.close();
+    const before = readFileSync(path);
+    expect(() => openDatabase(path)).toThrow(/newer Biaozhu/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('refuses a file that is not a database with a clear message', () => {
+    const dir = temp();
+    const path = join(dir, 'notes.biaozhu');
+    copyFileSync(__filename, path);
+    expect(() => openDatabase(path)).toThrow(/not a Biaozhu project/);
+  });
+
+  it('keeps migration versions contiguous', () => {
+    MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1));
+  });
+
+  it('answers the hot queries from indexes', () => {
+    const db = createProjectFile(join(temp(), 'plans.biaozhu'));
+    expect(queryPlan(db, 'SELECT * FROM annotations WHERE document_id = ? ORDER BY start, end, id', 1)).toMatch(/USING INDEX annotations_document/);
+    expect(queryPlan(db, `SELECT id FROM documents WHERE status = ? ORDER BY id LIMIT 200`, 'todo')).toMatch(/USING (COVERING )?INDEX documents_status/);
+    expect(queryPlan(db, 'SELECT id FROM documents WHERE text_sha256 = ?', 'x')).toMatch(/USING (COVERING )?INDEX documents_text_sha256/);
+    expect(queryPlan(db, 'SELECT id FROM documents ORDER BY published_at, id LIMIT 200')).toMatch(/documents_published_at/);
+    expect(queryPlan(db, 'SELECT id FROM documents ORDER BY span_count DESC, id DESC LIMIT 200')).toMatch(/documents_span_count/);
+    expect(queryPlan(db, 'SELECT * FROM operations WHERE document_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1', 1)).toMatch(/operations_document/);
+    expect(queryPlan(db, 'SELECT COUNT(*) FROM annotations WHERE label_id = ?', 1)).toMatch(/annotations_label/);
+    db.close();
+  });
+});

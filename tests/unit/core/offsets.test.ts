@@ -1,0 +1,58 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { codePointLength, codePointsToUtf16, spanProblem, splitsSurrogatePair, trimSpan, utf16ToCodePoints } from '../../../shared/text/offsets';
+
+// Text made of Han, astral Han (𠮷), emoji, ASCII, punctuation and line breaks.
+const piece = fc.constantFrom('蔡', '奇', '区', '𠮷', '😀', 'a', '1', '，', '。', '“', '”', '\n', ' ', '\u3000');
+const text = fc.array(piece, { maxLength: 60 }).map((parts) => parts.join(''));
+
+describe('offsets', () => {
+  it('property: UTF-16 → code points → UTF-16 round-trips at every boundary that does not split a pair', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const boundaries = [...Array(t.length + 1).keys()].filter((o) => !splitsSurrogatePair(t, o));
+        const cps = utf16ToCodePoints(t, boundaries);
+        expect(codePointsToUtf16(t, cps)).toEqual(boundaries);
+        expect(cps[cps.length - 1]).toBe([...t].length);
+        cps.forEach((cp, i) => expect([...t.slice(0, boundaries[i])].length).toBe(cp));
+      }),
+    );
+  });
+
+  it('property: spanProblem accepts exactly the spans that a code-point slice can express', () => {
+    fc.assert(
+      fc.property(text, fc.nat(70), fc.nat(70), (t, a, b) => {
+        const problem = spanProblem(t, a, b);
+        const valid = a >= 0 && b > a && b <= t.length && !splitsSurrogatePair(t, a) && !splitsSurrogatePair(t, b);
+        expect(problem === null).toBe(valid);
+        if (valid) {
+          const [s, e] = utf16ToCodePoints(t, [a, b]);
+          expect([...t].slice(s, e).join('')).toBe(t.slice(a, b));
+        }
+      }),
+    );
+  });
+
+  it('property: overlapping and nested spans convert independently of order', () => {
+    fc.assert(
+      fc.property(text, fc.array(fc.tuple(fc.nat(60), fc.nat(60)), { maxLength: 10 }), (t, pairs) => {
+        const offsets = pairs.flat().map((o) => Math.min(o, t.length)).filter((o) => !splitsSurrogatePair(t, o));
+        const together = utf16ToCodePoints(t, offsets);
+        offsets.forEach((o, i) => expect(utf16ToCodePoints(t, [o])[0]).toBe(together[i]));
+      }),
+    );
+  });
+
+  it('counts astral characters as one code point', () => {
+    expect(codePointLength('𠮷野家')).toBe(3);
+    expect(spanProblem('𠮷野家', 1, 3)).toMatch(/start 1 splits a surrogate pair/);
+    expect(spanProblem('𠮷野家', 0, 2)).toBeNull();
+  });
+
+  it('trims whitespace and punctuation that a selection overshoots, but keeps paired quotes', () => {
+    const t = '，蔡奇。 “四个意识”';
+    expect(trimSpan(t, 0, 4)).toEqual({ start: 1, end: 3 });
+    expect(trimSpan(t, 5, 11)).toEqual({ start: 5, end: 11 });
+    expect(trimSpan(t, 0, 1)).toBeNull();
+  });
+});
