@@ -164,6 +164,8 @@ export interface ExportReport {
   spans: number;
   /** Spans a format could not hold (overlaps in BIO), by reason; never dropped silently. */
   dropped: { reason: string; count: number }[];
+  /** Spans written with changed edges (brat trims line breaks at span edges). */
+  adjusted?: { reason: string; count: number }[];
   split?: { train: number; dev: number; test: number };
 }
 

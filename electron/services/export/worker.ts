@@ -51,6 +51,7 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
     const splits = options.split ? assignSplits(ids, options.split) : null;
     const report: ExportReport = { format: options.format, files: output.written, documents: 0, spans: 0, dropped: [] };
     const dropped = new Map<string, number>();
+    const adjusted = new Map<string, number>();
     for (const chunk of exporter.begin(ctx)) output.write(chunk.path, chunk.text);
     ids.forEach((id, index) => {
       side.checkCancelled();
@@ -66,6 +67,7 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
         status: row.status,
         text: row.text,
         originalText: row.original_text,
+        offsetMap,
         split: splits?.get(id),
         spans: readExportSpans(db, id, options.labelKeys, options.annotator).map((s) => {
           const source = mapToOriginal(offsetMap, s.start, s.end);
@@ -79,9 +81,10 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
       // A corrupt span is reported, never written as a wrong file.
       const problem = validateExportDocument(doc);
       if (problem) throw new Error(`Document ${id} ("${row.title}") cannot be exported: ${problem}`);
-      const { chunks, dropped: droppedHere } = exporter.document(doc, ctx);
+      const { chunks, dropped: droppedHere, adjusted: adjustedHere = [] } = exporter.document(doc, ctx);
       for (const chunk of chunks) output.write(chunk.path, chunk.text);
       for (const d of droppedHere) dropped.set(d.reason, (dropped.get(d.reason) ?? 0) + d.count);
+      for (const d of adjustedHere) adjusted.set(d.reason, (adjusted.get(d.reason) ?? 0) + d.count);
       report.documents++;
       report.spans += doc.spans.length - droppedHere.reduce((n, d) => n + d.count, 0);
       if (splits) {
@@ -92,6 +95,7 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
     for (const chunk of exporter.end(ctx)) output.write(chunk.path, chunk.text);
     side.progress(ids.length, ids.length);
     report.dropped = [...dropped].map(([reason, count]) => ({ reason, count }));
+    report.adjusted = [...adjusted].map(([reason, count]) => ({ reason, count }));
     report.files = [...output.written];
     return report;
   } finally {

@@ -1,0 +1,235 @@
+// Helpers shared by the exporters and importers: validation, choosing the offsets to write,
+// batch code-point conversion, draft construction and line reading.
+import type { DocumentDraft } from '../api/jobs';
+import type { DocumentMetadata } from '../model';
+import { codePointLength, codePointsToUtf16, spanProblem, utf16ToCodePoints } from '../text/offsets';
+import type { DraftSpan, Dropped, ExchangeProblem, ExportContext, ExportDocument, ExportSpan } from './types';
+
+/**
+ * Why a document cannot be exported, naming the document and the span, or null when it can.
+ * Source offsets, when set, must be a range of originalText; with offsets 'source' a non-empty
+ * one must also not split a surrogate pair.
+ */
+export function validateExportDocument(doc: ExportDocument, offsets: ExportContext['offsets'] = 'normalized'): string | null {
+  for (const span of doc.spans) {
+    const where = `document ${doc.id}, span ${span.id}`;
+    if (typeof span.label !== 'string' || span.label.trim() === '') return `${where}: label is empty`;
+    const problem = spanProblem(doc.text, span.start, span.end);
+    if (problem) return `${where}: ${problem}`;
+    const hasStart = span.sourceStart !== undefined && span.sourceStart !== null;
+    const hasEnd = span.sourceEnd !== undefined && span.sourceEnd !== null;
+    if (hasStart !== hasEnd) return `${where}: sourceStart and sourceEnd must be set together`;
+    if (!hasStart) continue;
+    const s = span.sourceStart as number;
+    const e = span.sourceEnd as number;
+    // An empty source range (text normalization inserted) is not corrupt: a source export leaves
+    // such a span out as 'no-source-offsets'.
+    const sourceProblem =
+      !Number.isInteger(s) || !Number.isInteger(e) || s < 0 || e < s || e > doc.originalText.length
+        ? `${s}-${e} is not a range of the original text (${doc.originalText.length})`
+        : offsets === 'source' && e > s
+          ? spanProblem(doc.originalText, s, e)
+          : null;
+    if (sourceProblem) return `${where}: source offsets: ${sourceProblem}`;
+  }
+  return null;
+}
+
+export function assertExportable(doc: ExportDocument, offsets: ExportContext['offsets'] = 'normalized'): void {
+  const problem = validateExportDocument(doc, offsets);
+  if (problem) throw new Error(`Cannot export ${problem}`);
+}
+
+export class DropCounter {
+  private counts = new Map<string, number>();
+  add(reason: string, count = 1): void {
+    if (count > 0) this.counts.set(reason, (this.counts.get(reason) ?? 0) + count);
+  }
+  list(): Dropped[] {
+    return [...this.counts].map(([reason, count]) => ({ reason, count }));
+  }
+}
+
+/** A span with the offsets this export writes (UTF-16 into `text` of its ResolvedDocument). */
+export interface ResolvedSpan {
+  span: ExportSpan;
+  start: number;
+  end: number;
+}
+
+export interface ResolvedDocument {
+  /** doc.text, or doc.originalText with offsets 'source'. */
+  text: string;
+  /** Sorted by start, end, id. */
+  spans: ResolvedSpan[];
+  drops: DropCounter;
+}
+
+/** Validates (throwing on a corrupt span) and picks normalized or source offsets. */
+export function resolveDocument(doc: ExportDocument, ctx: ExportContext): ResolvedDocument {
+  assertExportable(doc, ctx.offsets);
+  const drops = new DropCounter();
+  const source = ctx.offsets === 'source';
+  const spans: ResolvedSpan[] = [];
+  for (const span of doc.spans) {
+    if (!source) spans.push({ span, start: span.start, end: span.end });
+    else if (span.sourceStart === undefined || span.sourceEnd === undefined || span.sourceEnd === span.sourceStart) drops.add('no-source-offsets');
+    else spans.push({ span, start: span.sourceStart, end: span.sourceEnd });
+  }
+  spans.sort((a, b) => a.start - b.start || a.end - b.end || a.span.id - b.span.id);
+  return { text: source ? doc.originalText : doc.text, spans, drops };
+}
+
+/** Code-point offsets of every span, in one pass over the text. */
+export function codePointSpans(text: string, spans: readonly { start: number; end: number }[]): { start: number[]; end: number[] } {
+  const offsets = new Array<number>(spans.length * 2);
+  for (let i = 0; i < spans.length; i++) {
+    offsets[2 * i] = spans[i].start;
+    offsets[2 * i + 1] = spans[i].end;
+  }
+  const cp = utf16ToCodePoints(text, offsets);
+  const start = new Array<number>(spans.length);
+  const end = new Array<number>(spans.length);
+  for (let i = 0; i < spans.length; i++) {
+    start[i] = cp[2 * i];
+    end[i] = cp[2 * i + 1];
+  }
+  return { start, end };
+}
+
+export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
+/** Whitespace for JavaScript's \s or Python's str.isspace(); such characters never become CoNLL tokens. */
+export const WHITESPACE = /[\s\x1c-\x1f\x85]/u;
+
+/** WHITESPACE for one UTF-16 unit, without a regular expression (hot loops). */
+export function isWhitespaceUnit(u: number): boolean {
+  if (u <= 0x20) return u === 0x20 || (u >= 0x09 && u <= 0x0d) || (u >= 0x1c && u <= 0x1f);
+  if (u < 0x85) return false;
+  return (
+    u === 0x85 || u === 0xa0 || u === 0x1680 || (u >= 0x2000 && u <= 0x200a) || u === 0x2028 || u === 0x2029 || u === 0x202f || u === 0x205f || u === 0x3000 || u === 0xfeff
+  );
+}
+
+/** Non-empty lines with their 1-based numbers; tolerates \r\n. */
+export function* lines(text: string): Generator<{ line: number; text: string }> {
+  const all = stripBom(text).split('\n');
+  for (let i = 0; i < all.length; i++) {
+    const raw = all[i].endsWith('\r') ? all[i].slice(0, -1) : all[i];
+    if (raw.trim() !== '') yield { line: i + 1, text: raw };
+  }
+}
+
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null);
+
+/** A title for a draft whose format has none: the first non-empty line, shortened. */
+export function deriveTitle(text: string, fallback: string): string {
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (t) return [...t].length > 40 ? `${[...t].slice(0, 40).join('')}…` : t;
+  }
+  return fallback;
+}
+
+export function metadataFrom(fields: Record<string, unknown>, text: string, fallbackTitle: string): DocumentMetadata {
+  const reporters = Array.isArray(fields.reporters) ? fields.reporters.filter((r): r is string => typeof r === 'string') : [];
+  return {
+    title: str(fields.title) ?? deriveTitle(text, fallbackTitle),
+    date: str(fields.date),
+    source: str(fields.source),
+    district: str(fields.district),
+    url: str(fields.url),
+    reporters,
+    externalId: str(fields.externalId ?? fields.external_id ?? fields.id),
+  };
+}
+
+/** A draft whose original text is its text (identity offset map): every exchange format but biaozhu-jsonl. */
+export function identityDraft(text: string, metadata: DocumentMetadata, spans: DraftSpan[]): DocumentDraft {
+  return { metadata, originalText: text, text, offsetMap: [0, text.length, 0, text.length], steps: [], warnings: [], removed: [], spans };
+}
+
+export interface RawCpSpan {
+  start: unknown;
+  /** Exclusive. */
+  end: unknown;
+  label: string;
+  attributes?: Record<string, string>;
+  annotator?: string;
+  /** Text the file says the span covers; checked when given. */
+  mention?: string;
+}
+
+/**
+ * Converts code-point spans read from a file to UTF-16 draft spans, reporting (and skipping)
+ * spans out of range or whose mention text does not match.
+ */
+export function cpSpansToDraft(
+  text: string,
+  raw: RawCpSpan[],
+  problem: (message: string) => void,
+): DraftSpan[] {
+  const cpLen = codePointLength(text);
+  const ok: RawCpSpan[] = [];
+  for (const s of raw) {
+    const { start, end } = s;
+    if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) {
+      problem(`span ${s.label} has non-integer offsets ${JSON.stringify(start)}-${JSON.stringify(end)}; skipped`);
+    } else if (start < 0 || end <= start || end > cpLen) {
+      problem(`span ${s.label} ${start}-${end} is outside the text (${cpLen} characters); skipped`);
+    } else ok.push(s);
+  }
+  const units = codePointsToUtf16(text, ok.flatMap((s) => [s.start as number, s.end as number]));
+  const out: DraftSpan[] = [];
+  ok.forEach((s, i) => {
+    const start = units[2 * i];
+    const end = units[2 * i + 1];
+    if (s.mention !== undefined && text.slice(start, end) !== s.mention) {
+      problem(`span ${s.label} ${s.start}-${s.end} covers "${text.slice(start, end)}", not "${s.mention}"; skipped`);
+      return;
+    }
+    const span: DraftSpan = { start, end, label: s.label };
+    if (s.attributes && Object.keys(s.attributes).length > 0) span.attributes = s.attributes;
+    if (s.annotator) span.annotator = s.annotator;
+    out.push(span);
+  });
+  return out;
+}
+
+export const stringRecord = (value: unknown): Record<string, string> =>
+  isRecord(value)
+    ? Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (v === null || v === undefined ? [] : [[k, String(v)]])))
+    : {};
+
+export type ProblemSink = (problem: ExchangeProblem) => void;
+
+/** Parses JSON Lines, reporting lines that are not JSON objects. */
+export function forEachJsonLine(
+  file: { name: string; text: string },
+  problems: ExchangeProblem[],
+  visit: (record: Record<string, unknown>, line: number) => void,
+): void {
+  for (const { line, text } of lines(file.text)) {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      problems.push({ file: file.name, line, message: `not valid JSON: ${(error as Error).message}` });
+      continue;
+    }
+    if (!isRecord(value)) problems.push({ file: file.name, line, message: 'not a JSON object' });
+    else visit(value, line);
+  }
+}
+
+export const baseName = (name: string): string => {
+  const file = name.replace(/\\/g, '/').split('/').pop() ?? name;
+  const dot = file.lastIndexOf('.');
+  return dot > 0 ? file.slice(0, dot) : file;
+};
+
+/** Output path of a document for layout 'file-per-split'. */
+export const splitPath = (split: string | undefined, extension: string): string => (split ? `${split}${extension}` : '');

@@ -1,0 +1,115 @@
+// Biaozhu JSONL: one document per line, complete and lossless (text, original text, offset map,
+// metadata, status, split, every span field). Offsets: UTF-16 `start`/`end` (end exclusive, as
+// JavaScript counts) plus code-point `start_cp`/`end_cp` (as Python counts) into `text`, and
+// UTF-16 `source_start`/`source_end` into `original_text` when known.
+import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
+import { assertExportable, codePointSpans, forEachJsonLine, isRecord, metadataFrom, stringRecord } from '../common';
+import type { DraftSpan, ExchangeFile, Exporter, ParseResult } from '../types';
+
+export const biaozhuJsonlExporter: Exporter = {
+  format: 'biaozhu-jsonl',
+  extension: '.jsonl',
+  layout: 'file',
+  begin: () => [],
+  document(doc) {
+    // Both offset systems are written, so the ctx.offsets choice does not change this format.
+    assertExportable(doc, 'normalized');
+    const spans = [...doc.spans].sort((a, b) => a.start - b.start || a.end - b.end || a.id - b.id);
+    const cp = codePointSpans(doc.text, spans);
+    const m = doc.metadata;
+    const record = {
+      id: doc.id,
+      text: doc.text,
+      metadata: {
+        title: m.title,
+        date: m.date,
+        source: m.source,
+        district: m.district,
+        url: m.url,
+        reporters: m.reporters,
+        externalId: m.externalId,
+      },
+      status: doc.status,
+      ...(doc.split ? { split: doc.split } : {}),
+      original_text: doc.originalText,
+      offset_map: doc.offsetMap ?? [0, doc.text.length, 0, doc.originalText.length],
+      spans: spans.map((s, i) => ({
+        id: s.id,
+        label: s.label,
+        start: s.start,
+        end: s.end,
+        start_cp: cp.start[i],
+        end_cp: cp.end[i],
+        source_start: s.sourceStart ?? null,
+        source_end: s.sourceEnd ?? null,
+        attributes: s.attributes,
+        annotator: s.annotator,
+        origin: s.origin,
+        review_state: s.reviewState,
+        created_at: s.createdAt,
+        updated_at: s.updatedAt,
+      })),
+    };
+    return { chunks: [{ path: '', text: `${JSON.stringify(record)}\n` }], dropped: [] };
+  },
+  end: () => [],
+};
+
+/** Checks an offset map covers `text` and points into `original`; returns why not, or null. */
+function offsetMapProblem(map: unknown, textLength: number, originalLength: number): string | null {
+  if (!Array.isArray(map) || map.length % 4 !== 0 || !map.every((n) => Number.isInteger(n) && n >= 0)) {
+    return 'offset_map must be a list of non-negative integers in groups of four';
+  }
+  let next = 0;
+  for (let i = 0; i < map.length; i += 4) {
+    if (map[i] !== next) return `offset_map segment ${i / 4} starts at ${map[i]}, expected ${next}`;
+    if (map[i + 2] + map[i + 3] > originalLength) return `offset_map segment ${i / 4} points past the original text`;
+    next += map[i + 1];
+  }
+  return next === textLength ? null : `offset_map covers ${next} of ${textLength} units`;
+}
+
+export function parseBiaozhuJsonl(file: ExchangeFile, out: ParseResult): void {
+  forEachJsonLine(file, out.problems, (record, line) => {
+    const report = (message: string) => out.problems.push({ file: file.name, line, message });
+    if (typeof record.text !== 'string') return report('record has no "text"');
+    const text = record.text;
+    let originalText = typeof record.original_text === 'string' ? record.original_text : text;
+    let offsetMap = record.offset_map as number[];
+    const mapProblem = offsetMap === undefined ? 'no offset_map' : offsetMapProblem(offsetMap, text.length, originalText.length);
+    if (mapProblem) {
+      if (record.offset_map !== undefined || originalText !== text) report(`${mapProblem}; original text replaced by the text`);
+      originalText = text;
+      offsetMap = [0, text.length, 0, text.length];
+    }
+    const spans: DraftSpan[] = [];
+    const cpLen = codePointLength(text);
+    for (const raw of Array.isArray(record.spans) ? record.spans : []) {
+      if (!isRecord(raw) || typeof raw.label !== 'string' || raw.label === '') {
+        report('span without a label; skipped');
+        continue;
+      }
+      let { start, end } = raw as { start: unknown; end: unknown };
+      if ((start === undefined || end === undefined) && Number.isInteger(raw.start_cp) && Number.isInteger(raw.end_cp)) {
+        // Hand-written records may carry only code points.
+        const s = raw.start_cp as number;
+        const e = raw.end_cp as number;
+        if (s >= 0 && e <= cpLen) [start, end] = codePointsToUtf16(text, [s, e]);
+      }
+      const problem = typeof start === 'number' && typeof end === 'number' ? spanProblem(text, start, end) : 'offsets missing';
+      if (problem) {
+        report(`span ${raw.id ?? ''} (${raw.label}): ${problem}; skipped`);
+        continue;
+      }
+      const span: DraftSpan = { start: start as number, end: end as number, label: raw.label };
+      const attributes = stringRecord(raw.attributes);
+      if (Object.keys(attributes).length > 0) span.attributes = attributes;
+      if (typeof raw.annotator === 'string' && raw.annotator) span.annotator = raw.annotator;
+      spans.push(span);
+    }
+    const fields = isRecord(record.metadata) ? record.metadata : {};
+    const externalId = 'externalId' in fields ? fields.externalId : record.id;
+    const metadata = metadataFrom({ ...fields, externalId }, text, `${file.name} ${line}`);
+    out.drafts.push({ metadata, originalText, text, offsetMap, steps: [], warnings: [], removed: [], spans });
+  });
+}

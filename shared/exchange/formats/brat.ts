@@ -1,0 +1,194 @@
+// brat standoff: per document doc-<id>.txt (the text, as is) and doc-<id>.ann, plus
+// annotation.conf and visual.conf at the top of the folder (in train/, dev/, test/ subfolders
+// when split). Offsets are code points, end exclusive. brat forbids line breaks inside a
+// fragment, so a span crossing a line break becomes fragments: "T7\tSLOGAN 0 5;6 9\t...". Line
+// breaks at a span's edges are trimmed (reported as adjusted: 'line-break-trimmed'); a span of
+// line breaks only is dropped ('line-break-only'). Attributes are "A1\trole T7 value" with whitespace, % , | and :
+// percent-encoded (UTF-8), so values with spaces survive exactly.
+import { codePointLength, codePointsToUtf16, utf16ToCodePoints } from '../../text/offsets';
+import { baseName, deriveTitle, DropCounter, identityDraft, resolveDocument } from '../common';
+import type { DraftSpan, ExchangeFile, ExportContext, Exporter, ParseResult } from '../types';
+
+const BREAKS = /[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]/;
+const ENCODE = /[%,|:\s\x1c-\x1f\x85]/gu;
+const encode = (value: string): string => value.replace(ENCODE, (c) => encodeURIComponent(c));
+const decode = (value: string): string => {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+};
+const typeName = (label: string): string => label.replace(/\s/g, '_');
+const MAX_CONF_VALUES = 1000;
+
+interface BratState {
+  labels: Set<string>;
+  attributes: Map<string, Map<string, Set<string>>>; // key → label → values
+}
+const states = new WeakMap<ExportContext, BratState>();
+const stateOf = (ctx: ExportContext): BratState => {
+  let state = states.get(ctx);
+  if (!state) states.set(ctx, (state = { labels: new Set(ctx.labels.map((l) => typeName(l.key))), attributes: new Map() }));
+  return state;
+};
+
+export const bratExporter: Exporter = {
+  format: 'brat',
+  extension: '',
+  layout: 'folder',
+  begin(ctx) {
+    states.delete(ctx);
+    stateOf(ctx);
+    return [];
+  },
+  document(doc, ctx) {
+    const state = stateOf(ctx);
+    const { text, spans, drops } = resolveDocument(doc, ctx);
+    const adjusted = new DropCounter();
+    const pieces: { id: number; type: string; frags: number[]; attributes: Record<string, string> }[] = [];
+    const boundaries: number[] = [];
+    for (const { span, start, end } of spans) {
+      const frags: number[] = [];
+      let from = -1;
+      for (let u = start; u <= end; u++) {
+        const isBreak = u === end || BREAKS.test(text[u]);
+        if (isBreak && from !== -1) {
+          frags.push(from, u);
+          from = -1;
+        } else if (!isBreak && from === -1) from = u;
+      }
+      if (frags.length === 0) {
+        drops.add('line-break-only');
+        continue;
+      }
+      if (frags[0] !== start || frags[frags.length - 1] !== end) adjusted.add('line-break-trimmed');
+      pieces.push({ id: span.id, type: typeName(span.label), frags, attributes: span.attributes });
+      boundaries.push(...frags);
+    }
+    const cp = utf16ToCodePoints(text, boundaries);
+    const ann: string[] = [];
+    let b = 0;
+    let attributeNo = 0;
+    for (const piece of pieces) {
+      const offsets: string[] = [];
+      const mentions: string[] = [];
+      for (let f = 0; f < piece.frags.length; f += 2, b += 2) {
+        offsets.push(`${cp[b]} ${cp[b + 1]}`);
+        mentions.push(text.slice(piece.frags[f], piece.frags[f + 1]));
+      }
+      ann.push(`T${piece.id}\t${piece.type} ${offsets.join(';')}\t${mentions.join(' ')}\n`);
+      state.labels.add(piece.type);
+      for (const [key, value] of Object.entries(piece.attributes)) {
+        const k = encode(key);
+        const v = encode(value);
+        ann.push(v === '' ? `A${++attributeNo}\t${k} T${piece.id}\n` : `A${++attributeNo}\t${k} T${piece.id} ${v}\n`);
+        let byLabel = state.attributes.get(k);
+        if (!byLabel) state.attributes.set(k, (byLabel = new Map()));
+        let values = byLabel.get(piece.type);
+        if (!values) byLabel.set(piece.type, (values = new Set()));
+        if (v !== '' && values.size < MAX_CONF_VALUES) values.add(v);
+      }
+    }
+    const base = `${doc.split ? `${doc.split}/` : ''}doc-${doc.id}`;
+    return {
+      chunks: [
+        { path: `${base}.txt`, text },
+        { path: `${base}.ann`, text: ann.join('') },
+      ],
+      dropped: drops.list(),
+      adjusted: adjusted.list(),
+    };
+  },
+  end(ctx) {
+    const state = stateOf(ctx);
+    states.delete(ctx);
+    const conf = ['# Written by Biaozhu. Entity types are Biaozhu label keys.', '[entities]', ...state.labels, '[relations]', '[events]', '[attributes]'];
+    for (const [key, byLabel] of state.attributes) {
+      const values = new Set([...byLabel.values()].flatMap((v) => [...v]));
+      const args = `Arg:${[...byLabel.keys()].join('|')}`;
+      conf.push(values.size > 0 ? `${key}\t${args}, Value:${[...values].join('|')}` : `${key}\t${args}`);
+    }
+    const visual = ['[labels]', ...ctx.labels.map((l) => `${typeName(l.key)} | ${l.nameZh} | ${l.nameEn}`), '[drawing]'];
+    return [
+      { path: 'annotation.conf', text: `${conf.join('\n')}\n` },
+      { path: 'visual.conf', text: `${visual.join('\n')}\n` },
+    ];
+  },
+};
+
+/** Spans of one .ann file against its .txt; fragments of a span are joined into one covering span. */
+function parseAnn(text: string, ann: ExchangeFile, out: ParseResult): DraftSpan[] {
+  const report = (line: number | undefined, message: string) => out.problems.push({ file: ann.name, line, message });
+  const bounds: { id: string; label: string; line: number; cps: number[]; mention: string | null }[] = [];
+  const attributes: { key: string; target: string; value: string; line: number }[] = [];
+  const ignored = new Map<string, number>();
+  ann.text.replace(/^\ufeff/, '').split('\n').forEach((raw, index) => {
+    const row = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    const line = index + 1;
+    if (row.trim() === '') return;
+    const fields = row.split('\t');
+    const kind = row[0];
+    if (kind === 'T') {
+      const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(fields[1] ?? '');
+      if (!m) return report(line, `cannot read text-bound annotation "${row}"`);
+      const cps = m[2].split(/[ ;]/).map(Number);
+      bounds.push({ id: fields[0], label: m[1], line, cps, mention: fields.length > 2 ? fields.slice(2).join('\t') : null });
+    } else if (kind === 'A' || kind === 'M') {
+      const [key, target, ...rest] = (fields[1] ?? '').split(' ');
+      if (!target) return report(line, `cannot read attribute "${row}"`);
+      attributes.push({ key: decode(key), target, value: decode(rest.join(' ')), line });
+    } else if (kind === '#' && /^AnnotatorNotes /.test(fields[1] ?? '')) {
+      attributes.push({ key: 'note', target: fields[1].split(' ')[1], value: fields.slice(2).join('\t'), line });
+    } else ignored.set(kind, (ignored.get(kind) ?? 0) + 1);
+  });
+  for (const [kind, count] of ignored) report(undefined, `${count} "${kind}" line(s) ignored: Biaozhu imports text-bound annotations, attributes and notes only`);
+  const cpLen = codePointLength(text);
+  const valid = bounds.filter((t) => {
+    const ok = t.cps.every((c, i) => c <= cpLen && (i % 2 === 0 ? c < t.cps[i + 1] : i + 1 === t.cps.length || c <= t.cps[i + 1]));
+    if (!ok) report(t.line, `${t.id}: offsets ${t.cps.join(' ')} are out of order or past the end of the text (${cpLen}); skipped`);
+    return ok;
+  });
+  const units = codePointsToUtf16(text, valid.flatMap((t) => t.cps));
+  const byId = new Map<string, DraftSpan>();
+  let u = 0;
+  for (const t of valid) {
+    const frags = units.slice(u, (u += t.cps.length));
+    const mention = [];
+    for (let f = 0; f < frags.length; f += 2) mention.push(text.slice(frags[f], frags[f + 1]));
+    if (t.mention !== null && mention.join(' ') !== t.mention) {
+      report(t.line, `${t.id}: offsets cover "${mention.join(' ')}", not "${t.mention}"; skipped`);
+      continue;
+    }
+    for (let f = 2; f < frags.length; f += 2) {
+      if (/[^\s\x1c-\x1f\x85]/.test(text.slice(frags[f - 1], frags[f]))) {
+        report(t.line, `${t.id}: discontinuous span imported as one span covering its fragments`);
+        break;
+      }
+    }
+    byId.set(t.id, { start: frags[0], end: frags[frags.length - 1], label: t.label });
+  }
+  const attributesOf = new Map<string, [string, string][]>();
+  for (const a of attributes) {
+    if (!byId.has(a.target)) report(a.line, `attribute ${a.key} refers to unknown annotation ${a.target}; skipped`);
+    else attributesOf.set(a.target, [...(attributesOf.get(a.target) ?? []), [a.key, a.value]]);
+  }
+  for (const [id, entries] of attributesOf) (byId.get(id) as DraftSpan).attributes = Object.fromEntries(entries);
+  return [...byId.values()];
+}
+
+/** Pairs .txt and .ann files by their path without extension; other files are ignored. */
+export function parseBrat(files: ExchangeFile[], out: ParseResult): void {
+  const key = (name: string) => name.replace(/\\/g, '/').replace(/\.(txt|ann)$/i, '');
+  const anns = new Map(files.filter((f) => /\.ann$/i.test(f.name)).map((f) => [key(f.name), f]));
+  for (const file of files) {
+    if (!/\.txt$/i.test(file.name)) continue;
+    const text = file.text.replace(/^\ufeff/, '');
+    const ann = anns.get(key(file.name));
+    anns.delete(key(file.name));
+    const spans = ann ? parseAnn(text, ann, out) : [];
+    const id = baseName(file.name);
+    out.drafts.push(identityDraft(text, { title: deriveTitle(text, id), date: null, source: null, district: null, url: null, reporters: [], externalId: id }, spans));
+  }
+  for (const ann of anns.values()) out.problems.push({ file: ann.name, message: 'no .txt file with the same name; skipped' });
+}

@@ -1,0 +1,187 @@
+// Character-level CoNLL with BIO or BIOES tags: one character (code point) per line, a TAB, its
+// tag (B-PERSON, I-PERSON, E-PERSON, S-PERSON, O); a blank line between sentences; each document
+// starts with a "-DOCSTART-\tO" line and a blank line. Whitespace characters are not written.
+// Sentences end after 。！？ (with any closing quotes or brackets that follow) and at line breaks,
+// but never inside a span. Tags cannot nest: of overlapping spans the longest (in characters)
+// wins, ties go to the earlier start, then the lower id; the others are reported as 'overlap'.
+import { codePointSpans, DropCounter, deriveTitle, identityDraft, isWhitespaceUnit, resolveDocument, splitPath, type ResolvedSpan } from '../common';
+import type { DraftSpan, ExchangeFile, Exporter, ParseResult } from '../types';
+
+const EXTENSION = '.conll';
+export const DOCSTART = '-DOCSTART-';
+const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+const TERMINATORS = codes('。！？');
+/** Closing marks that stay with the sentence a terminator ended (and further terminators). */
+const CLOSERS = codes('。！？”’」』）)》〉】"\'');
+const isLineBreak = (u: number) => u === 0x0a || u === 0x0d || u === 0x2028 || u === 0x2029 || u === 0x85;
+
+/** Keeps the spans BIO can hold; see the header comment for the policy. */
+export function resolveOverlaps(text: string, spans: ResolvedSpan[], drops: DropCounter): ResolvedSpan[] {
+  const visible = spans.filter((s) => {
+    for (let i = s.start; i < s.end; i++) if (!isWhitespaceUnit(text.charCodeAt(i))) return true;
+    drops.add('whitespace-only');
+    return false;
+  });
+  const cp = codePointSpans(text, visible);
+  const order = visible.map((_, i) => i);
+  order.sort((a, b) => cp.end[b] - cp.start[b] - (cp.end[a] - cp.start[a]) || visible[a].start - visible[b].start || visible[a].span.id - visible[b].span.id);
+  const occupied = new Uint8Array(text.length);
+  const kept: ResolvedSpan[] = [];
+  outer: for (const i of order) {
+    const s = visible[i];
+    for (let u = s.start; u < s.end; u++) {
+      if (occupied[u]) {
+        drops.add('overlap');
+        continue outer;
+      }
+    }
+    occupied.fill(1, s.start, s.end);
+    kept.push(s);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
+  const bioes = format === 'conll-bioes';
+  return {
+    format,
+    extension: EXTENSION,
+    layout: 'file-per-split',
+    begin: () => [],
+    document(doc, ctx) {
+      const { text, spans, drops } = resolveDocument(doc, ctx);
+      const kept = resolveOverlaps(text, spans, drops);
+      const tags = new Map<string, { B: string; I: string; E: string; S: string }>();
+      for (const { span } of kept) {
+        const type = span.label.replace(/\s/g, '_');
+        if (!tags.has(span.label)) tags.set(span.label, { B: `\tB-${type}\n`, I: `\tI-${type}\n`, E: `\tE-${type}\n`, S: `\tS-${type}\n` });
+      }
+      let out = `${DOCSTART}\tO\n\n`;
+      let k = 0; // next kept span that has not ended
+      let sentenceTokens = 0;
+      let pending: 'none' | 'terminator' | 'line' = 'none';
+      let spanFirst = -1; // unit position of the current span's first token, once written
+      for (let i = 0; i < text.length; ) {
+        const at = i;
+        const unit = text.charCodeAt(i);
+        i += unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+        if (isWhitespaceUnit(unit)) {
+          if (isLineBreak(unit)) pending = 'line';
+          continue;
+        }
+        while (k < kept.length && kept[k].end <= at) {
+          k++;
+          spanFirst = -1;
+        }
+        const span = k < kept.length && kept[k].start <= at ? kept[k] : null;
+        const insideSpan = span !== null && spanFirst !== -1;
+        if (pending !== 'none' && !insideSpan && !(pending === 'terminator' && CLOSERS.has(unit))) {
+          if (sentenceTokens > 0) out += '\n';
+          sentenceTokens = 0;
+          pending = 'none';
+        }
+        let tag = '\tO\n';
+        if (span) {
+          const t = tags.get(span.span.label) as { B: string; I: string; E: string; S: string };
+          const first = spanFirst === -1;
+          if (first) spanFirst = at;
+          if (!bioes) tag = first ? t.B : t.I;
+          else {
+            let last = true; // is this the span's last visible character?
+            for (let j = i; j < span.end; j++) {
+              if (!isWhitespaceUnit(text.charCodeAt(j))) {
+                last = false;
+                break;
+              }
+            }
+            tag = first ? (last ? t.S : t.B) : last ? t.E : t.I;
+          }
+        }
+        out += i - at === 1 ? text[at] : text.slice(at, i);
+        out += tag;
+        sentenceTokens++;
+        if (TERMINATORS.has(unit)) pending = 'terminator';
+      }
+      if (sentenceTokens > 0) out += '\n';
+      return { chunks: [{ path: splitPath(doc.split, EXTENSION), text: out }], dropped: drops.list() };
+    },
+    end: () => [],
+  };
+}
+
+export const conllBioExporter = conllExporter('conll-bio');
+export const conllBioesExporter = conllExporter('conll-bioes');
+
+const TAG = /^([BIESM])[-_](.+)$/;
+
+/** Reads CoNLL BIO, BIOES (and BMES) files; each sentence becomes one line of the draft's text. */
+export function parseConll(file: ExchangeFile, out: ParseResult): void {
+  const rows = file.text.replace(/^\ufeff/, '').split('\n');
+  let docIndex = 0;
+  let sentences: string[] = [];
+  let spans: DraftSpan[] = [];
+  let sentence = '';
+  let offset = 0; // UTF-16 length of the finished sentences plus their line breaks
+  let open: DraftSpan | null = null;
+  let hasContent = false;
+  let started = false; // a -DOCSTART- opened the current document
+  const close = () => {
+    if (open) spans.push(open);
+    open = null;
+  };
+  const endSentence = () => {
+    close();
+    if (sentence === '') return;
+    sentences.push(sentence);
+    offset += sentence.length + 1;
+    sentence = '';
+  };
+  const endDocument = () => {
+    endSentence();
+    if (!started && !hasContent) return;
+    docIndex++;
+    const text = sentences.join('\n');
+    const title = deriveTitle(text, `${file.name} ${docIndex}`);
+    out.drafts.push(identityDraft(text, { title, date: null, source: null, district: null, url: null, reporters: [], externalId: null }, spans));
+    sentences = [];
+    spans = [];
+    offset = 0;
+    hasContent = false;
+    started = false;
+  };
+  rows.forEach((raw, index) => {
+    const row = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (row.trim() === '') return endSentence();
+    let fields = row.split('\t');
+    if (fields.length < 2) fields = row.trim().split(/\s+/);
+    const token = fields[0];
+    if (token === DOCSTART) {
+      endDocument();
+      started = true;
+      return;
+    }
+    hasContent = true;
+    if (fields.length < 2 || token === '') {
+      out.problems.push({ file: file.name, line: index + 1, message: `expected "character<TAB>tag", got "${row}"; line skipped` });
+      return;
+    }
+    const tag = fields[fields.length - 1];
+    const at = offset + sentence.length;
+    sentence += token;
+    const end = at + token.length;
+    const match = TAG.exec(tag);
+    if (!match) {
+      close();
+      if (tag !== 'O') out.problems.push({ file: file.name, line: index + 1, message: `unknown tag "${tag}", read as O` });
+      return;
+    }
+    const [, prefix, label] = match;
+    const continues = open !== null && (open as DraftSpan).label === label;
+    if (prefix === 'B' || prefix === 'S' || !continues) {
+      close();
+      open = { start: at, end, label };
+    } else (open as DraftSpan).end = end;
+    if (prefix === 'S' || prefix === 'E') close();
+  });
+  endDocument();
+}

@@ -1,0 +1,78 @@
+// One row per span for R, pandas and Excel: UTF-8 with a BOM (so Excel reads it as UTF-8), CRLF
+// rows, RFC 4180 quoting. start/end are code points, end exclusive (R's substr(text, start + 1,
+// end) and pandas' text[start:end]); contexts are the 20 characters either side. Export only: the
+// file does not hold the documents' text, so it cannot be imported back.
+import { codePointSpans, resolveDocument } from '../common';
+import type { ExchangeFile, Exporter, ParseResult } from '../types';
+
+export const CSV_HEADER = [
+  'document_id',
+  'title',
+  'date',
+  'source',
+  'district',
+  'label',
+  'mention',
+  'start',
+  'end',
+  'attributes',
+  'annotator',
+  'left_context',
+  'right_context',
+] as const;
+export const CONTEXT_CHARS = 20;
+
+export const csvField = (value: string | number | null): string => {
+  if (value === null) return '';
+  const s = String(value);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
+const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;
+
+/** UTF-16 position `count` code points before `at`. */
+function back(text: string, at: number, count: number): number {
+  let u = at;
+  for (let n = 0; n < count && u > 0; n++) u -= u >= 2 && isLow(text.charCodeAt(u - 1)) && isHigh(text.charCodeAt(u - 2)) ? 2 : 1;
+  return u;
+}
+
+/** UTF-16 position `count` code points after `at`. */
+function forward(text: string, at: number, count: number): number {
+  let u = at;
+  for (let n = 0; n < count && u < text.length; n++) u += isHigh(text.charCodeAt(u)) && isLow(text.charCodeAt(u + 1)) ? 2 : 1;
+  return u;
+}
+
+export const mentionsCsvExporter: Exporter = {
+  format: 'mentions-csv',
+  extension: '.csv',
+  layout: 'file',
+  begin: () => [{ path: '', text: `\ufeff${CSV_HEADER.join(',')}\r\n` }],
+  document(doc, ctx) {
+    const { text, spans, drops } = resolveDocument(doc, ctx);
+    const cp = codePointSpans(text, spans);
+    const m = doc.metadata;
+    const prefix = [doc.id, m.title, m.date, m.source, m.district].map(csvField).join(',');
+    const rows = spans.map(({ span, start, end }, i) =>
+      [
+        prefix,
+        csvField(span.label),
+        csvField(text.slice(start, end)),
+        cp.start[i],
+        cp.end[i],
+        csvField(JSON.stringify(span.attributes)),
+        csvField(span.annotator),
+        csvField(text.slice(back(text, start, CONTEXT_CHARS), start)),
+        csvField(text.slice(end, forward(text, end, CONTEXT_CHARS))),
+      ].join(','),
+    );
+    return { chunks: [{ path: '', text: rows.length > 0 ? `${rows.join('\r\n')}\r\n` : '' }], dropped: drops.list() };
+  },
+  end: () => [],
+};
+
+export function parseMentionsCsv(file: ExchangeFile, out: ParseResult): void {
+  out.problems.push({ file: file.name, message: 'a mentions CSV holds spans but not the documents’ text, so it cannot be imported; import Biaozhu JSONL instead' });
+}

@@ -1,0 +1,97 @@
+// Types of the exchange layer: exporters stream one document at a time into chunks of text,
+// importers turn whole files back into DocumentDrafts. Pure: no platform imports.
+import type { DocumentMetadata, DocumentStatus } from '../model';
+import type { DocumentDraft, ExportFormat } from '../api/jobs';
+
+export type SplitName = 'train' | 'dev' | 'test';
+export const SPLIT_NAMES: readonly SplitName[] = ['train', 'dev', 'test'];
+
+export interface ExportSpan {
+  id: number;
+  /** UTF-16 code units into ExportDocument.text, end exclusive. */
+  start: number;
+  end: number;
+  /** Label key, e.g. PERSON. */
+  label: string;
+  attributes: Record<string, string>;
+  annotator: string;
+  origin: 'manual' | 'suggested';
+  reviewState: 'pending' | 'accepted' | 'rejected';
+  createdAt: string;
+  updatedAt: string;
+  /** UTF-16 code units into originalText, end exclusive; set by the caller when known. */
+  sourceStart?: number;
+  sourceEnd?: number;
+}
+
+export interface ExportDocument {
+  id: number;
+  metadata: DocumentMetadata;
+  status: DocumentStatus;
+  text: string;
+  originalText: string;
+  /** Flat OffsetMap (see model.ts); written by biaozhu-jsonl only. Identity when omitted. */
+  offsetMap?: number[];
+  spans: ExportSpan[];
+  split?: SplitName;
+}
+
+export interface ExportContext {
+  labels: { key: string; nameZh: string; nameEn: string }[];
+  /** 'source': formats write originalText and span.sourceStart/sourceEnd instead of text/start/end. */
+  offsets: 'normalized' | 'source';
+}
+
+export interface ExportChunk {
+  /**
+   * Relative output path. '' is the main file. Layout 'folder' (brat) always names files inside
+   * the output folder; layout 'file-per-split' uses '' without a split and `train.conll`,
+   * `dev.conll`, `test.conll` (extension of the format) when documents carry a split, in which
+   * case the output path is a folder.
+   */
+  path: string;
+  text: string;
+}
+
+export interface Dropped {
+  reason: string;
+  count: number;
+}
+
+/**
+ * One export run is one ExportContext object: pass the same object to begin, every document and
+ * end (formats that need state, such as Label Studio's JSON array, keep it per context).
+ */
+export interface Exporter {
+  format: ExportFormat;
+  /** File extension with its dot ('.jsonl'); '' for formats that write a folder. */
+  extension: string;
+  layout: 'file' | 'folder' | 'file-per-split';
+  begin(ctx: ExportContext): ExportChunk[];
+  /**
+   * Chunks for one document. Throws an Error naming the document and span when a span is
+   * invalid (see validateExportDocument). `dropped` counts spans that were not written, by
+   * reason; `adjusted` counts spans written with changed edges (brat trims line breaks at a
+   * span's edges). Nothing is dropped or changed silently.
+   */
+  document(doc: ExportDocument, ctx: ExportContext): { chunks: ExportChunk[]; dropped: Dropped[]; adjusted?: Dropped[] };
+  end(ctx: ExportContext): ExportChunk[];
+}
+
+export interface ExchangeFile {
+  name: string;
+  text: string;
+}
+
+export interface ExchangeProblem {
+  file: string;
+  line?: number;
+  message: string;
+}
+
+export interface ParseResult {
+  drafts: DocumentDraft[];
+  problems: ExchangeProblem[];
+}
+
+export type DraftSpan = DocumentDraft['spans'][number];

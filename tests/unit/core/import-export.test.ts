@@ -1,0 +1,121 @@
+// Import and export through the API and the worker threads, on a real project file.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { EXPORT_FORMATS, type ExportReport, type ImportPreview, type ImportReport } from '../../../shared/api/jobs';
+import { SEEDS_DIR, testCore, type TestCore } from '../helpers';
+
+let core: TestCore;
+afterEach(() => core?.dispose());
+
+async function finished<R>(jobId: string): Promise<R> {
+  const status = await core.jobs.wait(jobId);
+  if (status.state !== 'done') throw new Error(`job ${status.state}: ${status.error}`);
+  return status.result as R;
+}
+
+async function importPaths(paths: string[]) {
+  const { jobId } = await core.call('import:preview', { sources: paths.map((path) => ({ kind: 'path' as const, path })), options: {} });
+  const preview = await finished<ImportPreview>(jobId);
+  const commit = await core.call('import:commit', { previewId: preview.previewId });
+  return { preview, report: await finished<ImportReport>(commit.jobId) };
+}
+
+describe('import through the API', () => {
+  it('previews the seed folder without writing, then commits it', async () => {
+    core = testCore();
+    const { jobId } = await core.call('import:preview', { sources: [{ kind: 'path', path: SEEDS_DIR }], options: {} });
+    const preview = await finished<ImportPreview>(jobId);
+    expect(preview.files).toHaveLength(5);
+    expect(preview.files.every((f) => f.error === null && f.encoding === 'utf-8')).toBe(true);
+    expect((await core.call('documents:list', {})).total).toBe(0);
+
+    const detail = await core.call('import:previewFile', { previewId: preview.previewId, index: 2 });
+    expect(detail.drafts[0].text).toContain('昌平区');
+    expect(detail.drafts[0].originalText).toContain('區');
+
+    const commit = await core.call('import:commit', { previewId: preview.previewId });
+    const report = await finished<ImportReport>(commit.jobId);
+    const list = await core.call('documents:list', { limit: 100 });
+    expect(list.total).toBe(report.imported);
+    expect(list.items.every((d) => d.encoding === 'utf-8' && d.charCount > 0)).toBe(true);
+  });
+
+  it('imports files dropped as bytes, and skips the same article imported twice with a note', async () => {
+    core = testCore();
+    const text = '区委书记王明远到回龙观街道调研“接诉即办”工作。';
+    const dataBase64 = Buffer.from(text).toString('base64');
+    const { jobId } = await core.call('import:preview', { sources: [{ kind: 'bytes', name: 'a.txt', dataBase64 }, { kind: 'bytes', name: 'b.txt', dataBase64 }], options: {} });
+    const preview = await finished<ImportPreview>(jobId);
+    expect(preview.files[1].documents[0].duplicate).toBe(true);
+    const report = await finished<ImportReport>((await core.call('import:commit', { previewId: preview.previewId })).jobId);
+    expect(report.imported).toBe(1);
+    expect(report.skippedDuplicates).toEqual([{ fileName: 'b.txt', title: expect.any(String) }]);
+  });
+
+  it('a cancelled import writes nothing', async () => {
+    core = testCore();
+    const { jobId } = await core.call('import:preview', { sources: [{ kind: 'path', path: SEEDS_DIR }], options: {} });
+    const preview = await finished<ImportPreview>(jobId);
+    const commit = await core.call('import:commit', { previewId: preview.previewId });
+    await core.call('jobs:cancel', { jobId: commit.jobId });
+    const status = await core.jobs.wait(commit.jobId);
+    expect(status.state).toBe('cancelled');
+    expect((await core.call('documents:list', {})).total).toBe(0);
+  });
+
+  it('reports a file that cannot be read and still imports the rest', async () => {
+    core = testCore();
+    writeFileSync(join(core.dir, 'empty.txt'), '');
+    const { report } = await importPaths([join(core.dir, 'empty.txt'), join(SEEDS_DIR, '000_23b502aa0af0b749.txt'), join(core.dir, 'missing.txt')]);
+    expect(report.imported).toBe(1);
+    expect(report.rejected.map((r) => r.fileName)).toEqual([join(core.dir, 'empty.txt'), join(core.dir, 'missing.txt')]);
+  });
+});
+
+describe('export through the API', () => {
+  it('writes every format for a labeled project and reports what it wrote', async () => {
+    core = testCore();
+    await importPaths([join(SEEDS_DIR, '000_23b502aa0af0b749.txt'), join(SEEDS_DIR, '004_dfc4012b420ba70e.txt')]);
+    const labels = await core.call('labels:list', {});
+    const { items } = await core.call('documents:list', {});
+    let spans = 0;
+    for (const doc of items) {
+      const { text } = await core.call('documents:get', { id: doc.id });
+      for (const [needle, key] of [['蔡奇', 'PERSON'], ['市委书记蔡奇', 'PERSON']] as const) {
+        const start = text.indexOf(needle);
+        if (start < 0) continue;
+        await core.call('annotations:create', { documentId: doc.id, start, end: start + needle.length, labelId: labels.find((l) => l.key === key)!.id });
+        spans++;
+      }
+    }
+    expect(spans).toBeGreaterThanOrEqual(3);
+    for (const format of EXPORT_FORMATS) {
+      const outPath = join(core.dir, 'exports', format);
+      const report = await finished<ExportReport>((await core.call('export:start', { format, outPath })).jobId);
+      expect(report.documents, format).toBe(items.length);
+      expect(report.files.length, format).toBeGreaterThan(0);
+      for (const file of report.files) expect(existsSync(file), file).toBe(true);
+      const dropped = report.dropped.reduce((n, d) => n + d.count, 0);
+      expect(report.spans + dropped, format).toBe(spans);
+    }
+    const jsonl = readFileSync(join(core.dir, 'exports', 'biaozhu-jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const span = jsonl.flatMap((d) => d.spans.map((s: { start: number; end: number; source_start: number; source_end: number }) => ({ d, s })))[0];
+    expect(span.d.text.slice(span.s.start, span.s.end)).toMatch(/蔡奇/);
+    expect(span.d.original_text.slice(span.s.source_start, span.s.source_end)).toMatch(/蔡奇/);
+  });
+
+  it('refuses to write a file when a stored span is corrupt, naming the document', async () => {
+    core = testCore();
+    await importPaths([join(SEEDS_DIR, '003_8c8617933dfad7a9.txt')]);
+    const { items } = await core.call('documents:list', {});
+    const label = (await core.call('labels:list', {}))[0];
+    const a = await core.call('annotations:create', { documentId: items[0].id, start: 0, end: 4, labelId: label.id });
+    // Corrupt it behind the API's back, as a damaged file would be.
+    core.session.requireDb().prepare('UPDATE annotations SET end = 999999 WHERE id = ?').run(a.id);
+    const { jobId } = await core.call('export:start', { format: 'cluener', outPath: join(core.dir, 'bad.json') });
+    const status = await core.jobs.wait(jobId);
+    expect(status.state).toBe('failed');
+    expect(status.error).toMatch(new RegExp(`Document ${items[0].id}`));
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { exportToStrings, parseExchange } from '../../../shared/exchange';
+import { at, ctx, cpSlice, demoDoc, doc, span } from './fixtures';
+
+describe('biaozhu-jsonl', () => {
+  test('writes one complete line per document with UTF-16 and code-point offsets', () => {
+    const { files, dropped } = exportToStrings('biaozhu-jsonl', [demoDoc(1), demoDoc(2)], ctx());
+    expect(dropped).toEqual([]);
+    const lines = (files.get('') ?? '').trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    const record = JSON.parse(lines[0]);
+    expect(Object.keys(record)).toEqual(['id', 'text', 'metadata', 'status', 'original_text', 'offset_map', 'spans']);
+    expect(record.metadata).toEqual({ title: '示例 1', date: '2024-05-01', source: '示例区融媒体中心', district: '示例区', url: null, reporters: ['记者甲'], externalId: 'ext-1' });
+    const person = record.spans.find((s: { id: number }) => s.id === 13);
+    // 李𠮷华: 𠮷 is two UTF-16 units but one code point.
+    expect(record.text.slice(person.start, person.end)).toBe('李𠮷华');
+    expect(cpSlice(record.text, person.start_cp, person.end_cp)).toBe('李𠮷华');
+    expect(person.end - person.start).toBe(4);
+    expect(person.end_cp - person.start_cp).toBe(3);
+    expect(person).toMatchObject({ label: 'PERSON', attributes: { role: '镇长' }, origin: 'suggested', review_state: 'accepted', annotator: 'lin', source_start: null });
+  });
+
+  test('restores original text, offset map, metadata and spans on import', () => {
+    const original = '区委书记　王明远在回龙观调研。';
+    const text = '区委书记王明远在回龙观调研。';
+    const offsetMap = [0, 4, 0, 4, 4, 0, 4, 1, 4, 10, 5, 10];
+    const d = doc(7, text, [span(1, ...at(text, '王明远'), 'PERSON', { sourceStart: 5, sourceEnd: 8, attributes: { role: '区委书记' } })], {
+      originalText: original,
+      offsetMap,
+      split: 'dev',
+    });
+    const { files } = exportToStrings('biaozhu-jsonl', [d], ctx());
+    const record = JSON.parse(files.get('') ?? '');
+    expect(record.split).toBe('dev');
+    expect(record.spans[0]).toMatchObject({ source_start: 5, source_end: 8 });
+    const { drafts, problems } = parseExchange('biaozhu-jsonl', [{ name: 'a.jsonl', text: files.get('') ?? '' }]);
+    expect(problems).toEqual([]);
+    expect(drafts).toEqual([
+      {
+        metadata: d.metadata,
+        originalText: original,
+        text,
+        offsetMap,
+        steps: [],
+        warnings: [],
+        removed: [],
+        spans: [{ start: 4, end: 7, label: 'PERSON', attributes: { role: '区委书记' }, annotator: 'lin' }],
+      },
+    ]);
+  });
+
+  test('reports bad lines and bad spans without losing the rest', () => {
+    const good = JSON.stringify({ id: 1, text: '王明远', metadata: { title: 't' }, spans: [{ label: 'PERSON', start: 0, end: 3 }, { label: 'PERSON', start: 2, end: 9 }] });
+    const text = `${good}\n{oops\n\n${JSON.stringify({ id: 2, text: '𠮷', original_text: 'x', offset_map: [0, 5, 0, 1], spans: [] })}\n`;
+    const { drafts, problems } = parseExchange('biaozhu-jsonl', [{ name: 'b.jsonl', text }]);
+    expect(drafts).toHaveLength(2);
+    expect(drafts[0].spans).toEqual([{ start: 0, end: 3, label: 'PERSON' }]);
+    expect(drafts[1].originalText).toBe('𠮷');
+    expect(drafts[1].offsetMap).toEqual([0, 2, 0, 2]);
+    expect(problems.map((p) => p.line)).toEqual([1, 2, 4]);
+    expect(problems[0].message).toMatch(/past the end/);
+  });
+
+  test('throws naming the document and span for a corrupt span', () => {
+    const bad = doc(9, '𠮷祥', [span(77, 1, 3, 'PROJECT')]);
+    expect(() => exportToStrings('biaozhu-jsonl', [bad], ctx())).toThrow(/document 9, span 77: start 1 splits a surrogate pair/);
+  });
+});

@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import { exportToStrings, parseExchange } from '../../../shared/exchange';
+import { CSV_HEADER } from '../../../shared/exchange/formats/mentions-csv';
+import { ctx, cpSlice, DEMO_TEXT, demoDoc, doc, span } from './fixtures';
+
+/** A small RFC 4180 reader, independent of the writer. */
+function readCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') row.push(field), (field = '');
+    else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += c;
+  }
+  return rows;
+}
+
+describe('mentions-csv', () => {
+  test('BOM, header, one row per span, code-point offsets and 20-character contexts', () => {
+    const { files } = exportToStrings('mentions-csv', [demoDoc(1)], ctx());
+    const file = files.get('') ?? '';
+    expect(file.startsWith('\ufeffdocument_id,title,date,source,district,label,mention,start,end,attributes,annotator,left_context,right_context\r\n')).toBe(true);
+    const [header, ...rows] = readCsv(file.slice(1));
+    expect(header).toEqual([...CSV_HEADER]);
+    expect(rows).toHaveLength(6);
+    for (const r of rows) {
+      const [start, end] = [Number(r[7]), Number(r[8])];
+      expect(cpSlice(DEMO_TEXT, start, end)).toBe(r[6]);
+      expect(r[11]).toBe(cpSlice(DEMO_TEXT, Math.max(0, start - 20), start));
+      expect(r[12]).toBe(cpSlice(DEMO_TEXT, end, end + 20));
+    }
+    const person = rows.find((r) => r[6] === '王明远') ?? [];
+    expect(person.slice(0, 11)).toEqual(['1', '示例 1', '2024-05-01', '示例区融媒体中心', '示例区', 'PERSON', '王明远', '4', '7', '{"role":"区委书记","note":"a b,c|d:%20"}', 'lin']);
+    const slogan = rows.find((r) => r[5] === 'SLOGAN') ?? [];
+    expect(slogan[6]).toBe('绿色\n发展');
+  });
+
+  test('quotes commas, quotes and line breaks', () => {
+    const t = '他说"好,很好"。';
+    const d = doc(2, t, [span(1, 2, 8, 'SLOGAN')], { metadata: { title: '标题,带"引号"', date: null, source: null, district: null, url: null, reporters: [], externalId: null } });
+    const { files } = exportToStrings('mentions-csv', [d], ctx());
+    const body = (files.get('') ?? '').split('\r\n')[1];
+    expect(body).toBe('2,"标题,带""引号""",,,,SLOGAN,"""好,很好""",2,8,{},lin,他说,。');
+  });
+
+  test('cannot be imported and says why', () => {
+    const { drafts, problems } = parseExchange('mentions-csv', [{ name: 'm.csv', text: 'x' }]);
+    expect(drafts).toEqual([]);
+    expect(problems[0].message).toMatch(/cannot be imported/);
+  });
+});
