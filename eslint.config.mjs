@@ -1,5 +1,6 @@
 // Layering, enforced: shared/ is pure (no electron, node or DOM); renderer/ never reaches electron
 // or node; only electron/ may. The compiler checks types; this checks where code may run.
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'net', 'url', 'util', 'stream', 'module'];
@@ -30,7 +31,10 @@ export default tseslint.config(
   },
   {
     files: ['renderer/src/**/*.ts', 'renderer/src/**/*.tsx'],
+    plugins: { 'react-hooks': reactHooks },
     rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'warn',
       'no-restricted-imports': restrict(
         ['electron', 'electron/*', 'better-sqlite3', ...NODE_BUILTINS, '**/electron/**'],
         'renderer/ talks to the core only through the API client; it never imports electron, node or main-process code.',

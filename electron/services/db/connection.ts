@@ -2,7 +2,7 @@
 // host (Electron) needs an addon built for its own ABI; plain Node uses the default build.
 import Database from 'better-sqlite3';
 import { ApiFailure } from '../../../shared/api/result';
-import { migrate } from './migrations';
+import { migrate, refuseNewerSchema } from './migrations';
 
 export type Db = Database.Database;
 
@@ -50,8 +50,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 }
 
 function configure(db: Db, readonly: boolean): void {
-  // Fails fast on a non-database file before anything is written to it.
+  // Fails fast on a non-database file, and refuses a newer schema, before anything is written.
   db.pragma('schema_version');
+  refuseNewerSchema(db);
   if (!readonly) {
     db.pragma('journal_mode = WAL');
     // FULL: an annotation that the UI showed as saved survives a power cut.

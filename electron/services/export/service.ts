@@ -5,6 +5,7 @@ import { exporters } from '../../../shared/exchange/index';
 import type { JobManager } from '../app/jobs';
 import type { ProjectSession } from '../app/session';
 import { runWorker } from '../app/workers';
+import { writesFolder } from './layout';
 import type { ExportWorkerData } from './worker';
 
 export function defaultExportPath(projectPath: string, options: ExportOptions, now = new Date()): string {
@@ -12,7 +13,7 @@ export function defaultExportPath(projectPath: string, options: ExportOptions, n
   const stamp = now.toISOString().slice(0, 19).replace(/[:T]/g, '-');
   const name = `${basename(projectPath, extname(projectPath))}-${options.format}-${stamp}`;
   const folder = join(projectPath.slice(0, -extname(projectPath).length || undefined) + '-exports');
-  return exporter.layout === 'file' ? join(folder, `${name}${exporter.extension}`) : join(folder, name);
+  return writesFolder(exporter.layout, options) ? join(folder, name) : join(folder, `${name}${exporter.extension}`);
 }
 
 export function startExport(session: ProjectSession, jobs: JobManager, options: ExportOptions): { jobId: string } {

@@ -6,6 +6,7 @@ import type { ExportOptions, ExportReport } from '../../../shared/api/jobs';
 import { assignSplits, exporters, validateExportDocument, type ExportDocument } from '../../../shared/exchange/index';
 import { mapToOriginal } from '../../../shared/import/offset-map';
 import { runInWorker } from '../app/worker-side';
+import { writesFolder } from './layout';
 import { openDatabase } from '../db/connection';
 import { exportDocumentIds, readExportDocument, readExportSpans } from '../db/export-queries';
 import { listLabels } from '../db/labels';
@@ -24,7 +25,7 @@ class OutputFiles {
 
   write(relative: string, text: string): void {
     if (!text) return;
-    const path = relative === '' ? (this.folder ? join(this.base, 'export') : this.base) : join(this.folder ? this.base : dirname(this.base), relative);
+    const path = this.folder ? join(this.base, relative || 'export') : relative === '' ? this.base : join(dirname(this.base), relative);
     let fd = this.fds.get(path);
     if (fd === undefined) {
       mkdirSync(dirname(path), { recursive: true });
@@ -44,7 +45,7 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
   const { projectPath, options, outPath } = side.data;
   const exporter = exporters[options.format];
   const db = openDatabase(projectPath, { readonly: true });
-  const output = new OutputFiles(outPath, exporter.layout !== 'file');
+  const output = new OutputFiles(outPath, writesFolder(exporter.layout, options));
   try {
     const ctx = { labels: listLabels(db).map(({ key, nameZh, nameEn }) => ({ key, nameZh, nameEn })), offsets: options.offsets };
     const ids = exportDocumentIds(db, options);

@@ -31,7 +31,7 @@ describe('annotations through the API on a real project file', () => {
     const { documentId, person, slogan } = await setup();
     await core.call('annotations:create', { documentId, start: 0, end: 6, labelId: person });
     await core.call('annotations:create', { documentId, start: 4, end: 6, labelId: person });
-    await core.call('annotations:create', { documentId, start: 14, end: 20, labelId: slogan });
+    await core.call('annotations:create', { documentId, start: TEXT.indexOf('“'), end: TEXT.indexOf('”') + 1, labelId: slogan });
     const list = await core.call('annotations:list', { documentId });
     expect(list.map((a) => TEXT.slice(a.start, a.end))).toEqual(['市委书记蔡奇', '蔡奇', '“四个意识”']);
     const doc = await core.call('documents:get', { id: documentId });

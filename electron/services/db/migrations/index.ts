@@ -17,8 +17,7 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Runs every pending migration in one transaction: a project is never left half-migrated. */
-export function migrate(db: Db, target = SCHEMA_VERSION): void {
+export function refuseNewerSchema(db: Db): void {
   const current = schemaVersion(db);
   if (current > SCHEMA_VERSION) {
     throw new ApiFailure(
@@ -26,6 +25,12 @@ export function migrate(db: Db, target = SCHEMA_VERSION): void {
       `This project was written by a newer Biaozhu (schema ${current}; this app knows up to ${SCHEMA_VERSION}). Update Biaozhu to open it; the file was not changed.`,
     );
   }
+}
+
+/** Runs every pending migration in one transaction: a project is never left half-migrated. */
+export function migrate(db: Db, target = SCHEMA_VERSION): void {
+  refuseNewerSchema(db);
+  const current = schemaVersion(db);
   const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target);
   if (pending.length === 0) return;
   db.transaction(() => {
