@@ -7,6 +7,9 @@ import type { OffsetMap } from '../../model';
 import { MapBuilder, composeOffsetMaps } from '../offset-map';
 import { replaceMatches } from '../steps/basic';
 
+// Site chrome marked only by class or id (<div class="footer">), common on Chinese portals.
+const CHROME_CLASS = /(^|[\s_-])(nav|navbar|menu|footer|header|sidebar|breadcrumb|comments?|share|related|copyright|toolbar|advert|ads?)($|[\s_-])/i;
+
 const SKIP = new Set(['script', 'style', 'nav', 'header', 'footer', 'aside', 'noscript', 'template', 'iframe', 'svg', 'form', 'button', 'select', 'textarea', 'head', 'object', 'canvas']);
 const BLOCK = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'section', 'article', 'main', 'blockquote', 'pre', 'table', 'ul', 'ol', 'dd', 'dt', 'dl', 'figure', 'figcaption', 'hr', 'td', 'th', 'center', 'address']);
 const NAMED: Record<string, string> = {
@@ -54,6 +57,8 @@ export function extractHtml(source: string): HtmlExtract {
   const focus = /<article[\s>]/i.test(source) ? 'article' : /<main[\s>]/i.test(source) ? 'main' : null;
   const b = new MapBuilder(source);
   let skipDepth = 0;
+  // One entry per open element: did it start a skipped region?
+  const skipStack: boolean[] = [];
   let focusDepth = focus ? 0 : 1;
   let focusDone = false;
   let capture: 'title' | 'h1' | null = null;
@@ -75,7 +80,9 @@ export function extractHtml(source: string): HtmlExtract {
         if (name === 'title') capture = 'title';
         if (name === 'h1' && !h1Text) capture = 'h1';
         if (name === focus && !focusDone) focusDepth++;
-        if (SKIP.has(name)) skipDepth++;
+        const skips = SKIP.has(name) || CHROME_CLASS.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`);
+        skipStack.push(skips);
+        if (skips) skipDepth++;
         if (BLOCK.has(name) && skipDepth === 0 && focusDepth > 0) lineBreak(parser.startIndex);
       },
       ontext(data) {
@@ -93,7 +100,7 @@ export function extractHtml(source: string): HtmlExtract {
       },
       onclosetag(name) {
         if (name === 'title' || name === 'h1') capture = null;
-        if (SKIP.has(name) && skipDepth > 0) skipDepth--;
+        if (skipStack.pop() && skipDepth > 0) skipDepth--;
         if (BLOCK.has(name) && skipDepth === 0 && focusDepth > 0) lineBreak(parser.startIndex);
         if (name === focus && focusDepth > 0 && !focusDone) {
           focusDepth--;

@@ -158,3 +158,15 @@ describe('processFile contract', () => {
     expect(out.drafts[0]).toMatchObject({ text: '昌平区召开会议。', originalText: '昌平区召开会议。', offsetMap: [0, 8, 0, 8], steps: [], spans: [] });
   });
 });
+
+describe('html chrome marked by class or id', () => {
+  it('drops <div class="nav"> and <div id="footer"> but keeps the article', () => {
+    const html = '<html><body><div class="nav">首页 | 要闻</div><h1>朝阳区推进亮马河二期工程</h1><p>本报讯 朝阳区区长调研亮马河。</p><div id="footer">版权所有 京ICP备000000号</div><div class="share-bar">分享到</div></body></html>';
+    const outcome = processFile({ fileName: 'a.html', bytes: new TextEncoder().encode(html) }, importOptions.parse({}));
+    const text = outcome.drafts[0].text;
+    expect(text).toContain('本报讯 朝阳区区长调研亮马河。');
+    expect(text).not.toContain('首页');
+    expect(text).not.toContain('版权所有');
+    expect(text).not.toContain('分享到');
+  });
+});
