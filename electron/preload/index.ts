@@ -36,6 +36,7 @@ const bridge = {
   'labels:reorder': invoke('labels:reorder'),
   'import:preview': invoke('import:preview'),
   'import:previewFile': invoke('import:previewFile'),
+  'import:overrideEncoding': invoke('import:overrideEncoding'),
   'import:commit': invoke('import:commit'),
   'export:start': invoke('export:start'),
   'jobs:get': invoke('jobs:get'),

@@ -29,6 +29,7 @@ export const CHANNELS = {
   'labels:reorder': true,
   'import:preview': true,
   'import:previewFile': true,
+  'import:overrideEncoding': true,
   'import:commit': true,
   'export:start': true,
   'jobs:get': true,

@@ -100,6 +100,8 @@ export type ExportOptions = z.output<typeof exportOptions>;
 export const jobsInputs = {
   'import:preview': z.object({ sources: z.array(importSource).min(1).max(100_000), options: importOptions }).strict(),
   'import:previewFile': z.object({ previewId: jobId, index: z.number().int().min(0) }).strict(),
+  /** Re-reads one previewed file with an encoding the user chose instead of the detected one. */
+  'import:overrideEncoding': z.object({ previewId: jobId, index: z.number().int().min(0), encoding: z.enum(ENCODINGS) }).strict(),
   'import:commit': z
     .object({
       previewId: jobId,
@@ -187,6 +189,7 @@ type In<K extends keyof typeof jobsInputs> = z.input<(typeof jobsInputs)[K]>;
 export type JobsApi = {
   'import:preview': (a: In<'import:preview'>) => Promise<{ jobId: string }>;
   'import:previewFile': (a: In<'import:previewFile'>) => Promise<FilePreviewDetail>;
+  'import:overrideEncoding': (a: In<'import:overrideEncoding'>) => Promise<FilePreview>;
   'import:commit': (a: In<'import:commit'>) => Promise<{ jobId: string }>;
   'export:start': (a: In<'export:start'>) => Promise<{ jobId: string }>;
   'jobs:get': (a: In<'jobs:get'>) => Promise<JobStatus>;

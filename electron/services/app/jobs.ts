@@ -13,6 +13,11 @@ export interface JobControl {
 
 const FINISHED_JOBS_KEPT = 50;
 
+/** For short worker calls the caller simply awaits: no progress, no cancel. */
+export function awaitedControl(): JobControl {
+  return { progress() {}, cancelFlag: new Int32Array(new SharedArrayBuffer(4)), cancelled: false };
+}
+
 export class JobManager {
   private readonly jobs = new Map<string, { status: JobStatus; control: JobControl }>();
 

@@ -12,6 +12,8 @@ import type { ImportInput } from './sources';
 
 export interface PreparedFile {
   fileName: string;
+  /** Index into the inputs the preview was made from, to re-read the file later. */
+  sourceIndex: number;
   rawSha256: string | null;
   encoding: string | null;
   drafts: DocumentDraft[];
@@ -66,12 +68,12 @@ export class Previewer {
     private readonly options: ImportOptions,
   ) {}
 
-  preview(input: ImportInput, index: number, companion: { name: string; text: string } | null): PreviewOutcome {
+  preview(input: ImportInput, index: number, companion: { name: string; text: string } | null, sourceIndex = index): PreviewOutcome {
     const base: FilePreview = {
       index, fileName: input.fileName, format: extname(input.fileName).slice(1).toLowerCase() || 'txt', encoding: null,
       encodingConfidence: null, byteLength: 0, documents: [], error: null, problems: [],
     };
-    const prepared: PreparedFile = { fileName: input.fileName, rawSha256: null, encoding: null, drafts: [], textHashes: [], duplicates: [] };
+    const prepared: PreparedFile = { fileName: input.fileName, sourceIndex, rawSha256: null, encoding: null, drafts: [], textHashes: [], duplicates: [] };
     let bytes: Uint8Array;
     try {
       bytes = readInput(input);

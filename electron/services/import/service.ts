@@ -1,15 +1,17 @@
 // Main-side import: keeps previews until the user commits them, and runs both steps as jobs.
-import type { FilePreviewDetail, ImportOptions, ImportPreview, ImportReport, ImportSource } from '../../../shared/api/jobs';
+import type { FilePreview, FilePreviewDetail, ImportOptions, ImportPreview, ImportReport, ImportSource, SupportedEncoding } from '../../../shared/api/jobs';
 import { ApiFailure } from '../../../shared/api/result';
-import type { JobManager } from '../app/jobs';
+import { awaitedControl, type JobManager } from '../app/jobs';
 import type { ProjectSession } from '../app/session';
 import { runWorker } from '../app/workers';
 import type { PreparedFile } from './preview';
-import { expandSources } from './sources';
+import { expandSources, type ImportInput } from './sources';
 import type { ImportWorkerData, ImportWorkerResult } from './worker';
 
 interface StoredPreview {
   projectPath: string;
+  inputs: ImportInput[];
+  options: ImportOptions;
   prepared: PreparedFile[];
   preview: ImportPreview;
 }
@@ -38,7 +40,7 @@ export class ImportService {
         })),
       ];
       const preview: ImportPreview = { previewId: started.jobId, files };
-      this.previews.set(started.jobId, { projectPath, prepared: result.prepared, preview });
+      this.previews.set(started.jobId, { projectPath, inputs, options, prepared: result.prepared, preview });
       for (const id of [...this.previews.keys()].slice(0, Math.max(0, this.previews.size - PREVIEWS_KEPT))) this.previews.delete(id);
       return preview;
     });
@@ -55,6 +57,20 @@ export class ImportService {
     const prepared = this.stored(previewId).prepared[index];
     if (!prepared) throw new ApiFailure('not_found', `No file ${index} in this preview`);
     return { fileName: prepared.fileName, drafts: prepared.drafts };
+  }
+
+  async overrideEncoding(previewId: string, index: number, encoding: SupportedEncoding): Promise<FilePreview> {
+    const stored = this.stored(previewId);
+    const prepared = stored.prepared[index];
+    if (!prepared) throw new ApiFailure('not_found', `No file ${index} in this preview`);
+    const data: ImportWorkerData = {
+      mode: 'preview', projectPath: stored.projectPath, inputs: [stored.inputs[prepared.sourceIndex]],
+      options: { ...stored.options, encoding }, firstIndex: index,
+    };
+    const result = await runWorker<Extract<ImportWorkerResult, { mode: 'preview' }>>('import-worker', data, awaitedControl());
+    stored.prepared[index] = { ...result.prepared[0], sourceIndex: prepared.sourceIndex };
+    stored.preview.files[index] = result.files[0];
+    return result.files[0];
   }
 
   commit(previewId: string, include: number[] | undefined): { jobId: string } {

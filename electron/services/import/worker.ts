@@ -10,7 +10,7 @@ import { Previewer, type PreparedFile } from './preview';
 import type { ImportInput } from './sources';
 
 export type ImportWorkerData =
-  | { mode: 'preview'; projectPath: string | null; inputs: ImportInput[]; options: ImportOptions }
+  | { mode: 'preview'; projectPath: string | null; inputs: ImportInput[]; options: ImportOptions; firstIndex?: number }
   | { mode: 'commit'; projectPath: string; commit: CommitInput };
 
 export type ImportWorkerResult =
@@ -55,7 +55,7 @@ runInWorker<ImportWorkerData, ImportWorkerResult>((side) => {
       side.checkCancelled();
       side.progress(index, data.inputs.length, basename(input.fileName));
       if (skip.has(index)) return;
-      const outcome = previewer.preview(input, files.length, companionOf.get(index) ?? null);
+      const outcome = previewer.preview(input, (data.firstIndex ?? 0) + files.length, companionOf.get(index) ?? null, index);
       files.push(outcome.preview);
       prepared.push(outcome.prepared);
     });

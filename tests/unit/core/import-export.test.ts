@@ -1,5 +1,5 @@
 // Import and export through the API and the worker threads, on a real project file.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, type ExportReport, type ImportPreview, type ImportReport } from '../../../shared/api/jobs';
@@ -117,5 +117,31 @@ describe('export through the API', () => {
     const status = await core.jobs.wait(jobId);
     expect(status.state).toBe('failed');
     expect(status.error).toMatch(new RegExp(`Document ${items[0].id}`));
+  });
+});
+
+describe('encoding override in the preview', () => {
+  it('re-reads one file with the encoding the user picks, and commits that reading', async () => {
+    core = testCore();
+    const gbPath = join(core.dir, 'gb.txt');
+    // Our GB18030 sample: detection says gb18030; the user forces big5, sees garbage, goes back.
+    const samples = join(__dirname, '..', '..', '..', 'resources', 'samples');
+    copyFileSync(join(samples, readdirSync(samples).find((f) => f.includes('gb18030'))!), gbPath);
+    const { jobId } = await core.call('import:preview', { sources: [{ kind: 'path', path: gbPath }], options: {} });
+    const preview = await finished<ImportPreview>(jobId);
+    expect(preview.files[0].encoding).toBe('gb18030');
+    const good = (await core.call('import:previewFile', { previewId: preview.previewId, index: 0 })).drafts[0].text;
+
+    const forced = await core.call('import:overrideEncoding', { previewId: preview.previewId, index: 0, encoding: 'big5' });
+    expect(forced.encoding).toBe('big5');
+    const garbled = (await core.call('import:previewFile', { previewId: preview.previewId, index: 0 })).drafts[0]?.text ?? '';
+    expect(garbled).not.toBe(good);
+
+    await core.call('import:overrideEncoding', { previewId: preview.previewId, index: 0, encoding: 'gb18030' });
+    const report = await finished<ImportReport>((await core.call('import:commit', { previewId: preview.previewId })).jobId);
+    expect(report.imported).toBe(1);
+    const doc = await core.call('documents:get', { id: report.documentIds[0] });
+    expect(doc.encoding).toBe('gb18030');
+    expect(doc.text).toBe(good);
   });
 });
