@@ -138,24 +138,17 @@ export function historyState(db: Db, documentId: number): HistoryState {
   return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo ? DESCRIPTIONS[undo.kind] : null, redoLabel: redo ? DESCRIPTIONS[redo.kind] : null };
 }
 
-export function undo(db: Db, documentId: number): HistoryStep | null {
+/** Undo reverts the last done change; redo re-applies the first undone one. Both persist. */
+function step(db: Db, documentId: number, direction: 'undo' | 'redo'): HistoryStep | null {
   return db.transaction(() => {
-    const op = operations.lastDoneOperation(db, documentId);
+    const op = direction === 'undo' ? operations.lastDoneOperation(db, documentId) : operations.firstUndoneOperation(db, documentId);
     if (!op) return null;
     const id = (op.after ?? op.before)!.id;
-    const changes = restore(db, op.after, op.before, id);
-    operations.setUndone(db, op.id, true);
-    return { description: `undo ${DESCRIPTIONS[op.kind]}`, ...changes, ...historyState(db, documentId) };
+    const changes = direction === 'undo' ? restore(db, op.after, op.before, id) : restore(db, op.before, op.after, id);
+    operations.setUndone(db, op.id, direction === 'undo');
+    return { description: `${direction} ${DESCRIPTIONS[op.kind]}`, ...changes, ...historyState(db, documentId) };
   })();
 }
 
-export function redo(db: Db, documentId: number): HistoryStep | null {
-  return db.transaction(() => {
-    const op = operations.firstUndoneOperation(db, documentId);
-    if (!op) return null;
-    const id = (op.after ?? op.before)!.id;
-    const changes = restore(db, op.before, op.after, id);
-    operations.setUndone(db, op.id, false);
-    return { description: `redo ${DESCRIPTIONS[op.kind]}`, ...changes, ...historyState(db, documentId) };
-  })();
-}
+export const undo = (db: Db, documentId: number): HistoryStep | null => step(db, documentId, 'undo');
+export const redo = (db: Db, documentId: number): HistoryStep | null => step(db, documentId, 'redo');
