@@ -35,7 +35,7 @@ export function populateDemo(db: Db, samplesDir: string, annotator: string): voi
   const spans = JSON.parse(readFileSync(spansFile, 'utf8')) as DemoSpan[];
   // Label only the first few documents so the demo also shows unfinished work.
   for (const documentId of report.documentIds.slice(0, 3)) {
-    const text = (db.prepare('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string }).text;
+    const text = (db.prepare('SELECT text FROM document_texts WHERE document_id = ?').get(documentId) as { text: string }).text;
     for (const span of spans) {
       const start = text.indexOf(span.match);
       const label = getLabelByKey(db, span.label);

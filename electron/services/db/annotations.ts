@@ -1,6 +1,7 @@
 // Annotation rows. Offsets are validated by the service before they reach these functions.
 import type { Annotation, AnnotationOrigin, ReviewState } from '../../../shared/model';
 import type { Db } from './connection';
+import { statement } from './connection';
 
 interface AnnotationRow {
   id: number;
@@ -34,11 +35,11 @@ const toAnnotation = (row: AnnotationRow): Annotation => ({
 });
 
 export function listAnnotations(db: Db, documentId: number): Annotation[] {
-  return (db.prepare(`${SELECT} WHERE a.document_id = ? ORDER BY a.start, a.end, a.id`).all(documentId) as AnnotationRow[]).map(toAnnotation);
+  return (statement(db, `${SELECT} WHERE a.document_id = ? ORDER BY a.start, a.end, a.id`).all(documentId) as AnnotationRow[]).map(toAnnotation);
 }
 
 export function getAnnotation(db: Db, id: number): Annotation | null {
-  const row = db.prepare(`${SELECT} WHERE a.id = ?`).get(id) as AnnotationRow | undefined;
+  const row = statement(db, `${SELECT} WHERE a.id = ?`).get(id) as AnnotationRow | undefined;
   return row ? toAnnotation(row) : null;
 }
 
@@ -58,11 +59,8 @@ export interface AnnotationRecord {
 }
 
 export function insertAnnotation(db: Db, record: AnnotationRecord): number {
-  const result = db
-    .prepare(
-      `INSERT INTO annotations (id, document_id, start, end, label_id, annotator_id, origin, review_state, attributes_json, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
+  const result = statement(db, `INSERT INTO annotations (id, document_id, start, end, label_id, annotator_id, origin, review_state, attributes_json, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(
       record.id ?? null, record.documentId, record.start, record.end, record.labelId, record.annotatorId, record.origin,
       record.reviewState, JSON.stringify(record.attributes), record.createdAt, record.updatedAt,
@@ -80,32 +78,23 @@ export interface AnnotationChange {
 }
 
 export function updateAnnotation(db: Db, id: number, change: AnnotationChange): void {
-  db.prepare(
+  statement(db,
     `UPDATE annotations SET start = ?, end = ?, label_id = ?, review_state = ?, attributes_json = ?, updated_at = ? WHERE id = ?`,
   ).run(change.start, change.end, change.labelId, change.reviewState, JSON.stringify(change.attributes), change.updatedAt, id);
 }
 
 export function deleteAnnotation(db: Db, id: number): boolean {
-  return db.prepare('DELETE FROM annotations WHERE id = ?').run(id).changes > 0;
+  return statement(db, 'DELETE FROM annotations WHERE id = ?').run(id).changes > 0;
 }
 
 export function countAnnotations(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM annotations').get() as { n: number }).n;
+  return (statement(db, 'SELECT COUNT(*) AS n FROM annotations').get() as { n: number }).n;
 }
 
 export function countByLabel(db: Db): { labelKey: string; count: number }[] {
-  return db
-    .prepare(
-      `SELECT l.key AS labelKey, COUNT(a.id) AS count FROM labels l LEFT JOIN annotations a ON a.label_id = l.id
-       GROUP BY l.id ORDER BY l.sort_order`,
-    )
+  return statement(db, `SELECT l.key AS labelKey, COUNT(a.id) AS count FROM labels l LEFT JOIN annotations a ON a.label_id = l.id
+       GROUP BY l.id ORDER BY l.sort_order`)
     .all() as { labelKey: string; count: number }[];
-}
-
-/** Streams every span of the given documents, ordered by document, for exports. */
-export function iterateAnnotationsForDocuments(db: Db, documentIds: number[]): IterableIterator<AnnotationRow> {
-  const placeholders = documentIds.map(() => '?').join(',');
-  return db.prepare(`${SELECT} WHERE a.document_id IN (${placeholders}) ORDER BY a.document_id, a.start, a.end, a.id`).iterate(...documentIds) as IterableIterator<AnnotationRow>;
 }
 
 export { toAnnotation, type AnnotationRow };

@@ -63,3 +63,17 @@ function configure(db: Db, readonly: boolean): void {
 }
 
 export const nowIso = (): string => new Date().toISOString();
+
+const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement, compiled once per connection. Hot paths (import of a million spans) would
+ * otherwise spend more time compiling SQL than running it. Use only with fixed SQL text.
+ */
+export function statement(db: Db, sql: string): Database.Statement {
+  let cache = statementCache.get(db);
+  if (!cache) statementCache.set(db, (cache = new Map()));
+  let prepared = cache.get(sql);
+  if (!prepared) cache.set(sql, (prepared = db.prepare(sql)));
+  return prepared;
+}

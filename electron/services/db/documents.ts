@@ -2,7 +2,7 @@
 import type { DocumentDraft } from '../../../shared/api/jobs';
 import type { DocumentDetail, DocumentStatus, DocumentSummary } from '../../../shared/model';
 import type { Db } from './connection';
-import { nowIso } from './connection';
+import { nowIso, statement } from './connection';
 
 export interface DocumentRow {
   id: number;
@@ -62,34 +62,36 @@ export interface NewDocument {
 export function insertDocument(db: Db, doc: NewDocument): number | null {
   const { draft } = doc;
   const now = nowIso();
-  const result = db
-    .prepare(
-      `INSERT INTO documents (external_id, title, published_at, source, district, url, reporters_json, file_name,
-         raw_sha256, encoding, original_text, text, text_sha256, char_count, offset_map_json, steps_json,
-         warnings_json, removed_json, status, imported_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'todo', ?, ?)
-       ON CONFLICT (text_sha256) DO NOTHING`,
-    )
-    .run(
-      draft.metadata.externalId, draft.metadata.title, draft.metadata.date, draft.metadata.source,
-      draft.metadata.district, draft.metadata.url, JSON.stringify(draft.metadata.reporters), doc.fileName,
-      doc.rawSha256, doc.encoding, draft.originalText, draft.text, doc.textSha256, draft.text.length,
-      JSON.stringify(draft.offsetMap), JSON.stringify(draft.steps), JSON.stringify(draft.warnings),
-      JSON.stringify(draft.removed), now, now,
-    );
-  return result.changes === 0 ? null : Number(result.lastInsertRowid);
+  const result = statement(
+    db,
+    `INSERT INTO documents (external_id, title, published_at, source, district, url, reporters_json, file_name,
+       raw_sha256, encoding, text_sha256, char_count, steps_json, warnings_json, status, imported_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'todo', ?, ?)
+     ON CONFLICT (text_sha256) DO NOTHING`,
+  ).run(
+    draft.metadata.externalId, draft.metadata.title, draft.metadata.date, draft.metadata.source,
+    draft.metadata.district, draft.metadata.url, JSON.stringify(draft.metadata.reporters), doc.fileName,
+    doc.rawSha256, doc.encoding, doc.textSha256, draft.text.length, JSON.stringify(draft.steps),
+    JSON.stringify(draft.warnings), now, now,
+  );
+  if (result.changes === 0) return null;
+  const id = Number(result.lastInsertRowid);
+  statement(db, 'INSERT INTO document_texts (document_id, original_text, text, offset_map_json, removed_json) VALUES (?, ?, ?, ?, ?)').run(
+    id, draft.originalText, draft.text, JSON.stringify(draft.offsetMap), JSON.stringify(draft.removed),
+  );
+  return id;
 }
 
 export function findDocumentByTextHash(db: Db, textSha256: string): { id: number; title: string } | null {
-  return (db.prepare('SELECT id, title FROM documents WHERE text_sha256 = ?').get(textSha256) as { id: number; title: string } | undefined) ?? null;
-}
-
-export function getDocumentRow(db: Db, id: number): DocumentRow | null {
-  return (db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow | undefined) ?? null;
+  return (statement(db, 'SELECT id, title FROM documents WHERE text_sha256 = ?').get(textSha256) as { id: number; title: string } | undefined) ?? null;
 }
 
 export function getDocument(db: Db, id: number): DocumentDetail | null {
-  const row = db.prepare(`SELECT *, json_array_length(warnings_json) AS warning_count FROM documents WHERE id = ?`).get(id) as
+  const row = statement(
+    db,
+    `SELECT d.*, t.*, json_array_length(d.warnings_json) AS warning_count
+     FROM documents d JOIN document_texts t ON t.document_id = d.id WHERE d.id = ?`,
+  ).get(id) as
     | (DocumentRow & { warning_count: number })
     | undefined;
   if (!row) return null;
@@ -110,7 +112,7 @@ export function getDocument(db: Db, id: number): DocumentDetail | null {
 
 /** Only the text, for validating offsets on every annotation write without loading the rest. */
 export function getDocumentText(db: Db, id: number): string | null {
-  const row = db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
+  const row = statement(db, 'SELECT text FROM document_texts WHERE document_id = ?').get(id) as { text: string } | undefined;
   return row?.text ?? null;
 }
 
@@ -145,15 +147,14 @@ export function listDocuments(db: Db, query: DocumentQuery): { total: number; it
   const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
   const column = SORT_COLUMNS[query.sort];
   const orderSql = column === 'id' ? `ORDER BY id ${direction}` : `ORDER BY ${column} ${direction}, id ${direction}`;
-  const total = (db.prepare(`SELECT COUNT(*) AS n FROM documents ${whereSql}`).get(...params) as { n: number }).n;
-  const rows = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents ${whereSql} ${orderSql} LIMIT ? OFFSET ?`)
+  const total = (statement(db, `SELECT COUNT(*) AS n FROM documents ${whereSql}`).get(...params) as { n: number }).n;
+  const rows = statement(db, `SELECT ${SUMMARY_COLUMNS} FROM documents ${whereSql} ${orderSql} LIMIT ? OFFSET ?`)
     .all(...params, query.limit, query.offset) as SummaryRow[];
   return { total, items: rows.map(toSummary) };
 }
 
 export function getDocumentSummary(db: Db, id: number): DocumentSummary | null {
-  const row = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`).get(id) as SummaryRow | undefined;
+  const row = statement(db, `SELECT ${SUMMARY_COLUMNS} FROM documents WHERE id = ?`).get(id) as SummaryRow | undefined;
   return row ? toSummary(row) : null;
 }
 
@@ -178,33 +179,33 @@ export function updateDocument(db: Db, id: number, status: DocumentStatus | unde
   if (patch.url !== undefined) add('url', patch.url);
   if (patch.reporters !== undefined) add('reporters_json', JSON.stringify(patch.reporters));
   add('updated_at', nowIso());
-  db.prepare(`UPDATE documents SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
+  statement(db, `UPDATE documents SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
 }
 
 /** Marks a todo document in progress once someone starts labeling it. */
 export function markInProgress(db: Db, id: number): void {
-  db.prepare(`UPDATE documents SET status = 'in_progress', updated_at = ? WHERE id = ? AND status = 'todo'`).run(nowIso(), id);
+  statement(db, `UPDATE documents SET status = 'in_progress', updated_at = ? WHERE id = ? AND status = 'todo'`).run(nowIso(), id);
 }
 
 export function deleteDocuments(db: Db, ids: number[]): number {
-  const remove = db.prepare('DELETE FROM documents WHERE id = ?');
+  const remove = statement(db, 'DELETE FROM documents WHERE id = ?');
   return ids.reduce((n, id) => n + remove.run(id).changes, 0);
 }
 
 export function nextUnfinishedDocument(db: Db, afterId: number): number | null {
   const row =
-    (db.prepare(`SELECT id FROM documents WHERE status IN ('todo', 'in_progress') AND id > ? ORDER BY id LIMIT 1`).get(afterId) as { id: number } | undefined) ??
-    (db.prepare(`SELECT id FROM documents WHERE status IN ('todo', 'in_progress') AND id <= ? ORDER BY id LIMIT 1`).get(afterId) as { id: number } | undefined);
+    (statement(db, `SELECT id FROM documents WHERE status IN ('todo', 'in_progress') AND id > ? ORDER BY id LIMIT 1`).get(afterId) as { id: number } | undefined) ??
+    (statement(db, `SELECT id FROM documents WHERE status IN ('todo', 'in_progress') AND id <= ? ORDER BY id LIMIT 1`).get(afterId) as { id: number } | undefined);
   return row?.id ?? null;
 }
 
 export function countDocuments(db: Db): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
+  return (statement(db, 'SELECT COUNT(*) AS n FROM documents').get() as { n: number }).n;
 }
 
 export function countByStatus(db: Db): Record<DocumentStatus, number> {
   const counts: Record<DocumentStatus, number> = { todo: 0, in_progress: 0, done: 0, reviewed: 0 };
-  for (const row of db.prepare('SELECT status, COUNT(*) AS n FROM documents GROUP BY status').all() as { status: DocumentStatus; n: number }[]) {
+  for (const row of statement(db, 'SELECT status, COUNT(*) AS n FROM documents GROUP BY status').all() as { status: DocumentStatus; n: number }[]) {
     counts[row.status] = row.n;
   }
   return counts;

@@ -1,6 +1,7 @@
 // Read-only queries behind exports: documents matching the export filters, streamed in id order.
 import type { ExportOptions } from '../../../shared/api/jobs';
 import type { Db } from './connection';
+import { statement } from './connection';
 import type { DocumentRow } from './documents';
 
 export function exportDocumentIds(db: Db, options: ExportOptions): number[] {
@@ -20,7 +21,7 @@ export function exportDocumentIds(db: Db, options: ExportOptions): number[] {
 }
 
 export function readExportDocument(db: Db, id: number): DocumentRow {
-  return db.prepare('SELECT * FROM documents WHERE id = ?').get(id) as DocumentRow;
+  return statement(db, 'SELECT d.*, t.* FROM documents d JOIN document_texts t ON t.document_id = d.id WHERE d.id = ?').get(id) as DocumentRow;
 }
 
 export interface ExportSpanRow {
@@ -41,12 +42,9 @@ export function readExportSpans(db: Db, documentId: number, labelKeys: string[] 
   const params: (string | number)[] = [documentId];
   if (labelKeys?.length) { where.push(`l.key IN (${labelKeys.map(() => '?').join(',')})`); params.push(...labelKeys); }
   if (annotator) { where.push('an.name = ?'); params.push(annotator); }
-  return db
-    .prepare(
-      `SELECT a.id, a.start, a.end, l.key AS label_key, an.name AS annotator, a.origin, a.review_state, a.attributes_json,
+  return statement(db, `SELECT a.id, a.start, a.end, l.key AS label_key, an.name AS annotator, a.origin, a.review_state, a.attributes_json,
          a.created_at, a.updated_at
        FROM annotations a JOIN labels l ON l.id = a.label_id JOIN annotators an ON an.id = a.annotator_id
-       WHERE ${where.join(' AND ')} ORDER BY a.start, a.end, a.id`,
-    )
+       WHERE ${where.join(' AND ')} ORDER BY a.start, a.end, a.id`)
     .all(...params) as ExportSpanRow[];
 }

@@ -1,7 +1,7 @@
 // Label schema: the four defaults, user-defined labels, colours, hotkeys and attribute definitions.
 import type { AttributeDefinition, Label } from '../../../shared/model';
 import type { Db } from './connection';
-import { nowIso } from './connection';
+import { nowIso, statement } from './connection';
 
 interface LabelRow {
   id: number;
@@ -46,16 +46,16 @@ export const DEFAULT_LABELS: Omit<Label, 'id' | 'order'>[] = [
 ];
 
 export function listLabels(db: Db): Label[] {
-  return (db.prepare('SELECT * FROM labels ORDER BY sort_order, id').all() as LabelRow[]).map(toLabel);
+  return (statement(db, 'SELECT * FROM labels ORDER BY sort_order, id').all() as LabelRow[]).map(toLabel);
 }
 
 export function getLabel(db: Db, id: number): Label | null {
-  const row = db.prepare('SELECT * FROM labels WHERE id = ?').get(id) as LabelRow | undefined;
+  const row = statement(db, 'SELECT * FROM labels WHERE id = ?').get(id) as LabelRow | undefined;
   return row ? toLabel(row) : null;
 }
 
 export function getLabelByKey(db: Db, key: string): Label | null {
-  const row = db.prepare('SELECT * FROM labels WHERE key = ?').get(key) as LabelRow | undefined;
+  const row = statement(db, 'SELECT * FROM labels WHERE key = ?').get(key) as LabelRow | undefined;
   return row ? toLabel(row) : null;
 }
 
@@ -70,12 +70,9 @@ export interface LabelFields {
 
 export function insertLabel(db: Db, fields: LabelFields): Label {
   const now = nowIso();
-  const order = (db.prepare('SELECT COALESCE(MAX(sort_order), -1) + 1 AS next FROM labels').get() as { next: number }).next;
-  const id = db
-    .prepare(
-      `INSERT INTO labels (key, name_zh, name_en, color, hotkey, sort_order, attributes_json, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
+  const order = (statement(db, 'SELECT COALESCE(MAX(sort_order), -1) + 1 AS next FROM labels').get() as { next: number }).next;
+  const id = statement(db, `INSERT INTO labels (key, name_zh, name_en, color, hotkey, sort_order, attributes_json, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(fields.key, fields.nameZh, fields.nameEn, fields.color, fields.hotkey, order, JSON.stringify(fields.attributes), now, now)
     .lastInsertRowid;
   return getLabel(db, Number(id))!;
@@ -85,27 +82,27 @@ export function updateLabel(db: Db, id: number, fields: Partial<LabelFields>): L
   const current = getLabel(db, id);
   if (!current) return null;
   const next = { ...current, ...fields };
-  db.prepare(
+  statement(db,
     `UPDATE labels SET key = ?, name_zh = ?, name_en = ?, color = ?, hotkey = ?, attributes_json = ?, updated_at = ? WHERE id = ?`,
   ).run(next.key, next.nameZh, next.nameEn, next.color, next.hotkey, JSON.stringify(next.attributes), nowIso(), id);
   return getLabel(db, id);
 }
 
 export function deleteLabel(db: Db, id: number): boolean {
-  return db.prepare('DELETE FROM labels WHERE id = ?').run(id).changes > 0;
+  return statement(db, 'DELETE FROM labels WHERE id = ?').run(id).changes > 0;
 }
 
 export function labelUsage(db: Db, id: number): number {
-  return (db.prepare('SELECT COUNT(*) AS n FROM annotations WHERE label_id = ?').get(id) as { n: number }).n;
+  return (statement(db, 'SELECT COUNT(*) AS n FROM annotations WHERE label_id = ?').get(id) as { n: number }).n;
 }
 
 export function setLabelOrder(db: Db, ids: number[]): void {
-  const update = db.prepare('UPDATE labels SET sort_order = ? WHERE id = ?');
+  const update = statement(db, 'UPDATE labels SET sort_order = ? WHERE id = ?');
   ids.forEach((id, index) => update.run(index, id));
 }
 
 export function seedDefaultLabels(db: Db): void {
-  const existing = db.prepare('SELECT COUNT(*) AS n FROM labels').get() as { n: number };
+  const existing = statement(db, 'SELECT COUNT(*) AS n FROM labels').get() as { n: number };
   if (existing.n > 0) return;
   for (const label of DEFAULT_LABELS) insertLabel(db, label);
 }

@@ -2,7 +2,7 @@
 // (null before = created, null after = deleted); undone rows form a suffix of a document's history.
 import type { Annotation } from '../../../shared/model';
 import type { Db } from './connection';
-import { nowIso } from './connection';
+import { nowIso, statement } from './connection';
 
 export type OperationKind = 'create' | 'delete' | 'relabel' | 'resize' | 'attributes' | 'review';
 
@@ -32,22 +32,22 @@ const toOperation = (row: OperationRow): Operation => ({
 
 /** Records a change and forgets the redo branch it replaces. */
 export function recordOperation(db: Db, documentId: number, kind: OperationKind, before: Annotation | null, after: Annotation | null): void {
-  db.prepare('DELETE FROM operations WHERE document_id = ? AND undone = 1').run(documentId);
-  db.prepare('INSERT INTO operations (document_id, kind, before_json, after_json, created_at) VALUES (?, ?, ?, ?, ?)').run(
+  statement(db, 'DELETE FROM operations WHERE document_id = ? AND undone = 1').run(documentId);
+  statement(db, 'INSERT INTO operations (document_id, kind, before_json, after_json, created_at) VALUES (?, ?, ?, ?, ?)').run(
     documentId, kind, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null, nowIso(),
   );
 }
 
 export function lastDoneOperation(db: Db, documentId: number): Operation | null {
-  const row = db.prepare('SELECT * FROM operations WHERE document_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1').get(documentId) as OperationRow | undefined;
+  const row = statement(db, 'SELECT * FROM operations WHERE document_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1').get(documentId) as OperationRow | undefined;
   return row ? toOperation(row) : null;
 }
 
 export function firstUndoneOperation(db: Db, documentId: number): Operation | null {
-  const row = db.prepare('SELECT * FROM operations WHERE document_id = ? AND undone = 1 ORDER BY id ASC LIMIT 1').get(documentId) as OperationRow | undefined;
+  const row = statement(db, 'SELECT * FROM operations WHERE document_id = ? AND undone = 1 ORDER BY id ASC LIMIT 1').get(documentId) as OperationRow | undefined;
   return row ? toOperation(row) : null;
 }
 
 export function setUndone(db: Db, operationId: number, undone: boolean): void {
-  db.prepare('UPDATE operations SET undone = ? WHERE id = ?').run(undone ? 1 : 0, operationId);
+  statement(db, 'UPDATE operations SET undone = ? WHERE id = ?').run(undone ? 1 : 0, operationId);
 }

@@ -33,9 +33,15 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
   const report: ImportReport = { imported: 0, documentIds: [], skippedDuplicates: [], rejected: [], spansImported: 0 };
   const total = input.files.reduce((n, f) => n + f.drafts.length, 0);
   const labelIds = new Map<string, number>();
+  const annotatorIds = new Map<string, number>();
+  const annotatorId = (name: string) => {
+    let id = annotatorIds.get(name);
+    if (id === undefined) annotatorIds.set(name, (id = ensureAnnotator(db, name)));
+    return id;
+  };
   let done = 0;
   db.transaction(() => {
-    const defaultAnnotator = ensureAnnotator(db, input.annotator);
+    const defaultAnnotator = annotatorId(input.annotator);
     for (const file of input.files) {
       file.drafts.forEach((draft, i) => {
         checkCancelled();
@@ -58,7 +64,7 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
           }
           insertAnnotation(db, {
             documentId: id, start: span.start, end: span.end, labelId: labelIdFor(db, span.label, labelIds),
-            annotatorId: span.annotator ? ensureAnnotator(db, span.annotator) : defaultAnnotator,
+            annotatorId: span.annotator ? annotatorId(span.annotator) : defaultAnnotator,
             origin: 'manual', reviewState: 'pending', attributes: span.attributes ?? {}, createdAt: now, updatedAt: now,
           });
           report.spansImported++;

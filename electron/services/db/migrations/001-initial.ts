@@ -29,6 +29,7 @@ export const migration001Initial: Migration = {
         updated_at TEXT NOT NULL
       ) STRICT;
 
+      -- Metadata, status and counts only: the list, sort and status updates touch small rows.
       CREATE TABLE documents (
         id INTEGER PRIMARY KEY,
         external_id TEXT,
@@ -41,20 +42,26 @@ export const migration001Initial: Migration = {
         file_name TEXT,
         raw_sha256 TEXT,
         encoding TEXT,
-        original_text TEXT NOT NULL,
-        text TEXT NOT NULL,
         text_sha256 TEXT NOT NULL,
         char_count INTEGER NOT NULL,
-        offset_map_json TEXT NOT NULL,
+        span_count INTEGER NOT NULL DEFAULT 0,
         steps_json TEXT NOT NULL DEFAULT '[]',
         warnings_json TEXT NOT NULL DEFAULT '[]',
-        removed_json TEXT NOT NULL DEFAULT '[]',
-        span_count INTEGER NOT NULL DEFAULT 0,
         status TEXT NOT NULL DEFAULT 'todo'
           CHECK (status IN ('todo', 'in_progress', 'done', 'reviewed')),
         imported_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       ) STRICT;
+
+      -- The texts, read only when a document is opened or exported.
+      CREATE TABLE document_texts (
+        document_id INTEGER PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
+        original_text TEXT NOT NULL,
+        text TEXT NOT NULL,
+        offset_map_json TEXT NOT NULL,
+        removed_json TEXT NOT NULL DEFAULT '[]'
+      ) STRICT;
+
       -- Same normalized text imported twice is detected by this index.
       CREATE UNIQUE INDEX documents_text_sha256 ON documents (text_sha256);
       CREATE INDEX documents_status ON documents (status, id);

@@ -1,0 +1,109 @@
+// Chromium sessions for the reader measures: the app in browser mode on a copy of the fixture, and
+// the plain-DOM baseline page on the same document, each in a fresh browser context.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { launchChromium, newContext } from './chromium';
+import { fixture, fixtureCopy, type Fixture } from './fixture';
+import { ROOT, workDir } from './paths';
+import type { MeasureContext } from './result';
+import { requireRenderer, startServer, type RunningServer } from './server';
+
+export interface ReaderPage {
+  page: Page;
+  fx: Fixture;
+  /** Selector of the reader document's row in the document list. */
+  readerRow: string;
+  /** Selector of another row, opened between timed opens. */
+  otherRow: string | null;
+  close(): Promise<void>;
+}
+
+async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(browser);
+  return { context, page: await context.newPage() };
+}
+
+export async function openApp(ctx: MeasureContext, tag: string): Promise<ReaderPage> {
+  requireRenderer();
+  const fx = fixture(ctx.spec, ctx.log);
+  const dir = workDir(ctx.spec.name, `reader-${tag}`);
+  const server: RunningServer = await startServer({ userData: join(dir, 'user'), project: fixtureCopy(fx, dir) });
+  const browser = await launchChromium();
+  try {
+    const { page } = await newPage(browser);
+    page.on('pageerror', (e) => ctx.notes.push(`page error in the app: ${e.message}`));
+    await page.goto(server.url);
+    await page.locator('[data-doc-id]').first().waitFor({ state: 'visible', timeout: 60_000 });
+    const readerRow = `[data-doc-id="${fx.readerDocId}"]`;
+    if ((await page.locator(readerRow).count()) === 0) throw new Error(`the reader document (id ${fx.readerDocId}) is not in the first screen of the document list`);
+    const other = await page.locator(`[data-doc-id]:not(${readerRow})`).first().getAttribute('data-doc-id');
+    return {
+      page, fx, readerRow, otherRow: other ? `[data-doc-id="${other}"]` : null,
+      close: async () => {
+        await browser.close();
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await browser.close();
+    await server.stop();
+    throw error;
+  }
+}
+
+/** The reader document as the baseline page reads it: text and spans with label keys. */
+function writeBaselineDoc(fx: Fixture, path: string): void {
+  const db = new Database(fx.projectPath, { readonly: true });
+  try {
+    const { text } = db.prepare('SELECT text FROM document_texts WHERE document_id = ?').get(fx.readerDocId) as { text: string };
+    const spans = db
+      .prepare('SELECT a.id, a.start, a.end, l.key AS label FROM annotations a JOIN labels l ON l.id = a.label_id WHERE a.document_id = ? ORDER BY a.start, a.end, a.id')
+      .all(fx.readerDocId);
+    writeFileSync(path, JSON.stringify({ text, spans }));
+  } finally {
+    db.close();
+  }
+}
+
+export async function startBaselineServer(docPath?: string): Promise<{ url: string; process: ChildProcess; startMs: number; stop: () => Promise<void> }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [join(ROOT, 'bench', 'baseline', 'static-server.mjs'), ...(docPath ? [docPath] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (c: Buffer) => {
+      out += c.toString();
+      const m = /open (http:\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`baseline server exited with ${code}`)));
+  });
+  return {
+    url, process: child, startMs: performance.now() - started,
+    stop: () => new Promise<void>((done) => {
+      if (child.exitCode !== null) return done();
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+export async function openBaseline(ctx: MeasureContext, tag: string): Promise<ReaderPage> {
+  const fx = fixture(ctx.spec, ctx.log);
+  const docPath = join(workDir(ctx.spec.name, `reader-${tag}`), 'doc.json');
+  writeBaselineDoc(fx, docPath);
+  const server = await startBaselineServer(docPath);
+  const browser = await launchChromium();
+  const { page } = await newPage(browser);
+  await page.goto(server.url);
+  await page.locator('#open').waitFor({ state: 'visible' });
+  return {
+    page, fx, readerRow: '#open', otherRow: null,
+    close: async () => {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
