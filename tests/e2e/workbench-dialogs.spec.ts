@@ -42,6 +42,14 @@ test('imports picked files after a preview with encodings and before/after text'
   await files.filter({ hasText: 'chaoyang.html' }).getByRole('button').click();
   await expect(dialog.locator('.before-after .text-preview').nth(1)).toContainText('亮马河国际风情水岸二期工程');
   await expect(dialog.locator('.before-after .text-preview').nth(0)).toContainText('<h1>');
+  // Forcing another encoding re-decodes the file on the server; forcing it back restores the text.
+  await files.filter({ hasText: 'haidian-gb18030.txt' }).getByRole('button').click();
+  await dialog.getByLabel(/^(编码|Encoding)$/).last().selectOption('big5');
+  await expect(files.filter({ hasText: 'haidian-gb18030.txt' })).toContainText('big5');
+  await expect(dialog.locator('.before-after .text-preview').nth(1)).not.toContainText('中关村科学城北区');
+  await dialog.getByLabel(/^(编码|Encoding)$/).last().selectOption('gb18030');
+  await expect(dialog.locator('.before-after .text-preview').nth(1)).toContainText('中关村科学城北区');
+  await files.filter({ hasText: 'chaoyang.html' }).getByRole('button').click();
   await page.screenshot({ path: 'docs/screenshots/import-preview.png' });
   await axe(page);
   // Leave the UTF-8 file out.

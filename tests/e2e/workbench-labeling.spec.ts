@@ -44,7 +44,9 @@ async function importArticles(server: BiaozhuServer, articles: { id: string; tit
   await wait((await apiCall<{ jobId: string }>(server, 'import:commit', { previewId: preview.result!.previewId })).jobId);
 }
 
-const spans = (server: BiaozhuServer) => apiCall<Span[]>(server, 'annotations:list', { documentId: 1 });
+/** Id of the imported document (ids are the server's business, not assumed). */
+let docId = 0;
+const spans = (server: BiaozhuServer) => apiCall<Span[]>(server, 'annotations:list', { documentId: docId });
 const labels = (server: BiaozhuServer) => apiCall<Label[]>(server, 'labels:list', {});
 
 /** Drags the mouse from the left edge of character `start` to the right edge of character `end - 1`. */
@@ -87,8 +89,9 @@ async function openFirstDocument(page: Page) {
 
 test.beforeEach(async ({ server, page }) => {
   await importArticles(server, [{ id: 'a1', title: '朝阳区委常委会传达学习全国两会精神', text: TEXT }]);
+  docId = (await apiCall<{ items: { id: number }[] }>(server, 'documents:list', {})).items[0].id;
   // The offsets below assume the text arrived unchanged (biaozhu-jsonl imports are lossless).
-  expect((await apiCall<{ text: string }>(server, 'documents:get', { id: 1 })).text).toBe(TEXT);
+  expect((await apiCall<{ text: string }>(server, 'documents:get', { id: docId })).text).toBe(TEXT);
   await page.reload();
   await openFirstDocument(page);
 });
@@ -219,4 +222,43 @@ test('find highlights matches and Enter steps through them', async ({ page }) =>
   await expect(page.locator('.find-count')).toHaveText(/2 \/ 3|2 of 3/);
   await input.press('Escape');
   await expect(page.locator('.find-bar')).toHaveCount(0);
+});
+
+test('word snapping widens a mouse selection to whole words', async ({ server, page }) => {
+  await page.keyboard.press('w');
+  await expect(page.getByRole('button', { name: /按词吸附|Word snapping/ })).toHaveAttribute('aria-pressed', 'true');
+  // Whatever the segmenter's words are, the snapped span starts and ends on its word boundaries.
+  const start = TEXT.indexOf('常委会') + 1;
+  const bounds = await page.evaluate((line) => {
+    const out = [0];
+    for (const s of new Intl.Segmenter('zh', { granularity: 'word' }).segment(line)) out.push(s.index + s.segment.length);
+    return out;
+  }, P1);
+  await dragSelect(page, start, start + 1);
+  await page.keyboard.press('3');
+  await expect.poll(async () => (await spans(server)).length).toBe(1);
+  const [span] = await spans(server);
+  expect(bounds).toContain(span.start);
+  expect(bounds).toContain(span.end);
+  expect(span.start).toBeLessThanOrEqual(start);
+  expect(span.end).toBeGreaterThanOrEqual(start + 1);
+  expect(span.end - span.start).toBeGreaterThan(1);
+});
+
+test('Tab steps through spans while the text has focus, and the label bar tags with a click', async ({ server, page }) => {
+  const a = TEXT.indexOf('王灏');
+  const b = TEXT.indexOf('以人民为中心');
+  await dragSelect(page, a, a + 2);
+  await page.getByRole('button', { name: /人物|Person/ }).click();
+  await dragSelect(page, b, b + 6);
+  await page.keyboard.press('2');
+  await expect.poll(async () => (await spans(server)).length).toBe(2);
+  await page.keyboard.press('Escape');
+  await expect(page.locator('[data-testid="reader"]')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.span-detail-text')).toHaveText('王灏');
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.span-detail-text')).toHaveText('以人民为中心');
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.locator('.span-detail-text')).toHaveText('王灏');
 });

@@ -63,10 +63,15 @@ async function seed(server: BiaozhuServer) {
   const preview = await waitJob(server, (await apiCall<{ jobId: string }>(server, 'import:preview', { sources: [{ kind: 'bytes', name: 'seed.jsonl', dataBase64: Buffer.from(lines.join('\n')).toString('base64') }], options: {} })).jobId);
   await waitJob(server, (await apiCall<{ jobId: string }>(server, 'import:commit', { previewId: preview.result!.previewId })).jobId);
   // Statuses are work state, not file content: set them the way the reader does.
-  for (const [i, a] of ARTICLES.entries()) if (a.status !== 'todo') await apiCall(server, 'documents:update', { id: i + 1, status: a.status });
+  const { items } = await apiCall<{ items: { id: number; title: string }[] }>(server, 'documents:list', { sort: 'id' });
+  ids = ARTICLES.map((a) => items.find((d) => d.title === a.title)!.id);
+  for (const [i, a] of ARTICLES.entries()) if (a.status !== 'todo') await apiCall(server, 'documents:update', { id: ids[i], status: a.status });
 }
 
-const spans = (server: BiaozhuServer) => apiCall<Span[]>(server, 'annotations:list', { documentId: 1 });
+/** Server ids of ARTICLES, in order. */
+let ids: number[] = [];
+
+const spans = (server: BiaozhuServer) => apiCall<Span[]>(server, 'annotations:list', { documentId: ids[0] });
 
 async function openDoc(page: Page, title: string) {
   await page.locator('.doc-row', { hasText: title }).click();
@@ -123,7 +128,7 @@ test('review mode accepts and rejects spans and marks the document reviewed', as
   await expect(page.locator('.review-card')).toBeVisible();
   await shot(page, 'review');
   await page.getByRole('button', { name: /标记文档为已审核|Mark document reviewed/ }).click();
-  await expect.poll(async () => (await apiCall<{ status: string }>(server, 'documents:get', { id: 1 })).status).toBe('reviewed');
+  await expect.poll(async () => (await apiCall<{ status: string }>(server, 'documents:get', { id: ids[0] })).status).toBe('reviewed');
 });
 
 test('attributes of the selected span and document metadata are edited in place', async ({ server, page }) => {
@@ -138,8 +143,8 @@ test('attributes of the selected span and document metadata are edited in place'
   await page.getByLabel(/^(区|District)$/).fill('朝阳');
   await page.getByLabel(/^(记者|Reporters)$/).fill('张伟，李娜');
   await page.getByLabel(/^(记者|Reporters)$/).press('Enter');
-  await expect.poll(async () => (await apiCall<{ reporters: string[]; district: string }>(server, 'documents:get', { id: 1 })).reporters).toEqual(['张伟', '李娜']);
-  expect((await apiCall<{ district: string }>(server, 'documents:get', { id: 1 })).district).toBe('朝阳');
+  await expect.poll(async () => (await apiCall<{ reporters: string[]; district: string }>(server, 'documents:get', { id: ids[0] })).reporters).toEqual(['张伟', '李娜']);
+  expect((await apiCall<{ district: string }>(server, 'documents:get', { id: ids[0] })).district).toBe('朝阳');
 });
 
 test('label editor renames, recolours and adds labels with attributes', async ({ server, page }) => {

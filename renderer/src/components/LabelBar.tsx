@@ -1,0 +1,49 @@
+// Bottom bar: what is selected, and one chip per label (click or press its key to tag).
+import type { Annotation, Label } from '../../../shared/model';
+import { useI18n } from '../i18n';
+
+interface Props {
+  labels: Label[];
+  selection: { start: number; end: number } | null;
+  selectedSpan: Annotation | null;
+  onTag: (label: Label) => void;
+}
+
+export function labelKeys(label: Label, index: number): string[] {
+  const keys = [label.hotkey, index < 9 ? String(index + 1) : null].filter((k): k is string => !!k);
+  return [...new Set(keys)];
+}
+
+export function LabelBar({ labels, selection, selectedSpan, onTag }: Props) {
+  const { t, labelName } = useI18n();
+  const status = selection
+    ? `${t('reader.selection', { n: selection.end - selection.start })} — ${t('reader.pressLabel', { n: Math.min(9, labels.length) })}`
+    : selectedSpan
+      ? t('spans.range', { start: selectedSpan.start, end: selectedSpan.end })
+      : t('toast.selectFirst');
+  return (
+    <footer className="label-bar">
+      <span className="label-bar-status" aria-live="polite">
+        {status}
+      </span>
+      <div className="label-chips">
+        {labels.map((label, i) => (
+          <button
+            key={label.id}
+            type="button"
+            className={`label-chip${selectedSpan?.labelId === label.id ? ' is-current' : ''}`}
+            style={{ '--chip': label.color } as React.CSSProperties}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => onTag(label)}
+          >
+            <span className="label-dot" style={{ background: label.color }} />
+            {labelName(label)}
+            {labelKeys(label, i).map((k) => (
+              <kbd key={k}>{k.toUpperCase()}</kbd>
+            ))}
+          </button>
+        ))}
+      </div>
+    </footer>
+  );
+}

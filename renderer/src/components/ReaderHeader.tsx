@@ -1,0 +1,81 @@
+// Document title, metadata line, status control and view toggles above the text.
+import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../shared/model';
+import { useI18n } from '../i18n';
+import type { DocSession } from '../state/docSession';
+import { formatKey } from '../state/keys';
+
+interface Props {
+  session: DocSession;
+  wordSnap: boolean;
+  setWordSnap: (on: boolean) => void;
+  zoom: (delta: number | null) => void;
+  showOriginal: boolean;
+  setShowOriginal: (on: boolean) => void;
+  setStatus: (status: DocumentStatus) => void;
+  undo: () => void;
+  redo: () => void;
+}
+
+export function ReaderHeader({ session, wordSnap, setWordSnap, zoom, showOriginal, setShowOriginal, setStatus, undo, redo }: Props) {
+  const { t } = useI18n();
+  const { doc, history } = session;
+  const meta = [doc.date?.slice(0, 10), doc.source, doc.district, t('common.chars', { n: doc.charCount }), t('common.spans', { n: session.anns.size })].filter(Boolean);
+  return (
+    <header className="reader-header">
+      <div className="reader-title-block">
+        <h1 className="reader-title">{doc.title || t('docs.untitled')}</h1>
+        <p className="reader-meta">{meta.join(' · ')}</p>
+      </div>
+      <div className="reader-tools" role="toolbar" aria-label={t('reader.textLabel')}>
+        <div className="segmented" role="radiogroup" aria-label={t('reader.setStatus')}>
+          {DOCUMENT_STATUSES.map((s) => (
+            <button
+              key={s}
+              type="button"
+              role="radio"
+              aria-checked={doc.status === s}
+              className={`segmented-item status-seg-${s}${doc.status === s ? ' is-on' : ''}`}
+              onClick={() => setStatus(s)}
+            >
+              {t(`status.${s}`)}
+            </button>
+          ))}
+        </div>
+        <span className="toolbar-sep" />
+        <button
+          type="button"
+          className="icon-button"
+          onClick={undo}
+          disabled={!history.canUndo}
+          aria-label={t('reader.undo')}
+          title={history.undoLabel ? `${t('reader.undoWhat', { what: history.undoLabel })} (${formatKey('Mod+z')})` : t('reader.nothingToUndo')}
+        >
+          ↶
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={redo}
+          disabled={!history.canRedo}
+          aria-label={t('reader.redo')}
+          title={history.redoLabel ? `${t('reader.redoWhat', { what: history.redoLabel })} (${formatKey('Mod+Shift+z')})` : t('reader.nothingToRedo')}
+        >
+          ↷
+        </button>
+        <span className="toolbar-sep" />
+        <button type="button" className={`toggle-button${wordSnap ? ' is-on' : ''}`} aria-pressed={wordSnap} onClick={() => setWordSnap(!wordSnap)} title={`${t('reader.wordSnap')} (W)`}>
+          {t('reader.wordSnap')}
+        </button>
+        <button type="button" className={`toggle-button${showOriginal ? ' is-on' : ''}`} aria-pressed={showOriginal} onClick={() => setShowOriginal(!showOriginal)} title={`${t('reader.original')} (${formatKey('Alt+o')})`}>
+          {t('reader.original')}
+        </button>
+        <button type="button" className="icon-button" onClick={() => zoom(-1)} aria-label={t('reader.zoomOut')} title={`${t('reader.zoomOut')} (${formatKey('Mod+-')})`}>
+          A−
+        </button>
+        <button type="button" className="icon-button" onClick={() => zoom(1)} aria-label={t('reader.zoomIn')} title={`${t('reader.zoomIn')} (${formatKey('Mod+=')})`}>
+          A+
+        </button>
+      </div>
+    </header>
+  );
+}

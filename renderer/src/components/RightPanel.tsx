@@ -1,0 +1,79 @@
+// Right pane: tabs for the span list (with the selected span's attributes), document metadata,
+// and review mode.
+import { useDeferredValue, type MutableRefObject } from 'react';
+import type { DocumentStatus } from '../../../shared/model';
+import { useSessionVersion } from '../hooks/useSessionVersion';
+import { useI18n } from '../i18n';
+import type { ReaderHandle } from '../reader/Reader';
+import type { DocSession } from '../state/docSession';
+import { MetadataPanel } from './MetadataPanel';
+import { ReviewPanel } from './ReviewPanel';
+import { SpanDetail } from './SpanDetail';
+import { SpanList } from './SpanList';
+
+export type PanelTab = 'spans' | 'document' | 'review';
+
+interface Props {
+  session: DocSession | null;
+  reader: MutableRefObject<ReaderHandle | null>;
+  tab: PanelTab;
+  setTab: (tab: PanelTab) => void;
+  reviewMode: boolean;
+  setReviewMode: (on: boolean) => void;
+  setStatus: (status: DocumentStatus) => void;
+}
+
+const TABS: PanelTab[] = ['spans', 'document', 'review'];
+
+export function RightPanel({ session: current, reader, tab, setTab, reviewMode, setReviewMode, setStatus }: Props) {
+  const { t } = useI18n();
+  // A newly opened document shows in the reader first; the 5,000-row span list may follow.
+  const session = useDeferredValue(current);
+  const version = useSessionVersion(session);
+  const onTabKey = (e: React.KeyboardEvent) => {
+    if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
+    e.preventDefault();
+    e.stopPropagation();
+    const next = TABS[(TABS.indexOf(tab) + (e.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    setTab(next);
+    requestAnimationFrame(() => (document.getElementById(`tab-${next}`) as HTMLElement | null)?.focus());
+  };
+  return (
+    <aside className="right-panel" aria-label={t('panel.regions')}>
+      <div className="tabs" role="tablist" aria-label={t('panel.regions')} onKeyDown={onTabKey}>
+        {TABS.map((id) => (
+          <button
+            key={id}
+            id={`tab-${id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            aria-controls={`tabpanel-${id}`}
+            tabIndex={tab === id ? 0 : -1}
+            className={`tab${tab === id ? ' is-on' : ''}`}
+            onClick={() => {
+              setTab(id);
+              if (id === 'review' && !reviewMode) setReviewMode(true);
+              if (id !== 'review' && reviewMode) setReviewMode(false);
+            }}
+          >
+            {t(`panel.${id}`)}
+            {id === 'spans' && session ? <span className="tab-count">{session.anns.size}</span> : null}
+          </button>
+        ))}
+      </div>
+      <div className="tab-panel" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
+        {!session ? null : tab === 'spans' ? (
+          <>
+            <SpanDetail session={session} version={version} />
+            <SpanList session={session} reader={reader} version={version} />
+          </>
+        ) : tab === 'document' ? (
+          <MetadataPanel key={session.doc.id} session={session} reader={reader} />
+        ) : (
+          <ReviewPanel session={session} reader={reader} version={version} reviewMode={reviewMode} setReviewMode={setReviewMode} setStatus={setStatus} />
+        )}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,120 @@
+// One previewed file: metadata, steps, warnings, and its text before and after normalization.
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+import { ENCODINGS, type FilePreview, type FilePreviewDetail, type SupportedEncoding } from '../../../shared/api/jobs';
+import { useI18n, type MessageKey } from '../i18n';
+import { useToast } from '../state/toasts';
+
+const PREVIEW_CHARS = 6000;
+
+interface Props {
+  previewId: string;
+  file: FilePreview;
+  /** Called with the file's new preview after its encoding was forced. */
+  onFileChange: (file: FilePreview) => void;
+}
+
+export function ImportFileDetail({ previewId, file, onFileChange }: Props) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const index = file.index;
+  const [detail, setDetail] = useState<FilePreviewDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [draft, setDraft] = useState(0);
+
+  useEffect(() => {
+    let live = true;
+    setDetail(null);
+    setError(null);
+    setDraft(0);
+    void api.call('import:previewFile', { previewId, index }).then((r) => {
+      if (!live) return;
+      if (r.ok) setDetail(r.value);
+      else setError(r.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [previewId, index, file]);
+
+  // A mis-detected legacy file (GB18030 read as UTF-8…) is re-decoded on the server, then re-shown.
+  const overrideEncoding = async (encoding: SupportedEncoding) => {
+    const r = await api.call('import:overrideEncoding', { previewId, index, encoding });
+    if (r.ok) onFileChange(r.value);
+    else toast.error(r.error.message);
+  };
+  const encodingPicker = (
+    <div className="field-inline">
+      <label htmlFor="import-file-encoding">{t('import.encoding')}</label>
+      <select
+        id="import-file-encoding"
+        className="select"
+        value={ENCODINGS.includes(file.encoding as SupportedEncoding) ? (file.encoding as string) : ''}
+        onChange={(e) => void overrideEncoding(e.target.value as SupportedEncoding)}
+      >
+        {!ENCODINGS.includes(file.encoding as SupportedEncoding) && <option value="">{file.encoding ?? '—'}</option>}
+        {ENCODINGS.map((enc) => (
+          <option key={enc} value={enc}>
+            {enc}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+
+  if (error) return <p className="error-text" role="alert">{error}</p>;
+  if (!detail) return <p className="muted">{t('common.loading')}</p>;
+  const d = detail.drafts[draft];
+  if (!d) return <>{encodingPicker}<p className="muted">{detail.fileName}</p></>;
+  const clip = (s: string) => (s.length > PREVIEW_CHARS ? `${s.slice(0, PREVIEW_CHARS)}\n…` : s);
+  return (
+    <div className="import-detail">
+      {encodingPicker}
+      {detail.drafts.length > 1 && (
+        <div className="field-inline">
+          <label htmlFor="import-draft">{t('import.documents', { n: detail.drafts.length })}</label>
+          <select id="import-draft" className="select" value={draft} onChange={(e) => setDraft(Number(e.target.value))}>
+            {detail.drafts.map((x, i) => (
+              <option key={i} value={i}>
+                {i + 1}. {x.metadata.title || t('docs.untitled')}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <dl className="facts facts-inline">
+        <dt>{t('meta.title')}</dt>
+        <dd>{d.metadata.title || '—'}</dd>
+        <dt>{t('meta.date')}</dt>
+        <dd>{d.metadata.date ?? '—'}</dd>
+        <dt>{t('meta.source')}</dt>
+        <dd>{d.metadata.source ?? '—'}</dd>
+        <dt>{t('meta.district')}</dt>
+        <dd>{d.metadata.district ?? '—'}</dd>
+        <dt>{t('meta.reporters')}</dt>
+        <dd>{d.metadata.reporters.join('、') || '—'}</dd>
+        <dt>{t('meta.steps')}</dt>
+        <dd>{d.steps.map((s) => t(`step.${s}` as MessageKey)).join('、') || '—'}</dd>
+      </dl>
+      {d.warnings.length > 0 && (
+        <ul className="warning-list">
+          {d.warnings.map((w, i) => (
+            <li key={i}>
+              <span className={`warning-kind warning-${w.kind}`}>{w.kind}</span> {w.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="before-after">
+        <section>
+          <h4 className="subsection-title">{t('import.before')}</h4>
+          <pre className="text-preview">{clip(d.originalText)}</pre>
+        </section>
+        <section>
+          <h4 className="subsection-title">{t('import.after')}</h4>
+          <pre className="text-preview">{clip(d.text)}</pre>
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+// Fields of one label. Edits stay in a draft until Save.
+import type { Label } from '../../../shared/model';
+import { useI18n } from '../i18n';
+import { AttributeDefsEditor } from './AttributeDefsEditor';
+
+export type LabelDraft = Omit<Label, 'id' | 'order'> & { id: number | null };
+
+/** Single-letter command keys; a label may still use them (it wins while something is selected). */
+const RESERVED = new Set(['j', 'k', 'n', 'w', 'a', 'r']);
+
+export function LabelForm({ draft, setDraft }: { draft: LabelDraft; setDraft: (d: LabelDraft) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="label-form">
+      <div className="field-pair">
+        <div className="field">
+          <label htmlFor="label-nameZh">{t('labels.nameZh')}</label>
+          <input id="label-nameZh" className="input" value={draft.nameZh} onChange={(e) => setDraft({ ...draft, nameZh: e.target.value })} />
+        </div>
+        <div className="field">
+          <label htmlFor="label-nameEn">{t('labels.nameEn')}</label>
+          <input id="label-nameEn" className="input" value={draft.nameEn} onChange={(e) => setDraft({ ...draft, nameEn: e.target.value })} />
+        </div>
+      </div>
+      <div className="field-pair">
+        <div className="field">
+          <label htmlFor="label-key">{t('labels.key')}</label>
+          <input id="label-key" className="input mono" value={draft.key} onChange={(e) => setDraft({ ...draft, key: e.target.value.toUpperCase() })} />
+        </div>
+        <div className="field">
+          <label htmlFor="label-hotkey">{t('labels.hotkey')}</label>
+          <input
+            id="label-hotkey"
+            className="input mono"
+            maxLength={1}
+            value={draft.hotkey ?? ''}
+            onChange={(e) => setDraft({ ...draft, hotkey: e.target.value.toLowerCase() || null })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="label-color">{t('labels.color')}</label>
+          <div className="color-field">
+            <input id="label-color" type="color" value={draft.color} onChange={(e) => setDraft({ ...draft, color: e.target.value })} />
+            <input className="input mono" aria-label={`${t('labels.color')} hex`} value={draft.color} onChange={(e) => setDraft({ ...draft, color: e.target.value })} />
+          </div>
+        </div>
+      </div>
+      {draft.hotkey && RESERVED.has(draft.hotkey) && <p className="hint">{t('labels.reservedKey', { key: draft.hotkey })}</p>}
+      <div className="label-preview" style={{ '--chip': draft.color } as React.CSSProperties}>
+        <span className="label-preview-sample">
+          <span className="label-dot" style={{ background: draft.color }} /> {draft.nameZh || '—'} · {draft.nameEn || '—'}
+        </span>
+      </div>
+      <AttributeDefsEditor defs={draft.attributes} onChange={(attributes) => setDraft({ ...draft, attributes })} />
+    </div>
+  );
+}

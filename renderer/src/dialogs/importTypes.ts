@@ -1,0 +1,26 @@
+import type { ImportSource, NormalizationStep, SupportedEncoding } from '../../../shared/api/jobs';
+
+export interface PickedSource {
+  name: string;
+  size: number | null;
+  source: ImportSource;
+}
+
+export interface ImportOptionsState {
+  disabledSteps: NormalizationStep[];
+  encoding: SupportedEncoding | '';
+  splitArticles: boolean;
+}
+
+/** Reads a dropped or chosen file as base64 (browser mode sends bytes, not paths). */
+export function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result);
+      resolve(url.slice(url.indexOf(',') + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error(`cannot read ${file.name}`));
+    reader.readAsDataURL(file);
+  });
+}

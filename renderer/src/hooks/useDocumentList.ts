@@ -1,0 +1,132 @@
+// The document list as a sparse, paged cache: pages of 200 are fetched as rows scroll into view,
+// so 10,000 documents cost one page request per 200 rows actually seen.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../api/client';
+import type { DOCUMENT_SORT_KEYS } from '../../../shared/api/documents';
+import type { DocumentStatus, DocumentSummary } from '../../../shared/model';
+
+export const PAGE = 200;
+
+export type SortKey = (typeof DOCUMENT_SORT_KEYS)[number];
+
+export interface ListQuery {
+  status?: DocumentStatus;
+  source?: string;
+  titleContains?: string;
+  dateFrom?: string;
+  dateTo?: string;
+  sort: SortKey;
+  direction: 'asc' | 'desc';
+}
+
+export interface DocumentList {
+  total: number | null;
+  item: (index: number) => DocumentSummary | undefined;
+  /** Makes sure the pages covering [from, to) are loaded or loading. */
+  ensure: (from: number, to: number) => void;
+  indexOf: (id: number) => number;
+  /** Loads (if needed) and returns the row at index. */
+  fetchIndex: (index: number) => Promise<DocumentSummary | undefined>;
+  patch: (summary: DocumentSummary) => void;
+  reload: () => void;
+  version: number;
+}
+
+function toFilter(q: ListQuery) {
+  const filter: Record<string, string> = {};
+  if (q.status) filter.status = q.status;
+  if (q.source?.trim()) filter.source = q.source.trim();
+  if (q.titleContains?.trim()) filter.titleContains = q.titleContains.trim();
+  if (q.dateFrom) filter.dateFrom = q.dateFrom;
+  if (q.dateTo) filter.dateTo = q.dateTo;
+  return filter;
+}
+
+export function useDocumentList(query: ListQuery, onError: (message: string) => void): DocumentList {
+  const [total, setTotal] = useState<number | null>(null);
+  const [version, setVersion] = useState(0);
+  const pages = useRef(new Map<number, DocumentSummary[]>());
+  const loading = useRef(new Map<number, Promise<void>>());
+  const generation = useRef(0);
+  const queryKey = JSON.stringify(query);
+
+  const loadPage = useCallback(
+    (page: number): Promise<void> => {
+      const existing = loading.current.get(page);
+      if (existing) return existing;
+      const gen = generation.current;
+      const q = JSON.parse(queryKey) as ListQuery;
+      const promise = api
+        .call('documents:list', { filter: toFilter(q), sort: q.sort, direction: q.direction, offset: page * PAGE, limit: PAGE })
+        .then((result) => {
+          if (gen !== generation.current) return;
+          if (!result.ok) {
+            loading.current.delete(page);
+            onError(result.error.message);
+            return;
+          }
+          pages.current.set(page, result.value.items);
+          setTotal(result.value.total);
+          setVersion((v) => v + 1);
+        });
+      loading.current.set(page, promise);
+      return promise;
+    },
+    [queryKey, onError],
+  );
+
+  const reload = useCallback(() => {
+    generation.current++;
+    pages.current = new Map();
+    loading.current = new Map();
+    void loadPage(0);
+  }, [loadPage]);
+
+  useEffect(() => {
+    setTotal(null);
+    reload();
+  }, [reload]);
+
+  const item = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE))?.[index % PAGE], []);
+
+  const ensure = useCallback(
+    (from: number, to: number) => {
+      for (let p = Math.floor(from / PAGE); p <= Math.floor(Math.max(from, to - 1) / PAGE); p++) {
+        if (!pages.current.has(p)) void loadPage(p);
+      }
+    },
+    [loadPage],
+  );
+
+  const indexOf = useCallback((id: number) => {
+    for (const [p, items] of pages.current) {
+      const i = items.findIndex((d) => d.id === id);
+      if (i !== -1) return p * PAGE + i;
+    }
+    return -1;
+  }, []);
+
+  const fetchIndex = useCallback(
+    async (index: number) => {
+      const p = Math.floor(index / PAGE);
+      if (!pages.current.has(p)) await loadPage(p);
+      return pages.current.get(p)?.[index % PAGE];
+    },
+    [loadPage],
+  );
+
+  const patch = useCallback((summary: DocumentSummary) => {
+    for (const items of pages.current.values()) {
+      const i = items.findIndex((d) => d.id === summary.id);
+      if (i !== -1) items[i] = { ...items[i], ...pickSummary(summary) };
+    }
+    setVersion((v) => v + 1);
+  }, []);
+
+  return { total, item, ensure, indexOf, fetchIndex, patch, reload, version };
+}
+
+function pickSummary(s: DocumentSummary): DocumentSummary {
+  const { id, title, date, source, district, status, charCount, spanCount, encoding, fileName, warningCount, importedAt, updatedAt } = s;
+  return { id, title, date, source, district, status, charCount, spanCount, encoding, fileName, warningCount, importedAt, updatedAt };
+}

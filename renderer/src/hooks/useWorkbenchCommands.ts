@@ -1,0 +1,137 @@
+// The workbench's command list (keys, palette and help all read it).
+import type { MutableRefObject } from 'react';
+import { DOCUMENT_STATUSES, type DocumentStatus, type Label } from '../../../shared/model';
+import type { Translate } from '../i18n';
+import type { ReaderHandle } from '../reader/Reader';
+import type { Move } from '../reader/readerSelection';
+import type { Command } from '../state/commands';
+import type { DocSession } from '../state/docSession';
+import { resizeSelected, review, stepSpan, tagWith, type ActionContext, type Edge } from '../state/spanActions';
+
+export type DialogName = 'import' | 'export' | 'labels' | 'palette' | 'help';
+
+export interface CommandDeps {
+  t: Translate;
+  labelName: (l: Label) => string;
+  labels: Label[];
+  session: DocSession | null;
+  reader: MutableRefObject<ReaderHandle | null>;
+  notify: (message: string) => void;
+  reviewMode: boolean;
+  setReviewMode: (on: boolean) => void;
+  openDialog: (name: DialogName) => void;
+  openFind: () => void;
+  escape: () => boolean;
+  zoom: (delta: number | null) => void;
+  toggleWordSnap: () => void;
+  toggleTheme: () => void;
+  toggleLang: () => void;
+  toggleOriginal: () => void;
+  nextUnfinished: () => void;
+  stepDocument: (dir: 1 | -1) => void;
+  setStatus: (status: DocumentStatus) => void;
+  markDoneAndNext: () => void;
+  undo: () => void;
+  redo: () => void;
+  focusRegion: (region: 'list' | 'reader' | 'panel') => void;
+  closeProject: () => void;
+}
+
+/** Arrow keys move the caret unless another widget (list, field) has focus. */
+const inReader = () => {
+  const el = document.activeElement;
+  return !el || el === document.body || !!el.closest('.reader-pane');
+};
+/** Tab is only taken over when the reader itself has focus; elsewhere it moves focus as usual. */
+const focusInReader = () => !!document.activeElement?.closest('.reader-content');
+
+export function buildCommands(d: CommandDeps): Command[] {
+  const { t } = d;
+  const ctx = (): ActionContext => ({ session: d.session, reader: d.reader.current, notify: (m) => d.notify(t(`toast.${m}`)) });
+  const hasDoc = () => d.session !== null && d.reader.current !== null;
+  const hasSpan = () => d.session?.selected != null;
+  const move = (kind: Move, extend: boolean) => () => d.reader.current?.sel.move(kind, extend);
+  const edge = (e: Edge) => () => resizeSelected(ctx(), e);
+  const cmds: Command[] = [];
+
+  d.labels.forEach((label, i) => {
+    const keys = [label.hotkey, i < 9 && label.hotkey !== String(i + 1) ? String(i + 1) : null].filter((k): k is string => !!k);
+    cmds.push({
+      id: `label:${label.key}`,
+      group: 'spans',
+      title: t('cmd.label', { label: `${d.labelName(label)} ${label.key}` }),
+      keys: [...new Set(keys)],
+      run: () => tagWith(ctx(), label),
+      enabled: hasDoc,
+    });
+  });
+
+  const moves: [string, Move, string, string][] = [
+    ['Right', 'right', 'cmd.caretRight', 'cmd.extendRight'],
+    ['Left', 'left', 'cmd.caretLeft', 'cmd.extendLeft'],
+    ['Down', 'down', 'cmd.caretDown', 'cmd.extendDown'],
+    ['Up', 'up', 'cmd.caretUp', 'cmd.extendUp'],
+  ];
+  for (const [key, kind, caretTitle, extendTitle] of moves) {
+    cmds.push({ id: `extend:${kind}`, group: 'select', title: t(extendTitle as never), keys: [`Shift+Arrow${key}`], run: move(kind, true), enabled: () => hasDoc() && inReader() });
+    cmds.push({ id: `caret:${kind}`, group: 'select', title: t(caretTitle as never), keys: [`Arrow${key}`], run: move(kind, false), enabled: () => hasDoc() && inReader(), paletteHidden: true });
+  }
+  cmds.push(
+    { id: 'caret:home', group: 'select', title: t('cmd.paraStart'), keys: ['Home'], run: move('home', false), enabled: () => hasDoc() && inReader(), paletteHidden: true },
+    { id: 'caret:end', group: 'select', title: t('cmd.paraEnd'), keys: ['End'], run: move('end', false), enabled: () => hasDoc() && inReader(), paletteHidden: true },
+    { id: 'extend:home', group: 'select', title: t('cmd.paraStart'), keys: ['Shift+Home'], run: move('home', true), enabled: () => hasDoc() && inReader(), paletteHidden: true },
+    { id: 'extend:end', group: 'select', title: t('cmd.paraEnd'), keys: ['Shift+End'], run: move('end', true), enabled: () => hasDoc() && inReader(), paletteHidden: true },
+    { id: 'wordSnap', group: 'select', title: t('cmd.wordSnap'), keys: ['w'], run: d.toggleWordSnap },
+    { id: 'escape', group: 'select', title: t('cmd.escape'), keys: ['Escape'], run: () => void d.escape(), global: true },
+
+    { id: 'span:next', group: 'spans', title: t('cmd.nextSpan'), keys: ['j'], run: () => stepSpan(ctx(), 1), enabled: hasDoc },
+    { id: 'span:prev', group: 'spans', title: t('cmd.prevSpan'), keys: ['k'], run: () => stepSpan(ctx(), -1), enabled: hasDoc },
+    // Tab only steps through spans while the reader has focus, so it still moves focus elsewhere.
+    { id: 'span:nextTab', group: 'spans', title: t('cmd.nextSpan'), keys: ['Tab'], run: () => stepSpan(ctx(), 1), enabled: () => hasDoc() && focusInReader(), paletteHidden: true },
+    { id: 'span:prevTab', group: 'spans', title: t('cmd.prevSpan'), keys: ['Shift+Tab'], run: () => stepSpan(ctx(), -1), enabled: () => hasDoc() && focusInReader(), paletteHidden: true },
+    { id: 'span:delete', group: 'spans', title: t('cmd.deleteSpan'), keys: ['Delete', 'Backspace'], run: () => d.session?.selected && d.session.remove(d.session.selected.id), enabled: hasSpan },
+    { id: 'span:growStart', group: 'spans', title: t('cmd.growStart'), keys: ['['], run: edge('growStart'), enabled: hasSpan },
+    { id: 'span:shrinkStart', group: 'spans', title: t('cmd.shrinkStart'), keys: ['{'], run: edge('shrinkStart'), enabled: hasSpan },
+    { id: 'span:growEnd', group: 'spans', title: t('cmd.growEnd'), keys: [']'], run: edge('growEnd'), enabled: hasSpan },
+    { id: 'span:shrinkEnd', group: 'spans', title: t('cmd.shrinkEnd'), keys: ['}'], run: edge('shrinkEnd'), enabled: hasSpan },
+    { id: 'undo', group: 'spans', title: t('cmd.undo'), keys: ['Mod+z'], run: d.undo, enabled: () => d.session !== null },
+    { id: 'redo', group: 'spans', title: t('cmd.redo'), keys: ['Mod+Shift+z', 'Mod+y'], run: d.redo, enabled: () => d.session !== null },
+
+    { id: 'review:toggle', group: 'review', title: t('cmd.review'), keys: ['Alt+r'], run: () => d.setReviewMode(!d.reviewMode), enabled: () => d.session !== null },
+    { id: 'review:accept', group: 'review', title: t('cmd.accept'), keys: ['a'], run: () => review(ctx(), 'accepted'), enabled: () => d.reviewMode && hasDoc() },
+    { id: 'review:reject', group: 'review', title: t('cmd.reject'), keys: ['r'], run: () => review(ctx(), 'rejected'), enabled: () => d.reviewMode && hasDoc() },
+
+    { id: 'doc:nextUnfinished', group: 'documents', title: t('cmd.nextUnfinished'), keys: ['n'], run: d.nextUnfinished },
+    { id: 'doc:next', group: 'documents', title: t('cmd.nextDoc'), keys: ['Alt+ArrowDown'], run: () => d.stepDocument(1) },
+    { id: 'doc:prev', group: 'documents', title: t('cmd.prevDoc'), keys: ['Alt+ArrowUp'], run: () => d.stepDocument(-1) },
+    { id: 'doc:done', group: 'documents', title: t('cmd.markDone'), keys: ['Mod+Enter'], run: d.markDoneAndNext, enabled: () => d.session !== null, global: true },
+    ...DOCUMENT_STATUSES.map<Command>((s) => ({
+      id: `doc:status:${s}`,
+      group: 'documents',
+      title: t('cmd.status', { status: t(`status.${s}`) }),
+      keys: [],
+      run: () => d.setStatus(s),
+      enabled: () => d.session !== null,
+    })),
+
+    { id: 'find', group: 'view', title: t('cmd.find'), keys: ['Mod+f', 'F3'], run: d.openFind, enabled: () => d.session !== null, global: true },
+    { id: 'zoomIn', group: 'view', title: t('cmd.zoomIn'), keys: ['Mod+=', 'Mod++'], run: () => d.zoom(1), global: true },
+    { id: 'zoomOut', group: 'view', title: t('cmd.zoomOut'), keys: ['Mod+-'], run: () => d.zoom(-1), global: true },
+    { id: 'zoomReset', group: 'view', title: t('cmd.zoomReset'), keys: ['Mod+0'], run: () => d.zoom(null), global: true },
+    { id: 'original', group: 'view', title: t('cmd.original'), keys: ['Alt+o'], run: d.toggleOriginal, enabled: () => d.session !== null },
+    { id: 'focus:list', group: 'view', title: t('cmd.focusList'), keys: ['Alt+1'], run: () => d.focusRegion('list'), global: true },
+    { id: 'focus:reader', group: 'view', title: t('cmd.focusReader'), keys: ['Alt+2'], run: () => d.focusRegion('reader'), global: true },
+    { id: 'focus:panel', group: 'view', title: t('cmd.focusPanel'), keys: ['Alt+3'], run: () => d.focusRegion('panel'), global: true },
+    { id: 'theme', group: 'view', title: t('cmd.theme'), keys: [], run: d.toggleTheme },
+    { id: 'language', group: 'view', title: t('cmd.language'), keys: [], run: d.toggleLang },
+
+    { id: 'palette', group: 'app', title: t('cmd.palette'), keys: ['Mod+k', 'Mod+Shift+p'], run: () => d.openDialog('palette'), global: true },
+    { id: 'help', group: 'app', title: t('cmd.help'), keys: ['?'], run: () => d.openDialog('help') },
+    { id: 'import', group: 'app', title: t('cmd.import'), keys: ['Mod+o'], run: () => d.openDialog('import'), global: true },
+    { id: 'export', group: 'app', title: t('cmd.export'), keys: ['Mod+Shift+e'], run: () => d.openDialog('export'), global: true },
+    { id: 'labels', group: 'app', title: t('cmd.labels'), keys: ['Mod+Shift+l'], run: () => d.openDialog('labels'), global: true },
+    { id: 'closeProject', group: 'app', title: t('cmd.closeProject'), keys: [], run: d.closeProject },
+  );
+  return cmds;
+}
+

@@ -1,0 +1,114 @@
+// The document text: a scroller whose content the ReaderController fills with lazily rendered
+// Lexical blocks. React only mounts it, passes settings down and shows the hover card.
+import { useEffect, useLayoutEffect, useRef, useState, type MutableRefObject } from 'react';
+import type { Label } from '../../../shared/model';
+import { useI18n } from '../i18n';
+import type { DocSession } from '../state/docSession';
+import { isTypingTarget } from '../state/keys';
+import { markPerf } from '../state/perf';
+import { HoverCard, type HoverInfo } from './HoverCard';
+import { ReaderController } from './readerController';
+import { ReaderSelection } from './readerSelection';
+
+export interface ReaderHandle {
+  ctl: ReaderController;
+  sel: ReaderSelection;
+}
+
+interface Props {
+  session: DocSession;
+  labelById: Map<number, Label>;
+  wordSnap: boolean;
+  fontSize: number;
+  handleRef: MutableRefObject<ReaderHandle | null>;
+  onTextSelection: (range: { start: number; end: number } | null) => void;
+  onSpanClick: (ids: number[]) => void;
+}
+
+export function Reader({ session, labelById, wordSnap, fontSize, handleRef, onTextSelection, onSpanClick }: Props) {
+  const { t } = useI18n();
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const contentRef = useRef<HTMLDivElement>(null);
+  const labelsRef = useRef(labelById);
+  labelsRef.current = labelById;
+  const callbacks = useRef({ onTextSelection, onSpanClick });
+  callbacks.current = { onTextSelection, onSpanClick };
+  const [hover, setHover] = useState<HoverInfo | null>(null);
+
+  useLayoutEffect(() => {
+    const scroller = scrollerRef.current!;
+    const content = contentRef.current!;
+    const ctl = new ReaderController(session.doc.text, session.anns.values(), {
+      labels: () => labelsRef.current,
+      selectedId: () => session.selectedId,
+      warnings: session.doc.warnings,
+    });
+    session.view = ctl;
+    scroller.scrollTop = 0;
+    ctl.mount(scroller, content);
+    const sel = new ReaderSelection(ctl, {
+      onSelection: (range) => callbacks.current.onTextSelection(range),
+      onSpanClick: (ids) => callbacks.current.onSpanClick(ids),
+      onHover: (h) => setHover(h ? { ids: h.ids, rect: h.rect } : null),
+    });
+    sel.attach(content);
+    handleRef.current = { ctl, sel };
+    // Opening a document (click or Enter in the list) puts the keyboard in the text, unless the
+    // user is typing in a field.
+    if (!isTypingTarget(document.activeElement)) content.focus({ preventScroll: true });
+    markPerf('doc-interactive', session.doc.id);
+    const firstLabel = labelsRef.current.keys().next().value;
+    const idle = requestIdleCallback(() => firstLabel !== undefined && ctl.warmUp(firstLabel), { timeout: 600 });
+    return () => {
+      cancelIdleCallback(idle);
+      sel.detach();
+      ctl.destroy();
+      if (session.view === ctl) session.view = null;
+      if (handleRef.current?.ctl === ctl) handleRef.current = null;
+      setHover(null);
+    };
+  }, [session, handleRef]);
+
+  // Label colours or names changed: restyle what is on screen.
+  useEffect(() => {
+    handleRef.current?.ctl.refreshAll();
+  }, [labelById, handleRef]);
+
+  useEffect(() => {
+    if (handleRef.current) handleRef.current.sel.wordSnap = wordSnap;
+  }, [wordSnap, session, handleRef]);
+
+  useEffect(() => {
+    const h = handleRef.current;
+    if (!h) return;
+    h.ctl.estimateHeights();
+    h.sel.redrawCaret();
+  }, [fontSize, handleRef]);
+
+  useEffect(() => {
+    const scroller = scrollerRef.current;
+    if (!scroller) return;
+    // Line metrics change with the pane width; unrendered blocks re-estimate their height.
+    const ro = new ResizeObserver(() => {
+      handleRef.current?.ctl.estimateHeights();
+      handleRef.current?.sel.redrawCaret();
+    });
+    ro.observe(scroller);
+    return () => ro.disconnect();
+  }, [handleRef]);
+
+  return (
+    <div className="reader-scroller" ref={scrollerRef} onScroll={() => hover && setHover(null)}>
+      <div
+        className="reader-content"
+        ref={contentRef}
+        style={{ fontSize }}
+        role="document"
+        aria-label={t('reader.textLabel')}
+        tabIndex={0}
+        data-testid="reader"
+      />
+      {hover && <HoverCard info={hover} session={session} labelById={labelById} />}
+    </div>
+  );
+}

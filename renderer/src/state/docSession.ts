@@ -1,0 +1,255 @@
+// One open document: its spans, the selected span, and every change to them. Changes are shown at
+// once (optimistically) and written through a serial queue, so a burst of keypresses is applied in
+// order and a span created a moment ago can be resized before the server has answered.
+import { callOrThrow } from '../api/client';
+import type { HistoryState, HistoryStep } from '../../../shared/api/annotations';
+import type { Annotation, DocumentDetail, DocumentStatus } from '../../../shared/model';
+import type { ReaderController, SpanChange } from '../reader/readerController';
+
+export type SpanPatch = Partial<Pick<Annotation, 'labelId' | 'start' | 'end' | 'attributes' | 'reviewState'>>;
+
+export interface SessionDeps {
+  annotator: () => string;
+  onError: (message: string) => void;
+  onDocument: (doc: DocumentDetail) => void;
+}
+
+/** Panels follow the reader this long after its frame, leaving the frame itself to the text. */
+const PANEL_DELAY_MS = 24;
+
+const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
+
+export class DocSession {
+  readonly anns = new Map<number, Annotation>();
+  selectedId: number | null = null;
+  history: HistoryState = NO_HISTORY;
+  view: ReaderController | null = null;
+  version = 0;
+  private readonly listeners = new Set<() => void>();
+  private queue: Promise<void> = Promise.resolve();
+  private readonly realIds = new Map<number, number>();
+  private nextTemp = -1;
+  private pending = 0;
+  private emitScheduled = false;
+  private docChanged = false;
+  private disposed = false;
+
+  constructor(
+    public doc: DocumentDetail,
+    annotations: Annotation[],
+    private readonly deps: SessionDeps,
+  ) {
+    for (const a of annotations) this.anns.set(a.id, a);
+    void this.refreshHistory();
+  }
+
+  subscribe = (fn: () => void): (() => void) => {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  };
+
+  get selected(): Annotation | null {
+    return this.selectedId === null ? null : (this.anns.get(this.selectedId) ?? null);
+  }
+
+  /** Spans in reading order. */
+  ordered(): readonly Annotation[] {
+    return this.view?.index.ordered() ?? [...this.anns.values()].sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
+  }
+
+  select(id: number | null, scroll = false): void {
+    const prev = this.selectedId;
+    this.selectedId = id !== null && this.anns.has(id) ? id : null;
+    const touched = [prev, this.selectedId].filter((x): x is number => x !== null);
+    this.view?.repaint(touched);
+    const span = this.selected;
+    if (span && scroll) this.view?.scrollToOffset(span.start, 'nearest');
+    this.emit();
+  }
+
+  create(start: number, end: number, labelId: number): Annotation {
+    const now = new Date().toISOString();
+    const temp: Annotation = {
+      id: this.nextTemp--,
+      documentId: this.doc.id,
+      start,
+      end,
+      labelId,
+      annotator: this.deps.annotator(),
+      origin: 'manual',
+      reviewState: 'pending',
+      attributes: {},
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.apply([{ after: temp }]);
+    this.select(temp.id);
+    this.enqueue(async () => {
+      const real = await callOrThrow('annotations:create', { documentId: this.doc.id, start, end, labelId });
+      this.realIds.set(temp.id, real.id);
+      // Keep whatever the user did to the span meanwhile; only the id (and timestamps) change.
+      const current = this.anns.get(temp.id);
+      const wasSelected = this.selectedId === temp.id;
+      this.apply([{ before: current ?? temp, after: current ? { ...current, id: real.id, createdAt: real.createdAt } : null }]);
+      if (current === undefined) return;
+      if (wasSelected) this.select(real.id);
+      if (this.doc.status === 'todo') await this.setStatus('in_progress');
+    });
+    return temp;
+  }
+
+  update(id: number, patch: SpanPatch): void {
+    const before = this.anns.get(id);
+    if (!before) return;
+    const after = { ...before, ...patch, updatedAt: new Date().toISOString() };
+    this.apply([{ before, after }]);
+    this.enqueue(async () => {
+      await callOrThrow('annotations:update', { id: this.resolve(id), ...patch });
+    });
+  }
+
+  remove(id: number): void {
+    const before = this.anns.get(id);
+    if (!before) return;
+    const next = this.neighbour(id, 1) ?? this.neighbour(id, -1);
+    this.apply([{ before }]);
+    this.select(next?.id ?? null);
+    this.enqueue(async () => {
+      await callOrThrow('annotations:delete', { id: this.resolve(id) });
+    });
+  }
+
+  undo(): Promise<HistoryStep | null> {
+    return this.historyStep('history:undo');
+  }
+
+  redo(): Promise<HistoryStep | null> {
+    return this.historyStep('history:redo');
+  }
+
+  async setStatus(status: DocumentStatus): Promise<void> {
+    const summary = await callOrThrow('documents:update', { id: this.doc.id, status });
+    this.doc = { ...this.doc, ...summary };
+    this.deps.onDocument(this.doc);
+    this.emit();
+  }
+
+  /** Merges fresh document fields (after a metadata save) and tells the list. */
+  patchDocument(patch: Partial<DocumentDetail>): void {
+    this.doc = { ...this.doc, ...patch };
+    this.deps.onDocument(this.doc);
+    this.emit();
+  }
+
+  /** The span after (dir 1) or before (dir -1) the given one in reading order. */
+  neighbour(id: number | null, dir: 1 | -1): Annotation | null {
+    const list = this.ordered();
+    if (list.length === 0) return null;
+    const i = id === null ? -1 : list.findIndex((a) => a.id === id);
+    if (i === -1) return dir > 0 ? list[0] : list[list.length - 1];
+    return list[i + dir] ?? null;
+  }
+
+  /** Waits until every queued write has been answered. */
+  settled(): Promise<void> {
+    return this.queue;
+  }
+
+  private historyStep(channel: 'history:undo' | 'history:redo'): Promise<HistoryStep | null> {
+    return new Promise((resolve) => {
+      this.enqueue(async () => {
+        const step = await callOrThrow(channel, { documentId: this.doc.id });
+        if (step) {
+          const changes: SpanChange[] = step.deletedIds.map((id) => ({ before: this.anns.get(id) }));
+          for (const a of step.upserted) changes.push({ before: this.anns.get(a.id), after: a });
+          this.apply(changes);
+          const focus = step.upserted[0]?.id ?? null;
+          this.select(focus !== null && this.anns.has(focus) ? focus : null, true);
+          this.history = step;
+        }
+        resolve(step);
+      });
+    });
+  }
+
+  private apply(changes: SpanChange[]): void {
+    for (const { before, after } of changes) {
+      if (before) this.anns.delete(before.id);
+      if (after) this.anns.set(after.id, after);
+    }
+    this.view?.applyChanges(changes);
+    if (this.selectedId !== null && !this.anns.has(this.selectedId)) this.selectedId = null;
+    if (this.doc.spanCount !== this.anns.size) {
+      this.doc = { ...this.doc, spanCount: this.anns.size };
+      this.docChanged = true;
+    }
+    this.emit();
+  }
+
+  private resolve(id: number): number {
+    return id < 0 ? (this.realIds.get(id) ?? id) : id;
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    // The first write of a burst waits for the frame: the request is not part of the keypress.
+    const first = this.pending++ === 0;
+    this.queue = this.queue
+      .then(() => (first ? afterFrame() : undefined))
+      .then(task)
+      .catch(async (error: unknown) => {
+        this.deps.onError(error instanceof Error ? error.message : String(error));
+        await this.resync();
+      })
+      .finally(() => {
+        if (--this.pending === 0) void this.refreshHistory();
+      });
+  }
+
+  /** After a failed write, the server is the truth: reload its spans and show them. */
+  private async resync(): Promise<void> {
+    try {
+      const fresh = await callOrThrow('annotations:list', { documentId: this.doc.id });
+      const changes: SpanChange[] = [...this.anns.values()].map((a) => ({ before: a }));
+      for (const a of fresh) changes.push({ after: a });
+      this.apply(changes);
+    } catch (error) {
+      this.deps.onError(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private async refreshHistory(): Promise<void> {
+    const result = await callOrThrow('history:state', { documentId: this.doc.id }).catch(() => null);
+    if (result) {
+      this.history = result;
+      this.emit();
+    }
+  }
+
+  /**
+   * Panels hear about changes after the next frame: the reader has painted the change itself, and
+   * re-rendering the span list before that frame would delay the highlight.
+   */
+  private emit(): void {
+    this.version++;
+    if (this.emitScheduled) return;
+    this.emitScheduled = true;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        this.emitScheduled = false;
+        if (this.disposed) return;
+        if (this.docChanged) {
+          this.docChanged = false;
+          this.deps.onDocument(this.doc);
+        }
+        for (const fn of this.listeners) fn();
+      }, PANEL_DELAY_MS),
+    );
+  }
+
+  /** Stops panel notifications once the document is closed. */
+  dispose(): void {
+    this.disposed = true;
+  }
+}
+
+const afterFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
