@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DocumentMetadata, ImportWarning, RemovedBlock } from '../model';
+import type { AnnotationOrigin, DocumentMetadata, DocumentStatus, ImportWarning, RemovedBlock, ReviewState } from '../model';
 
 const jobId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
@@ -123,8 +123,18 @@ export interface DocumentDraft {
   steps: string[];
   warnings: ImportWarning[];
   removed: RemovedBlock[];
+  /** Review status carried by a lossless export (Biaozhu JSONL); new documents start as todo. */
+  status?: DocumentStatus;
   /** Spans carried in by the file itself (JSONL/CoNLL/brat imports), UTF-16 offsets into text. */
-  spans: { start: number; end: number; label: string; attributes?: Record<string, string>; annotator?: string }[];
+  spans: {
+    start: number;
+    end: number;
+    label: string;
+    attributes?: Record<string, string>;
+    annotator?: string;
+    origin?: AnnotationOrigin;
+    reviewState?: ReviewState;
+  }[];
 }
 
 export interface FilePreview {

@@ -66,13 +66,13 @@ export function insertDocument(db: Db, doc: NewDocument): number | null {
     db,
     `INSERT INTO documents (external_id, title, published_at, source, district, url, reporters_json, file_name,
        raw_sha256, encoding, text_sha256, char_count, steps_json, warnings_json, status, imported_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'todo', ?, ?)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (text_sha256) DO NOTHING`,
   ).run(
     draft.metadata.externalId, draft.metadata.title, draft.metadata.date, draft.metadata.source,
     draft.metadata.district, draft.metadata.url, JSON.stringify(draft.metadata.reporters), doc.fileName,
     doc.rawSha256, doc.encoding, doc.textSha256, draft.text.length, JSON.stringify(draft.steps),
-    JSON.stringify(draft.warnings), now, now,
+    JSON.stringify(draft.warnings), draft.status ?? 'todo', now, now,
   );
   if (result.changes === 0) return null;
   const id = Number(result.lastInsertRowid);

@@ -65,7 +65,7 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
           insertAnnotation(db, {
             documentId: id, start: span.start, end: span.end, labelId: labelIdFor(db, span.label, labelIds),
             annotatorId: span.annotator ? annotatorId(span.annotator) : defaultAnnotator,
-            origin: 'manual', reviewState: 'pending', attributes: span.attributes ?? {}, createdAt: now, updatedAt: now,
+            origin: span.origin ?? 'manual', reviewState: span.reviewState ?? 'pending', attributes: span.attributes ?? {}, createdAt: now, updatedAt: now,
           });
           report.spansImported++;
         }

@@ -2,6 +2,7 @@
 // metadata, status, split, every span field). Offsets: UTF-16 `start`/`end` (end exclusive, as
 // JavaScript counts) plus code-point `start_cp`/`end_cp` (as Python counts) into `text`, and
 // UTF-16 `source_start`/`source_end` into `original_text` when known.
+import { DOCUMENT_STATUSES } from '../../model';
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
 import { assertExportable, codePointSpans, forEachJsonLine, isRecord, metadataFrom, stringRecord } from '../common';
 import type { DraftSpan, ExchangeFile, Exporter, ParseResult } from '../types';
@@ -105,11 +106,14 @@ export function parseBiaozhuJsonl(file: ExchangeFile, out: ParseResult): void {
       const attributes = stringRecord(raw.attributes);
       if (Object.keys(attributes).length > 0) span.attributes = attributes;
       if (typeof raw.annotator === 'string' && raw.annotator) span.annotator = raw.annotator;
+      if (raw.origin === 'manual' || raw.origin === 'suggested') span.origin = raw.origin;
+      if (raw.review_state === 'pending' || raw.review_state === 'accepted' || raw.review_state === 'rejected') span.reviewState = raw.review_state;
       spans.push(span);
     }
     const fields = isRecord(record.metadata) ? record.metadata : {};
     const externalId = 'externalId' in fields ? fields.externalId : record.id;
     const metadata = metadataFrom({ ...fields, externalId }, text, `${file.name} ${line}`);
-    out.drafts.push({ metadata, originalText, text, offsetMap, steps: [], warnings: [], removed: [], spans });
+    const status = DOCUMENT_STATUSES.find((s) => s === record.status);
+    out.drafts.push({ metadata, originalText, text, offsetMap, steps: [], warnings: [], removed: [], spans, ...(status ? { status } : {}) });
   });
 }

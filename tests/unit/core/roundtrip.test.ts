@@ -62,6 +62,23 @@ const CASES: { format: ExportFormat; overlaps: boolean; file: string; sameOffset
 ];
 
 describe('export → import round trip through the API', () => {
+  it('biaozhu-jsonl also restores document status and span review state and origin', async () => {
+    const source = await labeledProject(true);
+    const [first] = await source.call('annotations:list', { documentId: 1 });
+    await source.call('annotations:update', { id: first.id, reviewState: 'accepted' });
+    await source.call('documents:update', { id: 1, status: 'reviewed' });
+    const outPath = join(source.dir, 'out.jsonl');
+    await finished<ExportReport>(source, (await source.call('export:start', { format: 'biaozhu-jsonl', outPath })).jobId);
+    const target = testCore();
+    cores.push(target);
+    const preview = await finished<ImportPreview>(target, (await target.call('import:preview', { sources: [{ kind: 'path', path: outPath }], options: {} })).jobId);
+    await finished<ImportReport>(target, (await target.call('import:commit', { previewId: preview.previewId })).jobId);
+    expect((await target.call('documents:get', { id: 1 })).status).toBe('reviewed');
+    const spans = await target.call('annotations:list', { documentId: 1 });
+    expect(spans.filter((a) => a.reviewState === 'accepted')).toHaveLength(1);
+    expect(spans.every((a) => a.origin === 'manual')).toBe(true);
+  });
+
   for (const { format, overlaps, file, sameOffsets } of CASES) {
     it(`${format}${overlaps ? ' (with nested spans)' : ''}`, async () => {
       const source = await labeledProject(overlaps);

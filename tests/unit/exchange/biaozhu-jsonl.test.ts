@@ -44,7 +44,8 @@ describe('biaozhu-jsonl', () => {
         steps: [],
         warnings: [],
         removed: [],
-        spans: [{ start: 4, end: 7, label: 'PERSON', attributes: { role: '区委书记' }, annotator: 'lin' }],
+        status: d.status,
+        spans: [{ start: 4, end: 7, label: 'PERSON', attributes: { role: '区委书记' }, annotator: 'lin', origin: 'manual', reviewState: 'pending' }],
       },
     ]);
   });
