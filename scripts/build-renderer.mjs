@@ -1,11 +1,9 @@
 // Builds the renderer into out/renderer when its sources changed since the last build.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ROOT } from './electron-env.mjs';
+import { packageBin, ROOT } from './electron-env.mjs';
 
-const require = createRequire(import.meta.url);
 
 function newestMtime(dir) {
   let newest = 0;
@@ -22,7 +20,7 @@ export function ensureRendererBuilt({ force = false } = {}) {
   const sources = Math.max(newestMtime(join(ROOT, 'renderer')), newestMtime(join(ROOT, 'shared')));
   if (!force && built > sources) return;
   console.log('Biaozhu: building the interface…');
-  execFileSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
+  execFileSync(process.execPath, [packageBin('vite'), 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
     cwd: ROOT,
     stdio: 'inherit',
   });

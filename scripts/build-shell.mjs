@@ -3,11 +3,9 @@
 // package alone (no binary): enough to compile and check the shell, not to run it.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { ROOT } from './electron-env.mjs';
+import { packageBin, ROOT } from './electron-env.mjs';
 
-const require = createRequire(import.meta.url);
 
 export function buildShell() {
   if (!existsSync(join(ROOT, 'node_modules', 'electron', 'package.json'))) {
@@ -19,7 +17,7 @@ export function buildShell() {
       env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
     });
   }
-  execFileSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(process.execPath, [packageBin('electron-vite'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 }
 
 if (process.argv[1] && process.argv[1].endsWith('build-shell.mjs')) buildShell();

@@ -42,3 +42,11 @@ export function ensureElectronNativeBinding(electronVersion) {
   rmSync(work, { recursive: true, force: true });
   return target;
 }
+
+/** Path of a package's executable script, whatever its package.json "exports" allow. */
+export function packageBin(pkg, bin = pkg) {
+  const manifestPath = join(ROOT, 'node_modules', pkg, 'package.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  const relative = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin[bin];
+  return join(dirname(manifestPath), relative);
+}

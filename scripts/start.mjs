@@ -3,7 +3,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ensureRendererBuilt } from './build-renderer.mjs';
-import { ensureElectronNativeBinding, findElectron, ROOT } from './electron-env.mjs';
+import { ensureElectronNativeBinding, findElectron, packageBin, ROOT } from './electron-env.mjs';
 
 const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
@@ -29,7 +29,7 @@ if (!electron.binary) {
 } else {
   try {
     const nativeBinding = ensureElectronNativeBinding(electron.version);
-    execFileSync(process.execPath, [require.resolve('electron-vite/bin/electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [packageBin('electron-vite'), 'build'], { cwd: ROOT, stdio: 'inherit' });
     run(electron.binary, ['.'], { BIAOZHU_NATIVE_BINDING: nativeBinding });
   } catch (error) {
     startBrowserMode(`the desktop shell could not be prepared (${error.message.split('\n')[0]})`);

@@ -2,13 +2,11 @@
 // end-to-end tests (Playwright in Chromium through the browser mode). Prints one closing line.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { ensureRendererBuilt } from './build-renderer.mjs';
 import { buildShell } from './build-shell.mjs';
-import { ROOT } from './electron-env.mjs';
+import { packageBin, ROOT } from './electron-env.mjs';
 
-const require = createRequire(import.meta.url);
 const only = process.argv[2]; // 'unit' or 'e2e'
 const reports = join(ROOT, 'test-results');
 mkdirSync(reports, { recursive: true });
@@ -34,7 +32,7 @@ if (only !== 'e2e') {
   // The shell-build tests check what electron-vite produced (CommonJS sandboxed preload, workers).
   buildShell();
   const out = join(reports, 'vitest.json');
-  run([require.resolve('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
+  run([packageBin('vitest'), 'run', '--reporter=default', '--reporter=json', `--outputFile=${out}`]);
   const report = readJson(out);
   if (report) {
     totals.passed += report.numPassedTests;
@@ -46,7 +44,7 @@ if (only !== 'e2e') {
 if (only !== 'unit') {
   ensureRendererBuilt();
   const out = join(reports, 'playwright.json');
-  run([require.resolve('@playwright/test/cli'), 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
+  run([packageBin('@playwright/test', 'playwright'), 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: out });
   const report = readJson(out);
   if (report) {
     totals.passed += report.stats.expected + report.stats.flaky;
