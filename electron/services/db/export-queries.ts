@@ -20,31 +20,48 @@ export function exportDocumentIds(db: Db, options: ExportOptions): number[] {
   return (db.prepare(sql).pluck().all(...params) as number[]);
 }
 
-export function readExportDocument(db: Db, id: number): DocumentRow {
-  return statement(db, 'SELECT d.*, t.* FROM documents d JOIN document_texts t ON t.document_id = d.id WHERE d.id = ?').get(id) as DocumentRow;
+export type ExportDocumentRow = Pick<
+  DocumentRow,
+  'id' | 'title' | 'published_at' | 'source' | 'district' | 'url' | 'reporters_json' | 'external_id' | 'status' | 'text'
+> & { original_text: string | null; offset_map_json: string | null };
+
+const EXPORT_COLUMNS = 'd.id, d.title, d.published_at, d.source, d.district, d.url, d.reporters_json, d.external_id, d.status, t.text';
+
+/**
+ * The original text and offset map are read only when the export needs them (Biaozhu JSONL, source
+ * offsets): they weigh more than the text itself.
+ */
+export function readExportDocument(db: Db, id: number, withOriginal: boolean): ExportDocumentRow {
+  const extra = withOriginal ? 't.original_text, t.offset_map_json' : 'NULL AS original_text, NULL AS offset_map_json';
+  return statement(db, `SELECT ${EXPORT_COLUMNS}, ${extra} FROM documents d JOIN document_texts t ON t.document_id = d.id WHERE d.id = ?`).get(id) as ExportDocumentRow;
 }
 
-export interface ExportSpanRow {
-  id: number;
-  start: number;
-  end: number;
-  label_key: string;
-  annotator: string;
-  origin: 'manual' | 'suggested';
-  review_state: 'pending' | 'accepted' | 'rejected';
-  attributes_json: string;
-  created_at: string;
-  updated_at: string;
+/** A span as an array (better-sqlite3 raw mode): a million of them export without a million objects. */
+export type ExportSpanRow = [
+  id: number,
+  start: number,
+  end: number,
+  labelId: number,
+  annotatorId: number,
+  origin: 'manual' | 'suggested',
+  reviewState: 'pending' | 'accepted' | 'rejected',
+  attributesJson: string,
+  createdAt: string,
+  updatedAt: string,
+];
+
+/** Spans of one document, without joins: label keys and annotator names are looked up in memory. */
+export function readExportSpans(db: Db, documentId: number): ExportSpanRow[] {
+  return statement(
+    db,
+    `SELECT id, start, end, label_id, annotator_id, origin, review_state, attributes_json, created_at, updated_at
+     FROM annotations WHERE document_id = ? ORDER BY start, end, id`,
+  )
+    .raw(true)
+    .all(documentId) as ExportSpanRow[];
 }
 
-export function readExportSpans(db: Db, documentId: number, labelKeys: string[] | undefined, annotator: string | undefined): ExportSpanRow[] {
-  const where = ['a.document_id = ?'];
-  const params: (string | number)[] = [documentId];
-  if (labelKeys?.length) { where.push(`l.key IN (${labelKeys.map(() => '?').join(',')})`); params.push(...labelKeys); }
-  if (annotator) { where.push('an.name = ?'); params.push(annotator); }
-  return statement(db, `SELECT a.id, a.start, a.end, l.key AS label_key, an.name AS annotator, a.origin, a.review_state, a.attributes_json,
-         a.created_at, a.updated_at
-       FROM annotations a JOIN labels l ON l.id = a.label_id JOIN annotators an ON an.id = a.annotator_id
-       WHERE ${where.join(' AND ')} ORDER BY a.start, a.end, a.id`)
-    .all(...params) as ExportSpanRow[];
+export function annotatorNames(db: Db): Map<number, string> {
+  const rows = statement(db, 'SELECT id, name FROM annotators').all() as { id: number; name: string }[];
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

@@ -8,7 +8,7 @@ import { mapToOriginal } from '../../../shared/import/offset-map';
 import { runInWorker } from '../app/worker-side';
 import { writesFolder } from './layout';
 import { openDatabase } from '../db/connection';
-import { exportDocumentIds, readExportDocument, readExportSpans } from '../db/export-queries';
+import { annotatorNames, exportDocumentIds, readExportDocument, readExportSpans } from '../db/export-queries';
 import { listLabels } from '../db/labels';
 
 export interface ExportWorkerData {
@@ -47,7 +47,14 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
   const db = openDatabase(projectPath, { readonly: true });
   const output = new OutputFiles(outPath, writesFolder(exporter.layout, options));
   try {
-    const ctx = { labels: listLabels(db).map(({ key, nameZh, nameEn }) => ({ key, nameZh, nameEn })), offsets: options.offsets };
+    const labels = listLabels(db);
+    const ctx = { labels: labels.map(({ key, nameZh, nameEn }) => ({ key, nameZh, nameEn })), offsets: options.offsets };
+    const labelKeys = new Map(labels.map((l) => [l.id, l.key]));
+    const annotators = annotatorNames(db);
+    const wantedLabels = options.labelKeys?.length ? new Set(options.labelKeys) : null;
+    const wantedAnnotator = options.annotator ? [...annotators].find(([, name]) => name === options.annotator)?.[0] ?? -1 : null;
+    // Source offsets and the original text cost half the reading; only these exports use them.
+    const withOriginal = options.format === 'biaozhu-jsonl' || options.offsets === 'source';
     const ids = exportDocumentIds(db, options);
     const splits = options.split ? assignSplits(ids, options.split) : null;
     const report: ExportReport = { format: options.format, files: output.written, documents: 0, spans: 0, dropped: [] };
@@ -57,8 +64,11 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
     ids.forEach((id, index) => {
       side.checkCancelled();
       side.progress(index, ids.length);
-      const row = readExportDocument(db, id);
-      const offsetMap = JSON.parse(row.offset_map_json) as number[];
+      const row = readExportDocument(db, id, withOriginal);
+      const offsetMap = row.offset_map_json === null ? undefined : (JSON.parse(row.offset_map_json) as number[]);
+      const spans = readExportSpans(db, id).filter(
+        ([, , , labelId, annotatorId]) => (!wantedLabels || wantedLabels.has(labelKeys.get(labelId)!)) && (wantedAnnotator === null || annotatorId === wantedAnnotator),
+      );
       const doc: ExportDocument = {
         id,
         metadata: {
@@ -67,15 +77,16 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
         },
         status: row.status,
         text: row.text,
-        originalText: row.original_text,
+        originalText: row.original_text ?? '',
         offsetMap,
         split: splits?.get(id),
-        spans: readExportSpans(db, id, options.labelKeys, options.annotator).map((s) => {
-          const source = mapToOriginal(offsetMap, s.start, s.end);
+        spans: spans.map(([spanId, start, end, labelId, annotatorId, origin, reviewState, attributesJson, createdAt, updatedAt]) => {
+          const source = offsetMap ? mapToOriginal(offsetMap, start, end) : null;
           return {
-            id: s.id, start: s.start, end: s.end, label: s.label_key, attributes: JSON.parse(s.attributes_json),
-            annotator: s.annotator, origin: s.origin, reviewState: s.review_state, createdAt: s.created_at,
-            updatedAt: s.updated_at, sourceStart: source.start, sourceEnd: source.end,
+            id: spanId, start, end, label: labelKeys.get(labelId)!,
+            attributes: attributesJson === '{}' ? {} : JSON.parse(attributesJson),
+            annotator: annotators.get(annotatorId)!, origin, reviewState, createdAt, updatedAt,
+            ...(source ? { sourceStart: source.start, sourceEnd: source.end } : {}),
           };
         }),
       };

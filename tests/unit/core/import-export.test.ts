@@ -105,6 +105,27 @@ describe('export through the API', () => {
     expect(span.d.original_text.slice(span.s.source_start, span.s.source_end)).toMatch(/蔡奇/);
   });
 
+  it('exports only the chosen labels and annotator', async () => {
+    core = testCore();
+    await importPaths([join(SEEDS_DIR, '000_23b502aa0af0b749.txt')]);
+    const labels = await core.call('labels:list', {});
+    const { text } = await core.call('documents:get', { id: 1 });
+    const tag = (needle: string, key: string) => {
+      const start = text.indexOf(needle);
+      return core.call('annotations:create', { documentId: 1, start, end: start + needle.length, labelId: labels.find((l) => l.key === key)!.id });
+    };
+    await tag('蔡奇', 'PERSON');
+    await tag('温榆河公园', 'PROJECT');
+    await core.call('projects:setAnnotator', { name: '第二位' });
+    await tag('张延昆', 'PERSON');
+    const run = async (extra: { labelKeys?: string[]; annotator?: string }) =>
+      (await finished<ExportReport>((await core.call('export:start', { format: 'mentions-csv', outPath: join(core.dir, `m${Math.random()}.csv`), ...extra })).jobId)).spans;
+    expect(await run({})).toBe(3);
+    expect(await run({ labelKeys: ['PERSON'] })).toBe(2);
+    expect(await run({ annotator: '第二位' })).toBe(1);
+    expect(await run({ annotator: 'nobody' })).toBe(0);
+  });
+
   it('refuses to write a file when a stored span is corrupt, naming the document', async () => {
     core = testCore();
     await importPaths([join(SEEDS_DIR, '003_8c8617933dfad7a9.txt')]);
