@@ -23,6 +23,21 @@ export function findElectron() {
   return { binary, version: JSON.parse(readFileSync(require.resolve('electron/package.json'), 'utf8')).version };
 }
 
+/**
+ * Installs the electron package without its binary where the download failed (npm then drops the
+ * optional dependency): its types and version are enough to type-check and compile the shell.
+ */
+export function ensureElectronPackage() {
+  if (existsSync(join(ROOT, 'node_modules', 'electron', 'package.json'))) return;
+  const range = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).optionalDependencies.electron;
+  console.log(`Biaozhu: installing the electron package without its binary to compile the shell (electron@${range})`);
+  execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', `electron@${range}`], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+  });
+}
+
 /** Builds (once per Electron version) and returns the path of the Electron-ABI addon. */
 export function ensureElectronNativeBinding(electronVersion) {
   const target = join(ROOT, '.cache', 'electron-native', electronVersion, 'better_sqlite3.node');
