@@ -4,7 +4,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
-import Database from 'better-sqlite3';
 import { launchChromium, newContext } from './chromium';
 import { fixture, fixtureCopy, type Fixture } from './fixture';
 import { ROOT, workDir } from './paths';
@@ -54,14 +53,17 @@ export async function openApp(ctx: MeasureContext, tag: string): Promise<ReaderP
   }
 }
 
-/** The reader document as the baseline page reads it: text and spans with label keys. */
+/** The reader document as the baseline page reads it: text and spans with label keys (read through the db modules). */
 function writeBaselineDoc(fx: Fixture, path: string): void {
-  const db = new Database(fx.projectPath, { readonly: true });
+  const { openDatabase } = require('../../electron/services/db/connection') as typeof import('../../electron/services/db/connection');
+  const { getDocument } = require('../../electron/services/db/documents') as typeof import('../../electron/services/db/documents');
+  const { listAnnotations } = require('../../electron/services/db/annotations') as typeof import('../../electron/services/db/annotations');
+  const { listLabels } = require('../../electron/services/db/labels') as typeof import('../../electron/services/db/labels');
+  const db = openDatabase(fx.projectPath, { readonly: true });
   try {
-    const { text } = db.prepare('SELECT text FROM document_texts WHERE document_id = ?').get(fx.readerDocId) as { text: string };
-    const spans = db
-      .prepare('SELECT a.id, a.start, a.end, l.key AS label FROM annotations a JOIN labels l ON l.id = a.label_id WHERE a.document_id = ? ORDER BY a.start, a.end, a.id')
-      .all(fx.readerDocId);
+    const keys = new Map(listLabels(db).map((l) => [l.id, l.key]));
+    const text = getDocument(db, fx.readerDocId)!.text;
+    const spans = listAnnotations(db, fx.readerDocId).map((a) => ({ id: a.id, start: a.start, end: a.end, label: keys.get(a.labelId) }));
     writeFileSync(path, JSON.stringify({ text, spans }));
   } finally {
     db.close();
