@@ -18,26 +18,100 @@ export interface ExportWorkerData {
   outPath: string;
 }
 
+/** Characters a file collects before they are written: few large writes instead of one per document. */
+const FLUSH_AT = 1 << 20;
+/**
+ * Files kept open at once. brat writes two files per document: keeping them all open would hit the
+ * open-file limit (256 on macOS) after a few hundred documents.
+ */
+const MAX_OPEN = 8;
+
+interface OutputFile {
+  fd: number | null;
+  pending: string[];
+  pendingLength: number;
+}
+
+/**
+ * Export output files, written through per-file buffers. A file first written by the current
+ * document (a brat .txt/.ann) is written whole and closed when that document ends; files shared by
+ * many documents stay buffered, and only the most recently written few stay open.
+ */
 class OutputFiles {
-  private readonly fds = new Map<string, number>();
+  private readonly live = new Map<string, OutputFile>();
+  private readonly created = new Set<string>();
+  private createdByDocument: string[] = [];
+  private openCount = 0;
   readonly written: string[] = [];
   constructor(private readonly base: string, private readonly folder: boolean) {}
 
   write(relative: string, text: string): void {
     if (!text) return;
     const path = this.folder ? join(this.base, relative || 'export') : relative === '' ? this.base : join(dirname(this.base), relative);
-    let fd = this.fds.get(path);
-    if (fd === undefined) {
-      mkdirSync(dirname(path), { recursive: true });
-      fd = openSync(path, 'w');
-      this.fds.set(path, fd);
-      this.written.push(path);
+    let file = this.live.get(path);
+    if (file === undefined) {
+      if (!this.created.has(path)) {
+        mkdirSync(dirname(path), { recursive: true });
+        closeSync(openSync(path, 'w'));
+        this.created.add(path);
+        this.written.push(path);
+        this.createdByDocument.push(path);
+      }
+      file = { fd: null, pending: [], pendingLength: 0 };
+    } else {
+      this.live.delete(path); // re-inserted below: the map's order is recency order
     }
-    writeSync(fd, text);
+    this.live.set(path, file);
+    file.pending.push(text);
+    file.pendingLength += text.length;
+    if (file.pendingLength >= FLUSH_AT) this.flush(path, file);
   }
 
-  close(): void {
-    for (const fd of this.fds.values()) closeSync(fd);
+  /** Writes and closes the files this document created. */
+  endDocument(): void {
+    for (const path of this.createdByDocument) {
+      const file = this.live.get(path);
+      if (!file) continue;
+      this.flush(path, file);
+      this.closeFile(file);
+      this.live.delete(path);
+    }
+    this.createdByDocument = [];
+  }
+
+  private flush(path: string, file: OutputFile): void {
+    if (file.pendingLength === 0) return;
+    if (file.fd === null) {
+      if (this.openCount >= MAX_OPEN) this.closeLeastRecent();
+      file.fd = openSync(path, 'a');
+      this.openCount++;
+    }
+    writeSync(file.fd, file.pending.length === 1 ? file.pending[0]! : file.pending.join(''));
+    file.pending = [];
+    file.pendingLength = 0;
+  }
+
+  private closeFile(file: OutputFile): void {
+    if (file.fd === null) return;
+    closeSync(file.fd);
+    file.fd = null;
+    this.openCount--;
+  }
+
+  private closeLeastRecent(): void {
+    for (const file of this.live.values()) {
+      if (file.fd !== null) return this.closeFile(file);
+    }
+  }
+
+  /** Writes what is left (unless the export failed) and closes everything. */
+  close(complete: boolean): void {
+    try {
+      if (complete) for (const [path, file] of this.live) this.flush(path, file);
+    } finally {
+      for (const file of this.live.values()) this.closeFile(file);
+      this.live.clear();
+    }
   }
 }
 
@@ -61,6 +135,7 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
     const dropped = new Map<string, number>();
     const adjusted = new Map<string, number>();
     for (const chunk of exporter.begin(ctx)) output.write(chunk.path, chunk.text);
+    output.endDocument(); // headers are written; files they opened are shared, not per document
     ids.forEach((id, index) => {
       side.checkCancelled();
       side.progress(index, ids.length);
@@ -97,6 +172,7 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
       for (const chunk of chunks) output.write(chunk.path, chunk.text);
       for (const d of droppedHere) dropped.set(d.reason, (dropped.get(d.reason) ?? 0) + d.count);
       for (const d of adjustedHere) adjusted.set(d.reason, (adjusted.get(d.reason) ?? 0) + d.count);
+      output.endDocument();
       report.documents++;
       report.spans += doc.spans.length - droppedHere.reduce((n, d) => n + d.count, 0);
       if (splits) {
@@ -105,13 +181,14 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
       }
     });
     for (const chunk of exporter.end(ctx)) output.write(chunk.path, chunk.text);
+    output.close(true);
     side.progress(ids.length, ids.length);
     report.dropped = [...dropped].map(([reason, count]) => ({ reason, count }));
     report.adjusted = [...adjusted].map(([reason, count]) => ({ reason, count }));
     report.files = [...output.written];
     return report;
   } finally {
-    output.close();
+    output.close(false);
     db.close();
   }
 });
