@@ -68,6 +68,23 @@ export function insertAnnotation(db: Db, record: AnnotationRecord): number {
   return Number(result.lastInsertRowid);
 }
 
+/**
+ * Inside `work` (which must run in the caller's transaction) inserting spans leaves span counts
+ * alone; the caller sets each document's count once with setSpanCount. A failure rolls the flag
+ * back with everything else.
+ */
+export function withBulkSpanInserts<T>(db: Db, work: () => T): T {
+  if (!db.inTransaction) throw new Error('bulk span inserts must run inside a transaction');
+  statement(db, 'UPDATE bulk_load SET active = 1 WHERE id = 1').run();
+  const result = work();
+  statement(db, 'UPDATE bulk_load SET active = 0 WHERE id = 1').run();
+  return result;
+}
+
+export function setSpanCount(db: Db, documentId: number, count: number): void {
+  statement(db, 'UPDATE documents SET span_count = ? WHERE id = ?').run(count, documentId);
+}
+
 export interface AnnotationChange {
   start: number;
   end: number;

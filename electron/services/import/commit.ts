@@ -2,7 +2,7 @@
 // nothing half-written. Spans carried by the files (exchange formats) are validated and imported too.
 import type { ImportReport } from '../../../shared/api/jobs';
 import { spanProblem } from '../../../shared/text/offsets';
-import { insertAnnotation } from '../db/annotations';
+import { insertAnnotation, setSpanCount, withBulkSpanInserts } from '../db/annotations';
 import type { Db } from '../db/connection';
 import { nowIso } from '../db/connection';
 import { insertDocument } from '../db/documents';
@@ -40,7 +40,7 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
     return id;
   };
   let done = 0;
-  db.transaction(() => {
+  db.transaction(() => withBulkSpanInserts(db, () => {
     const defaultAnnotator = annotatorId(input.annotator);
     for (const file of input.files) {
       file.drafts.forEach((draft, i) => {
@@ -56,6 +56,7 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
         report.imported++;
         report.documentIds.push(id);
         const now = nowIso();
+        let spanCount = 0;
         for (const span of draft.spans) {
           const problem = spanProblem(draft.text, span.start, span.end);
           if (problem) {
@@ -67,11 +68,13 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
             annotatorId: span.annotator ? annotatorId(span.annotator) : defaultAnnotator,
             origin: span.origin ?? 'manual', reviewState: span.reviewState ?? 'pending', attributes: span.attributes ?? {}, createdAt: now, updatedAt: now,
           });
-          report.spansImported++;
+          spanCount++;
         }
+        if (spanCount > 0) setSpanCount(db, id, spanCount);
+        report.spansImported += spanCount;
       });
     }
-  })();
+  }))();
   return report;
 }
 

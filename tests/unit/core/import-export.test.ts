@@ -64,6 +64,31 @@ describe('import through the API', () => {
     expect((await core.call('documents:list', {})).total).toBe(0);
   });
 
+  it('counts imported spans per document, and keeps counting edits made afterwards', async () => {
+    core = testCore();
+    const texts = ['市委书记蔡奇到未来科学城调研。', '区委书记王明远强调增强“四个意识”，建设温榆河公园。'];
+    const lines = [
+      { text: texts[0], title: '一', label: [[0, 6, 'PERSON'], [4, 6, 'PERSON'], [7, 12, 'PROJECT']] },
+      { text: texts[1], title: '二', label: [[0, 7, 'PERSON']] },
+      { text: '区政府召开常务会议。', title: '三', label: [] },
+    ];
+    const dataBase64 = Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')).toString('base64');
+    const { jobId } = await core.call('import:preview', { sources: [{ kind: 'bytes', name: 'spans.jsonl', dataBase64 }], options: {} });
+    const preview = await finished<ImportPreview>(jobId);
+    const report = await finished<ImportReport>((await core.call('import:commit', { previewId: preview.previewId })).jobId);
+    expect(report.spansImported).toBe(4);
+    const counts = async () => (await core.call('documents:list', { limit: 10, sort: 'id' })).items.map((d) => d.spanCount);
+    expect(await counts()).toEqual([3, 1, 0]);
+
+    const [first] = report.documentIds;
+    const labels = await core.call('labels:list', {});
+    const created = await core.call('annotations:create', { documentId: first, start: 7, end: 9, labelId: labels[0].id });
+    expect(await counts()).toEqual([4, 1, 0]);
+    await core.call('annotations:delete', { id: created.id });
+    await core.call('annotations:delete', { id: (await core.call('annotations:list', { documentId: first }))[0].id });
+    expect(await counts()).toEqual([2, 1, 0]);
+  });
+
   it('reports a file that cannot be read and still imports the rest', async () => {
     core = testCore();
     writeFileSync(join(core.dir, 'empty.txt'), '');

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/services/db/connection';
 import { MIGRATIONS, migrate, SCHEMA_VERSION, schemaVersion } from '../../../electron/services/db/migrations';
 import { createProjectFile } from '../../../electron/services/app/session';
+import { setSpanCount, withBulkSpanInserts } from '../../../electron/services/db/annotations';
 import { tempDir } from '../helpers';
 
 const cleanups: (() => void)[] = [];
@@ -74,6 +75,32 @@ describe('migrations on real project files', () => {
 
   it('keeps migration versions contiguous', () => {
     MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1));
+  });
+
+  it('rolls the bulk-import flag back with a failed import, so later edits are counted again', () => {
+    const db = createProjectFile(join(temp(), 'bulk.biaozhu'));
+    db.exec(`INSERT INTO documents (id, title, file_name, raw_sha256, encoding, text_sha256, char_count, imported_at, updated_at)
+             VALUES (1, 't', 'f', 'r', 'utf-8', 's', 10, 'now', 'now');
+             INSERT INTO annotators (id, name, created_at) VALUES (1, 'a', 'now')`);
+    const insertSpan = () => db.prepare(`INSERT INTO annotations (document_id, start, end, label_id, annotator_id, created_at, updated_at)
+             VALUES (1, 0, 2, (SELECT MIN(id) FROM labels), 1, 'now', 'now')`).run();
+    const spanCount = () => db.prepare('SELECT span_count FROM documents WHERE id = 1').pluck().get();
+    expect(() => db.transaction(() => withBulkSpanInserts(db, () => {
+      insertSpan();
+      throw new Error('disk full');
+    }))()).toThrow('disk full');
+    expect(db.prepare('SELECT active FROM bulk_load').pluck().get()).toBe(0);
+    insertSpan();
+    expect(spanCount()).toBe(1);
+    db.transaction(() => withBulkSpanInserts(db, () => {
+      insertSpan();
+      insertSpan();
+      setSpanCount(db, 1, 3);
+    }))();
+    expect(spanCount()).toBe(3);
+    insertSpan();
+    expect(spanCount()).toBe(4);
+    db.close();
   });
 
   it('answers the hot queries from indexes', () => {
