@@ -65,6 +65,7 @@ async function profileImport(spec: ReturnType<typeof sizeSpec>, outDir: string, 
   ensureCorpus(spec, corpusDir);
   const { Previewer } = require('../electron/services/import/preview') as typeof import('../electron/services/import/preview');
   const { commitPrepared } = require('../electron/services/import/commit') as typeof import('../electron/services/import/commit');
+  const { inMemory } = require('../electron/services/import/staging') as typeof import('../electron/services/import/staging');
   const { createProjectFile } = require('../electron/services/app/session') as typeof import('../electron/services/app/session');
   const { expandSources } = require('../electron/services/import/sources') as typeof import('../electron/services/import/sources');
   const { inputs } = expandSources(['labelled', 'raw'].map((d) => ({ kind: 'path' as const, path: join(corpusDir, d) })));
@@ -80,7 +81,7 @@ async function profileImport(spec: ReturnType<typeof sizeSpec>, outDir: string, 
   for (const f of [projectPath, `${projectPath}-wal`, `${projectPath}-shm`]) rmSync(f, { force: true });
   const db = createProjectFile(projectPath);
   try {
-    const report = await profiled('import-commit', outDir, () => commitPrepared(db, { files: copy, annotator: 'bench' }, () => {}, () => {}));
+    const report = await profiled('import-commit', outDir, () => commitPrepared(db, { files: copy.map(inMemory), annotator: 'bench' }, () => {}, () => {}));
     console.log(`  committed ${report.imported} documents, ${report.spansImported} spans`);
   } finally {
     db.close();

@@ -34,6 +34,6 @@ export function benchCore(dir: string, projectPath: string, create: boolean): Be
       if (status.state !== 'done') throw new Error(`job ${status.kind} ${status.state}: ${status.error}`);
       return status.result as R;
     },
-    close: () => core.session.close(),
+    close: () => core.dispose(),
   };
 }

@@ -138,7 +138,7 @@ export async function runCli(argv: string[]): Promise<number> {
         throw new CliError(`unknown command ${command}\n\n${USAGE}`);
     }
   } finally {
-    core.session.close();
+    core.dispose();
   }
 }
 

@@ -68,6 +68,7 @@ app.whenReady().then(async () => {
     console.error(`Could not reopen ${recent?.path}: ${(error as Error).message}`);
   }
   createWindow();
+  app.on('will-quit', () => core.dispose());
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
   const reason = values.reason ? `${values.reason}, so ` : '';
   console.log(`Biaozhu: ${reason}running in browser mode — open ${server.url}`);
   const stop = () => server.close().then(() => {
-    core.session.close();
+    core.dispose();
     process.exit(0);
   });
   process.on('SIGINT', stop);

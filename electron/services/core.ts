@@ -33,6 +33,8 @@ export interface CoreContext {
 
 export interface Core extends CoreContext {
   registry: HandlerRegistry;
+  /** Closes the project and removes temporary import files. */
+  dispose(): void;
 }
 
 function appVersion(): string {
@@ -63,5 +65,9 @@ export function createCore(options: CoreOptions): Core {
   registerAnnotationHandlers(registry, context);
   registerLabelHandlers(registry, context);
   registerJobHandlers(registry, context);
-  return { ...context, registry };
+  const dispose = () => {
+    context.imports.dispose();
+    session.close();
+  };
+  return { ...context, registry, dispose };
 }

@@ -10,6 +10,7 @@ import type { Db } from './db/connection';
 import { getLabelByKey } from './db/labels';
 import { commitPrepared } from './import/commit';
 import { Previewer } from './import/preview';
+import { inMemory } from './import/staging';
 import { IMPORTABLE_EXTENSIONS } from './import/sources';
 
 interface DemoSpan {
@@ -29,7 +30,7 @@ export function populateDemo(db: Db, samplesDir: string, annotator: string): voi
     .sort();
   const previewer = new Previewer(db, importOptions.parse({}));
   const prepared = files.map((name, i) => previewer.preview({ kind: 'path', path: join(samplesDir, name), fileName: name }, i, null).prepared);
-  const report = commitPrepared(db, { files: prepared, annotator }, () => {}, () => {});
+  const report = commitPrepared(db, { files: prepared.map(inMemory), annotator }, () => {}, () => {});
   const spansFile = join(samplesDir, 'demo-spans.json');
   if (!existsSync(spansFile)) return;
   const spans = JSON.parse(readFileSync(spansFile, 'utf8')) as DemoSpan[];

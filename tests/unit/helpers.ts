@@ -36,7 +36,7 @@ export function testCore(options: { create?: boolean } = {}): TestCore {
       return result.value as never;
     },
     dispose() {
-      core.session.close();
+      core.dispose();
       cleanup();
     },
   };

@@ -8,7 +8,7 @@ import { nowIso } from '../db/connection';
 import { insertDocument } from '../db/documents';
 import { getLabelByKey, insertLabel } from '../db/labels';
 import { ensureAnnotator } from '../db/meta';
-import type { PreparedFile } from './preview';
+import type { PreparedFileSource } from './staging';
 
 const NEW_LABEL_COLOURS = ['#c2255c', '#0c8599', '#e67700', '#5f3dc4', '#2f9e44', '#1971c2', '#f08c00', '#862e9c'];
 
@@ -25,13 +25,14 @@ function labelIdFor(db: Db, key: string, cache: Map<string, number>): number {
 }
 
 export interface CommitInput {
-  files: PreparedFile[];
+  /** Loaded one at a time: a large import never holds every file's drafts at once. */
+  files: PreparedFileSource[];
   annotator: string;
 }
 
 export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () => void, progress: (done: number, total: number) => void): ImportReport {
   const report: ImportReport = { imported: 0, documentIds: [], skippedDuplicates: [], rejected: [], spansImported: 0 };
-  const total = input.files.reduce((n, f) => n + f.drafts.length, 0);
+  const total = input.files.reduce((n, f) => n + f.draftCount, 0);
   const labelIds = new Map<string, number>();
   const annotatorIds = new Map<string, number>();
   const annotatorId = (name: string) => {
@@ -42,7 +43,8 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
   let done = 0;
   db.transaction(() => withBulkSpanInserts(db, () => {
     const defaultAnnotator = annotatorId(input.annotator);
-    for (const file of input.files) {
+    for (const source of input.files) {
+      const file = source.load();
       file.drafts.forEach((draft, i) => {
         checkCancelled();
         progress(++done, total);

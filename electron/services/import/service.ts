@@ -4,15 +4,16 @@ import { ApiFailure } from '../../../shared/api/result';
 import { awaitedControl, type JobManager } from '../app/jobs';
 import type { ProjectSession } from '../app/session';
 import { runWorker } from '../app/workers';
-import type { PreparedFile } from './preview';
 import { expandSources, type ImportInput } from './sources';
+import { createStagingDir, loadStagedFile, removeStagingDir, type StagedFile } from './staging';
 import type { ImportWorkerData, ImportWorkerResult } from './worker';
 
 interface StoredPreview {
   projectPath: string;
   inputs: ImportInput[];
   options: ImportOptions;
-  prepared: PreparedFile[];
+  stagingDir: string;
+  staged: StagedFile[];
   preview: ImportPreview;
 }
 
@@ -30,8 +31,15 @@ export class ImportService {
     const projectPath = this.session.requirePath();
     const { inputs, problems } = expandSources(sources);
     const started = this.jobs.start('import-preview', async (control) => {
-      const data: ImportWorkerData = { mode: 'preview', projectPath, inputs, options };
-      const result = await runWorker<Extract<ImportWorkerResult, { mode: 'preview' }>>('import-worker', data, control);
+      const stagingDir = createStagingDir();
+      const data: ImportWorkerData = { mode: 'preview', projectPath, inputs, options, stagingDir };
+      let result: Extract<ImportWorkerResult, { mode: 'preview' }>;
+      try {
+        result = await runWorker('import-worker', data, control);
+      } catch (error) {
+        removeStagingDir(stagingDir);
+        throw error;
+      }
       const files = [
         ...result.files,
         ...problems.map((p, i) => ({
@@ -40,11 +48,23 @@ export class ImportService {
         })),
       ];
       const preview: ImportPreview = { previewId: started.jobId, files };
-      this.previews.set(started.jobId, { projectPath, inputs, options, prepared: result.prepared, preview });
-      for (const id of [...this.previews.keys()].slice(0, Math.max(0, this.previews.size - PREVIEWS_KEPT))) this.previews.delete(id);
+      this.previews.set(started.jobId, { projectPath, inputs, options, stagingDir, staged: result.staged, preview });
+      for (const id of [...this.previews.keys()].slice(0, Math.max(0, this.previews.size - PREVIEWS_KEPT))) this.forget(id);
       return preview;
     });
     return started;
+  }
+
+  private forget(previewId: string): void {
+    const stored = this.previews.get(previewId);
+    if (!stored) return;
+    this.previews.delete(previewId);
+    removeStagingDir(stored.stagingDir);
+  }
+
+  /** Removes every preview's staged drafts (the app is closing). */
+  dispose(): void {
+    for (const id of [...this.previews.keys()]) this.forget(id);
   }
 
   private stored(previewId: string): StoredPreview {
@@ -54,21 +74,23 @@ export class ImportService {
   }
 
   previewFile(previewId: string, index: number): FilePreviewDetail {
-    const prepared = this.stored(previewId).prepared[index];
-    if (!prepared) throw new ApiFailure('not_found', `No file ${index} in this preview`);
+    const staged = this.stored(previewId).staged[index];
+    if (!staged) throw new ApiFailure('not_found', `No file ${index} in this preview`);
+    const prepared = loadStagedFile(staged);
     return { fileName: prepared.fileName, drafts: prepared.drafts };
   }
 
   async overrideEncoding(previewId: string, index: number, encoding: SupportedEncoding): Promise<FilePreview> {
     const stored = this.stored(previewId);
-    const prepared = stored.prepared[index];
-    if (!prepared) throw new ApiFailure('not_found', `No file ${index} in this preview`);
+    const previous = stored.staged[index];
+    if (!previous) throw new ApiFailure('not_found', `No file ${index} in this preview`);
     const data: ImportWorkerData = {
-      mode: 'preview', projectPath: stored.projectPath, inputs: [stored.inputs[prepared.sourceIndex]],
-      options: { ...stored.options, encoding }, firstIndex: index,
+      mode: 'preview', projectPath: stored.projectPath, inputs: [stored.inputs[previous.sourceIndex]],
+      options: { ...stored.options, encoding }, stagingDir: stored.stagingDir, firstIndex: index,
     };
     const result = await runWorker<Extract<ImportWorkerResult, { mode: 'preview' }>>('import-worker', data, awaitedControl());
-    stored.prepared[index] = { ...result.prepared[0], sourceIndex: prepared.sourceIndex };
+    // The re-read file's drafts were staged with source index 0 (its own one-input list); the commit only needs the path.
+    stored.staged[index] = { ...result.staged[0], sourceIndex: previous.sourceIndex };
     stored.preview.files[index] = result.files[0];
     return result.files[0];
   }
@@ -79,7 +101,7 @@ export class ImportService {
       throw new ApiFailure('conflict', 'This preview was made for another project; preview the files again');
     }
     const wanted = include ? new Set(include) : null;
-    const files = stored.prepared.filter((file, i) => (wanted ? wanted.has(i) : true) && file.drafts.length > 0);
+    const files = stored.staged.filter((file, i) => (wanted ? wanted.has(i) : true) && file.draftCount > 0);
     const rejected = stored.preview.files
       .filter((f) => (wanted ? wanted.has(f.index) : true))
       .flatMap((f) => [
@@ -87,9 +109,9 @@ export class ImportService {
         ...f.problems.map((p) => ({ fileName: f.fileName, ...p })),
       ]);
     return this.jobs.start('import-commit', async (control) => {
-      const data: ImportWorkerData = { mode: 'commit', projectPath: stored.projectPath, commit: { files, annotator: this.session.annotator() } };
+      const data: ImportWorkerData = { mode: 'commit', projectPath: stored.projectPath, files, annotator: this.session.annotator() };
       const result = await runWorker<Extract<ImportWorkerResult, { mode: 'commit' }>>('import-worker', data, control);
-      this.previews.delete(previewId);
+      this.forget(previewId);
       const report: ImportReport = { ...result.report, rejected: [...rejected, ...result.report.rejected] };
       return report;
     });

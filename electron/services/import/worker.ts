@@ -5,16 +5,17 @@ import { basename, extname } from 'node:path';
 import type { FilePreview, ImportOptions, ImportReport } from '../../../shared/api/jobs';
 import { runInWorker } from '../app/worker-side';
 import { openDatabase } from '../db/connection';
-import { commitPrepared, type CommitInput } from './commit';
-import { Previewer, type PreparedFile } from './preview';
+import { commitPrepared } from './commit';
+import { Previewer } from './preview';
+import { fromStaging, stageFile, type StagedFile } from './staging';
 import type { ImportInput } from './sources';
 
 export type ImportWorkerData =
-  | { mode: 'preview'; projectPath: string | null; inputs: ImportInput[]; options: ImportOptions; firstIndex?: number }
-  | { mode: 'commit'; projectPath: string; commit: CommitInput };
+  | { mode: 'preview'; projectPath: string | null; inputs: ImportInput[]; options: ImportOptions; stagingDir: string; firstIndex?: number }
+  | { mode: 'commit'; projectPath: string; files: StagedFile[]; annotator: string };
 
 export type ImportWorkerResult =
-  | { mode: 'preview'; files: FilePreview[]; prepared: PreparedFile[] }
+  | { mode: 'preview'; files: FilePreview[]; staged: StagedFile[] }
   | { mode: 'commit'; report: ImportReport };
 
 /** A .txt with a matching .ann beside it is the text half of a brat pair, not a document of its own. */
@@ -40,7 +41,7 @@ runInWorker<ImportWorkerData, ImportWorkerResult>((side) => {
   if (data.mode === 'commit') {
     const db = openDatabase(data.projectPath);
     try {
-      return { mode: 'commit', report: commitPrepared(db, data.commit, () => side.checkCancelled(), (d, t) => side.progress(d, t)) };
+      return { mode: 'commit', report: commitPrepared(db, { files: data.files.map(fromStaging), annotator: data.annotator }, () => side.checkCancelled(), (d, t) => side.progress(d, t)) };
     } finally {
       db.close();
     }
@@ -50,17 +51,17 @@ runInWorker<ImportWorkerData, ImportWorkerResult>((side) => {
     const previewer = new Previewer(db, data.options);
     const { skip, companionOf } = bratCompanions(data.inputs);
     const files: FilePreview[] = [];
-    const prepared: PreparedFile[] = [];
+    const staged: StagedFile[] = [];
     data.inputs.forEach((input, index) => {
       side.checkCancelled();
       side.progress(index, data.inputs.length, basename(input.fileName));
       if (skip.has(index)) return;
       const outcome = previewer.preview(input, (data.firstIndex ?? 0) + files.length, companionOf.get(index) ?? null, index);
       files.push(outcome.preview);
-      prepared.push(outcome.prepared);
+      staged.push(stageFile(data.stagingDir, outcome.prepared));
     });
     side.progress(data.inputs.length, data.inputs.length);
-    return { mode: 'preview', files, prepared };
+    return { mode: 'preview', files, staged };
   } finally {
     db?.close();
   }

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, type ExportReport, type ImportPreview, type ImportReport } from '../../../shared/api/jobs';
-import { SEEDS_DIR, testCore, type TestCore } from '../helpers';
+import { SEEDS_DIR, tempDir, testCore, type TestCore } from '../helpers';
 
 let core: TestCore;
 afterEach(() => core?.dispose());
@@ -87,6 +87,32 @@ describe('import through the API', () => {
     await core.call('annotations:delete', { id: created.id });
     await core.call('annotations:delete', { id: (await core.call('annotations:list', { documentId: first }))[0].id });
     expect(await counts()).toEqual([2, 1, 0]);
+  });
+
+  it('keeps previewed drafts in a temporary folder until they are committed or the app closes', async () => {
+    const scratch = tempDir('biaozhu-staging-test-');
+    const savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = scratch.dir;
+    try {
+      core = testCore();
+      const staging = () => readdirSync(scratch.dir).filter((name) => name.startsWith('biaozhu-import-'));
+      const dataBase64 = Buffer.from('区委书记王明远到回龙观街道调研。').toString('base64');
+      const first = await finished<ImportPreview>((await core.call('import:preview', { sources: [{ kind: 'bytes', name: 'a.txt', dataBase64 }], options: {} })).jobId);
+      expect(staging()).toHaveLength(1);
+      expect(readdirSync(join(scratch.dir, staging()[0]))).toHaveLength(1);
+      await finished<ImportReport>((await core.call('import:commit', { previewId: first.previewId })).jobId);
+      expect(staging()).toHaveLength(0);
+      await expect(core.call('import:previewFile', { previewId: first.previewId, index: 0 })).rejects.toThrow(/expired/);
+
+      await finished<ImportPreview>((await core.call('import:preview', { sources: [{ kind: 'bytes', name: 'b.txt', dataBase64 }], options: {} })).jobId);
+      expect(staging()).toHaveLength(1);
+      core.dispose();
+      expect(staging()).toHaveLength(0);
+    } finally {
+      if (savedTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = savedTmp;
+      scratch.cleanup();
+    }
   });
 
   it('reports a file that cannot be read and still imports the rest', async () => {
