@@ -28,12 +28,16 @@ export type ExportDocumentRow = Pick<
 const EXPORT_COLUMNS = 'd.id, d.title, d.published_at, d.source, d.district, d.url, d.reporters_json, d.external_id, d.status, t.text';
 
 /**
- * The original text and offset map are read only when the export needs them (Biaozhu JSONL, source
- * offsets): they weigh more than the text itself.
+ * Documents of one batch of ids, in id order. The original text and offset map are read only when
+ * the export needs them (Biaozhu JSONL, source offsets): they weigh more than the text itself.
  */
-export function readExportDocument(db: Db, id: number, withOriginal: boolean): ExportDocumentRow {
+export function readExportDocuments(db: Db, ids: readonly number[], withOriginal: boolean): ExportDocumentRow[] {
   const extra = withOriginal ? 't.original_text, t.offset_map_json' : 'NULL AS original_text, NULL AS offset_map_json';
-  return statement(db, `SELECT ${EXPORT_COLUMNS}, ${extra} FROM documents d JOIN document_texts t ON t.document_id = d.id WHERE d.id = ?`).get(id) as ExportDocumentRow;
+  return statement(
+    db,
+    `SELECT ${EXPORT_COLUMNS}, ${extra} FROM documents d JOIN document_texts t ON t.document_id = d.id
+     WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.id`,
+  ).all(JSON.stringify(ids)) as ExportDocumentRow[];
 }
 
 /** A span as an array (better-sqlite3 raw mode): a million of them export without a million objects. */
@@ -50,15 +54,26 @@ export type ExportSpanRow = [
   updatedAt: string,
 ];
 
-/** Spans of one document, without joins: label keys and annotator names are looked up in memory. */
-export function readExportSpans(db: Db, documentId: number): ExportSpanRow[] {
-  return statement(
+/**
+ * Spans of a batch of documents, grouped by document in export order. Raw rows without joins:
+ * label keys and annotator names are looked up in memory.
+ */
+export function readExportSpans(db: Db, documentIds: readonly number[]): Map<number, ExportSpanRow[]> {
+  const rows = statement(
     db,
-    `SELECT id, start, end, label_id, annotator_id, origin, review_state, attributes_json, created_at, updated_at
-     FROM annotations WHERE document_id = ? ORDER BY start, end, id`,
+    `SELECT document_id, id, start, end, label_id, annotator_id, origin, review_state, attributes_json, created_at, updated_at
+     FROM annotations WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, start, end, id`,
   )
     .raw(true)
-    .all(documentId) as ExportSpanRow[];
+    .all(JSON.stringify(documentIds)) as [number, ...ExportSpanRow][];
+  const byDocument = new Map<number, ExportSpanRow[]>();
+  for (const row of rows) {
+    const documentId = row[0];
+    let spans = byDocument.get(documentId);
+    if (!spans) byDocument.set(documentId, (spans = []));
+    spans.push(row.slice(1) as ExportSpanRow);
+  }
+  return byDocument;
 }
 
 export function annotatorNames(db: Db): Map<number, string> {

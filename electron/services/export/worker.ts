@@ -8,7 +8,7 @@ import { mapToOriginal } from '../../../shared/import/offset-map';
 import { runInWorker } from '../app/worker-side';
 import { writesFolder } from './layout';
 import { openDatabase } from '../db/connection';
-import { annotatorNames, exportDocumentIds, readExportDocument, readExportSpans } from '../db/export-queries';
+import { annotatorNames, exportDocumentIds, readExportDocuments, readExportSpans, type ExportDocumentRow, type ExportSpanRow } from '../db/export-queries';
 import { listLabels } from '../db/labels';
 
 export interface ExportWorkerData {
@@ -25,6 +25,8 @@ const FLUSH_AT = 1 << 20;
  * open-file limit (256 on macOS) after a few hundred documents.
  */
 const MAX_OPEN = 8;
+/** Documents read per query pair. */
+const EXPORT_BATCH = 100;
 
 interface OutputFile {
   fd: number | null;
@@ -120,6 +122,8 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
   const exporter = exporters[options.format];
   const db = openDatabase(projectPath, { readonly: true });
   const output = new OutputFiles(outPath, writesFolder(exporter.layout, options));
+  // One read snapshot for the whole export: edits made meanwhile are not half in it.
+  db.exec('BEGIN');
   try {
     const labels = listLabels(db);
     const ctx = { labels: labels.map(({ key, nameZh, nameEn }) => ({ key, nameZh, nameEn })), offsets: options.offsets };
@@ -136,12 +140,18 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
     const adjusted = new Map<string, number>();
     for (const chunk of exporter.begin(ctx)) output.write(chunk.path, chunk.text);
     output.endDocument(); // headers are written; files they opened are shared, not per document
+    // Read in batches: two queries per batch instead of two per document.
+    let batch: { rows: ExportDocumentRow[]; spans: Map<number, ExportSpanRow[]> } = { rows: [], spans: new Map() };
     ids.forEach((id, index) => {
       side.checkCancelled();
       side.progress(index, ids.length);
-      const row = readExportDocument(db, id, withOriginal);
+      if (index % EXPORT_BATCH === 0) {
+        const batchIds = ids.slice(index, index + EXPORT_BATCH);
+        batch = { rows: readExportDocuments(db, batchIds, withOriginal), spans: readExportSpans(db, batchIds) };
+      }
+      const row = batch.rows[index % EXPORT_BATCH]!;
       const offsetMap = row.offset_map_json === null ? undefined : (JSON.parse(row.offset_map_json) as number[]);
-      const spans = readExportSpans(db, id).filter(
+      const spans = (batch.spans.get(id) ?? []).filter(
         ([, , , labelId, annotatorId]) => (!wantedLabels || wantedLabels.has(labelKeys.get(labelId)!)) && (wantedAnnotator === null || annotatorId === wantedAnnotator),
       );
       const doc: ExportDocument = {
@@ -189,6 +199,7 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
     return report;
   } finally {
     output.close(false);
+    if (db.inTransaction) db.exec('COMMIT');
     db.close();
   }
 });
