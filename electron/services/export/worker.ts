@@ -1,12 +1,11 @@
 // Export worker thread: streams documents out of SQLite one at a time through a format's exporter,
 // so memory stays flat however large the project is.
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { ExportOptions, ExportReport } from '../../../shared/api/jobs';
 import { assignSplits, exporters, validateExportDocument, type ExportDocument } from '../../../shared/exchange/index';
 import { mapToOriginal } from '../../../shared/import/offset-map';
 import { runInWorker } from '../app/worker-side';
 import { writesFolder } from './layout';
+import { OutputFiles } from './output-files';
 import { openDatabase } from '../db/connection';
 import { annotatorNames, exportDocumentIds, readExportDocuments, readExportSpans, type ExportDocumentRow, type ExportSpanRow } from '../db/export-queries';
 import { listLabels } from '../db/labels';
@@ -18,104 +17,8 @@ export interface ExportWorkerData {
   outPath: string;
 }
 
-/** Characters a file collects before they are written: few large writes instead of one per document. */
-const FLUSH_AT = 1 << 20;
-/**
- * Files kept open at once. brat writes two files per document: keeping them all open would hit the
- * open-file limit (256 on macOS) after a few hundred documents.
- */
-const MAX_OPEN = 8;
 /** Documents read per query pair. */
 const EXPORT_BATCH = 100;
-
-interface OutputFile {
-  fd: number | null;
-  pending: string[];
-  pendingLength: number;
-}
-
-/**
- * Export output files, written through per-file buffers. A file first written by the current
- * document (a brat .txt/.ann) is written whole and closed when that document ends; files shared by
- * many documents stay buffered, and only the most recently written few stay open.
- */
-class OutputFiles {
-  private readonly live = new Map<string, OutputFile>();
-  private readonly created = new Set<string>();
-  private createdByDocument: string[] = [];
-  private openCount = 0;
-  readonly written: string[] = [];
-  constructor(private readonly base: string, private readonly folder: boolean) {}
-
-  write(relative: string, text: string): void {
-    if (!text) return;
-    const path = this.folder ? join(this.base, relative || 'export') : relative === '' ? this.base : join(dirname(this.base), relative);
-    let file = this.live.get(path);
-    if (file === undefined) {
-      if (!this.created.has(path)) {
-        mkdirSync(dirname(path), { recursive: true });
-        closeSync(openSync(path, 'w'));
-        this.created.add(path);
-        this.written.push(path);
-        this.createdByDocument.push(path);
-      }
-      file = { fd: null, pending: [], pendingLength: 0 };
-    } else {
-      this.live.delete(path); // re-inserted below: the map's order is recency order
-    }
-    this.live.set(path, file);
-    file.pending.push(text);
-    file.pendingLength += text.length;
-    if (file.pendingLength >= FLUSH_AT) this.flush(path, file);
-  }
-
-  /** Writes and closes the files this document created. */
-  endDocument(): void {
-    for (const path of this.createdByDocument) {
-      const file = this.live.get(path);
-      if (!file) continue;
-      this.flush(path, file);
-      this.closeFile(file);
-      this.live.delete(path);
-    }
-    this.createdByDocument = [];
-  }
-
-  private flush(path: string, file: OutputFile): void {
-    if (file.pendingLength === 0) return;
-    if (file.fd === null) {
-      if (this.openCount >= MAX_OPEN) this.closeLeastRecent();
-      file.fd = openSync(path, 'a');
-      this.openCount++;
-    }
-    writeSync(file.fd, file.pending.length === 1 ? file.pending[0]! : file.pending.join(''));
-    file.pending = [];
-    file.pendingLength = 0;
-  }
-
-  private closeFile(file: OutputFile): void {
-    if (file.fd === null) return;
-    closeSync(file.fd);
-    file.fd = null;
-    this.openCount--;
-  }
-
-  private closeLeastRecent(): void {
-    for (const file of this.live.values()) {
-      if (file.fd !== null) return this.closeFile(file);
-    }
-  }
-
-  /** Writes what is left (unless the export failed) and closes everything. */
-  close(complete: boolean): void {
-    try {
-      if (complete) for (const [path, file] of this.live) this.flush(path, file);
-    } finally {
-      for (const file of this.live.values()) this.closeFile(file);
-      this.live.clear();
-    }
-  }
-}
 
 runInWorker<ExportWorkerData, ExportReport>((side) => {
   const { projectPath, options, outPath } = side.data;

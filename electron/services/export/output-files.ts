@@ -1,0 +1,126 @@
+// Export output files. A file first written by the current document (a brat .txt or .ann) collects
+// that document's text and is written whole and closed when the document ends. Files that many
+// documents write to (one JSONL, one CoNLL file per split) go through a byte buffer: each chunk is
+// encoded as it arrives, so the exporters' concatenated strings die young instead of piling up for
+// the garbage collector, and the disk sees a few large writes. Only the most recently written few
+// files stay open: brat writes two files per document, and open-file limits are low (256 on macOS).
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
+const BUFFER_BYTES = 1 << 20;
+const MAX_OPEN = 8;
+/** UTF-8 needs at most 3 bytes per UTF-16 code unit. */
+const MAX_BYTES_PER_UNIT = 3;
+
+interface OutputFile {
+  fd: number | null;
+  /** Strings of a file created by the current document, written at its end. */
+  pending: string[] | null;
+  buffer: Buffer | null;
+  used: number;
+}
+
+export class OutputFiles {
+  private readonly live = new Map<string, OutputFile>();
+  private readonly created = new Set<string>();
+  private createdByDocument: string[] = [];
+  private openCount = 0;
+  readonly written: string[] = [];
+
+  /** `base` is the output file, or the output folder when `folder` is set. */
+  constructor(private readonly base: string, private readonly folder: boolean) {}
+
+  write(relative: string, text: string): void {
+    if (!text) return;
+    const path = this.folder ? join(this.base, relative || 'export') : relative === '' ? this.base : join(dirname(this.base), relative);
+    let file = this.live.get(path);
+    if (file === undefined) {
+      const isNew = !this.created.has(path);
+      if (isNew) {
+        mkdirSync(dirname(path), { recursive: true });
+        closeSync(openSync(path, 'w'));
+        this.created.add(path);
+        this.written.push(path);
+        this.createdByDocument.push(path);
+      }
+      file = { fd: null, pending: isNew ? [] : null, buffer: null, used: 0 };
+    } else {
+      this.live.delete(path); // re-inserted below: the map's order is recency order
+    }
+    this.live.set(path, file);
+    if (file.pending) {
+      file.pending.push(text);
+      return;
+    }
+    const buffer = (file.buffer ??= Buffer.allocUnsafeSlow(BUFFER_BYTES));
+    const worstCase = text.length * MAX_BYTES_PER_UNIT;
+    if (worstCase > buffer.length - file.used) this.flushBuffer(path, file);
+    if (worstCase > buffer.length) this.writeNow(path, file, text);
+    else file.used += buffer.write(text, file.used, 'utf8');
+  }
+
+  /** Writes and closes the files the document just finished created. */
+  endDocument(): void {
+    for (const path of this.createdByDocument) {
+      const file = this.live.get(path);
+      if (!file) continue;
+      this.flushPending(path, file);
+      this.closeFile(file);
+      this.live.delete(path);
+    }
+    this.createdByDocument = [];
+  }
+
+  /** Writes what is left (unless the export failed) and closes everything. */
+  close(complete: boolean): void {
+    try {
+      if (complete) {
+        for (const [path, file] of this.live) {
+          this.flushPending(path, file);
+          this.flushBuffer(path, file);
+        }
+      }
+    } finally {
+      for (const file of this.live.values()) this.closeFile(file);
+      this.live.clear();
+    }
+  }
+
+  private flushPending(path: string, file: OutputFile): void {
+    if (!file.pending?.length) return;
+    this.writeNow(path, file, file.pending.length === 1 ? file.pending[0]! : file.pending.join(''));
+    file.pending = [];
+  }
+
+  private flushBuffer(path: string, file: OutputFile): void {
+    if (!file.buffer || file.used === 0) return;
+    writeSync(this.open(path, file), file.buffer, 0, file.used);
+    file.used = 0;
+  }
+
+  private writeNow(path: string, file: OutputFile, text: string): void {
+    writeSync(this.open(path, file), text);
+  }
+
+  private open(path: string, file: OutputFile): number {
+    if (file.fd === null) {
+      if (this.openCount >= MAX_OPEN) this.closeLeastRecent();
+      file.fd = openSync(path, 'a');
+      this.openCount++;
+    }
+    return file.fd;
+  }
+
+  private closeFile(file: OutputFile): void {
+    if (file.fd === null) return;
+    closeSync(file.fd);
+    file.fd = null;
+    this.openCount--;
+  }
+
+  private closeLeastRecent(): void {
+    for (const file of this.live.values()) {
+      if (file.fd !== null) return this.closeFile(file);
+    }
+  }
+}
