@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createProjectFile } from '../../electron/services/app/session';
-import { insertAnnotation } from '../../electron/services/db/annotations';
+import { insertDocumentAnnotations } from '../../electron/services/db/annotations';
 import { insertDocument } from '../../electron/services/db/documents';
 import { getLabelByKey } from '../../electron/services/db/labels';
 import { ensureAnnotator } from '../../electron/services/db/meta';
@@ -55,12 +55,10 @@ function addArticle(db: Db, a: Article, withSpans: boolean, labelIds: Map<string
   if (id === null) throw new Error(`duplicate generated text in ${a.id}`);
   if (!withSpans) return id;
   const now = new Date().toISOString();
-  for (const s of a.spans) {
-    insertAnnotation(db, {
-      documentId: id, start: s.start, end: s.end, labelId: labelIds.get(s.label)!, annotatorId, origin: 'manual',
-      reviewState: 'pending', attributes: s.attributes ?? {}, createdAt: now, updatedAt: now,
-    });
-  }
+  insertDocumentAnnotations(db, id, a.spans.map((s) => ({
+    documentId: id, start: s.start, end: s.end, labelId: labelIds.get(s.label)!, annotatorId, origin: 'manual' as const,
+    reviewState: 'pending' as const, attributes: s.attributes ?? {}, createdAt: now, updatedAt: now,
+  })));
   return id;
 }
 

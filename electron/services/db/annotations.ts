@@ -58,7 +58,7 @@ export interface AnnotationRecord {
   updatedAt: string;
 }
 
-export function insertAnnotation(db: Db, record: AnnotationRecord): number {
+function insertAnnotationRow(db: Db, record: AnnotationRecord): number {
   const result = statement(db, `INSERT INTO annotations (id, document_id, start, end, label_id, annotator_id, origin, review_state, attributes_json, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(
@@ -68,21 +68,21 @@ export function insertAnnotation(db: Db, record: AnnotationRecord): number {
   return Number(result.lastInsertRowid);
 }
 
-/**
- * Inside `work` (which must run in the caller's transaction) inserting spans leaves span counts
- * alone; the caller sets each document's count once with setSpanCount. A failure rolls the flag
- * back with everything else.
- */
-export function withBulkSpanInserts<T>(db: Db, work: () => T): T {
-  if (!db.inTransaction) throw new Error('bulk span inserts must run inside a transaction');
-  statement(db, 'UPDATE bulk_load SET active = 1 WHERE id = 1').run();
-  const result = work();
-  statement(db, 'UPDATE bulk_load SET active = 0 WHERE id = 1').run();
-  return result;
+function addToSpanCount(db: Db, documentId: number, delta: number): void {
+  statement(db, 'UPDATE documents SET span_count = span_count + ? WHERE id = ?').run(delta, documentId);
 }
 
-export function setSpanCount(db: Db, documentId: number, count: number): void {
-  statement(db, 'UPDATE documents SET span_count = ? WHERE id = ?').run(count, documentId);
+/** Inserts one span and counts it on its document (call inside a transaction). */
+export function insertAnnotation(db: Db, record: AnnotationRecord): number {
+  const id = insertAnnotationRow(db, record);
+  addToSpanCount(db, record.documentId, 1);
+  return id;
+}
+
+/** Inserts the spans of one document and updates its count once: the bulk import path. */
+export function insertDocumentAnnotations(db: Db, documentId: number, records: readonly AnnotationRecord[]): void {
+  for (const record of records) insertAnnotationRow(db, record);
+  if (records.length > 0) addToSpanCount(db, documentId, records.length);
 }
 
 export interface AnnotationChange {
@@ -100,8 +100,11 @@ export function updateAnnotation(db: Db, id: number, change: AnnotationChange): 
   ).run(change.start, change.end, change.labelId, change.reviewState, JSON.stringify(change.attributes), change.updatedAt, id);
 }
 
+/** Deletes one span and uncounts it on its document (call inside a transaction). */
 export function deleteAnnotation(db: Db, id: number): boolean {
-  return statement(db, 'DELETE FROM annotations WHERE id = ?').run(id).changes > 0;
+  const deleted = statement(db, 'DELETE FROM annotations WHERE id = ? RETURNING document_id').get(id) as { document_id: number } | undefined;
+  if (deleted) addToSpanCount(db, deleted.document_id, -1);
+  return deleted !== undefined;
 }
 
 export function countAnnotations(db: Db): number {

@@ -2,7 +2,7 @@
 // nothing half-written. Spans carried by the files (exchange formats) are validated and imported too.
 import type { ImportReport } from '../../../shared/api/jobs';
 import { spanProblem } from '../../../shared/text/offsets';
-import { insertAnnotation, setSpanCount, withBulkSpanInserts } from '../db/annotations';
+import { insertDocumentAnnotations, type AnnotationRecord } from '../db/annotations';
 import type { Db } from '../db/connection';
 import { nowIso } from '../db/connection';
 import { insertDocument } from '../db/documents';
@@ -41,7 +41,7 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
     return id;
   };
   let done = 0;
-  db.transaction(() => withBulkSpanInserts(db, () => {
+  db.transaction(() => {
     const defaultAnnotator = annotatorId(input.annotator);
     for (const source of input.files) {
       const file = source.load();
@@ -58,25 +58,24 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
         report.imported++;
         report.documentIds.push(id);
         const now = nowIso();
-        let spanCount = 0;
+        const records: AnnotationRecord[] = [];
         for (const span of draft.spans) {
           const problem = spanProblem(draft.text, span.start, span.end);
           if (problem) {
             report.rejected.push({ fileName: file.fileName, message: `span ${span.label} [${span.start}, ${span.end}) in "${draft.metadata.title}": ${problem}` });
             continue;
           }
-          insertAnnotation(db, {
+          records.push({
             documentId: id, start: span.start, end: span.end, labelId: labelIdFor(db, span.label, labelIds),
             annotatorId: span.annotator ? annotatorId(span.annotator) : defaultAnnotator,
             origin: span.origin ?? 'manual', reviewState: span.reviewState ?? 'pending', attributes: span.attributes ?? {}, createdAt: now, updatedAt: now,
           });
-          spanCount++;
         }
-        if (spanCount > 0) setSpanCount(db, id, spanCount);
-        report.spansImported += spanCount;
+        insertDocumentAnnotations(db, id, records);
+        report.spansImported += records.length;
       });
     }
-  }))();
+  })();
   return report;
 }
 

@@ -40,6 +40,9 @@ runInWorker<ImportWorkerData, ImportWorkerResult>((side) => {
   const { data } = side;
   if (data.mode === 'commit') {
     const db = openDatabase(data.projectPath);
+    // A large import's single transaction dirties more pages than the default 2 MB cache holds;
+    // a bigger cache keeps them from spilling to the WAL before the commit.
+    db.pragma('cache_size = -32768');
     try {
       return { mode: 'commit', report: commitPrepared(db, { files: data.files.map(fromStaging), annotator: data.annotator }, () => side.checkCancelled(), (d, t) => side.progress(d, t)) };
     } finally {

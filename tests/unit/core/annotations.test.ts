@@ -107,7 +107,7 @@ describe('annotations through the API on a real project file', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 12 }), async (ops) => {
         const db = core.session.requireDb();
-        db.exec('DELETE FROM annotations; DELETE FROM operations;');
+        db.exec('DELETE FROM annotations; DELETE FROM operations; UPDATE documents SET span_count = 0;');
         for (const o of ops) {
           const list = await core.call('annotations:list', { documentId });
           const target = list.length ? list[(o as { pick?: number }).pick! % list.length] : null;
@@ -122,10 +122,14 @@ describe('annotations through the API on a real project file', () => {
           });
         }
         const final = spans(await core.call('annotations:list', { documentId }));
+        const spanCount = async () => (await core.call('documents:get', { id: documentId })).spanCount;
+        expect(await spanCount()).toBe(final.length);
         while (await core.call('history:undo', { documentId }));
         expect(await core.call('annotations:list', { documentId })).toEqual([]);
+        expect(await spanCount()).toBe(0);
         while (await core.call('history:redo', { documentId }));
         expect(spans(await core.call('annotations:list', { documentId }))).toEqual(final);
+        expect(await spanCount()).toBe(final.length);
       }),
       { numRuns: 40 },
     );

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/services/db/connection';
 import { MIGRATIONS, migrate, SCHEMA_VERSION, schemaVersion } from '../../../electron/services/db/migrations';
 import { createProjectFile } from '../../../electron/services/app/session';
-import { setSpanCount, withBulkSpanInserts } from '../../../electron/services/db/annotations';
+import { deleteAnnotation, insertAnnotation, insertDocumentAnnotations } from '../../../electron/services/db/annotations';
 import { tempDir } from '../helpers';
 
 const cleanups: (() => void)[] = [];
@@ -77,29 +77,34 @@ describe('migrations on real project files', () => {
     MIGRATIONS.forEach((m, i) => expect(m.version).toBe(i + 1));
   });
 
-  it('rolls the bulk-import flag back with a failed import, so later edits are counted again', () => {
-    const db = createProjectFile(join(temp(), 'bulk.biaozhu'));
-    db.exec(`INSERT INTO documents (id, title, file_name, raw_sha256, encoding, text_sha256, char_count, imported_at, updated_at)
-             VALUES (1, 't', 'f', 'r', 'utf-8', 's', 10, 'now', 'now');
-             INSERT INTO annotators (id, name, created_at) VALUES (1, 'a', 'now')`);
-    const insertSpan = () => db.prepare(`INSERT INTO annotations (document_id, start, end, label_id, annotator_id, created_at, updated_at)
-             VALUES (1, 0, 2, (SELECT MIN(id) FROM labels), 1, 'now', 'now')`).run();
-    const spanCount = () => db.prepare('SELECT span_count FROM documents WHERE id = 1').pluck().get();
-    expect(() => db.transaction(() => withBulkSpanInserts(db, () => {
-      insertSpan();
-      throw new Error('disk full');
-    }))()).toThrow('disk full');
-    expect(db.prepare('SELECT active FROM bulk_load').pluck().get()).toBe(0);
-    insertSpan();
-    expect(spanCount()).toBe(1);
-    db.transaction(() => withBulkSpanInserts(db, () => {
-      insertSpan();
-      insertSpan();
-      setSpanCount(db, 1, 3);
-    }))();
-    expect(spanCount()).toBe(3);
-    insertSpan();
-    expect(spanCount()).toBe(4);
+  it('upgrading to version 3 counts the spans already stored, and later writes keep the counts', () => {
+    const path = join(temp(), 'counts.biaozhu');
+    const raw = new Database(path);
+    migrate(raw, 2);
+    raw.exec(`INSERT INTO documents (id, title, file_name, raw_sha256, encoding, text_sha256, char_count, imported_at, updated_at)
+             VALUES (1, 't', 'f', 'r', 'utf-8', 's', 10, 'now', 'now'), (2, 'u', 'f', 'r', 'utf-8', 's2', 10, 'now', 'now');
+             INSERT INTO annotators (id, name, created_at) VALUES (1, 'a', 'now');
+             INSERT INTO labels (id, key, name_zh, name_en, color, sort_order, created_at, updated_at)
+             VALUES (1, 'PERSON', '人物', 'Person', '#c2255c', 0, 'now', 'now')`);
+    const insertSpan = `INSERT INTO annotations (document_id, start, end, label_id, annotator_id, created_at, updated_at)
+             VALUES (?, 0, 2, (SELECT MIN(id) FROM labels), 1, 'now', 'now')`;
+    for (const documentId of [1, 1, 2]) raw.prepare(insertSpan).run(documentId);
+    raw.prepare('UPDATE documents SET span_count = 99').run(); // a stale count is recomputed
+    raw.close();
+
+    const db = openDatabase(path);
+    const counts = () => db.prepare('SELECT span_count FROM documents ORDER BY id').pluck().all();
+    expect(counts()).toEqual([2, 1]);
+    const record = { start: 2, end: 4, labelId: db.prepare('SELECT MIN(id) FROM labels').pluck().get() as number, annotatorId: 1,
+      origin: 'manual' as const, reviewState: 'pending' as const, attributes: {}, createdAt: 'now', updatedAt: 'now' };
+    const id = db.transaction(() => insertAnnotation(db, { ...record, documentId: 2 }))();
+    expect(counts()).toEqual([2, 2]);
+    db.transaction(() => insertDocumentAnnotations(db, 1, [{ ...record, documentId: 1 }, { ...record, documentId: 1, start: 5, end: 6 }]))();
+    expect(counts()).toEqual([4, 2]);
+    expect(db.transaction(() => deleteAnnotation(db, id))()).toBe(true);
+    expect(db.transaction(() => deleteAnnotation(db, id))()).toBe(false);
+    expect(counts()).toEqual([4, 1]);
+    expect(db.prepare('SELECT COUNT(*) FROM sqlite_master WHERE type = ?').pluck().get('trigger')).toBe(0);
     db.close();
   });
 

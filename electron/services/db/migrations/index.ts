@@ -3,7 +3,7 @@ import { ApiFailure } from '../../../../shared/api/result';
 import type { Db } from '../connection';
 import { migration001Initial } from './001-initial';
 import { migration002SearchIndex } from './002-search-index';
-import { migration003BulkSpanCounts } from './003-bulk-span-counts';
+import { migration003SpanCountsInCode } from './003-span-counts-in-code';
 
 export interface Migration {
   version: number;
@@ -11,7 +11,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002SearchIndex, migration003BulkSpanCounts];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002SearchIndex, migration003SpanCountsInCode];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export function schemaVersion(db: Db): number {
