@@ -4,6 +4,7 @@ import { ApiFailure } from '../../../shared/api/result';
 import { awaitedControl, type JobManager } from '../app/jobs';
 import type { ProjectSession } from '../app/session';
 import { runWorker } from '../app/workers';
+import { previewInParallel } from './parallel-preview';
 import { expandSources, type ImportInput } from './sources';
 import { createStagingDir, loadStagedFile, removeStagingDir, type StagedFile } from './staging';
 import type { ImportWorkerData, ImportWorkerResult } from './worker';
@@ -32,10 +33,9 @@ export class ImportService {
     const { inputs, problems } = expandSources(sources);
     const started = this.jobs.start('import-preview', async (control) => {
       const stagingDir = createStagingDir();
-      const data: ImportWorkerData = { mode: 'preview', projectPath, inputs, options, stagingDir };
       let result: Extract<ImportWorkerResult, { mode: 'preview' }>;
       try {
-        result = await runWorker('import-worker', data, control);
+        result = await previewInParallel({ mode: 'preview', projectPath, inputs, options, stagingDir }, control);
       } catch (error) {
         removeStagingDir(stagingDir);
         throw error;

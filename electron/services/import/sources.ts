@@ -9,8 +9,13 @@ export const IMPORTABLE_EXTENSIONS = new Set([
 ]);
 
 export type ImportInput =
-  | { kind: 'path'; path: string; fileName: string }
+  | { kind: 'path'; path: string; fileName: string; byteLength?: number }
   | { kind: 'bytes'; fileName: string; dataBase64: string };
+
+/** Bytes to read for an input (an estimate where the size was not recorded), to share work out. */
+export function inputByteLength(input: ImportInput): number {
+  return input.kind === 'bytes' ? Math.floor((input.dataBase64.length * 3) / 4) : input.byteLength ?? 0;
+}
 
 export interface ExpandedSources {
   inputs: ImportInput[];
@@ -36,7 +41,7 @@ function walk(dir: string, out: ImportInput[], problems: ExpandedSources['proble
       continue;
     }
     if (stat.isDirectory()) walk(path, out, problems);
-    else if (IMPORTABLE_EXTENSIONS.has(extname(entry).toLowerCase())) out.push({ kind: 'path', path, fileName: path });
+    else if (IMPORTABLE_EXTENSIONS.has(extname(entry).toLowerCase())) out.push({ kind: 'path', path, fileName: path, byteLength: stat.size });
   }
 }
 
@@ -57,7 +62,7 @@ export function expandSources(sources: ImportSource[]): ExpandedSources {
     }
     // A folder is searched for importable files; a file named explicitly is always tried.
     if (stat.isDirectory()) walk(source.path, inputs, problems);
-    else inputs.push({ kind: 'path', path: source.path, fileName: source.path });
+    else inputs.push({ kind: 'path', path: source.path, fileName: source.path, byteLength: stat.size });
   }
   return { inputs, problems };
 }

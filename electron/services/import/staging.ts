@@ -11,6 +11,8 @@ export interface StagedFile {
   path: string;
   sourceIndex: number;
   draftCount: number;
+  /** Hashes of the drafts' normalized texts: duplicates across preview workers are found from them. */
+  textHashes: string[];
 }
 
 /** Where a commit gets a file's drafts: from staging, or already in memory (demo, benchmarks). */
@@ -31,7 +33,7 @@ let staged = 0;
 export function stageFile(dir: string, prepared: PreparedFile): StagedFile {
   const path = join(dir, `${process.pid}-${Date.now().toString(36)}-${staged++}.v8`);
   writeFileSync(path, serialize(prepared));
-  return { path, sourceIndex: prepared.sourceIndex, draftCount: prepared.drafts.length };
+  return { path, sourceIndex: prepared.sourceIndex, draftCount: prepared.drafts.length, textHashes: prepared.textHashes };
 }
 
 export function loadStagedFile(file: StagedFile): PreparedFile {

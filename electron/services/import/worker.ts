@@ -11,7 +11,12 @@ import { fromStaging, stageFile, type StagedFile } from './staging';
 import type { ImportInput } from './sources';
 
 export type ImportWorkerData =
-  | { mode: 'preview'; projectPath: string | null; inputs: ImportInput[]; options: ImportOptions; stagingDir: string; firstIndex?: number }
+  | {
+      mode: 'preview'; projectPath: string | null; inputs: ImportInput[]; options: ImportOptions; stagingDir: string;
+      /** Indexes of the inputs this worker previews (all when absent): previews run in several workers. */
+      assigned?: number[];
+      firstIndex?: number;
+    }
   | { mode: 'commit'; projectPath: string; files: StagedFile[]; annotator: string };
 
 export type ImportWorkerResult =
@@ -19,11 +24,11 @@ export type ImportWorkerResult =
   | { mode: 'commit'; report: ImportReport };
 
 /** A .txt with a matching .ann beside it is the text half of a brat pair, not a document of its own. */
-function bratCompanions(inputs: ImportInput[]): { skip: Set<number>; companionOf: Map<number, { name: string; text: string }> } {
+function bratCompanions(inputs: ImportInput[]): { skip: Set<number>; companionOf: Map<number, ImportInput & { kind: 'path' }> } {
   const byStem = new Map<string, number>();
   inputs.forEach((input, i) => byStem.set(input.fileName.toLowerCase(), i));
   const skip = new Set<number>();
-  const companionOf = new Map<number, { name: string; text: string }>();
+  const companionOf = new Map<number, ImportInput & { kind: 'path' }>();
   inputs.forEach((input, i) => {
     if (extname(input.fileName).toLowerCase() !== '.ann' || input.kind !== 'path') return;
     const txtIndex = byStem.get(input.fileName.slice(0, -4).toLowerCase() + '.txt');
@@ -31,9 +36,18 @@ function bratCompanions(inputs: ImportInput[]): { skip: Set<number>; companionOf
     const txt = inputs[txtIndex];
     if (txt.kind !== 'path') return;
     skip.add(txtIndex);
-    companionOf.set(i, { name: basename(txt.fileName), text: readFileSync(txt.path, 'utf8') });
+    companionOf.set(i, txt);
   });
   return { skip, companionOf };
+}
+
+/** The .txt of a brat pair; if it cannot be read, the .ann is previewed alone and says what is missing. */
+function readCompanion(txt: ImportInput & { kind: 'path' }): { name: string; text: string } | null {
+  try {
+    return { name: basename(txt.fileName), text: readFileSync(txt.path, 'utf8') };
+  } catch {
+    return null;
+  }
 }
 
 runInWorker<ImportWorkerData, ImportWorkerResult>((side) => {
@@ -55,15 +69,19 @@ runInWorker<ImportWorkerData, ImportWorkerResult>((side) => {
     const { skip, companionOf } = bratCompanions(data.inputs);
     const files: FilePreview[] = [];
     const staged: StagedFile[] = [];
-    data.inputs.forEach((input, index) => {
+    const assigned = data.assigned ?? data.inputs.map((_, index) => index);
+    assigned.forEach((index, done) => {
       side.checkCancelled();
-      side.progress(index, data.inputs.length, basename(input.fileName));
+      const input = data.inputs[index];
+      side.progress(done, assigned.length, basename(input.fileName));
       if (skip.has(index)) return;
-      const outcome = previewer.preview(input, (data.firstIndex ?? 0) + files.length, companionOf.get(index) ?? null, index);
+      const txt = companionOf.get(index);
+      const companion = txt ? readCompanion(txt) : null;
+      const outcome = previewer.preview(input, (data.firstIndex ?? 0) + files.length, companion, index);
       files.push(outcome.preview);
       staged.push(stageFile(data.stagingDir, outcome.prepared));
     });
-    side.progress(data.inputs.length, data.inputs.length);
+    side.progress(assigned.length, assigned.length);
     return { mode: 'preview', files, staged };
   } finally {
     db?.close();
