@@ -42,6 +42,7 @@ export function readExportDocuments(db: Db, ids: readonly number[], withOriginal
 
 /** A span as an array (better-sqlite3 raw mode): a million of them export without a million objects. */
 export type ExportSpanRow = [
+  documentId: number,
   id: number,
   start: number,
   end: number,
@@ -65,13 +66,14 @@ export function readExportSpans(db: Db, documentIds: readonly number[]): Map<num
      FROM annotations WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, start, end, id`,
   )
     .raw(true)
-    .all(JSON.stringify(documentIds)) as [number, ...ExportSpanRow][];
+    .all(JSON.stringify(documentIds)) as ExportSpanRow[];
   const byDocument = new Map<number, ExportSpanRow[]>();
-  for (const row of rows) {
-    const documentId = row[0];
-    let spans = byDocument.get(documentId);
-    if (!spans) byDocument.set(documentId, (spans = []));
-    spans.push(row.slice(1) as ExportSpanRow);
+  let from = 0;
+  for (let i = 1; i <= rows.length; i++) {
+    if (i === rows.length || rows[i]![0] !== rows[from]![0]) {
+      byDocument.set(rows[from]![0], rows.slice(from, i));
+      from = i;
+    }
   }
   return byDocument;
 }

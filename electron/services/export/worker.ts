@@ -55,7 +55,7 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
       const row = batch.rows[index % EXPORT_BATCH]!;
       const offsetMap = row.offset_map_json === null ? undefined : (JSON.parse(row.offset_map_json) as number[]);
       const spans = (batch.spans.get(id) ?? []).filter(
-        ([, , , labelId, annotatorId]) => (!wantedLabels || wantedLabels.has(labelKeys.get(labelId)!)) && (wantedAnnotator === null || annotatorId === wantedAnnotator),
+        ([, , , , labelId, annotatorId]) => (!wantedLabels || wantedLabels.has(labelKeys.get(labelId)!)) && (wantedAnnotator === null || annotatorId === wantedAnnotator),
       );
       const doc: ExportDocument = {
         id,
@@ -68,7 +68,7 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
         originalText: row.original_text ?? '',
         offsetMap,
         split: splits?.get(id),
-        spans: spans.map(([spanId, start, end, labelId, annotatorId, origin, reviewState, attributesJson, createdAt, updatedAt]) => {
+        spans: spans.map(([, spanId, start, end, labelId, annotatorId, origin, reviewState, attributesJson, createdAt, updatedAt]) => {
           const source = offsetMap ? mapToOriginal(offsetMap, start, end) : null;
           return {
             id: spanId, start, end, label: labelKeys.get(labelId)!,
