@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { NotBuilt } from './result';
 import { ROOT } from './paths';
+import { waitForReadyUrl } from '../../electron/server/announce';
 
 export interface RunningServer {
   url: string;
@@ -36,25 +37,17 @@ export async function startServer(opts: { userData: string; project: string }): 
     ['--require', require.resolve('tsx/cjs'), join(ROOT, 'electron', 'server', 'main.ts'), '--port', '0', '--user-data', opts.userData, '--project', opts.project, '--renderer', rendererDir()],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  let output = '';
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser server did not start in 60 s:\n${output.slice(-2000)}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolveUrl(match[1]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      const missing = /Error: Cannot find module '(\.{1,2}\/[^']+)'/.exec(output)?.[1];
-      if (missing && !missing.includes('node_modules')) reject(new NotBuilt(`the browser server cannot start: ${missing.replace(/^(\.\.\/)+/, '')} does not exist yet`));
-      else reject(new Error(`browser server exited with ${code}:\n${output.slice(-2000)}`));
-    });
+  let output = ''; // kept for measures that read what the server logged later
+  const keep = (chunk: Buffer) => {
+    output += chunk.toString();
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const url = await waitForReadyUrl(child, 60_000, (code, printed) => {
+    const missing = /Error: Cannot find module '(\.{1,2}\/[^']+)'/.exec(printed)?.[1];
+    return missing && !missing.includes('node_modules')
+      ? new NotBuilt(`the browser server cannot start: ${missing.replace(/^(\.\.\/)+/, '')} does not exist yet`)
+      : new Error(`browser server exited with ${code}:\n${printed.slice(-2000)}`);
   });
   const startMs = performance.now() - started;
   const parsed = new URL(url);

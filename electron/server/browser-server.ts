@@ -127,7 +127,12 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
         port,
         token,
         server,
-        close: () => new Promise((done) => server.close(() => done())),
+        // Open keep-alive connections from the page would hold close() until they time out.
+        close: () =>
+          new Promise((done) => {
+            server.close(() => done());
+            server.closeAllConnections();
+          }),
       });
     });
   });

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { createCore } from '../services/core';
 import { ensureDemoProject } from '../services/demo';
 import { startBrowserServer } from './browser-server';
+import { readyLine } from './announce';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -27,8 +28,7 @@ async function main(): Promise<void> {
     rendererDir: values.renderer ?? resolve(__dirname, '..', '..', 'out', 'renderer'),
     port: Number(values.port),
   });
-  const reason = values.reason ? `${values.reason}, so ` : '';
-  console.log(`Biaozhu: ${reason}running in browser mode — open ${server.url}`);
+  console.log(readyLine(server.url, values.reason));
   const stop = () => server.close().then(() => {
     core.dispose();
     process.exit(0);

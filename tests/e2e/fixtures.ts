@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import { waitForReadyUrl } from '../../electron/server/announce';
 
 const require = createRequire(__filename);
 export const ROOT = resolve(__dirname, '..', '..');
@@ -36,21 +37,7 @@ export async function startServer(options: ServerOptions = {}): Promise<BiaozhuS
     ['--require', require.resolve('tsx/cjs'), join(ROOT, 'electron', 'server', 'main.ts'), '--port', '0', '--user-data', join(dir, 'user'), ...projectArgs],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  let output = '';
-  const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`browser server did not start:\n${output}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolveUrl(match[1]);
-      }
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`browser server exited with ${code}:\n${output}`)));
-  });
+  const url = await waitForReadyUrl(child, 30_000);
   const parsed = new URL(url);
   return { url, origin: parsed.origin, token: parsed.searchParams.get('token')!, dir, projectPath, process: child };
 }

@@ -63,6 +63,30 @@ test('imports picked files after a preview with encodings and before/after text'
   expect(list.items.map((d) => d.encoding)).toContain('gb18030');
 });
 
+test('files dropped anywhere on the workbench open the import with them', async ({ server, page }) => {
+  await expect(page.locator('.app-shell')).toBeVisible();
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([text], 'dongcheng-dropped.txt', { type: 'text/plain' }));
+    return transfer;
+  }, UTF8_ARTICLE);
+  await page.dispatchEvent('.reader-pane, .workbench', 'dragenter', { dataTransfer });
+  await expect(page.locator('.drop-overlay')).toContainText(/导入|import/i);
+  await page.screenshot({ path: 'test-results/drop-overlay.png' });
+  await page.dispatchEvent('.workbench', 'drop', { dataTransfer });
+  await expect(page.locator('.drop-overlay')).toHaveCount(0);
+  const dialog = page.getByRole('dialog', { name: /导入文档|Import documents/ });
+  await expect(dialog.locator('.picked-files li')).toHaveCount(1);
+  await expect(dialog.locator('.picked-files')).toContainText('dongcheng-dropped.txt');
+  await dialog.getByRole('button', { name: /^(预览|Preview)$/ }).click();
+  await expect(dialog.locator('.import-file')).toHaveCount(1);
+  await dialog.getByRole('button', { name: /导入 1 个文件|Import 1 file/ }).click();
+  await expect(dialog.locator('.import-report')).toContainText(/已导入 1 篇文档|Imported 1 document/);
+  await dialog.getByRole('button', { name: /^(关闭|Close)$/ }).last().click();
+  const list = await apiCall<{ items: { title: string; fileName: string }[] }>(server, 'documents:list', {});
+  expect(list.items.map((d) => d.title)).toContain('东城区推进“接诉即办”改革');
+});
+
 test('exports with filters and a train/dev/test split, reporting files and dropped spans', async ({ server, page }) => {
   // Two documents with nested spans, so BIO has to drop some and say so.
   const text = '朝阳区委书记王灏强调，力争到2025年底完成老旧小区综合整治120个。';

@@ -4,7 +4,7 @@
 // encoded as it arrives, so the exporters' concatenated strings die young instead of piling up for
 // the garbage collector, and the disk sees a few large writes. Only the most recently written few
 // files stay open: brat writes two files per document, and open-file limits are low (256 on macOS).
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const BUFFER_BYTES = 1 << 20;
@@ -23,6 +23,7 @@ interface OutputFile {
 export class OutputFiles {
   private readonly live = new Map<string, OutputFile>();
   private readonly created = new Set<string>();
+  private readonly folders = new Set<string>();
   private createdByDocument: string[] = [];
   private openCount = 0;
   readonly written: string[] = [];
@@ -30,15 +31,19 @@ export class OutputFiles {
   /** `base` is the output file, or the output folder when `folder` is set. */
   constructor(private readonly base: string, private readonly folder: boolean) {}
 
+  /** An empty first chunk still creates its file: brat wants an .ann beside every .txt, spans or not. */
   write(relative: string, text: string): void {
-    if (!text) return;
     const path = this.folder ? join(this.base, relative || 'export') : relative === '' ? this.base : join(dirname(this.base), relative);
     let file = this.live.get(path);
     if (file === undefined) {
+      if (!text && this.created.has(path)) return;
       const isNew = !this.created.has(path);
       if (isNew) {
-        mkdirSync(dirname(path), { recursive: true });
-        closeSync(openSync(path, 'w'));
+        const folder = dirname(path);
+        if (!this.folders.has(folder)) {
+          mkdirSync(folder, { recursive: true });
+          this.folders.add(folder);
+        }
         this.created.add(path);
         this.written.push(path);
         this.createdByDocument.push(path);
@@ -48,6 +53,7 @@ export class OutputFiles {
       this.live.delete(path); // re-inserted below: the map's order is recency order
     }
     this.live.set(path, file);
+    if (!text) return;
     if (file.pending) {
       file.pending.push(text);
       return;
@@ -86,10 +92,11 @@ export class OutputFiles {
     }
   }
 
+  /** A new file's first text creates (or truncates) it: one open per brat file. */
   private flushPending(path: string, file: OutputFile): void {
-    if (!file.pending?.length) return;
-    this.writeNow(path, file, file.pending.length === 1 ? file.pending[0]! : file.pending.join(''));
-    file.pending = [];
+    if (!file.pending) return;
+    writeFileSync(path, file.pending.length === 1 ? file.pending[0]! : file.pending.join(''));
+    file.pending = null;
   }
 
   private flushBuffer(path: string, file: OutputFile): void {

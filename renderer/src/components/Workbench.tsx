@@ -3,8 +3,10 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { DocumentStatus } from '../../../shared/model';
 import { callOrThrow } from '../api/client';
 import { DialogHost } from '../dialogs/DialogHost';
+import type { PickedSource } from '../dialogs/importTypes';
 import { useDocumentList, type ListQuery } from '../hooks/useDocumentList';
 import { useDocumentSession } from '../hooks/useDocumentSession';
+import { useFileDrop } from '../hooks/useFileDrop';
 import { useKeymap } from '../hooks/useKeymap';
 import { useLocalStorage } from '../hooks/useLocalStorage';
 import { buildCommands, type DialogName } from '../hooks/useWorkbenchCommands';
@@ -35,7 +37,16 @@ export function Workbench() {
     onDocument: list.patch,
   });
   const reader = useRef<ReaderHandle | null>(null);
-  const [dialog, setDialog] = useState<DialogName | null>(null);
+  const [dialog, setDialogState] = useState<DialogName | null>(null);
+  const [droppedFiles, setDroppedFiles] = useState<PickedSource[]>([]);
+  const setDialog = useCallback((next: DialogName | null) => {
+    setDroppedFiles([]);
+    setDialogState(next);
+  }, []);
+  const fileDrop = useFileDrop(dialog === null, (files) => {
+    setDialogState('import');
+    setDroppedFiles(files);
+  }, toast.error);
   const [reviewMode, setReviewModeState] = useState(false);
   const [tab, setTab] = useLocalStorage<PanelTab>('biaozhu.panelTab', 'spans');
   const [findOpen, setFindOpen] = useState(false);
@@ -154,12 +165,17 @@ export function Workbench() {
         },
         closeProject: () => void callOrThrow('projects:close', {}).then(() => app.setProject(null), (e) => toast.error(errorMessage(e))),
       }),
-    [t, labelName, app, session, toast, reviewMode, setReviewMode, escape, setFontSize, setWordSnap, setLang, lang, nextUnfinished, stepDocument, setStatus, historyStep],
+    [t, labelName, app, session, toast, reviewMode, setReviewMode, escape, setFontSize, setWordSnap, setLang, lang, nextUnfinished, stepDocument, setStatus, historyStep, setDialog],
   );
   useKeymap(commands, dialog === null);
 
   return (
-    <div className="app-shell">
+    <div className="app-shell" {...fileDrop.handlers}>
+      {fileDrop.dragging && (
+        <div className="drop-overlay" role="status">
+          <p>{t('import.dropWindow')}</p>
+        </div>
+      )}
       <TopBar onDialog={setDialog} reviewMode={reviewMode} setReviewMode={setReviewMode} hasDocument={session !== null} />
       <main className="workbench">
         <DocumentList list={list} query={query} setQuery={setQuery} currentId={session?.doc.id ?? null} onOpen={(id) => void openDoc(id)} onNextUnfinished={() => void nextUnfinished()} />
@@ -184,7 +200,7 @@ export function Workbench() {
         />
         <RightPanel session={session} reader={reader} tab={tab} setTab={setTab} reviewMode={reviewMode} setReviewMode={setReviewMode} setStatus={(s) => void setStatus(s)} />
       </main>
-      <DialogHost dialog={dialog} close={() => setDialog(null)} commands={commands} onImported={list.reload} />
+      <DialogHost dialog={dialog} close={() => setDialog(null)} commands={commands} onImported={list.reload} droppedFiles={droppedFiles} />
     </div>
   );
 }

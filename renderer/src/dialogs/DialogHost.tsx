@@ -5,6 +5,7 @@ import type { DialogName } from '../hooks/useWorkbenchCommands';
 import type { Command } from '../state/commands';
 import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
+import type { PickedSource } from './importTypes';
 import { LabelEditorDialog } from './LabelEditorDialog';
 
 interface Props {
@@ -12,12 +13,13 @@ interface Props {
   close: () => void;
   commands: Command[];
   onImported: () => void;
+  droppedFiles: PickedSource[];
 }
 
-export function DialogHost({ dialog, close, commands, onImported }: Props) {
+export function DialogHost({ dialog, close, commands, onImported, droppedFiles }: Props) {
   switch (dialog) {
     case 'import':
-      return <ImportDialog onClose={close} onImported={onImported} />;
+      return <ImportDialog onClose={close} onImported={onImported} initialSources={droppedFiles} />;
     case 'export':
       return <ExportDialog onClose={close} />;
     case 'labels':

@@ -14,14 +14,21 @@ import { JobProgress } from './ProgressBar';
 
 type Stage = 'pick' | 'previewing' | 'preview' | 'committing' | 'done';
 
-export function ImportDialog({ onClose, onImported }: { onClose: () => void; onImported: () => void }) {
+interface Props {
+  onClose: () => void;
+  onImported: () => void;
+  /** Files dropped on the window before the dialog opened. */
+  initialSources?: PickedSource[];
+}
+
+export function ImportDialog({ onClose, onImported, initialSources = [] }: Props) {
   const { t } = useI18n();
   const toast = useToast();
   const onError = useCallback((m: string) => toast.error(m), [toast]);
   const previewJob = useJob<ImportPreview>(onError);
   const commitJob = useJob<ImportReport>(onError);
   const [stage, setStage] = useState<Stage>('pick');
-  const [sources, setSources] = useState<PickedSource[]>([]);
+  const [sources, setSources] = useState<PickedSource[]>(initialSources);
   const [options, setOptions] = useState<ImportOptionsState>({ disabledSteps: [], encoding: '', splitArticles: true });
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [included, setIncluded] = useState<Set<number>>(new Set());

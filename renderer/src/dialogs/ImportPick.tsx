@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { ENCODINGS, NORMALIZATION_STEPS, type SupportedEncoding } from '../../../shared/api/jobs';
 import { useI18n } from '../i18n';
 import { errorMessage, useToast } from '../state/toasts';
-import { readAsBase64, type ImportOptionsState, type PickedSource } from './importTypes';
+import { pickedFromFiles, type ImportOptionsState, type PickedSource } from './importTypes';
 
 interface Props {
   sources: PickedSource[];
@@ -21,10 +21,7 @@ export function ImportPick({ sources, setSources, options, setOptions }: Props) 
 
   const addFiles = async (files: FileList | File[]) => {
     try {
-      const picked = await Promise.all(
-        [...files].map(async (f) => ({ name: f.name, size: f.size, source: { kind: 'bytes' as const, name: f.name, dataBase64: await readAsBase64(f) } })),
-      );
-      setSources([...sources, ...picked]);
+      setSources([...sources, ...(await pickedFromFiles(files))]);
     } catch (error) {
       toast.error(errorMessage(error));
     }

@@ -24,3 +24,10 @@ export function readAsBase64(file: File): Promise<string> {
     reader.readAsDataURL(file);
   });
 }
+
+/** Dropped or chosen files as import sources (their bytes, base64). */
+export function pickedFromFiles(files: FileList | File[]): Promise<PickedSource[]> {
+  return Promise.all(
+    [...files].map(async (f) => ({ name: f.name, size: f.size, source: { kind: 'bytes' as const, name: f.name, dataBase64: await readAsBase64(f) } })),
+  );
+}

@@ -28,7 +28,8 @@ it(`exports ${DOCUMENTS} documents as brat (${DOCUMENTS * 2} files) with at most
   const records = Array.from({ length: DOCUMENTS }, (_, index) => {
     const text = `第${index}篇：区委书记王明远到回龙观社区调研，强调增强“四个意识”。`;
     const start = text.indexOf('王明远');
-    return JSON.stringify({ text, title: `调研 ${index}`, label: [[start, start + 3, 'PERSON']] });
+    // Every tenth document has no spans: brat still wants its (empty) .ann.
+    return JSON.stringify({ text, title: `调研 ${index}`, label: index % 10 === 0 ? [] : [[start, start + 3, 'PERSON']] });
   });
   const input = join(dir, 'many.jsonl');
   writeFileSync(input, records.join('\n') + '\n');
@@ -47,4 +48,13 @@ it(`exports ${DOCUMENTS} documents as brat (${DOCUMENTS * 2} files) with at most
   expect(files.filter((name) => name.endsWith('.txt'))).toHaveLength(DOCUMENTS);
   const lastAnn = files.filter((name) => name.endsWith('.ann')).sort().at(-1)!;
   expect(readFileSync(join(out, lastAnn), 'utf8')).toMatch(/^T\d+\tPERSON \d+ \d+\t王明远$/m);
+  const emptyAnns = files.filter((name) => name.endsWith('.ann') && readFileSync(join(out, name), 'utf8') === '');
+  expect(emptyAnns).toHaveLength(DOCUMENTS / 10);
+
+  // The folder imports back whole: documents without spans included.
+  const again = join(dir, 'again.biaozhu');
+  cliWithFileLimit(128, 'init', again);
+  const reimported = JSON.parse(cliWithFileLimit(128, 'import', again, out, '--json').stdout);
+  expect(reimported.imported).toBe(DOCUMENTS);
+  expect(reimported.spansImported).toBe(DOCUMENTS - DOCUMENTS / 10);
 });
