@@ -1,19 +1,10 @@
 // Labeling in the reader through the browser mode: keyboard and mouse selection, overlapping and
 // cross-paragraph spans, relabel, resize, delete, undo/redo, reload persistence, the span list.
 import type { Page } from '@playwright/test';
+import type { Annotation, Label } from '../../shared/model';
 import { apiCall, expect, test, type BiaozhuServer } from './fixtures';
 
-interface Span {
-  id: number;
-  start: number;
-  end: number;
-  labelId: number;
-  reviewState: string;
-}
-interface Label {
-  id: number;
-  key: string;
-}
+type Span = Annotation;
 
 const P1 = '本报讯 3月12日，朝阳区委书记王灏主持召开区委常委会会议。会议强调，要坚持“以人民为中心”的发展思想。';
 const P2 = '会议指出，力争到2025年底完成老旧小区综合整治120个，新增绿地面积50公顷。';

@@ -2,16 +2,10 @@
 // language and theme, palette and help, and accessibility (axe) of the main screens.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import type { Annotation } from '../../shared/model';
 import { apiCall, expect, test, type BiaozhuServer } from './fixtures';
 
-interface Span {
-  id: number;
-  start: number;
-  end: number;
-  labelId: number;
-  reviewState: string;
-  attributes: Record<string, string>;
-}
+type Span = Annotation;
 
 const BODY = [
   '本报讯（记者 张伟）3月12日，朝阳区委书记王灏主持召开区委常委会会议，传达学习全国两会精神。会议强调，要坚持“以人民为中心”的发展思想，深入推进“疏解整治促提升”专项行动。',

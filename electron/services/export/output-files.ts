@@ -4,7 +4,7 @@
 // encoded as it arrives, so the exporters' concatenated strings die young instead of piling up for
 // the garbage collector, and the disk sees a few large writes. Only the most recently written few
 // files stay open: brat writes two files per document, and open-file limits are low (256 on macOS).
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const BUFFER_BYTES = 1 << 20;
@@ -24,6 +24,9 @@ export class OutputFiles {
   private readonly live = new Map<string, OutputFile>();
   private readonly created = new Set<string>();
   private readonly folders = new Set<string>();
+  /** The outermost folder this export created, if any: removed again when the export fails. */
+  private createdRoot: string | undefined;
+  private closed = false;
   private createdByDocument: string[] = [];
   private openCount = 0;
   readonly written: string[] = [];
@@ -41,7 +44,7 @@ export class OutputFiles {
       if (isNew) {
         const folder = dirname(path);
         if (!this.folders.has(folder)) {
-          mkdirSync(folder, { recursive: true });
+          this.createdRoot ??= mkdirSync(folder, { recursive: true });
           this.folders.add(folder);
         }
         this.created.add(path);
@@ -77,8 +80,13 @@ export class OutputFiles {
     this.createdByDocument = [];
   }
 
-  /** Writes what is left (unless the export failed) and closes everything. */
+  /**
+   * Writes what is left and closes everything. When the export failed or was cancelled, the files it
+   * wrote are removed: a half-written corpus must not pass for a whole one.
+   */
   close(complete: boolean): void {
+    if (this.closed) return; // the worker's finally closes again after a successful export
+    this.closed = true;
     try {
       if (complete) {
         for (const [path, file] of this.live) {
@@ -89,7 +97,13 @@ export class OutputFiles {
     } finally {
       for (const file of this.live.values()) this.closeFile(file);
       this.live.clear();
+      if (!complete) this.removeWritten();
     }
+  }
+
+  private removeWritten(): void {
+    for (const path of this.written) rmSync(path, { force: true });
+    if (this.createdRoot) rmSync(this.createdRoot, { recursive: true, force: true });
   }
 
   /** A new file's first text creates (or truncates) it: one open per brat file. */

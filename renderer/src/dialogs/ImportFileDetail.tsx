@@ -4,6 +4,7 @@ import { api } from '../api/client';
 import { ENCODINGS, type FilePreview, type FilePreviewDetail, type SupportedEncoding } from '../../../shared/api/jobs';
 import { useI18n, type MessageKey } from '../i18n';
 import { useToast } from '../state/toasts';
+import { EncodingOptions } from './EncodingOptions';
 
 const PREVIEW_CHARS = 6000;
 
@@ -53,11 +54,7 @@ export function ImportFileDetail({ previewId, file, onFileChange }: Props) {
         onChange={(e) => void overrideEncoding(e.target.value as SupportedEncoding)}
       >
         {!ENCODINGS.includes(file.encoding as SupportedEncoding) && <option value="">{file.encoding ?? '—'}</option>}
-        {ENCODINGS.map((enc) => (
-          <option key={enc} value={enc}>
-            {enc}
-          </option>
-        ))}
+        <EncodingOptions />
       </select>
     </div>
   );

@@ -1,7 +1,8 @@
 // Step 1 of importing: choose files (picker, drag-and-drop or a path) and normalization options.
 import { useRef, useState } from 'react';
-import { ENCODINGS, NORMALIZATION_STEPS, type SupportedEncoding } from '../../../shared/api/jobs';
+import { NORMALIZATION_STEPS, type SupportedEncoding } from '../../../shared/api/jobs';
 import { useI18n } from '../i18n';
+import { EncodingOptions } from './EncodingOptions';
 import { errorMessage, useToast } from '../state/toasts';
 import { pickedFromFiles, type ImportOptionsState, type PickedSource } from './importTypes';
 
@@ -95,11 +96,7 @@ export function ImportPick({ sources, setSources, options, setOptions }: Props) 
           <label htmlFor="import-encoding">{t('import.encoding')}</label>
           <select id="import-encoding" className="select" value={options.encoding} onChange={(e) => setOptions({ ...options, encoding: e.target.value as SupportedEncoding | '' })}>
             <option value="">{t('import.encodingAuto')}</option>
-            {ENCODINGS.map((enc) => (
-              <option key={enc} value={enc}>
-                {enc}
-              </option>
-            ))}
+            <EncodingOptions />
           </select>
         </div>
         <label className="check">

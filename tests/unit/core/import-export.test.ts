@@ -179,16 +179,21 @@ describe('export through the API', () => {
 
   it('refuses to write a file when a stored span is corrupt, naming the document', async () => {
     core = testCore();
-    await importPaths([join(SEEDS_DIR, '003_8c8617933dfad7a9.txt')]);
-    const { items } = await core.call('documents:list', {});
+    await importPaths([SEEDS_DIR]);
+    const { items } = await core.call('documents:list', { sort: 'id' });
+    const last = items[items.length - 1];
     const label = (await core.call('labels:list', {}))[0];
-    const a = await core.call('annotations:create', { documentId: items[0].id, start: 0, end: 4, labelId: label.id });
+    const a = await core.call('annotations:create', { documentId: last.id, start: 0, end: 4, labelId: label.id });
     // Corrupt it behind the API's back, as a damaged file would be.
     core.session.requireDb().prepare('UPDATE annotations SET end = 999999 WHERE id = ?').run(a.id);
-    const { jobId } = await core.call('export:start', { format: 'cluener', outPath: join(core.dir, 'bad.json') });
-    const status = await core.jobs.wait(jobId);
-    expect(status.state).toBe('failed');
-    expect(status.error).toMatch(new RegExp(`Document ${items[0].id}`));
+    for (const [format, outPath] of [['cluener', join(core.dir, 'bad.json')], ['brat', join(core.dir, 'bad-brat')]] as const) {
+      const { jobId } = await core.call('export:start', { format, outPath });
+      const status = await core.jobs.wait(jobId);
+      expect(status.state).toBe('failed');
+      expect(status.error).toMatch(new RegExp(`Document ${last.id}`));
+      // The documents before it were written, then removed with the failure: no half export is left.
+      expect(existsSync(outPath)).toBe(false);
+    }
   });
 });
 

@@ -1,0 +1,14 @@
+import { ENCODINGS } from '../../../shared/api/jobs';
+
+/** The encodings a user can force in the import dialog, as <option>s. */
+export function EncodingOptions() {
+  return (
+    <>
+      {ENCODINGS.map((encoding) => (
+        <option key={encoding} value={encoding}>
+          {encoding}
+        </option>
+      ))}
+    </>
+  );
+}
