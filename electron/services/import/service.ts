@@ -1,4 +1,5 @@
 // Main-side import: keeps previews until the user commits them, and runs both steps as jobs.
+import { rmSync } from 'node:fs';
 import type { FilePreview, FilePreviewDetail, ImportOptions, ImportPreview, ImportReport, ImportSource, SupportedEncoding } from '../../../shared/api/jobs';
 import { ApiFailure } from '../../../shared/api/result';
 import { awaitedControl, type JobManager } from '../app/jobs';
@@ -91,6 +92,7 @@ export class ImportService {
     const result = await runWorker<Extract<ImportWorkerResult, { mode: 'preview' }>>('import-worker', data, awaitedControl());
     // The re-read file's drafts were staged with source index 0 (its own one-input list); the commit only needs the path.
     stored.staged[index] = { ...result.staged[0], sourceIndex: previous.sourceIndex };
+    rmSync(previous.path, { force: true });
     stored.preview.files[index] = result.files[0];
     return result.files[0];
   }
