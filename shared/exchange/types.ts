@@ -67,6 +67,12 @@ export interface Exporter {
   /** File extension with its dot ('.jsonl'); '' for formats that write a folder. */
   extension: string;
   layout: 'file' | 'folder' | 'file-per-split';
+  /**
+   * False for formats that write only each span's position and label: the export then skips
+   * reading attributes, annotator, origin, review state and timestamps (a test checks that such a
+   * format's output does not change with them).
+   */
+  spanDetails: boolean;
   begin(ctx: ExportContext): ExportChunk[];
   /**
    * Chunks for one document. Throws an Error naming the document and span when a span is

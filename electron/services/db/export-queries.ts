@@ -40,7 +40,10 @@ export function readExportDocuments(db: Db, ids: readonly number[], withOriginal
   ).all(JSON.stringify(ids)) as ExportDocumentRow[];
 }
 
-/** A span as an array (better-sqlite3 raw mode): a million of them export without a million objects. */
+/**
+ * A span as an array (better-sqlite3 raw mode): a million of them export without a million objects.
+ * The details after annotatorId are read only for formats that write them.
+ */
 export type ExportSpanRow = [
   documentId: number,
   id: number,
@@ -48,22 +51,25 @@ export type ExportSpanRow = [
   end: number,
   labelId: number,
   annotatorId: number,
-  origin: 'manual' | 'suggested',
-  reviewState: 'pending' | 'accepted' | 'rejected',
-  attributesJson: string,
-  createdAt: string,
-  updatedAt: string,
+  origin?: 'manual' | 'suggested',
+  reviewState?: 'pending' | 'accepted' | 'rejected',
+  attributesJson?: string,
+  createdAt?: string,
+  updatedAt?: string,
 ];
+
+const SPAN_POSITION_COLUMNS = 'document_id, id, start, end, label_id, annotator_id';
+const SPAN_DETAIL_COLUMNS = 'origin, review_state, attributes_json, created_at, updated_at';
 
 /**
  * Spans of a batch of documents, grouped by document in export order. Raw rows without joins:
  * label keys and annotator names are looked up in memory.
  */
-export function readExportSpans(db: Db, documentIds: readonly number[]): Map<number, ExportSpanRow[]> {
+export function readExportSpans(db: Db, documentIds: readonly number[], withDetails: boolean): Map<number, ExportSpanRow[]> {
+  const columns = withDetails ? `${SPAN_POSITION_COLUMNS}, ${SPAN_DETAIL_COLUMNS}` : SPAN_POSITION_COLUMNS;
   const rows = statement(
     db,
-    `SELECT document_id, id, start, end, label_id, annotator_id, origin, review_state, attributes_json, created_at, updated_at
-     FROM annotations WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, start, end, id`,
+    `SELECT ${columns} FROM annotations WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, start, end, id`,
   )
     .raw(true)
     .all(JSON.stringify(documentIds)) as ExportSpanRow[];

@@ -50,7 +50,7 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
       side.progress(index, ids.length);
       if (index % EXPORT_BATCH === 0) {
         const batchIds = ids.slice(index, index + EXPORT_BATCH);
-        batch = { rows: readExportDocuments(db, batchIds, withOriginal), spans: readExportSpans(db, batchIds) };
+        batch = { rows: readExportDocuments(db, batchIds, withOriginal), spans: readExportSpans(db, batchIds, exporter.spanDetails) };
       }
       const row = batch.rows[index % EXPORT_BATCH]!;
       const offsetMap = row.offset_map_json === null ? undefined : (JSON.parse(row.offset_map_json) as number[]);
@@ -68,7 +68,8 @@ runInWorker<ExportWorkerData, ExportReport>((side) => {
         originalText: row.original_text ?? '',
         offsetMap,
         split: splits?.get(id),
-        spans: spans.map(([, spanId, start, end, labelId, annotatorId, origin, reviewState, attributesJson, createdAt, updatedAt]) => {
+        // Formats without span details never read the defaults filled in here (see spanDetails).
+        spans: spans.map(([, spanId, start, end, labelId, annotatorId, origin = 'manual', reviewState = 'pending', attributesJson = '{}', createdAt = '', updatedAt = '']) => {
           const source = offsetMap ? mapToOriginal(offsetMap, start, end) : null;
           return {
             id: spanId, start, end, label: labelKeys.get(labelId)!,

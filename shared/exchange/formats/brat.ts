@@ -37,6 +37,7 @@ export const bratExporter: Exporter = {
   format: 'brat',
   extension: '',
   layout: 'folder',
+  spanDetails: true,
   begin(ctx) {
     states.delete(ctx);
     stateOf(ctx);

@@ -10,6 +10,7 @@ export const clueNerExporter: Exporter = {
   format: 'cluener',
   extension: EXTENSION,
   layout: 'file-per-split',
+  spanDetails: false,
   begin: () => [],
   document(doc, ctx) {
     const { text, spans, drops } = resolveDocument(doc, ctx);

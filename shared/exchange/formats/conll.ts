@@ -47,6 +47,7 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
     format,
     extension: EXTENSION,
     layout: 'file-per-split',
+    spanDetails: false,
     begin: () => [],
     document(doc, ctx) {
       const { text, spans, drops } = resolveDocument(doc, ctx);

@@ -25,6 +25,7 @@ export const doccanoExporter: Exporter = {
   format: 'doccano-jsonl',
   extension: EXTENSION,
   layout: 'file-per-split',
+  spanDetails: false,
   begin: () => [],
   document(doc, ctx) {
     const { text, spans, drops } = resolveDocument(doc, ctx);

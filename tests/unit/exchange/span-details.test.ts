@@ -1,0 +1,47 @@
+// Formats that declare spanDetails: false are exported without reading attributes, annotator,
+// origin, review state or timestamps. Their output must not depend on those fields; a format that
+// starts writing one must say spanDetails: true, or this test fails.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { EXPORT_FORMATS } from '../../../shared/api/jobs';
+import { exporters, type ExportDocument } from '../../../shared/exchange';
+import { ctx, docArb } from './fixtures';
+
+const detailsArb = fc.record({
+  attributes: fc.dictionary(fc.constantFrom('role', 'unit', 'value'), fc.string({ minLength: 1, maxLength: 4 }), { maxKeys: 2 }),
+  annotator: fc.constantFrom('lin', 'wang', 'zhao'),
+  origin: fc.constantFrom('manual' as const, 'suggested' as const),
+  reviewState: fc.constantFrom('pending' as const, 'accepted' as const, 'rejected' as const),
+  createdAt: fc.constant('2025-01-02T03:04:05.000Z'),
+  updatedAt: fc.constant('2025-06-07T08:09:10.000Z'),
+});
+
+/** What the export worker fills in for formats that do not read span details. */
+const withoutDetails = (doc: ExportDocument): ExportDocument => ({
+  ...doc,
+  spans: doc.spans.map((s) => ({ ...s, attributes: {}, origin: 'manual', reviewState: 'pending', createdAt: '', updatedAt: '' })),
+});
+
+const leanFormats = EXPORT_FORMATS.filter((format) => !exporters[format].spanDetails);
+
+describe('formats without span details', () => {
+  it('are the position-and-label formats', () => {
+    expect(leanFormats).toEqual(['doccano-jsonl', 'cluener', 'conll-bio', 'conll-bioes']);
+  });
+
+  it.each(leanFormats)('%s writes the same output whatever the spans\' details are', (format) => {
+    fc.assert(
+      fc.property(docArb(1), fc.array(detailsArb, { minLength: 8, maxLength: 8 }), (doc, details) => {
+        const detailed = { ...doc, spans: doc.spans.map((s, i) => ({ ...s, ...details[i] })) };
+        const lean = withoutDetails(detailed);
+        const exporter = exporters[format];
+        const run = (d: ExportDocument) => {
+          const context = ctx();
+          return [exporter.begin(context), exporter.document(d, context), exporter.end(context)];
+        };
+        expect(run(lean)).toEqual(run(detailed));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
