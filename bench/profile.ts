@@ -95,6 +95,7 @@ async function profileExport(spec: ReturnType<typeof sizeSpec>, outDir: string, 
   // The worker file reads workerData and posts to parentPort; give it both on the main thread.
   const run = () => new Promise<unknown>((resolve, reject) => {
     const fake = {
+      ...(require('node:worker_threads') as object), // the export starts its reader thread for real
       isMainThread: false,
       workerData: { data: { projectPath: fx.projectPath, options: { format, offsets: 'normalized' }, outPath }, cancelFlag: new Int32Array(new SharedArrayBuffer(4)) },
       parentPort: { postMessage: (m: { type: string; result?: unknown; message?: string }) => (m.type === 'result' ? resolve(m.result) : m.type === 'error' ? reject(new Error(m.message)) : undefined) },

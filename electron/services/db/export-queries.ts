@@ -62,26 +62,17 @@ const SPAN_POSITION_COLUMNS = 'document_id, id, start, end, label_id, annotator_
 const SPAN_DETAIL_COLUMNS = 'origin, review_state, attributes_json, created_at, updated_at';
 
 /**
- * Spans of a batch of documents, grouped by document in export order. Raw rows without joins:
+ * Spans of a batch of documents, in document order and then export order. Raw rows without joins:
  * label keys and annotator names are looked up in memory.
  */
-export function readExportSpans(db: Db, documentIds: readonly number[], withDetails: boolean): Map<number, ExportSpanRow[]> {
+export function readExportSpans(db: Db, documentIds: readonly number[], withDetails: boolean): ExportSpanRow[] {
   const columns = withDetails ? `${SPAN_POSITION_COLUMNS}, ${SPAN_DETAIL_COLUMNS}` : SPAN_POSITION_COLUMNS;
-  const rows = statement(
+  return statement(
     db,
     `SELECT ${columns} FROM annotations WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, start, end, id`,
   )
     .raw(true)
     .all(JSON.stringify(documentIds)) as ExportSpanRow[];
-  const byDocument = new Map<number, ExportSpanRow[]>();
-  let from = 0;
-  for (let i = 1; i <= rows.length; i++) {
-    if (i === rows.length || rows[i]![0] !== rows[from]![0]) {
-      byDocument.set(rows[from]![0], rows.slice(from, i));
-      from = i;
-    }
-  }
-  return byDocument;
 }
 
 export function annotatorNames(db: Db): Map<number, string> {

@@ -177,6 +177,24 @@ describe('export through the API', () => {
     expect(await run({ annotator: 'nobody' })).toBe(0);
   });
 
+  it('a cancelled export stops its reader and leaves no file behind', async () => {
+    core = testCore();
+    const lines = Array.from({ length: 1500 }, (_, i) => JSON.stringify({ text: `第${i}篇：区委书记王明远到回龙观社区调研。`, title: `调研 ${i}`, label: [[4, 8, 'PERSON']] }));
+    const dataBase64 = Buffer.from(lines.join('\n')).toString('base64');
+    const preview = await finished<ImportPreview>((await core.call('import:preview', { sources: [{ kind: 'bytes', name: 'many.jsonl', dataBase64 }], options: {} })).jobId);
+    await finished<ImportReport>((await core.call('import:commit', { previewId: preview.previewId })).jobId);
+    const outPath = join(core.dir, 'cancelled.jsonl');
+    const { jobId } = await core.call('export:start', { format: 'biaozhu-jsonl', outPath });
+    await core.call('jobs:cancel', { jobId });
+    const status = await core.jobs.wait(jobId);
+    expect(status.state).toBe('cancelled');
+    expect(existsSync(outPath)).toBe(false);
+    // The project is still free to export afterwards.
+    const report = await finished<ExportReport>((await core.call('export:start', { format: 'biaozhu-jsonl', outPath })).jobId);
+    expect(report.documents).toBe(1500);
+    expect(readFileSync(outPath, 'utf8').trim().split('\n')).toHaveLength(1500);
+  });
+
   it('refuses to write a file when a stored span is corrupt, naming the document', async () => {
     core = testCore();
     await importPaths([SEEDS_DIR]);

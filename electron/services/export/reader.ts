@@ -1,0 +1,129 @@
+// The export's reading half, in a thread of its own: it reads the project in batches inside one read
+// snapshot and hands them to the formatting thread, so reading SQLite and formatting and writing
+// the output run side by side. At most a few batches wait at a time: memory stays flat.
+import { parentPort, Worker } from 'node:worker_threads';
+import type { ExportOptions } from '../../../shared/api/jobs';
+import type { Label } from '../../../shared/model';
+import { openDatabase, useNativeBinding } from '../db/connection';
+import { annotatorNames, exportDocumentIds, readExportDocuments, readExportSpans, type ExportDocumentRow, type ExportSpanRow } from '../db/export-queries';
+import { listLabels } from '../db/labels';
+
+/** Documents read per query pair. */
+const EXPORT_BATCH = 100;
+/** Batches read ahead of the formatter. */
+const BATCHES_AHEAD = 4;
+
+export interface ReaderData {
+  role: 'export-reader';
+  projectPath: string;
+  options: ExportOptions;
+  withOriginal: boolean;
+  spanDetails: boolean;
+  /** [0]: batches posted and not yet formatted; [1]: 1 once the export is cancelled or failed. */
+  flow: Int32Array;
+  nativeBinding?: string;
+}
+
+export type ReaderMessage =
+  | { type: 'snapshot'; labels: Label[]; annotators: [number, string][]; ids: number[] }
+  | { type: 'batch'; rows: ExportDocumentRow[]; spans: PackedSpans }
+  | { type: 'end' }
+  | { type: 'error'; message: string };
+
+/**
+ * A batch's spans in document order: the numbers in one transferable array (a million small arrays
+ * would cost more to copy between threads than to read), the details as strings when read.
+ */
+export interface PackedSpans {
+  /** SPAN_NUMBERS numbers per span: documentId, id, start, end, labelId, annotatorId. */
+  numbers: Float64Array;
+  /** SPAN_DETAILS strings per span: origin, reviewState, attributesJson, createdAt, updatedAt. */
+  details: string[] | null;
+}
+
+export const SPAN_NUMBERS = 6;
+export const SPAN_DETAILS = 5;
+
+function packSpans(rows: ExportSpanRow[], withDetails: boolean): PackedSpans {
+  const numbers = new Float64Array(rows.length * SPAN_NUMBERS);
+  const details: string[] | null = withDetails ? new Array<string>(rows.length * SPAN_DETAILS) : null;
+  rows.forEach((row, i) => {
+    for (let k = 0; k < SPAN_NUMBERS; k++) numbers[i * SPAN_NUMBERS + k] = row[k] as number;
+    if (details) for (let k = 0; k < SPAN_DETAILS; k++) details[i * SPAN_DETAILS + k] = row[SPAN_NUMBERS + k] as string;
+  });
+  return { numbers, details };
+}
+
+const IN_FLIGHT = 0;
+const STOPPED = 1;
+
+/** Runs in the reader thread. */
+export function runExportReader(data: ReaderData): void {
+  const post = (message: ReaderMessage) => parentPort!.postMessage(message);
+  try {
+    useNativeBinding(data.nativeBinding);
+    const db = openDatabase(data.projectPath, { readonly: true });
+    // One read snapshot for the whole export: edits made meanwhile are not half in it.
+    db.exec('BEGIN');
+    try {
+      const ids = exportDocumentIds(db, data.options);
+      post({ type: 'snapshot', labels: listLabels(db), annotators: [...annotatorNames(db)], ids });
+      for (let from = 0; from < ids.length; from += EXPORT_BATCH) {
+        for (let ahead = Atomics.load(data.flow, IN_FLIGHT); ahead >= BATCHES_AHEAD; ahead = Atomics.load(data.flow, IN_FLIGHT)) {
+          if (Atomics.load(data.flow, STOPPED)) return;
+          Atomics.wait(data.flow, IN_FLIGHT, ahead, 200);
+        }
+        if (Atomics.load(data.flow, STOPPED)) return;
+        const batchIds = ids.slice(from, from + EXPORT_BATCH);
+        const rows = readExportDocuments(db, batchIds, data.withOriginal);
+        const spans = packSpans(readExportSpans(db, batchIds, data.spanDetails), data.spanDetails);
+        Atomics.add(data.flow, IN_FLIGHT, 1);
+        parentPort!.postMessage({ type: 'batch', rows, spans } satisfies ReaderMessage, [spans.numbers.buffer as ArrayBuffer]);
+      }
+      post({ type: 'end' });
+    } finally {
+      db.close();
+    }
+  } catch (error) {
+    post({ type: 'error', message: (error as Error).message ?? String(error) });
+  }
+}
+
+/** The formatting thread's side: batches in order, with read-ahead released as they are used. */
+export class ExportReader {
+  private readonly flow = new Int32Array(new SharedArrayBuffer(8));
+  private readonly worker: Worker;
+  private readonly queue: ReaderMessage[] = [];
+  private wake: (() => void) | null = null;
+
+  constructor(entryFile: string, data: Omit<ReaderData, 'role' | 'flow'>) {
+    this.worker = new Worker(entryFile, { workerData: { ...data, role: 'export-reader', flow: this.flow } satisfies ReaderData });
+    const push = (message: ReaderMessage) => {
+      this.queue.push(message);
+      this.wake?.();
+    };
+    this.worker.on('message', push);
+    this.worker.on('error', (error) => push({ type: 'error', message: error.message }));
+    this.worker.on('exit', (code) => push({ type: 'error', message: `the export reader stopped unexpectedly (exit code ${code})` }));
+  }
+
+  async next(): Promise<ReaderMessage> {
+    while (this.queue.length === 0) await new Promise<void>((resolve) => (this.wake = resolve));
+    this.wake = null;
+    const message = this.queue.shift()!;
+    if (message.type === 'error') throw new Error(message.message);
+    return message;
+  }
+
+  /** A batch has been formatted: the reader may read one more ahead. */
+  release(): void {
+    Atomics.sub(this.flow, IN_FLIGHT, 1);
+    Atomics.notify(this.flow, IN_FLIGHT);
+  }
+
+  async stop(): Promise<void> {
+    Atomics.store(this.flow, STOPPED, 1);
+    Atomics.notify(this.flow, IN_FLIGHT);
+    await this.worker.terminate();
+  }
+}
