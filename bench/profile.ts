@@ -9,6 +9,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { workerBundle } from '../electron/services/app/worker-bundle';
 import { ensureCorpus } from './generate';
 import { fixture } from './lib/fixture';
 import { workDir } from './lib/paths';
@@ -105,7 +106,7 @@ async function profileExport(spec: ReturnType<typeof sizeSpec>, outDir: string, 
     Module._load = function (request: string, ...rest: unknown[]) {
       return request === 'node:worker_threads' || request === 'worker_threads' ? fake : original.call(this, request, ...rest);
     };
-    require('../electron/services/export/worker');
+    require(workerBundle(join(__dirname, '..', 'electron', 'services', 'export', 'worker.ts'))); // as runWorker runs it
     Module._load = original;
   });
   const report = await profiled(`export-${format}`, outDir, run);

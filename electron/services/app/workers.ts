@@ -1,10 +1,11 @@
 // Runs a worker thread from the built bundle (out/main/<name>.js) or, in development and tests,
-// from its TypeScript source through tsx.
+// from a bundle of its TypeScript source (see worker-bundle.ts).
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ApiFailure } from '../../../shared/api/result';
 import type { JobControl } from './jobs';
+import { workerBundle } from './worker-bundle';
 
 export type WorkerName = 'import-worker' | 'export-worker';
 
@@ -23,7 +24,7 @@ function workerEntry(name: WorkerName): { file: string; execArgv: string[] } {
   const built = join(__dirname, `${name}.js`);
   if (!__filename.endsWith('.ts') && existsSync(built)) return { file: built, execArgv: [] };
   const folder = name === 'import-worker' ? 'import' : 'export';
-  return { file: resolve(__dirname, '..', folder, 'worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
+  return { file: workerBundle(resolve(__dirname, '..', folder, 'worker.ts')), execArgv: ['--enable-source-maps'] };
 }
 
 export function runWorker<R>(name: WorkerName, data: unknown, control: JobControl): Promise<R> {
