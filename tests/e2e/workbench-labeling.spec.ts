@@ -40,9 +40,9 @@ let docId = 0;
 const spans = (server: BiaozhuServer) => apiCall<Span[]>(server, 'annotations:list', { documentId: docId });
 const labels = (server: BiaozhuServer) => apiCall<Label[]>(server, 'labels:list', {});
 
-/** Drags the mouse from the left edge of character `start` to the right edge of character `end - 1`. */
-async function dragSelect(page: Page, start: number, end: number) {
-  const points = await page.evaluate(
+/** Points just inside the left edge of character `start` and the right edge of character `end - 1`. */
+function charPoints(page: Page, start: number, end: number) {
+  return page.evaluate(
     ([s, e]) => {
       const rectOf = (offset: number) => {
         for (const p of document.querySelectorAll<HTMLElement>('[data-testid="reader"] p[data-start]')) {
@@ -67,6 +67,11 @@ async function dragSelect(page: Page, start: number, end: number) {
     },
     [start, end],
   );
+}
+
+/** Drags the mouse from the left edge of character `start` to the right edge of character `end - 1`. */
+async function dragSelect(page: Page, start: number, end: number) {
+  const points = await charPoints(page, start, end);
   await page.mouse.move(points.x1, points.y1);
   await page.mouse.down();
   await page.mouse.move(points.x2, points.y2, { steps: 4 });
@@ -127,6 +132,30 @@ test('overlapping and nested spans each keep their own mark id', async ({ server
   await expect(page.locator('.span-detail-text')).toHaveText('老旧小区综合整治');
   await overlap.click();
   await expect(page.locator('.span-detail-text')).toHaveText('力争到2025年底完成老旧小区综合整治120个');
+});
+
+test('a drag still selects what it covered when the text is redrawn under it', async ({ server, page }) => {
+  const outer = TEXT.indexOf('力争到2025年底完成老旧小区综合整治120个');
+  const inner = TEXT.indexOf('老旧小区综合整治');
+  await dragSelect(page, outer, outer + '力争到2025年底完成老旧小区综合整治120个'.length);
+  const from = await charPoints(page, inner, inner + 8);
+  await page.mouse.move(from.x1, from.y1);
+  await page.mouse.down();
+  // A fast coder's key for the previous selection lands while the button is already down for the
+  // next: the new mark redraws the paragraph the drag began in.
+  await page.keyboard.press('4');
+  await expect(page.locator('mark[data-ids]')).toHaveCount(1);
+  const to = await charPoints(page, inner, inner + 8);
+  await page.mouse.move(to.x2, to.y2, { steps: 4 });
+  await page.mouse.up();
+  await page.keyboard.press('3');
+  await expect.poll(async () => (await spans(server)).length).toBe(2);
+  const byKey = new Map((await labels(server)).map((l) => [l.id, l.key]));
+  const tagged = (await spans(server)).map((s) => [TEXT.slice(s.start, s.end), byKey.get(s.labelId)]).sort();
+  expect(tagged).toEqual([
+    ['力争到2025年底完成老旧小区综合整治120个', 'TARGET'],
+    ['老旧小区综合整治', 'PROJECT'],
+  ]);
 });
 
 test('a span may cross a paragraph break and is drawn in both paragraphs', async ({ server, page }) => {

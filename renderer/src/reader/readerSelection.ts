@@ -19,6 +19,8 @@ export class ReaderSelection {
   wordSnap = false;
   private caretEl: HTMLElement | null = null;
   private dragging = false;
+  /** Where the mouse button went down, in the text: the drag's start if the DOM loses it. */
+  private press: { x: number; y: number; offset: number | null } | null = null;
   private hoverEl: HTMLElement | null = null;
   private disposers: (() => void)[] = [];
   /** Selections we set ourselves; the selectionchange they cause must not echo back. */
@@ -43,7 +45,9 @@ export class ReaderSelection {
       this.disposers.push(() => content.removeEventListener(type, fn));
     };
     on('mousedown', (e) => {
-      if (e.button === 0) this.dragging = true;
+      if (e.button !== 0) return;
+      this.dragging = true;
+      this.press = { x: e.clientX, y: e.clientY, offset: this.offsetAtPoint(e.clientX, e.clientY) };
     });
     on('mouseup', (e) => this.onMouseUp(e));
     on('mouseover', (e) => this.onHoverEvent(e));
@@ -144,8 +148,7 @@ export class ReaderSelection {
         if (!rect) return f;
         const step = rect.height || 24;
         const y = kind === 'up' ? rect.top - step * 0.6 : rect.bottom + step * 0.6;
-        const hit = caretFromPoint(rect.left + 1, y);
-        const off = hit ? domToOffset(hit.node, hit.offset, this.ctl.content!) : null;
+        const off = this.offsetAtPoint(rect.left + 1, y);
         if (off === null || off === f) return kind === 'up' ? Math.max(0, u.start - 1) : Math.min(model.text.length, u.end + 1);
         return off;
       }
@@ -183,25 +186,46 @@ export class ReaderSelection {
     const a = domToOffset(sel.anchorNode, sel.anchorOffset, content);
     const f = domToOffset(sel.focusNode, sel.focusOffset, content);
     if (a === null || f === null) return false;
+    this.adopt(a, f, fromMouse);
+    return true;
+  }
+
+  /** Takes a selection the user made (word-snapped when it came from the mouse). */
+  private adopt(a: number, f: number, fromMouse: boolean): void {
     if (fromMouse && this.wordSnap && a !== f) {
       const fwd = f >= a;
       const [s, e] = fwd ? [a, f] : [f, a];
       const ss = this.ctl.words.snap(unitAt(this.ctl.model, s), s, -1);
       const ee = this.ctl.words.snap(unitAt(this.ctl.model, e), e, 1);
       this.set(fwd ? ss : ee, fwd ? ee : ss, false);
-      return true;
+      return;
     }
     this.anchor = a;
     this.focus = f;
     this.drawCaret();
     this.notify();
-    return true;
+  }
+
+  private offsetAtPoint(x: number, y: number): number | null {
+    const hit = caretFromPoint(x, y);
+    return hit && this.ctl.content ? domToOffset(hit.node, hit.offset, this.ctl.content) : null;
   }
 
   private onMouseUp(e: MouseEvent): void {
     this.dragging = false;
-    if (!this.syncFromDom(true)) return;
-    if (this.anchor !== this.focus) return;
+    const press = this.press;
+    this.press = null;
+    const synced = this.syncFromDom(true);
+    if (press?.offset != null && (!synced || this.anchor === this.focus) && Math.hypot(e.clientX - press.x, e.clientY - press.y) > 4) {
+      // The paragraph was redrawn under the drag (a span saved just before it began): the browser's
+      // selection lost its start. Rebuild it from where the drag began and ended.
+      const end = this.offsetAtPoint(e.clientX, e.clientY);
+      if (end !== null && end !== press.offset) {
+        this.adopt(press.offset, end, true);
+        return;
+      }
+    }
+    if (!synced || this.anchor !== this.focus) return;
     const mark = (e.target as HTMLElement).closest?.('mark[data-ids]') as HTMLElement | null;
     if (mark) this.cb.onSpanClick(mark.dataset.ids!.split(' ').map(Number), this.focus);
   }
