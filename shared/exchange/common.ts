@@ -12,13 +12,13 @@ import type { DraftSpan, Dropped, ExchangeProblem, ExportContext, ExportDocument
  */
 export function validateExportDocument(doc: ExportDocument, offsets: ExportContext['offsets'] = 'normalized'): string | null {
   for (const span of doc.spans) {
-    const where = `document ${doc.id}, span ${span.id}`;
-    if (typeof span.label !== 'string' || span.label.trim() === '') return `${where}: label is empty`;
+    const where = () => `document ${doc.id}, span ${span.id}`; // built only for a problem: this runs for every span
+    if (typeof span.label !== 'string' || span.label.trim() === '') return `${where()}: label is empty`;
     const problem = spanProblem(doc.text, span.start, span.end);
-    if (problem) return `${where}: ${problem}`;
+    if (problem) return `${where()}: ${problem}`;
     const hasStart = span.sourceStart !== undefined && span.sourceStart !== null;
     const hasEnd = span.sourceEnd !== undefined && span.sourceEnd !== null;
-    if (hasStart !== hasEnd) return `${where}: sourceStart and sourceEnd must be set together`;
+    if (hasStart !== hasEnd) return `${where()}: sourceStart and sourceEnd must be set together`;
     if (!hasStart) continue;
     const s = span.sourceStart as number;
     const e = span.sourceEnd as number;
@@ -30,7 +30,7 @@ export function validateExportDocument(doc: ExportDocument, offsets: ExportConte
         : offsets === 'source' && e > s
           ? spanProblem(doc.originalText, s, e)
           : null;
-    if (sourceProblem) return `${where}: source offsets: ${sourceProblem}`;
+    if (sourceProblem) return `${where()}: source offsets: ${sourceProblem}`;
   }
   return null;
 }

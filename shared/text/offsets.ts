@@ -21,11 +21,18 @@ export function spanProblem(text: string, start: number, end: number): string | 
   return null;
 }
 
+const SURROGATE = /[\ud800-\udfff]/;
+/** Without surrogates every character is one code unit, and both kinds of offset are the same. */
+const hasSurrogates = (text: string): boolean => SURROGATE.test(text);
+/** Like the counting loops below, which never go back before the first character. */
+const atLeastZero = (offset: number): number => (offset > 0 ? offset : 0);
+
 /**
  * Converts UTF-16 offsets to code-point offsets for many positions at once in one pass.
  * Offsets may come in any order; the result is aligned with the input.
  */
 export function utf16ToCodePoints(text: string, offsets: readonly number[]): number[] {
+  if (!hasSurrogates(text)) return offsets.map(atLeastZero);
   const order = offsets.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
   const out = new Array<number>(offsets.length);
   let unit = 0;
@@ -43,6 +50,11 @@ export function utf16ToCodePoints(text: string, offsets: readonly number[]): num
 
 /** Converts code-point offsets to UTF-16 offsets, aligned with the input. */
 export function codePointsToUtf16(text: string, offsets: readonly number[]): number[] {
+  if (!hasSurrogates(text)) {
+    const past = offsets.find((offset) => offset > text.length);
+    if (past !== undefined) throw new RangeError(`code-point offset ${past} is past the end of the text`);
+    return offsets.map(atLeastZero);
+  }
   const order = offsets.map((_, i) => i).sort((a, b) => offsets[a] - offsets[b]);
   const out = new Array<number>(offsets.length);
   let unit = 0;

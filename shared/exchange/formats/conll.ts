@@ -5,12 +5,14 @@
 // but never inside a span. Tags cannot nest: of overlapping spans the longest (in characters)
 // wins, ties go to the earlier start, then the lower id; the others are reported as 'overlap'.
 import { codePointSpans, DropCounter, deriveTitle, identityDraft, isWhitespaceUnit, resolveDocument, splitPath, type ResolvedSpan } from '../common';
+import { codeUnits, TextBuilder } from '../text-builder';
 import type { DraftSpan, ExchangeFile, Exporter, ParseResult } from '../types';
 
 const EXTENSION = '.conll';
 export const DOCSTART = '-DOCSTART-';
 const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
-const TERMINATORS = codes('。！？');
+/** 。！？ */
+const isTerminator = (u: number) => u === 0x3002 || u === 0xff01 || u === 0xff1f;
 /** Closing marks that stay with the sentence a terminator ended (and further terminators). */
 const CLOSERS = codes('。！？”’」』）)》〉】"\'');
 const isLineBreak = (u: number) => u === 0x0a || u === 0x0d || u === 0x2028 || u === 0x2029 || u === 0x85;
@@ -41,8 +43,24 @@ export function resolveOverlaps(text: string, spans: ResolvedSpan[], drops: Drop
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/** Tag lines ("\tB-PERSON\n") as code units, made once per label. */
+interface Tags {
+  B: Uint16Array;
+  I: Uint16Array;
+  E: Uint16Array;
+  S: Uint16Array;
+}
+const OUTSIDE = codeUnits('\tO\n');
+function labelTags(label: string): Tags {
+  const type = label.replace(/\s/g, '_');
+  return { B: codeUnits(`\tB-${type}\n`), I: codeUnits(`\tI-${type}\n`), E: codeUnits(`\tE-${type}\n`), S: codeUnits(`\tS-${type}\n`) };
+}
+
 function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
   const bioes = format === 'conll-bioes';
+  // document() runs to completion: one builder and one tag table serve every document.
+  const builder = new TextBuilder();
+  const tags = new Map<string, Tags>();
   return {
     format,
     extension: EXTENSION,
@@ -52,12 +70,9 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
     document(doc, ctx) {
       const { text, spans, drops } = resolveDocument(doc, ctx);
       const kept = resolveOverlaps(text, spans, drops);
-      const tags = new Map<string, { B: string; I: string; E: string; S: string }>();
-      for (const { span } of kept) {
-        const type = span.label.replace(/\s/g, '_');
-        if (!tags.has(span.label)) tags.set(span.label, { B: `\tB-${type}\n`, I: `\tI-${type}\n`, E: `\tE-${type}\n`, S: `\tS-${type}\n` });
-      }
-      let out = `${DOCSTART}\tO\n\n`;
+      for (const { span } of kept) if (!tags.has(span.label)) tags.set(span.label, labelTags(span.label));
+      const out = builder;
+      out.append(`${DOCSTART}\tO\n\n`);
       let k = 0; // next kept span that has not ended
       let sentenceTokens = 0;
       let pending: 'none' | 'terminator' | 'line' = 'none';
@@ -77,13 +92,13 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
         const span = k < kept.length && kept[k].start <= at ? kept[k] : null;
         const insideSpan = span !== null && spanFirst !== -1;
         if (pending !== 'none' && !insideSpan && !(pending === 'terminator' && CLOSERS.has(unit))) {
-          if (sentenceTokens > 0) out += '\n';
+          if (sentenceTokens > 0) out.unit(0x0a);
           sentenceTokens = 0;
           pending = 'none';
         }
-        let tag = '\tO\n';
+        let tag = OUTSIDE;
         if (span) {
-          const t = tags.get(span.span.label) as { B: string; I: string; E: string; S: string };
+          const t = tags.get(span.span.label)!;
           const first = spanFirst === -1;
           if (first) spanFirst = at;
           if (!bioes) tag = first ? t.B : t.I;
@@ -98,13 +113,14 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
             tag = first ? (last ? t.S : t.B) : last ? t.E : t.I;
           }
         }
-        out += i - at === 1 ? text[at] : text.slice(at, i);
-        out += tag;
+        out.unit(unit);
+        if (i - at === 2) out.unit(text.charCodeAt(at + 1));
+        out.appendUnits(tag);
         sentenceTokens++;
-        if (TERMINATORS.has(unit)) pending = 'terminator';
+        if (isTerminator(unit)) pending = 'terminator';
       }
-      if (sentenceTokens > 0) out += '\n';
-      return { chunks: [{ path: splitPath(doc.split, EXTENSION), text: out }], dropped: drops.list() };
+      if (sentenceTokens > 0) out.unit(0x0a);
+      return { chunks: [{ path: splitPath(doc.split, EXTENSION), text: out.take() }], dropped: drops.list() };
     },
     end: () => [],
   };

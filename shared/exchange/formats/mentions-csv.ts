@@ -25,7 +25,21 @@ export const CONTEXT_CHARS = 20;
 export const csvField = (value: string | number | null): string => {
   if (value === null) return '';
   const s = String(value);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return needsQuotes(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/** `"` `,` CR or LF; a loop, not a regular expression, because it runs for every field of every row. */
+function needsQuotes(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const u = s.charCodeAt(i);
+    if (u === 0x22 || u === 0x2c || u === 0x0a || u === 0x0d) return true;
+  }
+  return false;
+}
+
+const attributesJson = (attributes: Record<string, string>): string => {
+  for (const _ in attributes) return JSON.stringify(attributes);
+  return '{}';
 };
 
 const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
@@ -56,20 +70,14 @@ export const mentionsCsvExporter: Exporter = {
     const cp = codePointSpans(text, spans);
     const m = doc.metadata;
     const prefix = [doc.id, m.title, m.date, m.source, m.district].map(csvField).join(',');
-    const rows = spans.map(({ span, start, end }, i) =>
-      [
-        prefix,
-        csvField(span.label),
-        csvField(text.slice(start, end)),
-        cp.start[i],
-        cp.end[i],
-        csvField(JSON.stringify(span.attributes)),
-        csvField(span.annotator),
-        csvField(text.slice(back(text, start, CONTEXT_CHARS), start)),
-        csvField(text.slice(end, forward(text, end, CONTEXT_CHARS))),
-      ].join(','),
-    );
-    return { chunks: [{ path: '', text: rows.length > 0 ? `${rows.join('\r\n')}\r\n` : '' }], dropped: drops.list() };
+    let out = ''; // one concatenation per row: joining an array per row cost a fifth of the export
+    spans.forEach(({ span, start, end }, i) => {
+      out +=
+        `${prefix},${csvField(span.label)},${csvField(text.slice(start, end))},${cp.start[i]},${cp.end[i]},` +
+        `${csvField(attributesJson(span.attributes))},${csvField(span.annotator)},` +
+        `${csvField(text.slice(back(text, start, CONTEXT_CHARS), start))},${csvField(text.slice(end, forward(text, end, CONTEXT_CHARS)))}\r\n`;
+    });
+    return { chunks: [{ path: '', text: out }], dropped: drops.list() };
   },
   end: () => [],
 };

@@ -43,6 +43,17 @@ describe('offsets', () => {
     );
   });
 
+  it('property: texts with and without astral characters treat offsets outside the text alike', () => {
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 5 }), (t, beyond) => {
+        const cpLength = [...t].length;
+        expect(() => codePointsToUtf16(t, [0, cpLength + beyond])).toThrow(`code-point offset ${cpLength + beyond} is past the end`);
+        expect(codePointsToUtf16(t, [-beyond, cpLength])).toEqual([0, t.length]);
+        expect(utf16ToCodePoints(t, [-beyond, t.length])).toEqual([0, cpLength]);
+      }),
+    );
+  });
+
   it('counts astral characters as one code point', () => {
     expect(codePointLength('𠮷野家')).toBe(3);
     expect(spanProblem('𠮷野家', 1, 3)).toMatch(/start 1 splits a surrogate pair/);
