@@ -5,7 +5,7 @@ import { parentPort, Worker } from 'node:worker_threads';
 import type { ExportOptions } from '../../../shared/api/jobs';
 import type { Label } from '../../../shared/model';
 import { openDatabase, useNativeBinding } from '../db/connection';
-import { annotatorNames, exportDocumentIds, readExportDocuments, readExportSpans, type ExportDocumentRow, type ExportSpanRow } from '../db/export-queries';
+import { annotatorNames, exportDocumentIds, readExportDocuments, readExportSpanPositions, readExportSpans, type ExportDocumentRow, type ExportSpanRow } from '../db/export-queries';
 import { listLabels } from '../db/labels';
 
 /** Documents read per query pair. */
@@ -44,14 +44,46 @@ export interface PackedSpans {
 export const SPAN_NUMBERS = 6;
 export const SPAN_DETAILS = 5;
 
-function packSpans(rows: ExportSpanRow[], withDetails: boolean): PackedSpans {
+function packSpans(rows: ExportSpanRow[]): PackedSpans {
   const numbers = new Float64Array(rows.length * SPAN_NUMBERS);
-  const details: string[] | null = withDetails ? new Array<string>(rows.length * SPAN_DETAILS) : null;
+  const details = new Array<string>(rows.length * SPAN_DETAILS);
   rows.forEach((row, i) => {
     for (let k = 0; k < SPAN_NUMBERS; k++) numbers[i * SPAN_NUMBERS + k] = row[k] as number;
-    if (details) for (let k = 0; k < SPAN_DETAILS; k++) details[i * SPAN_DETAILS + k] = row[SPAN_NUMBERS + k] as string;
+    for (let k = 0; k < SPAN_DETAILS; k++) details[i * SPAN_DETAILS + k] = row[SPAN_NUMBERS + k] as string;
   });
   return { numbers, details };
+}
+
+/** Parses readExportSpanPositions' lists (non-negative integers, five per span) into numbers. */
+export function packPositions(lists: [documentId: number, positions: string][]): PackedSpans {
+  let spans = 0;
+  for (const [, list] of lists) for (let i = 0; i < list.length; i++) if (list.charCodeAt(i) === 0x2c) spans++;
+  spans = (spans + lists.length) / (SPAN_NUMBERS - 1);
+  const numbers = new Float64Array(spans * SPAN_NUMBERS);
+  let at = 0;
+  for (const [documentId, list] of lists) {
+    numbers[at++] = documentId;
+    let field = 0;
+    let value = 0;
+    for (let i = 0; i < list.length; i++) {
+      const c = list.charCodeAt(i);
+      if (c !== 0x2c) {
+        if (c < 0x30 || c > 0x39) throw new Error(`document ${documentId}: span positions hold "${list[i]}", not only digits`);
+        value = value * 10 + (c - 0x30);
+        continue;
+      }
+      numbers[at++] = value;
+      value = 0;
+      // After a span's fifth number the next span of the same document begins.
+      if (++field === SPAN_NUMBERS - 1) {
+        field = 0;
+        numbers[at++] = documentId;
+      }
+    }
+    numbers[at++] = value;
+  }
+  if (at !== numbers.length) throw new Error(`span positions did not parse: ${at} of ${numbers.length} numbers`);
+  return { numbers, details: null };
 }
 
 const IN_FLIGHT = 0;
@@ -76,7 +108,7 @@ export function runExportReader(data: ReaderData): void {
         if (Atomics.load(data.flow, STOPPED)) return;
         const batchIds = ids.slice(from, from + EXPORT_BATCH);
         const rows = readExportDocuments(db, batchIds, data.withOriginal);
-        const spans = packSpans(readExportSpans(db, batchIds, data.spanDetails), data.spanDetails);
+        const spans = data.spanDetails ? packSpans(readExportSpans(db, batchIds)) : packPositions(readExportSpanPositions(db, batchIds));
         Atomics.add(data.flow, IN_FLIGHT, 1);
         parentPort!.postMessage({ type: 'batch', rows, spans } satisfies ReaderMessage, [spans.numbers.buffer as ArrayBuffer]);
       }
