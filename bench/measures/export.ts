@@ -41,6 +41,7 @@ runMeasure('export', 'Export throughput', async (ctx) => {
       rmSync(outPath, { recursive: true, force: true });
       const memory = new MemorySampler();
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage(); // every thread of the process: main, export worker, reader
       const { jobId } = await bc.call('export:start', { format, outPath });
       let report: ExportReport;
       try {
@@ -53,13 +54,15 @@ runMeasure('export', 'Export throughput', async (ctx) => {
         continue;
       }
       const seconds = (performance.now() - t0) / 1000;
+      const cpu = process.cpuUsage(cpu0);
+      const cpuSeconds = (cpu.user + cpu.system) / 1e6;
       const peak = memory.stop();
       const spansHandled = report.spans + report.dropped.reduce((n, d) => n + d.count, 0);
       const outBytes = bytesUnder(outPath);
       rmSync(outPath, { recursive: true, force: true });
-      perFormat[format] = { seconds, report: { ...report, files: report.files.length }, outBytes, memory: peak };
-      log(`${format}: ${seconds.toFixed(1)} s, ${Math.round(spansHandled / seconds)} spans/s, peak RSS ${peak.peakMb} MB`);
-      rows.push({ name: `export ${format}`, value: round(spansHandled / seconds, 0), unit: 'spans/s', baseline: 0, baselineName: 'raw SELECT of the spans', ratio: null, pass: null, note: `${round(seconds, 1)} s, ${round(outBytes / 1e6, 1)} MB written, peak RSS ${peak.peakMb} MB (start ${peak.startMb} MB)` });
+      perFormat[format] = { seconds, cpuSeconds, report: { ...report, files: report.files.length }, outBytes, memory: peak };
+      log(`${format}: ${seconds.toFixed(1)} s, ${Math.round(spansHandled / seconds)} spans/s, CPU ${cpuSeconds.toFixed(1)} s, peak RSS ${peak.peakMb} MB`);
+      rows.push({ name: `export ${format}`, value: round(spansHandled / seconds, 0), unit: 'spans/s', baseline: 0, baselineName: 'raw SELECT of the spans', ratio: null, pass: null, note: `${round(seconds, 1)} s (CPU ${round(cpuSeconds, 1)} s in all threads), ${round(outBytes / 1e6, 1)} MB written, peak RSS ${peak.peakMb} MB (start ${peak.startMb} MB)` });
     }
   } finally {
     bc.close();
