@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import type { ApiInput, ApiOutput, Channel } from '../../shared/api/index';
 import { EXPORT_FORMATS, type ExportReport, type ImportPreview, type ImportReport, type JobStatus } from '../../shared/api/jobs';
 import { createCore, type Core } from '../services/core';
+import { writtenFiles } from '../../shared/exchange/written-files';
 
 const USAGE = `Usage: biaozhu <command> [options]
 
@@ -78,7 +79,9 @@ async function runExport(core: Core, flags: Record<string, unknown>, json: boole
   const { jobId } = await call(core, 'export:start', options);
   const report = await waitForJob<ExportReport>(core, jobId, json);
   const dropped = report.dropped.map((d) => `dropped ${d.count} spans (${d.reason})`);
-  print(json, report, [`exported ${report.documents} documents, ${report.spans} spans to ${report.files.join(', ')}`, ...dropped].join('\n'));
+  const written = writtenFiles(report.files);
+  const where = written.more > 0 ? `${written.folder} (${report.files.length} files)` : written.listed.join(', ');
+  print(json, report, [`exported ${report.documents} documents, ${report.spans} spans to ${where}`, ...dropped].join('\n'));
   return 0;
 }
 

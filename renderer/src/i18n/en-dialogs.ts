@@ -80,6 +80,7 @@ export const enDialogs = {
   'export.dropped': 'Dropped spans',
   'export.noDropped': 'No span was dropped.',
   'export.filesWritten': 'Files written',
+  'export.moreFiles': '… and {count} more in {folder}',
   'export.splitCounts': 'Split: train {train}, dev {dev}, test {test}',
   'format.biaozhu-jsonl': 'Biaozhu JSONL (lossless)',
   'format.doccano-jsonl': 'doccano JSONL',

@@ -82,6 +82,7 @@ export const zhDialogs: Record<keyof typeof enDialogs, string> = {
   'export.dropped': '被舍弃的标注',
   'export.noDropped': '没有舍弃任何标注。',
   'export.filesWritten': '写出的文件',
+  'export.moreFiles': '……另有 {count} 个文件，在 {folder}',
   'export.splitCounts': '划分：训练 {train}，验证 {dev}，测试 {test}',
   'format.biaozhu-jsonl': 'Biaozhu JSONL（无损）',
   'format.doccano-jsonl': 'doccano JSONL',

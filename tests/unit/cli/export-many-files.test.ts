@@ -43,6 +43,8 @@ it(`exports ${DOCUMENTS} documents as brat (${DOCUMENTS * 2} files) with at most
   const exported = cliWithFileLimit(128, 'export', project, '--format', 'brat', '--out', out);
   expect(exported.stderr).toBe('');
   expect(exported.code).toBe(0);
+  // One short line names the folder and the count, not 800 paths.
+  expect(exported.stdout.trim()).toBe(`exported ${DOCUMENTS} documents, ${DOCUMENTS - DOCUMENTS / 10} spans to ${out} (${DOCUMENTS * 2 + 2} files)`);
   const files = readdirSync(out);
   expect(files.filter((name) => name.endsWith('.ann'))).toHaveLength(DOCUMENTS);
   expect(files.filter((name) => name.endsWith('.txt'))).toHaveLength(DOCUMENTS);
