@@ -1,5 +1,6 @@
 // Measure 2: export spans/s for every format in EXPORT_FORMATS through export:start (the export
 // worker thread) vs a raw SELECT of the same spans; peak RSS of the process (worker included).
+import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXPORT_FORMATS, type ExportReport } from '../../shared/api/jobs';
@@ -39,6 +40,9 @@ runMeasure('export', 'Export throughput', async (ctx) => {
       if (i === Math.floor(EXPORT_FORMATS.length / 2)) selects.push(rawSelectSpans(fx.projectPath));
       const outPath = join(dir, `out-${format}`);
       rmSync(outPath, { recursive: true, force: true });
+      // Deleting the last export's files (40,000 for brat) keeps the disk busy for seconds after
+      // rm returns; flush that now, or it slows whichever format is timed next.
+      execFileSync('sync');
       const memory = new MemorySampler();
       const t0 = performance.now();
       const cpu0 = process.cpuUsage(); // every thread of the process: main, export worker, reader
