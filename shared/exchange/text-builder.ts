@@ -35,6 +35,11 @@ export class TextBuilder {
     this.units[this.length++] = codeUnit;
   }
 
+  /** Drops what was appended (after a failed document, say); the memory is kept. */
+  clear(): void {
+    this.length = 0;
+  }
+
   /** The text built so far; the builder starts again empty (its memory is kept for the next text). */
   take(): string {
     const text = decoder.decode(this.units.subarray(0, this.length));

@@ -72,6 +72,7 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
       const kept = resolveOverlaps(text, spans, drops);
       for (const { span } of kept) if (!tags.has(span.label)) tags.set(span.label, labelTags(span.label));
       const out = builder;
+      out.clear(); // a document that threw half-way must not leave its lines to the next
       out.append(`${DOCSTART}\tO\n\n`);
       let k = 0; // next kept span that has not ended
       let sentenceTokens = 0;

@@ -12,9 +12,12 @@ describe('TextBuilder', () => {
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 300 }), fc.array(piece, { maxLength: 300 }), (before, pieces) => {
         const builder = new TextBuilder();
-        // The CoNLL exporter reuses one builder for every document: what was taken must not linger.
+        // The CoNLL exporter reuses one builder for every document: what was taken or cleared must
+        // not linger.
         for (const p of before) if (p.kind === 'text') builder.append(p.s);
         builder.take();
+        for (const p of before) if (p.kind === 'text') builder.append(p.s);
+        builder.clear();
         let expected = '';
         for (const p of pieces) {
           if (p.kind === 'text') builder.append(p.s);
