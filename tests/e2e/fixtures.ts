@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { waitForReadyUrl } from '../../electron/server/announce';
 
 const require = createRequire(__filename);
@@ -79,3 +79,25 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect };
+
+/**
+ * Saves a README screenshot of the real UI — after checking that Chinese renders as Chinese: without
+ * a CJK font (Debian: fonts-noto-cjk) Chromium draws every character as the same empty box, and the
+ * README would show rows of boxes.
+ */
+export async function docScreenshot(page: Page, name: string): Promise<void> {
+  const samePixels = await page.evaluate(() => {
+    const draw = (text: string) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 40;
+      canvas.height = 40;
+      const context = canvas.getContext('2d')!;
+      context.font = '32px sans-serif';
+      context.fillText(text, 2, 34);
+      return context.getImageData(0, 0, 40, 40).data.join(',');
+    };
+    return draw('标') === draw('注');
+  });
+  expect(samePixels, 'Chinese characters render as identical boxes: install a CJK font (apt-get install fonts-noto-cjk)').toBe(false);
+  await page.screenshot({ path: `docs/screenshots/${name}.png` });
+}

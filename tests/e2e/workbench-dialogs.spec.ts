@@ -2,7 +2,7 @@
 // previews show encodings and before/after text, commits and exports run as jobs with progress.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { apiCall, expect, test } from './fixtures';
+import { apiCall, docScreenshot, expect, test } from './fixtures';
 
 /** A short article encoded in GB18030 (made with Python's codec), as a legacy site would serve it. */
 const GB18030_ARTICLE =
@@ -50,7 +50,7 @@ test('imports picked files after a preview with encodings and before/after text'
   await dialog.getByLabel(/^(编码|Encoding)$/).last().selectOption('gb18030');
   await expect(dialog.locator('.before-after .text-preview').nth(1)).toContainText('中关村科学城北区');
   await files.filter({ hasText: 'chaoyang.html' }).getByRole('button').click();
-  await page.screenshot({ path: 'docs/screenshots/import-preview.png' });
+  await docScreenshot(page, 'import-preview');
   await axe(page);
   // Leave the UTF-8 file out.
   await files.filter({ hasText: 'dongcheng.txt' }).getByRole('checkbox').uncheck();
@@ -131,5 +131,5 @@ test('exports with filters and a train/dev/test split, reporting files and dropp
   await expect(report).toContainText(/训练|train/);
   await expect(report.locator('.file-list li').first()).toBeVisible();
   await expect(report).not.toContainText(/没有舍弃任何标注|No span was dropped/);
-  await page.screenshot({ path: 'docs/screenshots/export-dialog.png' });
+  await docScreenshot(page, 'export-dialog');
 });

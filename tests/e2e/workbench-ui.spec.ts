@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Annotation } from '../../shared/model';
-import { apiCall, expect, test, type BiaozhuServer } from './fixtures';
+import { apiCall, docScreenshot, expect, test, type BiaozhuServer } from './fixtures';
 
 type Span = Annotation;
 
@@ -79,8 +79,6 @@ async function axe(page: Page) {
   expect(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-const shot = (page: Page, name: string) => page.screenshot({ path: `docs/screenshots/${name}.png` });
-
 test.beforeEach(async ({ server, page, serverOptions }) => {
   if (serverOptions.project === 'none') return;
   await seed(server);
@@ -120,7 +118,7 @@ test('review mode accepts and rejects spans and marks the document reviewed', as
   await page.keyboard.press('r');
   await expect.poll(async () => (await spans(server)).map((s) => s.reviewState).sort()).toEqual(['accepted', 'pending', 'pending', 'pending', 'pending', 'pending', 'pending', 'rejected']);
   await expect(page.locator('.review-card')).toBeVisible();
-  await shot(page, 'review');
+  await docScreenshot(page, 'review');
   await page.getByRole('button', { name: /标记文档为已审核|Mark document reviewed/ }).click();
   await expect.poll(async () => (await apiCall<{ status: string }>(server, 'documents:get', { id: ids[0] })).status).toBe('reviewed');
 });
@@ -160,7 +158,7 @@ test('label editor renames, recolours and adds labels with attributes', async ({
   await dialog.getByLabel(/^(属性英文名|Attribute English name)$/).fill('Level');
   await dialog.getByLabel(/^(类型|Type)$/).selectOption('choice');
   await dialog.getByLabel(/选项|Choices/).fill('市级, 区级');
-  await shot(page, 'label-editor');
+  await docScreenshot(page, 'label-editor');
   await dialog.getByRole('button', { name: /^(保存|Save)$/ }).click();
   await expect.poll(async () => (await apiCall<{ key: string; attributes: unknown[] }[]>(server, 'labels:list')).find((l) => l.key === 'ORG')?.attributes).toEqual([{ key: 'level', nameZh: '级别', nameEn: 'Level', type: 'choice', options: ['市级', '区级'] }]);
   await expect(dialog.locator('.label-list-item')).toHaveCount(5);
@@ -173,7 +171,7 @@ test('label editor renames, recolours and adds labels with attributes', async ({
 test('language and theme switch and persist; palette and help list every key', async ({ page }) => {
   await openDoc(page, ARTICLES[0].title);
   await expect(page.getByRole('button', { name: '导入' })).toBeVisible();
-  await shot(page, 'workbench-zh');
+  await docScreenshot(page, 'workbench-zh');
   await axe(page);
   await page.getByRole('button', { name: /语言|Language/ }).click();
   await expect(page.getByRole('button', { name: 'Import' })).toBeVisible();
@@ -184,7 +182,7 @@ test('language and theme switch and persist; palette and help list every key', a
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   await expect(page.locator('.reader-title')).toHaveText(ARTICLES[0].title);
   await page.locator('mark[data-ids]').filter({ hasText: '以人民为中心' }).click();
-  await shot(page, 'workbench-en-dark');
+  await docScreenshot(page, 'workbench-en-dark');
   await axe(page);
   await page.keyboard.press('Control+k');
   const palette = page.getByRole('dialog', { name: /Type a command/ });
