@@ -101,3 +101,18 @@ export async function docScreenshot(page: Page, name: string): Promise<void> {
   expect(samePixels, 'Chinese characters render as identical boxes: install a CJK font (apt-get install fonts-noto-cjk)').toBe(false);
   await page.screenshot({ path: `docs/screenshots/${name}.png` });
 }
+
+/** Imports JSON Lines through the real preview → commit jobs, as the import dialog does, and waits. */
+export async function importJsonl(server: BiaozhuServer, name: string, jsonl: string): Promise<void> {
+  const finished = async (jobId: string) => {
+    for (;;) {
+      const job = await apiCall<{ state: string; result: { previewId: string } | null; error: string | null }>(server, 'jobs:get', { jobId });
+      if (job.state === 'done') return job;
+      if (job.state !== 'running') throw new Error(`import job ${job.state}: ${job.error}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const source = { kind: 'bytes', name, dataBase64: Buffer.from(jsonl).toString('base64') };
+  const preview = await finished((await apiCall<{ jobId: string }>(server, 'import:preview', { sources: [source], options: {} })).jobId);
+  await finished((await apiCall<{ jobId: string }>(server, 'import:commit', { previewId: preview.result!.previewId })).jobId);
+}

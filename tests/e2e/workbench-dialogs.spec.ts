@@ -2,7 +2,7 @@
 // previews show encodings and before/after text, commits and exports run as jobs with progress.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { apiCall, docScreenshot, expect, test } from './fixtures';
+import { apiCall, docScreenshot, expect, importJsonl, test } from './fixtures';
 
 /** A short article encoded in GB18030 (made with Python's codec), as a legacy site would serve it. */
 const GB18030_ARTICLE =
@@ -107,15 +107,7 @@ test('exports with filters and a train/dev/test split, reporting files and dropp
       }),
     )
     .join('\n');
-  const wait = async (jobId: string) => {
-    for (;;) {
-      const job = await apiCall<{ state: string; result: { previewId: string } | null }>(server, 'jobs:get', { jobId });
-      if (job.state !== 'running') return job;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
-  const preview = await wait((await apiCall<{ jobId: string }>(server, 'import:preview', { sources: [{ kind: 'bytes', name: 'e.jsonl', dataBase64: Buffer.from(body).toString('base64') }], options: {} })).jobId);
-  await wait((await apiCall<{ jobId: string }>(server, 'import:commit', { previewId: preview.result!.previewId })).jobId);
+  await importJsonl(server, 'e.jsonl', body);
   await page.reload();
   await expect(page.locator('.doc-row')).toHaveCount(2);
   await page.keyboard.press('Control+Shift+E');
@@ -132,4 +124,27 @@ test('exports with filters and a train/dev/test split, reporting files and dropp
   await expect(report.locator('.file-list li').first()).toBeVisible();
   await expect(report).not.toContainText(/没有舍弃任何标注|No span was dropped/);
   await docScreenshot(page, 'export-dialog');
+});
+
+test('a brat export of many documents lists a few files and names the folder of the rest', async ({ server, page }) => {
+  const documents = 12;
+  const body = Array.from({ length: documents }, (_, i) => {
+    const text = `第${i}篇：区委书记王明远到回龙观社区调研。`;
+    return JSON.stringify({ text, title: `调研 ${i}`, label: [[text.indexOf('王明远'), text.indexOf('王明远') + 3, 'PERSON']] });
+  }).join('\n');
+  await importJsonl(server, 'many.jsonl', body);
+  await page.reload();
+  await expect(page.locator('.doc-row')).toHaveCount(documents);
+  await page.keyboard.press('Control+Shift+E');
+  const dialog = page.getByRole('dialog', { name: /导出标注|Export annotations/ });
+  await dialog.getByRole('radio', { name: 'brat standoff', exact: true }).check();
+  await dialog.getByRole('button', { name: /^(导出|Export)$/ }).click();
+  const report = dialog.locator('.export-report');
+  // A .txt and an .ann per document, plus annotation.conf and visual.conf.
+  const files = documents * 2 + 2;
+  await expect(report.locator('.report-headline')).toContainText(String(files));
+  await expect(report.locator('.file-list li code')).toHaveCount(8);
+  await expect(report.locator('.file-list li').last()).toHaveText(new RegExp(`另有 ${files - 8} 个文件，在 .*project-brat-`));
+  await report.locator('.file-list').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'test-results/export-many-files.png' });
 });

@@ -2,7 +2,7 @@
 // cross-paragraph spans, relabel, resize, delete, undo/redo, reload persistence, the span list.
 import type { Page } from '@playwright/test';
 import type { Annotation, Label } from '../../shared/model';
-import { apiCall, expect, test, type BiaozhuServer } from './fixtures';
+import { apiCall, expect, importJsonl, test, type BiaozhuServer } from './fixtures';
 
 type Span = Annotation;
 
@@ -24,15 +24,7 @@ async function importArticles(server: BiaozhuServer, articles: { id: string; tit
       }),
     )
     .join('\n');
-  const wait = async (jobId: string) => {
-    for (;;) {
-      const job = await apiCall<{ state: string; result: { previewId: string } | null; error: string | null }>(server, 'jobs:get', { jobId });
-      if (job.state !== 'running') return job;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
-  const preview = await wait((await apiCall<{ jobId: string }>(server, 'import:preview', { sources: [{ kind: 'bytes', name: 'seed.jsonl', dataBase64: Buffer.from(body).toString('base64') }], options: {} })).jobId);
-  await wait((await apiCall<{ jobId: string }>(server, 'import:commit', { previewId: preview.result!.previewId })).jobId);
+  await importJsonl(server, 'seed.jsonl', body);
 }
 
 /** Id of the imported document (ids are the server's business, not assumed). */

@@ -1,7 +1,7 @@
 // The long-document path: a 100,000-character document with 5,000 spans opens windowed (only the
 // blocks near the viewport are rendered), stays correct while scrolling, and labels far down.
 // Timing goals are measured by the benchmark; here the bounds are loose sanity checks for CI.
-import { apiCall, expect, test } from './fixtures';
+import { apiCall, expect, importJsonl, test } from './fixtures';
 
 const PARAGRAPHS = [
   '本报讯 3月12日，朝阳区委书记王灏主持召开区委常委会会议，传达学习全国两会精神。',
@@ -23,15 +23,7 @@ test('a 100k-character document with 5,000 spans opens windowed and labels at th
     id: 'long', text, status: 'todo', original_text: text, offset_map: [0, text.length, 0, text.length], spans,
     metadata: { title: '长文档', date: '2024-01-01', source: '基准', district: null, url: null, reporters: [], externalId: 'long' },
   };
-  const wait = async (jobId: string) => {
-    for (;;) {
-      const job = await apiCall<{ state: string; result: { previewId: string } | null }>(server, 'jobs:get', { jobId });
-      if (job.state !== 'running') return job;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
-  const preview = await wait((await apiCall<{ jobId: string }>(server, 'import:preview', { sources: [{ kind: 'bytes', name: 'long.jsonl', dataBase64: Buffer.from(JSON.stringify(record)).toString('base64') }], options: {} })).jobId);
-  await wait((await apiCall<{ jobId: string }>(server, 'import:commit', { previewId: preview.result!.previewId })).jobId);
+  await importJsonl(server, 'long.jsonl', JSON.stringify(record));
   const documentId = (await apiCall<{ items: { id: number }[] }>(server, 'documents:list', {})).items[0].id;
   const stored = await apiCall<unknown[]>(server, 'annotations:list', { documentId });
   expect(stored.length).toBe(spans.length);

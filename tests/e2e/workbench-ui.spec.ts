@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import type { Annotation } from '../../shared/model';
-import { apiCall, docScreenshot, expect, test, type BiaozhuServer } from './fixtures';
+import { apiCall, docScreenshot, expect, importJsonl, test, type BiaozhuServer } from './fixtures';
 
 type Span = Annotation;
 
@@ -31,13 +31,6 @@ const SPANS: [string, string][] = [
   ['文献', 'PERSON'],
 ];
 
-async function waitJob(server: BiaozhuServer, jobId: string) {
-  for (;;) {
-    const job = await apiCall<{ state: string; result: { previewId: string } | null }>(server, 'jobs:get', { jobId });
-    if (job.state !== 'running') return job;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** Imports the articles losslessly (biaozhu-jsonl) with spans on the first one. */
 async function seed(server: BiaozhuServer) {
@@ -54,8 +47,7 @@ async function seed(server: BiaozhuServer) {
       spans,
     });
   });
-  const preview = await waitJob(server, (await apiCall<{ jobId: string }>(server, 'import:preview', { sources: [{ kind: 'bytes', name: 'seed.jsonl', dataBase64: Buffer.from(lines.join('\n')).toString('base64') }], options: {} })).jobId);
-  await waitJob(server, (await apiCall<{ jobId: string }>(server, 'import:commit', { previewId: preview.result!.previewId })).jobId);
+  await importJsonl(server, 'seed.jsonl', lines.join('\n'));
   // Statuses are work state, not file content: set them the way the reader does.
   const { items } = await apiCall<{ items: { id: number; title: string }[] }>(server, 'documents:list', { sort: 'id' });
   ids = ARTICLES.map((a) => items.find((d) => d.title === a.title)!.id);
