@@ -9,7 +9,7 @@ import { conllBioExporter, conllBioesExporter, parseConll } from './formats/conl
 import { doccanoExporter, parseDoccano } from './formats/doccano';
 import { labelStudioExporter, parseLabelStudio } from './formats/label-studio';
 import { mentionsCsvExporter, parseMentionsCsv } from './formats/mentions-csv';
-import type { Dropped, ExchangeFile, ExportContext, ExportDocument, Exporter, ParseResult } from './types';
+import type { Dropped, ExchangeFile, ExportChunk, ExportContext, ExportDocument, Exporter, ParseResult } from './types';
 
 export * from './types';
 export { validateExportDocument } from './common';
@@ -63,11 +63,12 @@ export function exportToStrings(
   const parts = new Map<string, string[]>();
   const dropped = new Map<string, number>();
   const adjusted = new Map<string, number>();
-  const add = (chunks: { path: string; text: string }[]) => {
+  const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+  const add = (chunks: ExportChunk[]) => {
     for (const c of chunks) {
       let list = parts.get(c.path);
       if (!list) parts.set(c.path, (list = []));
-      list.push(c.text);
+      list.push(typeof c.text === 'string' ? c.text : utf8.decode(c.text));
     }
   };
   const count = (into: Map<string, number>, list: Dropped[] = []) => {

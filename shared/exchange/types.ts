@@ -50,13 +50,16 @@ export interface ExportChunk {
    * case the output path is a folder.
    */
   path: string;
-  text: string;
+  /** A string, or UTF-8 bytes (formats that build their text as bytes); always whole characters. */
+  text: string | Uint8Array;
 }
 
 export interface Dropped {
   reason: string;
   count: number;
 }
+
+export type SpanDetails = 'none' | 'attributes' | 'all';
 
 /**
  * One export run is one ExportContext object: pass the same object to begin, every document and
@@ -68,11 +71,12 @@ export interface Exporter {
   extension: string;
   layout: 'file' | 'folder' | 'file-per-split';
   /**
-   * False for formats that write only each span's position and label: the export then skips
-   * reading attributes, annotator, origin, review state and timestamps (a test checks that such a
-   * format's output does not change with them).
+   * Which span details the format writes beyond position, label and annotator. The export reads
+   * only those: 'none' skips attributes, origin, review state and timestamps, 'attributes' skips
+   * all but the attributes (tests check that a format's output does not change with what it
+   * declares it does not read). Reading every detail of a million spans costs twice as long.
    */
-  spanDetails: boolean;
+  spanDetails: SpanDetails;
   begin(ctx: ExportContext): ExportChunk[];
   /**
    * Chunks for one document. Throws an Error naming the document and span when a span is

@@ -20,19 +20,23 @@ export function exportDocumentIds(db: Db, options: ExportOptions): number[] {
   return (db.prepare(sql).pluck().all(...params) as number[]);
 }
 
+/**
+ * The texts come as their UTF-8 bytes: the export reader decodes them faster than SQLite's strings
+ * are made (see shared/text/utf8.ts).
+ */
 export type ExportDocumentRow = Pick<
   DocumentRow,
-  'id' | 'title' | 'published_at' | 'source' | 'district' | 'url' | 'reporters_json' | 'external_id' | 'status' | 'text'
-> & { original_text: string | null; offset_map_json: string | null };
+  'id' | 'title' | 'published_at' | 'source' | 'district' | 'url' | 'reporters_json' | 'external_id' | 'status'
+> & { text: Uint8Array; original_text: Uint8Array | null; offset_map_json: string | null };
 
-const EXPORT_COLUMNS = 'd.id, d.title, d.published_at, d.source, d.district, d.url, d.reporters_json, d.external_id, d.status, t.text';
+const EXPORT_COLUMNS = 'd.id, d.title, d.published_at, d.source, d.district, d.url, d.reporters_json, d.external_id, d.status, CAST(t.text AS BLOB) AS text';
 
 /**
  * Documents of one batch of ids, in id order. The original text and offset map are read only when
  * the export needs them (Biaozhu JSONL, source offsets): they weigh more than the text itself.
  */
 export function readExportDocuments(db: Db, ids: readonly number[], withOriginal: boolean): ExportDocumentRow[] {
-  const extra = withOriginal ? 't.original_text, t.offset_map_json' : 'NULL AS original_text, NULL AS offset_map_json';
+  const extra = withOriginal ? 'CAST(t.original_text AS BLOB) AS original_text, t.offset_map_json' : 'NULL AS original_text, NULL AS offset_map_json';
   return statement(
     db,
     `SELECT ${EXPORT_COLUMNS}, ${extra} FROM documents d JOIN document_texts t ON t.document_id = d.id
@@ -76,19 +80,26 @@ export function readExportSpans(db: Db, documentIds: readonly number[]): ExportS
     .all(JSON.stringify(documentIds)) as ExportSpanRow[];
 }
 
+/** Separates span attributes in readExportSpanPositions' lists; JSON text never holds it raw. */
+export const ATTRIBUTES_SEPARATOR = '\x1e';
+
+export type SpanPositionList = [documentId: number, positions: string, attributes: string | null];
+
 /**
- * Positions only (formats that write no details), as one list of numbers per document written by
- * SQLite — "id,start,end,labelId,annotatorId,id,start,…" in export order. A million spans then
- * leave SQLite as 20,000 strings instead of a million row arrays: reading takes half as long.
+ * Positions (and, when asked, attributes) without the other details, as lists SQLite writes per
+ * document — "id,start,end,labelId,annotatorId,id,start,…" in export order, attributes JSON texts
+ * joined by ATTRIBUTES_SEPARATOR. A million spans then leave SQLite as 20,000 strings instead of a
+ * million row arrays: reading takes half as long.
  */
-export function readExportSpanPositions(db: Db, documentIds: readonly number[]): [documentId: number, positions: string][] {
+export function readExportSpanPositions(db: Db, documentIds: readonly number[], withAttributes = false): SpanPositionList[] {
+  const attributes = withAttributes ? `group_concat(attributes_json, char(30) ORDER BY start, end, id)` : 'NULL';
   return statement(
     db,
-    `SELECT document_id, group_concat(id || ',' || start || ',' || end || ',' || label_id || ',' || annotator_id, ',' ORDER BY start, end, id)
+    `SELECT document_id, group_concat(id || ',' || start || ',' || end || ',' || label_id || ',' || annotator_id, ',' ORDER BY start, end, id), ${attributes}
      ${SPANS_OF_BATCH} GROUP BY document_id ORDER BY document_id`,
   )
     .raw(true)
-    .all(JSON.stringify(documentIds)) as [number, string][];
+    .all(JSON.stringify(documentIds)) as SpanPositionList[];
 }
 
 export function annotatorNames(db: Db): Map<number, string> {

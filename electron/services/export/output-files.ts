@@ -14,8 +14,8 @@ const MAX_BYTES_PER_UNIT = 3;
 
 interface OutputFile {
   fd: number | null;
-  /** Strings of a file created by the current document, written at its end. */
-  pending: string[] | null;
+  /** Text of a file created by the current document, written at its end. */
+  pending: (string | Uint8Array)[] | null;
   buffer: Buffer | null;
   used: number;
 }
@@ -35,11 +35,11 @@ export class OutputFiles {
   constructor(private readonly base: string, private readonly folder: boolean) {}
 
   /** An empty first chunk still creates its file: brat wants an .ann beside every .txt, spans or not. */
-  write(relative: string, text: string): void {
+  write(relative: string, text: string | Uint8Array): void {
     const path = this.folder ? join(this.base, relative || 'export') : relative === '' ? this.base : join(dirname(this.base), relative);
     let file = this.live.get(path);
     if (file === undefined) {
-      if (!text && this.created.has(path)) return;
+      if (text.length === 0 && this.created.has(path)) return;
       const isNew = !this.created.has(path);
       if (isNew) {
         const folder = dirname(path);
@@ -56,16 +56,20 @@ export class OutputFiles {
       this.live.delete(path); // re-inserted below: the map's order is recency order
     }
     this.live.set(path, file);
-    if (!text) return;
+    if (text.length === 0) return;
     if (file.pending) {
       file.pending.push(text);
       return;
     }
     const buffer = (file.buffer ??= Buffer.allocUnsafeSlow(BUFFER_BYTES));
-    const worstCase = text.length * MAX_BYTES_PER_UNIT;
+    const worstCase = typeof text === 'string' ? text.length * MAX_BYTES_PER_UNIT : text.length;
     if (worstCase > buffer.length - file.used) this.flushBuffer(path, file);
     if (worstCase > buffer.length) this.writeNow(path, file, text);
-    else file.used += buffer.write(text, file.used, 'utf8');
+    else if (typeof text === 'string') file.used += buffer.write(text, file.used, 'utf8');
+    else {
+      buffer.set(text, file.used);
+      file.used += text.length;
+    }
   }
 
   /** Writes and closes the files the document just finished created. */
@@ -109,7 +113,8 @@ export class OutputFiles {
   /** A new file's first text creates (or truncates) it: one open per brat file. */
   private flushPending(path: string, file: OutputFile): void {
     if (!file.pending) return;
-    writeFileSync(path, file.pending.length === 1 ? file.pending[0]! : file.pending.join(''));
+    const pieces = file.pending;
+    writeFileSync(path, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece))));
     file.pending = null;
   }
 
@@ -119,8 +124,10 @@ export class OutputFiles {
     file.used = 0;
   }
 
-  private writeNow(path: string, file: OutputFile, text: string): void {
-    writeSync(this.open(path, file), text);
+  private writeNow(path: string, file: OutputFile, text: string | Uint8Array): void {
+    const fd = this.open(path, file);
+    if (typeof text === 'string') writeSync(fd, text);
+    else writeSync(fd, text, 0, text.length);
   }
 
   private open(path: string, file: OutputFile): number {

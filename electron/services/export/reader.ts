@@ -5,8 +5,10 @@ import { parentPort, Worker } from 'node:worker_threads';
 import type { ExportOptions } from '../../../shared/api/jobs';
 import type { Label } from '../../../shared/model';
 import { openDatabase, useNativeBinding } from '../db/connection';
-import { annotatorNames, exportDocumentIds, readExportDocuments, readExportSpanPositions, readExportSpans, type ExportDocumentRow, type ExportSpanRow } from '../db/export-queries';
+import type { SpanDetails } from '../../../shared/exchange/types';
+import { ATTRIBUTES_SEPARATOR, annotatorNames, exportDocumentIds, readExportDocuments, readExportSpanPositions, readExportSpans, type ExportDocumentRow, type ExportSpanRow, type SpanPositionList } from '../db/export-queries';
 import { listLabels } from '../db/labels';
+import { utf8ToUnits } from '../../../shared/text/utf8';
 
 /** Documents read per query pair. */
 const EXPORT_BATCH = 100;
@@ -18,7 +20,7 @@ export interface ReaderData {
   projectPath: string;
   options: ExportOptions;
   withOriginal: boolean;
-  spanDetails: boolean;
+  spanDetails: SpanDetails;
   /** [0]: batches posted and not yet formatted; [1]: 1 once the export is cancelled or failed. */
   flow: Int32Array;
   nativeBinding?: string;
@@ -26,9 +28,39 @@ export interface ReaderData {
 
 export type ReaderMessage =
   | { type: 'snapshot'; labels: Label[]; annotators: [number, string][]; ids: number[] }
-  | { type: 'batch'; rows: ExportDocumentRow[]; spans: PackedSpans }
+  | { type: 'batch'; rows: BatchRow[]; texts: PackedTexts; spans: PackedSpans }
   | { type: 'end' }
   | { type: 'error'; message: string };
+
+/** A document of a batch without its texts, which come in PackedTexts. */
+export type BatchRow = Omit<ExportDocumentRow, 'text' | 'original_text'>;
+
+/**
+ * A batch's texts as UTF-16 code units in one transferable array: the text of each row, then its
+ * original text when read, one after another. Posting strings would copy them twice more.
+ */
+export interface PackedTexts {
+  units: Uint16Array;
+  /** Where each text ends in `units`, in that order (one or two per row). */
+  ends: Int32Array;
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+export function packTexts(rows: ExportDocumentRow[], withOriginal: boolean): { rows: BatchRow[]; texts: PackedTexts } {
+  let bytes = 0;
+  for (const row of rows) bytes += row.text.length + (withOriginal ? (row.original_text ?? NO_BYTES).length : 0);
+  const units = new Uint16Array(bytes); // UTF-8 never has fewer bytes than UTF-16 has units
+  const ends = new Int32Array(rows.length * (withOriginal ? 2 : 1));
+  let at = 0;
+  let k = 0;
+  const lean = rows.map(({ text, original_text, ...row }) => {
+    ends[k++] = at = utf8ToUnits(text, units, at);
+    if (withOriginal) ends[k++] = at = utf8ToUnits(original_text ?? NO_BYTES, units, at);
+    return row;
+  });
+  return { rows: lean, texts: { units, ends } };
+}
 
 /**
  * A batch's spans in document order: the numbers in one transferable array (a million small arrays
@@ -39,6 +71,8 @@ export interface PackedSpans {
   numbers: Float64Array;
   /** SPAN_DETAILS strings per span: origin, reviewState, attributesJson, createdAt, updatedAt. */
   details: string[] | null;
+  /** Each span's attributes JSON, when only attributes were read ('attributes' details). */
+  attributes: string[] | null;
 }
 
 export const SPAN_NUMBERS = 6;
@@ -51,11 +85,14 @@ function packSpans(rows: ExportSpanRow[]): PackedSpans {
     for (let k = 0; k < SPAN_NUMBERS; k++) numbers[i * SPAN_NUMBERS + k] = row[k] as number;
     for (let k = 0; k < SPAN_DETAILS; k++) details[i * SPAN_DETAILS + k] = row[SPAN_NUMBERS + k] as string;
   });
-  return { numbers, details };
+  return { numbers, details, attributes: null };
 }
 
-/** Parses readExportSpanPositions' lists (non-negative integers, five per span) into numbers. */
-export function packPositions(lists: [documentId: number, positions: string][]): PackedSpans {
+/**
+ * Parses readExportSpanPositions' lists (non-negative integers, five per span) into numbers, and
+ * splits their attributes lists when read.
+ */
+export function packPositions(lists: SpanPositionList[]): PackedSpans {
   let spans = 0;
   for (const [, list] of lists) for (let i = 0; i < list.length; i++) if (list.charCodeAt(i) === 0x2c) spans++;
   spans = (spans + lists.length) / (SPAN_NUMBERS - 1);
@@ -83,7 +120,21 @@ export function packPositions(lists: [documentId: number, positions: string][]):
     numbers[at++] = value;
   }
   if (at !== numbers.length) throw new Error(`span positions did not parse: ${at} of ${numbers.length} numbers`);
-  return { numbers, details: null };
+  return { numbers, details: null, attributes: lists.length > 0 && lists[0][2] !== null ? splitAttributes(lists, spans) : null };
+}
+
+function splitAttributes(lists: SpanPositionList[], spans: number): string[] {
+  const attributes: string[] = [];
+  for (const [documentId, positions, list] of lists) {
+    const pieces = (list ?? '').split(ATTRIBUTES_SEPARATOR);
+    let count = 1;
+    for (let i = 0; i < positions.length; i++) if (positions.charCodeAt(i) === 0x2c) count++;
+    // A raw separator inside an attributes text would shift every later span's attributes.
+    if (pieces.length !== count / (SPAN_NUMBERS - 1)) throw new Error(`document ${documentId}: span attributes hold the control character U+001E`);
+    for (const piece of pieces) attributes.push(piece);
+  }
+  if (attributes.length !== spans) throw new Error(`span attributes did not parse: ${attributes.length} for ${spans} spans`);
+  return attributes;
 }
 
 const IN_FLIGHT = 0;
@@ -107,10 +158,12 @@ export function runExportReader(data: ReaderData): void {
         }
         if (Atomics.load(data.flow, STOPPED)) return;
         const batchIds = ids.slice(from, from + EXPORT_BATCH);
-        const rows = readExportDocuments(db, batchIds, data.withOriginal);
-        const spans = data.spanDetails ? packSpans(readExportSpans(db, batchIds)) : packPositions(readExportSpanPositions(db, batchIds));
+        const { rows, texts } = packTexts(readExportDocuments(db, batchIds, data.withOriginal), data.withOriginal);
+        const spans =
+          data.spanDetails === 'all' ? packSpans(readExportSpans(db, batchIds)) : packPositions(readExportSpanPositions(db, batchIds, data.spanDetails === 'attributes'));
         Atomics.add(data.flow, IN_FLIGHT, 1);
-        parentPort!.postMessage({ type: 'batch', rows, spans } satisfies ReaderMessage, [spans.numbers.buffer as ArrayBuffer]);
+        const transfer = [spans.numbers.buffer, texts.units.buffer, texts.ends.buffer] as ArrayBuffer[];
+        parentPort!.postMessage({ type: 'batch', rows, texts, spans } satisfies ReaderMessage, transfer);
       }
       post({ type: 'end' });
     } finally {

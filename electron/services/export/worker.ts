@@ -5,6 +5,7 @@ import { workerData } from 'node:worker_threads';
 import type { ExportOptions, ExportReport } from '../../../shared/api/jobs';
 import { assignSplits, exporters, validateExportDocument, type ExportDocument, type ExportSpan } from '../../../shared/exchange/index';
 import { mapToOriginal } from '../../../shared/import/offset-map';
+import { unitsToString } from '../../../shared/text/utf8';
 import { runInWorker, type WorkerSide } from '../app/worker-side';
 import { writesFolder } from './layout';
 import { OutputFiles } from './output-files';
@@ -63,12 +64,17 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
     for (const chunk of exporter.begin(ctx)) output.write(chunk.path, chunk.text);
     output.endDocument(); // headers are written; files they opened are shared, not per document
     for (let message = await reader.next(); message.type === 'batch'; message = await reader.next()) {
-      const { numbers, details } = message.spans;
+      const { numbers, details, attributes: attributesList } = message.spans;
+      const { units, ends } = message.texts;
       let cursor = 0; // the batch's spans come in the same document order as its rows
+      let textIndex = 0; // and its texts: each row's text, then its original text when read
+      const nextText = () => unitsToString(units, textIndex === 0 ? 0 : ends[textIndex - 1], ends[textIndex++]);
       message.rows.forEach((row) => {
         side.checkCancelled();
         side.progress(report.documents, ids.length);
         const id = row.id;
+        const text = nextText();
+        const originalText = withOriginal ? nextText() : '';
         const offsetMap = row.offset_map_json === null ? undefined : (JSON.parse(row.offset_map_json) as number[]);
         const spans: ExportDocument['spans'] = [];
         for (; cursor * SPAN_NUMBERS < numbers.length && numbers[cursor * SPAN_NUMBERS] === id; cursor++) {
@@ -78,8 +84,8 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
           if ((wantedLabels && !wantedLabels.has(label)) || (wantedAnnotator !== null && annotatorId !== wantedAnnotator)) continue;
           const source = offsetMap ? mapToOriginal(offsetMap, start, end) : null;
           const d = cursor * SPAN_DETAILS;
-          // Formats without span details never read the defaults filled in here (see spanDetails).
-          const attributesJson = details ? details[d + 2] : '{}';
+          // Formats never read the details they do not declare; defaults fill them (see spanDetails).
+          const attributesJson = details ? details[d + 2] : attributesList ? attributesList[cursor] : '{}';
           const span: ExportSpan = {
             id: spanId, start, end, label,
             attributes: parseAttributes(attributesJson),
@@ -102,8 +108,8 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
             reporters: JSON.parse(row.reporters_json), externalId: row.external_id,
           },
           status: row.status,
-          text: row.text,
-          originalText: row.original_text ?? '',
+          text,
+          originalText,
           offsetMap,
           split: splits?.get(id),
           spans,

@@ -11,7 +11,7 @@ export const biaozhuJsonlExporter: Exporter = {
   format: 'biaozhu-jsonl',
   extension: '.jsonl',
   layout: 'file',
-  spanDetails: true,
+  spanDetails: 'all',
   begin: () => [],
   document(doc) {
     // Both offset systems are written, so the ctx.offsets choice does not change this format.

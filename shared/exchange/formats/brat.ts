@@ -38,7 +38,7 @@ export const bratExporter: Exporter = {
   format: 'brat',
   extension: '',
   layout: 'folder',
-  spanDetails: true,
+  spanDetails: 'attributes',
   begin(ctx) {
     states.delete(ctx);
     stateOf(ctx);

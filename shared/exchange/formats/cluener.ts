@@ -10,7 +10,7 @@ export const clueNerExporter: Exporter = {
   format: 'cluener',
   extension: EXTENSION,
   layout: 'file-per-split',
-  spanDetails: false,
+  spanDetails: 'none',
   begin: () => [],
   document(doc, ctx) {
     const { text, spans, drops } = resolveDocument(doc, ctx);

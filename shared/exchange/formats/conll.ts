@@ -5,7 +5,7 @@
 // but never inside a span. Tags cannot nest: of overlapping spans the longest (in characters)
 // wins, ties go to the earlier start, then the lower id; the others are reported as 'overlap'.
 import { codePointSpans, DropCounter, deriveTitle, identityDraft, isWhitespaceUnit, resolveDocument, splitPath, type ResolvedSpan } from '../common';
-import { codeUnits, TextBuilder } from '../text-builder';
+import { utf8Bytes, Utf8Builder } from '../text-builder';
 import type { DraftSpan, ExchangeFile, Exporter, ParseResult } from '../types';
 
 const EXTENSION = '.conll';
@@ -43,29 +43,29 @@ export function resolveOverlaps(text: string, spans: ResolvedSpan[], drops: Drop
   return kept.sort((a, b) => a.start - b.start);
 }
 
-/** Tag lines ("\tB-PERSON\n") as code units, made once per label. */
+/** Tag lines ("\tB-PERSON\n") as UTF-8 bytes, made once per label. */
 interface Tags {
-  B: Uint16Array;
-  I: Uint16Array;
-  E: Uint16Array;
-  S: Uint16Array;
+  B: Uint8Array;
+  I: Uint8Array;
+  E: Uint8Array;
+  S: Uint8Array;
 }
-const OUTSIDE = codeUnits('\tO\n');
+const OUTSIDE = utf8Bytes('\tO\n');
 function labelTags(label: string): Tags {
   const type = label.replace(/\s/g, '_');
-  return { B: codeUnits(`\tB-${type}\n`), I: codeUnits(`\tI-${type}\n`), E: codeUnits(`\tE-${type}\n`), S: codeUnits(`\tS-${type}\n`) };
+  return { B: utf8Bytes(`\tB-${type}\n`), I: utf8Bytes(`\tI-${type}\n`), E: utf8Bytes(`\tE-${type}\n`), S: utf8Bytes(`\tS-${type}\n`) };
 }
 
 function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
   const bioes = format === 'conll-bioes';
   // document() runs to completion: one builder and one tag table serve every document.
-  const builder = new TextBuilder();
+  const builder = new Utf8Builder();
   const tags = new Map<string, Tags>();
   return {
     format,
     extension: EXTENSION,
     layout: 'file-per-split',
-    spanDetails: false,
+    spanDetails: 'none',
     begin: () => [],
     document(doc, ctx) {
       const { text, spans, drops } = resolveDocument(doc, ctx);
@@ -93,7 +93,7 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
         const span = k < kept.length && kept[k].start <= at ? kept[k] : null;
         const insideSpan = span !== null && spanFirst !== -1;
         if (pending !== 'none' && !insideSpan && !(pending === 'terminator' && CLOSERS.has(unit))) {
-          if (sentenceTokens > 0) out.unit(0x0a);
+          if (sentenceTokens > 0) out.ascii(0x0a);
           sentenceTokens = 0;
           pending = 'none';
         }
@@ -114,13 +114,13 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
             tag = first ? (last ? t.S : t.B) : last ? t.E : t.I;
           }
         }
-        out.unit(unit);
-        if (i - at === 2) out.unit(text.charCodeAt(at + 1));
-        out.appendUnits(tag);
+        if (unit < 0x80) out.ascii(unit);
+        else out.append(text, at, i);
+        out.appendBytes(tag);
         sentenceTokens++;
         if (isTerminator(unit)) pending = 'terminator';
       }
-      if (sentenceTokens > 0) out.unit(0x0a);
+      if (sentenceTokens > 0) out.ascii(0x0a);
       return { chunks: [{ path: splitPath(doc.split, EXTENSION), text: out.take() }], dropped: drops.list() };
     },
     end: () => [],

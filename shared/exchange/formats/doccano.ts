@@ -25,7 +25,7 @@ export const doccanoExporter: Exporter = {
   format: 'doccano-jsonl',
   extension: EXTENSION,
   layout: 'file-per-split',
-  spanDetails: false,
+  spanDetails: 'none',
   begin: () => [],
   document(doc, ctx) {
     const { text, spans, drops } = resolveDocument(doc, ctx);

@@ -16,7 +16,7 @@ export const labelStudioExporter: Exporter = {
   format: 'label-studio',
   extension: EXTENSION,
   layout: 'file-per-split',
-  spanDetails: true,
+  spanDetails: 'attributes',
   // The '[' of each file is written with its first task, so split files open only when used.
   begin(ctx) {
     opened.set(ctx, new Set());

@@ -63,7 +63,7 @@ export const mentionsCsvExporter: Exporter = {
   format: 'mentions-csv',
   extension: '.csv',
   layout: 'file',
-  spanDetails: true,
+  spanDetails: 'attributes',
   begin: () => [{ path: '', text: `\ufeff${CSV_HEADER.join(',')}\r\n` }],
   document(doc, ctx) {
     const { text, spans, drops } = resolveDocument(doc, ctx);

@@ -1,5 +1,5 @@
-// The export reader's two ways of reading spans from a real project file agree: the position
-// lists SQLite writes for the lean formats hold exactly the rows the detailed read returns.
+// The export reader's ways of reading spans from a real project file agree: the position (and
+// attributes) lists SQLite writes for the leaner formats hold exactly what the detailed read returns.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { insertDocumentAnnotations } from '../../../electron/services/db/annotations';
@@ -19,29 +19,44 @@ describe('export reader', () => {
   const now = new Date().toISOString();
   let added = 0;
 
+  // Separators of the lists themselves (",", U+001E) and JSON escapes among the values.
+  const attributesArb = fc.dictionary(fc.constantFrom('role', 'note'), fc.string({ unit: fc.constantFrom('a', ',', '\x1e', '"', '\\', '区', '\n') }), { maxKeys: 2 });
+
   it('property: position lists parse to the same numbers as the detailed rows, in the same order', () => {
     const spanArb = fc
-      .tuple(fc.nat(text.length - 1), fc.integer({ min: 1, max: 30 }), fc.nat(labelIds.length - 1), fc.nat(1))
-      .map(([start, length, label, annotator]) => ({ start, end: Math.min(text.length, start + length), labelId: labelIds[label], annotatorId: annotators[annotator] }));
+      .tuple(fc.nat(text.length - 1), fc.integer({ min: 1, max: 30 }), fc.nat(labelIds.length - 1), fc.nat(1), attributesArb)
+      .map(([start, length, label, annotator, attributes]) => ({ start, end: Math.min(text.length, start + length), labelId: labelIds[label], annotatorId: annotators[annotator], attributes }));
     fc.assert(
       fc.property(fc.array(fc.array(spanArb, { maxLength: 40 }), { minLength: 1, maxLength: 6 }), (docs) => {
         const ids = docs.map((spans, i) => {
           const id = addDocument(core, `${text}${++added}`, `doc ${i}`); // distinct texts: the project refuses duplicates
-          insertDocumentAnnotations(db, id, spans.map((s) => ({ ...s, documentId: id, origin: 'manual', reviewState: 'pending', attributes: { note: 'a,b' }, createdAt: now, updatedAt: now })));
+          insertDocumentAnnotations(db, id, spans.map((s) => ({ ...s, documentId: id, origin: 'manual', reviewState: 'pending', createdAt: now, updatedAt: now })));
           return id;
         });
         const rows = readExportSpans(db, ids);
         const expected = rows.flatMap((row) => row.slice(0, SPAN_NUMBERS) as number[]);
-        const { numbers, details } = packPositions(readExportSpanPositions(db, ids));
+        const { numbers, details, attributes } = packPositions(readExportSpanPositions(db, ids));
         expect(details).toBeNull();
+        expect(attributes).toBeNull();
         expect([...numbers]).toEqual(expected);
         expect(numbers.length).toBe(docs.flat().length * SPAN_NUMBERS);
+        const withAttributes = packPositions(readExportSpanPositions(db, ids, true));
+        expect([...withAttributes.numbers]).toEqual(expected);
+        expect(withAttributes.attributes).toEqual(rows.map((row) => row[8]));
       }),
       { numRuns: 40 },
     );
   });
 
   it('refuses a position list that is not made of numbers instead of exporting wrong offsets', () => {
-    expect(() => packPositions([[7, '1,2,3,4,5'], [8, '1,2.5,3,4,5']])).toThrow('document 8: span positions hold "."');
+    expect(() => packPositions([[7, '1,2,3,4,5', null], [8, '1,2.5,3,4,5', null]])).toThrow('document 8: span positions hold "."');
+  });
+
+  it('refuses attributes that hold a raw list separator instead of shifting them onto other spans', () => {
+    const id = addDocument(core, `${text}raw-separator`, 'raw separator');
+    insertDocumentAnnotations(db, id, [0, 5].map((start) => ({ documentId: id, start, end: start + 2, labelId: labelIds[0], annotatorId: annotators[0], origin: 'manual', reviewState: 'pending', attributes: {}, createdAt: now, updatedAt: now })));
+    // Only a file written by another program could hold this: our writes go through JSON.stringify.
+    db.prepare('UPDATE annotations SET attributes_json = ? WHERE document_id = ? AND start = 0').run('{"note":"a\x1eb"}', id);
+    expect(() => packPositions(readExportSpanPositions(db, [id], true))).toThrow(`document ${id}: span attributes hold the control character U+001E`);
   });
 });

@@ -1,6 +1,7 @@
-// Formats that declare spanDetails: false are exported without reading attributes, annotator,
-// origin, review state or timestamps. Their output must not depend on those fields; a format that
-// starts writing one must say spanDetails: true, or this test fails.
+// Formats are exported without reading the span details they do not declare (spanDetails): 'none'
+// skips attributes, origin, review state and timestamps, 'attributes' all of them but attributes.
+// Their output must not depend on those fields; a format that starts writing one must declare it,
+// or this test fails.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../../shared/api/jobs';
@@ -16,24 +17,32 @@ const detailsArb = fc.record({
   updatedAt: fc.constant('2025-06-07T08:09:10.000Z'),
 });
 
-/** What the export worker fills in for formats that do not read span details. */
-const withoutDetails = (doc: ExportDocument): ExportDocument => ({
+/** What the export worker fills in for the details a format does not read. */
+const withoutDetails = (doc: ExportDocument, keepAttributes: boolean): ExportDocument => ({
   ...doc,
-  spans: doc.spans.map((s) => ({ ...s, attributes: {}, origin: 'manual', reviewState: 'pending', createdAt: '', updatedAt: '' })),
+  spans: doc.spans.map((s) => ({ ...s, attributes: keepAttributes ? s.attributes : {}, origin: 'manual', reviewState: 'pending', createdAt: '', updatedAt: '' })),
 });
 
-const leanFormats = EXPORT_FORMATS.filter((format) => !exporters[format].spanDetails);
+const leanFormats = EXPORT_FORMATS.filter((format) => exporters[format].spanDetails !== 'all');
 
-describe('formats without span details', () => {
-  it('are the position-and-label formats', () => {
-    expect(leanFormats).toEqual(['doccano-jsonl', 'cluener', 'conll-bio', 'conll-bioes']);
+describe('formats that read fewer span details', () => {
+  it('are every format but Biaozhu JSONL; the position-and-label formats read none', () => {
+    expect(leanFormats.map((format) => [format, exporters[format].spanDetails])).toEqual([
+      ['doccano-jsonl', 'none'],
+      ['cluener', 'none'],
+      ['conll-bio', 'none'],
+      ['conll-bioes', 'none'],
+      ['brat', 'attributes'],
+      ['label-studio', 'attributes'],
+      ['mentions-csv', 'attributes'],
+    ]);
   });
 
-  it.each(leanFormats)('%s writes the same output whatever the spans\' details are', (format) => {
+  it.each(leanFormats)('%s writes the same output whatever the details it does not read are', (format) => {
     fc.assert(
       fc.property(docArb(1), fc.array(detailsArb, { minLength: 8, maxLength: 8 }), (doc, details) => {
         const detailed = { ...doc, spans: doc.spans.map((s, i) => ({ ...s, ...details[i] })) };
-        const lean = withoutDetails(detailed);
+        const lean = withoutDetails(detailed, exporters[format].spanDetails === 'attributes');
         const exporter = exporters[format];
         const run = (d: ExportDocument) => {
           const context = ctx();

@@ -1,0 +1,66 @@
+// The export reader's own UTF-8 decoder gives exactly TextDecoder's text for every input: well-formed
+// text of every plane, a BOM, and malformed bytes (overlongs, surrogates, cut-off sequences).
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { unitsToString, utf8ToUnits } from '../../../shared/text/utf8';
+
+const standard = new TextDecoder('utf-8', { ignoreBOM: true });
+const encoder = new TextEncoder();
+
+function decodeAt(bytes: Uint8Array, at: number): string {
+  const out = new Uint16Array(at + bytes.length + 3).fill(0x2a);
+  const end = utf8ToUnits(bytes, out, at);
+  expect(out[at - 1] ?? 0x2a).toBe(0x2a); // nothing written before `at`
+  return unitsToString(out, at, end);
+}
+
+const textArb = fc.string({ unit: fc.oneof(fc.constantFrom('北', '京', '\ufeff', '\n', '"', 'a', '𠮷', '😀', '\u0085', 'é'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 60 });
+
+describe('utf8ToUnits', () => {
+  it('property: well-formed text decodes to itself, wherever in the array it is written', () => {
+    fc.assert(
+      fc.property(textArb, fc.nat(5), (text, at) => {
+        expect(decodeAt(encoder.encode(text), at)).toBe(standard.decode(encoder.encode(text)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('property: any bytes, and well-formed text with bytes changed, decode as TextDecoder decodes them', () => {
+    const corrupted = fc
+      .tuple(textArb, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 4 }), fc.nat(3))
+      .map(([text, edits, cut]) => {
+        const bytes = encoder.encode(text);
+        for (const [at, value] of edits) if (bytes.length) bytes[at % bytes.length] = value;
+        return bytes.subarray(0, Math.max(0, bytes.length - cut));
+      });
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 40 }), corrupted), fc.nat(3), (bytes, at) => {
+        expect(decodeAt(bytes, at)).toBe(standard.decode(bytes));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('refuses to write past the end of the array', () => {
+    expect(() => utf8ToUnits(encoder.encode('北京'), new Uint16Array(5), 0)).toThrow('needs room for 6 units, has 5');
+  });
+
+  it('keeps the sequences at the edges of the rules', () => {
+    const cases: [number[], string][] = [
+      [[0xc2, 0x80], '\u0080'],
+      [[0xdf, 0xbf], '\u07ff'],
+      [[0xe0, 0xa0, 0x80], '\u0800'],
+      [[0xed, 0x9f, 0xbf], '\ud7ff'],
+      [[0xee, 0x80, 0x80], '\ue000'],
+      [[0xef, 0xbb, 0xbf], '\ufeff'],
+      [[0xf0, 0x90, 0x80, 0x80], '\u{10000}'],
+      [[0xf4, 0x8f, 0xbf, 0xbf], '\u{10ffff}'],
+      [[0xc0, 0x80], '\ufffd\ufffd'],
+      [[0xed, 0xa0, 0x80], '\ufffd\ufffd\ufffd'],
+      [[0xf4, 0x90, 0x80, 0x80], '\ufffd\ufffd\ufffd\ufffd'],
+      [[0xe4, 0xba], '\ufffd'],
+    ];
+    for (const [bytes, text] of cases) expect(decodeAt(Uint8Array.from(bytes), 1)).toBe(text);
+  });
+});
