@@ -106,6 +106,7 @@ export const WHITESPACE = /[\s\x1c-\x1f\x85]/u;
 export function isWhitespaceUnit(u: number): boolean {
   if (u <= 0x20) return u === 0x20 || (u >= 0x09 && u <= 0x0d) || (u >= 0x1c && u <= 0x1f);
   if (u < 0x85) return false;
+  if (u > 0x3000) return u === 0xfeff; // Chinese text: one comparison
   return (
     u === 0x85 || u === 0xa0 || u === 0x1680 || (u >= 0x2000 && u <= 0x200a) || u === 0x2028 || u === 0x2029 || u === 0x202f || u === 0x205f || u === 0x3000 || u === 0xfeff
   );

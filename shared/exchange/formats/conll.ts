@@ -114,8 +114,8 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
             tag = first ? (last ? t.S : t.B) : last ? t.E : t.I;
           }
         }
-        if (unit < 0x80) out.ascii(unit);
-        else out.append(text, at, i);
+        if (i - at === 1 && (unit < 0xd800 || unit > 0xdfff)) out.bmp(unit);
+        else out.append(text, at, i); // a surrogate pair, or half of one (written as U+FFFD)
         out.appendBytes(tag);
         sentenceTokens++;
         if (isTerminator(unit)) pending = 'terminator';

@@ -1,8 +1,45 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { exportToStrings, parseExchange } from '../../../shared/exchange';
-import { at, ctx, cpSlice, demoDoc, doc, span } from './fixtures';
+import { exportToStrings, parseExchange, type ExportDocument } from '../../../shared/exchange';
+import { utf16ToCodePoints } from '../../../shared/text/offsets';
+import { at, ctx, cpSlice, demoDoc, doc, docArb, span } from './fixtures';
+
+/** The format's definition: the line is JSON.stringify of this record. */
+function record(d: ExportDocument) {
+  const spans = [...d.spans].sort((a, b) => a.start - b.start || a.end - b.end || a.id - b.id);
+  const m = d.metadata;
+  return {
+    id: d.id,
+    text: d.text,
+    metadata: { title: m.title, date: m.date, source: m.source, district: m.district, url: m.url, reporters: m.reporters, externalId: m.externalId },
+    status: d.status,
+    ...(d.split ? { split: d.split } : {}),
+    original_text: d.originalText,
+    offset_map: d.offsetMap ?? [0, d.text.length, 0, d.originalText.length],
+    spans: spans.map((s) => {
+      const [startCp, endCp] = utf16ToCodePoints(d.text, [s.start, s.end]);
+      return {
+        id: s.id, label: s.label, start: s.start, end: s.end, start_cp: startCp, end_cp: endCp,
+        source_start: s.sourceStart ?? null, source_end: s.sourceEnd ?? null, attributes: s.attributes,
+        annotator: s.annotator, origin: s.origin, review_state: s.reviewState, created_at: s.createdAt, updated_at: s.updatedAt,
+      };
+    }),
+  };
+}
 
 describe('biaozhu-jsonl', () => {
+  test('property: each line is exactly JSON.stringify of the record, escapes and astral characters included', () => {
+    const odd = fc.string({ unit: fc.constantFrom('"', '\\', '\u0000', '\u001f', '\u2028', '\ud800', '区', '𠮷', '\n'), maxLength: 12 });
+    fc.assert(
+      fc.property(docArb(3, { attributes: true }), odd, odd, fc.constantFrom(undefined, 'train' as const), (d, title, original, split) => {
+        const tricky: ExportDocument = { ...d, metadata: { ...d.metadata, title, reporters: [title] }, originalText: original + d.text, split, spans: d.spans.map((s, i) => ({ ...s, annotator: i % 2 ? title : 'lin', createdAt: original })) };
+        const { files } = exportToStrings('biaozhu-jsonl', [tricky, d], ctx());
+        expect(files.get('')).toBe(`${JSON.stringify(record(tricky))}\n${JSON.stringify(record(d))}\n`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('writes one complete line per document with UTF-16 and code-point offsets', () => {
     const { files, dropped } = exportToStrings('biaozhu-jsonl', [demoDoc(1), demoDoc(2)], ctx());
     expect(dropped).toEqual([]);

@@ -5,10 +5,11 @@ import { utf8Bytes, Utf8Builder } from '../../../shared/exchange/text-builder';
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 
 describe('Utf8Builder', () => {
-  it('property: appended pieces, slices, bytes and ASCII read back as the UTF-8 of their concatenation', () => {
+  it('property: appended pieces, slices, bytes, JSON strings and ASCII read back as the UTF-8 of their concatenation', () => {
     const piece = fc.oneof(
-      fc.string({ unit: 'binary', maxLength: 40 }).map((s) => ({ kind: 'text' as const, s })),
+      fc.string({ unit: 'binary', maxLength: 120 }).map((s) => ({ kind: 'text' as const, s })), // long ones take the native encoder
       fc.constantFrom('\ufeff', '𠮷', '“四个意识”', '\tB-PERSON\n').map((s) => ({ kind: 'bytes' as const, s })),
+      fc.string({ unit: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\u2028', '\ud800', '\udc00')), maxLength: 40 }).map((s) => ({ kind: 'json' as const, s })),
       fc.tuple(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.nat(40), fc.nat(40)).map(([s, a, b]) => ({ kind: 'slice' as const, s, a, b })),
     );
     fc.assert(
@@ -24,10 +25,17 @@ describe('Utf8Builder', () => {
         for (const p of pieces) {
           if (p.kind === 'text') builder.append(p.s);
           else if (p.kind === 'bytes') builder.appendBytes(utf8Bytes(p.s));
-          else {
+          else if (p.kind === 'json') {
+            // Byte for byte what JSON.stringify writes, lone surrogates escaped as \udxxx.
+            builder.appendJsonString(p.s);
+            expected.push(utf8(JSON.stringify(p.s)));
+            continue;
+          } else {
             const from = Math.min(p.a, p.b, p.s.length);
             const to = Math.min(Math.max(p.a, p.b), p.s.length);
-            if (to - from === 1 && p.s.charCodeAt(from) < 0x80) builder.ascii(p.s.charCodeAt(from));
+            const u = p.s.charCodeAt(from);
+            if (to - from === 1 && u < 0x80) builder.ascii(u);
+            else if (to - from === 1 && (u < 0xd800 || u > 0xdfff)) builder.bmp(u);
             else builder.append(p.s, from, to);
             // A slice may cut a surrogate pair in half: that half is written as U+FFFD, as Node's
             // own encoder writes it.
