@@ -11,6 +11,25 @@ export const utf8Bytes = (text: string): Uint8Array => encoder.encode(text);
 /** Below this many units the loop here beats a call into the native encoder. */
 const NATIVE_FROM = 48;
 
+/** How encode() writes ASCII that a format must escape. */
+const PLAIN = 0;
+const JSON_STRING = 1; // as JSON.stringify does inside its quotes
+const CSV_QUOTED = 2; // as RFC 4180 does inside a quoted field: " doubled
+
+const HEX = utf8Bytes('0123456789abcdef');
+/** JSON's short escapes: \b \t \n \f \r \" \\ (the other control characters are \u00xx). */
+const SHORT_ESCAPES = new Map([[0x08, 0x62], [0x09, 0x74], [0x0a, 0x6e], [0x0c, 0x66], [0x0d, 0x72], [0x22, 0x22], [0x5c, 0x5c]]);
+
+/** Writes "uxxxx" (the backslash is written by the caller). */
+function unicodeEscape(bytes: Uint8Array, at: number, u: number): number {
+  bytes[at++] = 0x75;
+  bytes[at++] = HEX[u >> 12];
+  bytes[at++] = HEX[(u >> 8) & 15];
+  bytes[at++] = HEX[(u >> 4) & 15];
+  bytes[at++] = HEX[u & 15];
+  return at;
+}
+
 export class Utf8Builder {
   private bytes = new Uint8Array(1 << 13);
   private length = 0;
@@ -24,21 +43,67 @@ export class Utf8Builder {
     // Whole long strings go to the native encoder: it is 3× faster on them, and on strings built
     // by concatenation (ropes) far more, where reading code units one by one is slow.
     if (to - from >= NATIVE_FROM && from === 0 && to === text.length) this.length += encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
-    else this.length = this.encode(text, from, to);
+    else this.length = this.encode(text, from, to, PLAIN);
   }
 
-  /** Appends JSON.stringify(text) as UTF-8. */
-  appendJsonString(text: string): void {
-    this.append(JSON.stringify(text));
+  /** Appends JSON.stringify(text.slice(from, to)) as UTF-8, byte for byte (lone surrogates as \udxxx). */
+  appendJsonString(text: string, from = 0, to = text.length): void {
+    if (to - from >= NATIVE_FROM && from === 0 && to === text.length) return this.append(JSON.stringify(text));
+    this.reserve((to - from) * 6 + 2); // "\u001f" is six bytes for one unit
+    this.bytes[this.length++] = 0x22;
+    this.length = this.encode(text, from, to, JSON_STRING);
+    this.bytes[this.length++] = 0x22;
   }
 
-  private encode(text: string, from: number, to: number): number {
+  /** Appends text[from, to) as a CSV field: quoted, with quotes doubled, when it holds " , CR or LF. */
+  appendCsvField(text: string, from = 0, to = text.length): void {
+    let quoted = false;
+    for (let i = from; i < to; i++) {
+      const u = text.charCodeAt(i);
+      if (u === 0x22 || u === 0x2c || u === 0x0a || u === 0x0d) {
+        quoted = true;
+        break;
+      }
+    }
+    if (!quoted) return this.append(text, from, to);
+    this.reserve((to - from) * 3 + 2 + (to - from));
+    this.bytes[this.length++] = 0x22;
+    this.length = this.encode(text, from, to, CSV_QUOTED);
+    this.bytes[this.length++] = 0x22;
+  }
+
+  /** Appends a number as JavaScript (and JSON) writes it. */
+  number(n: number): void {
+    if (!(n >= 0 && n < 1e15 && n === Math.floor(n))) return this.append(String(n));
+    this.reserve(16);
+    const bytes = this.bytes;
+    let digits = 1;
+    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    let at = this.length + digits;
+    this.length = at;
+    let rest = n;
+    do {
+      bytes[--at] = 0x30 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    } while (rest > 0);
+  }
+
+  private encode(text: string, from: number, to: number, mode: number): number {
     const bytes = this.bytes;
     let at = this.length;
     for (let i = from; i < to; i++) {
       let u = text.charCodeAt(i);
       if (u < 0x80) {
-        bytes[at++] = u;
+        if (mode === PLAIN || (u >= 0x20 && u !== 0x22 && u !== 0x5c)) bytes[at++] = u;
+        else if (mode === CSV_QUOTED) {
+          bytes[at++] = u;
+          if (u === 0x22) bytes[at++] = u;
+        } else {
+          const short = SHORT_ESCAPES.get(u);
+          bytes[at++] = 0x5c;
+          if (short !== undefined) bytes[at++] = short;
+          else at = unicodeEscape(bytes, at, u);
+        }
         continue;
       }
       if (u < 0x800) {
@@ -55,6 +120,11 @@ export class Utf8Builder {
           bytes[at++] = 0x80 | ((cp >> 6) & 0x3f);
           bytes[at++] = 0x80 | (cp & 0x3f);
           i++;
+          continue;
+        }
+        if (mode === JSON_STRING) {
+          bytes[at++] = 0x5c;
+          at = unicodeEscape(bytes, at, u);
           continue;
         }
         u = 0xfffd;

@@ -8,6 +8,7 @@ import { openDatabase, useNativeBinding } from '../db/connection';
 import type { SpanDetails } from '../../../shared/exchange/types';
 import { ATTRIBUTES_SEPARATOR, annotatorNames, exportDocumentIds, readExportDocuments, readExportSpanPositions, readExportSpans, type ExportDocumentRow, type ExportSpanRow, type SpanPositionList } from '../db/export-queries';
 import { listLabels } from '../db/labels';
+import { AttributesNumbering, type AttributesUpdate } from './attributes-table';
 import { utf8ToUnits } from '../../../shared/text/utf8';
 
 /** Documents read per query pair. */
@@ -69,30 +70,39 @@ export function packTexts(rows: ExportDocumentRow[], withOriginal: boolean): { r
 export interface PackedSpans {
   /** SPAN_NUMBERS numbers per span: documentId, id, start, end, labelId, annotatorId. */
   numbers: Float64Array;
-  /** SPAN_DETAILS strings per span: origin, reviewState, attributesJson, createdAt, updatedAt. */
+  /** SPAN_DETAILS strings per span: origin, reviewState, createdAt, updatedAt ('all' details). */
   details: string[] | null;
-  /** Each span's attributes JSON, when only attributes were read ('attributes' details). */
-  attributes: string[] | null;
+  /** Each span's attributes as its number in the AttributesTable, when attributes were read. */
+  attributes: Int32Array | null;
+  attributesUpdate: AttributesUpdate | null;
 }
 
 export const SPAN_NUMBERS = 6;
-export const SPAN_DETAILS = 5;
+export const SPAN_DETAILS = 4;
 
-function packSpans(rows: ExportSpanRow[]): PackedSpans {
+/** Rows of readExportSpans; attributes (column 8) go through the numbering. */
+export function packSpans(rows: ExportSpanRow[], numbering: AttributesNumbering): PackedSpans {
   const numbers = new Float64Array(rows.length * SPAN_NUMBERS);
   const details = new Array<string>(rows.length * SPAN_DETAILS);
+  const attributes = new Int32Array(rows.length);
+  numbering.beginBatch();
   rows.forEach((row, i) => {
     for (let k = 0; k < SPAN_NUMBERS; k++) numbers[i * SPAN_NUMBERS + k] = row[k] as number;
-    for (let k = 0; k < SPAN_DETAILS; k++) details[i * SPAN_DETAILS + k] = row[SPAN_NUMBERS + k] as string;
+    const [, , , , , , origin, reviewState, attributesJson, createdAt, updatedAt] = row;
+    details[i * SPAN_DETAILS] = origin;
+    details[i * SPAN_DETAILS + 1] = reviewState;
+    details[i * SPAN_DETAILS + 2] = createdAt;
+    details[i * SPAN_DETAILS + 3] = updatedAt;
+    attributes[i] = numbering.numberOf(attributesJson);
   });
-  return { numbers, details, attributes: null };
+  return { numbers, details, attributes, attributesUpdate: numbering.endBatch() };
 }
 
 /**
  * Parses readExportSpanPositions' lists (non-negative integers, five per span) into numbers, and
- * splits their attributes lists when read.
+ * numbers their attributes when read.
  */
-export function packPositions(lists: SpanPositionList[]): PackedSpans {
+export function packPositions(lists: SpanPositionList[], numbering: AttributesNumbering | null = null): PackedSpans {
   let spans = 0;
   for (const [, list] of lists) for (let i = 0; i < list.length; i++) if (list.charCodeAt(i) === 0x2c) spans++;
   spans = (spans + lists.length) / (SPAN_NUMBERS - 1);
@@ -120,21 +130,19 @@ export function packPositions(lists: SpanPositionList[]): PackedSpans {
     numbers[at++] = value;
   }
   if (at !== numbers.length) throw new Error(`span positions did not parse: ${at} of ${numbers.length} numbers`);
-  return { numbers, details: null, attributes: lists.length > 0 && lists[0][2] !== null ? splitAttributes(lists, spans) : null };
-}
-
-function splitAttributes(lists: SpanPositionList[], spans: number): string[] {
-  const attributes: string[] = [];
+  if (!numbering) return { numbers, details: null, attributes: null, attributesUpdate: null };
+  numbering.beginBatch();
+  const attributes = new Int32Array(spans);
+  let span = 0;
   for (const [documentId, positions, list] of lists) {
     const pieces = (list ?? '').split(ATTRIBUTES_SEPARATOR);
     let count = 1;
     for (let i = 0; i < positions.length; i++) if (positions.charCodeAt(i) === 0x2c) count++;
     // A raw separator inside an attributes text would shift every later span's attributes.
     if (pieces.length !== count / (SPAN_NUMBERS - 1)) throw new Error(`document ${documentId}: span attributes hold the control character U+001E`);
-    for (const piece of pieces) attributes.push(piece);
+    for (const piece of pieces) attributes[span++] = numbering.numberOf(piece);
   }
-  if (attributes.length !== spans) throw new Error(`span attributes did not parse: ${attributes.length} for ${spans} spans`);
-  return attributes;
+  return { numbers, details: null, attributes, attributesUpdate: numbering.endBatch() };
 }
 
 const IN_FLIGHT = 0;
@@ -150,6 +158,7 @@ export function runExportReader(data: ReaderData): void {
     db.exec('BEGIN');
     try {
       const ids = exportDocumentIds(db, data.options);
+      const numbering = new AttributesNumbering();
       post({ type: 'snapshot', labels: listLabels(db), annotators: [...annotatorNames(db)], ids });
       for (let from = 0; from < ids.length; from += EXPORT_BATCH) {
         for (let ahead = Atomics.load(data.flow, IN_FLIGHT); ahead >= BATCHES_AHEAD; ahead = Atomics.load(data.flow, IN_FLIGHT)) {
@@ -160,9 +169,11 @@ export function runExportReader(data: ReaderData): void {
         const batchIds = ids.slice(from, from + EXPORT_BATCH);
         const { rows, texts } = packTexts(readExportDocuments(db, batchIds, data.withOriginal), data.withOriginal);
         const spans =
-          data.spanDetails === 'all' ? packSpans(readExportSpans(db, batchIds)) : packPositions(readExportSpanPositions(db, batchIds, data.spanDetails === 'attributes'));
+          data.spanDetails === 'all'
+            ? packSpans(readExportSpans(db, batchIds), numbering)
+            : packPositions(readExportSpanPositions(db, batchIds, data.spanDetails === 'attributes'), data.spanDetails === 'attributes' ? numbering : null);
         Atomics.add(data.flow, IN_FLIGHT, 1);
-        const transfer = [spans.numbers.buffer, texts.units.buffer, texts.ends.buffer] as ArrayBuffer[];
+        const transfer = [spans.numbers.buffer, texts.units.buffer, texts.ends.buffer, ...(spans.attributes ? [spans.attributes.buffer] : [])] as ArrayBuffer[];
         parentPort!.postMessage({ type: 'batch', rows, texts, spans } satisfies ReaderMessage, transfer);
       }
       post({ type: 'end' });

@@ -7,6 +7,7 @@ import { assignSplits, exporters, validateExportDocument, type ExportDocument, t
 import { mapToOriginal } from '../../../shared/import/offset-map';
 import { unitsToString } from '../../../shared/text/utf8';
 import { runInWorker, type WorkerSide } from '../app/worker-side';
+import { AttributesTable } from './attributes-table';
 import { writesFolder } from './layout';
 import { OutputFiles } from './output-files';
 import { ExportReader, runExportReader, SPAN_DETAILS, SPAN_NUMBERS, type ReaderData } from './reader';
@@ -16,28 +17,6 @@ export interface ExportWorkerData {
   options: ExportOptions;
   /** File for single-file formats; folder for brat and split exports. */
   outPath: string;
-}
-
-const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
-
-/**
- * Parses span attributes, once per distinct JSON text: a corpus holds a million spans but far
- * fewer distinct attribute sets (the bench corpus: 48,000), and parsing each span's anew was a
- * tenth of a CSV export. The objects are shared between spans, so they are frozen (exporters only
- * read them).
- */
-function attributesParser(): (json: string) => Record<string, string> {
-  const parsed = new Map<string, Record<string, string>>();
-  return (json) => {
-    if (json === '{}') return NO_ATTRIBUTES;
-    let attributes = parsed.get(json);
-    if (attributes === undefined) {
-      if (parsed.size >= 200_000) parsed.clear(); // free text in attributes must not grow this without bound
-      attributes = Object.freeze(JSON.parse(json) as Record<string, string>);
-      parsed.set(json, attributes);
-    }
-    return attributes;
-  };
 }
 
 /** Runs the formatting half; the reading half runs in a thread of its own (see reader.ts). */
@@ -62,13 +41,14 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
     const wantedAnnotator = options.annotator ? [...annotators].find(([, name]) => name === options.annotator)?.[0] ?? -1 : null;
     const splits = options.split ? assignSplits(ids, options.split) : null;
     const report: ExportReport = { format: options.format, files: output.written, documents: 0, spans: 0, dropped: [] };
-    const parseAttributes = attributesParser();
+    const attributesTable = new AttributesTable();
     const dropped = new Map<string, number>();
     const adjusted = new Map<string, number>();
     for (const chunk of exporter.begin(ctx)) output.write(chunk.path, chunk.text);
     output.endDocument(); // headers are written; files they opened are shared, not per document
     for (let message = await reader.next(); message.type === 'batch'; message = await reader.next()) {
-      const { numbers, details, attributes: attributesList } = message.spans;
+      const { numbers, details, attributes: attributesOf, attributesUpdate } = message.spans;
+      if (attributesUpdate) attributesTable.apply(attributesUpdate);
       const { units, ends } = message.texts;
       let cursor = 0; // the batch's spans come in the same document order as its rows
       let textIndex = 0; // and its texts: each row's text, then its original text when read
@@ -89,15 +69,14 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
           const source = offsetMap ? mapToOriginal(offsetMap, start, end) : null;
           const d = cursor * SPAN_DETAILS;
           // Formats never read the details they do not declare; defaults fill them (see spanDetails).
-          const attributesJson = details ? details[d + 2] : attributesList ? attributesList[cursor] : '{}';
           const span: ExportSpan = {
             id: spanId, start, end, label,
-            attributes: parseAttributes(attributesJson),
+            attributes: attributesOf ? attributesTable.get(attributesOf[cursor]) : AttributesTable.none,
             annotator: annotators.get(annotatorId)!,
             origin: details ? (details[d] as ExportSpan['origin']) : 'manual',
             reviewState: details ? (details[d + 1] as ExportSpan['reviewState']) : 'pending',
-            createdAt: details ? details[d + 3] : '',
-            updatedAt: details ? details[d + 4] : '',
+            createdAt: details ? details[d + 2] : '',
+            updatedAt: details ? details[d + 3] : '',
           };
           if (source) {
             span.sourceStart = source.start;

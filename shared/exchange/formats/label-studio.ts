@@ -5,12 +5,67 @@
 // frontend converts selections to code points (fixCodePointsInRange), and the importer falls
 // back to UTF-16 units when value.text only matches that way (older versions).
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
-import { codePointSpans, identityDraft, isRecord, metadataFrom, resolveDocument, splitPath, stripBom } from '../common';
+import { codePointSpans, identityDraft, isRecord, metadataFrom, resolveDocument, splitPath, stripBom, type ResolvedSpan } from '../common';
+import { utf8Bytes, Utf8Builder } from '../text-builder';
 import { metadataFields } from './doccano';
-import type { DraftSpan, ExchangeFile, ExportContext, Exporter, ParseResult } from '../types';
+import type { DraftSpan, ExchangeFile, ExportContext, ExportDocument, Exporter, ParseResult } from '../types';
 
 const EXTENSION = '.json';
 const opened = new WeakMap<ExportContext, Set<string>>();
+const out = new Utf8Builder(); // document() runs to completion: one builder serves every document
+
+/** The constant stretches of a result, encoded once. */
+const RESULT_ID = utf8Bytes('{"id":"');
+const LABELS_START = utf8Bytes('","from_name":"label","to_name":"text","type":"labels","value":{"start":');
+const END = utf8Bytes(',"end":');
+const TEXT = utf8Bytes(',"text":');
+const LABELS = utf8Bytes(',"labels":[');
+const CLOSE = utf8Bytes(']}}');
+const ATTRIBUTE_FROM = utf8Bytes('","from_name":');
+const TEXTAREA_START = utf8Bytes(',"to_name":"text","type":"textarea","value":{"start":');
+const TEXTAREA_TEXT = utf8Bytes(',"text":[');
+
+/**
+ * Writes a task as UTF-8 bytes, exactly what `JSON.stringify(task)` of
+ * `{id, data: {text, ...metadata}, annotations: [{result}]}` gives (a test holds it to that),
+ * without building a million result objects, their JSON strings and a UTF-8 copy on the way.
+ */
+function writeTask(doc: ExportDocument, text: string, spans: ResolvedSpan[], cp: { start: number[]; end: number[] }): void {
+  const fields = JSON.stringify(metadataFields(doc));
+  out.append(`{"id":${JSON.stringify(doc.id)},"data":{"text":`);
+  out.appendJsonString(text);
+  out.append(`${fields === '{}' ? '}' : `,${fields.slice(1)}`},"annotations":[{"result":[`);
+  for (let i = 0; i < spans.length; i++) {
+    const { span, start, end } = spans[i];
+    if (i > 0) out.ascii(0x2c);
+    out.appendBytes(RESULT_ID);
+    out.number(span.id); // the id as a string: String(id) in quotes
+    out.appendBytes(LABELS_START);
+    out.number(cp.start[i]);
+    out.appendBytes(END);
+    out.number(cp.end[i]);
+    out.appendBytes(TEXT);
+    out.appendJsonString(text, start, end);
+    out.appendBytes(LABELS);
+    out.appendJsonString(span.label);
+    out.appendBytes(CLOSE);
+    for (const key in span.attributes) {
+      out.ascii(0x2c);
+      out.appendBytes(RESULT_ID);
+      out.number(span.id);
+      out.appendBytes(ATTRIBUTE_FROM);
+      out.appendJsonString(key);
+      out.appendBytes(TEXTAREA_START);
+      out.number(cp.start[i]);
+      out.appendBytes(END);
+      out.number(cp.end[i]);
+      out.appendBytes(TEXTAREA_TEXT);
+      out.appendJsonString(span.attributes[key]);
+      out.appendBytes(CLOSE);
+    }
+  }
+  out.append(']}]}');
+}
 
 export const labelStudioExporter: Exporter = {
   format: 'label-studio',
@@ -27,21 +82,13 @@ export const labelStudioExporter: Exporter = {
     if (!files) opened.set(ctx, (files = new Set()));
     const { text, spans, drops } = resolveDocument(doc, ctx);
     const cp = codePointSpans(text, spans);
-    const result: unknown[] = [];
-    spans.forEach((s, i) => {
-      const id = String(s.span.id);
-      const start = cp.start[i];
-      const end = cp.end[i];
-      result.push({ id, from_name: 'label', to_name: 'text', type: 'labels', value: { start, end, text: text.slice(s.start, s.end), labels: [s.span.label] } });
-      for (const [key, value] of Object.entries(s.span.attributes)) {
-        result.push({ id, from_name: key, to_name: 'text', type: 'textarea', value: { start, end, text: [value] } });
-      }
-    });
-    const task = { id: doc.id, data: { text, ...metadataFields(doc) }, annotations: [{ result }] };
     const path = splitPath(doc.split, EXTENSION);
     const first = !files.has(path);
     files.add(path);
-    return { chunks: [{ path, text: `${first ? '[\n' : ',\n'}${JSON.stringify(task)}` }], dropped: drops.list() };
+    out.clear();
+    out.append(first ? '[\n' : ',\n');
+    writeTask(doc, text, spans, cp);
+    return { chunks: [{ path, text: out.take() }], dropped: drops.list() };
   },
   end(ctx) {
     const files = opened.get(ctx) ?? new Set<string>();

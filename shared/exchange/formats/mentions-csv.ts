@@ -3,6 +3,7 @@
 // end) and pandas' text[start:end]); contexts are the 20 characters either side. Export only: the
 // file does not hold the documents' text, so it cannot be imported back.
 import { codePointSpans, resolveDocument } from '../common';
+import { utf8Bytes, Utf8Builder } from '../text-builder';
 import type { ExchangeFile, Exporter, ParseResult } from '../types';
 
 export const CSV_HEADER = [
@@ -37,10 +38,32 @@ function needsQuotes(s: string): boolean {
   return false;
 }
 
-const attributesJson = (attributes: Record<string, string>): string => {
-  for (const _ in attributes) return JSON.stringify(attributes);
-  return '{}';
-};
+/**
+ * CSV fields of values many rows share, as UTF-8 bytes: attribute sets (spans share parsed ones),
+ * labels, annotators.
+ */
+const attributesFields = new WeakMap<Record<string, string>, Uint8Array>();
+function attributesField(attributes: Record<string, string>): Uint8Array {
+  let field = attributesFields.get(attributes);
+  if (field === undefined) {
+    let json = '{}';
+    for (const _ in attributes) {
+      json = JSON.stringify(attributes);
+      break;
+    }
+    attributesFields.set(attributes, (field = utf8Bytes(`${csvField(json)},`)));
+  }
+  return field;
+}
+const nameFields = new Map<string, Uint8Array>();
+function nameField(name: string): Uint8Array {
+  let field = nameFields.get(name);
+  if (field === undefined) {
+    if (nameFields.size >= 1000) nameFields.clear();
+    nameFields.set(name, (field = utf8Bytes(`${csvField(name)},`)));
+  }
+  return field;
+}
 
 const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
 const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;
@@ -59,6 +82,8 @@ function forward(text: string, at: number, count: number): number {
   return u;
 }
 
+const out = new Utf8Builder(); // document() runs to completion: one builder serves every document
+
 export const mentionsCsvExporter: Exporter = {
   format: 'mentions-csv',
   extension: '.csv',
@@ -69,15 +94,27 @@ export const mentionsCsvExporter: Exporter = {
     const { text, spans, drops } = resolveDocument(doc, ctx);
     const cp = codePointSpans(text, spans);
     const m = doc.metadata;
-    const prefix = [doc.id, m.title, m.date, m.source, m.district].map(csvField).join(',');
-    let out = ''; // one concatenation per row: joining an array per row cost a fifth of the export
+    const prefix = utf8Bytes(`${[doc.id, m.title, m.date, m.source, m.district].map(csvField).join(',')},`);
+    // Rows are written as bytes, field by field: strings per row were half of the export's time.
+    out.clear();
     spans.forEach(({ span, start, end }, i) => {
-      out +=
-        `${prefix},${csvField(span.label)},${csvField(text.slice(start, end))},${cp.start[i]},${cp.end[i]},` +
-        `${csvField(attributesJson(span.attributes))},${csvField(span.annotator)},` +
-        `${csvField(text.slice(back(text, start, CONTEXT_CHARS), start))},${csvField(text.slice(end, forward(text, end, CONTEXT_CHARS)))}\r\n`;
+      out.appendBytes(prefix);
+      out.appendBytes(nameField(span.label));
+      out.appendCsvField(text, start, end);
+      out.ascii(0x2c);
+      out.number(cp.start[i]);
+      out.ascii(0x2c);
+      out.number(cp.end[i]);
+      out.ascii(0x2c);
+      out.appendBytes(attributesField(span.attributes));
+      out.appendBytes(nameField(span.annotator));
+      out.appendCsvField(text, back(text, start, CONTEXT_CHARS), start);
+      out.ascii(0x2c);
+      out.appendCsvField(text, end, forward(text, end, CONTEXT_CHARS));
+      out.ascii(0x0d);
+      out.ascii(0x0a);
     });
-    return { chunks: [{ path: '', text: out }], dropped: drops.list() };
+    return { chunks: [{ path: '', text: out.take() }], dropped: drops.list() };
   },
   end: () => [],
 };

@@ -6,7 +6,8 @@ import { insertDocumentAnnotations } from '../../../electron/services/db/annotat
 import { readExportSpanPositions, readExportSpans } from '../../../electron/services/db/export-queries';
 import { listLabels } from '../../../electron/services/db/labels';
 import { ensureAnnotator } from '../../../electron/services/db/meta';
-import { packPositions, SPAN_NUMBERS } from '../../../electron/services/export/reader';
+import { AttributesNumbering, AttributesTable } from '../../../electron/services/export/attributes-table';
+import { packPositions, packSpans, SPAN_NUMBERS } from '../../../electron/services/export/reader';
 import { addDocument, testCore } from '../helpers';
 
 describe('export reader', () => {
@@ -40,9 +41,21 @@ describe('export reader', () => {
         expect(attributes).toBeNull();
         expect([...numbers]).toEqual(expected);
         expect(numbers.length).toBe(docs.flat().length * SPAN_NUMBERS);
-        const withAttributes = packPositions(readExportSpanPositions(db, ids, true));
+        // Attributes arrive as numbers into a table the formatter builds from the texts sent.
+        const table = new AttributesTable();
+        const attributesOf = (packed: ReturnType<typeof packPositions>) => {
+          table.apply(packed.attributesUpdate!);
+          return [...packed.attributes!].map((n) => table.get(n));
+        };
+        const numbering = new AttributesNumbering(5); // small: the table is emptied between batches
+        const withAttributes = packPositions(readExportSpanPositions(db, ids, true), numbering);
         expect([...withAttributes.numbers]).toEqual(expected);
-        expect(withAttributes.attributes).toEqual(rows.map((row) => row[8]));
+        const parsedRows = rows.map((row) => JSON.parse(row[8]));
+        expect(attributesOf(withAttributes)).toEqual(parsedRows);
+        const detailed = packSpans(readExportSpans(db, ids), numbering);
+        expect([...detailed.numbers]).toEqual(expected);
+        expect(attributesOf(detailed)).toEqual(parsedRows);
+        expect(detailed.details).toEqual(rows.flatMap((row) => [row[6], row[7], row[9], row[10]]));
       }),
       { numRuns: 40 },
     );
@@ -57,6 +70,33 @@ describe('export reader', () => {
     insertDocumentAnnotations(db, id, [0, 5].map((start) => ({ documentId: id, start, end: start + 2, labelId: labelIds[0], annotatorId: annotators[0], origin: 'manual', reviewState: 'pending', attributes: {}, createdAt: now, updatedAt: now })));
     // Only a file written by another program could hold this: our writes go through JSON.stringify.
     db.prepare('UPDATE annotations SET attributes_json = ? WHERE document_id = ? AND start = 0').run('{"note":"a\x1eb"}', id);
-    expect(() => packPositions(readExportSpanPositions(db, [id], true))).toThrow(`document ${id}: span attributes hold the control character U+001E`);
+    expect(() => packPositions(readExportSpanPositions(db, [id], true), new AttributesNumbering())).toThrow(`document ${id}: span attributes hold the control character U+001E`);
+  });
+});
+
+describe('span attributes between the export threads', () => {
+  it('are sent once per distinct text, numbered again after the table is emptied between batches', () => {
+    const numbering = new AttributesNumbering(2);
+    const table = new AttributesTable();
+    const batch = (texts: string[]) => {
+      numbering.beginBatch();
+      const numbers = texts.map((t) => numbering.numberOf(t));
+      const update = numbering.endBatch();
+      table.apply(update);
+      return { numbers, update, attributes: numbers.map((n) => table.get(n)) };
+    };
+    const first = batch(['{}', '{"role":"区长"}', '{}', '{"role":"书记"}']);
+    expect(first.update).toEqual({ reset: false, texts: ['{}', '{"role":"区长"}', '{"role":"书记"}'] });
+    expect(first.attributes).toEqual([{}, { role: '区长' }, {}, { role: '书记' }]);
+    const second = batch(['{"role":"区长"}']); // the table is full: emptied, and the text sent again
+    expect(second.update).toEqual({ reset: true, texts: ['{"role":"区长"}'] });
+    expect(second.numbers).toEqual([0]);
+    expect(second.attributes).toEqual([{ role: '区长' }]);
+    expect(Object.isFrozen(second.attributes[0])).toBe(true);
+  });
+
+  it('name a text that is not JSON instead of failing somewhere later', () => {
+    expect(() => new AttributesTable().apply({ reset: false, texts: ['{"role":'] })).toThrow('span attributes are not valid JSON');
+    expect(() => new AttributesTable().get(3)).toThrow('span attributes number 3 was never sent');
   });
 });

@@ -1,8 +1,38 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { exportToStrings, parseExchange } from '../../../shared/exchange';
-import { at, ctx, cpSlice, DEMO_TEXT, demoDoc, doc, draftTriples, span, triples } from './fixtures';
+import { exportToStrings, parseExchange, type ExportDocument } from '../../../shared/exchange';
+import { codePointSpans, resolveDocument } from '../../../shared/exchange/common';
+import { metadataFields } from '../../../shared/exchange/formats/doccano';
+import { at, ctx, cpSlice, DEMO_TEXT, demoDoc, doc, docArb, draftTriples, span, triples } from './fixtures';
+
+/** The format's definition: each task is JSON.stringify of this object. */
+function task(d: ExportDocument) {
+  const { text, spans } = resolveDocument(d, ctx());
+  const cp = codePointSpans(text, spans);
+  const result = spans.flatMap((s, i) => {
+    const id = String(s.span.id);
+    const [start, end] = [cp.start[i], cp.end[i]];
+    return [
+      { id, from_name: 'label', to_name: 'text', type: 'labels', value: { start, end, text: text.slice(s.start, s.end), labels: [s.span.label] } },
+      ...Object.entries(s.span.attributes).map(([key, value]) => ({ id, from_name: key, to_name: 'text', type: 'textarea', value: { start, end, text: [value] } })),
+    ];
+  });
+  return { id: d.id, data: { text, ...metadataFields(d) }, annotations: [{ result }] };
+}
 
 describe('label-studio', () => {
+  test('property: the file is exactly the JSON of its tasks, escapes and astral characters included', () => {
+    const odd = fc.string({ unit: fc.constantFrom('"', '\\', '\u0000', '\u001f', '\ud800', '区', '𠮷', '\n'), maxLength: 10 });
+    fc.assert(
+      fc.property(docArb(4, { attributes: true }), odd, fc.boolean(), (d, title, bare) => {
+        const tricky: ExportDocument = { ...d, metadata: bare ? { title: '', date: null, source: null, district: null, url: null, reporters: [], externalId: null } : { ...d.metadata, title, reporters: [title] }, spans: d.spans.map((s) => ({ ...s, label: `${s.label}${title}` })) };
+        const { files } = exportToStrings('label-studio', [tricky, d], ctx());
+        expect(files.get('')).toBe(`[\n${JSON.stringify(task(tricky))},\n${JSON.stringify(task(d))}\n]\n`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('writes a JSON array of tasks with labels results in code points', () => {
     const { files } = exportToStrings('label-studio', [demoDoc(1), demoDoc(2)], ctx());
     const tasks = JSON.parse(files.get('') ?? '');

@@ -1,7 +1,25 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { exportToStrings, parseExchange } from '../../../shared/exchange';
-import { CSV_HEADER } from '../../../shared/exchange/formats/mentions-csv';
-import { ctx, cpSlice, DEMO_TEXT, demoDoc, doc, span } from './fixtures';
+import { exportToStrings, parseExchange, type ExportDocument } from '../../../shared/exchange';
+import { CONTEXT_CHARS, CSV_HEADER, csvField } from '../../../shared/exchange/formats/mentions-csv';
+import { utf16ToCodePoints } from '../../../shared/text/offsets';
+import { ctx, cpSlice, DEMO_TEXT, demoDoc, doc, docArb, span } from './fixtures';
+
+/** The format's definition, written plainly: one csvField-quoted row per span, in export order. */
+function rows(d: ExportDocument): string {
+  const chars = [...d.text];
+  const m = d.metadata;
+  return [...d.spans]
+    .sort((a, b) => a.start - b.start || a.end - b.end || a.id - b.id)
+    .map((s) => {
+      const [start, end] = utf16ToCodePoints(d.text, [s.start, s.end]);
+      const attributes = Object.keys(s.attributes).length ? JSON.stringify(s.attributes) : '{}';
+      const left = chars.slice(Math.max(0, start - CONTEXT_CHARS), start).join('');
+      const right = chars.slice(end, end + CONTEXT_CHARS).join('');
+      return [d.id, m.title, m.date, m.source, m.district, s.label, d.text.slice(s.start, s.end), start, end, attributes, s.annotator, left, right].map(csvField).join(',') + '\r\n';
+    })
+    .join('');
+}
 
 /** A small RFC 4180 reader, independent of the writer. */
 function readCsv(text: string): string[][] {
@@ -29,6 +47,18 @@ function readCsv(text: string): string[][] {
 }
 
 describe('mentions-csv', () => {
+  test('property: the file is exactly its header and one quoted row per span', () => {
+    const odd = fc.string({ unit: fc.constantFrom('"', ',', '\r', '\n', '区', '𠮷', ' '), maxLength: 8 });
+    fc.assert(
+      fc.property(docArb(5, { attributes: true }), odd, (d, name) => {
+        const tricky: ExportDocument = { ...d, metadata: { ...d.metadata, title: name, source: null }, spans: d.spans.map((s, i) => ({ ...s, annotator: i % 2 ? name : 'lin' })) };
+        const { files } = exportToStrings('mentions-csv', [tricky, d], ctx());
+        expect(files.get('')).toBe(`\ufeff${CSV_HEADER.join(',')}\r\n${rows(tricky)}${rows(d)}`);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   test('BOM, header, one row per span, code-point offsets and 20-character contexts', () => {
     const { files } = exportToStrings('mentions-csv', [demoDoc(1)], ctx());
     const file = files.get('') ?? '';

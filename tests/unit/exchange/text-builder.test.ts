@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { csvField } from '../../../shared/exchange/formats/mentions-csv';
 import { utf8Bytes, Utf8Builder } from '../../../shared/exchange/text-builder';
 
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
@@ -11,6 +12,8 @@ describe('Utf8Builder', () => {
       fc.constantFrom('\ufeff', '𠮷', '“四个意识”', '\tB-PERSON\n').map((s) => ({ kind: 'bytes' as const, s })),
       fc.string({ unit: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\u2028', '\ud800', '\udc00')), maxLength: 40 }).map((s) => ({ kind: 'json' as const, s })),
       fc.tuple(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.nat(40), fc.nat(40)).map(([s, a, b]) => ({ kind: 'slice' as const, s, a, b })),
+      fc.tuple(fc.constantFrom('jsonSlice' as const, 'csvSlice' as const), fc.string({ unit: fc.constantFrom('"', ',', '\\', '\n', '\r', '\u0000', '\u001f', '\b', '区', '𠮷', '\ud800', 'a'), maxLength: 20 }), fc.nat(20), fc.nat(20)).map(([kind, s, a, b]) => ({ kind, s, a, b })),
+      fc.oneof(fc.nat(), fc.constantFrom(0, 9, 10, 99, 100, 2 ** 53 - 1, -1, 0.5, 1e21)).map((n) => ({ kind: 'number' as const, n })),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 300 }), fc.array(piece, { maxLength: 300 }), (before, pieces) => {
@@ -23,6 +26,21 @@ describe('Utf8Builder', () => {
         builder.clear();
         const expected: Uint8Array[] = [];
         for (const p of pieces) {
+          if (p.kind === 'number') {
+            builder.number(p.n);
+            expected.push(utf8(String(p.n)));
+            continue;
+          }
+          if (p.kind === 'jsonSlice' || p.kind === 'csvSlice') {
+            // Slices may hold half a surrogate pair: JSON escapes it, CSV writes U+FFFD.
+            const from = Math.min(p.a, p.b, p.s.length);
+            const to = Math.min(Math.max(p.a, p.b), p.s.length);
+            if (p.kind === 'jsonSlice') builder.appendJsonString(p.s, from, to);
+            else builder.appendCsvField(p.s, from, to);
+            const slice = p.s.slice(from, to);
+            expected.push(utf8(p.kind === 'jsonSlice' ? JSON.stringify(slice) : csvField(slice)));
+            continue;
+          }
           if (p.kind === 'text') builder.append(p.s);
           else if (p.kind === 'bytes') builder.appendBytes(utf8Bytes(p.s));
           else if (p.kind === 'json') {
