@@ -1,5 +1,6 @@
 // Read-only queries behind exports: documents matching the export filters, streamed in id order.
 import type { ExportOptions } from '../../../shared/api/jobs';
+import type { SpanDetails } from '../../../shared/exchange/types';
 import type { Db } from './connection';
 import { statement } from './connection';
 import type { DocumentRow } from './documents';
@@ -44,58 +45,31 @@ export function readExportDocuments(db: Db, ids: readonly number[], withOriginal
   ).all(JSON.stringify(ids)) as ExportDocumentRow[];
 }
 
-/**
- * A span with its details as an array (better-sqlite3 raw mode): a million of them export without
- * a million objects.
- */
-export type ExportSpanRow = [
-  documentId: number,
-  id: number,
-  start: number,
-  end: number,
-  labelId: number,
-  annotatorId: number,
-  origin: 'manual' | 'suggested',
-  reviewState: 'pending' | 'accepted' | 'rejected',
-  attributesJson: string,
-  createdAt: string,
-  updatedAt: string,
-];
-
 /** Spans are exported in document order, then by start, end and id. */
 const SPANS_OF_BATCH = 'FROM annotations WHERE document_id IN (SELECT value FROM json_each(?))';
 
 /**
- * Spans of a batch of documents with every detail, for the formats that write them (see
- * Exporter.spanDetails). Raw rows without joins: label keys and annotator names are looked up in
- * memory.
+ * Separates the texts in readExportSpanPositions' attributes and details lists. JSON text never
+ * holds it raw, origin and review state cannot, and a timestamp that did would be caught by count.
  */
-export function readExportSpans(db: Db, documentIds: readonly number[]): ExportSpanRow[] {
-  return statement(
-    db,
-    `SELECT document_id, id, start, end, label_id, annotator_id, origin, review_state, attributes_json, created_at, updated_at
-     ${SPANS_OF_BATCH} ORDER BY document_id, start, end, id`,
-  )
-    .raw(true)
-    .all(JSON.stringify(documentIds)) as ExportSpanRow[];
-}
+export const LIST_SEPARATOR = '\x1e';
 
-/** Separates span attributes in readExportSpanPositions' lists; JSON text never holds it raw. */
-export const ATTRIBUTES_SEPARATOR = '\x1e';
-
-export type SpanPositionList = [documentId: number, positions: string, attributes: string | null];
+export type SpanPositionList = [documentId: number, positions: string, attributes: string | null, details: string | null];
 
 /**
- * Positions (and, when asked, attributes) without the other details, as lists SQLite writes per
- * document — "id,start,end,labelId,annotatorId,id,start,…" in export order, attributes JSON texts
- * joined by ATTRIBUTES_SEPARATOR. A million spans then leave SQLite as 20,000 strings instead of a
- * million row arrays: reading takes half as long.
+ * A batch's spans as lists SQLite writes per document, in export order: positions
+ * "id,start,end,labelId,annotatorId,id,start,…", then as asked (see Exporter.spanDetails) the
+ * attributes JSON texts, and origin, review state, created and updated time per span, each list
+ * joined by LIST_SEPARATOR. A million spans leave SQLite as a few strings per document instead of
+ * a million row arrays: reading takes half as long. Label keys and annotator names are looked up
+ * in memory.
  */
-export function readExportSpanPositions(db: Db, documentIds: readonly number[], withAttributes = false): SpanPositionList[] {
-  const attributes = withAttributes ? `group_concat(attributes_json, char(30) ORDER BY start, end, id)` : 'NULL';
+export function readExportSpanPositions(db: Db, documentIds: readonly number[], details: SpanDetails = 'none'): SpanPositionList[] {
+  const attributes = details === 'none' ? 'NULL' : `group_concat(attributes_json, char(30) ORDER BY start, end, id)`;
+  const rest = details === 'all' ? `group_concat(origin || char(30) || review_state || char(30) || created_at || char(30) || updated_at, char(30) ORDER BY start, end, id)` : 'NULL';
   return statement(
     db,
-    `SELECT document_id, group_concat(id || ',' || start || ',' || end || ',' || label_id || ',' || annotator_id, ',' ORDER BY start, end, id), ${attributes}
+    `SELECT document_id, group_concat(id || ',' || start || ',' || end || ',' || label_id || ',' || annotator_id, ',' ORDER BY start, end, id), ${attributes}, ${rest}
      ${SPANS_OF_BATCH} GROUP BY document_id ORDER BY document_id`,
   )
     .raw(true)

@@ -10,7 +10,8 @@ import { runInWorker, type WorkerSide } from '../app/worker-side';
 import { AttributesTable } from './attributes-table';
 import { writesFolder } from './layout';
 import { OutputFiles } from './output-files';
-import { ExportReader, runExportReader, SPAN_DETAILS, SPAN_NUMBERS, type ReaderData } from './reader';
+import { SPAN_DETAILS, SPAN_NUMBERS } from './packing';
+import { ExportReader, runExportReader, type ReaderData } from './reader';
 
 export interface ExportWorkerData {
   projectPath: string;

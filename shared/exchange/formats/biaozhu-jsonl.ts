@@ -5,8 +5,14 @@
 import { DOCUMENT_STATUSES } from '../../model';
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
 import { assertExportable, codePointSpans, forEachJsonLine, isRecord, metadataFrom, stringRecord } from '../common';
-import { Utf8Builder } from '../text-builder';
+import { utf8Bytes, Utf8Builder } from '../text-builder';
 import type { DraftSpan, ExchangeFile, Exporter, ParseResult } from '../types';
+
+/** The constant stretches of a span's JSON, encoded once. */
+const [SPAN_ID, LABEL, START, END, START_CP, END_CP, SOURCE_START, SOURCE_END, ATTRIBUTES, ANNOTATOR, ORIGIN, REVIEW_STATE, CREATED_AT, UPDATED_AT, NULL] = [
+  '{"id":', ',"label":', ',"start":', ',"end":', ',"start_cp":', ',"end_cp":', ',"source_start":', ',"source_end":', ',"attributes":',
+  ',"annotator":', ',"origin":', ',"review_state":', ',"created_at":', ',"updated_at":', 'null',
+].map(utf8Bytes);
 
 /**
  * Writes the record as UTF-8 bytes, exactly what `JSON.stringify(record)` of the fields below in
@@ -15,7 +21,8 @@ import type { DraftSpan, ExchangeFile, Exporter, ParseResult } from '../types';
  */
 function biaozhuJsonlExporterFor(): Exporter {
   const out = new Utf8Builder(); // document() runs to completion: one builder serves every document
-  const attributesJson = new WeakMap<Record<string, string>, string>(); // spans share parsed attributes
+  const attributesJson = new WeakMap<Record<string, string>, Uint8Array>(); // spans share parsed attributes
+  const nullable = (n: number | undefined) => (n === undefined || n === null ? out.appendBytes(NULL) : out.number(n));
   return {
     format: 'biaozhu-jsonl',
     extension: '.jsonl',
@@ -35,15 +42,41 @@ function biaozhuJsonlExporterFor(): Exporter {
       out.append(`,"metadata":${JSON.stringify(metadata)},"status":${JSON.stringify(doc.status)}${doc.split ? `,"split":${JSON.stringify(doc.split)}` : ''},"original_text":`);
       out.appendJsonString(doc.originalText);
       out.append(`,"offset_map":${JSON.stringify(doc.offsetMap ?? [0, doc.text.length, 0, doc.originalText.length])},"spans":[`);
+      // Span by span, field by field into bytes: a million spans' JSON strings were a third of the export.
       for (let i = 0; i < spans.length; i++) {
         const s = spans[i];
         let attributes = attributesJson.get(s.attributes);
-        if (attributes === undefined) attributesJson.set(s.attributes, (attributes = JSON.stringify(s.attributes)));
-        out.append(
-          `${i === 0 ? '' : ','}{"id":${JSON.stringify(s.id)},"label":${JSON.stringify(s.label)},"start":${s.start},"end":${s.end},"start_cp":${cp.start[i]},"end_cp":${cp.end[i]},` +
-            `"source_start":${JSON.stringify(s.sourceStart ?? null)},"source_end":${JSON.stringify(s.sourceEnd ?? null)},"attributes":${attributes},` +
-            `"annotator":${JSON.stringify(s.annotator)},"origin":${JSON.stringify(s.origin)},"review_state":${JSON.stringify(s.reviewState)},"created_at":${JSON.stringify(s.createdAt)},"updated_at":${JSON.stringify(s.updatedAt)}}`,
-        );
+        if (attributes === undefined) attributesJson.set(s.attributes, (attributes = utf8Bytes(JSON.stringify(s.attributes))));
+        if (i > 0) out.ascii(0x2c);
+        out.appendBytes(SPAN_ID);
+        out.number(s.id);
+        out.appendBytes(LABEL);
+        out.appendJsonString(s.label);
+        out.appendBytes(START);
+        out.number(s.start);
+        out.appendBytes(END);
+        out.number(s.end);
+        out.appendBytes(START_CP);
+        out.number(cp.start[i]);
+        out.appendBytes(END_CP);
+        out.number(cp.end[i]);
+        out.appendBytes(SOURCE_START);
+        nullable(s.sourceStart);
+        out.appendBytes(SOURCE_END);
+        nullable(s.sourceEnd);
+        out.appendBytes(ATTRIBUTES);
+        out.appendBytes(attributes);
+        out.appendBytes(ANNOTATOR);
+        out.appendJsonString(s.annotator);
+        out.appendBytes(ORIGIN);
+        out.appendJsonString(s.origin);
+        out.appendBytes(REVIEW_STATE);
+        out.appendJsonString(s.reviewState);
+        out.appendBytes(CREATED_AT);
+        out.appendJsonString(s.createdAt);
+        out.appendBytes(UPDATED_AT);
+        out.appendJsonString(s.updatedAt);
+        out.ascii(0x7d);
       }
       out.append(']}\n');
       return { chunks: [{ path: '', text: out.take() }], dropped: [] };

@@ -1,14 +1,17 @@
-// The export reader's ways of reading spans from a real project file agree: the position (and
-// attributes) lists SQLite writes for the leaner formats hold exactly what the detailed read returns.
+// The export reader's span lists, written by SQLite per document and parsed in the reader thread,
+// hold exactly the spans, in export order, that a plain row-by-row SELECT of a real project file
+// returns: positions, attributes and the other details, whatever those texts hold.
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { insertDocumentAnnotations } from '../../../electron/services/db/annotations';
-import { readExportSpanPositions, readExportSpans } from '../../../electron/services/db/export-queries';
+import { readExportSpanPositions } from '../../../electron/services/db/export-queries';
 import { listLabels } from '../../../electron/services/db/labels';
 import { ensureAnnotator } from '../../../electron/services/db/meta';
 import { AttributesNumbering, AttributesTable } from '../../../electron/services/export/attributes-table';
-import { packPositions, packSpans, SPAN_NUMBERS } from '../../../electron/services/export/reader';
+import { packPositions, SPAN_NUMBERS } from '../../../electron/services/export/packing';
 import { addDocument, testCore } from '../helpers';
+
+type Row = [documentId: number, id: number, start: number, end: number, labelId: number, annotatorId: number, origin: string, reviewState: string, attributesJson: string, createdAt: string, updatedAt: string];
 
 describe('export reader', () => {
   const core = testCore();
@@ -17,30 +20,40 @@ describe('export reader', () => {
   const text = '北京市朝阳区委书记调研未来科学城，强调牢固树立“四个意识”。'.repeat(40);
   const labelIds = listLabels(db).map((l) => l.id);
   const annotators = [ensureAnnotator(db, '王'), ensureAnnotator(db, 'li')];
-  const now = new Date().toISOString();
   let added = 0;
+
+  /** The reference: every span row by row, in export order. */
+  const rowsOf = (ids: number[]) =>
+    db
+      .prepare(`SELECT document_id, id, start, end, label_id, annotator_id, origin, review_state, attributes_json, created_at, updated_at FROM annotations
+                WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, start, end, id`)
+      .raw(true)
+      .all(JSON.stringify(ids)) as Row[];
 
   // Separators of the lists themselves (",", U+001E) and JSON escapes among the values.
   const attributesArb = fc.dictionary(fc.constantFrom('role', 'note'), fc.string({ unit: fc.constantFrom('a', ',', '\x1e', '"', '\\', '区', '\n') }), { maxKeys: 2 });
 
-  it('property: position lists parse to the same numbers as the detailed rows, in the same order', () => {
+  it('property: the lists parse to the rows of a plain SELECT, in the same order', () => {
     const spanArb = fc
-      .tuple(fc.nat(text.length - 1), fc.integer({ min: 1, max: 30 }), fc.nat(labelIds.length - 1), fc.nat(1), attributesArb)
-      .map(([start, length, label, annotator, attributes]) => ({ start, end: Math.min(text.length, start + length), labelId: labelIds[label], annotatorId: annotators[annotator], attributes }));
+      .tuple(fc.nat(text.length - 1), fc.integer({ min: 1, max: 30 }), fc.nat(labelIds.length - 1), fc.nat(1), attributesArb, fc.constantFrom('manual' as const, 'suggested' as const), fc.constantFrom('pending' as const, 'accepted' as const, 'rejected' as const), fc.date({ noInvalidDate: true }))
+      .map(([start, length, label, annotator, attributes, origin, reviewState, time]) => ({
+        start, end: Math.min(text.length, start + length), labelId: labelIds[label], annotatorId: annotators[annotator], attributes, origin, reviewState,
+        createdAt: time.toISOString(), updatedAt: new Date(time.getTime() + 1).toISOString(),
+      }));
     fc.assert(
       fc.property(fc.array(fc.array(spanArb, { maxLength: 40 }), { minLength: 1, maxLength: 6 }), (docs) => {
         const ids = docs.map((spans, i) => {
           const id = addDocument(core, `${text}${++added}`, `doc ${i}`); // distinct texts: the project refuses duplicates
-          insertDocumentAnnotations(db, id, spans.map((s) => ({ ...s, documentId: id, origin: 'manual', reviewState: 'pending', createdAt: now, updatedAt: now })));
+          insertDocumentAnnotations(db, id, spans.map((s) => ({ ...s, documentId: id })));
           return id;
         });
-        const rows = readExportSpans(db, ids);
+        const rows = rowsOf(ids);
         const expected = rows.flatMap((row) => row.slice(0, SPAN_NUMBERS) as number[]);
-        const { numbers, details, attributes } = packPositions(readExportSpanPositions(db, ids));
-        expect(details).toBeNull();
-        expect(attributes).toBeNull();
-        expect([...numbers]).toEqual(expected);
-        expect(numbers.length).toBe(docs.flat().length * SPAN_NUMBERS);
+        const lean = packPositions(readExportSpanPositions(db, ids), 'none', new AttributesNumbering());
+        expect(lean.details).toBeNull();
+        expect(lean.attributes).toBeNull();
+        expect([...lean.numbers]).toEqual(expected);
+        expect(lean.numbers.length).toBe(docs.flat().length * SPAN_NUMBERS);
         // Attributes arrive as numbers into a table the formatter builds from the texts sent.
         const table = new AttributesTable();
         const attributesOf = (packed: ReturnType<typeof packPositions>) => {
@@ -48,29 +61,34 @@ describe('export reader', () => {
           return [...packed.attributes!].map((n) => table.get(n));
         };
         const numbering = new AttributesNumbering(5); // small: the table is emptied between batches
-        const withAttributes = packPositions(readExportSpanPositions(db, ids, true), numbering);
+        const parsedAttributes = rows.map((row) => JSON.parse(row[8]));
+        const withAttributes = packPositions(readExportSpanPositions(db, ids, 'attributes'), 'attributes', numbering);
         expect([...withAttributes.numbers]).toEqual(expected);
-        const parsedRows = rows.map((row) => JSON.parse(row[8]));
-        expect(attributesOf(withAttributes)).toEqual(parsedRows);
-        const detailed = packSpans(readExportSpans(db, ids), numbering);
-        expect([...detailed.numbers]).toEqual(expected);
-        expect(attributesOf(detailed)).toEqual(parsedRows);
-        expect(detailed.details).toEqual(rows.flatMap((row) => [row[6], row[7], row[9], row[10]]));
+        expect(withAttributes.details).toBeNull();
+        expect(attributesOf(withAttributes)).toEqual(parsedAttributes);
+        const all = packPositions(readExportSpanPositions(db, ids, 'all'), 'all', numbering);
+        expect([...all.numbers]).toEqual(expected);
+        expect(attributesOf(all)).toEqual(parsedAttributes);
+        expect(all.details).toEqual(rows.flatMap((row) => [row[6], row[7], row[9], row[10]]));
       }),
       { numRuns: 40 },
     );
   });
 
   it('refuses a position list that is not made of numbers instead of exporting wrong offsets', () => {
-    expect(() => packPositions([[7, '1,2,3,4,5', null], [8, '1,2.5,3,4,5', null]])).toThrow('document 8: span positions hold "."');
+    expect(() => packPositions([[7, '1,2,3,4,5', null, null], [8, '1,2.5,3,4,5', null, null]], 'none', new AttributesNumbering())).toThrow('document 8: span positions hold "."');
+    expect(() => packPositions([[9, '1,2,3,4', null, null]], 'none', new AttributesNumbering())).toThrow('document 9: span positions do not come in fives');
   });
 
-  it('refuses attributes that hold a raw list separator instead of shifting them onto other spans', () => {
+  it('refuses attributes or details that hold a raw list separator instead of shifting them onto other spans', () => {
     const id = addDocument(core, `${text}raw-separator`, 'raw separator');
+    const now = new Date().toISOString();
     insertDocumentAnnotations(db, id, [0, 5].map((start) => ({ documentId: id, start, end: start + 2, labelId: labelIds[0], annotatorId: annotators[0], origin: 'manual', reviewState: 'pending', attributes: {}, createdAt: now, updatedAt: now })));
-    // Only a file written by another program could hold this: our writes go through JSON.stringify.
+    // Only a file written by another program could hold these: our writes go through JSON.stringify.
     db.prepare('UPDATE annotations SET attributes_json = ? WHERE document_id = ? AND start = 0').run('{"note":"a\x1eb"}', id);
-    expect(() => packPositions(readExportSpanPositions(db, [id], true), new AttributesNumbering())).toThrow(`document ${id}: span attributes hold the control character U+001E`);
+    expect(() => packPositions(readExportSpanPositions(db, [id], 'attributes'), 'attributes', new AttributesNumbering())).toThrow(`document ${id}: span attributes hold the control character U+001E`);
+    db.prepare("UPDATE annotations SET attributes_json = '{}', created_at = ? WHERE document_id = ? AND start = 0").run('2025\x1e01', id);
+    expect(() => packPositions(readExportSpanPositions(db, [id], 'all'), 'all', new AttributesNumbering())).toThrow(`document ${id}: span details hold the control character U+001E`);
   });
 });
 
