@@ -145,9 +145,12 @@ export class Utf8Builder {
     this.length = at;
   }
 
-  /** Appends one code unit that is not a surrogate (a character of the Basic Multilingual Plane). */
-  bmp(u: number): void {
-    this.reserve(3);
+  /**
+   * Appends one code unit that is not a surrogate (a character of the Basic Multilingual Plane),
+   * then `after` (CoNLL: a character and its tag line, in one call).
+   */
+  bmpThen(u: number, after: Uint8Array): void {
+    this.reserve(3 + after.length);
     const bytes = this.bytes;
     let at = this.length;
     if (u < 0x80) bytes[at++] = u;
@@ -159,6 +162,7 @@ export class Utf8Builder {
       bytes[at++] = 0x80 | ((u >> 6) & 0x3f);
       bytes[at++] = 0x80 | (u & 0x3f);
     }
+    for (let i = 0; i < after.length; i++) bytes[at++] = after[i];
     this.length = at;
   }
 

@@ -15,6 +15,10 @@ const codes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)))
 const isTerminator = (u: number) => u === 0x3002 || u === 0xff01 || u === 0xff1f;
 /** Closing marks that stay with the sentence a terminator ended (and further terminators). */
 const CLOSERS = codes('。！？”’」』）)》〉】"\'');
+/** A sentence break waiting for the next token: none, after 。！？ (closers may follow), after a line break. */
+const NO_BREAK = 0;
+const AFTER_TERMINATOR = 1;
+const LINE_BREAK = 2;
 const isLineBreak = (u: number) => u === 0x0a || u === 0x0d || u === 0x2028 || u === 0x2029 || u === 0x85;
 
 /** Keeps the spans BIO can hold; see the header comment for the policy. */
@@ -74,38 +78,45 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
       const out = builder;
       out.clear(); // a document that threw half-way must not leave its lines to the next
       out.append(`${DOCSTART}\tO\n\n`);
+      // The loop runs once per character of the corpus: the current span's edges and tags are kept
+      // in locals, and a sentence break waiting to be written is a number.
       let k = 0; // next kept span that has not ended
+      let spanStart = kept.length > 0 ? kept[0].start : Infinity;
+      let spanEnd = kept.length > 0 ? kept[0].end : Infinity;
+      let spanTags = kept.length > 0 ? tags.get(kept[0].span.label)! : null;
       let sentenceTokens = 0;
-      let pending: 'none' | 'terminator' | 'line' = 'none';
+      let pending = NO_BREAK;
       let spanFirst = -1; // unit position of the current span's first token, once written
       for (let i = 0; i < text.length; ) {
         const at = i;
         const unit = text.charCodeAt(i);
         i += unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
         if (isWhitespaceUnit(unit)) {
-          if (isLineBreak(unit)) pending = 'line';
+          if (isLineBreak(unit)) pending = LINE_BREAK;
           continue;
         }
-        while (k < kept.length && kept[k].end <= at) {
+        while (spanEnd <= at) {
           k++;
           spanFirst = -1;
+          spanStart = k < kept.length ? kept[k].start : Infinity;
+          spanEnd = k < kept.length ? kept[k].end : Infinity;
+          spanTags = k < kept.length ? tags.get(kept[k].span.label)! : null;
         }
-        const span = k < kept.length && kept[k].start <= at ? kept[k] : null;
-        const insideSpan = span !== null && spanFirst !== -1;
-        if (pending !== 'none' && !insideSpan && !(pending === 'terminator' && CLOSERS.has(unit))) {
+        const inSpan = spanStart <= at;
+        if (pending !== NO_BREAK && !(inSpan && spanFirst !== -1) && !(pending === AFTER_TERMINATOR && CLOSERS.has(unit))) {
           if (sentenceTokens > 0) out.ascii(0x0a);
           sentenceTokens = 0;
-          pending = 'none';
+          pending = NO_BREAK;
         }
         let tag = OUTSIDE;
-        if (span) {
-          const t = tags.get(span.span.label)!;
+        if (inSpan) {
+          const t = spanTags!;
           const first = spanFirst === -1;
           if (first) spanFirst = at;
           if (!bioes) tag = first ? t.B : t.I;
           else {
             let last = true; // is this the span's last visible character?
-            for (let j = i; j < span.end; j++) {
+            for (let j = i; j < spanEnd; j++) {
               if (!isWhitespaceUnit(text.charCodeAt(j))) {
                 last = false;
                 break;
@@ -114,11 +125,13 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
             tag = first ? (last ? t.S : t.B) : last ? t.E : t.I;
           }
         }
-        if (i - at === 1 && (unit < 0xd800 || unit > 0xdfff)) out.bmp(unit);
-        else out.append(text, at, i); // a surrogate pair, or half of one (written as U+FFFD)
-        out.appendBytes(tag);
+        if (i - at === 1 && (unit < 0xd800 || unit > 0xdfff)) out.bmpThen(unit, tag);
+        else {
+          out.append(text, at, i); // a surrogate pair, or half of one (written as U+FFFD)
+          out.appendBytes(tag);
+        }
         sentenceTokens++;
-        if (isTerminator(unit)) pending = 'terminator';
+        if (isTerminator(unit)) pending = AFTER_TERMINATOR;
       }
       if (sentenceTokens > 0) out.ascii(0x0a);
       return { chunks: [{ path: splitPath(doc.split, EXTENSION), text: out.take() }], dropped: drops.list() };
