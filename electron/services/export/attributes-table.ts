@@ -20,7 +20,7 @@ export class AttributesNumbering {
   private reset = false;
 
   /** `limit` distinct texts at most are remembered, so memory stays flat however many there are. */
-  constructor(private readonly limit = 100_000) {}
+  constructor(private readonly limit = 20_000) {}
 
   /** Call before numbering a batch's spans: a full table is emptied here, between batches only. */
   beginBatch(): void {
@@ -33,8 +33,11 @@ export class AttributesNumbering {
     let n = this.numbers.get(json);
     if (n === undefined) {
       n = this.numbers.size;
-      this.numbers.set(json, n);
-      this.texts.push(json);
+      // The texts are slices of a whole document's list: kept as they are, each would keep its
+      // list alive as long as the table remembers it. A copy keeps only itself.
+      const own = ` ${json}`.slice(1);
+      this.numbers.set(own, n);
+      this.texts.push(own);
     }
     return n;
   }
