@@ -103,7 +103,8 @@ function render(): string {
   out.push('## Notes per measure', '');
   for (const r of results) {
     if (r.notes.length === 0) continue;
-    out.push(`### ${r.title} (${r.size}, ${r.durationSeconds} s)`, '', ...r.notes.map((n) => `- ${n}`), '');
+    // `npm run bench -- --only …` re-runs some measures: each section says when its numbers were taken.
+    out.push(`### ${r.title} (${r.size}, ${r.durationSeconds} s, measured ${r.date ? `${r.date.slice(0, 16).replace('T', ' ')} UTC` : 'at an unknown time'})`, '', ...r.notes.map((n) => `- ${n}`), '');
   }
   out.push('## How each measure works', '', 'See `bench/README.md`. Raw numbers, per-run samples and per-format details are in `bench/results/*.json`.', '');
   return out.join('\n');
