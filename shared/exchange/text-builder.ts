@@ -162,7 +162,13 @@ export class Utf8Builder {
       bytes[at++] = 0x80 | ((u >> 6) & 0x3f);
       bytes[at++] = 0x80 | (u & 0x3f);
     }
-    for (let i = 0; i < after.length; i++) bytes[at++] = after[i];
+    if (after.length === 3) {
+      // CoNLL's "\tO\n", after most characters: three stores instead of a loop.
+      bytes[at] = after[0];
+      bytes[at + 1] = after[1];
+      bytes[at + 2] = after[2];
+      at += 3;
+    } else for (let i = 0; i < after.length; i++) bytes[at++] = after[i];
     this.length = at;
   }
 

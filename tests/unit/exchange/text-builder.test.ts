@@ -67,6 +67,12 @@ describe('Utf8Builder', () => {
     );
   });
 
+  it('writes a character and its tag line in one call, short tags and long', () => {
+    const builder = new Utf8Builder();
+    for (const [char, tag] of [['北', '\tO\n'], ['a', '\tB-PERSON\n'], ['é', '\tO\n'], ['京', '']]) builder.bmpThen(char.charCodeAt(0), utf8Bytes(tag));
+    expect(new TextDecoder().decode(builder.take())).toBe('北\tO\na\tB-PERSON\né\tO\n京');
+  });
+
   it('keeps a leading byte-order mark and grows past its first block', () => {
     const builder = new Utf8Builder();
     const long = '区'.repeat(10_000);
