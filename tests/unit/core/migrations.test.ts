@@ -6,6 +6,7 @@ import { openDatabase } from '../../../electron/services/db/connection';
 import { MIGRATIONS, migrate, SCHEMA_VERSION, schemaVersion } from '../../../electron/services/db/migrations';
 import { createProjectFile } from '../../../electron/services/app/session';
 import { deleteAnnotation, insertAnnotation, insertDocumentAnnotations } from '../../../electron/services/db/annotations';
+import { spanListsSql } from '../../../electron/services/db/export-queries';
 import { tempDir } from '../helpers';
 
 const cleanups: (() => void)[] = [];
@@ -117,6 +118,8 @@ describe('migrations on real project files', () => {
     expect(queryPlan(db, 'SELECT id FROM documents ORDER BY span_count DESC, id DESC LIMIT 200')).toMatch(/documents_span_count/);
     expect(queryPlan(db, 'SELECT * FROM operations WHERE document_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1', 1)).toMatch(/operations_document/);
     expect(queryPlan(db, 'SELECT COUNT(*) FROM annotations WHERE label_id = ?', 1)).toMatch(/annotations_label/);
+    // An export reads each batch's span lists by document, never by scanning every span.
+    for (const details of ['none', 'attributes', 'all'] as const) expect(queryPlan(db, spanListsSql(details), '[1,2]')).toMatch(/SEARCH annotations USING (COVERING )?INDEX annotations_document \(document_id=\?\)/);
     db.close();
   });
 });
