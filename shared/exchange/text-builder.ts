@@ -74,17 +74,19 @@ export class Utf8Builder {
 
   /** Appends a number as JavaScript (and JSON) writes it. */
   number(n: number): void {
-    if (!(n >= 0 && n < 1e15 && n === Math.floor(n))) return this.append(String(n));
-    this.reserve(16);
+    if (!(n >= 0 && n <= 0x7fffffff && n === Math.floor(n))) return this.append(String(n));
+    // Offsets and ids: small integers, written with 32-bit integer arithmetic.
+    this.reserve(10);
     const bytes = this.bytes;
     let digits = 1;
-    for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    for (let rest = n; rest >= 10; rest = (rest / 10) | 0) digits++;
     let at = this.length + digits;
     this.length = at;
     let rest = n;
     do {
-      bytes[--at] = 0x30 + (rest % 10);
-      rest = Math.floor(rest / 10);
+      const next = (rest / 10) | 0;
+      bytes[--at] = 0x30 + rest - next * 10;
+      rest = next;
     } while (rest > 0);
   }
 

@@ -19,11 +19,21 @@ const RESULT_ID = utf8Bytes('{"id":"');
 const LABELS_START = utf8Bytes('","from_name":"label","to_name":"text","type":"labels","value":{"start":');
 const END = utf8Bytes(',"end":');
 const TEXT = utf8Bytes(',"text":');
-const LABELS = utf8Bytes(',"labels":[');
 const CLOSE = utf8Bytes(']}}');
-const ATTRIBUTE_FROM = utf8Bytes('","from_name":');
-const TEXTAREA_START = utf8Bytes(',"to_name":"text","type":"textarea","value":{"start":');
 const TEXTAREA_TEXT = utf8Bytes(',"text":[');
+
+/** Stretches that depend on a label or an attribute key, encoded once per label or key. */
+const pieces = new Map<string, Uint8Array>();
+function piece(key: string, make: () => string): Uint8Array {
+  let bytes = pieces.get(key);
+  if (bytes === undefined) {
+    if (pieces.size >= 1000) pieces.clear();
+    pieces.set(key, (bytes = utf8Bytes(make())));
+  }
+  return bytes;
+}
+const labelsOf = (label: string) => piece(`L${label}`, () => `,"labels":[${JSON.stringify(label)}]}}`);
+const textareaStart = (key: string) => piece(`A${key}`, () => `","from_name":${JSON.stringify(key)},"to_name":"text","type":"textarea","value":{"start":`);
 
 /**
  * Writes a task as UTF-8 bytes, exactly what `JSON.stringify(task)` of
@@ -46,16 +56,12 @@ function writeTask(doc: ExportDocument, text: string, spans: ResolvedSpan[], cp:
     out.number(cp.end[i]);
     out.appendBytes(TEXT);
     out.appendJsonString(text, start, end);
-    out.appendBytes(LABELS);
-    out.appendJsonString(span.label);
-    out.appendBytes(CLOSE);
+    out.appendBytes(labelsOf(span.label));
     for (const key in span.attributes) {
       out.ascii(0x2c);
       out.appendBytes(RESULT_ID);
       out.number(span.id);
-      out.appendBytes(ATTRIBUTE_FROM);
-      out.appendJsonString(key);
-      out.appendBytes(TEXTAREA_START);
+      out.appendBytes(textareaStart(key));
       out.number(cp.start[i]);
       out.appendBytes(END);
       out.number(cp.end[i]);

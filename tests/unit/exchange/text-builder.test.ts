@@ -13,7 +13,7 @@ describe('Utf8Builder', () => {
       fc.string({ unit: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\u2028', '\ud800', '\udc00')), maxLength: 40 }).map((s) => ({ kind: 'json' as const, s })),
       fc.tuple(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.nat(40), fc.nat(40)).map(([s, a, b]) => ({ kind: 'slice' as const, s, a, b })),
       fc.tuple(fc.constantFrom('jsonSlice' as const, 'csvSlice' as const), fc.string({ unit: fc.constantFrom('"', ',', '\\', '\n', '\r', '\u0000', '\u001f', '\b', '区', '𠮷', '\ud800', 'a'), maxLength: 20 }), fc.nat(20), fc.nat(20)).map(([kind, s, a, b]) => ({ kind, s, a, b })),
-      fc.oneof(fc.nat(), fc.constantFrom(0, 9, 10, 99, 100, 2 ** 53 - 1, -1, 0.5, 1e21)).map((n) => ({ kind: 'number' as const, n })),
+      fc.oneof(fc.nat(), fc.constantFrom(0, 9, 10, 99, 100, 2 ** 31 - 1, 2 ** 31, 2 ** 53 - 1, -1, -0, 0.5, 1e21, NaN)).map((n) => ({ kind: 'number' as const, n })),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 300 }), fc.array(piece, { maxLength: 300 }), (before, pieces) => {
