@@ -15,6 +15,7 @@ const NATIVE_FROM = 48;
 const PLAIN = 0;
 const JSON_STRING = 1; // as JSON.stringify does inside its quotes
 const CSV_QUOTED = 2; // as RFC 4180 does inside a quoted field: " doubled
+const CSV_BARE = 3; // a field that needs no quotes: gives up (-1) at the first " , CR or LF
 
 const HEX = utf8Bytes('0123456789abcdef');
 /** JSON's short escapes: \b \t \n \f \r \" \\ (the other control characters are \u00xx). */
@@ -57,16 +58,13 @@ export class Utf8Builder {
 
   /** Appends text[from, to) as a CSV field: quoted, with quotes doubled, when it holds " , CR or LF. */
   appendCsvField(text: string, from = 0, to = text.length): void {
-    let quoted = false;
-    for (let i = from; i < to; i++) {
-      const u = text.charCodeAt(i);
-      if (u === 0x22 || u === 0x2c || u === 0x0a || u === 0x0d) {
-        quoted = true;
-        break;
-      }
+    this.reserve((to - from) * 4 + 2);
+    // Most fields need no quotes: write them bare in one pass, and only start again when not.
+    const bare = this.encode(text, from, to, CSV_BARE);
+    if (bare >= 0) {
+      this.length = bare;
+      return;
     }
-    if (!quoted) return this.append(text, from, to);
-    this.reserve((to - from) * 3 + 2 + (to - from));
     this.bytes[this.length++] = 0x22;
     this.length = this.encode(text, from, to, CSV_QUOTED);
     this.bytes[this.length++] = 0x22;
@@ -96,11 +94,15 @@ export class Utf8Builder {
     for (let i = from; i < to; i++) {
       let u = text.charCodeAt(i);
       if (u < 0x80) {
-        if (mode === PLAIN || (u >= 0x20 && u !== 0x22 && u !== 0x5c)) bytes[at++] = u;
-        else if (mode === CSV_QUOTED) {
+        if (mode === PLAIN) bytes[at++] = u;
+        else if (mode === CSV_BARE) {
+          if (u === 0x22 || u === 0x2c || u === 0x0a || u === 0x0d) return -1;
+          bytes[at++] = u;
+        } else if (mode === CSV_QUOTED) {
           bytes[at++] = u;
           if (u === 0x22) bytes[at++] = u;
-        } else {
+        } else if (u >= 0x20 && u !== 0x22 && u !== 0x5c) bytes[at++] = u;
+        else {
           const short = SHORT_ESCAPES.get(u);
           bytes[at++] = 0x5c;
           if (short !== undefined) bytes[at++] = short;

@@ -23,7 +23,7 @@ export function spanProblem(text: string, start: number, end: number): string | 
 
 const SURROGATE = /[\ud800-\udfff]/;
 /** Without surrogates every character is one code unit, and both kinds of offset are the same. */
-const hasSurrogates = (text: string): boolean => SURROGATE.test(text);
+export const hasSurrogates = (text: string): boolean => SURROGATE.test(text);
 /** Like the counting loops below, which never go back before the first character. */
 const atLeastZero = (offset: number): number => (offset > 0 ? offset : 0);
 

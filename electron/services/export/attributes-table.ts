@@ -20,7 +20,7 @@ export class AttributesNumbering {
   private reset = false;
 
   /** `limit` distinct texts at most are remembered, so memory stays flat however many there are. */
-  constructor(private readonly limit = 20_000) {}
+  constructor(private readonly limit = 100_000) {}
 
   /** Call before numbering a batch's spans: a full table is emptied here, between batches only. */
   beginBatch(): void {

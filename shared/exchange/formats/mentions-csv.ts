@@ -2,6 +2,7 @@
 // rows, RFC 4180 quoting. start/end are code points, end exclusive (R's substr(text, start + 1,
 // end) and pandas' text[start:end]); contexts are the 20 characters either side. Export only: the
 // file does not hold the documents' text, so it cannot be imported back.
+import { hasSurrogates } from '../../text/offsets';
 import { codePointSpans, resolveDocument } from '../common';
 import { utf8Bytes, Utf8Builder } from '../text-builder';
 import type { ExchangeFile, Exporter, ParseResult } from '../types';
@@ -93,6 +94,8 @@ export const mentionsCsvExporter: Exporter = {
   document(doc, ctx) {
     const { text, spans, drops } = resolveDocument(doc, ctx);
     const cp = codePointSpans(text, spans);
+    // Without surrogates a code point is a code unit: contexts are plain arithmetic.
+    const plain = !hasSurrogates(text);
     const m = doc.metadata;
     const prefix = utf8Bytes(`${[doc.id, m.title, m.date, m.source, m.district].map(csvField).join(',')},`);
     // Rows are written as bytes, field by field: strings per row were half of the export's time.
@@ -108,9 +111,9 @@ export const mentionsCsvExporter: Exporter = {
       out.ascii(0x2c);
       out.appendBytes(attributesField(span.attributes));
       out.appendBytes(nameField(span.annotator));
-      out.appendCsvField(text, back(text, start, CONTEXT_CHARS), start);
+      out.appendCsvField(text, plain ? Math.max(0, start - CONTEXT_CHARS) : back(text, start, CONTEXT_CHARS), start);
       out.ascii(0x2c);
-      out.appendCsvField(text, end, forward(text, end, CONTEXT_CHARS));
+      out.appendCsvField(text, end, plain ? Math.min(text.length, end + CONTEXT_CHARS) : forward(text, end, CONTEXT_CHARS));
       out.ascii(0x0d);
       out.ascii(0x0a);
     });
