@@ -71,10 +71,10 @@ export interface Exporter {
   extension: string;
   layout: 'file' | 'folder' | 'file-per-split';
   /**
-   * Which span details the format writes beyond position, label and annotator. The export reads
-   * only those: 'none' skips attributes, origin, review state and timestamps, 'attributes' skips
-   * all but the attributes (tests check that a format's output does not change with what it
-   * declares it does not read). Reading every detail of a million spans costs twice as long.
+   * Which span details the format writes beyond position, label, annotator, origin and review
+   * state. The export reads only those: 'none' skips attributes and timestamps, 'attributes' skips
+   * the timestamps (tests check that a format's output does not change with what it declares it
+   * does not read). Reading every detail of a million spans costs twice as long.
    */
   spanDetails: SpanDetails;
   begin(ctx: ExportContext): ExportChunk[];

@@ -57,10 +57,10 @@ export const LIST_SEPARATOR = '\x1e';
 export type SpanPositionList = [documentId: number, positions: string, attributes: string | null, details: string | null];
 
 /**
- * A batch's spans as lists SQLite writes per document, in export order: positions
- * "id,start,end,labelId,annotatorId,id,start,…", then as asked (see Exporter.spanDetails) the
- * attributes JSON texts, and origin, review state, created and updated time per span, each list
- * joined by LIST_SEPARATOR. A million spans leave SQLite as a few strings per document instead of
+ * A batch's spans as lists SQLite writes per document, in export order: numbers
+ * "id,start,end,labelId,annotatorId,state,id,start,…", then as asked (see Exporter.spanDetails) the
+ * attributes JSON texts, and created and updated time per span, each list joined by
+ * LIST_SEPARATOR. A million spans leave SQLite as a few strings per document instead of
  * a million row arrays: reading takes half as long. Label keys and annotator names are looked up
  * in memory.
  */
@@ -71,9 +71,14 @@ export function readExportSpanPositions(db: Db, documentIds: readonly number[], 
 /** The query behind readExportSpanPositions (exported for the query-plan test). */
 export function spanListsSql(details: SpanDetails): string {
   const attributes = details === 'none' ? 'NULL' : `group_concat(attributes_json, char(30) ORDER BY start, end, id)`;
-  const rest = details === 'all' ? `group_concat(origin || char(30) || review_state || char(30) || created_at || char(30) || updated_at, char(30) ORDER BY start, end, id)` : 'NULL';
-  // format() writes the five numbers in one call: a third faster than four concatenations.
-  return `SELECT document_id, group_concat(format('%d,%d,%d,%d,%d', id, start, end, label_id, annotator_id), ',' ORDER BY start, end, id), ${attributes}, ${rest}
+  // An updated time equal to the created one (a span never edited) is sent as U+001F, not again.
+  const times = `created_at || char(30) || CASE WHEN updated_at = created_at THEN char(31) ELSE updated_at END`;
+  const rest = details === 'all' ? `group_concat(${times}, char(30) ORDER BY start, end, id)` : 'NULL';
+  // format() writes the six numbers in one call: a third faster than concatenating them. The
+  // sixth is the span's state: origin and review state as bits (see SPAN_STATE in packing.ts).
+  // (In SQLite | and << bind equally tight, left to right: every shift needs its parentheses.)
+  const state = `(origin = 'suggested') | ((review_state = 'accepted') << 1) | ((review_state = 'rejected') << 2)`;
+  return `SELECT document_id, group_concat(format('%d,%d,%d,%d,%d,%d', id, start, end, label_id, annotator_id, ${state}), ',' ORDER BY start, end, id), ${attributes}, ${rest}
      ${SPANS_OF_BATCH} GROUP BY document_id ORDER BY document_id`;
 }
 

@@ -40,20 +40,25 @@ export function packTexts(rows: ExportDocumentRow[], withOriginal: boolean): { r
 
 /** A batch's spans in document order. */
 export interface PackedSpans {
-  /** SPAN_NUMBERS numbers per span: documentId, id, start, end, labelId, annotatorId. */
+  /** SPAN_NUMBERS numbers per span: documentId, id, start, end, labelId, annotatorId, state. */
   numbers: Float64Array;
-  /** SPAN_DETAILS strings per span: origin, reviewState, createdAt, updatedAt ('all' details). */
+  /** SPAN_DETAILS strings per span: createdAt, updatedAt ('all' details). */
   details: string[] | null;
   /** Each span's attributes as its number in the AttributesTable, when attributes were read. */
   attributes: Int32Array | null;
   attributesUpdate: AttributesUpdate | null;
 }
 
-export const SPAN_NUMBERS = 6;
-export const SPAN_DETAILS = 4;
+export const SPAN_NUMBERS = 7;
+export const SPAN_DETAILS = 2;
+/** A span's state number: bit 0 origin 'suggested', bit 1 review 'accepted', bit 2 'rejected'. */
+export const spanOrigin = (state: number): 'manual' | 'suggested' => (state & 1 ? 'suggested' : 'manual');
+export const spanReviewState = (state: number): 'pending' | 'accepted' | 'rejected' => (state & 2 ? 'accepted' : state & 4 ? 'rejected' : 'pending');
+/** Sent for an updated time equal to the created time. */
+const SAME_TIME = '\x1f';
 
 /**
- * Parses readExportSpanPositions' lists read with `level`: positions (non-negative integers, five
+ * Parses readExportSpanPositions' lists read with `level`: positions (non-negative integers, six
  * per span) into numbers, attributes into numbers through the export's `numbering`, details into
  * strings. A list whose count does not match the positions is refused: it would shift every later
  * span's details onto the wrong span.
@@ -62,7 +67,7 @@ export function packPositions(lists: SpanPositionList[], level: SpanDetails, num
   const counts = lists.map(([documentId, positions]) => {
     let commas = 0;
     for (let i = 0; i < positions.length; i++) if (positions.charCodeAt(i) === 0x2c) commas++;
-    if ((commas + 1) % (SPAN_NUMBERS - 1) !== 0) throw new Error(`document ${documentId}: span positions do not come in fives`);
+    if ((commas + 1) % (SPAN_NUMBERS - 1) !== 0) throw new Error(`document ${documentId}: span positions do not come in groups of ${SPAN_NUMBERS - 1}`);
     return (commas + 1) / (SPAN_NUMBERS - 1);
   });
   const spans = counts.reduce((a, b) => a + b, 0);
@@ -81,7 +86,10 @@ export function packPositions(lists: SpanPositionList[], level: SpanDetails, num
     }
     if (details) {
       const texts = listOf(documentId, detailsList, count * SPAN_DETAILS, 'details');
-      for (let j = 0; j < texts.length; j++) details[first * SPAN_DETAILS + j] = texts[j];
+      for (let j = 0; j < texts.length; j += 2) {
+        details[first * SPAN_DETAILS + j] = texts[j];
+        details[first * SPAN_DETAILS + j + 1] = texts[j + 1] === SAME_TIME ? texts[j] : texts[j + 1];
+      }
     }
     first += count;
   });
@@ -89,7 +97,7 @@ export function packPositions(lists: SpanPositionList[], level: SpanDetails, num
   return { numbers, details, attributes, attributesUpdate: attributes ? numbering.endBatch() : null };
 }
 
-/** One document's positions "id,start,end,labelId,annotatorId,…" into numbers from `at`. */
+/** One document's positions "id,start,end,labelId,annotatorId,state,…" into numbers from `at`. */
 function parseNumbers(documentId: number, list: string, numbers: Float64Array, at: number): number {
   numbers[at++] = documentId;
   let field = 0;
@@ -103,7 +111,7 @@ function parseNumbers(documentId: number, list: string, numbers: Float64Array, a
     }
     numbers[at++] = value;
     value = 0;
-    // After a span's fifth number the next span of the same document begins.
+    // After a span's last number the next span of the same document begins.
     if (++field === SPAN_NUMBERS - 1) {
       field = 0;
       numbers[at++] = documentId;

@@ -10,7 +10,7 @@ import { runInWorker, type WorkerSide } from '../app/worker-side';
 import { AttributesTable } from './attributes-table';
 import { writesFolder } from './layout';
 import { OutputFiles } from './output-files';
-import { SPAN_DETAILS, SPAN_NUMBERS } from './packing';
+import { SPAN_DETAILS, SPAN_NUMBERS, spanOrigin, spanReviewState } from './packing';
 import { ExportReader, runExportReader, type ReaderData } from './reader';
 
 export interface ExportWorkerData {
@@ -64,7 +64,7 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
         const spans: ExportDocument['spans'] = [];
         for (; cursor * SPAN_NUMBERS < numbers.length && numbers[cursor * SPAN_NUMBERS] === id; cursor++) {
           const n = cursor * SPAN_NUMBERS;
-          const spanId = numbers[n + 1], start = numbers[n + 2], end = numbers[n + 3], labelId = numbers[n + 4], annotatorId = numbers[n + 5];
+          const spanId = numbers[n + 1], start = numbers[n + 2], end = numbers[n + 3], labelId = numbers[n + 4], annotatorId = numbers[n + 5], state = numbers[n + 6];
           const label = labelKeys.get(labelId)!;
           if ((wantedLabels && !wantedLabels.has(label)) || (wantedAnnotator !== null && annotatorId !== wantedAnnotator)) continue;
           const source = offsetMap ? mapToOriginal(offsetMap, start, end) : null;
@@ -74,10 +74,10 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
             id: spanId, start, end, label,
             attributes: attributesOf ? attributesTable.get(attributesOf[cursor]) : AttributesTable.none,
             annotator: annotators.get(annotatorId)!,
-            origin: details ? (details[d] as ExportSpan['origin']) : 'manual',
-            reviewState: details ? (details[d + 1] as ExportSpan['reviewState']) : 'pending',
-            createdAt: details ? details[d + 2] : '',
-            updatedAt: details ? details[d + 3] : '',
+            origin: spanOrigin(state),
+            reviewState: spanReviewState(state),
+            createdAt: details ? details[d] : '',
+            updatedAt: details ? details[d + 1] : '',
           };
           if (source) {
             span.sourceStart = source.start;

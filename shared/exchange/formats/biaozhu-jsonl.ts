@@ -9,10 +9,43 @@ import { utf8Bytes, Utf8Builder } from '../text-builder';
 import type { DraftSpan, ExchangeFile, Exporter, ParseResult } from '../types';
 
 /** The constant stretches of a span's JSON, encoded once. */
-const [SPAN_ID, LABEL, START, END, START_CP, END_CP, SOURCE_START, SOURCE_END, ATTRIBUTES, ANNOTATOR, ORIGIN, REVIEW_STATE, CREATED_AT, UPDATED_AT, NULL] = [
-  '{"id":', ',"label":', ',"start":', ',"end":', ',"start_cp":', ',"end_cp":', ',"source_start":', ',"source_end":', ',"attributes":',
-  ',"annotator":', ',"origin":', ',"review_state":', ',"created_at":', ',"updated_at":', 'null',
+const [SPAN_ID, END, START_CP, END_CP, SOURCE_START, SOURCE_END, ATTRIBUTES, UPDATED_AT, NULL] = [
+  '{"id":', ',"end":', ',"start_cp":', ',"end_cp":', ',"source_start":', ',"source_end":', ',"attributes":', ',"updated_at":', 'null',
 ].map(utf8Bytes);
+
+/**
+ * Stretches that depend on values few spans differ in, encoded once per value: the label (with
+ * the keys around it), and annotator, origin and review state together.
+ */
+function stretches(): { label(label: string): Uint8Array; who(annotator: string, origin: string, reviewState: string): Uint8Array } {
+  const labels = new Map<string, Uint8Array>();
+  const whos = new Map<string, Map<string, Map<string, Uint8Array>>>();
+  return {
+    label(label) {
+      let bytes = labels.get(label);
+      if (bytes === undefined) {
+        if (labels.size >= 1000) labels.clear();
+        labels.set(label, (bytes = utf8Bytes(`,"label":${JSON.stringify(label)},"start":`)));
+      }
+      return bytes;
+    },
+    who(annotator, origin, reviewState) {
+      let byOrigin = whos.get(annotator);
+      if (byOrigin === undefined) {
+        if (whos.size >= 1000) whos.clear();
+        whos.set(annotator, (byOrigin = new Map()));
+      }
+      let byState = byOrigin.get(origin);
+      if (byState === undefined) byOrigin.set(origin, (byState = new Map()));
+      let bytes = byState.get(reviewState);
+      if (bytes === undefined) {
+        const json = `,"annotator":${JSON.stringify(annotator)},"origin":${JSON.stringify(origin)},"review_state":${JSON.stringify(reviewState)},"created_at":`;
+        byState.set(reviewState, (bytes = utf8Bytes(json)));
+      }
+      return bytes;
+    },
+  };
+}
 
 /**
  * Writes the record as UTF-8 bytes, exactly what `JSON.stringify(record)` of the fields below in
@@ -22,6 +55,7 @@ const [SPAN_ID, LABEL, START, END, START_CP, END_CP, SOURCE_START, SOURCE_END, A
 function biaozhuJsonlExporterFor(): Exporter {
   const out = new Utf8Builder(); // document() runs to completion: one builder serves every document
   const attributesJson = new WeakMap<Record<string, string>, Uint8Array>(); // spans share parsed attributes
+  const pieces = stretches();
   const nullable = (n: number | undefined) => (n === undefined || n === null ? out.appendBytes(NULL) : out.number(n));
   return {
     format: 'biaozhu-jsonl',
@@ -50,9 +84,7 @@ function biaozhuJsonlExporterFor(): Exporter {
         if (i > 0) out.ascii(0x2c);
         out.appendBytes(SPAN_ID);
         out.number(s.id);
-        out.appendBytes(LABEL);
-        out.appendJsonString(s.label);
-        out.appendBytes(START);
+        out.appendBytes(pieces.label(s.label));
         out.number(s.start);
         out.appendBytes(END);
         out.number(s.end);
@@ -66,13 +98,7 @@ function biaozhuJsonlExporterFor(): Exporter {
         nullable(s.sourceEnd);
         out.appendBytes(ATTRIBUTES);
         out.appendBytes(attributes);
-        out.appendBytes(ANNOTATOR);
-        out.appendJsonString(s.annotator);
-        out.appendBytes(ORIGIN);
-        out.appendJsonString(s.origin);
-        out.appendBytes(REVIEW_STATE);
-        out.appendJsonString(s.reviewState);
-        out.appendBytes(CREATED_AT);
+        out.appendBytes(pieces.who(s.annotator, s.origin, s.reviewState));
         out.appendJsonString(s.createdAt);
         out.appendBytes(UPDATED_AT);
         out.appendJsonString(s.updatedAt);

@@ -8,7 +8,7 @@ import { readExportSpanPositions } from '../../../electron/services/db/export-qu
 import { listLabels } from '../../../electron/services/db/labels';
 import { ensureAnnotator } from '../../../electron/services/db/meta';
 import { AttributesNumbering, AttributesTable } from '../../../electron/services/export/attributes-table';
-import { packPositions, SPAN_NUMBERS } from '../../../electron/services/export/packing';
+import { packPositions, SPAN_NUMBERS, spanOrigin, spanReviewState } from '../../../electron/services/export/packing';
 import { addDocument, testCore } from '../helpers';
 
 type Row = [documentId: number, id: number, start: number, end: number, labelId: number, annotatorId: number, origin: string, reviewState: string, attributesJson: string, createdAt: string, updatedAt: string];
@@ -21,6 +21,8 @@ describe('export reader', () => {
   const labelIds = listLabels(db).map((l) => l.id);
   const annotators = [ensureAnnotator(db, '王'), ensureAnnotator(db, 'li')];
   let added = 0;
+
+  const stateOf = (row: Row) => (row[6] === 'suggested' ? 1 : 0) | (row[7] === 'accepted' ? 2 : row[7] === 'rejected' ? 4 : 0);
 
   /** The reference: every span row by row, in export order. */
   const rowsOf = (ids: number[]) =>
@@ -38,7 +40,8 @@ describe('export reader', () => {
       .tuple(fc.nat(text.length - 1), fc.integer({ min: 1, max: 30 }), fc.nat(labelIds.length - 1), fc.nat(1), attributesArb, fc.constantFrom('manual' as const, 'suggested' as const), fc.constantFrom('pending' as const, 'accepted' as const, 'rejected' as const), fc.date({ noInvalidDate: true }))
       .map(([start, length, label, annotator, attributes, origin, reviewState, time]) => ({
         start, end: Math.min(text.length, start + length), labelId: labelIds[label], annotatorId: annotators[annotator], attributes, origin, reviewState,
-        createdAt: time.toISOString(), updatedAt: new Date(time.getTime() + 1).toISOString(),
+        // Most spans are never edited: their updated time equals the created one.
+        createdAt: time.toISOString(), updatedAt: new Date(time.getTime() + (time.getTime() % 2)).toISOString(),
       }));
     fc.assert(
       fc.property(fc.array(fc.array(spanArb, { maxLength: 40 }), { minLength: 1, maxLength: 6 }), (docs) => {
@@ -48,7 +51,7 @@ describe('export reader', () => {
           return id;
         });
         const rows = rowsOf(ids);
-        const expected = rows.flatMap((row) => row.slice(0, SPAN_NUMBERS) as number[]);
+        const expected = rows.flatMap((row) => [...(row.slice(0, SPAN_NUMBERS - 1) as number[]), stateOf(row)]);
         const lean = packPositions(readExportSpanPositions(db, ids), 'none', new AttributesNumbering());
         expect(lean.details).toBeNull();
         expect(lean.attributes).toBeNull();
@@ -69,15 +72,19 @@ describe('export reader', () => {
         const all = packPositions(readExportSpanPositions(db, ids, 'all'), 'all', numbering);
         expect([...all.numbers]).toEqual(expected);
         expect(attributesOf(all)).toEqual(parsedAttributes);
-        expect(all.details).toEqual(rows.flatMap((row) => [row[6], row[7], row[9], row[10]]));
+        expect(all.details).toEqual(rows.flatMap((row) => [row[9], row[10]]));
+        for (const [i, row] of rows.entries()) {
+          expect(spanOrigin(all.numbers[i * SPAN_NUMBERS + 6])).toBe(row[6]);
+          expect(spanReviewState(all.numbers[i * SPAN_NUMBERS + 6])).toBe(row[7]);
+        }
       }),
       { numRuns: 40 },
     );
   });
 
   it('refuses a position list that is not made of numbers instead of exporting wrong offsets', () => {
-    expect(() => packPositions([[7, '1,2,3,4,5', null, null], [8, '1,2.5,3,4,5', null, null]], 'none', new AttributesNumbering())).toThrow('document 8: span positions hold "."');
-    expect(() => packPositions([[9, '1,2,3,4', null, null]], 'none', new AttributesNumbering())).toThrow('document 9: span positions do not come in fives');
+    expect(() => packPositions([[7, '1,2,3,4,5,0', null, null], [8, '1,2.5,3,4,5,0', null, null]], 'none', new AttributesNumbering())).toThrow('document 8: span positions hold "."');
+    expect(() => packPositions([[9, '1,2,3,4,5', null, null]], 'none', new AttributesNumbering())).toThrow('document 9: span positions do not come in groups of 6');
   });
 
   it('refuses attributes or details that hold a raw list separator instead of shifting them onto other spans', () => {
