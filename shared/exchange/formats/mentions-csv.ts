@@ -93,9 +93,9 @@ export const mentionsCsvExporter: Exporter = {
   begin: () => [{ path: '', text: `\ufeff${CSV_HEADER.join(',')}\r\n` }],
   document(doc, ctx) {
     const { text, spans, drops } = resolveDocument(doc, ctx);
-    const cp = codePointSpans(text, spans);
-    // Without surrogates a code point is a code unit: contexts are plain arithmetic.
+    // Without surrogates a code point is a code unit: offsets and contexts need no conversion.
     const plain = !hasSurrogates(text);
+    const cp = plain ? null : codePointSpans(text, spans);
     const m = doc.metadata;
     const prefix = utf8Bytes(`${[doc.id, m.title, m.date, m.source, m.district].map(csvField).join(',')},`);
     // Rows are written as bytes, field by field: strings per row were half of the export's time.
@@ -105,9 +105,9 @@ export const mentionsCsvExporter: Exporter = {
       out.appendBytes(nameField(span.label));
       out.appendCsvField(text, start, end);
       out.ascii(0x2c);
-      out.number(cp.start[i]);
+      out.number(cp ? cp.start[i] : start);
       out.ascii(0x2c);
-      out.number(cp.end[i]);
+      out.number(cp ? cp.end[i] : end);
       out.ascii(0x2c);
       out.appendBytes(attributesField(span.attributes));
       out.appendBytes(nameField(span.annotator));
