@@ -32,6 +32,7 @@ export interface ExportDocument {
   originalText: string;
   /** Flat OffsetMap (see model.ts); written by biaozhu-jsonl only. Identity when omitted. */
   offsetMap?: number[];
+  /** In any order (the export reads them as SQLite finds them): exporters sort them by start, end, id. */
   spans: ExportSpan[];
   split?: SplitName;
 }

@@ -1,6 +1,7 @@
 // The export reader's span lists, written by SQLite per document and parsed in the reader thread,
-// hold exactly the spans, in export order, that a plain row-by-row SELECT of a real project file
-// returns: positions, attributes and the other details, whatever those texts hold.
+// hold exactly the spans that a plain row-by-row SELECT of a real project file returns, document
+// by document: positions, attributes and the other details of each span together, whatever those
+// texts hold. (Within a document the order is SQLite's; exporters sort.)
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { insertDocumentAnnotations } from '../../../electron/services/db/annotations';
@@ -24,18 +25,18 @@ describe('export reader', () => {
 
   const stateOf = (row: Row) => (row[6] === 'suggested' ? 1 : 0) | (row[7] === 'accepted' ? 2 : row[7] === 'rejected' ? 4 : 0);
 
-  /** The reference: every span row by row, in export order. */
+  /** The reference: every span row by row, by document and id. */
   const rowsOf = (ids: number[]) =>
     db
       .prepare(`SELECT document_id, id, start, end, label_id, annotator_id, origin, review_state, attributes_json, created_at, updated_at FROM annotations
-                WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, start, end, id`)
+                WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, id`)
       .raw(true)
       .all(JSON.stringify(ids)) as Row[];
 
   // Separators of the lists themselves (",", U+001E) and JSON escapes among the values.
   const attributesArb = fc.dictionary(fc.constantFrom('role', 'note'), fc.string({ unit: fc.constantFrom('a', ',', '\x1e', '"', '\\', '区', '\n') }), { maxKeys: 2 });
 
-  it('property: the lists parse to the rows of a plain SELECT, in the same order', () => {
+  it('property: the lists parse to the rows of a plain SELECT, each span\'s details with it', () => {
     const spanArb = fc
       .tuple(fc.nat(text.length - 1), fc.integer({ min: 1, max: 30 }), fc.nat(labelIds.length - 1), fc.nat(1), attributesArb, fc.constantFrom('manual' as const, 'suggested' as const), fc.constantFrom('pending' as const, 'accepted' as const, 'rejected' as const), fc.date({ noInvalidDate: true }))
       .map(([start, length, label, annotator, attributes, origin, reviewState, time]) => ({
@@ -51,31 +52,37 @@ describe('export reader', () => {
           return id;
         });
         const rows = rowsOf(ids);
-        const expected = rows.flatMap((row) => [...(row.slice(0, SPAN_NUMBERS - 1) as number[]), stateOf(row)]);
-        const lean = packPositions(readExportSpanPositions(db, ids), 'none', new AttributesNumbering());
-        expect(lean.details).toBeNull();
-        expect(lean.attributes).toBeNull();
-        expect([...lean.numbers]).toEqual(expected);
-        expect(lean.numbers.length).toBe(docs.flat().length * SPAN_NUMBERS);
+        const expected = rows.map((row) => [...(row.slice(0, SPAN_NUMBERS - 1) as number[]), stateOf(row)]);
         // Attributes arrive as numbers into a table the formatter builds from the texts sent.
         const table = new AttributesTable();
-        const attributesOf = (packed: ReturnType<typeof packPositions>) => {
-          table.apply(packed.attributesUpdate!);
-          return [...packed.attributes!].map((n) => table.get(n));
+        /** Each packed span's numbers with its attributes and details, by document and id. */
+        const spansOf = (packed: ReturnType<typeof packPositions>) => {
+          if (packed.attributesUpdate) table.apply(packed.attributesUpdate);
+          const spans = Array.from({ length: packed.numbers.length / SPAN_NUMBERS }, (_, i) => ({
+            numbers: [...packed.numbers.subarray(i * SPAN_NUMBERS, (i + 1) * SPAN_NUMBERS)],
+            attributes: packed.attributes ? table.get(packed.attributes[i]) : null,
+            details: packed.details ? packed.details.slice(i * 2, i * 2 + 2) : null,
+          }));
+          // Grouped by document in id order, as the document rows are; within one, SQLite's order.
+          expect(spans.map((s) => s.numbers[0])).toEqual([...spans.map((s) => s.numbers[0])].sort((x, y) => x - y));
+          return spans.sort((x, y) => x.numbers[0] - y.numbers[0] || x.numbers[1] - y.numbers[1]);
         };
+        const lean = spansOf(packPositions(readExportSpanPositions(db, ids), 'none', new AttributesNumbering()));
+        expect(lean.map((s) => s.numbers)).toEqual(expected);
+        expect(lean.every((s) => s.attributes === null && s.details === null)).toBe(true);
         const numbering = new AttributesNumbering(5); // small: the table is emptied between batches
         const parsedAttributes = rows.map((row) => JSON.parse(row[8]));
-        const withAttributes = packPositions(readExportSpanPositions(db, ids, 'attributes'), 'attributes', numbering);
-        expect([...withAttributes.numbers]).toEqual(expected);
-        expect(withAttributes.details).toBeNull();
-        expect(attributesOf(withAttributes)).toEqual(parsedAttributes);
-        const all = packPositions(readExportSpanPositions(db, ids, 'all'), 'all', numbering);
-        expect([...all.numbers]).toEqual(expected);
-        expect(attributesOf(all)).toEqual(parsedAttributes);
-        expect(all.details).toEqual(rows.flatMap((row) => [row[9], row[10]]));
+        const withAttributes = spansOf(packPositions(readExportSpanPositions(db, ids, 'attributes'), 'attributes', numbering));
+        expect(withAttributes.map((s) => s.numbers)).toEqual(expected);
+        expect(withAttributes.map((s) => s.attributes)).toEqual(parsedAttributes);
+        expect(withAttributes.every((s) => s.details === null)).toBe(true);
+        const all = spansOf(packPositions(readExportSpanPositions(db, ids, 'all'), 'all', numbering));
+        expect(all.map((s) => s.numbers)).toEqual(expected);
+        expect(all.map((s) => s.attributes)).toEqual(parsedAttributes);
+        expect(all.map((s) => s.details)).toEqual(rows.map((row) => [row[9], row[10]]));
         for (const [i, row] of rows.entries()) {
-          expect(spanOrigin(all.numbers[i * SPAN_NUMBERS + 6])).toBe(row[6]);
-          expect(spanReviewState(all.numbers[i * SPAN_NUMBERS + 6])).toBe(row[7]);
+          expect(spanOrigin(all[i].numbers[6])).toBe(row[6]);
+          expect(spanReviewState(all[i].numbers[6])).toBe(row[7]);
         }
       }),
       { numRuns: 40 },
