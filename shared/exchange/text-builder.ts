@@ -4,10 +4,20 @@
 // encode to UTF-8 again for the file; writing the bytes at once skips both. Constant stretches are
 // encoded once (utf8Bytes), numbers written as digits, JSON and CSV escapes as the bytes go.
 
+import type { Utf8Text } from './types';
+
 const encoder = new TextEncoder();
 
 /** A short string's UTF-8 bytes, to append with Utf8Builder.appendBytes. */
 export const utf8Bytes = (text: string): Uint8Array => encoder.encode(text);
+
+/** A text as a Utf8Text (the export reader makes them while decoding; this is for everything else). */
+export function utf8Text(text: string): Utf8Text {
+  const bytes = encoder.encode(text);
+  const jsonEscapes: number[] = [];
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] < 0x20 || bytes[i] === 0x22 || bytes[i] === 0x5c) jsonEscapes.push(i);
+  return { bytes, jsonEscapes: Int32Array.from(jsonEscapes) };
+}
 
 /** Below this many units the loop here beats a call into the native encoder. */
 const NATIVE_FROM = 48;
@@ -55,6 +65,46 @@ export class Utf8Builder {
     this.bytes[this.length++] = 0x22;
     this.length = this.encode(text, from, to, JSON_STRING);
     this.bytes[this.length++] = 0x22;
+  }
+
+  /**
+   * Appends JSON.stringify of a text given as its well-formed UTF-8 (see utf8Text): the runs
+   * between the bytes JSON escapes are copied whole. (Well-formed UTF-8 holds no lone surrogate,
+   * the only other character JSON.stringify escapes.)
+   */
+  appendJsonUtf8({ bytes: utf8, jsonEscapes }: Utf8Text): void {
+    this.reserve(utf8.length + jsonEscapes.length * 5 + 2); // "\u001f" is six bytes for one
+    const bytes = this.bytes;
+    let at = this.length;
+    bytes[at++] = 0x22;
+    let run = 0; // where the bytes not yet copied begin
+    for (let e = 0; e < jsonEscapes.length; e++) {
+      const i = jsonEscapes[e];
+      bytes.set(utf8.subarray(run, i), at);
+      at += i - run;
+      run = i + 1;
+      const b = utf8[i];
+      const short = SHORT_ESCAPES.get(b);
+      bytes[at++] = 0x5c;
+      if (short !== undefined) bytes[at++] = short;
+      else at = unicodeEscape(bytes, at, b);
+    }
+    bytes.set(utf8.subarray(run), at);
+    at += utf8.length - run;
+    bytes[at++] = 0x22;
+    this.length = at;
+  }
+
+  /** How many bytes have been appended so far: a mark for repeat(). */
+  get size(): number {
+    return this.length;
+  }
+
+  /** Appends again the bytes appended between two marks (a text written twice, say). */
+  repeat(from: number, to: number): void {
+    this.reserve(to - from);
+    this.bytes.copyWithin(this.length, from, to);
+    this.length += to - from;
   }
 
   /** Appends text[from, to) as a CSV field: quoted, with quotes doubled, when it holds " , CR or LF. */
@@ -141,13 +191,16 @@ export class Utf8Builder {
     return at;
   }
 
-  /** Appends bytes prepared once (tags written for every character). */
+  /** Appends bytes prepared once (tags written for every character, keys of every span). */
   appendBytes(piece: Uint8Array): void {
-    this.reserve(piece.length);
+    const n = piece.length;
+    this.reserve(n);
     const bytes = this.bytes;
-    let at = this.length;
-    for (let i = 0; i < piece.length; i++) bytes[at++] = piece[i];
-    this.length = at;
+    const at = this.length;
+    // A loop for the short pieces most are; a native copy beyond that.
+    if (n > 24) bytes.set(piece, at);
+    else for (let i = 0; i < n; i++) bytes[at + i] = piece[i];
+    this.length = at + n;
   }
 
   /**

@@ -24,12 +24,24 @@ export interface ExportSpan {
   sourceEnd?: number;
 }
 
+/** A text's well-formed UTF-8 bytes, with the offsets of the bytes JSON escapes (control characters, " and \). */
+export interface Utf8Text {
+  bytes: Uint8Array;
+  jsonEscapes: Int32Array;
+}
+
 export interface ExportDocument {
   id: number;
   metadata: DocumentMetadata;
   status: DocumentStatus;
   text: string;
   originalText: string;
+  /**
+   * `text` and `originalText` as UTF-8, exactly, when the caller has them (the export worker, for
+   * formats that ask with Exporter.utf8Texts): copied into the output instead of being encoded again.
+   */
+  textUtf8?: Utf8Text;
+  originalTextUtf8?: Utf8Text;
   /** Flat OffsetMap (see model.ts); written by biaozhu-jsonl only. Identity when omitted. */
   offsetMap?: number[];
   /** In any order (the export reads them as SQLite finds them): exporters sort them by start, end, id. */
@@ -78,6 +90,11 @@ export interface Exporter {
    * does not read). Reading every detail of a million spans costs twice as long.
    */
   spanDetails: SpanDetails;
+  /**
+   * Set by formats that write whole texts as they are (Biaozhu JSONL, brat's .txt): the export then
+   * hands them the texts' UTF-8 bytes as stored (ExportDocument.textUtf8, originalTextUtf8).
+   */
+  utf8Texts?: true;
   begin(ctx: ExportContext): ExportChunk[];
   /**
    * Chunks for one document. Throws an Error naming the document and span when a span is

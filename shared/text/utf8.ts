@@ -10,15 +10,18 @@ const replacing = new TextDecoder('utf-8', { ignoreBOM: true });
 /**
  * Writes the code units of UTF-8 `bytes` into `out` from `at` and returns where they end, or -1
  * when the bytes are not well-formed UTF-8 (see utf8ToUnits). `out` needs room for
- * bytes.length units: no UTF-8 sequence yields more code units than it has bytes.
+ * bytes.length units: no UTF-8 sequence yields more code units than it has bytes. With
+ * `jsonEscapes`, the offsets of the bytes JSON escapes (control characters, " and \) are pushed
+ * onto it, so that the bytes can go into JSON without another look at each of them.
  */
-function decodeWellFormed(bytes: Uint8Array, out: Uint16Array, at: number): number {
+export function decodeWellFormed(bytes: Uint8Array, out: Uint16Array, at: number, jsonEscapes?: number[]): number {
   const n = bytes.length;
   let i = 0;
   while (i < n) {
     const b0 = bytes[i];
     if (b0 < 0x80) {
       out[at++] = b0;
+      if (jsonEscapes !== undefined && (b0 < 0x20 || b0 === 0x22 || b0 === 0x5c)) jsonEscapes.push(i);
       i++;
     } else if (b0 < 0xe0) {
       if (b0 < 0xc2 || i + 1 >= n) return -1; // continuation byte, overlong lead, or cut short

@@ -21,6 +21,8 @@ export interface ReaderData {
   projectPath: string;
   options: ExportOptions;
   withOriginal: boolean;
+  /** Send the texts' UTF-8 bytes too (see Exporter.utf8Texts). */
+  utf8Texts: boolean;
   spanDetails: SpanDetails;
   /** [0]: batches posted and not yet formatted; [1]: 1 once the export is cancelled or failed. */
   flow: Int32Array;
@@ -55,10 +57,10 @@ export function runExportReader(data: ReaderData): void {
         }
         if (Atomics.load(data.flow, STOPPED)) return;
         const batchIds = ids.slice(from, from + EXPORT_BATCH);
-        const { rows, texts } = packTexts(readExportDocuments(db, batchIds, data.withOriginal), data.withOriginal);
+        const { rows, texts } = packTexts(readExportDocuments(db, batchIds, data.withOriginal), data.withOriginal, data.utf8Texts);
         const spans = packPositions(readExportSpanPositions(db, batchIds, data.spanDetails), data.spanDetails, numbering);
         Atomics.add(data.flow, IN_FLIGHT, 1);
-        const transfer = [spans.numbers.buffer, texts.units.buffer, texts.ends.buffer, ...(spans.attributes ? [spans.attributes.buffer] : [])] as ArrayBuffer[];
+        const transfer = [spans.numbers.buffer, spans.attributes?.buffer, texts.units.buffer, texts.ranges.buffer, ...(texts.utf8 ? Object.values(texts.utf8).map((a: Int32Array | Uint8Array) => a.buffer) : [])].filter((b) => b !== undefined) as ArrayBuffer[];
         parentPort!.postMessage({ type: 'batch', rows, texts, spans } satisfies ReaderMessage, transfer);
       }
       post({ type: 'end' });

@@ -10,7 +10,7 @@ import { runInWorker, type WorkerSide } from '../app/worker-side';
 import { AttributesTable } from './attributes-table';
 import { writesFolder } from './layout';
 import { OutputFiles } from './output-files';
-import { SPAN_DETAILS, SPAN_NUMBERS, spanOrigin, spanReviewState } from './packing';
+import { SPAN_DETAILS, SPAN_NUMBERS, spanOrigin, spanReviewState, utf8TextOf } from './packing';
 import { ExportReader, runExportReader, type ReaderData } from './reader';
 
 export interface ExportWorkerData {
@@ -28,7 +28,7 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
   // Source offsets and the original text cost half the reading; only these exports use them.
   const withOriginal = options.format === 'biaozhu-jsonl' || options.offsets === 'source';
   const reader = new ExportReader(__filename, {
-    projectPath, options, withOriginal, spanDetails: exporter.spanDetails,
+    projectPath, options, withOriginal, utf8Texts: exporter.utf8Texts === true, spanDetails: exporter.spanDetails,
     nativeBinding: (workerData as { nativeBinding?: string }).nativeBinding,
   });
   try {
@@ -50,16 +50,22 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
     for (let message = await reader.next(); message.type === 'batch'; message = await reader.next()) {
       const { numbers, details, attributes: attributesOf, attributesUpdate } = message.spans;
       if (attributesUpdate) attributesTable.apply(attributesUpdate);
-      const { units, ends } = message.texts;
+      const { units, ranges, utf8 } = message.texts;
       let cursor = 0; // the batch's spans come in the same document order as its rows
-      let textIndex = 0; // and its texts: each row's text, then its original text when read
-      const nextText = () => unitsToString(units, textIndex === 0 ? 0 : ends[textIndex - 1], ends[textIndex++]);
-      message.rows.forEach((row) => {
+      // and its texts: each row's text, then its original text when read (see PackedTexts).
+      const textsPerRow = withOriginal ? 2 : 1;
+      const textOf = (k: number) => unitsToString(units, ranges[2 * k], ranges[2 * k + 1]);
+      message.rows.forEach((row, r) => {
         side.checkCancelled();
         side.progress(report.documents, ids.length);
         const id = row.id;
-        const text = nextText();
-        const originalText = withOriginal ? nextText() : '';
+        const k = r * textsPerRow;
+        const text = textOf(k);
+        const textUtf8 = utf8TextOf(utf8, k);
+        // An original text identical to the text comes with the text's range: one string serves both.
+        const sameOriginal = withOriginal && ranges[2 * k + 2] === ranges[2 * k] && ranges[2 * k + 3] === ranges[2 * k + 1];
+        const originalText = !withOriginal ? '' : sameOriginal ? text : textOf(k + 1);
+        const originalTextUtf8 = !withOriginal ? undefined : sameOriginal ? textUtf8 : utf8TextOf(utf8, k + 1);
         const offsetMap = row.offset_map_json === null ? undefined : (JSON.parse(row.offset_map_json) as number[]);
         const spans: ExportDocument['spans'] = [];
         for (; cursor * SPAN_NUMBERS < numbers.length && numbers[cursor * SPAN_NUMBERS] === id; cursor++) {
@@ -94,6 +100,8 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
           status: row.status,
           text,
           originalText,
+          textUtf8,
+          originalTextUtf8,
           offsetMap,
           split: splits?.get(id),
           spans,

@@ -62,6 +62,7 @@ function biaozhuJsonlExporterFor(): Exporter {
     extension: '.jsonl',
     layout: 'file',
     spanDetails: 'all',
+    utf8Texts: true,
     begin: () => [],
     document(doc) {
       // Both offset systems are written, so the ctx.offsets choice does not change this format.
@@ -72,9 +73,15 @@ function biaozhuJsonlExporterFor(): Exporter {
       const metadata = { title: m.title, date: m.date, source: m.source, district: m.district, url: m.url, reporters: m.reporters, externalId: m.externalId };
       out.clear();
       out.append(`{"id":${JSON.stringify(doc.id)},"text":`);
-      out.appendJsonString(doc.text);
+      const textFrom = out.size;
+      if (doc.textUtf8) out.appendJsonUtf8(doc.textUtf8);
+      else out.appendJsonString(doc.text);
+      const textTo = out.size;
       out.append(`,"metadata":${JSON.stringify(metadata)},"status":${JSON.stringify(doc.status)}${doc.split ? `,"split":${JSON.stringify(doc.split)}` : ''},"original_text":`);
-      out.appendJsonString(doc.originalText);
+      // Often nothing was normalized: the original text is the text, whose JSON is written already.
+      if (doc.originalText === doc.text) out.repeat(textFrom, textTo);
+      else if (doc.originalTextUtf8) out.appendJsonUtf8(doc.originalTextUtf8);
+      else out.appendJsonString(doc.originalText);
       out.append(`,"offset_map":${JSON.stringify(doc.offsetMap ?? [0, doc.text.length, 0, doc.originalText.length])},"spans":[`);
       // Span by span, field by field into bytes: a million spans' JSON strings were a third of the export.
       for (let i = 0; i < spans.length; i++) {

@@ -39,6 +39,7 @@ export const bratExporter: Exporter = {
   extension: '',
   layout: 'folder',
   spanDetails: 'attributes',
+  utf8Texts: true,
   begin(ctx) {
     states.delete(ctx);
     stateOf(ctx);
@@ -95,7 +96,8 @@ export const bratExporter: Exporter = {
     const base = `${doc.split ? `${doc.split}/` : ''}doc-${doc.id}`;
     return {
       chunks: [
-        { path: `${base}.txt`, text },
+        // The text as is: its bytes as stored when the export has them.
+        { path: `${base}.txt`, text: (ctx.offsets === 'source' ? doc.originalTextUtf8 : doc.textUtf8)?.bytes ?? text },
         { path: `${base}.ann`, text: ann.join('') },
       ],
       dropped: drops.list(),

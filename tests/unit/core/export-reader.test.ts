@@ -9,7 +9,9 @@ import { readExportSpanPositions } from '../../../electron/services/db/export-qu
 import { listLabels } from '../../../electron/services/db/labels';
 import { ensureAnnotator } from '../../../electron/services/db/meta';
 import { AttributesNumbering, AttributesTable } from '../../../electron/services/export/attributes-table';
-import { packPositions, SPAN_NUMBERS, spanOrigin, spanReviewState } from '../../../electron/services/export/packing';
+import { packPositions, packTexts, SPAN_NUMBERS, spanOrigin, spanReviewState, utf8TextOf } from '../../../electron/services/export/packing';
+import { utf8Text } from '../../../shared/exchange/text-builder';
+import type { ExportDocumentRow } from '../../../electron/services/db/export-queries';
 import { addDocument, testCore } from '../helpers';
 
 type Row = [documentId: number, id: number, start: number, end: number, labelId: number, annotatorId: number, origin: string, reviewState: string, attributesJson: string, createdAt: string, updatedAt: string];
@@ -103,6 +105,54 @@ describe('export reader', () => {
     expect(() => packPositions(readExportSpanPositions(db, [id], 'attributes'), 'attributes', new AttributesNumbering())).toThrow(`document ${id}: span attributes hold the control character U+001E`);
     db.prepare("UPDATE annotations SET attributes_json = '{}', created_at = ? WHERE document_id = ? AND start = 0").run('2025\x1e01', id);
     expect(() => packPositions(readExportSpanPositions(db, [id], 'all'), 'all', new AttributesNumbering())).toThrow(`document ${id}: span details hold the control character U+001E`);
+  });
+});
+
+describe('texts between the export threads', () => {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  const row = (id: number, text: Uint8Array, original: Uint8Array | null): ExportDocumentRow => ({
+    id, title: `t${id}`, published_at: null, source: null, district: null, url: null, reporters_json: '[]', external_id: null, status: 'todo',
+    text, original_text: original, offset_map_json: null,
+  });
+  // Well-formed texts, and bytes SQLite could hold from a file another program wrote.
+  const bytesArb = fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 30 }).map((s) => new Uint8Array(Buffer.from(s, 'utf8'))),
+    fc.uint8Array({ maxLength: 12 }),
+    fc.constantFrom(Uint8Array.of(0xef, 0xbb, 0xbf, 0x41), Uint8Array.of(0xed, 0xa0, 0x80), Uint8Array.of(0xe5, 0x8c), new Uint8Array(Buffer.from('“区”\n"引号"\\\t\u0001𠮷', 'utf8'))),
+  );
+
+  it('property: every text decodes as TextDecoder does, an identical original shares its range, and bytes come only when they are the text', () => {
+    const rowArb = fc.tuple(bytesArb, fc.oneof(bytesArb, fc.constant('same' as const)));
+    fc.assert(
+      fc.property(fc.array(rowArb, { maxLength: 6 }), fc.boolean(), fc.boolean(), (pairs, withOriginal, withUtf8) => {
+        const rows = pairs.map(([text, original], i) => row(i + 1, text, !withOriginal ? null : original === 'same' ? new Uint8Array(text) : original));
+        const { rows: lean, texts } = packTexts(rows, withOriginal, withUtf8);
+        expect(lean.map((r) => r.id)).toEqual(rows.map((r) => r.id));
+        expect(lean.every((r) => !('text' in r) && !('original_text' in r))).toBe(true);
+        const perRow = withOriginal ? 2 : 1;
+        expect(texts.ranges.length).toBe(rows.length * perRow * 2);
+        rows.forEach((r, i) => {
+          const stored = withOriginal ? [r.text, r.original_text!] : [r.text];
+          stored.forEach((bytes, j) => {
+            const k = i * perRow + j;
+            const units = texts.units.subarray(texts.ranges[2 * k], texts.ranges[2 * k + 1]);
+            expect(String.fromCharCode(...units)).toBe(decoder.decode(bytes));
+            if (!withUtf8) return;
+            const wellFormed = Buffer.from(decoder.decode(bytes), 'utf8').equals(bytes);
+            const utf8 = utf8TextOf(texts.utf8, k);
+            if (!wellFormed) return expect(utf8).toBeUndefined();
+            // The bytes as stored, and exactly the offsets of the bytes JSON escapes.
+            expect(utf8).toEqual(utf8Text(decoder.decode(bytes)));
+          });
+          if (withOriginal && Buffer.from(r.text).equals(r.original_text!)) {
+            // Decoded once: the original's range is the text's.
+            expect(texts.ranges.subarray(4 * i + 2, 4 * i + 4)).toEqual(texts.ranges.subarray(4 * i, 4 * i + 2));
+          }
+        });
+        if (!withUtf8) expect(texts.utf8).toBeNull();
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

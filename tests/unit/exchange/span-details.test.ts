@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../../shared/api/jobs';
-import { exporters, type ExportDocument } from '../../../shared/exchange';
+import { exporters, type ExportChunk, type ExportDocument } from '../../../shared/exchange';
+import { utf8Text } from '../../../shared/exchange/text-builder';
 import { ctx, docArb } from './fixtures';
 
 const detailsArb = fc.record({
@@ -70,6 +71,46 @@ describe('the order a document\'s spans come in', () => {
         expect(run({ ...doc, spans: shuffled })).toEqual(run(doc));
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('texts handed over as their UTF-8 bytes', () => {
+  // The export worker gives formats that ask (utf8Texts) the texts' bytes as stored: what they
+  // write must be what they write from the strings alone.
+  const utf8Formats = EXPORT_FORMATS.filter((format) => exporters[format].utf8Texts);
+  const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+  it('are asked for by the formats that write whole texts', () => {
+    expect(utf8Formats).toEqual(['biaozhu-jsonl', 'brat']);
+  });
+
+  it.each(utf8Formats)('do not change what %s writes, with either offsets and an original text the same or not', (format) => {
+    const exporter = exporters[format];
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    const asText = (chunks: ExportChunk[]) => chunks.map((c) => ({ path: c.path, text: typeof c.text === 'string' ? c.text : decoder.decode(c.text) }));
+    const run = (d: ExportDocument, offsets: 'normalized' | 'source') => {
+      const context = ctx(offsets);
+      const begin = asText(exporter.begin(context));
+      const result = exporter.document(d, context);
+      return [begin, { ...result, chunks: asText(result.chunks) }, asText(exporter.end(context))];
+    };
+    const originalArb = fc.oneof(fc.constant(null), fc.constantFrom('（原文）', '\n"\\\t', '𠮷'));
+    fc.assert(
+      fc.property(docArb(1, { attributes: true }), originalArb, fc.constantFrom('normalized' as const, 'source' as const), (plain, extra, offsets) => {
+        fc.pre(!LONE_SURROGATE.test(plain.text)); // as stored text: UTF-8 cannot carry a lone surrogate
+        const originalText = extra === null ? plain.text : `${extra}${plain.text}`;
+        const shift = originalText.length - plain.text.length;
+        const doc: ExportDocument = {
+          ...plain,
+          originalText,
+          offsetMap: [0, plain.text.length, shift, plain.text.length],
+          spans: plain.spans.map((s) => ({ ...s, sourceStart: s.start + shift, sourceEnd: s.end + shift })),
+        };
+        const withBytes = { ...doc, textUtf8: utf8Text(doc.text), originalTextUtf8: utf8Text(doc.originalText) };
+        expect(run(withBytes, offsets)).toEqual(run(doc, offsets));
+      }),
+      { numRuns: 100 },
     );
   });
 });

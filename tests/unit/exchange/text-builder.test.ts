@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvField } from '../../../shared/exchange/formats/mentions-csv';
-import { utf8Bytes, Utf8Builder } from '../../../shared/exchange/text-builder';
+import { utf8Bytes, Utf8Builder, utf8Text } from '../../../shared/exchange/text-builder';
 
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));
 
@@ -14,6 +14,10 @@ describe('Utf8Builder', () => {
       fc.tuple(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.nat(40), fc.nat(40)).map(([s, a, b]) => ({ kind: 'slice' as const, s, a, b })),
       fc.tuple(fc.constantFrom('jsonSlice' as const, 'csvSlice' as const), fc.string({ unit: fc.constantFrom('"', ',', '\\', '\n', '\r', '\u0000', '\u001f', '\b', '区', '𠮷', '\ud800', 'a'), maxLength: 20 }), fc.nat(20), fc.nat(20)).map(([kind, s, a, b]) => ({ kind, s, a, b })),
       fc.oneof(fc.nat(), fc.constantFrom(0, 9, 10, 99, 100, 2 ** 31 - 1, 2 ** 31, 2 ** 53 - 1, -1, -0, 0.5, 1e21, NaN)).map((n) => ({ kind: 'number' as const, n })),
+      // Texts given as their bytes (well-formed: no lone surrogates), and pieces long enough to be copied natively.
+      fc.string({ unit: fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }), fc.constantFrom('"', '\\', '\n', '\r', '\u0000', '\u001f', '\b', '\u007f', '\u2028', '𠮷')), maxLength: 80 }).map((s) => ({ kind: 'jsonUtf8' as const, s })),
+      fc.string({ unit: 'grapheme', minLength: 20, maxLength: 60 }).map((s) => ({ kind: 'bytes' as const, s })),
+      fc.constant({ kind: 'repeat' as const }),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 300 }), fc.array(piece, { maxLength: 300 }), (before, pieces) => {
@@ -25,7 +29,21 @@ describe('Utf8Builder', () => {
         for (const p of before) if (p.kind === 'text') builder.append(p.s);
         builder.clear();
         const expected: Uint8Array[] = [];
+        const marks: number[] = []; // where each piece begins, from builder.size
         for (const p of pieces) {
+          marks.push(builder.size);
+          if (p.kind === 'repeat') {
+            // Appends the previous piece again.
+            const i = marks.length - 1;
+            if (i > 0) builder.repeat(marks[i - 1], marks[i]);
+            expected.push(i > 0 ? expected[i - 1] : new Uint8Array(0));
+            continue;
+          }
+          if (p.kind === 'jsonUtf8') {
+            builder.appendJsonUtf8(utf8Text(p.s));
+            expected.push(utf8(JSON.stringify(p.s)));
+            continue;
+          }
           if (p.kind === 'number') {
             builder.number(p.n);
             expected.push(utf8(String(p.n)));
