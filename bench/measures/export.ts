@@ -24,6 +24,19 @@ function bytesUnder(path: string): number {
   return readdirSync(path).reduce((n, e) => n + bytesUnder(join(path, e)), 0);
 }
 
+/**
+ * Folders written by exports, removed when the measure ends. On this machine's ext4, which runs
+ * without a journal, creating a file skips every inode deleted in the last 60 s (300 s while its
+ * inode table block is unwritten), one by one (kernel profile: recently_deleted under
+ * __ext4_new_inode): deleting one brat export's 40,002 files slowed the next brat export from
+ * ≈ 9 s to 20–40 s. Users export into new folders; so does the bench.
+ */
+const keptFolders: string[] = [];
+
+function removeFolders(): void {
+  for (const folder of keptFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
+}
+
 interface ExportRun {
   seconds: number;
   cpuSeconds: number;
@@ -33,12 +46,16 @@ interface ExportRun {
   report: Omit<ExportReport, 'files'> & { files: number };
 }
 
-/** One export through export:start (the export worker and its reader thread), timed. */
-async function exportOnce(bc: ReturnType<typeof benchCore>, dir: string, format: (typeof EXPORT_FORMATS)[number]): Promise<ExportRun> {
-  const outPath = join(dir, `out-${format}`);
+/**
+ * One export through export:start (the export worker and its reader thread) into a new path,
+ * timed. A folder it writes (brat: 40,002 files) is left until the measure ends, see
+ * removeFolders.
+ */
+async function exportOnce(bc: ReturnType<typeof benchCore>, dir: string, format: (typeof EXPORT_FORMATS)[number], round: number): Promise<ExportRun> {
+  const outPath = join(dir, `out-${format}-${round}`);
   rmSync(outPath, { recursive: true, force: true });
-  // Deleting the last export's files (40,000 for brat) keeps the disk busy for seconds after
-  // rm returns; flush that now, or it slows whichever format is timed next.
+  // What the last export wrote is still being flushed to disk: finish that now, or it slows
+  // whichever format is timed next.
   execFileSync('sync');
   const memory = new MemorySampler();
   const t0 = performance.now();
@@ -54,7 +71,8 @@ async function exportOnce(bc: ReturnType<typeof benchCore>, dir: string, format:
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const outBytes = bytesUnder(outPath);
-  rmSync(outPath, { recursive: true, force: true });
+  if (statSync(outPath, { throwIfNoEntry: false })?.isDirectory()) keptFolders.push(outPath);
+  else rmSync(outPath, { force: true });
   return {
     seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, outBytes, memory: peak,
     spansHandled: report.spans + report.dropped.reduce((n, d) => n + d.count, 0),
@@ -84,7 +102,7 @@ runMeasure('export', 'Export throughput', async (ctx) => {
         if (i === Math.floor(EXPORT_FORMATS.length / 2)) selects.push(rawSelectSpans(fx.projectPath));
         if (failed.has(format)) continue;
         try {
-          const run = await exportOnce(bc, dir, format);
+          const run = await exportOnce(bc, dir, format, round_);
           runs.set(format, [...(runs.get(format) ?? []), run]);
           log(`${format}: ${run.seconds.toFixed(1)} s, ${Math.round(run.spansHandled / run.seconds)} spans/s, CPU ${run.cpuSeconds.toFixed(1)} s, peak RSS ${run.memory.peakMb} MB`);
         } catch (error) {
@@ -94,6 +112,7 @@ runMeasure('export', 'Export throughput', async (ctx) => {
     }
   } finally {
     bc.close();
+    removeFolders();
   }
   for (const format of EXPORT_FORMATS) {
     const error = failed.get(format);
