@@ -62,9 +62,19 @@ export class Utf8Builder {
   appendJsonString(text: string, from = 0, to = text.length): void {
     if (to - from >= NATIVE_FROM && from === 0 && to === text.length) return this.append(JSON.stringify(text));
     this.reserve((to - from) * 6 + 2); // "\u001f" is six bytes for one unit
-    this.bytes[this.length++] = 0x22;
-    this.length = this.encode(text, from, to, JSON_STRING);
-    this.bytes[this.length++] = 0x22;
+    const bytes = this.bytes;
+    let at = this.length;
+    bytes[at++] = 0x22;
+    // Short strings are mostly plain ASCII (timestamps, keys): copied until a character is not.
+    let i = from;
+    for (; i < to; i++) {
+      const u = text.charCodeAt(i);
+      if (u < 0x20 || u > 0x7e || u === 0x22 || u === 0x5c) break;
+      bytes[at++] = u;
+    }
+    this.length = at;
+    if (i < to) this.length = this.encode(text, i, to, JSON_STRING);
+    bytes[this.length++] = 0x22;
   }
 
   /**

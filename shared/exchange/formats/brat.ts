@@ -7,6 +7,7 @@
 // percent-encoded (UTF-8), so values with spaces survive exactly.
 import { codePointLength, codePointsToUtf16, utf16ToCodePoints } from '../../text/offsets';
 import { baseName, deriveTitle, DropCounter, identityDraft, resolveDocument } from '../common';
+import { Utf8Builder } from '../text-builder';
 import type { DraftSpan, ExchangeFile, ExportContext, Exporter, ParseResult } from '../types';
 
 /** \n \r \v \f \x1c-\x1e \x85 \u2028 \u2029: what Python's str.splitlines() breaks at. Runs for every character of every span. */
@@ -26,11 +27,39 @@ const MAX_CONF_VALUES = 1000;
 interface BratState {
   labels: Set<string>;
   attributes: Map<string, Map<string, Set<string>>>; // key → label → values
+  /** The types each attributes object was noted for already: spans share them (see AttributesTable). */
+  noted: WeakMap<Record<string, string>, Set<string>>;
 }
+
+/** A span's attributes, keys and values encoded for an A line; computed once per attributes object. */
+const encodedPairsOf = new WeakMap<Record<string, string>, [string, string][]>();
+function encodedPairs(attributes: Record<string, string>): [string, string][] {
+  let pairs = encodedPairsOf.get(attributes);
+  if (pairs === undefined) encodedPairsOf.set(attributes, (pairs = Object.entries(attributes).map(([key, value]) => [encode(key), encode(value)])));
+  return pairs;
+}
+
+/** Records the attribute keys and values a type carries, for annotation.conf. */
+function noteAttributes(state: BratState, attributes: Record<string, string>, type: string, pairs: [string, string][]): void {
+  let types = state.noted.get(attributes);
+  if (types === undefined) state.noted.set(attributes, (types = new Set()));
+  if (types.has(type)) return;
+  types.add(type);
+  for (const [k, v] of pairs) {
+    let byLabel = state.attributes.get(k);
+    if (!byLabel) state.attributes.set(k, (byLabel = new Map()));
+    let values = byLabel.get(type);
+    if (!values) byLabel.set(type, (values = new Set()));
+    if (v !== '' && values.size < MAX_CONF_VALUES) values.add(v);
+  }
+}
+
+/** document() runs to completion: one builder serves every .ann file. */
+const annBuilder = new Utf8Builder();
 const states = new WeakMap<ExportContext, BratState>();
 const stateOf = (ctx: ExportContext): BratState => {
   let state = states.get(ctx);
-  if (!state) states.set(ctx, (state = { labels: new Set(ctx.labels.map((l) => typeName(l.key))), attributes: new Map() }));
+  if (!state) states.set(ctx, (state = { labels: new Set(ctx.labels.map((l) => typeName(l.key))), attributes: new Map(), noted: new WeakMap() }));
   return state;
 };
 
@@ -70,35 +99,51 @@ export const bratExporter: Exporter = {
       boundaries.push(...frags);
     }
     const cp = utf16ToCodePoints(text, boundaries);
-    const ann: string[] = [];
+    const ann = annBuilder;
+    ann.clear();
     let b = 0;
     let attributeNo = 0;
     for (const piece of pieces) {
-      const offsets: string[] = [];
-      const mentions: string[] = [];
+      // T7\tPERSON 0 2;3 5\t蔡奇 书记
+      ann.ascii(0x54);
+      ann.number(piece.id);
+      ann.ascii(0x09);
+      ann.append(piece.type);
       for (let f = 0; f < piece.frags.length; f += 2, b += 2) {
-        offsets.push(`${cp[b]} ${cp[b + 1]}`);
-        mentions.push(text.slice(piece.frags[f], piece.frags[f + 1]));
+        ann.ascii(f === 0 ? 0x20 : 0x3b);
+        ann.number(cp[b]);
+        ann.ascii(0x20);
+        ann.number(cp[b + 1]);
       }
-      ann.push(`T${piece.id}\t${piece.type} ${offsets.join(';')}\t${mentions.join(' ')}\n`);
+      for (let f = 0; f < piece.frags.length; f += 2) {
+        ann.ascii(f === 0 ? 0x09 : 0x20);
+        ann.append(text, piece.frags[f], piece.frags[f + 1]);
+      }
+      ann.ascii(0x0a);
       state.labels.add(piece.type);
-      for (const [key, value] of Object.entries(piece.attributes)) {
-        const k = encode(key);
-        const v = encode(value);
-        ann.push(v === '' ? `A${++attributeNo}\t${k} T${piece.id}\n` : `A${++attributeNo}\t${k} T${piece.id} ${v}\n`);
-        let byLabel = state.attributes.get(k);
-        if (!byLabel) state.attributes.set(k, (byLabel = new Map()));
-        let values = byLabel.get(piece.type);
-        if (!values) byLabel.set(piece.type, (values = new Set()));
-        if (v !== '' && values.size < MAX_CONF_VALUES) values.add(v);
+      const pairs = encodedPairs(piece.attributes);
+      for (const [k, v] of pairs) {
+        // A3\trole T7 value (no value: a binary attribute)
+        ann.ascii(0x41);
+        ann.number(++attributeNo);
+        ann.ascii(0x09);
+        ann.append(k);
+        ann.append(' T');
+        ann.number(piece.id);
+        if (v !== '') {
+          ann.ascii(0x20);
+          ann.append(v);
+        }
+        ann.ascii(0x0a);
       }
+      if (pairs.length > 0) noteAttributes(state, piece.attributes, piece.type, pairs);
     }
     const base = `${doc.split ? `${doc.split}/` : ''}doc-${doc.id}`;
     return {
       chunks: [
         // The text as is: its bytes as stored when the export has them.
         { path: `${base}.txt`, text: (ctx.offsets === 'source' ? doc.originalTextUtf8 : doc.textUtf8)?.bytes ?? text },
-        { path: `${base}.ann`, text: ann.join('') },
+        { path: `${base}.ann`, text: ann.take() },
       ],
       dropped: drops.list(),
       adjusted: adjusted.list(),
