@@ -3,7 +3,7 @@
 import type { DocumentDraft } from '../api/jobs';
 import type { DocumentMetadata } from '../model';
 import { codePointLength, codePointsToUtf16, spanProblem, utf16ToCodePoints } from '../text/offsets';
-import type { DraftSpan, Dropped, ExchangeProblem, ExportContext, ExportDocument, ExportSpan } from './types';
+import type { DraftSpan, Dropped, ExchangeProblem, ExportContext, ExportDocument, ExportSpan, Utf8Text } from './types';
 
 /**
  * Why a document cannot be exported, naming the document and the span, or null when it can.
@@ -79,6 +79,9 @@ export function resolveDocument(doc: ExportDocument, ctx: ExportContext): Resolv
   spans.sort((a, b) => a.start - b.start || a.end - b.end || a.span.id - b.span.id);
   return { text: source ? doc.originalText : doc.text, spans, drops };
 }
+
+/** The UTF-8 of resolveDocument's text, when the export has it (see Exporter.utf8Texts). */
+export const resolvedUtf8 = (doc: ExportDocument, ctx: ExportContext): Utf8Text | undefined => (ctx.offsets === 'source' ? doc.originalTextUtf8 : doc.textUtf8);
 
 /** Code-point offsets of every span, in one pass over the text. */
 export function codePointSpans(text: string, spans: readonly { start: number; end: number }[]): { start: number[]; end: number[] } {

@@ -240,6 +240,40 @@ export class Utf8Builder {
     this.length = at;
   }
 
+  /**
+   * Appends each code unit of text[from, to), each followed by `after`, in one call. The caller
+   * guarantees they are BMP characters, no surrogates (CoNLL: a run of characters outside any
+   * span, each with its "\tO\n").
+   */
+  eachBmpThen(text: string, from: number, to: number, after: Uint8Array): void {
+    const n = after.length;
+    this.reserve((to - from) * (3 + n));
+    const bytes = this.bytes;
+    let at = this.length;
+    // "\tO\n" is three bytes: kept in locals, not read from `after` for every character.
+    const a0 = after[0], a1 = after[1], a2 = after[2];
+    for (let i = from; i < to; i++) {
+      const u = text.charCodeAt(i);
+      if (u >= 0x800) {
+        bytes[at] = 0xe0 | (u >> 12);
+        bytes[at + 1] = 0x80 | ((u >> 6) & 0x3f);
+        bytes[at + 2] = 0x80 | (u & 0x3f);
+        at += 3;
+      } else if (u >= 0x80) {
+        bytes[at] = 0xc0 | (u >> 6);
+        bytes[at + 1] = 0x80 | (u & 0x3f);
+        at += 2;
+      } else bytes[at++] = u;
+      if (n === 3) {
+        bytes[at] = a0;
+        bytes[at + 1] = a1;
+        bytes[at + 2] = a2;
+        at += 3;
+      } else for (let j = 0; j < n; j++) bytes[at++] = after[j];
+    }
+    this.length = at;
+  }
+
   /** Appends one ASCII character. */
   ascii(code: number): void {
     this.reserve(1);

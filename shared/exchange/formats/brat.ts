@@ -6,7 +6,7 @@
 // line breaks only is dropped ('line-break-only'). Attributes are "A1\trole T7 value" with whitespace, % , | and :
 // percent-encoded (UTF-8), so values with spaces survive exactly.
 import { codePointLength, codePointsToUtf16, utf16ToCodePoints } from '../../text/offsets';
-import { baseName, deriveTitle, DropCounter, identityDraft, resolveDocument } from '../common';
+import { baseName, deriveTitle, DropCounter, identityDraft, resolvedUtf8, resolveDocument } from '../common';
 import { Utf8Builder } from '../text-builder';
 import type { DraftSpan, ExchangeFile, ExportContext, Exporter, ParseResult } from '../types';
 
@@ -142,7 +142,7 @@ export const bratExporter: Exporter = {
     return {
       chunks: [
         // The text as is: its bytes as stored when the export has them.
-        { path: `${base}.txt`, text: (ctx.offsets === 'source' ? doc.originalTextUtf8 : doc.textUtf8)?.bytes ?? text },
+        { path: `${base}.txt`, text: resolvedUtf8(doc, ctx)?.bytes ?? text },
         { path: `${base}.ann`, text: ann.take() },
       ],
       dropped: drops.list(),

@@ -20,6 +20,11 @@ const NO_BREAK = 0;
 const AFTER_TERMINATOR = 1;
 const LINE_BREAK = 2;
 const isLineBreak = (u: number) => u === 0x0a || u === 0x0d || u === 0x2028 || u === 0x2029 || u === 0x85;
+/** A character that is written as it comes: not whitespace, not a terminator, not a surrogate. */
+function isPlainUnit(u: number): boolean {
+  if (u > 0x3002) return u < 0xd800 || (u > 0xdfff && u !== 0xfeff && u !== 0xff01 && u !== 0xff1f); // Chinese text: two comparisons
+  return u !== 0x3002 && !isWhitespaceUnit(u);
+}
 
 /** Keeps the spans BIO can hold; see the header comment for the policy. */
 export function resolveOverlaps(text: string, spans: ResolvedSpan[], drops: DropCounter): ResolvedSpan[] {
@@ -88,6 +93,19 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
       let pending = NO_BREAK;
       let spanFirst = -1; // unit position of the current span's first token, once written
       for (let i = 0; i < text.length; ) {
+        if (pending === NO_BREAK && i < spanStart) {
+          // Most characters lie outside every span with no sentence break waiting: a run of plain
+          // ones is written in one call, each with O.
+          const stop = Math.min(spanStart, text.length);
+          let j = i;
+          while (j < stop && isPlainUnit(text.charCodeAt(j))) j++;
+          if (j > i) {
+            out.eachBmpThen(text, i, j, OUTSIDE);
+            sentenceTokens += j - i;
+            i = j;
+            continue;
+          }
+        }
         const at = i;
         const unit = text.charCodeAt(i);
         i += unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;

@@ -5,10 +5,10 @@
 // frontend converts selections to code points (fixCodePointsInRange), and the importer falls
 // back to UTF-16 units when value.text only matches that way (older versions).
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
-import { codePointSpans, identityDraft, isRecord, metadataFrom, resolveDocument, splitPath, stripBom, type ResolvedSpan } from '../common';
+import { codePointSpans, identityDraft, isRecord, metadataFrom, resolvedUtf8, resolveDocument, splitPath, stripBom, type ResolvedSpan } from '../common';
 import { utf8Bytes, Utf8Builder } from '../text-builder';
 import { metadataFields } from './doccano';
-import type { DraftSpan, ExchangeFile, ExportContext, ExportDocument, Exporter, ParseResult } from '../types';
+import type { DraftSpan, ExchangeFile, ExportContext, ExportDocument, Exporter, ParseResult, Utf8Text } from '../types';
 
 const EXTENSION = '.json';
 const opened = new WeakMap<ExportContext, Set<string>>();
@@ -40,10 +40,11 @@ const textareaStart = (key: string) => piece(`A${key}`, () => `","from_name":${J
  * `{id, data: {text, ...metadata}, annotations: [{result}]}` gives (a test holds it to that),
  * without building a million result objects, their JSON strings and a UTF-8 copy on the way.
  */
-function writeTask(doc: ExportDocument, text: string, spans: ResolvedSpan[], cp: { start: number[]; end: number[] }): void {
+function writeTask(doc: ExportDocument, text: string, utf8: Utf8Text | undefined, spans: ResolvedSpan[], cp: { start: number[]; end: number[] }): void {
   const fields = JSON.stringify(metadataFields(doc));
   out.append(`{"id":${JSON.stringify(doc.id)},"data":{"text":`);
-  out.appendJsonString(text);
+  if (utf8) out.appendJsonUtf8(utf8);
+  else out.appendJsonString(text);
   out.append(`${fields === '{}' ? '}' : `,${fields.slice(1)}`},"annotations":[{"result":[`);
   for (let i = 0; i < spans.length; i++) {
     const { span, start, end } = spans[i];
@@ -78,6 +79,7 @@ export const labelStudioExporter: Exporter = {
   extension: EXTENSION,
   layout: 'file-per-split',
   spanDetails: 'attributes',
+  utf8Texts: true,
   // The '[' of each file is written with its first task, so split files open only when used.
   begin(ctx) {
     opened.set(ctx, new Set());
@@ -93,7 +95,7 @@ export const labelStudioExporter: Exporter = {
     files.add(path);
     out.clear();
     out.append(first ? '[\n' : ',\n');
-    writeTask(doc, text, spans, cp);
+    writeTask(doc, text, resolvedUtf8(doc, ctx), spans, cp);
     return { chunks: [{ path, text: out.take() }], dropped: drops.list() };
   },
   end(ctx) {

@@ -82,7 +82,7 @@ describe('texts handed over as their UTF-8 bytes', () => {
   const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
   it('are asked for by the formats that write whole texts', () => {
-    expect(utf8Formats).toEqual(['biaozhu-jsonl', 'brat']);
+    expect(utf8Formats).toEqual(['biaozhu-jsonl', 'brat', 'label-studio']);
   });
 
   it.each(utf8Formats)('do not change what %s writes, with either offsets and an original text the same or not', (format) => {

@@ -18,6 +18,8 @@ describe('Utf8Builder', () => {
       fc.string({ unit: fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }), fc.constantFrom('"', '\\', '\n', '\r', '\u0000', '\u001f', '\b', '\u007f', '\u2028', '𠮷')), maxLength: 80 }).map((s) => ({ kind: 'jsonUtf8' as const, s })),
       fc.string({ unit: 'grapheme', minLength: 20, maxLength: 60 }).map((s) => ({ kind: 'bytes' as const, s })),
       fc.constant({ kind: 'repeat' as const }),
+      // Runs of BMP characters (no surrogates), each with a tag: CoNLL's characters outside spans.
+      fc.tuple(fc.string({ unit: fc.constantFrom('区', 'a', 'é', '\u0800', '\uffff', '\u07ff', '\u007f', '。'), maxLength: 30 }), fc.constantFrom('\tO\n', '\tB-PERSON\n', '', 'x')).map(([s, tag]) => ({ kind: 'eachBmp' as const, s, tag })),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 300 }), fc.array(piece, { maxLength: 300 }), (before, pieces) => {
@@ -37,6 +39,11 @@ describe('Utf8Builder', () => {
             const i = marks.length - 1;
             if (i > 0) builder.repeat(marks[i - 1], marks[i]);
             expected.push(i > 0 ? expected[i - 1] : new Uint8Array(0));
+            continue;
+          }
+          if (p.kind === 'eachBmp') {
+            builder.eachBmpThen(p.s, 0, p.s.length, utf8Bytes(p.tag));
+            expected.push(utf8([...p.s].map((c) => c + p.tag).join('')));
             continue;
           }
           if (p.kind === 'jsonUtf8') {
