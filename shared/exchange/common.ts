@@ -35,9 +35,16 @@ export function validateExportDocument(doc: ExportDocument, offsets: ExportConte
   return null;
 }
 
+/** What exporters throw for a document they must not write; `problem` names the document and span. */
+export class UnexportableDocument extends Error {
+  constructor(readonly problem: string) {
+    super(`Cannot export ${problem}`);
+  }
+}
+
 export function assertExportable(doc: ExportDocument, offsets: ExportContext['offsets'] = 'normalized'): void {
   const problem = validateExportDocument(doc, offsets);
-  if (problem) throw new Error(`Cannot export ${problem}`);
+  if (problem) throw new UnexportableDocument(problem);
 }
 
 export class DropCounter {

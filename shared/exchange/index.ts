@@ -12,7 +12,7 @@ import { mentionsCsvExporter, parseMentionsCsv } from './formats/mentions-csv';
 import type { Dropped, ExchangeFile, ExportChunk, ExportContext, ExportDocument, Exporter, ParseResult } from './types';
 
 export * from './types';
-export { validateExportDocument } from './common';
+export { UnexportableDocument, validateExportDocument } from './common';
 export { assignSplits, type SplitSpec } from './split';
 export { detectExchangeFormat } from './detect';
 

@@ -3,7 +3,7 @@
 // batches. Memory stays flat however large the project is.
 import { workerData } from 'node:worker_threads';
 import type { ExportOptions, ExportReport } from '../../../shared/api/jobs';
-import { assignSplits, exporters, validateExportDocument, type ExportDocument, type ExportSpan } from '../../../shared/exchange/index';
+import { assignSplits, exporters, UnexportableDocument, type ExportDocument, type ExportSpan } from '../../../shared/exchange/index';
 import { mapToOriginal } from '../../../shared/import/offset-map';
 import { unitsToString } from '../../../shared/text/utf8';
 import { runInWorker, type WorkerSide } from '../app/worker-side';
@@ -45,6 +45,15 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
     const attributesTable = new AttributesTable();
     const dropped = new Map<string, number>();
     const adjusted = new Map<string, number>();
+    /** Every exporter validates the document first: a corrupt span is reported, never written as a wrong file. */
+    const formatDocument = (doc: ExportDocument, title: string) => {
+      try {
+        return exporter.document(doc, ctx);
+      } catch (error) {
+        if (error instanceof UnexportableDocument) throw new Error(`Document ${doc.id} ("${title}") cannot be exported: ${error.problem}`);
+        throw error;
+      }
+    };
     for (const chunk of exporter.begin(ctx)) output.write(chunk.path, chunk.text);
     output.endDocument(); // headers are written; files they opened are shared, not per document
     for (let message = await reader.next(); message.type === 'batch'; message = await reader.next()) {
@@ -106,10 +115,7 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
           split: splits?.get(id),
           spans,
         };
-        // A corrupt span is reported, never written as a wrong file.
-        const problem = validateExportDocument(doc);
-        if (problem) throw new Error(`Document ${id} ("${row.title}") cannot be exported: ${problem}`);
-        const { chunks, dropped: droppedHere, adjusted: adjustedHere = [] } = exporter.document(doc, ctx);
+        const { chunks, dropped: droppedHere, adjusted: adjustedHere = [] } = formatDocument(doc, row.title);
         for (const chunk of chunks) output.write(chunk.path, chunk.text);
         for (const d of droppedHere) dropped.set(d.reason, (dropped.get(d.reason) ?? 0) + d.count);
         for (const d of adjustedHere) adjusted.set(d.reason, (adjusted.get(d.reason) ?? 0) + d.count);
