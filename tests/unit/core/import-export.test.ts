@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } fr
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, type ExportReport, type ImportPreview, type ImportReport } from '../../../shared/api/jobs';
-import { SEEDS_DIR, tempDir, testCore, type TestCore } from '../helpers';
+import { addDocument, SEEDS_DIR, tempDir, testCore, type TestCore } from '../helpers';
 
 let core: TestCore;
 afterEach(() => core?.dispose());
@@ -193,6 +193,30 @@ describe('export through the API', () => {
     const report = await finished<ExportReport>((await core.call('export:start', { format: 'biaozhu-jsonl', outPath })).jobId);
     expect(report.documents).toBe(1500);
     expect(readFileSync(outPath, 'utf8').trim().split('\n')).toHaveLength(1500);
+  });
+
+  it('writes texts as stored, and a text that is not well-formed UTF-8 as SQLite would read it', async () => {
+    core = testCore();
+    const clean = addDocument(core, '区委书记王明远到“回龙观”社区调研。\n强调：\\t 与 𠮷。', 'clean');
+    const damaged = addDocument(core, '待损坏的文本', 'damaged');
+    // Bytes another program could have stored: a cut-off character, then a lone surrogate's bytes.
+    const bytes = Buffer.concat([Buffer.from('北京', 'utf8'), Buffer.from([0xe5, 0x8c]), Buffer.from('"朝阳"\n', 'utf8'), Buffer.from([0xed, 0xa0, 0x80])]);
+    core.session.requireDb().prepare('UPDATE document_texts SET text = CAST(? AS TEXT), original_text = ? WHERE document_id = ?').run(bytes, '原文', damaged);
+    const read = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+    expect(read).toContain('\ufffd');
+    const out = (format: string) => join(core.dir, `texts-${format}`);
+    for (const format of ['biaozhu-jsonl', 'label-studio', 'brat'] as const) {
+      await finished<ExportReport>((await core.call('export:start', { format, outPath: out(format) })).jobId);
+    }
+    // Every file is well-formed UTF-8: the damaged bytes were not copied through.
+    for (const file of [out('biaozhu-jsonl'), out('label-studio')]) expect(Buffer.from(readFileSync(file, 'utf8'), 'utf8').equals(readFileSync(file))).toBe(true);
+    const [first, second] = readFileSync(out('biaozhu-jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect([first.text, first.original_text]).toEqual(['区委书记王明远到“回龙观”社区调研。\n强调：\\t 与 𠮷。', '区委书记王明远到“回龙观”社区调研。\n强调：\\t 与 𠮷。']);
+    expect([second.text, second.original_text]).toEqual([read, '原文']);
+    const tasks = JSON.parse(readFileSync(out('label-studio'), 'utf8'));
+    expect(tasks.map((t: { data: { text: string } }) => t.data.text)).toEqual([first.text, read]);
+    expect(readFileSync(join(out('brat'), `doc-${clean}.txt`), 'utf8')).toBe(first.text);
+    expect(readFileSync(join(out('brat'), `doc-${damaged}.txt`))).toEqual(Buffer.from(read, 'utf8'));
   });
 
   it('refuses to write a file when a stored span is corrupt, naming the document', async () => {
