@@ -42,6 +42,111 @@ function unicodeEscape(bytes: Uint8Array, at: number, u: number): number {
   return at;
 }
 
+/**
+ * Writes text[from, to) as UTF-8 into `bytes` from `at`, escaping ASCII as `mode` says, and returns
+ * where it ends (-1 for CSV_BARE when the text needs quotes). `bytes` must have room for six bytes
+ * per unit in JSON_STRING mode, four in CSV_QUOTED, three otherwise.
+ */
+function encodeUnits(bytes: Uint8Array, at: number, text: string, from: number, to: number, mode: number): number {
+  for (let i = from; i < to; i++) {
+    let u = text.charCodeAt(i);
+    if (u < 0x80) {
+      if (mode === PLAIN) bytes[at++] = u;
+      else if (mode === CSV_BARE) {
+        if (u === 0x22 || u === 0x2c || u === 0x0a || u === 0x0d) return -1;
+        bytes[at++] = u;
+      } else if (mode === CSV_QUOTED) {
+        bytes[at++] = u;
+        if (u === 0x22) bytes[at++] = u;
+      } else if (u >= 0x20 && u !== 0x22 && u !== 0x5c) bytes[at++] = u;
+      else {
+        const short = SHORT_ESCAPES.get(u);
+        bytes[at++] = 0x5c;
+        if (short !== undefined) bytes[at++] = short;
+        else at = unicodeEscape(bytes, at, u);
+      }
+      continue;
+    }
+    if (u < 0x800) {
+      bytes[at++] = 0xc0 | (u >> 6);
+      bytes[at++] = 0x80 | (u & 0x3f);
+      continue;
+    }
+    if (u >= 0xd800 && u <= 0xdfff) {
+      const low = i + 1 < to ? text.charCodeAt(i + 1) : 0;
+      if (u <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
+        const cp = 0x10000 + ((u - 0xd800) << 10) + (low - 0xdc00);
+        bytes[at++] = 0xf0 | (cp >> 18);
+        bytes[at++] = 0x80 | ((cp >> 12) & 0x3f);
+        bytes[at++] = 0x80 | ((cp >> 6) & 0x3f);
+        bytes[at++] = 0x80 | (cp & 0x3f);
+        i++;
+        continue;
+      }
+      if (mode === JSON_STRING) {
+        bytes[at++] = 0x5c;
+        at = unicodeEscape(bytes, at, u);
+        continue;
+      }
+      u = 0xfffd;
+    }
+    bytes[at++] = 0xe0 | (u >> 12);
+    bytes[at++] = 0x80 | ((u >> 6) & 0x3f);
+    bytes[at++] = 0x80 | (u & 0x3f);
+  }
+  return at;
+}
+
+/**
+ * Writes JSON.stringify(text.slice(from, to)) into `bytes` from `at` and returns where it ends;
+ * needs room for six bytes per unit and two. Short strings are mostly plain ASCII (timestamps,
+ * names): they are copied until a character is not.
+ */
+export function putJsonString(bytes: Uint8Array, at: number, text: string, from = 0, to = text.length): number {
+  bytes[at++] = 0x22;
+  let i = from;
+  for (; i < to; i++) {
+    const u = text.charCodeAt(i);
+    if (u < 0x20 || u > 0x7e || u === 0x22 || u === 0x5c) break;
+    bytes[at++] = u;
+  }
+  if (i < to) at = encodeUnits(bytes, at, text, i, to, JSON_STRING);
+  bytes[at++] = 0x22;
+  return at;
+}
+
+/** Most bytes putNumber writes: String(n) of any number. */
+export const NUMBER_BYTES = 24;
+
+/** Writes a number as JavaScript (and JSON) writes it into `bytes` from `at`; returns where it ends. */
+export function putNumber(bytes: Uint8Array, at: number, n: number): number {
+  if (!(n >= 0 && n <= 0x7fffffff && n === Math.floor(n))) {
+    const digits = String(n);
+    for (let i = 0; i < digits.length; i++) bytes[at++] = digits.charCodeAt(i);
+    return at;
+  }
+  // Offsets and ids: small integers, written with 32-bit integer arithmetic.
+  let digits = 1;
+  for (let rest = n; rest >= 10; rest = (rest / 10) | 0) digits++;
+  const end = at + digits;
+  let i = end;
+  let rest = n;
+  do {
+    const next = (rest / 10) | 0;
+    bytes[--i] = 0x30 + rest - next * 10;
+    rest = next;
+  } while (rest > 0);
+  return end;
+}
+
+/** Copies `piece` into `bytes` at `at`; returns where it ends. A loop for the short pieces most are. */
+export function putBytes(bytes: Uint8Array, at: number, piece: Uint8Array): number {
+  const n = piece.length;
+  if (n > 24) bytes.set(piece, at);
+  else for (let i = 0; i < n; i++) bytes[at + i] = piece[i];
+  return at + n;
+}
+
 export class Utf8Builder {
   private bytes = new Uint8Array(1 << 13);
   private length = 0;
@@ -55,26 +160,14 @@ export class Utf8Builder {
     // Whole long strings go to the native encoder: it is 3× faster on them, and on strings built
     // by concatenation (ropes) far more, where reading code units one by one is slow.
     if (to - from >= NATIVE_FROM && from === 0 && to === text.length) this.length += encoder.encodeInto(text, this.bytes.subarray(this.length)).written;
-    else this.length = this.encode(text, from, to, PLAIN);
+    else this.length = encodeUnits(this.bytes, this.length, text, from, to, PLAIN);
   }
 
   /** Appends JSON.stringify(text.slice(from, to)) as UTF-8, byte for byte (lone surrogates as \udxxx). */
   appendJsonString(text: string, from = 0, to = text.length): void {
     if (to - from >= NATIVE_FROM && from === 0 && to === text.length) return this.append(JSON.stringify(text));
     this.reserve((to - from) * 6 + 2); // "\u001f" is six bytes for one unit
-    const bytes = this.bytes;
-    let at = this.length;
-    bytes[at++] = 0x22;
-    // Short strings are mostly plain ASCII (timestamps, keys): copied until a character is not.
-    let i = from;
-    for (; i < to; i++) {
-      const u = text.charCodeAt(i);
-      if (u < 0x20 || u > 0x7e || u === 0x22 || u === 0x5c) break;
-      bytes[at++] = u;
-    }
-    this.length = at;
-    if (i < to) this.length = this.encode(text, i, to, JSON_STRING);
-    bytes[this.length++] = 0x22;
+    this.length = putJsonString(this.bytes, this.length, text, from, to);
   }
 
   /**
@@ -105,6 +198,21 @@ export class Utf8Builder {
     this.length = at;
   }
 
+  /**
+   * For writers that put many small fields at once (a Biaozhu JSONL span, with putNumber and its
+   * kin): makes room for `most` more bytes and returns the array to write into from `size`; then
+   * commit(end). One check of room instead of one per field.
+   */
+  room(most: number): Uint8Array {
+    this.reserve(most);
+    return this.bytes;
+  }
+
+  /** Ends a write begun with room(): the bytes up to `end` are appended. */
+  commit(end: number): void {
+    this.length = end;
+  }
+
   /** How many bytes have been appended so far: a mark for repeat(). */
   get size(): number {
     return this.length;
@@ -121,97 +229,29 @@ export class Utf8Builder {
   appendCsvField(text: string, from = 0, to = text.length): void {
     this.reserve((to - from) * 4 + 2);
     // Most fields need no quotes: write them bare in one pass, and only start again when not.
-    const bare = this.encode(text, from, to, CSV_BARE);
+    const bare = encodeUnits(this.bytes, this.length, text, from, to, CSV_BARE);
     if (bare >= 0) {
       this.length = bare;
       return;
     }
     this.bytes[this.length++] = 0x22;
-    this.length = this.encode(text, from, to, CSV_QUOTED);
+    this.length = encodeUnits(this.bytes, this.length, text, from, to, CSV_QUOTED);
     this.bytes[this.length++] = 0x22;
   }
 
   /** Appends a number as JavaScript (and JSON) writes it. */
   number(n: number): void {
-    if (!(n >= 0 && n <= 0x7fffffff && n === Math.floor(n))) return this.append(String(n));
-    // Offsets and ids: small integers, written with 32-bit integer arithmetic.
-    this.reserve(10);
-    const bytes = this.bytes;
-    let digits = 1;
-    for (let rest = n; rest >= 10; rest = (rest / 10) | 0) digits++;
-    let at = this.length + digits;
-    this.length = at;
-    let rest = n;
-    do {
-      const next = (rest / 10) | 0;
-      bytes[--at] = 0x30 + rest - next * 10;
-      rest = next;
-    } while (rest > 0);
+    this.reserve(NUMBER_BYTES);
+    this.length = putNumber(this.bytes, this.length, n);
   }
 
-  private encode(text: string, from: number, to: number, mode: number): number {
-    const bytes = this.bytes;
-    let at = this.length;
-    for (let i = from; i < to; i++) {
-      let u = text.charCodeAt(i);
-      if (u < 0x80) {
-        if (mode === PLAIN) bytes[at++] = u;
-        else if (mode === CSV_BARE) {
-          if (u === 0x22 || u === 0x2c || u === 0x0a || u === 0x0d) return -1;
-          bytes[at++] = u;
-        } else if (mode === CSV_QUOTED) {
-          bytes[at++] = u;
-          if (u === 0x22) bytes[at++] = u;
-        } else if (u >= 0x20 && u !== 0x22 && u !== 0x5c) bytes[at++] = u;
-        else {
-          const short = SHORT_ESCAPES.get(u);
-          bytes[at++] = 0x5c;
-          if (short !== undefined) bytes[at++] = short;
-          else at = unicodeEscape(bytes, at, u);
-        }
-        continue;
-      }
-      if (u < 0x800) {
-        bytes[at++] = 0xc0 | (u >> 6);
-        bytes[at++] = 0x80 | (u & 0x3f);
-        continue;
-      }
-      if (u >= 0xd800 && u <= 0xdfff) {
-        const low = i + 1 < to ? text.charCodeAt(i + 1) : 0;
-        if (u <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-          const cp = 0x10000 + ((u - 0xd800) << 10) + (low - 0xdc00);
-          bytes[at++] = 0xf0 | (cp >> 18);
-          bytes[at++] = 0x80 | ((cp >> 12) & 0x3f);
-          bytes[at++] = 0x80 | ((cp >> 6) & 0x3f);
-          bytes[at++] = 0x80 | (cp & 0x3f);
-          i++;
-          continue;
-        }
-        if (mode === JSON_STRING) {
-          bytes[at++] = 0x5c;
-          at = unicodeEscape(bytes, at, u);
-          continue;
-        }
-        u = 0xfffd;
-      }
-      bytes[at++] = 0xe0 | (u >> 12);
-      bytes[at++] = 0x80 | ((u >> 6) & 0x3f);
-      bytes[at++] = 0x80 | (u & 0x3f);
-    }
-    return at;
-  }
 
   /** Appends bytes prepared once (tags written for every character, keys of every span). */
   appendBytes(piece: Uint8Array): void {
-    const n = piece.length;
-    this.reserve(n);
-    const bytes = this.bytes;
-    const at = this.length;
-    // A loop for the short pieces most are; a native copy beyond that.
-    if (n > 24) bytes.set(piece, at);
-    else for (let i = 0; i < n; i++) bytes[at + i] = piece[i];
-    this.length = at + n;
+    this.reserve(piece.length);
+    this.length = putBytes(this.bytes, this.length, piece);
   }
+
 
   /**
    * Appends one code unit that is not a surrogate (a character of the Basic Multilingual Plane),

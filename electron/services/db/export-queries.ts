@@ -28,16 +28,25 @@ export function exportDocumentIds(db: Db, options: ExportOptions): number[] {
 export type ExportDocumentRow = Pick<
   DocumentRow,
   'id' | 'title' | 'published_at' | 'source' | 'district' | 'url' | 'reporters_json' | 'external_id' | 'status'
-> & { text: Uint8Array; original_text: Uint8Array | null; offset_map_json: string | null };
+> & {
+  text: Uint8Array;
+  /** With the original text read: its bytes, or null when it is the text. */
+  original_text: Uint8Array | null;
+  offset_map_json: string | null;
+};
 
 const EXPORT_COLUMNS = 'd.id, d.title, d.published_at, d.source, d.district, d.url, d.reporters_json, d.external_id, d.status, CAST(t.text AS BLOB) AS text';
 
 /**
  * Documents of one batch of ids, in id order. The original text and offset map are read only when
- * the export needs them (Biaozhu JSONL, source offsets): they weigh more than the text itself.
+ * the export needs them (Biaozhu JSONL, source offsets): they weigh more than the text itself. An
+ * original text identical to the text (nothing was normalized) comes as NULL: the text's bytes
+ * serve both, and a hundred megabytes are not copied out of SQLite twice.
  */
 export function readExportDocuments(db: Db, ids: readonly number[], withOriginal: boolean): ExportDocumentRow[] {
-  const extra = withOriginal ? 'CAST(t.original_text AS BLOB) AS original_text, t.offset_map_json' : 'NULL AS original_text, NULL AS offset_map_json';
+  const extra = withOriginal
+    ? 'CASE WHEN t.original_text = t.text THEN NULL ELSE CAST(t.original_text AS BLOB) END AS original_text, t.offset_map_json'
+    : 'NULL AS original_text, NULL AS offset_map_json';
   return statement(
     db,
     `SELECT ${EXPORT_COLUMNS}, ${extra} FROM documents d JOIN document_texts t ON t.document_id = d.id

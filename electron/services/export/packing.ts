@@ -35,12 +35,11 @@ export interface PackedUtf8 {
   escapeRanges: Int32Array;
 }
 
-const NO_BYTES = new Uint8Array(0);
-
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && Buffer.from(a.buffer, a.byteOffset, a.length).equals(b);
 
+/** Rows as readExportDocuments reads them: with `withOriginal`, a null original text is the text. */
 export function packTexts(rows: ExportDocumentRow[], withOriginal: boolean, withUtf8: boolean): { rows: BatchRow[]; texts: PackedTexts } {
-  const originals = rows.map((row) => (!withOriginal ? null : sameBytes(row.text, row.original_text ?? NO_BYTES) ? row.text : (row.original_text ?? NO_BYTES)));
+  const originals = rows.map(({ text, original_text: original }) => (!withOriginal ? null : original === null || sameBytes(text, original) ? text : original));
   let bytes = 0;
   rows.forEach((row, i) => (bytes += row.text.length + (originals[i] && originals[i] !== row.text ? originals[i].length : 0)));
   const units = new Uint16Array(bytes); // UTF-8 never has fewer bytes than UTF-16 has units

@@ -5,13 +5,15 @@
 import { DOCUMENT_STATUSES } from '../../model';
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
 import { assertExportable, codePointSpans, forEachJsonLine, isRecord, metadataFrom, stringRecord } from '../common';
-import { utf8Bytes, Utf8Builder } from '../text-builder';
+import { NUMBER_BYTES, putBytes, putJsonString, putNumber, utf8Bytes, Utf8Builder } from '../text-builder';
 import type { DraftSpan, ExchangeFile, Exporter, ParseResult } from '../types';
 
 /** The constant stretches of a span's JSON, encoded once. */
 const [SPAN_ID, END, START_CP, END_CP, SOURCE_START, SOURCE_END, ATTRIBUTES, UPDATED_AT, NULL] = [
   '{"id":', ',"end":', ',"start_cp":', ',"end_cp":', ',"source_start":', ',"source_end":', ',"attributes":', ',"updated_at":', 'null',
 ].map(utf8Bytes);
+/** A span's bytes besides its label, attributes, annotator stretch and times: keys, seven numbers, a comma, quotes, braces. */
+const SPAN_FIXED_BYTES = [SPAN_ID, END, START_CP, END_CP, SOURCE_START, SOURCE_END, ATTRIBUTES, UPDATED_AT].reduce((n, piece) => n + piece.length, 0) + 7 * NUMBER_BYTES + 6;
 
 /**
  * Stretches that depend on values few spans differ in, encoded once per value: the label (with
@@ -56,7 +58,6 @@ function biaozhuJsonlExporterFor(): Exporter {
   const out = new Utf8Builder(); // document() runs to completion: one builder serves every document
   const attributesJson = new WeakMap<Record<string, string>, Uint8Array>(); // spans share parsed attributes
   const pieces = stretches();
-  const nullable = (n: number | undefined) => (n === undefined || n === null ? out.appendBytes(NULL) : out.number(n));
   return {
     format: 'biaozhu-jsonl',
     extension: '.jsonl',
@@ -83,33 +84,41 @@ function biaozhuJsonlExporterFor(): Exporter {
       else if (doc.originalTextUtf8) out.appendJsonUtf8(doc.originalTextUtf8);
       else out.appendJsonString(doc.originalText);
       out.append(`,"offset_map":${JSON.stringify(doc.offsetMap ?? [0, doc.text.length, 0, doc.originalText.length])},"spans":[`);
-      // Span by span, field by field into bytes: a million spans' JSON strings were a third of the export.
+      // Span by span, field by field into bytes, with one check of room per span: a million spans'
+      // JSON strings were a third of the export, and a call per field half of what was left.
       for (let i = 0; i < spans.length; i++) {
         const s = spans[i];
         let attributes = attributesJson.get(s.attributes);
         if (attributes === undefined) attributesJson.set(s.attributes, (attributes = utf8Bytes(JSON.stringify(s.attributes))));
-        if (i > 0) out.ascii(0x2c);
-        out.appendBytes(SPAN_ID);
-        out.number(s.id);
-        out.appendBytes(pieces.label(s.label));
-        out.number(s.start);
-        out.appendBytes(END);
-        out.number(s.end);
-        out.appendBytes(START_CP);
-        out.number(cp.start[i]);
-        out.appendBytes(END_CP);
-        out.number(cp.end[i]);
-        out.appendBytes(SOURCE_START);
-        nullable(s.sourceStart);
-        out.appendBytes(SOURCE_END);
-        nullable(s.sourceEnd);
-        out.appendBytes(ATTRIBUTES);
-        out.appendBytes(attributes);
-        out.appendBytes(pieces.who(s.annotator, s.origin, s.reviewState));
-        out.appendJsonString(s.createdAt);
-        out.appendBytes(UPDATED_AT);
-        out.appendJsonString(s.updatedAt);
-        out.ascii(0x7d);
+        const label = pieces.label(s.label);
+        const who = pieces.who(s.annotator, s.origin, s.reviewState);
+        const created = s.createdAt;
+        const updated = s.updatedAt;
+        const bytes = out.room(SPAN_FIXED_BYTES + label.length + attributes.length + who.length + 6 * (created.length + updated.length));
+        let at = out.size;
+        if (i > 0) bytes[at++] = 0x2c;
+        at = putBytes(bytes, at, SPAN_ID);
+        at = putNumber(bytes, at, s.id);
+        at = putBytes(bytes, at, label);
+        at = putNumber(bytes, at, s.start);
+        at = putBytes(bytes, at, END);
+        at = putNumber(bytes, at, s.end);
+        at = putBytes(bytes, at, START_CP);
+        at = putNumber(bytes, at, cp.start[i]);
+        at = putBytes(bytes, at, END_CP);
+        at = putNumber(bytes, at, cp.end[i]);
+        at = putBytes(bytes, at, SOURCE_START);
+        at = s.sourceStart === undefined || s.sourceStart === null ? putBytes(bytes, at, NULL) : putNumber(bytes, at, s.sourceStart);
+        at = putBytes(bytes, at, SOURCE_END);
+        at = s.sourceEnd === undefined || s.sourceEnd === null ? putBytes(bytes, at, NULL) : putNumber(bytes, at, s.sourceEnd);
+        at = putBytes(bytes, at, ATTRIBUTES);
+        at = putBytes(bytes, at, attributes);
+        at = putBytes(bytes, at, who);
+        at = putJsonString(bytes, at, created);
+        at = putBytes(bytes, at, UPDATED_AT);
+        at = putJsonString(bytes, at, updated);
+        bytes[at++] = 0x7d;
+        out.commit(at);
       }
       out.append(']}\n');
       return { chunks: [{ path: '', text: out.take() }], dropped: [] };
