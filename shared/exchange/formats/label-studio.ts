@@ -6,7 +6,7 @@
 // back to UTF-16 units when value.text only matches that way (older versions).
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
 import { codePointSpans, identityDraft, isRecord, metadataFrom, resolvedUtf8, resolveDocument, splitPath, stripBom, type ResolvedSpan } from '../common';
-import { utf8Bytes, Utf8Builder } from '../text-builder';
+import { NUMBER_BYTES, putBytes, putJsonString, putNumber, utf8Bytes, Utf8Builder } from '../text-builder';
 import { metadataFields } from './doccano';
 import type { DraftSpan, ExchangeFile, ExportContext, ExportDocument, Exporter, ParseResult, Utf8Text } from '../types';
 
@@ -21,6 +21,8 @@ const END = utf8Bytes(',"end":');
 const TEXT = utf8Bytes(',"text":');
 const CLOSE = utf8Bytes(']}}');
 const TEXTAREA_TEXT = utf8Bytes(',"text":[');
+/** A result's bytes besides its label or key stretch and its text: the other stretches, three numbers, a comma, quotes. */
+const RESULT_FIXED_BYTES = [RESULT_ID, LABELS_START, END, TEXT, CLOSE, TEXTAREA_TEXT].reduce((n, piece) => n + piece.length, 0) + 3 * NUMBER_BYTES + 3;
 
 /** Stretches that depend on a label or an attribute key, encoded once per label or key. */
 const pieces = new Map<string, Uint8Array>();
@@ -46,29 +48,39 @@ function writeTask(doc: ExportDocument, text: string, utf8: Utf8Text | undefined
   if (utf8) out.appendJsonUtf8(utf8);
   else out.appendJsonString(text);
   out.append(`${fields === '{}' ? '}' : `,${fields.slice(1)}`},"annotations":[{"result":[`);
+  // One check of room per result (see Utf8Builder.room), not one per field.
   for (let i = 0; i < spans.length; i++) {
     const { span, start, end } = spans[i];
-    if (i > 0) out.ascii(0x2c);
-    out.appendBytes(RESULT_ID);
-    out.number(span.id); // the id as a string: String(id) in quotes
-    out.appendBytes(LABELS_START);
-    out.number(cp.start[i]);
-    out.appendBytes(END);
-    out.number(cp.end[i]);
-    out.appendBytes(TEXT);
-    out.appendJsonString(text, start, end);
-    out.appendBytes(labelsOf(span.label));
+    const labels = labelsOf(span.label);
+    let bytes = out.room(RESULT_FIXED_BYTES + labels.length + 6 * (end - start));
+    let at = out.size;
+    if (i > 0) bytes[at++] = 0x2c;
+    at = putBytes(bytes, at, RESULT_ID);
+    at = putNumber(bytes, at, span.id); // the id as a string: String(id) in quotes
+    at = putBytes(bytes, at, LABELS_START);
+    at = putNumber(bytes, at, cp.start[i]);
+    at = putBytes(bytes, at, END);
+    at = putNumber(bytes, at, cp.end[i]);
+    at = putBytes(bytes, at, TEXT);
+    at = putJsonString(bytes, at, text, start, end);
+    at = putBytes(bytes, at, labels);
+    out.commit(at);
     for (const key in span.attributes) {
-      out.ascii(0x2c);
-      out.appendBytes(RESULT_ID);
-      out.number(span.id);
-      out.appendBytes(textareaStart(key));
-      out.number(cp.start[i]);
-      out.appendBytes(END);
-      out.number(cp.end[i]);
-      out.appendBytes(TEXTAREA_TEXT);
-      out.appendJsonString(span.attributes[key]);
-      out.appendBytes(CLOSE);
+      const value = span.attributes[key];
+      const textarea = textareaStart(key);
+      bytes = out.room(RESULT_FIXED_BYTES + textarea.length + 6 * value.length);
+      at = out.size;
+      bytes[at++] = 0x2c;
+      at = putBytes(bytes, at, RESULT_ID);
+      at = putNumber(bytes, at, span.id);
+      at = putBytes(bytes, at, textarea);
+      at = putNumber(bytes, at, cp.start[i]);
+      at = putBytes(bytes, at, END);
+      at = putNumber(bytes, at, cp.end[i]);
+      at = putBytes(bytes, at, TEXTAREA_TEXT);
+      at = putJsonString(bytes, at, value);
+      at = putBytes(bytes, at, CLOSE);
+      out.commit(at);
     }
   }
   out.append(']}]}');
