@@ -27,25 +27,33 @@ const MAX_CONF_VALUES = 1000;
 interface BratState {
   labels: Set<string>;
   attributes: Map<string, Map<string, Set<string>>>; // key → label → values
-  /** The types each attributes object was noted for already: spans share them (see AttributesTable). */
-  noted: WeakMap<Record<string, string>, Set<string>>;
+  /** Spans share attributes objects (see AttributesTable): what each needs is worked out once. */
+  attributesInfo: WeakMap<Record<string, string>, AttributesInfo>;
+  /** Entity type names by label key. */
+  types: Map<string, string>;
 }
 
-/** A span's attributes, keys and values encoded for an A line; computed once per attributes object. */
-const encodedPairsOf = new WeakMap<Record<string, string>, [string, string][]>();
-function encodedPairs(attributes: Record<string, string>): [string, string][] {
-  let pairs = encodedPairsOf.get(attributes);
-  if (pairs === undefined) encodedPairsOf.set(attributes, (pairs = Object.entries(attributes).map(([key, value]) => [encode(key), encode(value)])));
-  return pairs;
+interface AttributesInfo {
+  /** Keys and values encoded for A lines. */
+  pairs: [string, string][];
+  /** The entity types annotation.conf already lists these attributes for. */
+  noted: Set<string>;
+}
+
+function attributesInfo(state: BratState, attributes: Record<string, string>): AttributesInfo {
+  let info = state.attributesInfo.get(attributes);
+  if (info === undefined) {
+    const pairs = Object.entries(attributes).map(([key, value]): [string, string] => [encode(key), encode(value)]);
+    state.attributesInfo.set(attributes, (info = { pairs, noted: new Set() }));
+  }
+  return info;
 }
 
 /** Records the attribute keys and values a type carries, for annotation.conf. */
-function noteAttributes(state: BratState, attributes: Record<string, string>, type: string, pairs: [string, string][]): void {
-  let types = state.noted.get(attributes);
-  if (types === undefined) state.noted.set(attributes, (types = new Set()));
-  if (types.has(type)) return;
-  types.add(type);
-  for (const [k, v] of pairs) {
+function noteAttributes(state: BratState, info: AttributesInfo, type: string): void {
+  if (info.noted.has(type)) return;
+  info.noted.add(type);
+  for (const [k, v] of info.pairs) {
     let byLabel = state.attributes.get(k);
     if (!byLabel) state.attributes.set(k, (byLabel = new Map()));
     let values = byLabel.get(type);
@@ -59,7 +67,7 @@ const annBuilder = new Utf8Builder();
 const states = new WeakMap<ExportContext, BratState>();
 const stateOf = (ctx: ExportContext): BratState => {
   let state = states.get(ctx);
-  if (!state) states.set(ctx, (state = { labels: new Set(ctx.labels.map((l) => typeName(l.key))), attributes: new Map(), noted: new WeakMap() }));
+  if (!state) states.set(ctx, (state = { labels: new Set(ctx.labels.map((l) => typeName(l.key))), attributes: new Map(), attributesInfo: new WeakMap(), types: new Map() }));
   return state;
 };
 
@@ -95,7 +103,9 @@ export const bratExporter: Exporter = {
         continue;
       }
       if (frags[0] !== start || frags[frags.length - 1] !== end) adjusted.add('line-break-trimmed');
-      pieces.push({ id: span.id, type: typeName(span.label), frags, attributes: span.attributes });
+      let type = state.types.get(span.label);
+      if (type === undefined) state.types.set(span.label, (type = typeName(span.label)));
+      pieces.push({ id: span.id, type, frags, attributes: span.attributes });
       boundaries.push(...frags);
     }
     const cp = utf16ToCodePoints(text, boundaries);
@@ -121,8 +131,8 @@ export const bratExporter: Exporter = {
       }
       ann.ascii(0x0a);
       state.labels.add(piece.type);
-      const pairs = encodedPairs(piece.attributes);
-      for (const [k, v] of pairs) {
+      const info = attributesInfo(state, piece.attributes);
+      for (const [k, v] of info.pairs) {
         // A3\trole T7 value (no value: a binary attribute)
         ann.ascii(0x41);
         ann.number(++attributeNo);
@@ -136,7 +146,7 @@ export const bratExporter: Exporter = {
         }
         ann.ascii(0x0a);
       }
-      if (pairs.length > 0) noteAttributes(state, piece.attributes, piece.type, pairs);
+      if (info.pairs.length > 0) noteAttributes(state, info, piece.type);
     }
     const base = `${doc.split ? `${doc.split}/` : ''}doc-${doc.id}`;
     return {
