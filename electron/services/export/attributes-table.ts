@@ -5,6 +5,8 @@
 // its parsed set cost half a second of the formatter's time, which the reader has to spare.
 
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
+/** The number of '{}', the attributes of most spans: never hashed, never sent, never in the table. */
+const EMPTY = -1;
 
 /** What a batch adds to the table: the texts first seen in it, numbered on from the table's size. */
 export interface AttributesUpdate {
@@ -30,6 +32,7 @@ export class AttributesNumbering {
   }
 
   numberOf(json: string): number {
+    if (json === '{}') return EMPTY;
     let n = this.numbers.get(json);
     if (n === undefined) {
       n = this.numbers.size;
@@ -69,6 +72,7 @@ export class AttributesTable {
   }
 
   get(n: number): Record<string, string> {
+    if (n === EMPTY) return NO_ATTRIBUTES;
     const attributes = this.parsed[n];
     if (attributes === undefined) throw new Error(`span attributes number ${n} was never sent`);
     return attributes;

@@ -169,8 +169,11 @@ describe('span attributes between the export threads', () => {
       return { numbers, update, attributes: numbers.map((n) => table.get(n)) };
     };
     const first = batch(['{}', '{"role":"区长"}', '{}', '{"role":"书记"}']);
-    expect(first.update).toEqual({ reset: false, texts: ['{}', '{"role":"区长"}', '{"role":"书记"}'] });
+    // Most spans have no attributes: '{}' is never sent, and every such span shares one frozen object.
+    expect(first.update).toEqual({ reset: false, texts: ['{"role":"区长"}', '{"role":"书记"}'] });
     expect(first.attributes).toEqual([{}, { role: '区长' }, {}, { role: '书记' }]);
+    expect(first.attributes[0]).toBe(first.attributes[2]);
+    expect(Object.isFrozen(first.attributes[0])).toBe(true);
     const second = batch(['{"role":"区长"}']); // the table is full: emptied, and the text sent again
     expect(second.update).toEqual({ reset: true, texts: ['{"role":"区长"}'] });
     expect(second.numbers).toEqual([0]);
