@@ -4,6 +4,7 @@
 // encode to UTF-8 again for the file; writing the bytes at once skips both. Constant stretches are
 // encoded once (utf8Bytes), numbers written as digits, JSON and CSV escapes as the bytes go.
 
+import { isJsonEscaped } from '../text/utf8';
 import type { Utf8Text } from './types';
 
 const encoder = new TextEncoder();
@@ -15,7 +16,7 @@ export const utf8Bytes = (text: string): Uint8Array => encoder.encode(text);
 export function utf8Text(text: string): Utf8Text {
   const bytes = encoder.encode(text);
   const jsonEscapes: number[] = [];
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] < 0x20 || bytes[i] === 0x22 || bytes[i] === 0x5c) jsonEscapes.push(i);
+  for (let i = 0; i < bytes.length; i++) if (isJsonEscaped(bytes[i])) jsonEscapes.push(i);
   return { bytes, jsonEscapes: Int32Array.from(jsonEscapes) };
 }
 
@@ -58,7 +59,7 @@ function encodeUnits(bytes: Uint8Array, at: number, text: string, from: number, 
       } else if (mode === CSV_QUOTED) {
         bytes[at++] = u;
         if (u === 0x22) bytes[at++] = u;
-      } else if (u >= 0x20 && u !== 0x22 && u !== 0x5c) bytes[at++] = u;
+      } else if (!isJsonEscaped(u)) bytes[at++] = u;
       else {
         const short = SHORT_ESCAPES.get(u);
         bytes[at++] = 0x5c;
@@ -107,7 +108,7 @@ export function putJsonString(bytes: Uint8Array, at: number, text: string, from 
   let i = from;
   for (; i < to; i++) {
     const u = text.charCodeAt(i);
-    if (u < 0x20 || u > 0x7e || u === 0x22 || u === 0x5c) break;
+    if (u > 0x7e || isJsonEscaped(u)) break;
     bytes[at++] = u;
   }
   if (i < to) at = encodeUnits(bytes, at, text, i, to, JSON_STRING);

@@ -7,6 +7,9 @@
 
 const replacing = new TextDecoder('utf-8', { ignoreBOM: true });
 
+/** Whether JSON escapes this ASCII character (a control character, " or \); code unit or UTF-8 byte alike. */
+export const isJsonEscaped = (c: number): boolean => c < 0x20 || c === 0x22 || c === 0x5c;
+
 /**
  * Writes the code units of UTF-8 `bytes` into `out` from `at` and returns where they end, or -1
  * when the bytes are not well-formed UTF-8 (see utf8ToUnits). `out` needs room for
@@ -21,7 +24,7 @@ export function decodeWellFormed(bytes: Uint8Array, out: Uint16Array, at: number
     const b0 = bytes[i];
     if (b0 < 0x80) {
       out[at++] = b0;
-      if (jsonEscapes !== undefined && (b0 < 0x20 || b0 === 0x22 || b0 === 0x5c)) jsonEscapes.push(i);
+      if (jsonEscapes !== undefined && isJsonEscaped(b0)) jsonEscapes.push(i);
       i++;
     } else if (b0 < 0xe0) {
       if (b0 < 0xc2 || i + 1 >= n) return -1; // continuation byte, overlong lead, or cut short
