@@ -62,13 +62,13 @@ const SPANS_OF_BATCH = 'FROM annotations WHERE document_id IN (SELECT value FROM
  */
 export const LIST_SEPARATOR = '\x1e';
 
-export type SpanPositionList = [documentId: number, positions: string, attributes: string | null, details: string | null];
+export type SpanPositionList = [documentId: number, spans: number, positions: string, attributes: string | null, times: string | null];
 
 /**
- * A batch's spans as lists SQLite writes per document, in document order: numbers
- * "id,start,end,labelId,annotatorId,state,id,start,…", then as asked (see Exporter.spanDetails) the
- * attributes JSON texts, and created and updated time per span, each list joined by
- * LIST_SEPARATOR. A million spans leave SQLite as a few strings per document instead of
+ * A batch's spans as lists SQLite writes per document, in document order: the number of spans,
+ * numbers "id,start,end,labelId,annotatorId,state,id,start,…", then as asked (see
+ * Exporter.spanDetails) the attributes JSON texts, and created and updated time per span, each
+ * list joined by LIST_SEPARATOR. A million spans leave SQLite as a few strings per document instead of
  * a million row arrays: reading takes half as long. Label keys and annotator names are looked up
  * in memory.
  *
@@ -91,7 +91,7 @@ export function spanListsSql(details: SpanDetails): string {
   // sixth is the span's state: origin and review state as bits (see SPAN_STATE in packing.ts).
   // (In SQLite | and << bind equally tight, left to right: every shift needs its parentheses.)
   const state = `(origin = 'suggested') | ((review_state = 'accepted') << 1) | ((review_state = 'rejected') << 2)`;
-  return `SELECT document_id, group_concat(format('%d,%d,%d,%d,%d,%d', id, start, end, label_id, annotator_id, ${state}), ','), ${attributes}, ${rest}
+  return `SELECT document_id, count(*), group_concat(format('%d,%d,%d,%d,%d,%d', id, start, end, label_id, annotator_id, ${state}), ','), ${attributes}, ${rest}
      ${SPANS_OF_BATCH} GROUP BY document_id ORDER BY document_id`;
 }
 

@@ -1,12 +1,12 @@
 // How a batch read from SQLite crosses from the export's reader thread to its formatting thread:
-// texts as UTF-16 code units in one transferable array, span numbers in another, attributes as
-// numbers into a table (attributes-table.ts), other details as strings. Structured clones of
-// strings and of a million small arrays cost more than reading them did.
+// texts as UTF-16 code units in one transferable array, span numbers in another, attributes and
+// times as numbers into tables (text-table.ts). Structured clones of a million short strings or
+// small arrays cost more than reading them did.
 import type { SpanDetails, Utf8Text } from '../../../shared/exchange/types';
 import type { ExportDocumentRow, SpanPositionList } from '../db/export-queries';
 import { LIST_SEPARATOR } from '../db/export-queries';
 import { decodeWellFormed, utf8ToUnits } from '../../../shared/text/utf8';
-import type { AttributesNumbering, AttributesUpdate } from './attributes-table';
+import type { TextNumbering, TextTableUpdate } from './text-table';
 
 /** A document of a batch without its texts, which come in PackedTexts. */
 export type BatchRow = Omit<ExportDocumentRow, 'text' | 'original_text'>;
@@ -95,59 +95,68 @@ export function utf8TextOf(utf8: PackedUtf8 | null, k: number): Utf8Text | undef
 export interface PackedSpans {
   /** SPAN_NUMBERS numbers per span: documentId, id, start, end, labelId, annotatorId, state. */
   numbers: Float64Array;
-  /** SPAN_DETAILS strings per span: createdAt, updatedAt ('all' details). */
-  details: string[] | null;
-  /** Each span's attributes as its number in the AttributesTable, when attributes were read. */
+  /** Each span's attributes as its number in the attributes table, when attributes were read. */
   attributes: Int32Array | null;
-  attributesUpdate: AttributesUpdate | null;
+  attributesUpdate: TextTableUpdate | null;
+  /** SPAN_TIMES numbers per span, created and updated time, in the times table ('all' details). */
+  times: Int32Array | null;
+  timesUpdate: TextTableUpdate | null;
 }
 
 export const SPAN_NUMBERS = 7;
-export const SPAN_DETAILS = 2;
+export const SPAN_TIMES = 2;
 /** A span's state number: bit 0 origin 'suggested', bit 1 review 'accepted', bit 2 'rejected'. */
 export const spanOrigin = (state: number): 'manual' | 'suggested' => (state & 1 ? 'suggested' : 'manual');
 export const spanReviewState = (state: number): 'pending' | 'accepted' | 'rejected' => (state & 2 ? 'accepted' : state & 4 ? 'rejected' : 'pending');
 /** Sent for an updated time equal to the created time. */
 const SAME_TIME = '\x1f';
 
+/** The export's numberings of span texts, kept across its batches (see text-table.ts). */
+export interface SpanNumberings {
+  attributes: TextNumbering;
+  times: TextNumbering;
+}
+
 /**
  * Parses readExportSpanPositions' lists read with `level`: positions (non-negative integers, six
- * per span) into numbers, attributes into numbers through the export's `numbering`, details into
- * strings. A list whose count does not match the positions is refused: it would shift every later
- * span's details onto the wrong span.
+ * per span) into numbers, attributes and times into numbers through the export's `numberings`. A
+ * list whose count does not match the document's number of spans is refused: it would shift
+ * every later span's details onto the wrong span.
  */
-export function packPositions(lists: SpanPositionList[], level: SpanDetails, numbering: AttributesNumbering): PackedSpans {
-  const counts = lists.map(([documentId, positions]) => {
-    let commas = 0;
-    for (let i = 0; i < positions.length; i++) if (positions.charCodeAt(i) === 0x2c) commas++;
-    if ((commas + 1) % (SPAN_NUMBERS - 1) !== 0) throw new Error(`document ${documentId}: span positions do not come in groups of ${SPAN_NUMBERS - 1}`);
-    return (commas + 1) / (SPAN_NUMBERS - 1);
-  });
-  const spans = counts.reduce((a, b) => a + b, 0);
+export function packPositions(lists: SpanPositionList[], level: SpanDetails, numberings: SpanNumberings): PackedSpans {
+  const spans = lists.reduce((n, list) => n + list[1], 0);
   const numbers = new Float64Array(spans * SPAN_NUMBERS);
   const attributes = level === 'none' ? null : new Int32Array(spans);
-  const details = level === 'all' ? new Array<string>(spans * SPAN_DETAILS) : null;
-  if (attributes) numbering.beginBatch();
-  let at = 0;
+  const times = level === 'all' ? new Int32Array(spans * SPAN_TIMES) : null;
+  if (attributes) numberings.attributes.beginBatch();
+  if (times) numberings.times.beginBatch();
   let first = 0; // the document's first span in the batch
-  lists.forEach(([documentId, positions, attributesList, detailsList], d) => {
-    at = parseNumbers(documentId, positions, numbers, at);
-    const count = counts[d];
+  for (const [documentId, count, positions, attributesList, timesList] of lists) {
+    const end = parseNumbers(documentId, positions, numbers, first * SPAN_NUMBERS);
+    if (end !== (first + count) * SPAN_NUMBERS) {
+      throw new Error(`document ${documentId}: span positions hold ${positions.split(',').length} numbers for ${count} spans, not ${SPAN_NUMBERS - 1} each`);
+    }
     if (attributes) {
       const texts = listOf(documentId, attributesList, count, 'attributes');
-      for (let j = 0; j < count; j++) attributes[first + j] = numbering.numberOf(texts[j]);
+      for (let j = 0; j < count; j++) attributes[first + j] = numberings.attributes.numberOf(texts[j]);
     }
-    if (details) {
-      const texts = listOf(documentId, detailsList, count * SPAN_DETAILS, 'details');
+    if (times) {
+      const texts = listOf(documentId, timesList, count * SPAN_TIMES, 'times');
       for (let j = 0; j < texts.length; j += 2) {
-        details[first * SPAN_DETAILS + j] = texts[j];
-        details[first * SPAN_DETAILS + j + 1] = texts[j + 1] === SAME_TIME ? texts[j] : texts[j + 1];
+        const created = numberings.times.numberOf(texts[j]);
+        times[first * SPAN_TIMES + j] = created;
+        times[first * SPAN_TIMES + j + 1] = texts[j + 1] === SAME_TIME ? created : numberings.times.numberOf(texts[j + 1]);
       }
     }
     first += count;
-  });
-  if (at !== numbers.length) throw new Error(`span positions did not parse: ${at} of ${numbers.length} numbers`);
-  return { numbers, details, attributes, attributesUpdate: attributes ? numbering.endBatch() : null };
+  }
+  return {
+    numbers,
+    attributes,
+    attributesUpdate: attributes ? numberings.attributes.endBatch() : null,
+    times,
+    timesUpdate: times ? numberings.times.endBatch() : null,
+  };
 }
 
 /** One document's positions "id,start,end,labelId,annotatorId,state,…" into numbers from `at`. */

@@ -8,7 +8,7 @@ import { openDatabase, useNativeBinding } from '../db/connection';
 import type { SpanDetails } from '../../../shared/exchange/types';
 import { annotatorNames, exportDocumentIds, readExportDocuments, readExportSpanPositions } from '../db/export-queries';
 import { listLabels } from '../db/labels';
-import { AttributesNumbering } from './attributes-table';
+import { attributesNumbering, timesNumbering } from './text-table';
 import { packPositions, packTexts, type BatchRow, type PackedSpans, type PackedTexts } from './packing';
 
 /** Documents read per query pair. */
@@ -48,7 +48,7 @@ export function runExportReader(data: ReaderData): void {
     db.exec('BEGIN');
     try {
       const ids = exportDocumentIds(db, data.options);
-      const numbering = new AttributesNumbering();
+      const numberings = { attributes: attributesNumbering(), times: timesNumbering() };
       post({ type: 'snapshot', labels: listLabels(db), annotators: [...annotatorNames(db)], ids });
       for (let from = 0; from < ids.length; from += EXPORT_BATCH) {
         for (let ahead = Atomics.load(data.flow, IN_FLIGHT); ahead >= BATCHES_AHEAD; ahead = Atomics.load(data.flow, IN_FLIGHT)) {
@@ -58,9 +58,9 @@ export function runExportReader(data: ReaderData): void {
         if (Atomics.load(data.flow, STOPPED)) return;
         const batchIds = ids.slice(from, from + EXPORT_BATCH);
         const { rows, texts } = packTexts(readExportDocuments(db, batchIds, data.withOriginal), data.withOriginal, data.utf8Texts);
-        const spans = packPositions(readExportSpanPositions(db, batchIds, data.spanDetails), data.spanDetails, numbering);
+        const spans = packPositions(readExportSpanPositions(db, batchIds, data.spanDetails), data.spanDetails, numberings);
         Atomics.add(data.flow, IN_FLIGHT, 1);
-        const transfer = [spans.numbers.buffer, spans.attributes?.buffer, texts.units.buffer, texts.ranges.buffer, ...(texts.utf8 ? Object.values(texts.utf8).map((a: Int32Array | Uint8Array) => a.buffer) : [])].filter((b) => b !== undefined) as ArrayBuffer[];
+        const transfer = [spans.numbers.buffer, spans.attributes?.buffer, spans.times?.buffer, texts.units.buffer, texts.ranges.buffer, ...(texts.utf8 ? Object.values(texts.utf8).map((a: Int32Array | Uint8Array) => a.buffer) : [])].filter((b) => b !== undefined) as ArrayBuffer[];
         parentPort!.postMessage({ type: 'batch', rows, texts, spans } satisfies ReaderMessage, transfer);
       }
       post({ type: 'end' });

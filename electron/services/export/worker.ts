@@ -7,10 +7,10 @@ import { assignSplits, exporters, UnexportableDocument, type ExportDocument, typ
 import { mapToOriginal } from '../../../shared/import/offset-map';
 import { unitsToString } from '../../../shared/text/utf8';
 import { runInWorker, type WorkerSide } from '../app/worker-side';
-import { AttributesTable } from './attributes-table';
+import { attributesTable, noAttributes, timesTable } from './text-table';
 import { writesFolder } from './layout';
 import { OutputFiles } from './output-files';
-import { SPAN_DETAILS, SPAN_NUMBERS, spanOrigin, spanReviewState, utf8TextOf } from './packing';
+import { SPAN_NUMBERS, SPAN_TIMES, spanOrigin, spanReviewState, utf8TextOf } from './packing';
 import { ExportReader, runExportReader, type ReaderData } from './reader';
 
 export interface ExportWorkerData {
@@ -42,7 +42,8 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
     const wantedAnnotator = options.annotator ? [...annotators].find(([, name]) => name === options.annotator)?.[0] ?? -1 : null;
     const splits = options.split ? assignSplits(ids, options.split) : null;
     const report: ExportReport = { format: options.format, files: output.written, documents: 0, spans: 0, dropped: [] };
-    const attributesTable = new AttributesTable();
+    const attributes = attributesTable();
+    const times = timesTable();
     const dropped = new Map<string, number>();
     const adjusted = new Map<string, number>();
     /** Every exporter validates the document first: a corrupt span is reported, never written as a wrong file. */
@@ -57,8 +58,9 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
     for (const chunk of exporter.begin(ctx)) output.write(chunk.path, chunk.text);
     output.endDocument(); // headers are written; files they opened are shared, not per document
     for (let message = await reader.next(); message.type === 'batch'; message = await reader.next()) {
-      const { numbers, details, attributes: attributesOf, attributesUpdate } = message.spans;
-      if (attributesUpdate) attributesTable.apply(attributesUpdate);
+      const { numbers, attributes: attributesOf, attributesUpdate, times: timesOf, timesUpdate } = message.spans;
+      if (attributesUpdate) attributes.apply(attributesUpdate);
+      if (timesUpdate) times.apply(timesUpdate);
       const { units, ranges, utf8 } = message.texts;
       let cursor = 0; // the batch's spans come in the same document order as its rows
       // and its texts: each row's text, then its original text when read (see PackedTexts).
@@ -83,16 +85,16 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
           const label = labelKeys.get(labelId)!;
           if ((wantedLabels && !wantedLabels.has(label)) || (wantedAnnotator !== null && annotatorId !== wantedAnnotator)) continue;
           const source = offsetMap ? mapToOriginal(offsetMap, start, end) : null;
-          const d = cursor * SPAN_DETAILS;
+          const t = cursor * SPAN_TIMES;
           // Formats never read the details they do not declare; defaults fill them (see spanDetails).
           const span: ExportSpan = {
             id: spanId, start, end, label,
-            attributes: attributesOf ? attributesTable.get(attributesOf[cursor]) : AttributesTable.none,
+            attributes: attributesOf ? attributes.get(attributesOf[cursor]) : noAttributes,
             annotator: annotators.get(annotatorId)!,
             origin: spanOrigin(state),
             reviewState: spanReviewState(state),
-            createdAt: details ? details[d] : '',
-            updatedAt: details ? details[d + 1] : '',
+            createdAt: timesOf ? times.get(timesOf[t]) : '',
+            updatedAt: timesOf ? times.get(timesOf[t + 1]) : '',
           };
           if (source) {
             span.sourceStart = source.start;

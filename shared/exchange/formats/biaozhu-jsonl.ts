@@ -5,22 +5,23 @@
 import { DOCUMENT_STATUSES } from '../../model';
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
 import { assertExportable, codePointSpans, forEachJsonLine, isRecord, metadataFrom, stringRecord } from '../common';
-import { NUMBER_BYTES, putBytes, putJsonString, putNumber, utf8Bytes, Utf8Builder } from '../text-builder';
+import { NUMBER_BYTES, putBytes, putNumber, utf8Bytes, Utf8Builder } from '../text-builder';
 import type { DraftSpan, ExchangeFile, Exporter, ParseResult } from '../types';
 
 /** The constant stretches of a span's JSON, encoded once. */
 const [SPAN_ID, END, START_CP, END_CP, SOURCE_START, SOURCE_END, ATTRIBUTES, UPDATED_AT, NULL] = [
   '{"id":', ',"end":', ',"start_cp":', ',"end_cp":', ',"source_start":', ',"source_end":', ',"attributes":', ',"updated_at":', 'null',
 ].map(utf8Bytes);
-/** A span's bytes besides its label, attributes, annotator stretch and times: keys, seven numbers, a comma, quotes, braces. */
-const SPAN_FIXED_BYTES = [SPAN_ID, END, START_CP, END_CP, SOURCE_START, SOURCE_END, ATTRIBUTES, UPDATED_AT].reduce((n, piece) => n + piece.length, 0) + 7 * NUMBER_BYTES + 6;
+/** A span's bytes besides its label, attributes, annotator stretch and times: keys, seven numbers, a comma and the closing brace. */
+const SPAN_FIXED_BYTES = [SPAN_ID, END, START_CP, END_CP, SOURCE_START, SOURCE_END, ATTRIBUTES, UPDATED_AT].reduce((n, piece) => n + piece.length, 0) + 7 * NUMBER_BYTES + 2;
 
 /**
  * Stretches that depend on values few spans differ in, encoded once per value: the label (with
  * the keys around it), and annotator, origin and review state together.
  */
-function stretches(): { label(label: string): Uint8Array; who(annotator: string, origin: string, reviewState: string): Uint8Array } {
+function stretches(): { label(label: string): Uint8Array; who(annotator: string, origin: string, reviewState: string): Uint8Array; time(time: string): Uint8Array } {
   const labels = new Map<string, Uint8Array>();
+  const times = new Map<string, Uint8Array>();
   const whos = new Map<string, Map<string, Map<string, Uint8Array>>>();
   return {
     label(label) {
@@ -43,6 +44,15 @@ function stretches(): { label(label: string): Uint8Array; who(annotator: string,
       if (bytes === undefined) {
         const json = `,"annotator":${JSON.stringify(annotator)},"origin":${JSON.stringify(origin)},"review_state":${JSON.stringify(reviewState)},"created_at":`;
         byState.set(reviewState, (bytes = utf8Bytes(json)));
+      }
+      return bytes;
+    },
+    /** A time as a JSON string: spans made together share theirs (an import, a suggestion run). */
+    time(time) {
+      let bytes = times.get(time);
+      if (bytes === undefined) {
+        if (times.size >= 10_000) times.clear();
+        times.set(time, (bytes = utf8Bytes(JSON.stringify(time))));
       }
       return bytes;
     },
@@ -92,9 +102,9 @@ function biaozhuJsonlExporterFor(): Exporter {
         if (attributes === undefined) attributesJson.set(s.attributes, (attributes = utf8Bytes(JSON.stringify(s.attributes))));
         const label = pieces.label(s.label);
         const who = pieces.who(s.annotator, s.origin, s.reviewState);
-        const created = s.createdAt;
-        const updated = s.updatedAt;
-        const bytes = out.room(SPAN_FIXED_BYTES + label.length + attributes.length + who.length + 6 * (created.length + updated.length));
+        const created = pieces.time(s.createdAt);
+        const updated = s.updatedAt === s.createdAt ? created : pieces.time(s.updatedAt);
+        const bytes = out.room(SPAN_FIXED_BYTES + label.length + attributes.length + who.length + created.length + updated.length);
         let at = out.size;
         if (i > 0) bytes[at++] = 0x2c;
         at = putBytes(bytes, at, SPAN_ID);
@@ -114,9 +124,9 @@ function biaozhuJsonlExporterFor(): Exporter {
         at = putBytes(bytes, at, ATTRIBUTES);
         at = putBytes(bytes, at, attributes);
         at = putBytes(bytes, at, who);
-        at = putJsonString(bytes, at, created);
+        at = putBytes(bytes, at, created);
         at = putBytes(bytes, at, UPDATED_AT);
-        at = putJsonString(bytes, at, updated);
+        at = putBytes(bytes, at, updated);
         bytes[at++] = 0x7d;
         out.commit(at);
       }

@@ -8,7 +8,7 @@ import { insertDocumentAnnotations } from '../../../electron/services/db/annotat
 import { readExportSpanPositions } from '../../../electron/services/db/export-queries';
 import { listLabels } from '../../../electron/services/db/labels';
 import { ensureAnnotator } from '../../../electron/services/db/meta';
-import { AttributesNumbering, AttributesTable } from '../../../electron/services/export/attributes-table';
+import { attributesNumbering, attributesTable, timesNumbering, timesTable } from '../../../electron/services/export/text-table';
 import { packPositions, packTexts, SPAN_NUMBERS, spanOrigin, spanReviewState, utf8TextOf } from '../../../electron/services/export/packing';
 import { utf8Text } from '../../../shared/exchange/text-builder';
 import type { ExportDocumentRow } from '../../../electron/services/db/export-queries';
@@ -25,6 +25,7 @@ describe('export reader', () => {
   const annotators = [ensureAnnotator(db, '王'), ensureAnnotator(db, 'li')];
   let added = 0;
 
+  const numberings = (limit?: number) => ({ attributes: attributesNumbering(limit), times: timesNumbering(limit) });
   const stateOf = (row: Row) => (row[6] === 'suggested' ? 1 : 0) | (row[7] === 'accepted' ? 2 : row[7] === 'rejected' ? 4 : 0);
 
   /** The reference: every span row by row, by document and id. */
@@ -55,30 +56,32 @@ describe('export reader', () => {
         });
         const rows = rowsOf(ids);
         const expected = rows.map((row) => [...(row.slice(0, SPAN_NUMBERS - 1) as number[]), stateOf(row)]);
-        // Attributes arrive as numbers into a table the formatter builds from the texts sent.
-        const table = new AttributesTable();
+        // Attributes and times arrive as numbers into tables the formatter builds from the texts sent.
+        const attributes = attributesTable();
+        const times = timesTable();
         /** Each packed span's numbers with its attributes and details, by document and id. */
         const spansOf = (packed: ReturnType<typeof packPositions>) => {
-          if (packed.attributesUpdate) table.apply(packed.attributesUpdate);
+          if (packed.attributesUpdate) attributes.apply(packed.attributesUpdate);
+          if (packed.timesUpdate) times.apply(packed.timesUpdate);
           const spans = Array.from({ length: packed.numbers.length / SPAN_NUMBERS }, (_, i) => ({
             numbers: [...packed.numbers.subarray(i * SPAN_NUMBERS, (i + 1) * SPAN_NUMBERS)],
-            attributes: packed.attributes ? table.get(packed.attributes[i]) : null,
-            details: packed.details ? packed.details.slice(i * 2, i * 2 + 2) : null,
+            attributes: packed.attributes ? attributes.get(packed.attributes[i]) : null,
+            details: packed.times ? [times.get(packed.times[2 * i]), times.get(packed.times[2 * i + 1])] : null,
           }));
           // Grouped by document in id order, as the document rows are; within one, SQLite's order.
           expect(spans.map((s) => s.numbers[0])).toEqual([...spans.map((s) => s.numbers[0])].sort((x, y) => x - y));
           return spans.sort((x, y) => x.numbers[0] - y.numbers[0] || x.numbers[1] - y.numbers[1]);
         };
-        const lean = spansOf(packPositions(readExportSpanPositions(db, ids), 'none', new AttributesNumbering()));
+        const lean = spansOf(packPositions(readExportSpanPositions(db, ids), 'none', numberings()));
         expect(lean.map((s) => s.numbers)).toEqual(expected);
         expect(lean.every((s) => s.attributes === null && s.details === null)).toBe(true);
-        const numbering = new AttributesNumbering(5); // small: the table is emptied between batches
+        const small = numberings(5); // small tables: they are emptied between batches
         const parsedAttributes = rows.map((row) => JSON.parse(row[8]));
-        const withAttributes = spansOf(packPositions(readExportSpanPositions(db, ids, 'attributes'), 'attributes', numbering));
+        const withAttributes = spansOf(packPositions(readExportSpanPositions(db, ids, 'attributes'), 'attributes', small));
         expect(withAttributes.map((s) => s.numbers)).toEqual(expected);
         expect(withAttributes.map((s) => s.attributes)).toEqual(parsedAttributes);
         expect(withAttributes.every((s) => s.details === null)).toBe(true);
-        const all = spansOf(packPositions(readExportSpanPositions(db, ids, 'all'), 'all', numbering));
+        const all = spansOf(packPositions(readExportSpanPositions(db, ids, 'all'), 'all', small));
         expect(all.map((s) => s.numbers)).toEqual(expected);
         expect(all.map((s) => s.attributes)).toEqual(parsedAttributes);
         expect(all.map((s) => s.details)).toEqual(rows.map((row) => [row[9], row[10]]));
@@ -92,8 +95,10 @@ describe('export reader', () => {
   });
 
   it('refuses a position list that is not made of numbers instead of exporting wrong offsets', () => {
-    expect(() => packPositions([[7, '1,2,3,4,5,0', null, null], [8, '1,2.5,3,4,5,0', null, null]], 'none', new AttributesNumbering())).toThrow('document 8: span positions hold "."');
-    expect(() => packPositions([[9, '1,2,3,4,5', null, null]], 'none', new AttributesNumbering())).toThrow('document 9: span positions do not come in groups of 6');
+    expect(() => packPositions([[7, 1, '1,2,3,4,5,0', null, null], [8, 1, '1,2.5,3,4,5,0', null, null]], 'none', numberings())).toThrow('document 8: span positions hold "."');
+    expect(() => packPositions([[9, 1, '1,2,3,4,5', null, null]], 'none', numberings())).toThrow('document 9: span positions hold 5 numbers for 1 spans, not 6 each');
+    // One number short here and one too many there must not even out over the batch.
+    expect(() => packPositions([[10, 1, '1,2,3,4,5,0,6', null, null], [11, 1, '1,2,3,4,5', null, null]], 'none', numberings())).toThrow('document 10: span positions hold 7 numbers for 1 spans');
   });
 
   it('refuses attributes or details that hold a raw list separator instead of shifting them onto other spans', () => {
@@ -102,9 +107,9 @@ describe('export reader', () => {
     insertDocumentAnnotations(db, id, [0, 5].map((start) => ({ documentId: id, start, end: start + 2, labelId: labelIds[0], annotatorId: annotators[0], origin: 'manual', reviewState: 'pending', attributes: {}, createdAt: now, updatedAt: now })));
     // Only a file written by another program could hold these: our writes go through JSON.stringify.
     db.prepare('UPDATE annotations SET attributes_json = ? WHERE document_id = ? AND start = 0').run('{"note":"a\x1eb"}', id);
-    expect(() => packPositions(readExportSpanPositions(db, [id], 'attributes'), 'attributes', new AttributesNumbering())).toThrow(`document ${id}: span attributes hold the control character U+001E`);
+    expect(() => packPositions(readExportSpanPositions(db, [id], 'attributes'), 'attributes', numberings())).toThrow(`document ${id}: span attributes hold the control character U+001E`);
     db.prepare("UPDATE annotations SET attributes_json = '{}', created_at = ? WHERE document_id = ? AND start = 0").run('2025\x1e01', id);
-    expect(() => packPositions(readExportSpanPositions(db, [id], 'all'), 'all', new AttributesNumbering())).toThrow(`document ${id}: span details hold the control character U+001E`);
+    expect(() => packPositions(readExportSpanPositions(db, [id], 'all'), 'all', numberings())).toThrow(`document ${id}: span times hold the control character U+001E`);
   });
 });
 
@@ -157,10 +162,10 @@ describe('texts between the export threads', () => {
   });
 });
 
-describe('span attributes between the export threads', () => {
+describe('span texts between the export threads', () => {
   it('are sent once per distinct text, numbered again after the table is emptied between batches', () => {
-    const numbering = new AttributesNumbering(2);
-    const table = new AttributesTable();
+    const numbering = attributesNumbering(2);
+    const table = attributesTable();
     const batch = (texts: string[]) => {
       numbering.beginBatch();
       const numbers = texts.map((t) => numbering.numberOf(t));
@@ -168,21 +173,35 @@ describe('span attributes between the export threads', () => {
       table.apply(update);
       return { numbers, update, attributes: numbers.map((n) => table.get(n)) };
     };
-    const first = batch(['{}', '{"role":"区长"}', '{}', '{"role":"书记"}']);
+    const first = batch(['{}', '{"role":"区长"}', '{"role":"区长"}', '{}', '{"role":"书记"}', '{"role":"区长"}']);
     // Most spans have no attributes: '{}' is never sent, and every such span shares one frozen object.
     expect(first.update).toEqual({ reset: false, texts: ['{"role":"区长"}', '{"role":"书记"}'] });
-    expect(first.attributes).toEqual([{}, { role: '区长' }, {}, { role: '书记' }]);
-    expect(first.attributes[0]).toBe(first.attributes[2]);
+    expect(first.numbers).toEqual([-1, 0, 0, -1, 1, 0]);
+    expect(first.attributes).toEqual([{}, { role: '区长' }, { role: '区长' }, {}, { role: '书记' }, { role: '区长' }]);
+    expect(first.attributes[0]).toBe(first.attributes[3]);
+    expect(first.attributes[1]).toBe(first.attributes[5]);
     expect(Object.isFrozen(first.attributes[0])).toBe(true);
-    const second = batch(['{"role":"区长"}']); // the table is full: emptied, and the text sent again
+    // The table is full: emptied, and the text sent again, though it was the last one numbered.
+    const second = batch(['{"role":"区长"}', '{"role":"区长"}']);
     expect(second.update).toEqual({ reset: true, texts: ['{"role":"区长"}'] });
-    expect(second.numbers).toEqual([0]);
-    expect(second.attributes).toEqual([{ role: '区长' }]);
+    expect(second.numbers).toEqual([0, 0]);
+    expect(second.attributes).toEqual([{ role: '区长' }, { role: '区长' }]);
     expect(Object.isFrozen(second.attributes[0])).toBe(true);
   });
 
+  it('number times with no text left out: the empty string is a time like any other', () => {
+    const numbering = timesNumbering();
+    const table = timesTable();
+    numbering.beginBatch();
+    const numbers = ['', '2026-11-29T08:00:00.000Z', '', '{}'].map((t) => numbering.numberOf(t));
+    table.apply(numbering.endBatch());
+    expect(numbers).toEqual([0, 1, 0, 2]);
+    expect(numbers.map((n) => table.get(n))).toEqual(['', '2026-11-29T08:00:00.000Z', '', '{}']);
+  });
+
   it('name a text that is not JSON instead of failing somewhere later', () => {
-    expect(() => new AttributesTable().apply({ reset: false, texts: ['{"role":'] })).toThrow('span attributes are not valid JSON');
-    expect(() => new AttributesTable().get(3)).toThrow('span attributes number 3 was never sent');
+    expect(() => attributesTable().apply({ reset: false, texts: ['{"role":'] })).toThrow('span attributes are not valid JSON');
+    expect(() => attributesTable().get(3)).toThrow('span attributes number 3 was never sent');
+    expect(() => timesTable().get(0)).toThrow('span time number 0 was never sent');
   });
 });
