@@ -2,7 +2,8 @@
 // text of every plane, a BOM, and malformed bytes (overlongs, surrogates, cut-off sequences).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { unitsToString, utf8ToUnits } from '../../../shared/text/utf8';
+import { isUtf8 } from 'node:buffer';
+import { decodeValidUtf8, decodeWellFormed, unitsToString, utf8ToUnits } from '../../../shared/text/utf8';
 
 const standard = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
@@ -37,6 +38,25 @@ describe('utf8ToUnits', () => {
     fc.assert(
       fc.property(fc.oneof(fc.uint8Array({ maxLength: 40 }), corrupted), fc.nat(3), (bytes, at) => {
         expect(decodeAt(bytes, at)).toBe(standard.decode(bytes));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('property: Node\'s isUtf8 accepts exactly the bytes decodeWellFormed decodes, and decodeValidUtf8 then gives the same units and JSON escapes', () => {
+    const wellFormedOrNot = fc.oneof(textArb.map((text) => encoder.encode(text)), fc.uint8Array({ maxLength: 40 }), fc.constantFrom(Uint8Array.of(0xed, 0xa0, 0x80), Uint8Array.of(0xf4, 0x90, 0x80, 0x80), Uint8Array.of(0xe0, 0x9f, 0xbf), Uint8Array.of(0xc1, 0xbf)));
+    fc.assert(
+      fc.property(wellFormedOrNot, fc.nat(3), (bytes, at) => {
+        const checked = new Uint16Array(at + bytes.length);
+        const checkedEscapes: number[] = [];
+        const end = decodeWellFormed(bytes, checked, at, checkedEscapes);
+        expect(isUtf8(bytes)).toBe(end >= 0);
+        if (end < 0) return;
+        const fast = new Uint16Array(at + bytes.length);
+        const fastEscapes: number[] = [];
+        expect(decodeValidUtf8(bytes, fast, at, fastEscapes)).toBe(end);
+        expect(fast).toEqual(checked);
+        expect(fastEscapes).toEqual(checkedEscapes);
       }),
       { numRuns: 1000 },
     );
