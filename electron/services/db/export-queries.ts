@@ -84,8 +84,9 @@ export function readExportSpanPositions(db: Db, documentIds: readonly number[], 
 /** The query behind readExportSpanPositions (exported for the query-plan test). */
 export function spanListsSql(details: SpanDetails): string {
   const attributes = details === 'none' ? 'NULL' : `group_concat(attributes_json, char(30))`;
-  // An updated time equal to the created one (a span never edited) is sent as U+001F, not again.
-  const times = `created_at || char(30) || CASE WHEN updated_at = created_at THEN char(31) ELSE updated_at END`;
+  // A span never edited has one time: sent once. Otherwise created U+001F updated; a time that
+  // itself holds U+001F comes that way too, and is refused (see timesTable).
+  const times = `CASE WHEN updated_at = created_at AND instr(created_at, char(31)) = 0 THEN created_at ELSE created_at || char(31) || updated_at END`;
   const rest = details === 'all' ? `group_concat(${times}, char(30))` : 'NULL';
   // format() writes the six numbers in one call: a third faster than concatenating them. The
   // sixth is the span's state: origin and review state as bits (see SPAN_STATE in packing.ts).

@@ -100,18 +100,15 @@ export interface PackedSpans {
   /** Each span's attributes as its number in the attributes table, when attributes were read. */
   attributes: Int32Array | null;
   attributesUpdate: TextTableUpdate | null;
-  /** SPAN_TIMES numbers per span, created and updated time, in the times table ('all' details). */
+  /** Each span's created and updated time as one number in the times table ('all' details). */
   times: Int32Array | null;
   timesUpdate: TextTableUpdate | null;
 }
 
 export const SPAN_NUMBERS = 7;
-export const SPAN_TIMES = 2;
 /** A span's state number: bit 0 origin 'suggested', bit 1 review 'accepted', bit 2 'rejected'. */
 export const spanOrigin = (state: number): 'manual' | 'suggested' => (state & 1 ? 'suggested' : 'manual');
 export const spanReviewState = (state: number): 'pending' | 'accepted' | 'rejected' => (state & 2 ? 'accepted' : state & 4 ? 'rejected' : 'pending');
-/** Sent for an updated time equal to the created time. */
-const SAME_TIME = '\x1f';
 
 /** The export's numberings of span texts, kept across its batches (see text-table.ts). */
 export interface SpanNumberings {
@@ -129,7 +126,7 @@ export function packPositions(lists: SpanPositionList[], level: SpanDetails, num
   const spans = lists.reduce((n, list) => n + list[1], 0);
   const numbers = new Float64Array(spans * SPAN_NUMBERS);
   const attributes = level === 'none' ? null : new Int32Array(spans);
-  const times = level === 'all' ? new Int32Array(spans * SPAN_TIMES) : null;
+  const times = level === 'all' ? new Int32Array(spans) : null;
   if (attributes) numberings.attributes.beginBatch();
   if (times) numberings.times.beginBatch();
   let first = 0; // the document's first span in the batch
@@ -143,12 +140,8 @@ export function packPositions(lists: SpanPositionList[], level: SpanDetails, num
       for (let j = 0; j < count; j++) attributes[first + j] = numberings.attributes.numberOf(texts[j]);
     }
     if (times) {
-      const texts = listOf(documentId, timesList, count * SPAN_TIMES, 'times');
-      for (let j = 0; j < texts.length; j += 2) {
-        const created = numberings.times.numberOf(texts[j]);
-        times[first * SPAN_TIMES + j] = created;
-        times[first * SPAN_TIMES + j + 1] = texts[j + 1] === SAME_TIME ? created : numberings.times.numberOf(texts[j + 1]);
-      }
+      const texts = listOf(documentId, timesList, count, 'times');
+      for (let j = 0; j < count; j++) times[first + j] = numberings.times.numberOf(texts[j]);
     }
     first += count;
   }

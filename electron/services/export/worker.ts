@@ -10,7 +10,7 @@ import { runInWorker, type WorkerSide } from '../app/worker-side';
 import { attributesTable, noAttributes, timesTable } from './text-table';
 import { writesFolder } from './layout';
 import { OutputFiles } from './output-files';
-import { SPAN_NUMBERS, SPAN_TIMES, spanOrigin, spanReviewState, utf8TextOf } from './packing';
+import { SPAN_NUMBERS, spanOrigin, spanReviewState, utf8TextOf } from './packing';
 import { ExportReader, runExportReader, type ReaderData } from './reader';
 
 export interface ExportWorkerData {
@@ -19,6 +19,9 @@ export interface ExportWorkerData {
   /** File for single-file formats; folder for brat and split exports. */
   outPath: string;
 }
+
+/** The times of spans of formats that read none (see Exporter.spanDetails). */
+const NO_TIMES = ['', ''] as const;
 
 /** Runs the formatting half; the reading half runs in a thread of its own (see reader.ts). */
 async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<ExportReport> {
@@ -85,7 +88,7 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
           const label = labelKeys.get(labelId)!;
           if ((wantedLabels && !wantedLabels.has(label)) || (wantedAnnotator !== null && annotatorId !== wantedAnnotator)) continue;
           const source = offsetMap ? mapToOriginal(offsetMap, start, end) : null;
-          const t = cursor * SPAN_TIMES;
+          const [createdAt, updatedAt] = timesOf ? times.get(timesOf[cursor]) : NO_TIMES;
           // Formats never read the details they do not declare; defaults fill them (see spanDetails).
           const span: ExportSpan = {
             id: spanId, start, end, label,
@@ -93,8 +96,8 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
             annotator: annotators.get(annotatorId)!,
             origin: spanOrigin(state),
             reviewState: spanReviewState(state),
-            createdAt: timesOf ? times.get(timesOf[t]) : '',
-            updatedAt: timesOf ? times.get(timesOf[t + 1]) : '',
+            createdAt,
+            updatedAt,
           };
           if (source) {
             span.sourceStart = source.start;

@@ -66,7 +66,7 @@ describe('export reader', () => {
           const spans = Array.from({ length: packed.numbers.length / SPAN_NUMBERS }, (_, i) => ({
             numbers: [...packed.numbers.subarray(i * SPAN_NUMBERS, (i + 1) * SPAN_NUMBERS)],
             attributes: packed.attributes ? attributes.get(packed.attributes[i]) : null,
-            details: packed.times ? [times.get(packed.times[2 * i]), times.get(packed.times[2 * i + 1])] : null,
+            details: packed.times ? [...times.get(packed.times[i])] : null,
           }));
           // Grouped by document in id order, as the document rows are; within one, SQLite's order.
           expect(spans.map((s) => s.numbers[0])).toEqual([...spans.map((s) => s.numbers[0])].sort((x, y) => x - y));
@@ -110,6 +110,10 @@ describe('export reader', () => {
     expect(() => packPositions(readExportSpanPositions(db, [id], 'attributes'), 'attributes', numberings())).toThrow(`document ${id}: span attributes hold the control character U+001E`);
     db.prepare("UPDATE annotations SET attributes_json = '{}', created_at = ? WHERE document_id = ? AND start = 0").run('2025\x1e01', id);
     expect(() => packPositions(readExportSpanPositions(db, [id], 'all'), 'all', numberings())).toThrow(`document ${id}: span times hold the control character U+001E`);
+    // A time holding U+001F, edited or not, cannot pass for a created and an updated time.
+    db.prepare('UPDATE annotations SET created_at = ?, updated_at = ? WHERE document_id = ? AND start = 0').run('2025\x1f01', '2025\x1f01', id);
+    const packed = packPositions(readExportSpanPositions(db, [id], 'all'), 'all', numberings());
+    expect(() => timesTable().apply(packed.timesUpdate!)).toThrow('span times hold the control character U+001F');
   });
 });
 
@@ -189,19 +193,28 @@ describe('span texts between the export threads', () => {
     expect(Object.isFrozen(second.attributes[0])).toBe(true);
   });
 
-  it('number times with no text left out: the empty string is a time like any other', () => {
+  it('number times with no text left out, each distinct pair of created and updated time one string pair', () => {
     const numbering = timesNumbering();
     const table = timesTable();
     numbering.beginBatch();
-    const numbers = ['', '2026-11-29T08:00:00.000Z', '', '{}'].map((t) => numbering.numberOf(t));
+    const sent = ['2026-11-29T08:00:00.000Z', '2026-11-29T08:00:00.000Z\x1f2026-11-30T09:00:00.000Z', '', '2026-11-29T08:00:00.000Z'];
+    const numbers = sent.map((t) => numbering.numberOf(t));
     table.apply(numbering.endBatch());
-    expect(numbers).toEqual([0, 1, 0, 2]);
-    expect(numbers.map((n) => table.get(n))).toEqual(['', '2026-11-29T08:00:00.000Z', '', '{}']);
+    expect(numbers).toEqual([0, 1, 2, 0]);
+    const pairs = numbers.map((n) => table.get(n));
+    expect(pairs).toEqual([
+      ['2026-11-29T08:00:00.000Z', '2026-11-29T08:00:00.000Z'],
+      ['2026-11-29T08:00:00.000Z', '2026-11-30T09:00:00.000Z'],
+      ['', ''],
+      ['2026-11-29T08:00:00.000Z', '2026-11-29T08:00:00.000Z'],
+    ]);
+    expect(pairs[0]).toBe(pairs[3]); // spans with the same times share the strings
+    expect(() => timesTable().apply({ reset: false, texts: ['a\x1fb\x1fc'] })).toThrow('span times hold the control character U+001F: "a\\u001fb\\u001fc"');
   });
 
   it('name a text that is not JSON instead of failing somewhere later', () => {
     expect(() => attributesTable().apply({ reset: false, texts: ['{"role":'] })).toThrow('span attributes are not valid JSON');
     expect(() => attributesTable().get(3)).toThrow('span attributes number 3 was never sent');
-    expect(() => timesTable().get(0)).toThrow('span time number 0 was never sent');
+    expect(() => timesTable().get(0)).toThrow('span times number 0 was never sent');
   });
 });
