@@ -326,9 +326,13 @@ export class Utf8Builder {
     this.length = 0;
   }
 
-  /** The bytes built so far, as a copy; the builder starts again empty and keeps its memory. */
+  /**
+   * The bytes built so far, not copied: valid until the builder is written to again. The builder
+   * starts again empty and keeps its memory. (Copying each document out was a fifth of a second
+   * per 650 MB exported, for bytes the output copies into its own buffer at once anyway.)
+   */
   take(): Uint8Array {
-    const taken = this.bytes.slice(0, this.length);
+    const taken = this.bytes.subarray(0, this.length);
     this.length = 0;
     return taken;
   }

@@ -63,7 +63,10 @@ export interface ExportChunk {
    * case the output path is a folder.
    */
   path: string;
-  /** A string, or UTF-8 bytes (formats that build their text as bytes); always whole characters. */
+  /**
+   * A string, or UTF-8 bytes (formats that build their text as bytes); always whole characters.
+   * Bytes may be the exporter's own buffer: use them before calling the exporter again.
+   */
   text: string | Uint8Array;
 }
 

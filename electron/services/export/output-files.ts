@@ -34,7 +34,11 @@ export class OutputFiles {
   /** `base` is the output file, or the output folder when `folder` is set. */
   constructor(private readonly base: string, private readonly folder: boolean) {}
 
-  /** An empty first chunk still creates its file: brat wants an .ann beside every .txt, spans or not. */
+  /**
+   * An empty first chunk still creates its file: brat wants an .ann beside every .txt, spans or
+   * not. Bytes may be an exporter's own buffer (see ExportChunk): they are copied or written before
+   * the exporter runs again, since endDocument comes first.
+   */
   write(relative: string, text: string | Uint8Array): void {
     const path = this.folder ? join(this.base, relative || 'export') : relative === '' ? this.base : join(dirname(this.base), relative);
     let file = this.live.get(path);

@@ -24,6 +24,19 @@ const withoutDetails = (doc: ExportDocument, keepAttributes: boolean): ExportDoc
   spans: doc.spans.map((s) => ({ ...s, attributes: keepAttributes ? s.attributes : {}, origin: 'manual', reviewState: 'pending', createdAt: '', updatedAt: '' })),
 });
 
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+/** Chunks as text, read at once: bytes may be the exporter's buffer, which its next call reuses. */
+const asText = (chunks: ExportChunk[]) => chunks.map((c) => ({ path: c.path, text: typeof c.text === 'string' ? c.text : decoder.decode(c.text) }));
+
+/** One document through a fresh export of `format`: begin, document, end. */
+function exportOne(format: (typeof EXPORT_FORMATS)[number], doc: ExportDocument, offsets?: 'normalized' | 'source') {
+  const exporter = exporters[format];
+  const context = ctx(offsets);
+  const begin = asText(exporter.begin(context));
+  const result = exporter.document(doc, context);
+  return [begin, { ...result, chunks: asText(result.chunks) }, asText(exporter.end(context))];
+}
+
 const leanFormats = EXPORT_FORMATS.filter((format) => exporters[format].spanDetails !== 'all');
 
 describe('formats that read fewer span details', () => {
@@ -44,12 +57,7 @@ describe('formats that read fewer span details', () => {
       fc.property(docArb(1), fc.array(detailsArb, { minLength: 8, maxLength: 8 }), (doc, details) => {
         const detailed = { ...doc, spans: doc.spans.map((s, i) => ({ ...s, ...details[i] })) };
         const lean = withoutDetails(detailed, exporters[format].spanDetails === 'attributes');
-        const exporter = exporters[format];
-        const run = (d: ExportDocument) => {
-          const context = ctx();
-          return [exporter.begin(context), exporter.document(d, context), exporter.end(context)];
-        };
-        expect(run(lean)).toEqual(run(detailed));
+        expect(exportOne(format, lean)).toEqual(exportOne(format, detailed));
       }),
       { numRuns: 60 },
     );
@@ -60,15 +68,10 @@ describe('the order a document\'s spans come in', () => {
   // The export reader hands spans over in the order SQLite reads them (see readExportSpanPositions):
   // every format must sort them itself.
   it.each(EXPORT_FORMATS)('does not change what %s writes', (format) => {
-    const exporter = exporters[format];
-    const run = (d: ExportDocument) => {
-      const context = ctx();
-      return [exporter.begin(context), exporter.document(d, context), exporter.end(context)];
-    };
     const shuffledArb = docArb(1, { attributes: true }).chain((doc) => fc.tuple(fc.constant(doc), fc.shuffledSubarray(doc.spans, { minLength: doc.spans.length, maxLength: doc.spans.length })));
     fc.assert(
       fc.property(shuffledArb, ([doc, shuffled]) => {
-        expect(run({ ...doc, spans: shuffled })).toEqual(run(doc));
+        expect(exportOne(format, { ...doc, spans: shuffled })).toEqual(exportOne(format, doc));
       }),
       { numRuns: 60 },
     );
@@ -86,15 +89,6 @@ describe('texts handed over as their UTF-8 bytes', () => {
   });
 
   it.each(utf8Formats)('do not change what %s writes, with either offsets and an original text the same or not', (format) => {
-    const exporter = exporters[format];
-    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-    const asText = (chunks: ExportChunk[]) => chunks.map((c) => ({ path: c.path, text: typeof c.text === 'string' ? c.text : decoder.decode(c.text) }));
-    const run = (d: ExportDocument, offsets: 'normalized' | 'source') => {
-      const context = ctx(offsets);
-      const begin = asText(exporter.begin(context));
-      const result = exporter.document(d, context);
-      return [begin, { ...result, chunks: asText(result.chunks) }, asText(exporter.end(context))];
-    };
     const originalArb = fc.oneof(fc.constant(null), fc.constantFrom('（原文）', '\n"\\\t', '𠮷'));
     fc.assert(
       fc.property(docArb(1, { attributes: true }), originalArb, fc.constantFrom('normalized' as const, 'source' as const), (plain, extra, offsets) => {
@@ -108,7 +102,7 @@ describe('texts handed over as their UTF-8 bytes', () => {
           spans: plain.spans.map((s) => ({ ...s, sourceStart: s.start + shift, sourceEnd: s.end + shift })),
         };
         const withBytes = { ...doc, textUtf8: utf8Text(doc.text), originalTextUtf8: utf8Text(doc.originalText) };
-        expect(run(withBytes, offsets)).toEqual(run(doc, offsets));
+        expect(exportOne(format, withBytes, offsets)).toEqual(exportOne(format, doc, offsets));
       }),
       { numRuns: 100 },
     );
