@@ -9,7 +9,8 @@ import type { SpanDetails } from '../../../shared/exchange/types';
 import { annotatorNames, exportDocumentIds, readExportDocuments, readExportSpanPositions } from '../db/export-queries';
 import { listLabels } from '../db/labels';
 import { attributesNumbering, timesNumbering } from './text-table';
-import { packPositions, packTexts, type BatchRow, type PackedSpans, type PackedTexts } from './packing';
+import { packTexts, type BatchRow, type PackedTexts } from './packed-texts';
+import { packPositions, type PackedSpans } from './packing';
 
 /** Documents read per query pair. */
 const EXPORT_BATCH = 100;
@@ -57,8 +58,12 @@ export function runExportReader(data: ReaderData): void {
         }
         if (Atomics.load(data.flow, STOPPED)) return;
         const batchIds = ids.slice(from, from + EXPORT_BATCH);
-        const { rows, texts } = packTexts(readExportDocuments(db, batchIds, data.withOriginal), data.withOriginal, data.utf8Texts);
+        const documents = readExportDocuments(db, batchIds, data.withOriginal);
         const spans = packPositions(readExportSpanPositions(db, batchIds, data.spanDetails), data.spanDetails, numberings);
+        // The formatter is at its last batch, or waiting for this thread: it decodes this batch's
+        // texts itself (see packed-texts.ts). Otherwise it has enough to do, and this thread decodes.
+        const formatterIdleSoon = Atomics.load(data.flow, IN_FLIGHT) <= 1;
+        const { rows, texts } = packTexts(documents, data.withOriginal, data.utf8Texts, !formatterIdleSoon);
         Atomics.add(data.flow, IN_FLIGHT, 1);
         const transfer = [spans.numbers.buffer, spans.attributes?.buffer, spans.times?.buffer, texts.units.buffer, texts.ranges.buffer, ...(texts.utf8 ? Object.values(texts.utf8).map((a: Int32Array | Uint8Array) => a.buffer) : [])].filter((b) => b !== undefined) as ArrayBuffer[];
         parentPort!.postMessage({ type: 'batch', rows, texts, spans } satisfies ReaderMessage, transfer);

@@ -5,12 +5,12 @@ import { workerData } from 'node:worker_threads';
 import type { ExportOptions, ExportReport } from '../../../shared/api/jobs';
 import { assignSplits, exporters, UnexportableDocument, type ExportDocument, type ExportSpan } from '../../../shared/exchange/index';
 import { mapToOriginal } from '../../../shared/import/offset-map';
-import { unitsToString } from '../../../shared/text/utf8';
 import { runInWorker, type WorkerSide } from '../app/worker-side';
 import { attributesTable, noAttributes, timesTable } from './text-table';
 import { writesFolder } from './layout';
 import { OutputFiles } from './output-files';
-import { SPAN_NUMBERS, spanOrigin, spanReviewState, utf8TextOf } from './packing';
+import { TextUnpacker } from './packed-texts';
+import { SPAN_NUMBERS, spanOrigin, spanReviewState } from './packing';
 import { ExportReader, runExportReader, type ReaderData } from './reader';
 
 export interface ExportWorkerData {
@@ -47,6 +47,7 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
     const report: ExportReport = { format: options.format, files: output.written, documents: 0, spans: 0, dropped: [] };
     const attributes = attributesTable();
     const times = timesTable();
+    const unpacker = new TextUnpacker(exporter.utf8Texts === true);
     const dropped = new Map<string, number>();
     const adjusted = new Map<string, number>();
     /** Every exporter validates the document first: a corrupt span is reported, never written as a wrong file. */
@@ -64,22 +65,18 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
       const { numbers, attributes: attributesOf, attributesUpdate, times: timesOf, timesUpdate } = message.spans;
       if (attributesUpdate) attributes.apply(attributesUpdate);
       if (timesUpdate) times.apply(timesUpdate);
-      const { units, ranges, utf8 } = message.texts;
       let cursor = 0; // the batch's spans come in the same document order as its rows
       // and its texts: each row's text, then its original text when read (see PackedTexts).
       const textsPerRow = withOriginal ? 2 : 1;
-      const textOf = (k: number) => unitsToString(units, ranges[2 * k], ranges[2 * k + 1]);
       message.rows.forEach((row, r) => {
         side.checkCancelled();
         side.progress(report.documents, ids.length);
         const id = row.id;
         const k = r * textsPerRow;
-        const text = textOf(k);
-        const textUtf8 = utf8TextOf(utf8, k);
-        // An original text identical to the text comes with the text's range: one string serves both.
-        const sameOriginal = withOriginal && ranges[2 * k + 2] === ranges[2 * k] && ranges[2 * k + 3] === ranges[2 * k + 1];
-        const originalText = !withOriginal ? '' : sameOriginal ? text : textOf(k + 1);
-        const originalTextUtf8 = !withOriginal ? undefined : sameOriginal ? textUtf8 : utf8TextOf(utf8, k + 1);
+        const { text, utf8: textUtf8 } = unpacker.unpack(message.texts, k);
+        // An original text identical to the text came once: one string serves both.
+        const original = !withOriginal ? { text: '', utf8: undefined } : TextUnpacker.same(message.texts, k, k + 1) ? { text, utf8: textUtf8 } : unpacker.unpack(message.texts, k + 1);
+        const { text: originalText, utf8: originalTextUtf8 } = original;
         const offsetMap = row.offset_map_json === null ? undefined : (JSON.parse(row.offset_map_json) as number[]);
         const spans: ExportDocument['spans'] = [];
         for (; cursor * SPAN_NUMBERS < numbers.length && numbers[cursor * SPAN_NUMBERS] === id; cursor++) {
