@@ -89,7 +89,7 @@ export function spanListsSql(details: SpanDetails): string {
   const times = `CASE WHEN updated_at = created_at AND instr(created_at, char(31)) = 0 THEN created_at ELSE created_at || char(31) || updated_at END`;
   const rest = details === 'all' ? `group_concat(${times}, char(30))` : 'NULL';
   // format() writes the six numbers in one call: a third faster than concatenating them. The
-  // sixth is the span's state: origin and review state as bits (see SPAN_STATE in packing.ts).
+  // sixth is the span's state: origin and review state as bits (see spanOrigin in packed-spans.ts).
   // (In SQLite | and << bind equally tight, left to right: every shift needs its parentheses.)
   const state = `(origin = 'suggested') | ((review_state = 'accepted') << 1) | ((review_state = 'rejected') << 2)`;
   return `SELECT document_id, count(*), group_concat(format('%d,%d,%d,%d,%d,%d', id, start, end, label_id, annotator_id, ${state}), ','), ${attributes}, ${rest}

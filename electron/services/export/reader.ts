@@ -10,7 +10,7 @@ import { annotatorNames, exportDocumentIds, readExportDocuments, readExportSpanP
 import { listLabels } from '../db/labels';
 import { attributesNumbering, timesNumbering } from './text-table';
 import { packTexts, type BatchRow, type PackedTexts } from './packed-texts';
-import { packPositions, type PackedSpans } from './packing';
+import { packPositions, type PackedSpans } from './packed-spans';
 
 /** Documents read per query pair. */
 const EXPORT_BATCH = 100;

@@ -10,7 +10,7 @@ import { attributesTable, noAttributes, timesTable } from './text-table';
 import { writesFolder } from './layout';
 import { OutputFiles } from './output-files';
 import { TextUnpacker } from './packed-texts';
-import { SPAN_NUMBERS, spanOrigin, spanReviewState } from './packing';
+import { SPAN_NUMBERS, spanOrigin, spanReviewState } from './packed-spans';
 import { ExportReader, runExportReader, type ReaderData } from './reader';
 
 export interface ExportWorkerData {

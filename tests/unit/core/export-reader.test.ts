@@ -10,7 +10,7 @@ import { listLabels } from '../../../electron/services/db/labels';
 import { ensureAnnotator } from '../../../electron/services/db/meta';
 import { attributesNumbering, attributesTable, timesNumbering, timesTable } from '../../../electron/services/export/text-table';
 import { packTexts, TextUnpacker } from '../../../electron/services/export/packed-texts';
-import { packPositions, SPAN_NUMBERS, spanOrigin, spanReviewState } from '../../../electron/services/export/packing';
+import { packPositions, SPAN_NUMBERS, spanOrigin, spanReviewState } from '../../../electron/services/export/packed-spans';
 import { utf8Text } from '../../../shared/exchange/text-builder';
 import type { ExportDocumentRow } from '../../../electron/services/db/export-queries';
 import { addDocument, testCore } from '../helpers';
