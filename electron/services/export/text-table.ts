@@ -1,9 +1,10 @@
 // Span attributes and times cross from the export's reader thread to its formatting thread as
 // numbers: the reader numbers each distinct text and sends a text only the first time, and the
-// formatter keeps what it stands for (attributes parsed, times split) and looks it up by number. A million spans hold far
-// fewer distinct texts (the bench corpus: 48,000 attribute sets, 15,000 times), and a number costs
-// nothing to send, while two million short strings cost a third of a second to clone between the
-// threads, and hashing every span's text in the formatter half a second of its time.
+// formatter keeps what it stands for (attributes parsed, times split) and looks it up by number.
+// A million spans hold far fewer distinct texts (the bench corpus: 48,000 attribute sets, 15,000
+// times), and a number costs nothing to send, while two million short strings cost a third of a
+// second to clone between the threads, and hashing every span's text in the formatter half a
+// second of its time.
 
 /** What a batch adds to a table: the texts first seen in it, numbered on from the table's size. */
 export interface TextTableUpdate {
