@@ -44,23 +44,22 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.leng
  * always decoded here, with TextDecoder's replacement characters, and never sent as bytes.
  */
 export function packTexts(rows: ExportDocumentRow[], withOriginal: boolean, withUtf8: boolean, decode: boolean): { rows: BatchRow[]; texts: PackedTexts } {
-  const perRow = withOriginal ? 2 : 1;
   const stored: (Uint8Array | null)[] = []; // per text; null: an original identical to its text
   for (const { text, original_text: original } of rows) {
     stored.push(text);
     if (withOriginal) stored.push(original === null || sameBytes(text, original) ? null : original);
   }
   const wellFormed = stored.map((bytes) => bytes !== null && isUtf8(bytes));
+  const sendsBytes = withUtf8 || !decode;
   let unitsNeeded = 0; // UTF-8 never has fewer bytes than UTF-16 has units
   let bytesSent = 0;
   stored.forEach((bytes, k) => {
     if (bytes === null) return;
     if (decode || !wellFormed[k]) unitsNeeded += bytes.length;
-    if (wellFormed[k] && (withUtf8 || !decode)) bytesSent += bytes.length;
+    if (wellFormed[k] && sendsBytes) bytesSent += bytes.length;
   });
   const units = new Uint16Array(unitsNeeded);
   const ranges = new Int32Array(stored.length * 2).fill(-1);
-  const sendsBytes = withUtf8 || !decode;
   const utf8 = sendsBytes ? new Uint8Array(bytesSent) : null;
   const utf8Ranges = new Int32Array(sendsBytes ? ranges.length : 0).fill(-1);
   const escapeRanges = new Int32Array(sendsBytes ? ranges.length : 0).fill(-1);
