@@ -3,6 +3,7 @@
 import { rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import type { Article } from '../corpus/article';
+import { NEW_PROJECT_PAGE_SIZE } from '../../electron/services/db/connection';
 
 export interface RawInsertResult {
   seconds: number;
@@ -13,13 +14,14 @@ export interface RawInsertResult {
 
 /**
  * Prepared INSERTs of the articles' text (and their spans) in one transaction into bare tables,
- * with the project's own durability settings (WAL, synchronous FULL). The articles are generated
+ * with the project's own page size and durability settings (WAL, synchronous FULL). The articles are generated
  * before the clock starts.
  */
 export function rawInsert(articles: Article[], path: string): RawInsertResult {
   for (const f of [path, `${path}-wal`, `${path}-shm`]) rmSync(f, { force: true });
   const db = new Database(path);
   try {
+    db.pragma(`page_size = ${NEW_PROJECT_PAGE_SIZE}`);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.exec(`CREATE TABLE docs (id INTEGER PRIMARY KEY, title TEXT NOT NULL, text TEXT NOT NULL);

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/services/db/connection';
+import { NEW_PROJECT_PAGE_SIZE, openDatabase } from '../../../electron/services/db/connection';
 import { MIGRATIONS, migrate, SCHEMA_VERSION, schemaVersion } from '../../../electron/services/db/migrations';
 import { createProjectFile } from '../../../electron/services/app/session';
 import { deleteAnnotation, insertAnnotation, insertDocumentAnnotations } from '../../../electron/services/db/annotations';
@@ -29,7 +29,24 @@ describe('migrations on real project files', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('page_size', { simple: true })).toBe(NEW_PROJECT_PAGE_SIZE);
     db.close();
+  });
+
+  it('keeps the page size of an existing project, which opens and takes edits as before', () => {
+    const path = join(temp(), 'small-pages.biaozhu');
+    const raw = new Database(path);
+    raw.pragma('page_size = 4096');
+    migrate(raw);
+    raw.close();
+    const db = openDatabase(path);
+    expect(db.pragma('page_size', { simple: true })).toBe(4096);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.prepare(`INSERT INTO project_meta (key, value) VALUES ('name', 'kept')`).run();
+    db.close();
+    const again = openDatabase(path, { readonly: true });
+    expect(again.prepare(`SELECT value FROM project_meta WHERE key = 'name'`).pluck().get()).toBe('kept');
+    again.close();
   });
 
   it('upgrades a version-1 file to the latest version in one step, keeping its data', () => {
