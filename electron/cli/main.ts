@@ -78,7 +78,10 @@ async function runExport(core: Core, flags: Record<string, unknown>, json: boole
   } as ApiInput<'export:start'>;
   const { jobId } = await call(core, 'export:start', options);
   const report = await waitForJob<ExportReport>(core, jobId, json);
-  const dropped = report.dropped.map((d) => `dropped ${d.count} spans (${d.reason})`);
+  const dropped = [
+    ...report.dropped.map((d) => `dropped ${d.count} spans (${d.reason})`),
+    ...(report.adjusted ?? []).map((d) => `adjusted ${d.count} spans (${d.reason})`),
+  ];
   const written = writtenFiles(report.files);
   const where = written.more > 0 ? `${written.folder} (${report.files.length} files)` : written.listed.join(', ');
   print(json, report, [`exported ${report.documents} documents, ${report.spans} spans to ${where}`, ...dropped].join('\n'));

@@ -1,11 +1,31 @@
-// What an export wrote: files, counts, split sizes, and every dropped span by reason.
+// What an export wrote: files, counts, split sizes, and every dropped or adjusted span by reason.
 import type { ExportReport } from '../../../shared/api/jobs';
 import { writtenFiles } from '../../../shared/exchange/written-files';
-import { useI18n } from '../i18n';
+import { useI18n, type MessageKey, type Translate } from '../i18n';
+import { en } from '../i18n/en';
+
+/** A reason an exporter reported, in the user's language; a reason without a text shows its key. */
+function reasonText(t: Translate, reason: string): string {
+  const key = `export.reason.${reason}`;
+  return key in en ? t(key as MessageKey) : reason;
+}
+
+function ReasonCounts({ counts, t }: { counts: { reason: string; count: number }[]; t: Translate }) {
+  return (
+    <ul className="reason-counts">
+      {counts.map((d) => (
+        <li key={d.reason} data-reason={d.reason}>
+          <strong>{d.count}</strong> {reasonText(t, d.reason)}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 export function ExportReportView({ report }: { report: ExportReport }) {
   const { t } = useI18n();
   const written = writtenFiles(report.files);
+  const adjusted = report.adjusted ?? [];
   return (
     <div className="export-report" role="status">
       <p className="report-headline">{t('export.done', { files: report.files.length, docs: report.documents, spans: report.spans })}</p>
@@ -20,16 +40,12 @@ export function ExportReportView({ report }: { report: ExportReport }) {
         {written.more > 0 && <li className="muted">{t('export.moreFiles', { count: written.more, folder: written.folder })}</li>}
       </ul>
       <h4 className="subsection-title">{t('export.dropped')}</h4>
-      {report.dropped.length === 0 ? (
-        <p className="muted">{t('export.noDropped')}</p>
-      ) : (
-        <ul>
-          {report.dropped.map((d) => (
-            <li key={d.reason}>
-              {d.reason}: {d.count}
-            </li>
-          ))}
-        </ul>
+      {report.dropped.length === 0 ? <p className="muted">{t('export.noDropped')}</p> : <ReasonCounts counts={report.dropped} t={t} />}
+      {adjusted.length > 0 && (
+        <>
+          <h4 className="subsection-title">{t('export.adjusted')}</h4>
+          <ReasonCounts counts={adjusted} t={t} />
+        </>
       )}
     </div>
   );

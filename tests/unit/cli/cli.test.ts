@@ -49,6 +49,29 @@ describe('biaozhu CLI', () => {
     expect(lines.some((l) => l.text.includes('昌平区'))).toBe(true);
   });
 
+  it('reports every span an export dropped or wrote with changed edges, by reason', () => {
+    const project = join(dir, 'edges.biaozhu');
+    cli('init', project);
+    // 0-4 "王明远\n" ends in a line break; 3-4 is the line break alone; 5-9 and 6-8 overlap.
+    const text = '王明远\n调研回龙观社区。';
+    const spans = [
+      { label: 'PERSON', start: 0, end: 4 },
+      { label: 'PERSON', start: 3, end: 4 },
+      { label: 'PROJECT', start: 6, end: 9 },
+      { label: 'PROJECT', start: 7, end: 9 },
+    ];
+    writeFileSync(join(dir, 'edges.jsonl'), `${JSON.stringify({ text, metadata: { title: '边界' }, spans })}\n`);
+    expect(cli('import', project, join(dir, 'edges.jsonl')).code).toBe(0);
+    const brat = cli('export', project, '--format', 'brat', '--out', join(dir, 'edges-brat'));
+    expect(brat.code).toBe(0);
+    expect(brat.stdout).toContain('dropped 1 spans (line-break-only)');
+    expect(brat.stdout).toContain('adjusted 1 spans (line-break-trimmed)');
+    const conll = cli('export', project, '--format', 'conll-bio', '--out', join(dir, 'edges.conll'));
+    expect(conll.stdout).toContain('dropped 1 spans (whitespace-only)');
+    expect(conll.stdout).toContain('dropped 1 spans (overlap)');
+    expect(conll.stdout).not.toContain('adjusted');
+  });
+
   it('imports what is valid, names every rejected file and line, and exits non-zero', () => {
     const project = join(dir, 'bad.biaozhu');
     cli('init', project);
