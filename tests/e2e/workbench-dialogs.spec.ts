@@ -50,6 +50,8 @@ test('imports picked files after a preview with encodings and before/after text'
   await dialog.getByLabel(/^(编码|Encoding)$/).last().selectOption('gb18030');
   await expect(dialog.locator('.before-after .text-preview').nth(1)).toContainText('中关村科学城北区');
   await files.filter({ hasText: 'chaoyang.html' }).getByRole('button').click();
+  // Taking the text out of the page is listed with the steps, not shown as "none".
+  await expect(dialog.locator('.facts dd').last()).toHaveText(/^(从 HTML 提取正文|text taken out of the HTML)/);
   await docScreenshot(page, 'import-preview');
   await axe(page);
   // Leave the UTF-8 file out.

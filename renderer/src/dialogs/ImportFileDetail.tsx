@@ -16,7 +16,7 @@ interface Props {
 }
 
 export function ImportFileDetail({ previewId, file, onFileChange }: Props) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const toast = useToast();
   const index = file.index;
   const [detail, setDetail] = useState<FilePreviewDetail | null>(null);
@@ -63,6 +63,8 @@ export function ImportFileDetail({ previewId, file, onFileChange }: Props) {
   if (!detail) return <p className="muted">{t('common.loading')}</p>;
   const d = detail.drafts[draft];
   if (!d) return <>{encodingPicker}<p className="muted">{detail.fileName}</p></>;
+  // Text taken out of a page or a Word file before normalization: a step the user should see too.
+  const extraction = file.format === 'html' || file.format === 'docx' ? [t(`meta.extracted.${file.format}`)] : [];
   const clip = (s: string) => (s.length > PREVIEW_CHARS ? `${s.slice(0, PREVIEW_CHARS)}\n…` : s);
   return (
     <div className="import-detail">
@@ -91,7 +93,7 @@ export function ImportFileDetail({ previewId, file, onFileChange }: Props) {
         <dt>{t('meta.reporters')}</dt>
         <dd>{d.metadata.reporters.join('、') || '—'}</dd>
         <dt>{t('meta.steps')}</dt>
-        <dd>{d.steps.map((s) => t(`step.${s}` as MessageKey)).join('、') || '—'}</dd>
+        <dd>{[...extraction, ...d.steps.map((s) => t(`step.${s}` as MessageKey))].join(lang === 'zh' ? '、' : ', ') || '—'}</dd>
       </dl>
       {d.warnings.length > 0 && (
         <ul className="warning-list">

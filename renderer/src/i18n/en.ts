@@ -142,6 +142,8 @@ const enMain = {
   'meta.file': 'File',
   'meta.encoding': 'Encoding',
   'meta.steps': 'Normalization steps',
+  'meta.extracted.html': 'text taken out of the HTML (scripts, navigation, headers, footers left out)',
+  'meta.extracted.docx': 'text taken out of the Word document',
   'meta.warnings': 'Warnings',
   'meta.noWarnings': 'No warnings.',
   'meta.removed': 'Removed site chrome',

@@ -143,6 +143,8 @@ const zhMain: Omit<Messages, keyof typeof zhDialogs> = {
   'meta.file': '文件',
   'meta.encoding': '编码',
   'meta.steps': '规范化步骤',
+  'meta.extracted.html': '从 HTML 提取正文（去掉脚本、导航、页眉、页脚）',
+  'meta.extracted.docx': '从 Word 文档提取文字',
   'meta.warnings': '警告',
   'meta.noWarnings': '没有警告。',
   'meta.removed': '已移除的网站框架文字',
