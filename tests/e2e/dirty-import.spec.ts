@@ -28,6 +28,8 @@ test('a traditional page with pinyin and mojibake imports clean, with its flagge
   await expect(page.locator('.warning-banner')).toBeVisible();
   await page.locator('.warning-banner button').first().click();
   await expect(page.locator('.warning-list li').first()).toBeVisible();
+  // Each warning's kind is a word in the user's language, not the importer's key.
+  await expect(page.locator('.warning-list [data-kind="mojibake"]').first()).toHaveText(/^(疑似乱码|Possibly garbled text)$/);
   await page.locator('.warning-list li').filter({ has: page.getByRole('button', { name: /查看|Show/ }) }).first().getByRole('button').click();
   await expect(page.locator('[data-testid="reader"] .bz-has-warning').first()).toBeVisible();
 
@@ -37,4 +39,5 @@ test('a traditional page with pinyin and mojibake imports clean, with its flagge
   await expect(page.locator('[data-testid="reader"]')).not.toContainText('相关阅读');
   await page.getByRole('tab', { name: /文档信息|Document/ }).click();
   await expect(page.locator('.removed-block').filter({ hasText: '相关阅读' })).toBeVisible();
+  await expect(page.locator('.warning-list [data-kind="chrome_removed"]').first()).toHaveText(/^(已去除网站框架文字|Site chrome removed)$/);
 });

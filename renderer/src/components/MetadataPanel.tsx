@@ -7,6 +7,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import type { ReaderHandle } from '../reader/Reader';
 import type { DocSession } from '../state/docSession';
 import { errorMessage, useToast } from '../state/toasts';
+import { WarningKindBadge } from './WarningKindBadge';
 
 type Editable = 'title' | 'date' | 'source' | 'district' | 'url' | 'reporters';
 const FIELDS: { key: Editable; label: MessageKey; type?: string }[] = [
@@ -85,7 +86,7 @@ export function MetadataPanel({ session, reader }: { session: DocSession; reader
         <ul className="warning-list">
           {doc.warnings.map((w, i) => (
             <li key={i}>
-              <span className={`warning-kind warning-${w.kind}`}>{w.kind}</span> {w.message}
+              <WarningKindBadge kind={w.kind} /> {w.message}
               {w.start !== undefined && w.end !== undefined && (
                 <button type="button" className="link-button" onClick={() => reader.current?.sel.set(w.start!, w.end!)}>
                   {t('reader.jump')}

@@ -3,6 +3,7 @@ import { useState, type MutableRefObject } from 'react';
 import { useI18n } from '../i18n';
 import type { ReaderHandle } from '../reader/Reader';
 import type { DocSession } from '../state/docSession';
+import { WarningKindBadge } from './WarningKindBadge';
 
 export function WarningBanner({ session, reader }: { session: DocSession; reader: MutableRefObject<ReaderHandle | null> }) {
   const { t } = useI18n();
@@ -22,7 +23,7 @@ export function WarningBanner({ session, reader }: { session: DocSession; reader
         <ul className="warning-list">
           {warnings.map((w, i) => (
             <li key={i}>
-              <span className={`warning-kind warning-${w.kind}`}>{w.kind === 'mojibake' ? t('reader.mojibake') : w.kind}</span> {w.message}
+              <WarningKindBadge kind={w.kind} /> {w.message}
               {w.start !== undefined && w.end !== undefined && (
                 <button type="button" className="link-button" onClick={() => jump(w.start!, w.end!)}>
                   {t('reader.jump')}

@@ -5,6 +5,7 @@ import { ENCODINGS, type FilePreview, type FilePreviewDetail, type SupportedEnco
 import { useI18n, type MessageKey } from '../i18n';
 import { useToast } from '../state/toasts';
 import { EncodingOptions } from './EncodingOptions';
+import { WarningKindBadge } from '../components/WarningKindBadge';
 
 const PREVIEW_CHARS = 6000;
 
@@ -99,7 +100,7 @@ export function ImportFileDetail({ previewId, file, onFileChange }: Props) {
         <ul className="warning-list">
           {d.warnings.map((w, i) => (
             <li key={i}>
-              <span className={`warning-kind warning-${w.kind}`}>{w.kind}</span> {w.message}
+              <WarningKindBadge kind={w.kind} /> {w.message}
             </li>
           ))}
         </ul>
