@@ -125,7 +125,7 @@ test('exports with filters and a train/dev/test split, reporting files and dropp
   await expect(report).toContainText(/训练|train/);
   await expect(report.locator('.file-list li').first()).toBeVisible();
   // Each document's 6–8 lies inside its 0–8: BIO keeps the longer one, and says why in words.
-  await expect(report.locator('[data-reason="overlap"]')).toHaveText(/^2 (与更长的标注重叠|overlapping a longer span)/);
+  await expect(report.locator('[data-reason="overlap"]')).toHaveText(/^2 (与保留的标注重叠|overlapping a span that was kept)/);
   await expect(report).not.toContainText(/写出时调整了边界|changed edges/);
   await docScreenshot(page, 'export-dialog');
 });

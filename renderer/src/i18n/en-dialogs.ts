@@ -80,7 +80,7 @@ export const enDialogs = {
   'export.dropped': 'Dropped spans',
   'export.noDropped': 'No span was dropped.',
   'export.adjusted': 'Spans written with changed edges',
-  'export.reason.overlap': 'overlapping a longer span (BIO and BIOES give a character one tag: the longest span wins, then the earlier start)',
+  'export.reason.overlap': 'overlapping a span that was kept (BIO and BIOES give a character one tag: the longest span wins, then the earlier start)',
   'export.reason.whitespace-only': 'only whitespace (CoNLL writes no whitespace characters)',
   'export.reason.line-break-only': 'only line breaks (a brat span cannot hold them)',
   'export.reason.no-source-offsets': 'no place in the original text (the span lies in text normalization inserted)',

@@ -82,7 +82,7 @@ export const zhDialogs: Record<keyof typeof enDialogs, string> = {
   'export.dropped': '被舍弃的标注',
   'export.noDropped': '没有舍弃任何标注。',
   'export.adjusted': '写出时调整了边界的标注',
-  'export.reason.overlap': '与更长的标注重叠（BIO/BIOES 每个字只有一个标签：保留最长的标注，等长时保留靠前的）',
+  'export.reason.overlap': '与保留的标注重叠（BIO/BIOES 每个字只有一个标签：保留最长的标注，等长时保留靠前的）',
   'export.reason.whitespace-only': '只含空白（CoNLL 不写空白字符）',
   'export.reason.line-break-only': '只含换行（brat 标注不能只含换行）',
   'export.reason.no-source-offsets': '在原文中没有对应位置（该标注位于规范化时插入的文字中）',
