@@ -4,8 +4,11 @@
 // encoded as it arrives, so the exporters' concatenated strings die young instead of piling up for
 // the garbage collector, and the disk sees a few large writes. Only the most recently written few
 // files stay open: brat writes two files per document, and open-file limits are low (256 on macOS).
+// Exports whose files are each written whole once (brat) hand them over in batches instead, to be
+// created by a thread of their own (see file-writer.ts).
 import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { FileBatchBuilder, type FileBatch } from './file-writer';
 
 const BUFFER_BYTES = 1 << 20;
 const MAX_OPEN = 8;
@@ -30,9 +33,18 @@ export class OutputFiles {
   private createdByDocument: string[] = [];
   private openCount = 0;
   readonly written: string[] = [];
+  /** With `handOff`: files finished and not yet taken (see takeBatch). */
+  private readonly batch: FileBatchBuilder | null;
+  private readonly handedOff = new Set<string>();
 
-  /** `base` is the output file, or the output folder when `folder` is set. */
-  constructor(private readonly base: string, private readonly folder: boolean) {}
+  /**
+   * `base` is the output file, or the output folder when `folder` is set. With `handOff`, a file
+   * is collected into a batch when its document ends instead of written here; every file must then
+   * be written by one document only.
+   */
+  constructor(private readonly base: string, private readonly folder: boolean, handOff = false) {
+    this.batch = handOff ? new FileBatchBuilder() : null;
+  }
 
   /**
    * An empty first chunk still creates its file: brat wants an .ann beside every .txt, spans or
@@ -43,6 +55,7 @@ export class OutputFiles {
     const path = this.folder ? join(this.base, relative || 'export') : relative === '' ? this.base : join(dirname(this.base), relative);
     let file = this.live.get(path);
     if (file === undefined) {
+      if (this.handedOff.has(path)) throw new Error(`${path} was handed over whole: it cannot be written again`);
       if (text.length === 0 && this.created.has(path)) return;
       const isNew = !this.created.has(path);
       if (isNew) {
@@ -88,37 +101,55 @@ export class OutputFiles {
     this.createdByDocument = [];
   }
 
+  /** Writes (or with hand-off, collects) what is left. Throws when a write fails; close(false) then removes what was written. */
+  finish(): void {
+    for (const [path, file] of this.live) {
+      this.flushPending(path, file);
+      this.flushBuffer(path, file);
+    }
+  }
+
+  /** With hand-off: the files finished since the last call, or null. */
+  takeBatch(): FileBatch | null {
+    return this.batch?.take() ?? null;
+  }
+
   /**
-   * Writes what is left and closes everything. When the export failed or was cancelled, the files it
-   * wrote are removed: a half-written corpus must not pass for a whole one.
+   * Closes everything. When the export failed or was cancelled, the files it wrote are removed: a
+   * half-written corpus must not pass for a whole one. Call finish() first when it is complete.
    */
   close(complete: boolean): void {
     if (this.closed) return; // the worker's finally closes again after a successful export
     this.closed = true;
     try {
-      if (complete) {
-        for (const [path, file] of this.live) {
-          this.flushPending(path, file);
-          this.flushBuffer(path, file);
-        }
-      }
-    } finally {
       for (const file of this.live.values()) this.closeFile(file);
+    } finally {
       this.live.clear();
       if (!complete) this.removeWritten();
     }
   }
 
+  /** Best effort: the export's own error is what the user needs to see, not a failed clean-up. */
   private removeWritten(): void {
-    for (const path of this.written) rmSync(path, { force: true });
-    if (this.createdRoot) rmSync(this.createdRoot, { recursive: true, force: true });
+    const remove = (path: string, recursive: boolean) => {
+      try {
+        rmSync(path, { recursive, force: true });
+      } catch {
+        // e.g. a folder the user had where a file was to be written: left as it was
+      }
+    };
+    for (const path of this.written) remove(path, false);
+    if (this.createdRoot) remove(this.createdRoot, true);
   }
 
   /** A new file's first text creates (or truncates) it: one open per brat file. */
   private flushPending(path: string, file: OutputFile): void {
     if (!file.pending) return;
     const pieces = file.pending;
-    writeFileSync(path, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece))));
+    if (this.batch) {
+      this.batch.add(path, pieces);
+      this.handedOff.add(path);
+    } else writeFileSync(path, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece))));
     file.pending = null;
   }
 

@@ -7,6 +7,7 @@ import { assignSplits, exporters, UnexportableDocument, type ExportDocument, typ
 import { mapToOriginal } from '../../../shared/import/offset-map';
 import { runInWorker, type WorkerSide } from '../app/worker-side';
 import { attributesTable, noAttributes, timesTable } from './text-table';
+import { FileWriter, runFileWriter } from './file-writer';
 import { writesFolder } from './layout';
 import { OutputFiles } from './output-files';
 import { TextUnpacker } from './packed-texts';
@@ -27,7 +28,14 @@ const NO_TIMES = ['', ''] as const;
 async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<ExportReport> {
   const { projectPath, options, outPath } = side.data;
   const exporter = exporters[options.format];
-  const output = new OutputFiles(outPath, writesFolder(exporter.layout, options));
+  // brat's files are each written whole by one document: a thread of their own creates them.
+  const handOff = exporter.layout === 'folder';
+  const output = new OutputFiles(outPath, writesFolder(exporter.layout, options), handOff);
+  const fileWriter = handOff ? new FileWriter(__filename, {}) : null;
+  const handOver = async () => {
+    const batch = output.takeBatch();
+    if (batch && fileWriter) await fileWriter.write(batch);
+  };
   // Source offsets and the original text cost half the reading; only these exports use them.
   const withOriginal = options.format === 'biaozhu-jsonl' || options.offsets === 'source';
   const reader = new ExportReader(__filename, {
@@ -130,8 +138,12 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
         }
       });
       reader.release();
+      await handOver();
     }
     for (const chunk of exporter.end(ctx)) output.write(chunk.path, chunk.text);
+    output.finish();
+    await handOver();
+    await fileWriter?.drain();
     output.close(true);
     side.progress(ids.length, ids.length);
     report.dropped = [...dropped].map(([reason, count]) => ({ reason, count }));
@@ -139,10 +151,13 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
     report.files = [...output.written];
     return report;
   } finally {
+    await fileWriter?.stop(); // before a failed export's files are removed: none is created after
     output.close(false);
     await reader.stop();
   }
 }
 
-if ((workerData as { role?: string } | null)?.role === 'export-reader') runExportReader(workerData as ReaderData);
+const role = (workerData as { role?: string } | null)?.role;
+if (role === 'export-reader') runExportReader(workerData as ReaderData);
+else if (role === 'export-file-writer') runFileWriter();
 else runInWorker<ExportWorkerData, ExportReport>(exportProject);

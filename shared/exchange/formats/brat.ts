@@ -6,7 +6,7 @@
 // line breaks only is dropped ('line-break-only'). Attributes are "A1\trole T7 value" with whitespace, % , | and :
 // percent-encoded (UTF-8), so values with spaces survive exactly.
 import { codePointLength, codePointsToUtf16, utf16ToCodePoints } from '../../text/offsets';
-import { baseName, deriveTitle, DropCounter, identityDraft, resolvedUtf8, resolveDocument } from '../common';
+import { baseName, deriveTitle, DropCounter, identityDraft, resolvedUtf8, resolveDocument, type ResolvedSpan } from '../common';
 import { Utf8Builder } from '../text-builder';
 import type { DraftSpan, ExchangeFile, ExportContext, Exporter, ParseResult } from '../types';
 
@@ -22,6 +22,15 @@ const decode = (value: string): string => {
   }
 };
 const typeName = (label: string): string => label.replace(/\s/g, '_');
+const BREAKS = /[\n-\r\x1c-\x1e\x85\u2028\u2029]/g;
+
+/** Where the text's line breaks (isBreak) are, in order: a native scan, not a loop over every character. */
+function lineBreaks(text: string): number[] {
+  const at: number[] = [];
+  BREAKS.lastIndex = 0;
+  for (let m = BREAKS.exec(text); m !== null; m = BREAKS.exec(text)) at.push(m.index);
+  return at;
+}
 const MAX_CONF_VALUES = 1000;
 
 interface BratState {
@@ -86,52 +95,68 @@ export const bratExporter: Exporter = {
     const state = stateOf(ctx);
     const { text, spans, drops } = resolveDocument(doc, ctx);
     const adjusted = new DropCounter();
-    const pieces: { id: number; type: string; frags: number[]; attributes: Record<string, string> }[] = [];
+    // Spans come sorted by start: one pointer walks the text's line breaks alongside them, and a
+    // span with none inside (nearly all) is one fragment without looking at its characters.
+    const breaks = lineBreaks(text);
+    let nextBreak = 0;
+    /** Fragment edges of every span written, flat; span i's are boundaries[fragFrom[i]..fragFrom[i + 1]). */
     const boundaries: number[] = [];
-    for (const { span, start, end } of spans) {
-      const frags: number[] = [];
-      let from = -1;
-      for (let u = start; u <= end; u++) {
-        const atBreak = u === end || isBreak(text.charCodeAt(u));
-        if (atBreak && from !== -1) {
-          frags.push(from, u);
-          from = -1;
-        } else if (!atBreak && from === -1) from = u;
+    const fragFrom: number[] = [];
+    const written: ResolvedSpan[] = [];
+    for (const resolved of spans) {
+      const { start, end } = resolved;
+      while (nextBreak < breaks.length && breaks[nextBreak]! < start) nextBreak++;
+      const from = boundaries.length;
+      if (nextBreak === breaks.length || breaks[nextBreak]! >= end) boundaries.push(start, end);
+      else {
+        let fragStart = -1;
+        for (let u = start; u <= end; u++) {
+          const atBreak = u === end || isBreak(text.charCodeAt(u));
+          if (atBreak && fragStart !== -1) {
+            boundaries.push(fragStart, u);
+            fragStart = -1;
+          } else if (!atBreak && fragStart === -1) fragStart = u;
+        }
+        if (boundaries.length === from) {
+          drops.add('line-break-only');
+          continue;
+        }
+        if (boundaries[from] !== start || boundaries[boundaries.length - 1] !== end) adjusted.add('line-break-trimmed');
       }
-      if (frags.length === 0) {
-        drops.add('line-break-only');
-        continue;
-      }
-      if (frags[0] !== start || frags[frags.length - 1] !== end) adjusted.add('line-break-trimmed');
-      let type = state.types.get(span.label);
-      if (type === undefined) state.types.set(span.label, (type = typeName(span.label)));
-      pieces.push({ id: span.id, type, frags, attributes: span.attributes });
-      boundaries.push(...frags);
+      fragFrom.push(from);
+      written.push(resolved);
     }
+    fragFrom.push(boundaries.length);
     const cp = utf16ToCodePoints(text, boundaries);
     const ann = annBuilder;
     ann.clear();
-    let b = 0;
     let attributeNo = 0;
-    for (const piece of pieces) {
+    for (let i = 0; i < written.length; i++) {
+      const span = written[i]!.span;
+      let type = state.types.get(span.label);
+      if (type === undefined) {
+        state.types.set(span.label, (type = typeName(span.label)));
+        state.labels.add(type);
+      }
+      const first = fragFrom[i]!;
+      const last = fragFrom[i + 1]!;
       // T7\tPERSON 0 2;3 5\t蔡奇 书记
       ann.ascii(0x54);
-      ann.number(piece.id);
+      ann.number(span.id);
       ann.ascii(0x09);
-      ann.append(piece.type);
-      for (let f = 0; f < piece.frags.length; f += 2, b += 2) {
-        ann.ascii(f === 0 ? 0x20 : 0x3b);
-        ann.number(cp[b]);
+      ann.append(type);
+      for (let b = first; b < last; b += 2) {
+        ann.ascii(b === first ? 0x20 : 0x3b);
+        ann.number(cp[b]!);
         ann.ascii(0x20);
-        ann.number(cp[b + 1]);
+        ann.number(cp[b + 1]!);
       }
-      for (let f = 0; f < piece.frags.length; f += 2) {
-        ann.ascii(f === 0 ? 0x09 : 0x20);
-        ann.append(text, piece.frags[f], piece.frags[f + 1]);
+      for (let b = first; b < last; b += 2) {
+        ann.ascii(b === first ? 0x09 : 0x20);
+        ann.append(text, boundaries[b], boundaries[b + 1]);
       }
       ann.ascii(0x0a);
-      state.labels.add(piece.type);
-      const info = attributesInfo(state, piece.attributes);
+      const info = attributesInfo(state, span.attributes);
       for (const [k, v] of info.pairs) {
         // A3\trole T7 value (no value: a binary attribute)
         ann.ascii(0x41);
@@ -139,14 +164,14 @@ export const bratExporter: Exporter = {
         ann.ascii(0x09);
         ann.append(k);
         ann.append(' T');
-        ann.number(piece.id);
+        ann.number(span.id);
         if (v !== '') {
           ann.ascii(0x20);
           ann.append(v);
         }
         ann.ascii(0x0a);
       }
-      if (info.pairs.length > 0) noteAttributes(state, info, piece.type);
+      if (info.pairs.length > 0) noteAttributes(state, info, type);
     }
     const base = `${doc.split ? `${doc.split}/` : ''}doc-${doc.id}`;
     return {

@@ -1,5 +1,5 @@
 // Import and export through the API and the worker threads, on a real project file.
-import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS, type ExportReport, type ImportPreview, type ImportReport } from '../../../shared/api/jobs';
@@ -193,6 +193,12 @@ describe('export through the API', () => {
     const report = await finished<ExportReport>((await core.call('export:start', { format: 'biaozhu-jsonl', outPath })).jobId);
     expect(report.documents).toBe(1500);
     expect(readFileSync(outPath, 'utf8').trim().split('\n')).toHaveLength(1500);
+    // brat's files are created by a thread of their own: it is stopped before they are removed.
+    const bratPath = join(core.dir, 'cancelled-brat');
+    const brat = await core.call('export:start', { format: 'brat', outPath: bratPath });
+    await core.call('jobs:cancel', { jobId: brat.jobId });
+    expect((await core.jobs.wait(brat.jobId)).state).toBe('cancelled');
+    expect(existsSync(bratPath)).toBe(false);
   });
 
   it('writes texts as stored, and a text that is not well-formed UTF-8 as SQLite would read it', async () => {
@@ -236,6 +242,30 @@ describe('export through the API', () => {
       // The documents before it were written, then removed with the failure: no half export is left.
       expect(existsSync(outPath)).toBe(false);
     }
+  });
+  it('a brat file that cannot be created fails the export, naming it, and leaves none of the others', async () => {
+    core = testCore();
+    const ids = Array.from({ length: 250 }, (_, i) => addDocument(core, `区委书记王明远到回龙观社区调研（第${i}篇）。`, `调研 ${i}`));
+    const label = (await core.call('labels:list', {}))[0];
+    for (const documentId of ids) await core.call('annotations:create', { documentId, start: 4, end: 7, labelId: label.id });
+    // A folder where the last document's .ann is to go: brat's files are created by a thread of
+    // their own (file-writer.ts), so its failure has to come back as the export's.
+    const outPath = join(core.dir, 'blocked-brat');
+    const blocker = join(outPath, `doc-${ids.at(-1)}.ann`);
+    mkdirSync(blocker, { recursive: true });
+    const { jobId } = await core.call('export:start', { format: 'brat', outPath });
+    const status = await core.jobs.wait(jobId);
+    expect(status.state).toBe('failed');
+    expect(status.error).toMatch(/EISDIR/);
+    expect(status.error).toContain(blocker);
+    // Every file written before it is removed again; the user's folder is left as it was.
+    expect(readdirSync(outPath)).toEqual([`doc-${ids.at(-1)}.ann`]);
+    // The same folder exports whole once it is free.
+    rmSync(blocker, { recursive: true });
+    const report = await finished<ExportReport>((await core.call('export:start', { format: 'brat', outPath })).jobId);
+    expect(report.documents).toBe(250);
+    expect(readdirSync(outPath)).toHaveLength(2 * 250 + 2);
+    expect(readFileSync(join(outPath, `doc-${ids[0]}.ann`), 'utf8')).toMatch(/^T\d+\tPERSON 4 7\t王明远\n$/);
   });
 });
 
