@@ -7,7 +7,7 @@
 // percent-encoded (UTF-8), so values with spaces survive exactly.
 import { codePointLength, codePointsToUtf16, utf16ToCodePoints } from '../../text/offsets';
 import { baseName, deriveTitle, DropCounter, identityDraft, resolvedUtf8, resolveDocument, type ResolvedSpan } from '../common';
-import { Utf8Builder } from '../text-builder';
+import { Utf8Builder, utf8Bytes } from '../text-builder';
 import type { DraftSpan, ExchangeFile, ExportContext, Exporter, ParseResult } from '../types';
 
 /** \n \r \v \f \x1c-\x1e \x85 \u2028 \u2029: what Python's str.splitlines() breaks at. Runs for every character of every span. */
@@ -22,15 +22,6 @@ const decode = (value: string): string => {
   }
 };
 const typeName = (label: string): string => label.replace(/\s/g, '_');
-const BREAKS = /[\n-\r\x1c-\x1e\x85\u2028\u2029]/g;
-
-/** Where the text's line breaks (isBreak) are, in order: a native scan, not a loop over every character. */
-function lineBreaks(text: string): number[] {
-  const at: number[] = [];
-  BREAKS.lastIndex = 0;
-  for (let m = BREAKS.exec(text); m !== null; m = BREAKS.exec(text)) at.push(m.index);
-  return at;
-}
 const MAX_CONF_VALUES = 1000;
 
 interface BratState {
@@ -38,13 +29,21 @@ interface BratState {
   attributes: Map<string, Map<string, Set<string>>>; // key → label → values
   /** Spans share attributes objects (see AttributesTable): what each needs is worked out once. */
   attributesInfo: WeakMap<Record<string, string>, AttributesInfo>;
-  /** Entity type names by label key. */
-  types: Map<string, string>;
+  /** Entity types by label key. */
+  types: Map<string, EntityType>;
+}
+
+interface EntityType {
+  name: string;
+  /** "\tNAME" as UTF-8, written on every T line. */
+  tabName: Uint8Array;
 }
 
 interface AttributesInfo {
   /** Keys and values encoded for A lines. */
   pairs: [string, string][];
+  /** Each pair's A line around its numbers, as UTF-8: "\tkey T" and " value\n" (or "\n"). */
+  lines: { head: Uint8Array; tail: Uint8Array }[];
   /** The entity types annotation.conf already lists these attributes for. */
   noted: Set<string>;
 }
@@ -53,7 +52,8 @@ function attributesInfo(state: BratState, attributes: Record<string, string>): A
   let info = state.attributesInfo.get(attributes);
   if (info === undefined) {
     const pairs = Object.entries(attributes).map(([key, value]): [string, string] => [encode(key), encode(value)]);
-    state.attributesInfo.set(attributes, (info = { pairs, noted: new Set() }));
+    const lines = pairs.map(([k, v]) => ({ head: utf8Bytes(`\t${k} T`), tail: utf8Bytes(v === '' ? '\n' : ` ${v}\n`) }));
+    state.attributesInfo.set(attributes, (info = { pairs, lines, noted: new Set() }));
   }
   return info;
 }
@@ -95,19 +95,18 @@ export const bratExporter: Exporter = {
     const state = stateOf(ctx);
     const { text, spans, drops } = resolveDocument(doc, ctx);
     const adjusted = new DropCounter();
-    // Spans come sorted by start: one pointer walks the text's line breaks alongside them, and a
-    // span with none inside (nearly all) is one fragment without looking at its characters.
-    const breaks = lineBreaks(text);
-    let nextBreak = 0;
     /** Fragment edges of every span written, flat; span i's are boundaries[fragFrom[i]..fragFrom[i + 1]). */
     const boundaries: number[] = [];
     const fragFrom: number[] = [];
     const written: ResolvedSpan[] = [];
     for (const resolved of spans) {
       const { start, end } = resolved;
-      while (nextBreak < breaks.length && breaks[nextBreak]! < start) nextBreak++;
       const from = boundaries.length;
-      if (nextBreak === breaks.length || breaks[nextBreak]! >= end) boundaries.push(start, end);
+      // A span is a few characters of a long text: looking at its own (a tight loop, nearly always
+      // without a break) costs less than scanning the whole text for breaks.
+      let u = start;
+      while (u < end && !isBreak(text.charCodeAt(u))) u++;
+      if (u === end) boundaries.push(start, end);
       else {
         let fragStart = -1;
         for (let u = start; u <= end; u++) {
@@ -135,16 +134,16 @@ export const bratExporter: Exporter = {
       const span = written[i]!.span;
       let type = state.types.get(span.label);
       if (type === undefined) {
-        state.types.set(span.label, (type = typeName(span.label)));
-        state.labels.add(type);
+        const name = typeName(span.label);
+        state.types.set(span.label, (type = { name, tabName: utf8Bytes(`\t${name}`) }));
+        state.labels.add(name);
       }
       const first = fragFrom[i]!;
       const last = fragFrom[i + 1]!;
       // T7\tPERSON 0 2;3 5\t蔡奇 书记
       ann.ascii(0x54);
       ann.number(span.id);
-      ann.ascii(0x09);
-      ann.append(type);
+      ann.appendBytes(type.tabName);
       for (let b = first; b < last; b += 2) {
         ann.ascii(b === first ? 0x20 : 0x3b);
         ann.number(cp[b]!);
@@ -157,21 +156,15 @@ export const bratExporter: Exporter = {
       }
       ann.ascii(0x0a);
       const info = attributesInfo(state, span.attributes);
-      for (const [k, v] of info.pairs) {
+      for (const { head, tail } of info.lines) {
         // A3\trole T7 value (no value: a binary attribute)
         ann.ascii(0x41);
         ann.number(++attributeNo);
-        ann.ascii(0x09);
-        ann.append(k);
-        ann.append(' T');
+        ann.appendBytes(head);
         ann.number(span.id);
-        if (v !== '') {
-          ann.ascii(0x20);
-          ann.append(v);
-        }
-        ann.ascii(0x0a);
+        ann.appendBytes(tail);
       }
-      if (info.pairs.length > 0) noteAttributes(state, info, type);
+      if (info.pairs.length > 0) noteAttributes(state, info, type.name);
     }
     const base = `${doc.split ? `${doc.split}/` : ''}doc-${doc.id}`;
     return {
