@@ -108,9 +108,3 @@ export function utf8ToUnits(bytes: Uint8Array, out: Uint16Array, at: number): nu
   return at + text.length;
 }
 
-const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
-
-/** The string of code units units[from, to). */
-export function unitsToString(units: Uint16Array, from: number, to: number): string {
-  return to - from < 16 ? String.fromCharCode.apply(null, units.subarray(from, to) as unknown as number[]) : utf16.decode(units.subarray(from, to));
-}

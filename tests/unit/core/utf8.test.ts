@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isUtf8 } from 'node:buffer';
-import { decodeValidUtf8, decodeWellFormed, unitsToString, utf8ToUnits } from '../../../shared/text/utf8';
+import { decodeValidUtf8, decodeWellFormed, utf8ToUnits } from '../../../shared/text/utf8';
+import { unitsToString } from '../../../electron/services/export/packed-texts';
 
 const standard = new TextDecoder('utf-8', { ignoreBOM: true });
 const encoder = new TextEncoder();
@@ -82,5 +83,21 @@ describe('utf8ToUnits', () => {
       [[0xe4, 0xba], '\ufffd'],
     ];
     for (const [bytes, text] of cases) expect(decodeAt(Uint8Array.from(bytes), 1)).toBe(text);
+  });
+});
+
+describe('unitsToString', () => {
+  it('property: gives back exactly the code units, lone surrogates included, from anywhere in an array', () => {
+    const unit = fc.oneof(fc.constantFrom('北', '𠮷', '\n', 'a'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.integer({ min: 0xd800, max: 0xdfff }).map((u) => String.fromCharCode(u)));
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 80 }), fc.nat(7), fc.nat(3), (text, at, shift) => {
+        // Short and long strings take different paths; a view that starts `shift` units into its
+        // buffer puts the units at an offset within it.
+        const units = new Uint16Array(shift + at + text.length + 2).subarray(shift);
+        for (let i = 0; i < text.length; i++) units[at + i] = text.charCodeAt(i);
+        expect(unitsToString(units, at, at + text.length)).toBe(text);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
