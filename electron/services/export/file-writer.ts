@@ -12,7 +12,8 @@ export interface FileBatch {
   bytes: Uint8Array;
 }
 
-type WriterMessage = { type: 'written' } | { type: 'error'; message: string };
+/** 'written' gives the batch's buffer back for the next batch: no new memory per batch, and none left for the writer's garbage collector to find. */
+type WriterMessage = { type: 'written'; buffer: ArrayBuffer } | { type: 'error'; message: string };
 
 /** Batches handed over and not yet written. */
 const BATCHES_AHEAD = 4;
@@ -27,7 +28,8 @@ export function runFileWriter(): void {
         writeFileSync(batch.paths[i]!, batch.bytes.subarray(from, batch.ends[i]));
         from = batch.ends[i]!;
       }
-      parentPort!.postMessage({ type: 'written' } satisfies WriterMessage);
+      const buffer = batch.bytes.buffer as ArrayBuffer;
+      parentPort!.postMessage({ type: 'written', buffer } satisfies WriterMessage, [buffer]);
     } catch (error) {
       parentPort!.postMessage({ type: 'error', message: (error as Error).message ?? String(error) } satisfies WriterMessage);
     }
@@ -54,14 +56,17 @@ export class FileBatchBuilder {
     this.ends.push(this.length);
   }
 
-  /** The files added since the last take, or null when there are none. */
-  take(): FileBatch | null {
+  /**
+   * The files added since the last take, or null when there are none. The batch takes the
+   * builder's buffer along: the next batch is collected in `spare` (a buffer the writer gave
+   * back), or in a new one.
+   */
+  take(spare?: ArrayBuffer): FileBatch | null {
     if (this.paths.length === 0) return null;
     const batch = { paths: this.paths, ends: Int32Array.from(this.ends), bytes: this.bytes.subarray(0, this.length) };
     this.paths = [];
     this.ends = [];
-    // The batch's buffer is handed to the writer thread: the next batch gets a new one.
-    this.bytes = Buffer.allocUnsafeSlow(Math.max(INITIAL_BYTES, this.length));
+    this.bytes = spare && spare.byteLength >= INITIAL_BYTES ? Buffer.from(spare) : Buffer.allocUnsafeSlow(Math.max(INITIAL_BYTES, this.length));
     this.length = 0;
     return batch;
   }
@@ -80,6 +85,7 @@ export class FileWriter {
   private inFlight = 0;
   private failure: Error | null = null;
   private wake: (() => void) | null = null;
+  private readonly spares: ArrayBuffer[] = [];
 
   constructor(entryFile: string, workerData: Record<string, unknown>) {
     this.worker = new Worker(entryFile, { workerData: { ...workerData, role: 'export-file-writer' } });
@@ -88,7 +94,10 @@ export class FileWriter {
       this.failure ??= failure;
       this.wake?.();
     };
-    this.worker.on('message', (message: WriterMessage) => settle(message.type === 'error' ? new Error(message.message) : null));
+    this.worker.on('message', (message: WriterMessage) => {
+      if (message.type === 'written') this.spares.push(message.buffer);
+      settle(message.type === 'error' ? new Error(message.message) : null);
+    });
     const fail = (failure: Error) => {
       this.failure ??= failure;
       this.wake?.();
@@ -103,6 +112,11 @@ export class FileWriter {
     this.inFlight++;
     // The batch's bytes own their buffer (see FileBatchBuilder.take): it moves without a copy.
     this.worker.postMessage(batch, [batch.bytes.buffer as ArrayBuffer, batch.ends.buffer as ArrayBuffer]);
+  }
+
+  /** A buffer a written batch gave back, for collecting the next batch in (see FileBatchBuilder.take). */
+  spare(): ArrayBuffer | undefined {
+    return this.spares.pop();
   }
 
   /** Waits until every batch handed over is written; throws a write's error. */

@@ -109,9 +109,9 @@ export class OutputFiles {
     }
   }
 
-  /** With hand-off: the files finished since the last call, or null. */
-  takeBatch(): FileBatch | null {
-    return this.batch?.take() ?? null;
+  /** With hand-off: the files finished since the last call, or null (see FileBatchBuilder.take). */
+  takeBatch(spare?: ArrayBuffer): FileBatch | null {
+    return this.batch?.take(spare) ?? null;
   }
 
   /**

@@ -33,8 +33,9 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
   const output = new OutputFiles(outPath, writesFolder(exporter.layout, options), handOff);
   const fileWriter = handOff ? new FileWriter(__filename, {}) : null;
   const handOver = async () => {
-    const batch = output.takeBatch();
-    if (batch && fileWriter) await fileWriter.write(batch);
+    if (!fileWriter) return;
+    const batch = output.takeBatch(fileWriter.spare());
+    if (batch) await fileWriter.write(batch);
   };
   // Source offsets and the original text cost half the reading; only these exports use them.
   const withOriginal = options.format === 'biaozhu-jsonl' || options.offsets === 'source';

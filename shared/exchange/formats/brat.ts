@@ -42,8 +42,6 @@ interface EntityType {
 interface AttributesInfo {
   /** Keys and values encoded for A lines. */
   pairs: [string, string][];
-  /** Each pair's A line around its numbers, as UTF-8: "\tkey T" and " value\n" (or "\n"). */
-  lines: { head: Uint8Array; tail: Uint8Array }[];
   /** The entity types annotation.conf already lists these attributes for. */
   noted: Set<string>;
 }
@@ -52,8 +50,7 @@ function attributesInfo(state: BratState, attributes: Record<string, string>): A
   let info = state.attributesInfo.get(attributes);
   if (info === undefined) {
     const pairs = Object.entries(attributes).map(([key, value]): [string, string] => [encode(key), encode(value)]);
-    const lines = pairs.map(([k, v]) => ({ head: utf8Bytes(`\t${k} T`), tail: utf8Bytes(v === '' ? '\n' : ` ${v}\n`) }));
-    state.attributesInfo.set(attributes, (info = { pairs, lines, noted: new Set() }));
+    state.attributesInfo.set(attributes, (info = { pairs, noted: new Set() }));
   }
   return info;
 }
@@ -156,13 +153,20 @@ export const bratExporter: Exporter = {
       }
       ann.ascii(0x0a);
       const info = attributesInfo(state, span.attributes);
-      for (const { head, tail } of info.lines) {
-        // A3\trole T7 value (no value: a binary attribute)
+      for (const [k, v] of info.pairs) {
+        // A3\trole T7 value (no value: a binary attribute). Kept as strings: the project's tens of
+        // thousands of attribute sets as byte arrays would cost tens of megabytes.
         ann.ascii(0x41);
         ann.number(++attributeNo);
-        ann.appendBytes(head);
+        ann.ascii(0x09);
+        ann.append(k);
+        ann.append(' T');
         ann.number(span.id);
-        ann.appendBytes(tail);
+        if (v !== '') {
+          ann.ascii(0x20);
+          ann.append(v);
+        }
+        ann.ascii(0x0a);
       }
       if (info.pairs.length > 0) noteAttributes(state, info, type.name);
     }
