@@ -87,8 +87,9 @@ export class FileWriter {
   private wake: (() => void) | null = null;
   private readonly spares: ArrayBuffer[] = [];
 
-  constructor(entryFile: string, workerData: Record<string, unknown>) {
-    this.worker = new Worker(entryFile, { workerData: { ...workerData, role: 'export-file-writer' } });
+  /** `entryFile` runs runFileWriter() when started with role 'export-file-writer'. */
+  constructor(entryFile: string) {
+    this.worker = new Worker(entryFile, { workerData: { role: 'export-file-writer' } });
     const settle = (failure: Error | null) => {
       this.inFlight--;
       this.failure ??= failure;

@@ -1,6 +1,7 @@
 // Export worker thread: formats documents through a format's exporter and writes them, while a
 // second thread (this same file, started with role 'export-reader') reads them from SQLite in
-// batches. Memory stays flat however large the project is.
+// batches, and for brat a third (role 'export-file-writer') creates its files. Memory stays flat
+// however large the project is.
 import { workerData } from 'node:worker_threads';
 import type { ExportOptions, ExportReport } from '../../../shared/api/jobs';
 import { assignSplits, exporters, UnexportableDocument, type ExportDocument, type ExportSpan } from '../../../shared/exchange/index';
@@ -31,7 +32,7 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
   // brat's files are each written whole by one document: a thread of their own creates them.
   const handOff = exporter.layout === 'folder';
   const output = new OutputFiles(outPath, writesFolder(exporter.layout, options), handOff);
-  const fileWriter = handOff ? new FileWriter(__filename, {}) : null;
+  const fileWriter = handOff ? new FileWriter(__filename) : null;
   const handOver = async () => {
     if (!fileWriter) return;
     const batch = output.takeBatch(fileWriter.spare());
