@@ -35,7 +35,6 @@ export class OutputFiles {
   readonly written: string[] = [];
   /** With `handOff`: files finished and not yet taken (see takeBatch). */
   private readonly batch: FileBatchBuilder | null;
-  private readonly handedOff = new Set<string>();
 
   /**
    * `base` is the output file, or the output folder when `folder` is set. With `handOff`, a file
@@ -55,7 +54,8 @@ export class OutputFiles {
     const path = this.folder ? join(this.base, relative || 'export') : relative === '' ? this.base : join(dirname(this.base), relative);
     let file = this.live.get(path);
     if (file === undefined) {
-      if (this.handedOff.has(path)) throw new Error(`${path} was handed over whole: it cannot be written again`);
+      // With hand-off every file that is no longer live was handed over whole.
+      if (this.batch && this.created.has(path)) throw new Error(`${path} was handed over whole: it cannot be written again`);
       if (text.length === 0 && this.created.has(path)) return;
       const isNew = !this.created.has(path);
       if (isNew) {
@@ -146,10 +146,8 @@ export class OutputFiles {
   private flushPending(path: string, file: OutputFile): void {
     if (!file.pending) return;
     const pieces = file.pending;
-    if (this.batch) {
-      this.batch.add(path, pieces);
-      this.handedOff.add(path);
-    } else writeFileSync(path, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece))));
+    if (this.batch) this.batch.add(path, pieces);
+    else writeFileSync(path, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece))));
     file.pending = null;
   }
 
