@@ -87,6 +87,22 @@ export function resolveDocument(doc: ExportDocument, ctx: ExportContext): Resolv
   return { text: source ? doc.originalText : doc.text, spans, drops };
 }
 
+/**
+ * What a format derives from a span's attributes (`key` names it), made once per attributes
+ * object: kept in the span's attributesMemo when it has one (the export worker's spans do), else
+ * in `cache`.
+ */
+export function derivedFromAttributes<T>(span: ExportSpan, key: string, cache: WeakMap<Record<string, string>, T>, derive: (attributes: Record<string, string>) => T): T {
+  const memo = span.attributesMemo;
+  let derived = (memo ? memo[key] : cache.get(span.attributes)) as T | undefined;
+  if (derived === undefined) {
+    derived = derive(span.attributes);
+    if (memo) memo[key] = derived;
+    else cache.set(span.attributes, derived);
+  }
+  return derived;
+}
+
 /** The UTF-8 of resolveDocument's text, when the export has it (see Exporter.utf8Texts). */
 export const resolvedUtf8 = (doc: ExportDocument, ctx: ExportContext): Utf8Text | undefined => (ctx.offsets === 'source' ? doc.originalTextUtf8 : doc.textUtf8);
 

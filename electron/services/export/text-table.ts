@@ -70,13 +70,19 @@ export class TextNumbering {
 /** The formatter's side: what each text stands for (`read` once per text sent), by number. */
 export class TextTable<T> {
   private readonly values: T[] = [];
+  /** One object per value for what formats derive from it (see ExportSpan.attributesMemo). */
+  private readonly memos: Record<string, unknown>[] = [];
+  private readonly unnumberedMemo: Record<string, unknown> = {};
 
   /** `unnumbered` stands for the numbering's unnumbered text. */
   constructor(private readonly what: string, private readonly read: (text: string) => T, private readonly unnumbered: T) {}
 
   apply(update: TextTableUpdate): void {
-    if (update.reset) this.values.length = 0;
-    for (const text of update.texts) this.values.push(this.read(text));
+    if (update.reset) this.values.length = this.memos.length = 0;
+    for (const text of update.texts) {
+      this.values.push(this.read(text));
+      this.memos.push({});
+    }
   }
 
   get(n: number): T {
@@ -84,6 +90,14 @@ export class TextTable<T> {
     const value = this.values[n];
     if (value === undefined) throw new Error(`${this.what} number ${n} was never sent`);
     return value;
+  }
+
+  /** The memo of value `n`: the same object for every span with that value, until the table is emptied. */
+  memo(n: number): Record<string, unknown> {
+    if (n === UNNUMBERED) return this.unnumberedMemo;
+    const memo = this.memos[n];
+    if (memo === undefined) throw new Error(`${this.what} number ${n} was never sent`);
+    return memo;
   }
 }
 

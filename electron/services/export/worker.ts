@@ -100,6 +100,7 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
           const span: ExportSpan = {
             id: spanId, start, end, label,
             attributes: attributesOf ? attributes.get(attributesOf[cursor]) : noAttributes,
+            attributesMemo: attributesOf ? attributes.memo(attributesOf[cursor]) : undefined,
             annotator: annotators.get(annotatorId)!,
             origin: spanOrigin(state),
             reviewState: spanReviewState(state),

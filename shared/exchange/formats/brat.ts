@@ -6,9 +6,9 @@
 // line breaks only is dropped ('line-break-only'). Attributes are "A1\trole T7 value" with whitespace, % , | and :
 // percent-encoded (UTF-8), so values with spaces survive exactly.
 import { codePointLength, codePointsToUtf16, utf16ToCodePoints } from '../../text/offsets';
-import { baseName, deriveTitle, DropCounter, identityDraft, resolvedUtf8, resolveDocument, type ResolvedSpan } from '../common';
+import { baseName, derivedFromAttributes, deriveTitle, DropCounter, identityDraft, resolvedUtf8, resolveDocument, type ResolvedSpan } from '../common';
 import { Utf8Builder, utf8Bytes } from '../text-builder';
-import type { DraftSpan, ExchangeFile, ExportContext, Exporter, ParseResult } from '../types';
+import type { DraftSpan, ExchangeFile, ExportContext, Exporter, ExportSpan, ParseResult } from '../types';
 
 /** \n \r \v \f \x1c-\x1e \x85 \u2028 \u2029: what Python's str.splitlines() breaks at. Runs for every character of every span. */
 const isBreak = (u: number): boolean => (u >= 0x0a && u <= 0x0d) || (u >= 0x1c && u <= 0x1e) || u === 0x85 || u === 0x2028 || u === 0x2029;
@@ -46,14 +46,11 @@ interface AttributesInfo {
   noted: Set<string>;
 }
 
-function attributesInfo(state: BratState, attributes: Record<string, string>): AttributesInfo {
-  let info = state.attributesInfo.get(attributes);
-  if (info === undefined) {
-    const pairs = Object.entries(attributes).map(([key, value]): [string, string] => [encode(key), encode(value)]);
-    state.attributesInfo.set(attributes, (info = { pairs, noted: new Set() }));
-  }
-  return info;
-}
+const attributesInfo = (state: BratState, span: ExportSpan): AttributesInfo =>
+  derivedFromAttributes(span, 'brat', state.attributesInfo, (attributes) => ({
+    pairs: Object.entries(attributes).map(([key, value]): [string, string] => [encode(key), encode(value)]),
+    noted: new Set(),
+  }));
 
 /** Records the attribute keys and values a type carries, for annotation.conf. */
 function noteAttributes(state: BratState, info: AttributesInfo, type: string): void {
@@ -152,7 +149,7 @@ export const bratExporter: Exporter = {
         ann.append(text, boundaries[b], boundaries[b + 1]);
       }
       ann.ascii(0x0a);
-      const info = attributesInfo(state, span.attributes);
+      const info = attributesInfo(state, span);
       for (const [k, v] of info.pairs) {
         // A3\trole T7 value (no value: a binary attribute). Kept as strings: the project's tens of
         // thousands of attribute sets as byte arrays would cost tens of megabytes.

@@ -3,9 +3,9 @@
 // end) and pandas' text[start:end]); contexts are the 20 characters either side. Export only: the
 // file does not hold the documents' text, so it cannot be imported back.
 import { hasSurrogates } from '../../text/offsets';
-import { codePointSpans, resolveDocument } from '../common';
+import { codePointSpans, derivedFromAttributes, resolveDocument } from '../common';
 import { utf8Bytes, Utf8Builder } from '../text-builder';
-import type { ExchangeFile, Exporter, ParseResult } from '../types';
+import type { ExchangeFile, Exporter, ExportSpan, ParseResult } from '../types';
 
 export const CSV_HEADER = [
   'document_id',
@@ -45,16 +45,14 @@ function needsQuotes(s: string): boolean {
  */
 const attributesFields = new WeakMap<Record<string, string>, Uint8Array>();
 const NO_ATTRIBUTES_FIELD = utf8Bytes('{},');
-function attributesField(attributes: Record<string, string>): Uint8Array {
+function attributesField(span: ExportSpan): Uint8Array {
   let empty = true;
-  for (const _ in attributes) {
+  for (const _ in span.attributes) {
     empty = false;
     break;
   }
   if (empty) return NO_ATTRIBUTES_FIELD; // a quarter of the spans: no lookup
-  let field = attributesFields.get(attributes);
-  if (field === undefined) attributesFields.set(attributes, (field = utf8Bytes(`${csvField(JSON.stringify(attributes))},`)));
-  return field;
+  return derivedFromAttributes(span, 'csv', attributesFields, (attributes) => utf8Bytes(`${csvField(JSON.stringify(attributes))},`));
 }
 const nameFields = new Map<string, Uint8Array>();
 function nameField(name: string): Uint8Array {
@@ -109,7 +107,7 @@ export const mentionsCsvExporter: Exporter = {
       out.ascii(0x2c);
       out.number(cp ? cp.end[i] : end);
       out.ascii(0x2c);
-      out.appendBytes(attributesField(span.attributes));
+      out.appendBytes(attributesField(span));
       out.appendBytes(nameField(span.annotator));
       out.appendCsvField(text, plain ? Math.max(0, start - CONTEXT_CHARS) : back(text, start, CONTEXT_CHARS), start);
       out.ascii(0x2c);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../../shared/api/jobs';
 import { exporters, type ExportChunk, type ExportDocument } from '../../../shared/exchange';
 import { utf8Text } from '../../../shared/exchange/text-builder';
-import { ctx, docArb } from './fixtures';
+import { ctx, docArb, docsArb } from './fixtures';
 
 const detailsArb = fc.record({
   attributes: fc.dictionary(fc.constantFrom('role', 'unit', 'value'), fc.string({ minLength: 1, maxLength: 4 }), { maxKeys: 2 }),
@@ -105,6 +105,41 @@ describe('texts handed over as their UTF-8 bytes', () => {
         expect(exportOne(format, withBytes, offsets)).toEqual(exportOne(format, doc, offsets));
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('attribute sets shared through a memo', () => {
+  // The export worker gives every span with the same attributes the same object and one memo
+  // (ExportSpan.attributesMemo), in which formats keep what they derive from them: what they
+  // write must be what they write without memos, across the documents of one export.
+  const exportAll = (format: (typeof EXPORT_FORMATS)[number], docs: ExportDocument[]) => {
+    const exporter = exporters[format];
+    const context = ctx();
+    return [asText(exporter.begin(context)), ...docs.map((doc) => {
+      const result = exporter.document(doc, context);
+      return { ...result, chunks: asText(result.chunks) };
+    }), asText(exporter.end(context))];
+  };
+
+  it.each(EXPORT_FORMATS)('does not change what %s writes', (format) => {
+    fc.assert(
+      fc.property(docsArb({ attributes: true }), (docs) => {
+        const shared = new Map<string, { attributes: Record<string, string>; memo: Record<string, unknown> }>();
+        const withMemos = docs.map((doc) => ({
+          ...doc,
+          spans: doc.spans.map((s) => {
+            const key = JSON.stringify(s.attributes);
+            if (!shared.has(key)) shared.set(key, { attributes: Object.freeze({ ...s.attributes }), memo: {} });
+            const { attributes, memo } = shared.get(key)!;
+            return { ...s, attributes, attributesMemo: memo };
+          }),
+        }));
+        expect(exportAll(format, withMemos)).toEqual(exportAll(format, docs));
+        // A format keeps one thing per set, under its own name.
+        expect([...shared.values()].every(({ memo }) => Object.keys(memo).length <= 1)).toBe(true);
+      }),
+      { numRuns: 60 },
     );
   });
 });
