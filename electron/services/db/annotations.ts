@@ -1,5 +1,6 @@
 // Annotation rows. Offsets are validated by the service before they reach these functions.
 import type { Annotation, AnnotationOrigin, ReviewState } from '../../../shared/model';
+import { attributeSetId } from './attribute-sets';
 import type { Db } from './connection';
 import { statement } from './connection';
 
@@ -18,7 +19,8 @@ interface AnnotationRow {
 }
 
 const SELECT = `SELECT a.id, a.document_id, a.start, a.end, a.label_id, an.name AS annotator, a.origin, a.review_state,
-  a.attributes_json, a.created_at, a.updated_at FROM annotations a JOIN annotators an ON an.id = a.annotator_id`;
+  coalesce(s.json, '{}') AS attributes_json, a.created_at, a.updated_at
+  FROM annotations a JOIN annotators an ON an.id = a.annotator_id LEFT JOIN attribute_sets s ON s.id = a.attribute_set_id`;
 
 const toAnnotation = (row: AnnotationRow): Annotation => ({
   id: row.id,
@@ -59,11 +61,11 @@ export interface AnnotationRecord {
 }
 
 function insertAnnotationRow(db: Db, record: AnnotationRecord): number {
-  const result = statement(db, `INSERT INTO annotations (id, document_id, start, end, label_id, annotator_id, origin, review_state, attributes_json, created_at, updated_at)
+  const result = statement(db, `INSERT INTO annotations (id, document_id, start, end, label_id, annotator_id, origin, review_state, attribute_set_id, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(
       record.id ?? null, record.documentId, record.start, record.end, record.labelId, record.annotatorId, record.origin,
-      record.reviewState, JSON.stringify(record.attributes), record.createdAt, record.updatedAt,
+      record.reviewState, attributeSetId(db, record.attributes), record.createdAt, record.updatedAt,
     );
   return Number(result.lastInsertRowid);
 }
@@ -96,8 +98,8 @@ export interface AnnotationChange {
 
 export function updateAnnotation(db: Db, id: number, change: AnnotationChange): void {
   statement(db,
-    `UPDATE annotations SET start = ?, end = ?, label_id = ?, review_state = ?, attributes_json = ?, updated_at = ? WHERE id = ?`,
-  ).run(change.start, change.end, change.labelId, change.reviewState, JSON.stringify(change.attributes), change.updatedAt, id);
+    `UPDATE annotations SET start = ?, end = ?, label_id = ?, review_state = ?, attribute_set_id = ?, updated_at = ? WHERE id = ?`,
+  ).run(change.start, change.end, change.labelId, change.reviewState, attributeSetId(db, change.attributes), change.updatedAt, id);
 }
 
 /** Deletes one span and uncounts it on its document (call inside a transaction). */

@@ -57,20 +57,20 @@ export function readExportDocuments(db: Db, ids: readonly number[], withOriginal
 const SPANS_OF_BATCH = 'FROM annotations WHERE document_id IN (SELECT value FROM json_each(?))';
 
 /**
- * Separates the texts in readExportSpanPositions' attributes and details lists. JSON text never
- * holds it raw, origin and review state cannot, and a timestamp that did would be caught by count.
+ * Separates the texts in readExportSpanPositions' times lists. A timestamp that held it would be
+ * caught by count.
  */
 export const LIST_SEPARATOR = '\x1e';
 
-export type SpanPositionList = [documentId: number, spans: number, positions: string, attributes: string | null, times: string | null];
+export type SpanPositionList = [documentId: number, spans: number, positions: string, times: string | null];
 
 /**
  * A batch's spans as lists SQLite writes per document, in document order: the number of spans,
- * numbers "id,start,end,labelId,annotatorId,state,id,start,…" (state 0 unless 'all'), then as asked (see
- * Exporter.spanDetails) the attributes JSON texts, and created and updated time per span, each
- * list joined by LIST_SEPARATOR. A million spans leave SQLite as a few strings per document instead of
- * a million row arrays: reading takes half as long. Label keys and annotator names are looked up
- * in memory.
+ * numbers "id,start,end,labelId,annotatorId,state,attributeSetId,id,start,…" (state 0 unless
+ * 'all', attribute set 0 for none or with 'none'; see Exporter.spanDetails), then with 'all' the
+ * created and updated time per span joined by LIST_SEPARATOR. A million spans leave SQLite as a
+ * few strings per document instead of a million row arrays: reading takes half as long. Label
+ * keys, annotator names and attribute sets are looked up apart.
  *
  * Within a document the spans come in the order SQLite reads them (in practice its index:
  * start, end, id), the same in every list of the row, because each row read steps every
@@ -83,18 +83,19 @@ export function readExportSpanPositions(db: Db, documentIds: readonly number[], 
 
 /** The query behind readExportSpanPositions (exported for the query-plan test). */
 export function spanListsSql(details: SpanDetails): string {
-  const attributes = details === 'none' ? 'NULL' : `group_concat(attributes_json, char(30))`;
   // A span never edited has one time: sent once. Otherwise created U+001F updated; a time that
   // itself holds U+001F comes that way too, and is refused (see timesTable).
   const times = `CASE WHEN updated_at = created_at AND instr(created_at, char(31)) = 0 THEN created_at ELSE created_at || char(31) || updated_at END`;
   const rest = details === 'all' ? `group_concat(${times}, char(30))` : 'NULL';
-  // format() writes the six numbers in one call: a third faster than concatenating them. The
+  // format() writes the seven numbers in one call: a third faster than concatenating them. The
   // sixth is the span's state: origin and review state as bits (see spanOrigin in packed-spans.ts),
   // read for 'all' only: working it out costs a third of the query, and only Biaozhu JSONL
-  // writes it. (In SQLite | and << bind equally tight, left to right: every shift needs its parentheses.)
-  const state = details === 'all' ? `, (origin = 'suggested') | ((review_state = 'accepted') << 1) | ((review_state = 'rejected') << 2)` : '';
-  const numbers = `format('%d,%d,%d,%d,%d,${state ? '%d' : '0'}', id, start, end, label_id, annotator_id${state})`;
-  return `SELECT document_id, count(*), group_concat(${numbers}, ','), ${attributes}, ${rest}
+  // writes it. (In SQLite | and << bind equally tight, left to right: every shift needs its
+  // parentheses.) The seventh is the attribute set; %d writes NULL, no set, as 0.
+  const state = details === 'all' ? `(origin = 'suggested') | ((review_state = 'accepted') << 1) | ((review_state = 'rejected') << 2)` : '';
+  const set = details === 'none' ? '' : 'attribute_set_id';
+  const numbers = `format('%d,%d,%d,%d,%d,${state ? '%d' : '0'},${set ? '%d' : '0'}', ${['id', 'start', 'end', 'label_id', 'annotator_id', state, set].filter(Boolean).join(', ')})`;
+  return `SELECT document_id, count(*), group_concat(${numbers}, ','), ${rest}
      ${SPANS_OF_BATCH} GROUP BY document_id ORDER BY document_id`;
 }
 

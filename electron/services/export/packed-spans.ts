@@ -1,57 +1,56 @@
 // How a batch's spans cross from the export's reader thread to its formatting thread: their numbers
-// in one transferable array, attributes and times as numbers into tables (text-table.ts); texts go
-// as packed-texts.ts says. Structured clones of a million short strings or small arrays cost more
+// in one transferable array, attribute sets by id (attribute-table.ts) and times as numbers into a
+// table (text-table.ts); texts go as packed-texts.ts says. Structured clones of a million short strings or small arrays cost more
 // than reading them did.
 import type { SpanDetails } from '../../../shared/exchange/types';
 import type { SpanPositionList } from '../db/export-queries';
 import { LIST_SEPARATOR } from '../db/export-queries';
+import { NO_SET, type AttributeSetsSent, type AttributeSetsUpdate } from './attribute-table';
 import type { TextNumbering, TextTableUpdate } from './text-table';
 
 /** A batch's spans in document order. */
 export interface PackedSpans {
-  /** SPAN_NUMBERS numbers per span: documentId, id, start, end, labelId, annotatorId, state. */
+  /**
+   * SPAN_NUMBERS numbers per span: documentId, id, start, end, labelId, annotatorId, state,
+   * attribute set id (NO_SET when the span has none or attributes were not read).
+   */
   numbers: Float64Array;
-  /** Each span's attributes as its number in the attributes table, when attributes were read. */
-  attributes: Int32Array | null;
-  attributesUpdate: TextTableUpdate | null;
+  /** The attribute sets the batch's spans use, not sent before; null when attributes were not read. */
+  attributesUpdate: AttributeSetsUpdate | null;
   /** Each span's created and updated time as one number in the times table ('all' details). */
   times: Int32Array | null;
   timesUpdate: TextTableUpdate | null;
 }
 
-export const SPAN_NUMBERS = 7;
+export const SPAN_NUMBERS = 8;
+/** Where a span's attribute set id is among its numbers. */
+export const ATTRIBUTE_SET = 7;
 /** A span's state number: bit 0 origin 'suggested', bit 1 review 'accepted', bit 2 'rejected'. */
 export const spanOrigin = (state: number): 'manual' | 'suggested' => (state & 1 ? 'suggested' : 'manual');
 export const spanReviewState = (state: number): 'pending' | 'accepted' | 'rejected' => (state & 2 ? 'accepted' : state & 4 ? 'rejected' : 'pending');
 
-/** The export's numberings of span texts, kept across its batches (see text-table.ts). */
+/** What the export's reader keeps across its batches: attribute sets sent, times numbered (see text-table.ts). */
 export interface SpanNumberings {
-  attributes: TextNumbering;
+  attributes: AttributeSetsSent;
   times: TextNumbering;
 }
 
 /**
- * Parses readExportSpanPositions' lists read with `level`: positions (non-negative integers, six
- * per span) into numbers, attributes and times into numbers through the export's `numberings`. A
- * list whose count does not match the document's number of spans is refused: it would shift
- * every later span's details onto the wrong span.
+ * Parses readExportSpanPositions' lists read with `level`: positions (non-negative integers,
+ * seven per span) into numbers, and times into numbers through the export's `numberings`. A list
+ * whose count does not match the document's number of spans is refused: it would shift every
+ * later span's details onto the wrong span. `readSets` gives the JSON of attribute sets by id.
  */
-export function packPositions(lists: SpanPositionList[], level: SpanDetails, numberings: SpanNumberings): PackedSpans {
+export function packPositions(lists: SpanPositionList[], level: SpanDetails, numberings: SpanNumberings, readSets: (ids: number[]) => [number, string][]): PackedSpans {
   const spans = lists.reduce((n, list) => n + list[1], 0);
   const numbers = new Float64Array(spans * SPAN_NUMBERS);
-  const attributes = level === 'none' ? null : new Int32Array(spans);
   const times = level === 'all' ? new Int32Array(spans) : null;
-  if (attributes) numberings.attributes.beginBatch();
   if (times) numberings.times.beginBatch();
   let first = 0; // the document's first span in the batch
-  for (const [documentId, count, positions, attributesList, timesList] of lists) {
+  for (const [documentId, count, positions, timesList] of lists) {
     const end = parseNumbers(documentId, positions, numbers, first * SPAN_NUMBERS);
     if (end !== (first + count) * SPAN_NUMBERS) {
       throw new Error(`document ${documentId}: span positions hold ${positions.split(',').length} numbers for ${count} spans, not ${SPAN_NUMBERS - 1} each`);
-    }
-    if (attributes) {
-      const texts = listOf(documentId, attributesList, count, 'attributes');
-      for (let j = 0; j < count; j++) attributes[first + j] = numberings.attributes.numberOf(texts[j]);
     }
     if (times) {
       const texts = listOf(documentId, timesList, count, 'times');
@@ -59,16 +58,21 @@ export function packPositions(lists: SpanPositionList[], level: SpanDetails, num
     }
     first += count;
   }
+  let attributesUpdate: AttributeSetsUpdate | null = null;
+  if (level !== 'none') {
+    numberings.attributes.beginBatch();
+    for (let at = ATTRIBUTE_SET; at < numbers.length; at += SPAN_NUMBERS) if (numbers[at] !== NO_SET) numberings.attributes.use(numbers[at]);
+    attributesUpdate = numberings.attributes.endBatch(readSets);
+  }
   return {
     numbers,
-    attributes,
-    attributesUpdate: attributes ? numberings.attributes.endBatch() : null,
+    attributesUpdate,
     times,
     timesUpdate: times ? numberings.times.endBatch() : null,
   };
 }
 
-/** One document's positions "id,start,end,labelId,annotatorId,state,…" into numbers from `at`. */
+/** One document's positions "id,start,end,labelId,annotatorId,state,attributeSetId,…" into numbers from `at`. */
 function parseNumbers(documentId: number, list: string, numbers: Float64Array, at: number): number {
   numbers[at++] = documentId;
   let field = 0;
@@ -92,7 +96,7 @@ function parseNumbers(documentId: number, list: string, numbers: Float64Array, a
   return at;
 }
 
-function listOf(documentId: number, list: string | null, count: number, what: string): string[] {
+function listOf(documentId: number, list: string | null, count: number, what: 'times'): string[] {
   const texts = (list ?? '').split(LIST_SEPARATOR);
   if (texts.length !== count) throw new Error(`document ${documentId}: span ${what} hold the control character U+001E`);
   return texts;

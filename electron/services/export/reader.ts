@@ -8,7 +8,9 @@ import { openDatabase, useNativeBinding } from '../db/connection';
 import type { SpanDetails } from '../../../shared/exchange/types';
 import { annotatorNames, exportDocumentIds, readExportDocuments, readExportSpanPositions } from '../db/export-queries';
 import { listLabels } from '../db/labels';
-import { attributesNumbering, timesNumbering } from './text-table';
+import { timesNumbering } from './text-table';
+import { AttributeSetsSent } from './attribute-table';
+import { readAttributeSets } from '../db/attribute-sets';
 import { packTexts, type BatchRow, type PackedTexts } from './packed-texts';
 import { packPositions, type PackedSpans } from './packed-spans';
 
@@ -49,7 +51,8 @@ export function runExportReader(data: ReaderData): void {
     db.exec('BEGIN');
     try {
       const ids = exportDocumentIds(db, data.options);
-      const numberings = { attributes: attributesNumbering(), times: timesNumbering() };
+      const numberings = { attributes: new AttributeSetsSent(), times: timesNumbering() };
+      const readSets = (setIds: number[]) => readAttributeSets(db, setIds);
       post({ type: 'snapshot', labels: listLabels(db), annotators: [...annotatorNames(db)], ids });
       for (let from = 0; from < ids.length; from += EXPORT_BATCH) {
         for (let ahead = Atomics.load(data.flow, IN_FLIGHT); ahead >= BATCHES_AHEAD; ahead = Atomics.load(data.flow, IN_FLIGHT)) {
@@ -59,13 +62,13 @@ export function runExportReader(data: ReaderData): void {
         if (Atomics.load(data.flow, STOPPED)) return;
         const batchIds = ids.slice(from, from + EXPORT_BATCH);
         const documents = readExportDocuments(db, batchIds, data.withOriginal);
-        const spans = packPositions(readExportSpanPositions(db, batchIds, data.spanDetails), data.spanDetails, numberings);
+        const spans = packPositions(readExportSpanPositions(db, batchIds, data.spanDetails), data.spanDetails, numberings, readSets);
         // The formatter is at its last batch, or waiting for this thread: it decodes this batch's
         // texts itself (see packed-texts.ts). Otherwise it has enough to do, and this thread decodes.
         const formatterIdleSoon = Atomics.load(data.flow, IN_FLIGHT) <= 1;
         const { rows, texts } = packTexts(documents, data.withOriginal, data.utf8Texts, !formatterIdleSoon);
         Atomics.add(data.flow, IN_FLIGHT, 1);
-        const transfer = [spans.numbers.buffer, spans.attributes?.buffer, spans.times?.buffer, texts.units.buffer, texts.ranges.buffer, ...(texts.utf8 ? Object.values(texts.utf8).map((a: Int32Array | Uint8Array) => a.buffer) : [])].filter((b) => b !== undefined) as ArrayBuffer[];
+        const transfer = [spans.numbers.buffer, spans.times?.buffer, texts.units.buffer, texts.ranges.buffer, ...(texts.utf8 ? Object.values(texts.utf8).map((a: Int32Array | Uint8Array) => a.buffer) : [])].filter((b) => b !== undefined) as ArrayBuffer[];
         parentPort!.postMessage({ type: 'batch', rows, texts, spans } satisfies ReaderMessage, transfer);
       }
       post({ type: 'end' });

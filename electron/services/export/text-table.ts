@@ -1,10 +1,9 @@
-// Span attributes and times cross from the export's reader thread to its formatting thread as
-// numbers: the reader numbers each distinct text and sends a text only the first time, and the
-// formatter keeps what it stands for (attributes parsed, times split) and looks it up by number.
-// A million spans hold far fewer distinct texts (the bench corpus: 48,000 attribute sets, 15,000
-// times), and a number costs nothing to send, while two million short strings cost a third of a
-// second to clone between the threads, and hashing every span's text in the formatter half a
-// second of its time.
+// Span times cross from the export's reader thread to its formatting thread as numbers: the
+// reader numbers each distinct text and sends a text only the first time, and the formatter keeps
+// what it stands for (times split) and looks it up by number. A million spans hold far fewer
+// distinct times (the bench corpus: 15,000), and a number costs nothing to send, while a million
+// short strings cost a third of a second to clone between the threads. (Attribute sets are
+// numbered in the project itself: see attribute-table.ts.)
 
 /** What a batch adds to a table: the texts first seen in it, numbered on from the table's size. */
 export interface TextTableUpdate {
@@ -27,8 +26,7 @@ export class TextNumbering {
 
   /**
    * `limit` distinct texts at most are remembered, so memory stays flat however many there are.
-   * `unnumbered` (attributes: '{}', those of most spans) is never hashed, sent or kept: its
-   * number is fixed.
+   * `unnumbered`, when given, is never hashed, sent or kept: its number is fixed.
    */
   constructor(private readonly limit = 100_000, private readonly unnumbered?: string) {}
 
@@ -70,19 +68,13 @@ export class TextNumbering {
 /** The formatter's side: what each text stands for (`read` once per text sent), by number. */
 export class TextTable<T> {
   private readonly values: T[] = [];
-  /** One object per value for what formats derive from it (see ExportSpan.attributesMemo). */
-  private readonly memos: Record<string, unknown>[] = [];
-  private readonly unnumberedMemo: Record<string, unknown> = {};
 
   /** `unnumbered` stands for the numbering's unnumbered text. */
   constructor(private readonly what: string, private readonly read: (text: string) => T, private readonly unnumbered: T) {}
 
   apply(update: TextTableUpdate): void {
-    if (update.reset) this.values.length = this.memos.length = 0;
-    for (const text of update.texts) {
-      this.values.push(this.read(text));
-      this.memos.push({});
-    }
+    if (update.reset) this.values.length = 0;
+    for (const text of update.texts) this.values.push(this.read(text));
   }
 
   get(n: number): T {
@@ -92,31 +84,7 @@ export class TextTable<T> {
     return value;
   }
 
-  /** The memo of value `n`: the same object for every span with that value, until the table is emptied. */
-  memo(n: number): Record<string, unknown> {
-    if (n === UNNUMBERED) return this.unnumberedMemo;
-    const memo = this.memos[n];
-    if (memo === undefined) throw new Error(`${this.what} number ${n} was never sent`);
-    return memo;
-  }
 }
-
-const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
-
-/** Attributes: '{}' is unnumbered; every span without attributes shares one frozen object. */
-export const attributesNumbering = (limit?: number): TextNumbering => new TextNumbering(limit, '{}');
-
-export const attributesTable = (): TextTable<Record<string, string>> =>
-  new TextTable('span attributes', (json) => {
-    try {
-      return json === '{}' ? NO_ATTRIBUTES : Object.freeze(JSON.parse(json) as Record<string, string>);
-    } catch (error) {
-      throw new Error(`span attributes are not valid JSON (${(error as Error).message}): ${json.slice(0, 80)}`);
-    }
-  }, NO_ATTRIBUTES);
-
-/** Spans of formats that read no attributes get this. */
-export const noAttributes = NO_ATTRIBUTES;
 
 /**
  * A span's created and updated time as one text: the time of a span never edited, else

@@ -7,12 +7,13 @@ import type { ExportOptions, ExportReport } from '../../../shared/api/jobs';
 import { assignSplits, exporters, UnexportableDocument, type ExportDocument, type ExportSpan } from '../../../shared/exchange/index';
 import { mapToOriginal } from '../../../shared/import/offset-map';
 import { runInWorker, type WorkerSide } from '../app/worker-side';
-import { attributesTable, noAttributes, timesTable } from './text-table';
+import { timesTable } from './text-table';
+import { AttributeTable, noAttributes } from './attribute-table';
 import { FileWriter, runFileWriter } from './file-writer';
 import { writesFolder } from './layout';
 import { OutputFiles } from './output-files';
 import { TextUnpacker } from './packed-texts';
-import { SPAN_NUMBERS, spanOrigin, spanReviewState } from './packed-spans';
+import { ATTRIBUTE_SET, SPAN_NUMBERS, spanOrigin, spanReviewState } from './packed-spans';
 import { ExportReader, runExportReader, type ReaderData } from './reader';
 
 export interface ExportWorkerData {
@@ -55,7 +56,7 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
     const wantedAnnotator = options.annotator ? [...annotators].find(([, name]) => name === options.annotator)?.[0] ?? -1 : null;
     const splits = options.split ? assignSplits(ids, options.split) : null;
     const report: ExportReport = { format: options.format, files: output.written, documents: 0, spans: 0, dropped: [] };
-    const attributes = attributesTable();
+    const attributes = new AttributeTable();
     const times = timesTable();
     const unpacker = new TextUnpacker(exporter.utf8Texts === true);
     const dropped = new Map<string, number>();
@@ -72,7 +73,7 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
     for (const chunk of exporter.begin(ctx)) output.write(chunk.path, chunk.text);
     output.endDocument(); // headers are written; files they opened are shared, not per document
     for (let message = await reader.next(); message.type === 'batch'; message = await reader.next()) {
-      const { numbers, attributes: attributesOf, attributesUpdate, times: timesOf, timesUpdate } = message.spans;
+      const { numbers, attributesUpdate, times: timesOf, timesUpdate } = message.spans;
       if (attributesUpdate) attributes.apply(attributesUpdate);
       if (timesUpdate) times.apply(timesUpdate);
       let cursor = 0; // the batch's spans come in the same document order as its rows
@@ -96,11 +97,12 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
           if ((wantedLabels && !wantedLabels.has(label)) || (wantedAnnotator !== null && annotatorId !== wantedAnnotator)) continue;
           const source = offsetMap ? mapToOriginal(offsetMap, start, end) : null;
           const [createdAt, updatedAt] = timesOf ? times.get(timesOf[cursor]) : NO_TIMES;
+          const attributeSet = attributesUpdate ? attributes.get(numbers[n + ATTRIBUTE_SET]) : null;
           // Formats never read the details they do not declare; defaults fill them (see spanDetails).
           const span: ExportSpan = {
             id: spanId, start, end, label,
-            attributes: attributesOf ? attributes.get(attributesOf[cursor]) : noAttributes,
-            attributesMemo: attributesOf ? attributes.memo(attributesOf[cursor]) : undefined,
+            attributes: attributeSet ? attributeSet.attributes : noAttributes,
+            attributesMemo: attributeSet?.memo,
             annotator: annotators.get(annotatorId)!,
             origin: spanOrigin(state),
             reviewState: spanReviewState(state),

@@ -8,14 +8,16 @@ import { insertDocumentAnnotations } from '../../../electron/services/db/annotat
 import { readExportSpanPositions } from '../../../electron/services/db/export-queries';
 import { listLabels } from '../../../electron/services/db/labels';
 import { ensureAnnotator } from '../../../electron/services/db/meta';
-import { attributesNumbering, attributesTable, timesNumbering, timesTable } from '../../../electron/services/export/text-table';
+import { timesNumbering, timesTable } from '../../../electron/services/export/text-table';
+import { AttributeSetsSent, AttributeTable } from '../../../electron/services/export/attribute-table';
+import { readAttributeSets } from '../../../electron/services/db/attribute-sets';
 import { packTexts, TextUnpacker } from '../../../electron/services/export/packed-texts';
-import { packPositions, SPAN_NUMBERS, spanOrigin, spanReviewState } from '../../../electron/services/export/packed-spans';
+import { ATTRIBUTE_SET, packPositions, SPAN_NUMBERS, spanOrigin, spanReviewState } from '../../../electron/services/export/packed-spans';
 import { utf8Text } from '../../../shared/exchange/text-builder';
 import type { ExportDocumentRow } from '../../../electron/services/db/export-queries';
 import { addDocument, testCore } from '../helpers';
 
-type Row = [documentId: number, id: number, start: number, end: number, labelId: number, annotatorId: number, origin: string, reviewState: string, attributesJson: string, createdAt: string, updatedAt: string];
+type Row = [documentId: number, id: number, start: number, end: number, labelId: number, annotatorId: number, origin: string, reviewState: string, attributesJson: string, createdAt: string, updatedAt: string, attributeSetId: number];
 
 describe('export reader', () => {
   const core = testCore();
@@ -26,14 +28,16 @@ describe('export reader', () => {
   const annotators = [ensureAnnotator(db, '王'), ensureAnnotator(db, 'li')];
   let added = 0;
 
-  const numberings = (limit?: number) => ({ attributes: attributesNumbering(limit), times: timesNumbering(limit) });
+  const numberings = (limit?: number) => ({ attributes: new AttributeSetsSent(limit), times: timesNumbering(limit) });
+  const readSets = (ids: number[]) => readAttributeSets(db, ids);
   const stateOf = (row: Row) => (row[6] === 'suggested' ? 1 : 0) | (row[7] === 'accepted' ? 2 : row[7] === 'rejected' ? 4 : 0);
 
   /** The reference: every span row by row, by document and id. */
   const rowsOf = (ids: number[]) =>
     db
-      .prepare(`SELECT document_id, id, start, end, label_id, annotator_id, origin, review_state, attributes_json, created_at, updated_at FROM annotations
-                WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, id`)
+      .prepare(`SELECT a.document_id, a.id, a.start, a.end, a.label_id, a.annotator_id, a.origin, a.review_state, coalesce(s.json, '{}'), a.created_at, a.updated_at,
+                coalesce(a.attribute_set_id, 0) FROM annotations a LEFT JOIN attribute_sets s ON s.id = a.attribute_set_id
+                WHERE a.document_id IN (SELECT value FROM json_each(?)) ORDER BY a.document_id, a.id`)
       .raw(true)
       .all(JSON.stringify(ids)) as Row[];
 
@@ -56,11 +60,13 @@ describe('export reader', () => {
           return id;
         });
         const rows = rowsOf(ids);
-        const expected = rows.map((row) => [...(row.slice(0, SPAN_NUMBERS - 1) as number[]), stateOf(row)]);
-        // Origin and review state are read with every detail only (the state expression was a third of SQLite's time).
-        const withoutState = expected.map((numbers) => [...numbers.slice(0, SPAN_NUMBERS - 1), 0]);
-        // Attributes and times arrive as numbers into tables the formatter builds from the texts sent.
-        const attributes = attributesTable();
+        const expected = rows.map((row) => [...(row.slice(0, 6) as number[]), stateOf(row), row[11]]);
+        // Origin and review state are read with every detail only (the state expression was a third
+        // of SQLite's time), attribute sets with attributes.
+        const withoutState = expected.map((numbers) => [...numbers.slice(0, 6), 0, numbers[ATTRIBUTE_SET]]);
+        const lone = expected.map((numbers) => [...numbers.slice(0, 6), 0, 0]);
+        // Attribute sets come by id, times as numbers into a table the formatter builds from the texts sent.
+        const attributes = new AttributeTable();
         const times = timesTable();
         /** Each packed span's numbers with its attributes and details, by document and id. */
         const spansOf = (packed: ReturnType<typeof packPositions>) => {
@@ -68,23 +74,23 @@ describe('export reader', () => {
           if (packed.timesUpdate) times.apply(packed.timesUpdate);
           const spans = Array.from({ length: packed.numbers.length / SPAN_NUMBERS }, (_, i) => ({
             numbers: [...packed.numbers.subarray(i * SPAN_NUMBERS, (i + 1) * SPAN_NUMBERS)],
-            attributes: packed.attributes ? attributes.get(packed.attributes[i]) : null,
+            attributes: packed.attributesUpdate ? attributes.get(packed.numbers[i * SPAN_NUMBERS + ATTRIBUTE_SET]).attributes : null,
             details: packed.times ? [...times.get(packed.times[i])] : null,
           }));
           // Grouped by document in id order, as the document rows are; within one, SQLite's order.
           expect(spans.map((s) => s.numbers[0])).toEqual([...spans.map((s) => s.numbers[0])].sort((x, y) => x - y));
           return spans.sort((x, y) => x.numbers[0] - y.numbers[0] || x.numbers[1] - y.numbers[1]);
         };
-        const lean = spansOf(packPositions(readExportSpanPositions(db, ids), 'none', numberings()));
-        expect(lean.map((s) => s.numbers)).toEqual(withoutState);
+        const lean = spansOf(packPositions(readExportSpanPositions(db, ids), 'none', numberings(), readSets));
+        expect(lean.map((s) => s.numbers)).toEqual(lone);
         expect(lean.every((s) => s.attributes === null && s.details === null)).toBe(true);
         const small = numberings(5); // small tables: they are emptied between batches
         const parsedAttributes = rows.map((row) => JSON.parse(row[8]));
-        const withAttributes = spansOf(packPositions(readExportSpanPositions(db, ids, 'attributes'), 'attributes', small));
+        const withAttributes = spansOf(packPositions(readExportSpanPositions(db, ids, 'attributes'), 'attributes', small, readSets));
         expect(withAttributes.map((s) => s.numbers)).toEqual(withoutState);
         expect(withAttributes.map((s) => s.attributes)).toEqual(parsedAttributes);
         expect(withAttributes.every((s) => s.details === null)).toBe(true);
-        const all = spansOf(packPositions(readExportSpanPositions(db, ids, 'all'), 'all', small));
+        const all = spansOf(packPositions(readExportSpanPositions(db, ids, 'all'), 'all', small, readSets));
         expect(all.map((s) => s.numbers)).toEqual(expected);
         expect(all.map((s) => s.attributes)).toEqual(parsedAttributes);
         expect(all.map((s) => s.details)).toEqual(rows.map((row) => [row[9], row[10]]));
@@ -98,25 +104,40 @@ describe('export reader', () => {
   });
 
   it('refuses a position list that is not made of numbers instead of exporting wrong offsets', () => {
-    expect(() => packPositions([[7, 1, '1,2,3,4,5,0', null, null], [8, 1, '1,2.5,3,4,5,0', null, null]], 'none', numberings())).toThrow('document 8: span positions hold "."');
-    expect(() => packPositions([[9, 1, '1,2,3,4,5', null, null]], 'none', numberings())).toThrow('document 9: span positions hold 5 numbers for 1 spans, not 6 each');
+    const none = () => [];
+    expect(() => packPositions([[7, 1, '1,2,3,4,5,0,0', null], [8, 1, '1,2.5,3,4,5,0,0', null]], 'none', numberings(), none)).toThrow('document 8: span positions hold "."');
+    expect(() => packPositions([[9, 1, '1,2,3,4,5,0', null]], 'none', numberings(), none)).toThrow('document 9: span positions hold 6 numbers for 1 spans, not 7 each');
     // One number short here and one too many there must not even out over the batch.
-    expect(() => packPositions([[10, 1, '1,2,3,4,5,0,6', null, null], [11, 1, '1,2,3,4,5', null, null]], 'none', numberings())).toThrow('document 10: span positions hold 7 numbers for 1 spans');
+    expect(() => packPositions([[10, 1, '1,2,3,4,5,0,0,6', null], [11, 1, '1,2,3,4,5,0', null]], 'none', numberings(), none)).toThrow('document 10: span positions hold 8 numbers for 1 spans');
   });
 
-  it('refuses attributes or details that hold a raw list separator instead of shifting them onto other spans', () => {
+  it('carries attributes holding any character, and refuses times that hold a raw list separator instead of shifting them onto other spans', () => {
     const id = addDocument(core, `${text}raw-separator`, 'raw separator');
     const now = new Date().toISOString();
-    insertDocumentAnnotations(db, id, [0, 5].map((start) => ({ documentId: id, start, end: start + 2, labelId: labelIds[0], annotatorId: annotators[0], origin: 'manual', reviewState: 'pending', attributes: {}, createdAt: now, updatedAt: now })));
-    // Only a file written by another program could hold these: our writes go through JSON.stringify.
-    db.prepare('UPDATE annotations SET attributes_json = ? WHERE document_id = ? AND start = 0').run('{"note":"a\x1eb"}', id);
-    expect(() => packPositions(readExportSpanPositions(db, [id], 'attributes'), 'attributes', numberings())).toThrow(`document ${id}: span attributes hold the control character U+001E`);
-    db.prepare("UPDATE annotations SET attributes_json = '{}', created_at = ? WHERE document_id = ? AND start = 0").run('2025\x1e01', id);
-    expect(() => packPositions(readExportSpanPositions(db, [id], 'all'), 'all', numberings())).toThrow(`document ${id}: span times hold the control character U+001E`);
+    const attributes = { note: 'a\x1eb,c\x1fd' };
+    insertDocumentAnnotations(db, id, [0, 5].map((start) => ({ documentId: id, start, end: start + 2, labelId: labelIds[0], annotatorId: annotators[0], origin: 'manual', reviewState: 'pending', attributes: start === 0 ? attributes : {}, createdAt: now, updatedAt: now })));
+    const table = new AttributeTable();
+    const packed = packPositions(readExportSpanPositions(db, [id], 'attributes'), 'attributes', numberings(), readSets);
+    table.apply(packed.attributesUpdate!);
+    const sets = Array.from({ length: 2 }, (_, i) => table.get(packed.numbers[i * SPAN_NUMBERS + ATTRIBUTE_SET]).attributes);
+    expect(sets.sort((a, b) => Object.keys(a).length - Object.keys(b).length)).toEqual([{}, attributes]);
+    // Only a file written by another program could hold these: our writes keep one time per field.
+    db.prepare('UPDATE annotations SET created_at = ? WHERE document_id = ? AND start = 0').run('2025\x1e01', id);
+    expect(() => packPositions(readExportSpanPositions(db, [id], 'all'), 'all', numberings(), readSets)).toThrow(`document ${id}: span times hold the control character U+001E`);
     // A time holding U+001F, edited or not, cannot pass for a created and an updated time.
     db.prepare('UPDATE annotations SET created_at = ?, updated_at = ? WHERE document_id = ? AND start = 0').run('2025\x1f01', '2025\x1f01', id);
-    const packed = packPositions(readExportSpanPositions(db, [id], 'all'), 'all', numberings());
-    expect(() => timesTable().apply(packed.timesUpdate!)).toThrow('span times hold the control character U+001F');
+    const withTimes = packPositions(readExportSpanPositions(db, [id], 'all'), 'all', numberings(), readSets);
+    expect(() => timesTable().apply(withTimes.timesUpdate!)).toThrow('span times hold the control character U+001F');
+  });
+
+  it('names an attribute set missing from a damaged project instead of exporting spans without it', () => {
+    const id = addDocument(core, `${text}missing-set`, 'missing set');
+    const now = new Date().toISOString();
+    insertDocumentAnnotations(db, id, [{ documentId: id, start: 0, end: 2, labelId: labelIds[0], annotatorId: annotators[0], origin: 'manual', reviewState: 'pending', attributes: { role: '区长' }, createdAt: now, updatedAt: now }]);
+    db.pragma('foreign_keys = OFF'); // as another program could have written it
+    db.prepare('UPDATE annotations SET attribute_set_id = 99999 WHERE document_id = ?').run(id);
+    db.pragma('foreign_keys = ON');
+    expect(() => packPositions(readExportSpanPositions(db, [id], 'attributes'), 'attributes', numberings(), readSets)).toThrow('span attribute set 99999 is missing from the project: the file is damaged');
   });
 });
 
@@ -171,38 +192,37 @@ describe('texts between the export threads', () => {
 });
 
 describe('span texts between the export threads', () => {
-  it('are sent once per distinct text, numbered again after the table is emptied between batches', () => {
-    const numbering = attributesNumbering(2);
-    const table = attributesTable();
-    const batch = (texts: string[]) => {
-      numbering.beginBatch();
-      const numbers = texts.map((t) => numbering.numberOf(t));
-      const update = numbering.endBatch();
+  it('send each attribute set once, again after the tables are emptied between batches', () => {
+    const sent = new AttributeSetsSent(2);
+    const table = new AttributeTable();
+    const stored = new Map([[4, '{"role":"区长"}'], [9, '{"role":"书记"}'], [12, '{"district":"顺义区"}']]);
+    const asked: number[][] = [];
+    const batch = (ids: number[]) => {
+      sent.beginBatch();
+      for (const id of ids) sent.use(id);
+      const update = sent.endBatch((wanted) => (asked.push(wanted), wanted.map((id) => [id, stored.get(id)!])));
       table.apply(update);
-      return { numbers, update, attributes: numbers.map((n) => table.get(n)) };
+      return { update, sets: ids.map((id) => table.get(id)) };
     };
-    const first = batch(['{}', '{"role":"区长"}', '{"role":"区长"}', '{}', '{"role":"书记"}', '{"role":"区长"}']);
-    // Most spans have no attributes: '{}' is never sent, and every such span shares one frozen object.
-    expect(first.update).toEqual({ reset: false, texts: ['{"role":"区长"}', '{"role":"书记"}'] });
-    expect(first.numbers).toEqual([-1, 0, 0, -1, 1, 0]);
-    expect(first.attributes).toEqual([{}, { role: '区长' }, { role: '区长' }, {}, { role: '书记' }, { role: '区长' }]);
-    expect(first.attributes[0]).toBe(first.attributes[3]);
-    expect(first.attributes[1]).toBe(first.attributes[5]);
-    expect(Object.isFrozen(first.attributes[0])).toBe(true);
-    // The table is full: emptied, and the text sent again, though it was the last one numbered.
-    const second = batch(['{"role":"区长"}', '{"role":"区长"}']);
-    expect(second.update).toEqual({ reset: true, texts: ['{"role":"区长"}'] });
-    expect(second.numbers).toEqual([0, 0]);
-    expect(second.attributes).toEqual([{ role: '区长' }, { role: '区长' }]);
-    expect(Object.isFrozen(second.attributes[0])).toBe(true);
-    // One memo per set for what formats derive from it (ExportSpan.attributesMemo): new ones after the table is emptied.
-    expect(table.memo(0)).toBe(table.memo(0));
-    expect(table.memo(-1)).not.toBe(table.memo(0));
-    expect(table.memo(0)).toEqual({});
-    table.memo(0).brat = 'derived';
-    table.apply({ reset: true, texts: ['{"role":"书记"}'] });
-    expect(table.memo(0)).toEqual({});
-    expect(() => table.memo(1)).toThrow('span attributes number 1 was never sent');
+    const first = batch([0, 4, 4, 0, 9, 4]);
+    // Most spans have no attributes (set 0): never sent, and every such span shares one frozen object.
+    expect(first.update).toEqual({ reset: false, sets: [[4, '{"role":"区长"}'], [9, '{"role":"书记"}']] });
+    expect(first.sets.map((s) => s.attributes)).toEqual([{}, { role: '区长' }, { role: '区长' }, {}, { role: '书记' }, { role: '区长' }]);
+    expect(first.sets[0]).toBe(first.sets[3]);
+    expect(first.sets[1]).toBe(first.sets[5]);
+    expect(first.sets.every((s) => Object.isFrozen(s.attributes))).toBe(true);
+    // One memo per set for what formats derive from it (ExportSpan.attributesMemo).
+    expect(first.sets[1].memo).toBe(first.sets[2].memo);
+    expect(first.sets[1].memo).not.toBe(first.sets[4].memo);
+    first.sets[1].memo.brat = 'derived';
+    // The table is full: emptied, and the set sent again with a new memo.
+    const second = batch([4, 12]);
+    expect(second.update).toEqual({ reset: true, sets: [[4, '{"role":"区长"}'], [12, '{"district":"顺义区"}']] });
+    expect(second.sets[0].memo).toEqual({});
+    expect(() => table.get(9)).toThrow('span attribute set 9 was never sent');
+    // A batch without new sets asks for none.
+    batch([0, 0]);
+    expect(asked).toEqual([[4, 9], [4, 12]]);
   });
 
   it('number times with no text left out, each distinct pair of created and updated time one string pair', () => {
@@ -225,8 +245,7 @@ describe('span texts between the export threads', () => {
   });
 
   it('name a text that is not JSON instead of failing somewhere later', () => {
-    expect(() => attributesTable().apply({ reset: false, texts: ['{"role":'] })).toThrow('span attributes are not valid JSON');
-    expect(() => attributesTable().get(3)).toThrow('span attributes number 3 was never sent');
+    expect(() => new AttributeTable().apply({ reset: false, sets: [[3, '{"role":']] })).toThrow('span attribute set 3 is not valid JSON');
     expect(() => timesTable().get(0)).toThrow('span times number 0 was never sent');
   });
 });

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { NEW_PROJECT_PAGE_SIZE, openDatabase } from '../../../electron/services/db/connection';
 import { MIGRATIONS, migrate, SCHEMA_VERSION, schemaVersion } from '../../../electron/services/db/migrations';
 import { createProjectFile } from '../../../electron/services/app/session';
-import { deleteAnnotation, insertAnnotation, insertDocumentAnnotations } from '../../../electron/services/db/annotations';
+import { deleteAnnotation, insertAnnotation, insertDocumentAnnotations, listAnnotations } from '../../../electron/services/db/annotations';
 import { spanListsSql } from '../../../electron/services/db/export-queries';
 import { tempDir } from '../helpers';
 
@@ -126,6 +126,34 @@ describe('migrations on real project files', () => {
     db.close();
   });
 
+  it('upgrading to version 4 stores each attribute set once and keeps every span\'s attributes', () => {
+    const path = join(temp(), 'sets.biaozhu');
+    const raw = new Database(path);
+    migrate(raw, 3);
+    raw.exec(`INSERT INTO documents (id, title, file_name, raw_sha256, encoding, text_sha256, char_count, imported_at, updated_at)
+             VALUES (1, 't', 'f', 'r', 'utf-8', 's', 10, 'now', 'now');
+             INSERT INTO annotators (id, name, created_at) VALUES (1, 'a', 'now');
+             INSERT INTO labels (id, key, name_zh, name_en, color, sort_order, created_at, updated_at)
+             VALUES (1, 'PERSON', '人物', 'Person', '#c2255c', 0, 'now', 'now')`);
+    const sets = ['{"role":"区委书记"}', '{}', '{"role":"区长","note":"a\\u001eb"}', '{"role":"区委书记"}', '{}'];
+    const insertSpan = raw.prepare(`INSERT INTO annotations (document_id, start, end, label_id, annotator_id, attributes_json, created_at, updated_at)
+             VALUES (1, ?, ?, 1, 1, ?, 'now', 'now')`);
+    sets.forEach((json, i) => insertSpan.run(i, i + 1, json));
+    raw.close();
+
+    const db = openDatabase(path);
+    expect(listAnnotations(db, 1).map((a) => a.attributes)).toEqual(sets.map((json) => JSON.parse(json)));
+    expect(db.prepare('SELECT json FROM attribute_sets ORDER BY id').pluck().all()).toEqual(['{"role":"区委书记"}', '{"role":"区长","note":"a\\u001eb"}']);
+    expect(db.prepare('SELECT attribute_set_id FROM annotations ORDER BY id').pluck().all()).toEqual([1, null, 2, 1, null]);
+    expect(db.prepare(`SELECT COUNT(*) FROM pragma_table_info('annotations') WHERE name = 'attributes_json'`).pluck().get()).toBe(0);
+    // Later writes find a stored set or add one; no attributes point at none.
+    const record = { documentId: 1, start: 6, end: 8, labelId: 1, annotatorId: 1, origin: 'manual' as const, reviewState: 'pending' as const, createdAt: 'now', updatedAt: 'now' };
+    db.transaction(() => insertDocumentAnnotations(db, 1, [{ ...record, attributes: { role: '区委书记' } }, { ...record, attributes: { role: '副区长' } }, { ...record, attributes: {} }]))();
+    expect(db.prepare('SELECT attribute_set_id FROM annotations WHERE start = 6 ORDER BY id').pluck().all()).toEqual([1, 3, null]);
+    expect(() => db.prepare(`INSERT INTO attribute_sets (json) VALUES ('{}')`).run()).toThrow(/CHECK/);
+    db.close();
+  });
+
   it('answers the hot queries from indexes', () => {
     const db = createProjectFile(join(temp(), 'plans.biaozhu'));
     expect(queryPlan(db, 'SELECT * FROM annotations WHERE document_id = ? ORDER BY start, end, id', 1)).toMatch(/USING INDEX annotations_document/);
@@ -135,6 +163,9 @@ describe('migrations on real project files', () => {
     expect(queryPlan(db, 'SELECT id FROM documents ORDER BY span_count DESC, id DESC LIMIT 200')).toMatch(/documents_span_count/);
     expect(queryPlan(db, 'SELECT * FROM operations WHERE document_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1', 1)).toMatch(/operations_document/);
     expect(queryPlan(db, 'SELECT COUNT(*) FROM annotations WHERE label_id = ?', 1)).toMatch(/annotations_label/);
+    // Every span written with attributes finds its set by its text; exports read sets by id.
+    expect(queryPlan(db, 'SELECT id FROM attribute_sets WHERE json = ?', '{}')).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_attribute_sets_1 \(json=\?\)/);
+    expect(queryPlan(db, 'SELECT id, json FROM attribute_sets WHERE id IN (SELECT value FROM json_each(?))', '[1]')).toMatch(/SEARCH attribute_sets USING INTEGER PRIMARY KEY \(rowid=\?\)/);
     // An export reads each batch's span lists by document, never by scanning every span.
     // Nothing is sorted, not even to group the spans by document: the index hands them over grouped.
     for (const details of ['none', 'attributes', 'all'] as const) {

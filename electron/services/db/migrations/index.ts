@@ -4,6 +4,7 @@ import type { Db } from '../connection';
 import { migration001Initial } from './001-initial';
 import { migration002SearchIndex } from './002-search-index';
 import { migration003SpanCountsInCode } from './003-span-counts-in-code';
+import { migration004AttributeSets } from './004-attribute-sets';
 
 export interface Migration {
   version: number;
@@ -11,7 +12,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002SearchIndex, migration003SpanCountsInCode];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002SearchIndex, migration003SpanCountsInCode, migration004AttributeSets];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export function schemaVersion(db: Db): number {
