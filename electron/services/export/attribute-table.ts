@@ -15,7 +15,9 @@ export interface AttributeSetsUpdate {
 
 /** The reader's side. */
 export class AttributeSetsSent {
-  private sent = new Set<number>();
+  /** 1 for each set id sent: set ids run from 1 up, and a byte per id is found faster than in a Set. */
+  private sent = new Uint8Array(1024);
+  private count = 0;
   private wanted: number[] = [];
   private reset = false;
 
@@ -23,15 +25,22 @@ export class AttributeSetsSent {
 
   /** Call before a batch's spans: a full table is emptied here, between batches only. */
   beginBatch(): void {
-    if (this.sent.size < this.limit) return;
-    this.sent.clear();
+    if (this.count < this.limit) return;
+    this.sent.fill(0);
+    this.count = 0;
     this.reset = true;
   }
 
   /** A span of the batch uses set `id`. */
   use(id: number): void {
-    if (id === NO_SET || this.sent.has(id)) return;
-    this.sent.add(id);
+    if (id === NO_SET || this.sent[id] === 1) return;
+    if (id >= this.sent.length) {
+      const grown = new Uint8Array(Math.max(id + 1, 2 * this.sent.length));
+      grown.set(this.sent);
+      this.sent = grown;
+    }
+    this.sent[id] = 1;
+    this.count++;
     this.wanted.push(id);
   }
 

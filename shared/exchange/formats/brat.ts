@@ -44,16 +44,21 @@ interface AttributesInfo {
   pairs: [string, string][];
   /** The entity types annotation.conf already lists these attributes for. */
   noted: Set<string>;
+  /** The type noted last: a set is nearly always used with one type, and this spares the Set. */
+  lastNoted: string | undefined;
 }
 
 const attributesInfo = (state: BratState, span: ExportSpan): AttributesInfo =>
   derivedFromAttributes(span, 'brat', state.attributesInfo, (attributes) => ({
     pairs: Object.entries(attributes).map(([key, value]): [string, string] => [encode(key), encode(value)]),
     noted: new Set(),
+    lastNoted: undefined,
   }));
 
 /** Records the attribute keys and values a type carries, for annotation.conf. */
 function noteAttributes(state: BratState, info: AttributesInfo, type: string): void {
+  if (info.lastNoted === type) return;
+  info.lastNoted = type;
   if (info.noted.has(type)) return;
   info.noted.add(type);
   for (const [k, v] of info.pairs) {

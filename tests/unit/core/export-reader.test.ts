@@ -222,7 +222,11 @@ describe('span texts between the export threads', () => {
     expect(() => table.get(9)).toThrow('span attribute set 9 was never sent');
     // A batch without new sets asks for none.
     batch([0, 0]);
-    expect(asked).toEqual([[4, 9], [4, 12]]);
+    // Ids far beyond any seen so far are remembered too.
+    stored.set(70_000, '{"role":"副区长"}');
+    expect(batch([70_000, 70_000]).sets.map((set) => set.attributes)).toEqual([{ role: '副区长' }, { role: '副区长' }]);
+    expect(batch([70_000, 0]).update.sets).toEqual([]);
+    expect(asked).toEqual([[4, 9], [4, 12], [70_000]]);
   });
 
   it('number times with no text left out, each distinct pair of created and updated time one string pair', () => {
