@@ -4,15 +4,37 @@ import type { Db } from './connection';
 import { statement } from './connection';
 
 /**
- * The id of the set `attributes` make, stored now when it is new; null for no attributes. Call
- * inside the transaction that writes the span.
+ * Set ids already looked up, by JSON, for the writes of one transaction: a bulk import looks each
+ * set up once instead of once per span (SQLite's lookup was a tenth of committing an import).
+ * Drop it with its transaction: a set it holds may have been stored by a write rolled back since.
  */
-export function attributeSetId(db: Db, attributes: Record<string, string>): number | null {
+export class AttributeSetIds {
+  private readonly ids = new Map<string, number>();
+
+  /** At most this many are kept: memory stays bounded however many sets an import brings. */
+  constructor(private readonly limit = 50_000) {}
+
+  get(json: string): number | undefined {
+    return this.ids.get(json);
+  }
+
+  set(json: string, id: number): void {
+    if (this.ids.size >= this.limit) this.ids.clear();
+    this.ids.set(json, id);
+  }
+}
+
+/**
+ * The id of the set `attributes` make, stored now when it is new; null for no attributes. Call
+ * inside the transaction that writes the span, with that transaction's AttributeSetIds.
+ */
+export function attributeSetId(db: Db, attributes: Record<string, string>, known: AttributeSetIds): number | null {
   const json = JSON.stringify(attributes);
   if (json === '{}') return null;
-  const found = statement(db, 'SELECT id FROM attribute_sets WHERE json = ?').pluck().get(json) as number | undefined;
-  if (found !== undefined) return found;
-  return Number(statement(db, 'INSERT INTO attribute_sets (json) VALUES (?)').run(json).lastInsertRowid);
+  let id = known.get(json) ?? (statement(db, 'SELECT id FROM attribute_sets WHERE json = ?').pluck().get(json) as number | undefined);
+  id ??= Number(statement(db, 'INSERT INTO attribute_sets (json) VALUES (?)').run(json).lastInsertRowid);
+  known.set(json, id);
+  return id;
 }
 
 /** The stored JSON of the sets `ids` (any order; ids that are no set are left out). */

@@ -3,6 +3,7 @@
 import type { ImportReport } from '../../../shared/api/jobs';
 import { spanProblem } from '../../../shared/text/offsets';
 import { insertDocumentAnnotations, type AnnotationRecord } from '../db/annotations';
+import { AttributeSetIds } from '../db/attribute-sets';
 import type { Db } from '../db/connection';
 import { nowIso } from '../db/connection';
 import { insertDocument } from '../db/documents';
@@ -42,6 +43,7 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
   };
   let done = 0;
   db.transaction(() => {
+    const attributeSets = new AttributeSetIds(); // this transaction's: see AttributeSetIds
     const defaultAnnotator = annotatorId(input.annotator);
     for (const source of input.files) {
       const file = source.load();
@@ -71,7 +73,7 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
             origin: span.origin ?? 'manual', reviewState: span.reviewState ?? 'pending', attributes: span.attributes ?? {}, createdAt: now, updatedAt: now,
           });
         }
-        insertDocumentAnnotations(db, id, records);
+        insertDocumentAnnotations(db, id, records, attributeSets);
         report.spansImported += records.length;
       });
     }

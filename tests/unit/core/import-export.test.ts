@@ -89,6 +89,36 @@ describe('import through the API', () => {
     expect(await counts()).toEqual([2, 1, 0]);
   });
 
+  it('stores each attribute set once, and a cancelled import leaves no set behind', async () => {
+    core = testCore();
+    const dir = tempDir();
+    const path = join(dir.dir, 'sets.jsonl');
+    const roles = ['区委书记', '区长', '区委书记', '副区长'];
+    const lines = roles.map((role, i) => JSON.stringify({
+      text: `第${i}篇：王明远、李强到未来科学城调研。`,
+      spans: [
+        { start: 4, end: 7, label: 'PERSON', attributes: { role } },
+        { start: 8, end: 10, label: 'PERSON', attributes: { role: '区长' } },
+        { start: 13, end: 18, label: 'PROJECT' },
+      ],
+    }));
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const db = core.session.requireDb();
+    const sets = () => db.prepare('SELECT json FROM attribute_sets ORDER BY id').pluck().all();
+    // Cancelled: its transaction is rolled back, sets included.
+    const preview = await finished<ImportPreview>((await core.call('import:preview', { sources: [{ kind: 'path', path }], options: {} })).jobId);
+    const commit = await core.call('import:commit', { previewId: preview.previewId });
+    await core.call('jobs:cancel', { jobId: commit.jobId });
+    expect((await core.jobs.wait(commit.jobId)).state).toBe('cancelled');
+    expect(sets()).toEqual([]);
+    const { report } = await importPaths([path]);
+    expect(report.spansImported).toBe(12);
+    expect(sets()).toEqual(['{"role":"区委书记"}', '{"role":"区长"}', '{"role":"副区长"}']);
+    const attributes = await Promise.all(report.documentIds.map(async (documentId) => (await core.call('annotations:list', { documentId })).map((a) => a.attributes)));
+    expect(attributes).toEqual(roles.map((role) => [{ role }, { role: '区长' }, {}]));
+    dir.cleanup();
+  });
+
   it('keeps previewed drafts in a temporary folder until they are committed or the app closes', async () => {
     const scratch = tempDir('biaozhu-staging-test-');
     const savedTmp = process.env.TMPDIR;
