@@ -27,7 +27,7 @@ const MAX_CONF_VALUES = 1000;
 interface BratState {
   labels: Set<string>;
   attributes: Map<string, Map<string, Set<string>>>; // key → label → values
-  /** Spans share attributes objects (see AttributesTable): what each needs is worked out once. */
+  /** What spans without a memo need of their attributes (see derivedFromAttributes), worked out once per object. */
   attributesInfo: WeakMap<Record<string, string>, AttributesInfo>;
   /** Entity types by label key. */
   types: Map<string, EntityType>;
