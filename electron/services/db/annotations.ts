@@ -1,6 +1,6 @@
 // Annotation rows. Offsets are validated by the service before they reach these functions.
 import type { Annotation, AnnotationOrigin, ReviewState } from '../../../shared/model';
-import { AttributeSetIds, attributeSetId } from './attribute-sets';
+import { attributeSetId, type AttributeSetIds } from './attribute-sets';
 import type { Db } from './connection';
 import { statement } from './connection';
 
@@ -60,7 +60,7 @@ export interface AnnotationRecord {
   updatedAt: string;
 }
 
-function insertAnnotationRow(db: Db, record: AnnotationRecord, sets: AttributeSetIds): number {
+function insertAnnotationRow(db: Db, record: AnnotationRecord, sets?: AttributeSetIds): number {
   const result = statement(db, `INSERT INTO annotations (id, document_id, start, end, label_id, annotator_id, origin, review_state, attribute_set_id, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(
@@ -76,7 +76,7 @@ function addToSpanCount(db: Db, documentId: number, delta: number): void {
 
 /** Inserts one span and counts it on its document (call inside a transaction). */
 export function insertAnnotation(db: Db, record: AnnotationRecord): number {
-  const id = insertAnnotationRow(db, record, new AttributeSetIds());
+  const id = insertAnnotationRow(db, record);
   addToSpanCount(db, record.documentId, 1);
   return id;
 }
@@ -85,7 +85,7 @@ export function insertAnnotation(db: Db, record: AnnotationRecord): number {
  * Inserts the spans of one document and updates its count once: the bulk import path. `sets`:
  * the caller's transaction's set ids (see AttributeSetIds), shared by its documents.
  */
-export function insertDocumentAnnotations(db: Db, documentId: number, records: readonly AnnotationRecord[], sets = new AttributeSetIds()): void {
+export function insertDocumentAnnotations(db: Db, documentId: number, records: readonly AnnotationRecord[], sets?: AttributeSetIds): void {
   for (const record of records) insertAnnotationRow(db, record, sets);
   if (records.length > 0) addToSpanCount(db, documentId, records.length);
 }
@@ -102,7 +102,7 @@ export interface AnnotationChange {
 export function updateAnnotation(db: Db, id: number, change: AnnotationChange): void {
   statement(db,
     `UPDATE annotations SET start = ?, end = ?, label_id = ?, review_state = ?, attribute_set_id = ?, updated_at = ? WHERE id = ?`,
-  ).run(change.start, change.end, change.labelId, change.reviewState, attributeSetId(db, change.attributes, new AttributeSetIds()), change.updatedAt, id);
+  ).run(change.start, change.end, change.labelId, change.reviewState, attributeSetId(db, change.attributes), change.updatedAt, id);
 }
 
 /** Deletes one span and uncounts it on its document (call inside a transaction). */

@@ -26,14 +26,15 @@ export class AttributeSetIds {
 
 /**
  * The id of the set `attributes` make, stored now when it is new; null for no attributes. Call
- * inside the transaction that writes the span, with that transaction's AttributeSetIds.
+ * inside the transaction that writes the span, with that transaction's AttributeSetIds if it
+ * writes many.
  */
-export function attributeSetId(db: Db, attributes: Record<string, string>, known: AttributeSetIds): number | null {
+export function attributeSetId(db: Db, attributes: Record<string, string>, known?: AttributeSetIds): number | null {
   const json = JSON.stringify(attributes);
   if (json === '{}') return null;
-  let id = known.get(json) ?? (statement(db, 'SELECT id FROM attribute_sets WHERE json = ?').pluck().get(json) as number | undefined);
+  let id = known?.get(json) ?? (statement(db, 'SELECT id FROM attribute_sets WHERE json = ?').pluck().get(json) as number | undefined);
   id ??= Number(statement(db, 'INSERT INTO attribute_sets (json) VALUES (?)').run(json).lastInsertRowid);
-  known.set(json, id);
+  known?.set(json, id);
   return id;
 }
 

@@ -12,9 +12,6 @@ export interface TextTableUpdate {
   texts: string[];
 }
 
-/** The number of the one text a numbering may leave out of its table (`unnumbered`). */
-const UNNUMBERED = -1;
-
 /** The reader's side. */
 export class TextNumbering {
   private readonly numbers = new Map<string, number>();
@@ -22,13 +19,10 @@ export class TextNumbering {
   private reset = false;
   /** The text numbered last and its number: neighbouring spans often share one (the times of one import). */
   private lastText: string | undefined;
-  private lastNumber = UNNUMBERED;
+  private lastNumber = -1;
 
-  /**
-   * `limit` distinct texts at most are remembered, so memory stays flat however many there are.
-   * `unnumbered`, when given, is never hashed, sent or kept: its number is fixed.
-   */
-  constructor(private readonly limit = 100_000, private readonly unnumbered?: string) {}
+  /** `limit` distinct texts at most are remembered, so memory stays flat however many there are. */
+  constructor(private readonly limit = 100_000) {}
 
   /** Call before numbering a batch's spans: a full table is emptied here, between batches only. */
   beginBatch(): void {
@@ -39,7 +33,6 @@ export class TextNumbering {
   }
 
   numberOf(text: string): number {
-    if (text === this.unnumbered) return UNNUMBERED;
     if (text === this.lastText) return this.lastNumber;
     let n = this.numbers.get(text);
     if (n === undefined) {
@@ -69,8 +62,7 @@ export class TextNumbering {
 export class TextTable<T> {
   private readonly values: T[] = [];
 
-  /** `unnumbered` stands for the numbering's unnumbered text. */
-  constructor(private readonly what: string, private readonly read: (text: string) => T, private readonly unnumbered: T) {}
+  constructor(private readonly what: string, private readonly read: (text: string) => T) {}
 
   apply(update: TextTableUpdate): void {
     if (update.reset) this.values.length = 0;
@@ -78,12 +70,10 @@ export class TextTable<T> {
   }
 
   get(n: number): T {
-    if (n === UNNUMBERED) return this.unnumbered;
     const value = this.values[n];
     if (value === undefined) throw new Error(`${this.what} number ${n} was never sent`);
     return value;
   }
-
 }
 
 /**
@@ -101,4 +91,4 @@ export const timesTable = (): TextTable<SpanTimes> =>
     if (separator < 0) return [times, times];
     if (times.indexOf('\x1f', separator + 1) >= 0) throw new Error(`span times hold the control character U+001F: ${JSON.stringify(times.slice(0, 80))}`);
     return [times.slice(0, separator), times.slice(separator + 1)];
-  }, ['', '']);
+  });
