@@ -1,11 +1,11 @@
 // How a batch's spans cross from the export's reader thread to its formatting thread: their numbers
 // in one transferable array, attribute sets by id (attribute-table.ts) and times as numbers into a
-// table (text-table.ts); texts go as packed-texts.ts says. Structured clones of a million short strings or small arrays cost more
-// than reading them did.
+// table (text-table.ts); texts go as packed-texts.ts says. Structured clones of a million short
+// strings or small arrays cost more than reading them did.
 import type { SpanDetails } from '../../../shared/exchange/types';
 import type { SpanPositionList } from '../db/export-queries';
 import { LIST_SEPARATOR } from '../db/export-queries';
-import { NO_SET, type AttributeSetsSent, type AttributeSetsUpdate } from './attribute-table';
+import type { AttributeSetsSent, AttributeSetsUpdate } from './attribute-table';
 import type { TextNumbering, TextTableUpdate } from './text-table';
 
 /** A batch's spans in document order. */
@@ -53,7 +53,7 @@ export function packPositions(lists: SpanPositionList[], level: SpanDetails, num
       throw new Error(`document ${documentId}: span positions hold ${positions.split(',').length} numbers for ${count} spans, not ${SPAN_NUMBERS - 1} each`);
     }
     if (times) {
-      const texts = listOf(documentId, timesList, count, 'times');
+      const texts = timesOf(documentId, timesList, count);
       for (let j = 0; j < count; j++) times[first + j] = numberings.times.numberOf(texts[j]);
     }
     first += count;
@@ -61,7 +61,7 @@ export function packPositions(lists: SpanPositionList[], level: SpanDetails, num
   let attributesUpdate: AttributeSetsUpdate | null = null;
   if (level !== 'none') {
     numberings.attributes.beginBatch();
-    for (let at = ATTRIBUTE_SET; at < numbers.length; at += SPAN_NUMBERS) if (numbers[at] !== NO_SET) numberings.attributes.use(numbers[at]);
+    for (let at = ATTRIBUTE_SET; at < numbers.length; at += SPAN_NUMBERS) numberings.attributes.use(numbers[at]);
     attributesUpdate = numberings.attributes.endBatch(readSets);
   }
   return {
@@ -96,8 +96,9 @@ function parseNumbers(documentId: number, list: string, numbers: Float64Array, a
   return at;
 }
 
-function listOf(documentId: number, list: string | null, count: number, what: 'times'): string[] {
+/** A document's times list, one text per span. */
+function timesOf(documentId: number, list: string | null, count: number): string[] {
   const texts = (list ?? '').split(LIST_SEPARATOR);
-  if (texts.length !== count) throw new Error(`document ${documentId}: span ${what} hold the control character U+001E`);
+  if (texts.length !== count) throw new Error(`document ${documentId}: span times hold the control character U+001E`);
   return texts;
 }
