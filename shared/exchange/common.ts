@@ -108,19 +108,26 @@ export const resolvedUtf8 = (doc: ExportDocument, ctx: ExportContext): Utf8Text 
 
 /** Code-point offsets of every span, in one pass over the text. */
 export function codePointSpans(text: string, spans: readonly { start: number; end: number }[]): { start: number[]; end: number[] } {
+  const cp = utf16ToCodePoints(text, spanEdges(spans));
+  return { start: everyOther(cp, 0), end: everyOther(cp, 1) };
+}
+
+// Each loop in a function of its own, like every hot loop that code follows (see bench/analysis.md, item 23).
+
+/** Start and end of every span, flat. */
+function spanEdges(spans: readonly { start: number; end: number }[]): number[] {
   const offsets = new Array<number>(spans.length * 2);
   for (let i = 0; i < spans.length; i++) {
     offsets[2 * i] = spans[i].start;
     offsets[2 * i + 1] = spans[i].end;
   }
-  const cp = utf16ToCodePoints(text, offsets);
-  const start = new Array<number>(spans.length);
-  const end = new Array<number>(spans.length);
-  for (let i = 0; i < spans.length; i++) {
-    start[i] = cp[2 * i];
-    end[i] = cp[2 * i + 1];
-  }
-  return { start, end };
+  return offsets;
+}
+
+function everyOther(values: readonly number[], from: number): number[] {
+  const out = new Array<number>(values.length >> 1);
+  for (let i = 0; i < out.length; i++) out[i] = values[2 * i + from];
+  return out;
 }
 
 export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

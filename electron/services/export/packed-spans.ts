@@ -77,14 +77,16 @@ function parseNumbers(documentId: number, list: string, numbers: Float64Array, a
   numbers[at++] = documentId;
   let field = 0;
   let value = 0;
-  for (let i = 0; i < list.length; i++) {
-    const c = list.charCodeAt(i);
+  // The loop returns itself: no code follows it (see bench/analysis.md, item 23).
+  for (let i = 0; ; i++) {
+    const c = i < list.length ? list.charCodeAt(i) : 0x2c; // the list's end ends its last number
     if (c !== 0x2c) {
       if (c < 0x30 || c > 0x39) throw new Error(`document ${documentId}: span positions hold "${list[i]}", not only digits`);
       value = value * 10 + (c - 0x30);
       continue;
     }
     numbers[at++] = value;
+    if (i >= list.length) return at;
     value = 0;
     // After a span's last number the next span of the same document begins.
     if (++field === SPAN_NUMBERS - 1) {
@@ -92,8 +94,6 @@ function parseNumbers(documentId: number, list: string, numbers: Float64Array, a
       numbers[at++] = documentId;
     }
   }
-  numbers[at++] = value;
-  return at;
 }
 
 /** A document's times list, one text per span. */

@@ -12,9 +12,9 @@ import { AttributeTable, noAttributes } from './attribute-table';
 import { FileWriter, runFileWriter } from './file-writer';
 import { writesFolder } from './layout';
 import { OutputFiles } from './output-files';
-import { TextUnpacker } from './packed-texts';
+import { TextUnpacker, type BatchRow } from './packed-texts';
 import { ATTRIBUTE_SET, SPAN_NUMBERS, spanOrigin, spanReviewState } from './packed-spans';
-import { ExportReader, runExportReader, type ReaderData } from './reader';
+import { ExportReader, runExportReader, type ReaderData, type ReaderMessage } from './reader';
 
 export interface ExportWorkerData {
   projectPath: string;
@@ -72,76 +72,93 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
     };
     for (const chunk of exporter.begin(ctx)) output.write(chunk.path, chunk.text);
     output.endDocument(); // headers are written; files they opened are shared, not per document
+    // Each row's text, then its original text when read (see PackedTexts).
+    const textsPerRow = withOriginal ? 2 : 1;
+    // The batch being formatted.
+    let batch: Extract<ReaderMessage, { type: 'batch' }> | undefined;
+    let cursor = 0; // the batch's spans come in the same document order as its rows
+    /**
+     * Appends document `id`'s spans to `spans`, reading the batch's numbers from span `from`;
+     * returns where the next document's begin. A function of its own, like every hot loop that
+     * code follows (see bench/analysis.md, item 23).
+     */
+    const collectSpans = (id: number, spans: ExportSpan[], from: number, offsetMap: number[] | undefined): number => {
+      const { numbers, attributesUpdate, times: timesOf } = batch!.spans;
+      let at = from;
+      for (; at * SPAN_NUMBERS < numbers.length && numbers[at * SPAN_NUMBERS] === id; at++) {
+        const n = at * SPAN_NUMBERS;
+        const spanId = numbers[n + 1], start = numbers[n + 2], end = numbers[n + 3], labelId = numbers[n + 4], annotatorId = numbers[n + 5], state = numbers[n + 6];
+        const label = labelKeys.get(labelId)!;
+        if ((wantedLabels && !wantedLabels.has(label)) || (wantedAnnotator !== null && annotatorId !== wantedAnnotator)) continue;
+        const source = offsetMap ? mapToOriginal(offsetMap, start, end) : null;
+        const [createdAt, updatedAt] = timesOf ? times.get(timesOf[at]) : NO_TIMES;
+        const attributeSet = attributesUpdate ? attributes.get(numbers[n + ATTRIBUTE_SET]) : null;
+        // Formats never read the details they do not declare; defaults fill them (see spanDetails).
+        const span: ExportSpan = {
+          id: spanId, start, end, label,
+          attributes: attributeSet ? attributeSet.attributes : noAttributes,
+          attributesMemo: attributeSet?.memo,
+          annotator: annotators.get(annotatorId)!,
+          origin: spanOrigin(state),
+          reviewState: spanReviewState(state),
+          createdAt,
+          updatedAt,
+        };
+        if (source) {
+          span.sourceStart = source.start;
+          span.sourceEnd = source.end;
+        }
+        spans.push(span);
+      }
+      return at;
+    };
+    const formatRow = (row: BatchRow, r: number): void => {
+      const texts = batch!.texts;
+      side.checkCancelled();
+      side.progress(report.documents, ids.length);
+      const id = row.id;
+      const k = r * textsPerRow;
+      const { text, utf8: textUtf8 } = unpacker.unpack(texts, k);
+      // An original text identical to the text came once: one string serves both.
+      const original = !withOriginal ? { text: '', utf8: undefined } : TextUnpacker.same(texts, k, k + 1) ? { text, utf8: textUtf8 } : unpacker.unpack(texts, k + 1);
+      const { text: originalText, utf8: originalTextUtf8 } = original;
+      const offsetMap = row.offset_map_json === null ? undefined : (JSON.parse(row.offset_map_json) as number[]);
+      const spans: ExportDocument['spans'] = [];
+      cursor = collectSpans(id, spans, cursor, offsetMap);
+      const doc: ExportDocument = {
+        id,
+        metadata: {
+          title: row.title, date: row.published_at, source: row.source, district: row.district, url: row.url,
+          reporters: JSON.parse(row.reporters_json), externalId: row.external_id,
+        },
+        status: row.status,
+        text,
+        originalText,
+        textUtf8,
+        originalTextUtf8,
+        offsetMap,
+        split: splits?.get(id),
+        spans,
+      };
+      const { chunks, dropped: droppedHere, adjusted: adjustedHere = [] } = formatDocument(doc, row.title);
+      for (const chunk of chunks) output.write(chunk.path, chunk.text);
+      for (const d of droppedHere) dropped.set(d.reason, (dropped.get(d.reason) ?? 0) + d.count);
+      for (const d of adjustedHere) adjusted.set(d.reason, (adjusted.get(d.reason) ?? 0) + d.count);
+      output.endDocument();
+      report.documents++;
+      report.spans += doc.spans.length - droppedHere.reduce((n, d) => n + d.count, 0);
+      if (splits) {
+        report.split ??= { train: 0, dev: 0, test: 0 };
+        report.split[splits.get(id)!]++;
+      }
+    };
     for (let message = await reader.next(); message.type === 'batch'; message = await reader.next()) {
-      const { numbers, attributesUpdate, times: timesOf, timesUpdate } = message.spans;
+      const { attributesUpdate, timesUpdate } = message.spans;
       if (attributesUpdate) attributes.apply(attributesUpdate);
       if (timesUpdate) times.apply(timesUpdate);
-      let cursor = 0; // the batch's spans come in the same document order as its rows
-      // and its texts: each row's text, then its original text when read (see PackedTexts).
-      const textsPerRow = withOriginal ? 2 : 1;
-      message.rows.forEach((row, r) => {
-        side.checkCancelled();
-        side.progress(report.documents, ids.length);
-        const id = row.id;
-        const k = r * textsPerRow;
-        const { text, utf8: textUtf8 } = unpacker.unpack(message.texts, k);
-        // An original text identical to the text came once: one string serves both.
-        const original = !withOriginal ? { text: '', utf8: undefined } : TextUnpacker.same(message.texts, k, k + 1) ? { text, utf8: textUtf8 } : unpacker.unpack(message.texts, k + 1);
-        const { text: originalText, utf8: originalTextUtf8 } = original;
-        const offsetMap = row.offset_map_json === null ? undefined : (JSON.parse(row.offset_map_json) as number[]);
-        const spans: ExportDocument['spans'] = [];
-        for (; cursor * SPAN_NUMBERS < numbers.length && numbers[cursor * SPAN_NUMBERS] === id; cursor++) {
-          const n = cursor * SPAN_NUMBERS;
-          const spanId = numbers[n + 1], start = numbers[n + 2], end = numbers[n + 3], labelId = numbers[n + 4], annotatorId = numbers[n + 5], state = numbers[n + 6];
-          const label = labelKeys.get(labelId)!;
-          if ((wantedLabels && !wantedLabels.has(label)) || (wantedAnnotator !== null && annotatorId !== wantedAnnotator)) continue;
-          const source = offsetMap ? mapToOriginal(offsetMap, start, end) : null;
-          const [createdAt, updatedAt] = timesOf ? times.get(timesOf[cursor]) : NO_TIMES;
-          const attributeSet = attributesUpdate ? attributes.get(numbers[n + ATTRIBUTE_SET]) : null;
-          // Formats never read the details they do not declare; defaults fill them (see spanDetails).
-          const span: ExportSpan = {
-            id: spanId, start, end, label,
-            attributes: attributeSet ? attributeSet.attributes : noAttributes,
-            attributesMemo: attributeSet?.memo,
-            annotator: annotators.get(annotatorId)!,
-            origin: spanOrigin(state),
-            reviewState: spanReviewState(state),
-            createdAt,
-            updatedAt,
-          };
-          if (source) {
-            span.sourceStart = source.start;
-            span.sourceEnd = source.end;
-          }
-          spans.push(span);
-        }
-        const doc: ExportDocument = {
-          id,
-          metadata: {
-            title: row.title, date: row.published_at, source: row.source, district: row.district, url: row.url,
-            reporters: JSON.parse(row.reporters_json), externalId: row.external_id,
-          },
-          status: row.status,
-          text,
-          originalText,
-          textUtf8,
-          originalTextUtf8,
-          offsetMap,
-          split: splits?.get(id),
-          spans,
-        };
-        const { chunks, dropped: droppedHere, adjusted: adjustedHere = [] } = formatDocument(doc, row.title);
-        for (const chunk of chunks) output.write(chunk.path, chunk.text);
-        for (const d of droppedHere) dropped.set(d.reason, (dropped.get(d.reason) ?? 0) + d.count);
-        for (const d of adjustedHere) adjusted.set(d.reason, (adjusted.get(d.reason) ?? 0) + d.count);
-        output.endDocument();
-        report.documents++;
-        report.spans += doc.spans.length - droppedHere.reduce((n, d) => n + d.count, 0);
-        if (splits) {
-          report.split ??= { train: 0, dev: 0, test: 0 };
-          report.split[splits.get(id)!]++;
-        }
-      });
+      batch = message;
+      cursor = 0;
+      for (let r = 0; r < message.rows.length; r++) formatRow(message.rows[r]!, r);
       reader.release();
       await handOver();
     }

@@ -6,7 +6,7 @@ import { DOCUMENT_STATUSES } from '../../model';
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
 import { assertExportable, codePointSpans, forEachJsonLine, isRecord, metadataFrom, stringRecord } from '../common';
 import { NUMBER_BYTES, putBytes, putNumber, utf8Bytes, Utf8Builder } from '../text-builder';
-import type { DraftSpan, ExchangeFile, Exporter, ParseResult } from '../types';
+import type { DraftSpan, ExchangeFile, Exporter, ExportSpan, ParseResult } from '../types';
 
 /** The constant stretches of a span's JSON, encoded once. */
 const [SPAN_ID, END, START_CP, END_CP, SOURCE_START, SOURCE_END, ATTRIBUTES, UPDATED_AT, NULL] = [
@@ -15,11 +15,13 @@ const [SPAN_ID, END, START_CP, END_CP, SOURCE_START, SOURCE_END, ATTRIBUTES, UPD
 /** A span's bytes besides its label, attributes, annotator stretch and times: keys, seven numbers, a comma and the closing brace. */
 const SPAN_FIXED_BYTES = [SPAN_ID, END, START_CP, END_CP, SOURCE_START, SOURCE_END, ATTRIBUTES, UPDATED_AT].reduce((n, piece) => n + piece.length, 0) + 7 * NUMBER_BYTES + 2;
 
+type Stretches = { label(label: string): Uint8Array; who(annotator: string, origin: string, reviewState: string): Uint8Array; time(time: string): Uint8Array };
+
 /**
  * Stretches that depend on values few spans differ in, encoded once per value: the label (with
  * the keys around it), and annotator, origin and review state together.
  */
-function stretches(): { label(label: string): Uint8Array; who(annotator: string, origin: string, reviewState: string): Uint8Array; time(time: string): Uint8Array } {
+function stretches(): Stretches {
   const labels = new Map<string, Uint8Array>();
   const times = new Map<string, Uint8Array>();
   const whos = new Map<string, Map<string, Map<string, Uint8Array>>>();
@@ -60,6 +62,49 @@ function stretches(): { label(label: string): Uint8Array; who(annotator: string,
 }
 
 /**
+ * The spans' JSON, one after another. A function of its own, like every hot loop that code follows
+ * (see bench/analysis.md, item 23).
+ */
+function writeSpans(out: Utf8Builder, spans: readonly ExportSpan[], cp: { start: number[]; end: number[] }, attributesJson: WeakMap<Record<string, string>, Uint8Array>, pieces: Stretches): void {
+  // Span by span, field by field into bytes, with one check of room per span: a million spans'
+  // JSON strings were a third of the export, and a call per field half of what was left.
+  for (let i = 0; i < spans.length; i++) {
+    const s = spans[i];
+    let attributes = attributesJson.get(s.attributes);
+    if (attributes === undefined) attributesJson.set(s.attributes, (attributes = utf8Bytes(JSON.stringify(s.attributes))));
+    const label = pieces.label(s.label);
+    const who = pieces.who(s.annotator, s.origin, s.reviewState);
+    const created = pieces.time(s.createdAt);
+    const updated = s.updatedAt === s.createdAt ? created : pieces.time(s.updatedAt);
+    const bytes = out.room(SPAN_FIXED_BYTES + label.length + attributes.length + who.length + created.length + updated.length);
+    let at = out.size;
+    if (i > 0) bytes[at++] = 0x2c;
+    at = putBytes(bytes, at, SPAN_ID);
+    at = putNumber(bytes, at, s.id);
+    at = putBytes(bytes, at, label);
+    at = putNumber(bytes, at, s.start);
+    at = putBytes(bytes, at, END);
+    at = putNumber(bytes, at, s.end);
+    at = putBytes(bytes, at, START_CP);
+    at = putNumber(bytes, at, cp.start[i]);
+    at = putBytes(bytes, at, END_CP);
+    at = putNumber(bytes, at, cp.end[i]);
+    at = putBytes(bytes, at, SOURCE_START);
+    at = s.sourceStart === undefined || s.sourceStart === null ? putBytes(bytes, at, NULL) : putNumber(bytes, at, s.sourceStart);
+    at = putBytes(bytes, at, SOURCE_END);
+    at = s.sourceEnd === undefined || s.sourceEnd === null ? putBytes(bytes, at, NULL) : putNumber(bytes, at, s.sourceEnd);
+    at = putBytes(bytes, at, ATTRIBUTES);
+    at = putBytes(bytes, at, attributes);
+    at = putBytes(bytes, at, who);
+    at = putBytes(bytes, at, created);
+    at = putBytes(bytes, at, UPDATED_AT);
+    at = putBytes(bytes, at, updated);
+    bytes[at++] = 0x7d;
+    out.commit(at);
+  }
+}
+
+/**
  * Writes the record as UTF-8 bytes, exactly what `JSON.stringify(record)` of the fields below in
  * this order gives (a test holds it to that): the two texts, most of a line's bytes, go from the
  * document's strings into the output without a JSON string and its UTF-8 copy in between.
@@ -94,42 +139,7 @@ function biaozhuJsonlExporterFor(): Exporter {
       else if (doc.originalTextUtf8) out.appendJsonUtf8(doc.originalTextUtf8);
       else out.appendJsonString(doc.originalText);
       out.append(`,"offset_map":${JSON.stringify(doc.offsetMap ?? [0, doc.text.length, 0, doc.originalText.length])},"spans":[`);
-      // Span by span, field by field into bytes, with one check of room per span: a million spans'
-      // JSON strings were a third of the export, and a call per field half of what was left.
-      for (let i = 0; i < spans.length; i++) {
-        const s = spans[i];
-        let attributes = attributesJson.get(s.attributes);
-        if (attributes === undefined) attributesJson.set(s.attributes, (attributes = utf8Bytes(JSON.stringify(s.attributes))));
-        const label = pieces.label(s.label);
-        const who = pieces.who(s.annotator, s.origin, s.reviewState);
-        const created = pieces.time(s.createdAt);
-        const updated = s.updatedAt === s.createdAt ? created : pieces.time(s.updatedAt);
-        const bytes = out.room(SPAN_FIXED_BYTES + label.length + attributes.length + who.length + created.length + updated.length);
-        let at = out.size;
-        if (i > 0) bytes[at++] = 0x2c;
-        at = putBytes(bytes, at, SPAN_ID);
-        at = putNumber(bytes, at, s.id);
-        at = putBytes(bytes, at, label);
-        at = putNumber(bytes, at, s.start);
-        at = putBytes(bytes, at, END);
-        at = putNumber(bytes, at, s.end);
-        at = putBytes(bytes, at, START_CP);
-        at = putNumber(bytes, at, cp.start[i]);
-        at = putBytes(bytes, at, END_CP);
-        at = putNumber(bytes, at, cp.end[i]);
-        at = putBytes(bytes, at, SOURCE_START);
-        at = s.sourceStart === undefined || s.sourceStart === null ? putBytes(bytes, at, NULL) : putNumber(bytes, at, s.sourceStart);
-        at = putBytes(bytes, at, SOURCE_END);
-        at = s.sourceEnd === undefined || s.sourceEnd === null ? putBytes(bytes, at, NULL) : putNumber(bytes, at, s.sourceEnd);
-        at = putBytes(bytes, at, ATTRIBUTES);
-        at = putBytes(bytes, at, attributes);
-        at = putBytes(bytes, at, who);
-        at = putBytes(bytes, at, created);
-        at = putBytes(bytes, at, UPDATED_AT);
-        at = putBytes(bytes, at, updated);
-        bytes[at++] = 0x7d;
-        out.commit(at);
-      }
+      writeSpans(out, spans, cp, attributesJson, pieces);
       out.append(']}\n');
       return { chunks: [{ path: '', text: out.take() }], dropped: [] };
     },

@@ -70,6 +70,101 @@ function noteAttributes(state: BratState, info: AttributesInfo, type: string): v
   }
 }
 
+/** The spans brat can hold and the fragments each is written as. */
+interface Fragments {
+  /** Spans written: every span but those of line breaks only. */
+  written: ResolvedSpan[];
+  /** Fragment edges of every span written, flat; span i's are boundaries[fragFrom[i]..fragFrom[i + 1]). */
+  boundaries: number[];
+  fragFrom: number[];
+}
+
+// fragmentsOf and writeAnn each hold one of document()'s loops: a hot loop that code follows gets a
+// function of its own (see bench/analysis.md, item 23).
+
+/** Splits spans at line breaks, which brat forbids inside a fragment. */
+function fragmentsOf(text: string, spans: readonly ResolvedSpan[], drops: DropCounter, adjusted: DropCounter): Fragments {
+  const boundaries: number[] = [];
+  const fragFrom: number[] = [];
+  const written: ResolvedSpan[] = [];
+  for (const resolved of spans) {
+    const { start, end } = resolved;
+    const from = boundaries.length;
+    // A span is a few characters of a long text: looking at its own (a tight loop, nearly always
+    // without a break) costs less than scanning the whole text for breaks.
+    let u = start;
+    while (u < end && !isBreak(text.charCodeAt(u))) u++;
+    if (u === end) boundaries.push(start, end);
+    else {
+      let fragStart = -1;
+      for (let u = start; u <= end; u++) {
+        const atBreak = u === end || isBreak(text.charCodeAt(u));
+        if (atBreak && fragStart !== -1) {
+          boundaries.push(fragStart, u);
+          fragStart = -1;
+        } else if (!atBreak && fragStart === -1) fragStart = u;
+      }
+      if (boundaries.length === from) {
+        drops.add('line-break-only');
+        continue;
+      }
+      if (boundaries[from] !== start || boundaries[boundaries.length - 1] !== end) adjusted.add('line-break-trimmed');
+    }
+    fragFrom.push(from);
+    written.push(resolved);
+  }
+  fragFrom.push(boundaries.length);
+  return { written, boundaries, fragFrom };
+}
+
+/** Writes the T and A lines of the spans written; `cp` are the boundaries as code points. */
+function writeAnn(ann: Utf8Builder, state: BratState, text: string, { written, boundaries, fragFrom }: Fragments, cp: number[]): void {
+  let attributeNo = 0;
+  for (let i = 0; i < written.length; i++) {
+    const span = written[i]!.span;
+    let type = state.types.get(span.label);
+    if (type === undefined) {
+      const name = typeName(span.label);
+      state.types.set(span.label, (type = { name, tabName: utf8Bytes(`\t${name}`) }));
+      state.labels.add(name);
+    }
+    const first = fragFrom[i]!;
+    const last = fragFrom[i + 1]!;
+    // T7\tPERSON 0 2;3 5\t蔡奇 书记
+    ann.ascii(0x54);
+    ann.number(span.id);
+    ann.appendBytes(type.tabName);
+    for (let b = first; b < last; b += 2) {
+      ann.ascii(b === first ? 0x20 : 0x3b);
+      ann.number(cp[b]!);
+      ann.ascii(0x20);
+      ann.number(cp[b + 1]!);
+    }
+    for (let b = first; b < last; b += 2) {
+      ann.ascii(b === first ? 0x09 : 0x20);
+      ann.append(text, boundaries[b], boundaries[b + 1]);
+    }
+    ann.ascii(0x0a);
+    const info = attributesInfo(state, span);
+    for (const [k, v] of info.pairs) {
+      // A3\trole T7 value (no value: a binary attribute). Kept as strings: the project's tens of
+      // thousands of attribute sets as byte arrays would cost tens of megabytes.
+      ann.ascii(0x41);
+      ann.number(++attributeNo);
+      ann.ascii(0x09);
+      ann.append(k);
+      ann.append(' T');
+      ann.number(span.id);
+      if (v !== '') {
+        ann.ascii(0x20);
+        ann.append(v);
+      }
+      ann.ascii(0x0a);
+    }
+    if (info.pairs.length > 0) noteAttributes(state, info, type.name);
+  }
+}
+
 /** document() runs to completion: one builder serves every .ann file. */
 const annBuilder = new Utf8Builder();
 const states = new WeakMap<ExportContext, BratState>();
@@ -94,84 +189,10 @@ export const bratExporter: Exporter = {
     const state = stateOf(ctx);
     const { text, spans, drops } = resolveDocument(doc, ctx);
     const adjusted = new DropCounter();
-    /** Fragment edges of every span written, flat; span i's are boundaries[fragFrom[i]..fragFrom[i + 1]). */
-    const boundaries: number[] = [];
-    const fragFrom: number[] = [];
-    const written: ResolvedSpan[] = [];
-    for (const resolved of spans) {
-      const { start, end } = resolved;
-      const from = boundaries.length;
-      // A span is a few characters of a long text: looking at its own (a tight loop, nearly always
-      // without a break) costs less than scanning the whole text for breaks.
-      let u = start;
-      while (u < end && !isBreak(text.charCodeAt(u))) u++;
-      if (u === end) boundaries.push(start, end);
-      else {
-        let fragStart = -1;
-        for (let u = start; u <= end; u++) {
-          const atBreak = u === end || isBreak(text.charCodeAt(u));
-          if (atBreak && fragStart !== -1) {
-            boundaries.push(fragStart, u);
-            fragStart = -1;
-          } else if (!atBreak && fragStart === -1) fragStart = u;
-        }
-        if (boundaries.length === from) {
-          drops.add('line-break-only');
-          continue;
-        }
-        if (boundaries[from] !== start || boundaries[boundaries.length - 1] !== end) adjusted.add('line-break-trimmed');
-      }
-      fragFrom.push(from);
-      written.push(resolved);
-    }
-    fragFrom.push(boundaries.length);
-    const cp = utf16ToCodePoints(text, boundaries);
+    const fragments = fragmentsOf(text, spans, drops, adjusted);
     const ann = annBuilder;
     ann.clear();
-    let attributeNo = 0;
-    for (let i = 0; i < written.length; i++) {
-      const span = written[i]!.span;
-      let type = state.types.get(span.label);
-      if (type === undefined) {
-        const name = typeName(span.label);
-        state.types.set(span.label, (type = { name, tabName: utf8Bytes(`\t${name}`) }));
-        state.labels.add(name);
-      }
-      const first = fragFrom[i]!;
-      const last = fragFrom[i + 1]!;
-      // T7\tPERSON 0 2;3 5\t蔡奇 书记
-      ann.ascii(0x54);
-      ann.number(span.id);
-      ann.appendBytes(type.tabName);
-      for (let b = first; b < last; b += 2) {
-        ann.ascii(b === first ? 0x20 : 0x3b);
-        ann.number(cp[b]!);
-        ann.ascii(0x20);
-        ann.number(cp[b + 1]!);
-      }
-      for (let b = first; b < last; b += 2) {
-        ann.ascii(b === first ? 0x09 : 0x20);
-        ann.append(text, boundaries[b], boundaries[b + 1]);
-      }
-      ann.ascii(0x0a);
-      const info = attributesInfo(state, span);
-      for (const [k, v] of info.pairs) {
-        // A3\trole T7 value (no value: a binary attribute). Kept as strings: the project's tens of
-        // thousands of attribute sets as byte arrays would cost tens of megabytes.
-        ann.ascii(0x41);
-        ann.number(++attributeNo);
-        ann.ascii(0x09);
-        ann.append(k);
-        ann.append(' T');
-        ann.number(span.id);
-        if (v !== '') {
-          ann.ascii(0x20);
-          ann.append(v);
-        }
-        ann.ascii(0x0a);
-      }
-      if (info.pairs.length > 0) noteAttributes(state, info, type.name);
-    }
+    writeAnn(ann, state, text, fragments, utf16ToCodePoints(text, fragments.boundaries));
     const base = `${doc.split ? `${doc.split}/` : ''}doc-${doc.id}`;
     return {
       chunks: [
