@@ -2,7 +2,7 @@
 // batch code-point conversion, draft construction and line reading.
 import type { DocumentDraft } from '../api/jobs';
 import type { DocumentMetadata } from '../model';
-import { codePointLength, codePointsToUtf16, spanProblem, utf16ToCodePoints } from '../text/offsets';
+import { codePointLength, codePointsToUtf16, isValidSpan, spanProblem, utf16ToCodePoints } from '../text/offsets';
 import type { DraftSpan, Dropped, ExchangeProblem, ExportContext, ExportDocument, ExportSpan, Utf8Text } from './types';
 
 /**
@@ -11,28 +11,43 @@ import type { DraftSpan, Dropped, ExchangeProblem, ExportContext, ExportDocument
  * one must also not split a surrogate pair.
  */
 export function validateExportDocument(doc: ExportDocument, offsets: ExportContext['offsets'] = 'normalized'): string | null {
-  for (const span of doc.spans) {
-    const where = () => `document ${doc.id}, span ${span.id}`; // built only for a problem: this runs for every span
-    if (typeof span.label !== 'string' || span.label.trim() === '') return `${where()}: label is empty`;
-    const problem = spanProblem(doc.text, span.start, span.end);
-    if (problem) return `${where()}: ${problem}`;
-    const hasStart = span.sourceStart !== undefined && span.sourceStart !== null;
-    const hasEnd = span.sourceEnd !== undefined && span.sourceEnd !== null;
-    if (hasStart !== hasEnd) return `${where()}: sourceStart and sourceEnd must be set together`;
-    if (!hasStart) continue;
-    const s = span.sourceStart as number;
-    const e = span.sourceEnd as number;
-    // An empty source range (text normalization inserted) is not corrupt: a source export leaves
-    // such a span out as 'no-source-offsets'.
-    const sourceProblem =
-      !Number.isInteger(s) || !Number.isInteger(e) || s < 0 || e < s || e > doc.originalText.length
-        ? `${s}-${e} is not a range of the original text (${doc.originalText.length})`
-        : offsets === 'source' && e > s
-          ? spanProblem(doc.originalText, s, e)
-          : null;
-    if (sourceProblem) return `${where()}: source offsets: ${sourceProblem}`;
-  }
+  // The loop only finds a bad span; what is wrong with it is worked out apart (see spanProblem).
+  for (const span of doc.spans) if (!isExportable(doc, span, offsets)) return exportProblem(doc, span, offsets);
   return null;
+}
+
+const hasValue = (n: number | null | undefined): n is number => n !== undefined && n !== null;
+
+/** The checks exportProblem explains, without building a message. */
+function isExportable(doc: ExportDocument, span: ExportSpan, offsets: ExportContext['offsets']): boolean {
+  if (typeof span.label !== 'string' || span.label.trim() === '' || !isValidSpan(doc.text, span.start, span.end)) return false;
+  const hasStart = hasValue(span.sourceStart);
+  if (hasStart !== hasValue(span.sourceEnd)) return false;
+  if (!hasStart) return true;
+  const s = span.sourceStart as number;
+  const e = span.sourceEnd as number;
+  // An empty source range (text normalization inserted) is not corrupt: a source export leaves
+  // such a span out as 'no-source-offsets'.
+  if (!Number.isInteger(s) || !Number.isInteger(e) || s < 0 || e < s || e > doc.originalText.length) return false;
+  return !(offsets === 'source' && e > s) || isValidSpan(doc.originalText, s, e);
+}
+
+/** What is wrong with a span isExportable refused, naming the document and the span. */
+function exportProblem(doc: ExportDocument, span: ExportSpan, offsets: ExportContext['offsets']): string {
+  const where = `document ${doc.id}, span ${span.id}`;
+  if (typeof span.label !== 'string' || span.label.trim() === '') return `${where}: label is empty`;
+  const problem = spanProblem(doc.text, span.start, span.end);
+  if (problem) return `${where}: ${problem}`;
+  if (hasValue(span.sourceStart) !== hasValue(span.sourceEnd)) return `${where}: sourceStart and sourceEnd must be set together`;
+  const s = span.sourceStart as number;
+  const e = span.sourceEnd as number;
+  const sourceProblem =
+    !Number.isInteger(s) || !Number.isInteger(e) || s < 0 || e < s || e > doc.originalText.length
+      ? `${s}-${e} is not a range of the original text (${doc.originalText.length})`
+      : offsets === 'source' && e > s
+        ? spanProblem(doc.originalText, s, e)
+        : null;
+  return `${where}: source offsets: ${sourceProblem}`;
 }
 
 /** What exporters throw for a document they must not write; `problem` names the document and span. */

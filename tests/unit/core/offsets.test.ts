@@ -33,6 +33,16 @@ describe('offsets', () => {
     );
   });
 
+  it('says what is wrong with a span, the first problem first', () => {
+    expect(spanProblem('北京𠮷', -1, 0.5)).toBe('offsets must be integers');
+    expect(spanProblem('北京𠮷', -1, 2)).toBe('start -1 is negative');
+    expect(spanProblem('北京𠮷', 2, 2)).toBe('end 2 must be greater than start 2');
+    expect(spanProblem('北京𠮷', 3, 9)).toBe('end 9 is past the end of the text (4)');
+    expect(spanProblem('北京𠮷', 3, 4)).toBe('start 3 splits a surrogate pair');
+    expect(spanProblem('北京𠮷', 0, 3)).toBe('end 3 splits a surrogate pair');
+    expect(spanProblem('北京𠮷', 0, 4)).toBeNull();
+  });
+
   it('property: overlapping and nested spans convert independently of order', () => {
     fc.assert(
       fc.property(text, fc.array(fc.tuple(fc.nat(60), fc.nat(60)), { maxLength: 10 }), (t, pairs) => {
