@@ -4,7 +4,7 @@
 // UTF-16 `source_start`/`source_end` into `original_text` when known.
 import { DOCUMENT_STATUSES } from '../../model';
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
-import { assertExportable, codePointSpans, forEachJsonLine, isRecord, metadataFrom, stringRecord } from '../common';
+import { assertExportable, codePointSpans, derivedFromAttributes, forEachJsonLine, isRecord, metadataFrom, stringRecord } from '../common';
 import { NUMBER_BYTES, putBytes, putNumber, utf8Bytes, Utf8Builder } from '../text-builder';
 import type { DraftSpan, ExchangeFile, Exporter, ExportSpan, ParseResult } from '../types';
 
@@ -61,6 +61,8 @@ function stretches(): Stretches {
   };
 }
 
+const attributesBytes = (attributes: Record<string, string>): Uint8Array => utf8Bytes(JSON.stringify(attributes));
+
 /**
  * The spans' JSON, one after another. A function of its own, like every hot loop that code follows
  * (see bench/analysis.md, item 23).
@@ -70,8 +72,7 @@ function writeSpans(out: Utf8Builder, spans: readonly ExportSpan[], cp: { start:
   // JSON strings were a third of the export, and a call per field half of what was left.
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i];
-    let attributes = attributesJson.get(s.attributes);
-    if (attributes === undefined) attributesJson.set(s.attributes, (attributes = utf8Bytes(JSON.stringify(s.attributes))));
+    const attributes = derivedFromAttributes(s, 'jsonl', attributesJson, attributesBytes);
     const label = pieces.label(s.label);
     const who = pieces.who(s.annotator, s.origin, s.reviewState);
     const created = pieces.time(s.createdAt);
@@ -111,7 +112,7 @@ function writeSpans(out: Utf8Builder, spans: readonly ExportSpan[], cp: { start:
  */
 function biaozhuJsonlExporterFor(): Exporter {
   const out = new Utf8Builder(); // document() runs to completion: one builder serves every document
-  const attributesJson = new WeakMap<Record<string, string>, Uint8Array>(); // spans share parsed attributes
+  const attributesJson = new WeakMap<Record<string, string>, Uint8Array>(); // for spans without a memo (see derivedFromAttributes)
   const pieces = stretches();
   return {
     format: 'biaozhu-jsonl',
