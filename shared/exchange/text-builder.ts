@@ -98,6 +98,9 @@ function encodeUnits(bytes: Uint8Array, at: number, text: string, from: number, 
   return at;
 }
 
+/** Writes text[from, to) as UTF-8 into `bytes` from `at` (room for three bytes per unit) and returns where it ends; see Utf8Builder.append. */
+export const putUtf8 = (bytes: Uint8Array, at: number, text: string, from: number, to: number): number => encodeUnits(bytes, at, text, from, to, PLAIN);
+
 /**
  * Writes JSON.stringify(text.slice(from, to)) into `bytes` from `at` and returns where it ends;
  * needs room for six bytes per unit and two. Short strings are mostly plain ASCII (timestamps,

@@ -7,7 +7,7 @@
 // percent-encoded (UTF-8), so values with spaces survive exactly.
 import { codePointLength, codePointsToUtf16, utf16ToCodePoints } from '../../text/offsets';
 import { baseName, derivedFromAttributes, deriveTitle, DropCounter, identityDraft, resolvedUtf8, resolveDocument, type ResolvedSpan } from '../common';
-import { Utf8Builder, utf8Bytes } from '../text-builder';
+import { NUMBER_BYTES, putBytes, putNumber, putUtf8, Utf8Builder, utf8Bytes } from '../text-builder';
 import type { DraftSpan, ExchangeFile, ExportContext, Exporter, ExportSpan, ParseResult } from '../types';
 
 /** \n \r \v \f \x1c-\x1e \x85 \u2028 \u2029: what Python's str.splitlines() breaks at. Runs for every character of every span. */
@@ -130,37 +130,49 @@ function writeAnn(ann: Utf8Builder, state: BratState, text: string, { written, b
     }
     const first = fragFrom[i]!;
     const last = fragFrom[i + 1]!;
-    // T7\tPERSON 0 2;3 5\t蔡奇 书记
-    ann.ascii(0x54);
-    ann.number(span.id);
-    ann.appendBytes(type.tabName);
-    for (let b = first; b < last; b += 2) {
-      ann.ascii(b === first ? 0x20 : 0x3b);
-      ann.number(cp[b]!);
-      ann.ascii(0x20);
-      ann.number(cp[b + 1]!);
-    }
-    for (let b = first; b < last; b += 2) {
-      ann.ascii(b === first ? 0x09 : 0x20);
-      ann.append(text, boundaries[b], boundaries[b + 1]);
-    }
-    ann.ascii(0x0a);
     const info = attributesInfo(state, span);
-    for (const [k, v] of info.pairs) {
-      // A3\trole T7 value (no value: a binary attribute). Kept as strings: the project's tens of
-      // thousands of attribute sets as byte arrays would cost tens of megabytes.
-      ann.ascii(0x41);
-      ann.number(++attributeNo);
-      ann.ascii(0x09);
-      ann.append(k);
-      ann.append(' T');
-      ann.number(span.id);
-      if (v !== '') {
-        ann.ascii(0x20);
-        ann.append(v);
-      }
-      ann.ascii(0x0a);
+    const pairs = info.pairs;
+    // The span's T and A lines in one reservation, written in place with the put* functions: a
+    // builder call and a check of room per field made formatting a brat document 15 % slower.
+    let most = 2 + NUMBER_BYTES + type.tabName.length + pairs.length * (6 + 2 * NUMBER_BYTES);
+    for (let b = first; b < last; b += 2) most += 3 + 2 * NUMBER_BYTES + 3 * (boundaries[b + 1]! - boundaries[b]!);
+    for (let p = 0; p < pairs.length; p++) most += 3 * (pairs[p]![0].length + pairs[p]![1].length);
+    const bytes = ann.room(most);
+    let at = ann.size;
+    // T7\tPERSON 0 2;3 5\t蔡奇 书记
+    bytes[at++] = 0x54;
+    at = putNumber(bytes, at, span.id);
+    at = putBytes(bytes, at, type.tabName);
+    for (let b = first; b < last; b += 2) {
+      bytes[at++] = b === first ? 0x20 : 0x3b;
+      at = putNumber(bytes, at, cp[b]!);
+      bytes[at++] = 0x20;
+      at = putNumber(bytes, at, cp[b + 1]!);
     }
+    for (let b = first; b < last; b += 2) {
+      bytes[at++] = b === first ? 0x09 : 0x20;
+      at = putUtf8(bytes, at, text, boundaries[b]!, boundaries[b + 1]!);
+    }
+    bytes[at++] = 0x0a;
+    // A3\trole T7 value (no value: a binary attribute). Kept as strings: the project's tens of
+    // thousands of attribute sets as byte arrays would cost tens of megabytes.
+    for (let p = 0; p < pairs.length; p++) {
+      const k = pairs[p]![0];
+      const v = pairs[p]![1];
+      bytes[at++] = 0x41;
+      at = putNumber(bytes, at, ++attributeNo);
+      bytes[at++] = 0x09;
+      at = putUtf8(bytes, at, k, 0, k.length);
+      bytes[at++] = 0x20;
+      bytes[at++] = 0x54;
+      at = putNumber(bytes, at, span.id);
+      if (v !== '') {
+        bytes[at++] = 0x20;
+        at = putUtf8(bytes, at, v, 0, v.length);
+      }
+      bytes[at++] = 0x0a;
+    }
+    ann.commit(at);
     if (info.pairs.length > 0) noteAttributes(state, info, type.name);
   }
 }
