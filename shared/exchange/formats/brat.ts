@@ -48,12 +48,13 @@ interface AttributesInfo {
   lastNoted: string | undefined;
 }
 
-const attributesInfo = (state: BratState, span: ExportSpan): AttributesInfo =>
-  derivedFromAttributes(span, 'brat', state.attributesInfo, (attributes) => ({
-    pairs: Object.entries(attributes).map(([key, value]): [string, string] => [encode(key), encode(value)]),
-    noted: new Set(),
-    lastNoted: undefined,
-  }));
+const describeAttributes = (attributes: Record<string, string>): AttributesInfo => ({
+  pairs: Object.entries(attributes).map(([key, value]): [string, string] => [encode(key), encode(value)]),
+  noted: new Set(),
+  lastNoted: undefined,
+});
+// describeAttributes is made once, not a closure per span.
+const attributesInfo = (state: BratState, span: ExportSpan): AttributesInfo => derivedFromAttributes(span, 'brat', state.attributesInfo, describeAttributes);
 
 /** Records the attribute keys and values a type carries, for annotation.conf. */
 function noteAttributes(state: BratState, info: AttributesInfo, type: string): void {
