@@ -13,8 +13,10 @@ import { FileWriter, runFileWriter } from './file-writer';
 import { writesFolder } from './layout';
 import { OutputFiles } from './output-files';
 import { TextUnpacker, type BatchRow } from './packed-texts';
-import { ATTRIBUTE_SET, SPAN_NUMBERS, spanOrigin, spanReviewState } from './packed-spans';
+import { ATTRIBUTE_SET, SPAN_NUMBERS, spanOrigin, spanReviewState, type PackedSpans } from './packed-spans';
 import { ExportReader, runExportReader, type ReaderData, type ReaderMessage } from './reader';
+
+type Batch = Extract<ReaderMessage, { type: 'batch' }>;
 
 export interface ExportWorkerData {
   projectPath: string;
@@ -74,16 +76,12 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
     output.endDocument(); // headers are written; files they opened are shared, not per document
     // Each row's text, then its original text when read (see PackedTexts).
     const textsPerRow = withOriginal ? 2 : 1;
-    // The batch being formatted.
-    let batch: Extract<ReaderMessage, { type: 'batch' }> | undefined;
-    let cursor = 0; // the batch's spans come in the same document order as its rows
     /**
      * Appends document `id`'s spans to `spans`, reading the batch's numbers from span `from`;
      * returns where the next document's begin. A function of its own, like every hot loop that
      * code follows (see bench/analysis.md, item 23).
      */
-    const collectSpans = (id: number, spans: ExportSpan[], from: number, offsetMap: number[] | undefined): number => {
-      const { numbers, attributesUpdate, times: timesOf } = batch!.spans;
+    const collectSpans = ({ numbers, attributesUpdate, times: timesOf }: PackedSpans, id: number, spans: ExportSpan[], from: number, offsetMap: number[] | undefined): number => {
       let at = from;
       for (; at * SPAN_NUMBERS < numbers.length && numbers[at * SPAN_NUMBERS] === id; at++) {
         const n = at * SPAN_NUMBERS;
@@ -112,8 +110,8 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
       }
       return at;
     };
-    const formatRow = (row: BatchRow, r: number): void => {
-      const texts = batch!.texts;
+    /** Formats row `r` of a batch, whose spans begin at span `cursor`; returns where the next row's begin. */
+    const formatRow = ({ texts, spans: packed }: Batch, row: BatchRow, r: number, cursor: number): number => {
       side.checkCancelled();
       side.progress(report.documents, ids.length);
       const id = row.id;
@@ -124,7 +122,7 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
       const { text: originalText, utf8: originalTextUtf8 } = original;
       const offsetMap = row.offset_map_json === null ? undefined : (JSON.parse(row.offset_map_json) as number[]);
       const spans: ExportDocument['spans'] = [];
-      cursor = collectSpans(id, spans, cursor, offsetMap);
+      const next = collectSpans(packed, id, spans, cursor, offsetMap);
       const doc: ExportDocument = {
         id,
         metadata: {
@@ -151,14 +149,14 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
         report.split ??= { train: 0, dev: 0, test: 0 };
         report.split[splits.get(id)!]++;
       }
+      return next;
     };
     for (let message = await reader.next(); message.type === 'batch'; message = await reader.next()) {
       const { attributesUpdate, timesUpdate } = message.spans;
       if (attributesUpdate) attributes.apply(attributesUpdate);
       if (timesUpdate) times.apply(timesUpdate);
-      batch = message;
-      cursor = 0;
-      for (let r = 0; r < message.rows.length; r++) formatRow(message.rows[r]!, r);
+      // The batch's spans come in the same document order as its rows.
+      for (let r = 0, cursor = 0; r < message.rows.length; r++) cursor = formatRow(message, message.rows[r]!, r, cursor);
       reader.release();
       await handOver();
     }
