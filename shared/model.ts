@@ -131,6 +131,14 @@ export interface ProjectInfo {
   documentCount: number;
   annotationCount: number;
   annotator: string;
+  /** Set when the project is open read-only: why, and a sentence for the user. Writes are refused. */
+  readOnly: ReadOnlyState | null;
+}
+
+export interface ReadOnlyState {
+  /** damaged: integrity check failed; file: the file or its folder is not writable; locked: another process holds it. */
+  reason: 'damaged' | 'file' | 'locked';
+  message: string;
 }
 
 export interface RecentProject {

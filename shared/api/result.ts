@@ -6,6 +6,16 @@ export const ERROR_CODES = [
   'conflict',
   'no_project',
   'db_newer',
+  /** The file is an SQLite database or something else, but not a Biaozhu project; it was not changed. */
+  'not_a_project',
+  /** The project file is damaged (integrity check failed or truncated); it opens read-only. */
+  'damaged',
+  /** The project is open read-only (damaged, a read-only file, or held by another process): writes are refused. */
+  'read_only',
+  /** Another process holds the project for writing. */
+  'locked',
+  /** Input over a size limit (request body, unzipped document, nesting depth). */
+  'too_large',
   'io',
   'cancelled',
   'unknown_channel',

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { ApiFailure } from '../../../shared/api/result';
-import type { ProjectInfo } from '../../../shared/model';
+import type { ProjectInfo, ReadOnlyState } from '../../../shared/model';
 import { openDatabase, type Db } from '../db/connection';
 import { countAnnotations } from '../db/annotations';
 import { countDocuments } from '../db/documents';
@@ -35,6 +35,8 @@ export function createProjectFile(path: string, name?: string): Db {
 export class ProjectSession {
   private db: Db | null = null;
   private path: string | null = null;
+  /** Why the open project is read-only, or null when it is writable. */
+  private readOnlyState: ReadOnlyState | null = null;
 
   constructor(readonly settings: UserSettings) {}
 
@@ -70,6 +72,7 @@ export class ProjectSession {
     this.db?.close();
     this.db = null;
     this.path = null;
+    this.readOnlyState = null;
   }
 
   annotator(): string {
@@ -85,13 +88,19 @@ export class ProjectSession {
       documentCount: countDocuments(this.db),
       annotationCount: countAnnotations(this.db),
       annotator: this.annotator(),
+      readOnly: this.readOnlyState,
     };
   }
 
-  private adopt(db: Db, path: string): ProjectInfo {
+  get readOnly(): ReadOnlyState | null {
+    return this.readOnlyState;
+  }
+
+  private adopt(db: Db, path: string, readOnly: ReadOnlyState | null = null): ProjectInfo {
     this.close();
     this.db = db;
     this.path = path;
+    this.readOnlyState = readOnly;
     const info = this.info()!;
     this.settings.remember({ path, name: info.name });
     return info;
