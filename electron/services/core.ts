@@ -13,6 +13,7 @@ import { registerJobHandlers } from './handlers/jobs';
 import { registerLabelHandlers } from './handlers/labels';
 import { registerProjectHandlers } from './handlers/projects';
 import { ImportService } from './import/service';
+import { removeStaleStagingDirs } from './import/staging';
 
 export interface CoreOptions {
   mode: 'electron' | 'browser' | 'cli';
@@ -65,6 +66,7 @@ export function createCore(options: CoreOptions): Core {
   registerAnnotationHandlers(registry, context);
   registerLabelHandlers(registry, context);
   registerJobHandlers(registry, context);
+  void removeStaleStagingDirs().catch((error: unknown) => console.warn('[biaozhu] could not look for old import previews:', error));
   const dispose = () => {
     context.imports.dispose();
     session.close();

@@ -6,9 +6,10 @@ import { insertDocumentAnnotations, type AnnotationRecord } from '../db/annotati
 import { AttributeSetIds } from '../db/attribute-sets';
 import type { Db } from '../db/connection';
 import { nowIso } from '../db/connection';
-import { insertDocument } from '../db/documents';
+import { countDocuments, insertDocument } from '../db/documents';
 import { getLabelByKey, insertLabel } from '../db/labels';
 import { ensureAnnotator } from '../db/meta';
+import { sha256, type PreparedFile } from './preview';
 import type { PreparedFileSource } from './staging';
 
 const NEW_LABEL_COLOURS = ['#c2255c', '#0c8599', '#e67700', '#5f3dc4', '#2f9e44', '#1971c2', '#f08c00', '#862e9c'];
@@ -31,6 +32,22 @@ export interface CommitInput {
   annotator: string;
 }
 
+/**
+ * A commit writes only what the user saw in the preview: a staged file that was replaced, cut short
+ * or mixed up with another (as once happened when two workers named theirs alike) stops the commit
+ * before it writes anything, instead of importing the wrong article or calling the right one a duplicate.
+ */
+function verifyPreviewed(source: PreparedFileSource, file: PreparedFile): void {
+  const mismatch = (what: string) =>
+    new Error(`Nothing was imported: ${file.fileName} (${source.describe()}) is not what was previewed (${what}); preview the files again`);
+  if (file.drafts.length !== source.draftCount || file.drafts.length !== source.textHashes.length) {
+    throw mismatch(`${file.drafts.length} documents, the preview had ${source.draftCount}`);
+  }
+  file.drafts.forEach((draft, i) => {
+    if (sha256(draft.text) !== source.textHashes[i] || file.textHashes[i] !== source.textHashes[i]) throw mismatch(`document ${i + 1} has other text`);
+  });
+}
+
 export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () => void, progress: (done: number, total: number) => void): ImportReport {
   const report: ImportReport = { imported: 0, documentIds: [], skippedDuplicates: [], rejected: [], spansImported: 0 };
   const total = input.files.reduce((n, f) => n + f.draftCount, 0);
@@ -43,10 +60,12 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
   };
   let done = 0;
   db.transaction(() => {
+    const documentsBefore = countDocuments(db);
     const attributeSets = new AttributeSetIds(); // this transaction's: see AttributeSetIds
     const defaultAnnotator = annotatorId(input.annotator);
     for (const source of input.files) {
       const file = source.load();
+      verifyPreviewed(source, file);
       file.drafts.forEach((draft, i) => {
         checkCancelled();
         progress(++done, total);
@@ -76,6 +95,11 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
         insertDocumentAnnotations(db, id, records, attributeSets);
         report.spansImported += records.length;
       });
+    }
+    // Every previewed document is either in the project now or named as a duplicate; anything else is a bug, and rolls back.
+    const added = countDocuments(db) - documentsBefore;
+    if (done !== total || added !== report.imported || report.imported + report.skippedDuplicates.length !== total) {
+      throw new Error(`Nothing was imported: the commit counted ${added} new documents for ${total} previewed (${report.imported} imported, ${report.skippedDuplicates.length} duplicates)`);
     }
   })();
   return report;
