@@ -1,14 +1,16 @@
 // The open project. One window (or one browser-mode server) works on one project at a time.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { ApiFailure } from '../../../shared/api/result';
 import type { ProjectInfo, ReadOnlyState } from '../../../shared/model';
 import { openDatabase, type Db } from '../db/connection';
+import { damagedState, fileAccess, quickCheck } from '../db/integrity';
 import { countAnnotations } from '../db/annotations';
 import { countDocuments } from '../db/documents';
 import { seedDefaultLabels } from '../db/labels';
 import { getMeta, setMeta } from '../db/meta';
 import { schemaVersion } from '../db/migrations';
+import { ensureFolder } from './safe-folders';
 import type { UserSettings } from './settings';
 
 export const PROJECT_EXTENSION = '.biaozhu';
@@ -22,7 +24,7 @@ export function normalizeProjectPath(path: string): string {
 export function createProjectFile(path: string, name?: string): Db {
   const file = normalizeProjectPath(path);
   if (existsSync(file)) throw new ApiFailure('conflict', `${file} already exists; open it instead`);
-  mkdirSync(dirname(file), { recursive: true });
+  ensureFolder(dirname(file)); // checked first: a recursive mkdir under /proc never returns
   const db = openDatabase(file, { create: true });
   db.transaction(() => {
     seedDefaultLabels(db);
@@ -63,9 +65,55 @@ export class ProjectSession {
   open(path: string): ProjectInfo {
     const file = normalizeProjectPath(path);
     if (!existsSync(file)) throw new ApiFailure('not_found', `No project file at ${file}`);
-    const db = openDatabase(file);
+    const access = fileAccess(file);
+    if (access.readOnly) return this.openReadOnly(file, access.readOnly, { immutable: access.immutable, quickCheck: true });
+    let found: string[] = [];
+    let db: Db;
+    try {
+      db = openDatabase(file, {
+        beforeWrites: (opened) => {
+          found = quickCheck(opened);
+          if (found.length > 0) throw new ApiFailure('damaged', damagedState(file, found).message);
+        },
+      });
+    } catch (error) {
+      // A damaged project whose pages can still be read opens read-only, for export and recovery.
+      if (error instanceof ApiFailure && error.code === 'damaged' && found.length > 0) {
+        return this.openReadOnly(file, damagedState(file, found));
+      }
+      throw error;
+    }
     seedDefaultLabels(db);
     return this.adopt(db, file);
+  }
+
+  /**
+   * Opens the project with a read-only connection: no migrations, no seeding, every write refused
+   * (SQLITE_READONLY, which the registry turns into a read_only failure naming `state.message`).
+   * Used for damaged projects, read-only files, and projects another process holds.
+   */
+  openReadOnly(path: string, state: ReadOnlyState, options: { immutable?: boolean; quickCheck?: boolean } = {}): ProjectInfo {
+    const file = normalizeProjectPath(path);
+    const db = openDatabase(file, options.immutable ? { immutable: true } : { readonly: true });
+    let readOnly = state;
+    if (options.quickCheck) {
+      const found = quickCheck(db);
+      if (found.length > 0) readOnly = damagedState(file, found);
+    }
+    return this.adopt(db, file, readOnly);
+  }
+
+  /** The open project's database for a write, or a read_only failure saying why it cannot be written. */
+  requireWritableDb(): Db {
+    const db = this.requireDb();
+    if (this.readOnlyState) throw new ApiFailure('read_only', this.readOnlyState.message);
+    return db;
+  }
+
+  /** Marks the open project damaged (a full check failed): from now on it is read-only. */
+  markDamaged(found: string[]): ProjectInfo {
+    const file = this.requirePath();
+    return this.openReadOnly(file, damagedState(file, found));
   }
 
   close(): void {

@@ -1,8 +1,16 @@
 // Opens a project file. better-sqlite3's native addon is loaded through `nativeBinding` when the
 // host (Electron) needs an addon built for its own ABI; plain Node uses the default build.
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { ApiFailure } from '../../../shared/api/result';
-import { migrate, refuseNewerSchema } from './migrations';
+import { migrate, refuseNewerSchema, SCHEMA_VERSION } from './migrations';
+import { APPLICATION_ID, damagedMessage, identifyProject, readProjectHeader } from './project-file';
+
+// better-sqlite3 reads this once, when its addon loads: file: URIs let a read-only project in a
+// folder we cannot write open with immutable=1 (SQLite could not create its -shm there otherwise).
+// Project paths are absolute, so none starts with "file:" by accident.
+process.env.SQLITE_USE_URI ??= '1';
 
 export type Db = Database.Database;
 
@@ -13,17 +21,43 @@ export function useNativeBinding(path: string | undefined): void {
   nativeBindingPath = path;
 }
 
+/** The addon path given to useNativeBinding, for other SQLite files of ours (the project lock). */
+export function nativeBinding(): string | undefined {
+  return nativeBindingPath;
+}
+
 export interface OpenOptions {
   readonly?: boolean;
   /** Create the file if missing; opening a missing project by mistake should fail instead. */
   create?: boolean;
+  /**
+   * Read-only, for a folder where SQLite cannot create the -shm file a WAL database needs: the file
+   * is opened as immutable, so changes still waiting in a -wal beside it are not seen.
+   */
+  immutable?: boolean;
+  /** Runs after the file is known to be a project and before anything is written (e.g. quick_check). */
+  beforeWrites?: (db: Db) => void;
 }
 
+/**
+ * Opens a project. An existing file is checked before anything is written to it: another
+ * application's file is refused untouched (not_a_project), a damaged one fails with 'damaged'.
+ */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  const readonly = (options.readonly ?? false) || (options.immutable ?? false);
+  const existing = !options.create || existsSync(path);
+  if (existing) {
+    try {
+      readProjectHeader(path);
+    } catch (error) {
+      if (error instanceof ApiFailure) throw error;
+      throw new ApiFailure('not_found', `No project file at ${path}`);
+    }
+  }
   let db: Db;
   try {
-    db = new Database(path, {
-      readonly: options.readonly ?? false,
+    db = new Database(options.immutable ? `${pathToFileURL(path).href}?immutable=1` : path, {
+      readonly,
       fileMustExist: !options.create,
       ...(nativeBindingPath ? { nativeBinding: nativeBindingPath } : {}),
     });
@@ -35,15 +69,21 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     throw new ApiFailure('io', `Cannot open ${path}: ${message}`);
   }
   try {
-    configure(db, options.readonly ?? false);
-    if (!options.readonly) migrate(db);
+    // Fails fast on a non-database file, and refuses a newer schema, before anything is written.
+    db.pragma('schema_version');
+    // An older project without the id gets it from migration 005, on its next writable open.
+    if (existing) identifyProject(db, path, SCHEMA_VERSION);
+    refuseNewerSchema(db);
+    options.beforeWrites?.(db);
+    configure(db, readonly, !existing);
+    if (!readonly) migrate(db);
     return db;
   } catch (error) {
     db.close();
     if (error instanceof ApiFailure) throw error;
     const message = (error as Error).message;
-    if (/file is not a database|malformed/i.test(message)) {
-      throw new ApiFailure('io', `${path} is not a Biaozhu project (not an SQLite database)`);
+    if (/file is not a database|malformed|disk image/i.test(message)) {
+      throw new ApiFailure('damaged', damagedMessage(path, `SQLite says: ${message}`));
     }
     throw error;
   }
@@ -57,14 +97,15 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
  */
 export const NEW_PROJECT_PAGE_SIZE = 16384;
 
-function configure(db: Db, readonly: boolean): void {
-  // Fails fast on a non-database file, and refuses a newer schema, before anything is written.
-  db.pragma('schema_version');
-  refuseNewerSchema(db);
+function configure(db: Db, readonly: boolean, created: boolean): void {
   if (!readonly) {
     // Set before WAL, the only moment a page size takes: afterwards only VACUUM outside WAL changes
     // it. Existing projects keep theirs and work the same, only slower to read in bulk.
-    if (db.pragma('page_count', { simple: true }) === 0) db.pragma(`page_size = ${NEW_PROJECT_PAGE_SIZE}`);
+    if (created && db.pragma('page_count', { simple: true }) === 0) {
+      db.pragma(`page_size = ${NEW_PROJECT_PAGE_SIZE}`);
+      // In the file itself before WAL, so even a project whose first WAL was lost is recognized.
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+    }
     db.pragma('journal_mode = WAL');
     // FULL: an annotation that the UI showed as saved survives a power cut.
     db.pragma('synchronous = FULL');

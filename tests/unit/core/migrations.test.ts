@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { APPLICATION_ID } from '../../../electron/services/db/project-file';
 import { NEW_PROJECT_PAGE_SIZE, openDatabase } from '../../../electron/services/db/connection';
 import { MIGRATIONS, migrate, SCHEMA_VERSION, schemaVersion } from '../../../electron/services/db/migrations';
 import { createProjectFile } from '../../../electron/services/app/session';
@@ -77,6 +78,7 @@ describe('migrations on real project files', () => {
   it('refuses a project from a newer Biaozhu and leaves the file untouched', () => {
     const path = join(temp(), 'future.biaozhu');
     const raw = new Database(path);
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
     raw.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
     raw.close();
     const before = readFileSync(path);

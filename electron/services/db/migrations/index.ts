@@ -5,6 +5,7 @@ import { migration001Initial } from './001-initial';
 import { migration002SearchIndex } from './002-search-index';
 import { migration003SpanCountsInCode } from './003-span-counts-in-code';
 import { migration004AttributeSets } from './004-attribute-sets';
+import { migration005ApplicationId } from './005-application-id';
 
 export interface Migration {
   version: number;
@@ -12,7 +13,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002SearchIndex, migration003SpanCountsInCode, migration004AttributeSets];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002SearchIndex, migration003SpanCountsInCode, migration004AttributeSets, migration005ApplicationId];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export function schemaVersion(db: Db): number {
