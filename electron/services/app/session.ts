@@ -4,7 +4,8 @@ import { basename, dirname, extname, resolve } from 'node:path';
 import { ApiFailure } from '../../../shared/api/result';
 import type { ProjectInfo, ReadOnlyState } from '../../../shared/model';
 import { openDatabase, type Db } from '../db/connection';
-import { damagedState, fileAccess, quickCheck } from '../db/integrity';
+import { damagedState, fileAccess, isCorruptionError, quickCheck } from '../db/integrity';
+import { damagedMessage } from '../db/project-file';
 import { countAnnotations } from '../db/annotations';
 import { countDocuments } from '../db/documents';
 import { seedDefaultLabels } from '../db/labels';
@@ -32,6 +33,18 @@ export function createProjectFile(path: string, name?: string): Db {
     setMeta(db, 'created_at', new Date().toISOString());
   })();
   return db;
+}
+
+function projectInfo(db: Db, path: string, annotator: string, readOnly: ReadOnlyState | null): ProjectInfo {
+  return {
+    path,
+    name: getMeta(db, 'name') ?? basename(path, PROJECT_EXTENSION),
+    schemaVersion: schemaVersion(db),
+    documentCount: countDocuments(db),
+    annotationCount: countAnnotations(db),
+    annotator,
+    readOnly,
+  };
 }
 
 export class ProjectSession {
@@ -100,6 +113,14 @@ export class ProjectSession {
       const found = quickCheck(db);
       if (found.length > 0) readOnly = damagedState(file, found);
     }
+    try {
+      // Reads what the UI needs first, so a project too damaged even for that is refused here.
+      projectInfo(db, file, this.annotator(), readOnly);
+    } catch (error) {
+      db.close();
+      if (isCorruptionError(error)) throw new ApiFailure('damaged', damagedMessage(file, `SQLite says: ${(error as Error).message}`));
+      throw error;
+    }
     return this.adopt(db, file, readOnly);
   }
 
@@ -129,15 +150,7 @@ export class ProjectSession {
 
   info(): ProjectInfo | null {
     if (!this.db || !this.path) return null;
-    return {
-      path: this.path,
-      name: getMeta(this.db, 'name') ?? basename(this.path, PROJECT_EXTENSION),
-      schemaVersion: schemaVersion(this.db),
-      documentCount: countDocuments(this.db),
-      annotationCount: countAnnotations(this.db),
-      annotator: this.annotator(),
-      readOnly: this.readOnlyState,
-    };
+    return projectInfo(this.db, this.path, this.annotator(), this.readOnlyState);
   }
 
   get readOnly(): ReadOnlyState | null {

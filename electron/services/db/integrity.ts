@@ -78,3 +78,15 @@ export function fileAccess(path: string): FileAccess {
     immutable,
   };
 }
+
+/** SQLite's "this file is damaged" errors (better-sqlite3 puts the extended code in error.code). */
+export function isCorruptionError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
+}
+
+/** SQLite refusing a write on a read-only connection or file. */
+export function isReadOnlyError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_READONLY');
+}
