@@ -85,19 +85,63 @@ export function codePointsToUtf16(text: string, offsets: readonly number[]): num
 
 export const codePointLength = (text: string): number => utf16ToCodePoints(text, [text.length])[0];
 
-const TRIMMABLE = /[\s\u3000\u00a0\u200b-\u200d\ufeff，。、；：？！,.;:?!…—·「」『』《》〈〉（）()【】\[\]“”‘’"']/u;
+/** Whitespace and punctuation a selection may overshoot; brackets and quotes are handled as pairs. */
+const TRIMMABLE = /[\s\u3000\u00a0\u200b-\u200d\ufeff，。、；：？！,.;:?!…—·]/u;
+/** Opening mark → closing mark. Straight quotes open and close with the same mark. */
+const PAIRS: Record<string, string> = {
+  '“': '”', '‘': '’', '「': '」', '『': '』', '《': '》', '〈': '〉', '（': '）', '(': ')', '【': '】', '[': ']', '"': '"', "'": "'",
+};
+const OPENER_OF: Record<string, string> = Object.fromEntries(Object.entries(PAIRS).map(([open, close]) => [close, open]));
+
+/** Index of the mark that closes the opener at `at`, searching up to `end`, or -1. */
+function closerOf(text: string, at: number, end: number): number {
+  const open = text[at];
+  const close = PAIRS[open];
+  let depth = 0;
+  for (let i = at + 1; i < end; i++) {
+    if (text[i] === close && depth === 0) return i;
+    if (open !== close && text[i] === open) depth++;
+    else if (text[i] === close) depth--;
+  }
+  return -1;
+}
+
+/** Index of the mark that opens the closer at `at`, searching back to `start`, or -1. */
+function openerOf(text: string, at: number, start: number): number {
+  const close = text[at];
+  const open = OPENER_OF[close];
+  let depth = 0;
+  for (let i = at - 1; i >= start; i--) {
+    if (text[i] === open && depth === 0) return i;
+    if (open !== close && text[i] === close) depth++;
+    else if (text[i] === open) depth--;
+  }
+  return -1;
+}
+
+/** Whether anything but punctuation, quotes and spaces lies in [start, end). */
+function hasContent(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!TRIMMABLE.test(text[i]) && !(text[i] in PAIRS) && !(text[i] in OPENER_OF)) return true;
+  return false;
+}
 
 /**
  * Shrinks a selection so it does not start or end on whitespace or punctuation, which is what a
- * researcher means when the mouse overshoots. Quote marks inside the span are kept ("“四个意识”"
- * stays whole when the user selected it with its quotes and the quotes are paired).
+ * researcher means when the mouse overshoots. A quote or bracket at an edge is kept when its partner
+ * is inside the selection (“四个意识”, “3+1”主导功能) and dropped when it is not: trimming never
+ * leaves half a pair behind.
  */
 export function trimSpan(text: string, start: number, end: number): { start: number; end: number } | null {
-  const pairedQuotes = text[start] === '“' && text[end - 1] === '”' && end - start > 2;
-  if (pairedQuotes) return { start, end };
   let s = start;
   let e = end;
-  while (s < e && TRIMMABLE.test(text[s])) s++;
-  while (e > s && TRIMMABLE.test(text[e - 1])) e--;
-  return e > s ? { start: s, end: e } : null;
+  let changed = true;
+  while (changed) {
+    const [s0, e0] = [s, e];
+    while (s < e && TRIMMABLE.test(text[s])) s++;
+    while (e > s && TRIMMABLE.test(text[e - 1])) e--;
+    if (s < e && (text[s] in PAIRS ? closerOf(text, s, e) < 0 : text[s] in OPENER_OF)) s++;
+    if (e > s && (text[e - 1] in OPENER_OF ? openerOf(text, e - 1, s) < 0 : text[e - 1] in PAIRS)) e--;
+    changed = s !== s0 || e !== e0;
+  }
+  return hasContent(text, s, e) ? { start: s, end: e } : null;
 }

@@ -108,6 +108,17 @@ test('selects with Shift+arrows and trims punctuation from the selection', async
   expect(TEXT.slice(span.start, span.end)).toBe('“以人民为中心”');
 });
 
+test('trimming keeps a quote pair whole and says which marks it left out', async ({ server, page }) => {
+  const selected = '“以人民为中心”的发展思想。';
+  const start = TEXT.indexOf(selected);
+  await dragSelect(page, start, start + selected.length);
+  await page.keyboard.press('2');
+  await expect.poll(async () => (await spans(server)).length).toBe(1);
+  const [span] = await spans(server);
+  expect(TEXT.slice(span.start, span.end)).toBe('“以人民为中心”的发展思想');
+  await expect(page.locator('.toast-message').filter({ hasText: '。' })).toBeVisible();
+});
+
 test('overlapping and nested spans each keep their own mark id', async ({ server, page }) => {
   const outer = TEXT.indexOf('力争到2025年底完成老旧小区综合整治120个');
   const inner = TEXT.indexOf('老旧小区综合整治');

@@ -6,7 +6,7 @@ import { useI18n } from '../i18n';
 import { FindBar } from '../reader/FindBar';
 import { Reader, type ReaderHandle } from '../reader/Reader';
 import type { DocSession } from '../state/docSession';
-import { clickSpans, tagWith } from '../state/spanActions';
+import { clickSpans, tagWith, type ActionNotice } from '../state/spanActions';
 import { LabelBar } from './LabelBar';
 import { ReaderHeader } from './ReaderHeader';
 import { WarningBanner } from './WarningBanner';
@@ -47,7 +47,7 @@ export function ReaderPane(props: Props) {
       </section>
     );
   }
-  const actionCtx = () => ({ session, reader: reader.current, notify: (m: 'selectFirst' | 'emptySelection') => props.notify(t(`toast.${m}`)) });
+  const actionCtx = () => ({ session, reader: reader.current, notify: (m: ActionNotice, vars?: Record<string, string>) => props.notify(t(`toast.${m}`, vars)) });
   return (
     <section className="reader-pane" aria-label={session.doc.title || t('reader.textLabel')}>
       {loadingBar}

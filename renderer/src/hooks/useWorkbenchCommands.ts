@@ -47,7 +47,7 @@ const focusInReader = () => !!document.activeElement?.closest('.reader-content')
 
 export function buildCommands(d: CommandDeps): Command[] {
   const { t } = d;
-  const ctx = (): ActionContext => ({ session: d.session, reader: d.reader.current, notify: (m) => d.notify(t(`toast.${m}`)) });
+  const ctx = (): ActionContext => ({ session: d.session, reader: d.reader.current, notify: (m, vars) => d.notify(t(`toast.${m}`, vars)) });
   const hasDoc = () => d.session !== null && d.reader.current !== null;
   const hasSpan = () => d.session?.selected != null;
   const move = (kind: Move, extend: boolean) => () => d.reader.current?.sel.move(kind, extend);

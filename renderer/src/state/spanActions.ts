@@ -5,10 +5,18 @@ import type { ReaderHandle } from '../reader/Reader';
 import type { DocSession } from './docSession';
 import { measureKeyToFrame } from './perf';
 
+export type ActionNotice = 'selectFirst' | 'emptySelection' | 'trimmed';
+
 export interface ActionContext {
   session: DocSession | null;
   reader: ReaderHandle | null;
-  notify: (message: 'selectFirst' | 'emptySelection') => void;
+  notify: (message: ActionNotice, vars?: Record<string, string>) => void;
+}
+
+/** The marks trimming dropped from the selection's ends, for the note that says so. */
+function droppedMarks(text: string, range: { start: number; end: number }, kept: { start: number; end: number }): string {
+  const marks = (text.slice(range.start, kept.start) + text.slice(kept.end, range.end)).replace(/\s/g, '');
+  return [...new Set(marks)].join(' ');
 }
 
 /** Tags the text selection with the label, or relabels the selected span when nothing is selected. */
@@ -23,6 +31,9 @@ export function tagWith({ session, reader, notify }: ActionContext, label: Label
     }
     reader.sel.set(trimmed.end, trimmed.end, false);
     session.create(trimmed.start, trimmed.end, label.id);
+    const dropped = droppedMarks(session.doc.text, range, trimmed);
+    // Whitespace is dropped silently; a dropped mark is said, so no quote vanishes unseen.
+    if (dropped) notify('trimmed', { dropped });
     measureKeyToFrame(startedAt);
     return;
   }

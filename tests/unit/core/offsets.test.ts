@@ -76,4 +76,62 @@ describe('offsets', () => {
     expect(trimSpan(t, 5, 11)).toEqual({ start: 5, end: 11 });
     expect(trimSpan(t, 0, 1)).toBeNull();
   });
+
+  it('keeps a quote or bracket whose partner is selected, and drops one whose partner is not', () => {
+    const cut = (text: string, selected: string) => {
+      const start = text.indexOf(selected);
+      const kept = trimSpan(text, start, start + selected.length);
+      return kept && text.slice(kept.start, kept.end);
+    };
+    const t = '推进“3+1”主导功能建设，落实《北京城市总体规划（2016年—2035年）》。';
+    expect(cut(t, '“3+1”主导功能')).toBe('“3+1”主导功能');
+    expect(cut(t, '“3+1”主导功能建设，')).toBe('“3+1”主导功能建设');
+    expect(cut(t, '3+1”主导功能')).toBe('3+1”主导功能');
+    expect(cut(t, '”主导功能')).toBe('主导功能');
+    expect(cut(t, '进“3+1')).toBe('进“3+1');
+    expect(cut(t, '“3+1')).toBe('3+1');
+    expect(cut(t, '《北京城市总体规划（2016年—2035年）》。')).toBe('《北京城市总体规划（2016年—2035年）》');
+    expect(cut(t, '《北京城市总体规划（2016年')).toBe('北京城市总体规划（2016年');
+    expect(cut(t, '（2016年—2035年）》')).toBe('（2016年—2035年）');
+    expect(cut(t, '，落实《')).toBe('落实');
+    expect(cut('他说"两个维护"。', '"两个维护"。')).toBe('"两个维护"');
+    expect(cut('他说"两个维护"。', '两个维护"。')).toBe('两个维护');
+    expect(cut('“”', '“”')).toBeNull();
+  });
+
+  describe('trimming, for any text and selection', () => {
+    const marks = ['“', '”', '‘', '’', '「', '」', '《', '》', '（', '）', '(', ')', '【', '】', '"', '，', '。', ' ', '\u3000', '甲', '乙', '四', '个'];
+    const text = fc.array(fc.constantFrom(...marks), { maxLength: 24 }).map((cs) => cs.join(''));
+    const selection = text.chain((t) => fc.tuple(fc.constant(t), fc.nat(t.length), fc.nat(t.length)).map(([, a, b]) => ({ t, start: Math.min(a, b), end: Math.max(a, b) })));
+    const OPEN_CLOSE = [['“', '”'], ['‘', '’'], ['「', '」'], ['《', '》'], ['（', '）'], ['(', ')'], ['【', '】']];
+    const balanced = (s: string) =>
+      OPEN_CLOSE.every(([open, close]) => {
+        let depth = 0;
+        for (const c of s) {
+          depth += c === open ? 1 : c === close ? -1 : 0;
+          if (depth < 0) return false;
+        }
+        return depth === 0;
+      }) && [...s].filter((c) => c === '"').length % 2 === 0;
+
+    it('stays inside the selection, drops only punctuation and spaces, and is stable', () => {
+      fc.assert(fc.property(selection, ({ t, start, end }) => {
+        const kept = trimSpan(t, start, end);
+        if (!kept) return;
+        expect(kept.start).toBeGreaterThanOrEqual(start);
+        expect(kept.end).toBeLessThanOrEqual(end);
+        const dropped = t.slice(start, kept.start) + t.slice(kept.end, end);
+        expect([...dropped].every((c) => !'甲乙四个'.includes(c))).toBe(true);
+        expect(trimSpan(t, kept.start, kept.end)).toEqual(kept);
+      }));
+    });
+
+    it('never leaves half of a pair that was whole in the selection', () => {
+      fc.assert(fc.property(selection, ({ t, start, end }) => {
+        fc.pre(balanced(t.slice(start, end)));
+        const kept = trimSpan(t, start, end);
+        if (kept) expect(balanced(t.slice(kept.start, kept.end))).toBe(true);
+      }), { numRuns: 2000 });
+    });
+  });
 });
