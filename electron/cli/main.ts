@@ -3,8 +3,12 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiInput, ApiOutput, Channel } from '../../shared/api/index';
 import { EXPORT_FORMATS, type ExportReport, type ImportPreview, type ImportReport, type JobStatus } from '../../shared/api/jobs';
+import { ApiFailure } from '../../shared/api/result';
 import { createCore, type Core } from '../services/core';
+import { listBackups, restoreBackup } from './backups';
 import { writtenFiles } from '../../shared/exchange/written-files';
+
+const DEFAULT_WAIT_SECONDS = 10;
 
 const USAGE = `Usage: biaozhu <command> [options]
 
@@ -12,16 +16,48 @@ Commands:
   init <project>                      create a project file (.biaozhu)
   import <project> <paths...>         import files and folders (txt, html, docx, jsonl, csv, tsv, conll, brat)
         [--encoding gb18030|big5|utf-8|utf-16le|utf-16be] [--no-split] [--disable step,step]
-  export <project> --format <format> [--out PATH] [--labels A,B] [--status done,reviewed]
+  export <project> --format <format> [--out PATH] [--force] [--labels A,B] [--status done,reviewed]
         [--offsets normalized|source] [--split seed:train:dev:test]
         formats: ${EXPORT_FORMATS.join(', ')}
+        a relative --out is taken from the project file's folder; an existing file is replaced
+        only with --force
   stats <project>                     counts of documents, spans, statuses, labels, annotators
+  backups <project>                   list the project's backups (newest first)
+  restore <project> <backup>          put a backup back (the current state is kept as a backup too)
 
 Options:
   --json    machine-readable output
+  --wait N  commands that write (import, restore): wait up to N seconds (default ${DEFAULT_WAIT_SECONDS})
+            while another window or process has the project open, then give up; reading
+            commands (export, stats, backups) work next to it
   --help    this text`;
 
 class CliError extends Error {}
+
+/**
+ * Opens the project for a command that writes. One writer holds a project: while another window or
+ * process holds it, waits up to --wait seconds, then fails naming the holder, having written nothing.
+ */
+async function openForWriting(core: Core, project: string, command: string, wait: unknown): Promise<void> {
+  const seconds = wait === undefined ? DEFAULT_WAIT_SECONDS : Number(wait);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new CliError(`--wait is a number of seconds, e.g. --wait 60 (got ${String(wait)})`);
+  const deadline = Date.now() + seconds * 1000;
+  for (;;) {
+    try {
+      core.session.open(project, 'write');
+      return;
+    } catch (error) {
+      if (!(error instanceof ApiFailure) || error.code !== 'locked') throw error;
+      if (Date.now() >= deadline) {
+        throw new CliError(
+          `cannot ${command} ${resolve(project)}: ${error.message} Waited ${seconds} s; nothing was written. ` +
+            'Close it there and run this again, or wait longer with --wait SECONDS.',
+        );
+      }
+      await new Promise((done) => setTimeout(done, Math.min(200, Math.max(0, deadline - Date.now()))));
+    }
+  }
+}
 
 async function call<K extends Channel>(core: Core, channel: K, input: ApiInput<K>): Promise<ApiOutput<K>> {
   const result = await core.registry.dispatch(channel, input);
@@ -52,6 +88,7 @@ async function runImport(core: Core, paths: string[], flags: Record<string, unkn
   const report = await waitForJob<ImportReport>(core, commit.jobId, json);
   const lines = [
     `imported ${report.imported} documents (${report.spansImported} spans)`,
+    ...(report.duplicateSpansMerged > 0 ? [`merged ${report.duplicateSpansMerged} spans the files held twice (same label, characters and coder)`] : []),
     ...report.skippedDuplicates.map((d) => `skipped duplicate: ${d.fileName} — ${d.title}`),
     ...report.rejected.map((r) => `rejected: ${r.fileName}${r.line ? `:${r.line}` : ''} — ${r.message}`),
   ];
@@ -70,13 +107,17 @@ async function runExport(core: Core, flags: Record<string, unknown>, json: boole
   const list = (v: unknown) => (typeof v === 'string' ? v.split(',').filter(Boolean) : undefined);
   const options = {
     format: flags.format,
-    outPath: typeof flags.out === 'string' ? resolve(flags.out) : undefined,
+    // Relative paths are resolved by the API, against the project's folder.
+    outPath: typeof flags.out === 'string' ? flags.out : undefined,
+    overwrite: flags.force === true,
     labelKeys: list(flags.labels),
     statuses: list(flags.status),
     offsets: flags.offsets ?? 'normalized',
     split: parseSplit(flags.split),
   } as ApiInput<'export:start'>;
-  const { jobId } = await call(core, 'export:start', options);
+  const started = await core.registry.dispatch('export:start', options);
+  if (!started.ok) throw new CliError(started.error.code === 'conflict' ? `${started.error.message} (--force replaces it)` : started.error.message);
+  const { jobId } = started.value as ApiOutput<'export:start'>;
   const report = await waitForJob<ExportReport>(core, jobId, json);
   const dropped = [
     ...report.dropped.map((d) => `dropped ${d.count} spans (${d.reason})`),
@@ -105,6 +146,8 @@ export async function runCli(argv: string[]): Promise<number> {
       disable: { type: 'string' },
       'no-split': { type: 'boolean', default: false },
       name: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      wait: { type: 'string' },
     },
   });
   const [command, project, ...rest] = positionals;
@@ -123,7 +166,7 @@ export async function runCli(argv: string[]): Promise<number> {
         return 0;
       }
       case 'import':
-        core.session.open(project);
+        await openForWriting(core, project, 'import into', values.wait);
         return await runImport(core, rest, values, json);
       case 'export':
         core.session.open(project);
@@ -140,6 +183,12 @@ export async function runCli(argv: string[]): Promise<number> {
         print(json, stats, text);
         return 0;
       }
+      case 'backups':
+        core.session.open(project);
+        return await listBackups(core, json);
+      case 'restore':
+        await openForWriting(core, project, 'restore', values.wait);
+        return await restoreBackup(core, rest[0], json);
       default:
         throw new CliError(`unknown command ${command}\n\n${USAGE}`);
     }

@@ -74,8 +74,18 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const exportOptions = z
   .object({
     format: z.enum(EXPORT_FORMATS),
-    /** File (or folder, for multi-file formats) to write; defaults to the project's exports folder. */
-    outPath: z.string().min(1).max(4096).optional(),
+    /**
+     * File (or folder, for multi-file formats) to write; defaults to a new name in the project's
+     * exports folder. A relative path is taken from the project file's folder.
+     */
+    outPath: z
+      .string()
+      .min(1)
+      .max(4096)
+      .refine((path) => !path.includes('\0'), 'a path cannot contain a NUL character')
+      .optional(),
+    /** Replace an existing file (or a folder's files). Without it an existing target is refused with 'conflict' before any work. */
+    overwrite: z.boolean().default(false),
     labelKeys: z.array(z.string()).optional(),
     documentIds: z.array(z.number().int().positive()).optional(),
     statuses: z.array(z.enum(['todo', 'in_progress', 'done', 'reviewed'])).optional(),
@@ -167,6 +177,8 @@ export interface ImportReport {
   skippedDuplicates: { fileName: string; title: string }[];
   rejected: { fileName: string; line?: number; message: string }[];
   spansImported: number;
+  /** Spans a file held twice (same label, characters and coder): each was imported once. */
+  duplicateSpansMerged: number;
 }
 
 export interface ExportReport {

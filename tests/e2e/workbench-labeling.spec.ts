@@ -119,6 +119,19 @@ test('trimming keeps a quote pair whole and says which marks it left out', async
   await expect(page.locator('.toast-message').filter({ hasText: '。' })).toBeVisible();
 });
 
+test('pressing a label key again on the same selection selects the span instead of doubling it', async ({ server, page }) => {
+  const start = TEXT.indexOf('王灏');
+  await dragSelect(page, start, start + 2);
+  await page.keyboard.press('1');
+  await expect.poll(async () => (await spans(server)).length).toBe(1);
+  await dragSelect(page, start, start + 2);
+  await page.keyboard.press('1');
+  await expect(page.locator('.toast-message').filter({ hasText: '王灏' })).toBeVisible();
+  await expect(page.locator('.span-detail-text')).toHaveText('王灏');
+  await expect(page.locator('mark[data-ids]')).toHaveCount(1);
+  expect(await spans(server)).toHaveLength(1);
+});
+
 test('overlapping and nested spans each keep their own mark id', async ({ server, page }) => {
   const outer = TEXT.indexOf('力争到2025年底完成老旧小区综合整治120个');
   const inner = TEXT.indexOf('老旧小区综合整治');

@@ -39,17 +39,21 @@ export interface CreateInput {
   annotator: string;
 }
 
+/** Creates a span, or returns the coder's existing one when it has this label on these characters already. */
 export function createAnnotation(db: Db, input: CreateInput): Annotation {
   return db.transaction(() => {
     requireValidSpan(db, input.documentId, input.start, input.end);
     requireLabel(db, input.labelId);
+    const annotatorId = ensureAnnotator(db, input.annotator);
+    const existing = annotations.findSameSpan(db, { ...input, annotatorId });
+    if (existing !== null) return annotations.getAnnotation(db, existing)!;
     const now = nowIso();
     const id = annotations.insertAnnotation(db, {
       documentId: input.documentId,
       start: input.start,
       end: input.end,
       labelId: input.labelId,
-      annotatorId: ensureAnnotator(db, input.annotator),
+      annotatorId,
       origin: input.origin ?? 'manual',
       reviewState: 'pending',
       attributes: input.attributes ?? {},
@@ -86,10 +90,15 @@ export function updateAnnotation(db: Db, input: UpdateInput): Annotation {
     const end = input.end ?? before.end;
     requireValidSpan(db, before.documentId, start, end);
     if (input.labelId !== undefined) requireLabel(db, input.labelId);
+    const labelId = input.labelId ?? before.labelId;
+    const same = annotations.findSameSpan(db, { documentId: before.documentId, start, end, labelId, annotatorId: ensureAnnotator(db, before.annotator) });
+    if (same !== null && same !== input.id) {
+      throw new ApiFailure('conflict', `Span ${same} already has this label on characters [${start}, ${end}); the change would make two of one span`, { existingId: same });
+    }
     annotations.updateAnnotation(db, input.id, {
       start,
       end,
-      labelId: input.labelId ?? before.labelId,
+      labelId,
       reviewState: input.reviewState ?? before.reviewState,
       attributes: input.attributes ?? before.attributes,
       updatedAt: nowIso(),

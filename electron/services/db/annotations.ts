@@ -45,6 +45,13 @@ export function getAnnotation(db: Db, id: number): Annotation | null {
   return row ? toAnnotation(row) : null;
 }
 
+/** The span this coder already has with this label on exactly these characters, if any (one per place: migration 006). */
+export function findSameSpan(db: Db, place: { documentId: number; start: number; end: number; labelId: number; annotatorId: number }): number | null {
+  const row = statement(db, 'SELECT id FROM annotations WHERE document_id = ? AND start = ? AND end = ? AND label_id = ? AND annotator_id = ?')
+    .get(place.documentId, place.start, place.end, place.labelId, place.annotatorId) as { id: number } | undefined;
+  return row?.id ?? null;
+}
+
 export interface AnnotationRecord {
   /** Set when restoring a deleted span under its old id (undo). */
   id?: number;

@@ -2,8 +2,8 @@
 // 40,000 files are ≈ 2 s of the formatting thread's time. Files written whole once (layout
 // 'folder') are therefore created and written by a thread of their own, in batches, while the
 // formatter goes on with the next documents. At most a few batches wait: memory stays flat.
-import { writeFileSync } from 'node:fs';
-import { parentPort, Worker } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { conflictMessage, writeWholeFile } from './target';
 
 /** Whole files: file i is bytes[ends[i - 1] ?? 0, ends[i]). */
 export interface FileBatch {
@@ -13,7 +13,8 @@ export interface FileBatch {
 }
 
 /** 'written' gives the batch's buffer back for the next batch: no new memory per batch, and none left for the writer's garbage collector to find. */
-type WriterMessage = { type: 'written'; buffer: ArrayBuffer } | { type: 'error'; message: string };
+/** `existing`: the file that was there already (see OutputFiles.forget). */
+type WriterMessage = { type: 'written'; buffer: ArrayBuffer } | { type: 'error'; message: string; existing?: string };
 
 /** Batches handed over and not yet written. */
 const BATCHES_AHEAD = 4;
@@ -21,17 +22,22 @@ const INITIAL_BYTES = 1 << 22;
 
 /** Runs in the writer thread: writes each batch's files in order, and says when it is done. */
 export function runFileWriter(): void {
+  const { flags } = workerData as { flags: number };
   parentPort!.on('message', (batch: FileBatch) => {
+    let path = '';
     try {
       let from = 0;
       for (let i = 0; i < batch.paths.length; i++) {
-        writeFileSync(batch.paths[i]!, batch.bytes.subarray(from, batch.ends[i]));
+        path = batch.paths[i]!;
+        writeWholeFile(path, batch.bytes.subarray(from, batch.ends[i]), flags);
         from = batch.ends[i]!;
       }
       const buffer = batch.bytes.buffer as ArrayBuffer;
       parentPort!.postMessage({ type: 'written', buffer } satisfies WriterMessage, [buffer]);
     } catch (error) {
-      parentPort!.postMessage({ type: 'error', message: (error as Error).message ?? String(error) } satisfies WriterMessage);
+      const existing = (error as NodeJS.ErrnoException).code === 'EEXIST' ? path : undefined;
+      const message = existing ? conflictMessage(existing) : (error as Error).message ?? String(error);
+      parentPort!.postMessage({ type: 'error', message, existing } satisfies WriterMessage);
     }
   });
 }
@@ -87,9 +93,12 @@ export class FileWriter {
   private wake: (() => void) | null = null;
   private readonly spares: ArrayBuffer[] = [];
 
-  /** `entryFile` runs runFileWriter() when started with role 'export-file-writer'. */
-  constructor(entryFile: string) {
-    this.worker = new Worker(entryFile, { workerData: { role: 'export-file-writer' } });
+  /**
+   * `entryFile` runs runFileWriter() when started with role 'export-file-writer'; `flags` create
+   * each file (see createFlags); `onExisting` hears of a file that was there already.
+   */
+  constructor(entryFile: string, flags: number, onExisting: (path: string) => void) {
+    this.worker = new Worker(entryFile, { workerData: { role: 'export-file-writer', flags } });
     const settle = (failure: Error | null) => {
       this.inFlight--;
       this.failure ??= failure;
@@ -97,6 +106,7 @@ export class FileWriter {
     };
     this.worker.on('message', (message: WriterMessage) => {
       if (message.type === 'written') this.spares.push(message.buffer);
+      else if (message.existing) onExisting(message.existing);
       settle(message.type === 'error' ? new Error(message.message) : null);
     });
     const fail = (failure: Error) => {

@@ -6,9 +6,12 @@
 // files stay open: brat writes two files per document, and open-file limits are low (256 on macOS).
 // Exports whose files are each written whole once (brat) hand them over in batches instead, to be
 // created by a thread of their own (see file-writer.ts).
-import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { ApiFailure } from '../../../shared/api/result';
+import { ensureFolder } from '../app/safe-folders';
 import { FileBatchBuilder, type FileBatch } from './file-writer';
+import { conflictMessage, createFlags, writeWholeFile } from './target';
 
 const BUFFER_BYTES = 1 << 20;
 const MAX_OPEN = 8;
@@ -35,14 +38,17 @@ export class OutputFiles {
   readonly written: string[] = [];
   /** With `handOff`: files finished and not yet taken (see takeBatch). */
   private readonly batch: FileBatchBuilder | null;
+  /** open(2) flags that create a file (see createFlags). */
+  readonly createFlags: number;
 
   /**
    * `base` is the output file, or the output folder when `folder` is set. With `handOff`, a file
    * is collected into a batch when its document ends instead of written here; every file must then
-   * be written by one document only.
+   * be written by one document only. Without `overwrite` an existing file is never replaced.
    */
-  constructor(private readonly base: string, private readonly folder: boolean, handOff = false) {
+  constructor(private readonly base: string, private readonly folder: boolean, { handOff = false, overwrite = false } = {}) {
     this.batch = handOff ? new FileBatchBuilder() : null;
+    this.createFlags = createFlags(overwrite);
   }
 
   /**
@@ -61,7 +67,8 @@ export class OutputFiles {
       if (isNew) {
         const folder = dirname(path);
         if (!this.folders.has(folder)) {
-          this.createdRoot ??= mkdirSync(folder, { recursive: true });
+          // Checked level by level: a recursive mkdir under /proc never returns.
+          this.createdRoot ??= ensureFolder(folder);
           this.folders.add(folder);
         }
         this.created.add(path);
@@ -129,6 +136,12 @@ export class OutputFiles {
     }
   }
 
+  /** `path` turned out to exist already (created by someone else after the export's check): it is not ours to remove. */
+  forget(path: string): void {
+    const at = this.written.indexOf(path);
+    if (at >= 0) this.written.splice(at, 1);
+  }
+
   /** Best effort: the export's own error is what the user needs to see, not a failed clean-up. */
   private removeWritten(): void {
     const remove = (path: string, recursive: boolean) => {
@@ -146,9 +159,16 @@ export class OutputFiles {
   private flushPending(path: string, file: OutputFile): void {
     if (!file.pending) return;
     const pieces = file.pending;
-    if (this.batch) this.batch.add(path, pieces);
-    else writeFileSync(path, pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece))));
     file.pending = null;
+    if (this.batch) return this.batch.add(path, pieces);
+    const bytes = pieces.length === 1 ? pieces[0]! : Buffer.concat(pieces.map((piece) => (typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece)));
+    try {
+      writeWholeFile(path, bytes, this.createFlags);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      this.forget(path);
+      throw new ApiFailure('conflict', conflictMessage(path), { path });
+    }
   }
 
   private flushBuffer(path: string, file: OutputFile): void {

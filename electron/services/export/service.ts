@@ -1,12 +1,17 @@
-// Main-side export: picks the destination and runs the export worker as a job.
+// Main-side export: picks and checks the destination, then runs the export worker as a job.
 import { basename, extname, join } from 'node:path';
 import type { ExportOptions, ExportReport } from '../../../shared/api/jobs';
+import { ApiFailure } from '../../../shared/api/result';
 import { exporters } from '../../../shared/exchange/index';
-import type { JobManager } from '../app/jobs';
+import type { JobControl, JobManager } from '../app/jobs';
 import type { ProjectSession } from '../app/session';
 import { runWorker } from '../app/workers';
 import { writesFolder } from './layout';
+import { checkExportTarget, freePath, resolveExportPath } from './target';
 import type { ExportWorkerData } from './worker';
+
+/** How long a cancelled export may take to stop by itself before its job is ended anyway. */
+export const CANCEL_GRACE_MS = 5_000;
 
 export function defaultExportPath(projectPath: string, options: ExportOptions, now = new Date()): string {
   const exporter = exporters[options.format];
@@ -16,8 +21,41 @@ export function defaultExportPath(projectPath: string, options: ExportOptions, n
   return writesFolder(exporter.layout, options) ? join(folder, name) : join(folder, `${name}${exporter.extension}`);
 }
 
-export function startExport(session: ProjectSession, jobs: JobManager, options: ExportOptions): { jobId: string } {
+/**
+ * `work`, or a cancelled failure once the job was cancelled and `work` has not ended `graceMs`
+ * later. The worker checks the cancel flag between documents; a thread stuck in one system call
+ * (a hung network share) cannot, and its job must still end.
+ */
+export function endsWhenCancelled<R>(work: Promise<R>, control: Pick<JobControl, 'cancelled'>, graceMs = CANCEL_GRACE_MS): Promise<R> {
+  return new Promise<R>((resolvePromise, reject) => {
+    let cancelledAt: number | null = null;
+    const timer = setInterval(() => {
+      if (!control.cancelled) return;
+      cancelledAt ??= Date.now();
+      if (Date.now() - cancelledAt < graceMs) return;
+      clearInterval(timer);
+      reject(new ApiFailure('cancelled', 'Cancelled; the export did not stop in time, so what it wrote may be left behind.'));
+    }, 100);
+    timer.unref();
+    work.then(
+      (value) => {
+        clearInterval(timer);
+        resolvePromise(value);
+      },
+      (error: unknown) => {
+        clearInterval(timer);
+        reject(error);
+      },
+    );
+  });
+}
+
+export async function startExport(session: ProjectSession, jobs: JobManager, options: ExportOptions): Promise<{ jobId: string }> {
   const projectPath = session.requirePath();
-  const outPath = options.outPath ?? defaultExportPath(projectPath, options);
-  return jobs.start('export', (control) => runWorker<ExportReport>('export-worker', { projectPath, options, outPath } satisfies ExportWorkerData, control));
+  const folder = writesFolder(exporters[options.format].layout, options);
+  // A name we pick ourselves is never taken: the next free one is used instead.
+  const outPath = options.outPath ? resolveExportPath(options.outPath, projectPath) : await freePath(defaultExportPath(projectPath, options), folder);
+  await checkExportTarget(outPath, folder, options.overwrite);
+  const data: ExportWorkerData = { projectPath, options, outPath };
+  return jobs.start('export', (control) => endsWhenCancelled(runWorker<ExportReport>('export-worker', data, control), control));
 }

@@ -34,8 +34,8 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
   const exporter = exporters[options.format];
   // brat's files are each written whole by one document: a thread of their own creates them.
   const handOff = exporter.layout === 'folder';
-  const output = new OutputFiles(outPath, writesFolder(exporter.layout, options), handOff);
-  const fileWriter = handOff ? new FileWriter(__filename) : null;
+  const output = new OutputFiles(outPath, writesFolder(exporter.layout, options), { handOff, overwrite: options.overwrite });
+  const fileWriter = handOff ? new FileWriter(__filename, output.createFlags, (path) => output.forget(path)) : null;
   const handOver = async () => {
     if (!fileWriter) return;
     const batch = output.takeBatch(fileWriter.spare());

@@ -49,7 +49,7 @@ function verifyPreviewed(source: PreparedFileSource, file: PreparedFile): void {
 }
 
 export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () => void, progress: (done: number, total: number) => void): ImportReport {
-  const report: ImportReport = { imported: 0, documentIds: [], skippedDuplicates: [], rejected: [], spansImported: 0 };
+  const report: ImportReport = { imported: 0, documentIds: [], skippedDuplicates: [], rejected: [], spansImported: 0, duplicateSpansMerged: 0 };
   const total = input.files.reduce((n, f) => n + f.draftCount, 0);
   const labelIds = new Map<string, number>();
   const annotatorIds = new Map<string, number>();
@@ -80,17 +80,25 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
         report.documentIds.push(id);
         const now = nowIso();
         const records: AnnotationRecord[] = [];
+        const places = new Set<string>();
         for (const span of draft.spans) {
           const problem = spanProblem(draft.text, span.start, span.end);
           if (problem) {
             report.rejected.push({ fileName: file.fileName, message: `span ${span.label} [${span.start}, ${span.end}) in "${draft.metadata.title}": ${problem}` });
             continue;
           }
-          records.push({
+          const record: AnnotationRecord = {
             documentId: id, start: span.start, end: span.end, labelId: labelIdFor(db, span.label, labelIds),
             annotatorId: span.annotator ? annotatorId(span.annotator) : defaultAnnotator,
             origin: span.origin ?? 'manual', reviewState: span.reviewState ?? 'pending', attributes: span.attributes ?? {}, createdAt: now, updatedAt: now,
-          });
+          };
+          const place = `${record.start} ${record.end} ${record.labelId} ${record.annotatorId}`;
+          if (places.has(place)) {
+            report.duplicateSpansMerged++;
+            continue;
+          }
+          places.add(place);
+          records.push(record);
         }
         insertDocumentAnnotations(db, id, records, attributeSets);
         report.spansImported += records.length;

@@ -137,6 +137,7 @@ export function ImportDialog({ onClose, onImported, initialSources = [] }: Props
       {stage === 'done' && report && (
         <div className="import-report" role="status">
           <p className="report-headline">{t('import.done', { n: report.imported, spans: report.spansImported })}</p>
+          {report.duplicateSpansMerged > 0 && <p className="muted">{t('import.duplicateSpansMerged', { n: report.duplicateSpansMerged })}</p>}
           {report.skippedDuplicates.length > 0 && (
             <details>
               <summary>{t('import.skipped', { n: report.skippedDuplicates.length })}</summary>

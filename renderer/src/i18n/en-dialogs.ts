@@ -45,6 +45,7 @@ export const enDialogs = {
   'import.confidence': 'confidence {p}%',
   'import.documents': '{n} documents',
   'import.done': 'Imported {n} documents ({spans} spans).',
+  'import.duplicateSpansMerged': '{n} spans were in the files twice (same label, characters and coder); each was imported once.',
   'import.skipped': '{n} duplicates skipped',
   'import.rejected': '{n} rejected',
   'import.pickFile': 'Select a file to see its text before and after normalization.',

@@ -234,6 +234,7 @@ const enMain = {
   'toast.selectFirst': 'Select some text first, then press a label key.',
   'toast.emptySelection': 'The selection is only whitespace or punctuation.',
   'toast.trimmed': 'Left {dropped} out of the span’s ends (quotes and brackets are kept or dropped in pairs)',
+  'toast.alreadyTagged': '“{text}” already has this label; the existing span is selected.',
   'toast.statusSet': 'Status: {status}',
   'toast.dismiss': 'Dismiss',
 } as const;

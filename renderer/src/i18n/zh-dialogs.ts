@@ -47,6 +47,7 @@ export const zhDialogs: Record<keyof typeof enDialogs, string> = {
   'import.confidence': '置信度 {p}%',
   'import.documents': '{n} 篇文档',
   'import.done': '已导入 {n} 篇文档（{spans} 处标注）。',
+  'import.duplicateSpansMerged': '文件中有 {n} 处重复标注（标签、位置和标注人都相同），每处只导入一次。',
   'import.skipped': '跳过 {n} 篇重复',
   'import.rejected': '{n} 条被拒绝',
   'import.pickFile': '选择一个文件，查看规范化前后的文本。',

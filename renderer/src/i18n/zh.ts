@@ -235,6 +235,7 @@ const zhMain: Omit<Messages, keyof typeof zhDialogs> = {
   'toast.selectFirst': '请先选中文字，再按标签键。',
   'toast.emptySelection': '选区只有空白或标点。',
   'toast.trimmed': '已去掉选区两端的 {dropped}（引号和括号成对保留或成对去掉）',
+  'toast.alreadyTagged': '“{text}”已有这个标签，已选中原有标注。',
   'toast.statusSet': '状态：{status}',
   'toast.dismiss': '关闭提示',
 };

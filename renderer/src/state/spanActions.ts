@@ -5,7 +5,7 @@ import type { ReaderHandle } from '../reader/Reader';
 import type { DocSession } from './docSession';
 import { measureKeyToFrame } from './perf';
 
-export type ActionNotice = 'selectFirst' | 'emptySelection' | 'trimmed';
+export type ActionNotice = 'selectFirst' | 'emptySelection' | 'trimmed' | 'alreadyTagged';
 
 export interface ActionContext {
   session: DocSession | null;
@@ -30,6 +30,12 @@ export function tagWith({ session, reader, notify }: ActionContext, label: Label
       return;
     }
     reader.sel.set(trimmed.end, trimmed.end, false);
+    const same = session.findSame(trimmed.start, trimmed.end, label.id);
+    if (same) {
+      session.select(same.id);
+      notify('alreadyTagged', { text: session.doc.text.slice(same.start, same.end) });
+      return;
+    }
     session.create(trimmed.start, trimmed.end, label.id);
     const dropped = droppedMarks(session.doc.text, range, trimmed);
     // Whitespace is dropped silently; a dropped mark is said, so no quote vanishes unseen.

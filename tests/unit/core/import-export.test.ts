@@ -283,7 +283,8 @@ describe('export through the API', () => {
     const outPath = join(core.dir, 'blocked-brat');
     const blocker = join(outPath, `doc-${ids.at(-1)}.ann`);
     mkdirSync(blocker, { recursive: true });
-    const { jobId } = await core.call('export:start', { format: 'brat', outPath });
+    // The folder is not empty: without overwrite the export would be refused before it starts.
+    const { jobId } = await core.call('export:start', { format: 'brat', outPath, overwrite: true });
     const status = await core.jobs.wait(jobId);
     expect(status.state).toBe('failed');
     expect(status.error).toMatch(/EISDIR/);

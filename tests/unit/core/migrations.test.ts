@@ -107,8 +107,8 @@ describe('migrations on real project files', () => {
              INSERT INTO labels (id, key, name_zh, name_en, color, sort_order, created_at, updated_at)
              VALUES (1, 'PERSON', '人物', 'Person', '#c2255c', 0, 'now', 'now')`);
     const insertSpan = `INSERT INTO annotations (document_id, start, end, label_id, annotator_id, created_at, updated_at)
-             VALUES (?, 0, 2, (SELECT MIN(id) FROM labels), 1, 'now', 'now')`;
-    for (const documentId of [1, 1, 2]) raw.prepare(insertSpan).run(documentId);
+             VALUES (?, ?, 2, (SELECT MIN(id) FROM labels), 1, 'now', 'now')`;
+    for (const [documentId, start] of [[1, 0], [1, 1], [2, 0]]) raw.prepare(insertSpan).run(documentId, start);
     raw.prepare('UPDATE documents SET span_count = 99').run(); // a stale count is recomputed
     raw.close();
 
@@ -150,7 +150,7 @@ describe('migrations on real project files', () => {
     expect(db.prepare(`SELECT COUNT(*) FROM pragma_table_info('annotations') WHERE name = 'attributes_json'`).pluck().get()).toBe(0);
     // Later writes find a stored set or add one; no attributes point at none.
     const record = { documentId: 1, start: 6, end: 8, labelId: 1, annotatorId: 1, origin: 'manual' as const, reviewState: 'pending' as const, createdAt: 'now', updatedAt: 'now' };
-    db.transaction(() => insertDocumentAnnotations(db, 1, [{ ...record, attributes: { role: '区委书记' } }, { ...record, attributes: { role: '副区长' } }, { ...record, attributes: {} }]))();
+    db.transaction(() => insertDocumentAnnotations(db, 1, [{ ...record, attributes: { role: '区委书记' } }, { ...record, end: 9, attributes: { role: '副区长' } }, { ...record, end: 10, attributes: {} }]))();
     expect(db.prepare('SELECT attribute_set_id FROM annotations WHERE start = 6 ORDER BY id').pluck().all()).toEqual([1, 3, null]);
     expect(() => db.prepare(`INSERT INTO attribute_sets (json) VALUES ('{}')`).run()).toThrow(/CHECK/);
     db.close();

@@ -6,6 +6,7 @@ import { migration002SearchIndex } from './002-search-index';
 import { migration003SpanCountsInCode } from './003-span-counts-in-code';
 import { migration004AttributeSets } from './004-attribute-sets';
 import { migration005ApplicationId } from './005-application-id';
+import { migration006OneSpanPerPlace } from './006-one-span-per-place';
 
 export interface Migration {
   version: number;
@@ -13,7 +14,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002SearchIndex, migration003SpanCountsInCode, migration004AttributeSets, migration005ApplicationId];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002SearchIndex, migration003SpanCountsInCode, migration004AttributeSets, migration005ApplicationId, migration006OneSpanPerPlace];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export function schemaVersion(db: Db): number {
