@@ -12,6 +12,7 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           'import-worker': resolve(__dirname, 'electron/services/import/worker.ts'),
           'export-worker': resolve(__dirname, 'electron/services/export/worker.ts'),
+          'integrity-worker': resolve(__dirname, 'electron/services/db/integrity-worker.ts'),
         },
       },
     },

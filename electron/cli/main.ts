@@ -6,6 +6,7 @@ import { EXPORT_FORMATS, type ExportReport, type ImportPreview, type ImportRepor
 import { ApiFailure } from '../../shared/api/result';
 import { createCore, type Core } from '../services/core';
 import { listBackups, restoreBackup } from './backups';
+import { listBackups, restoreBackup } from './backups';
 import { writtenFiles } from '../../shared/exchange/written-files';
 
 const DEFAULT_WAIT_SECONDS = 10;
@@ -22,6 +23,8 @@ Commands:
         a relative --out is taken from the project file's folder; an existing file is replaced
         only with --force
   stats <project>                     counts of documents, spans, statuses, labels, annotators
+  backups <project>                   list the project's backups (newest first)
+  restore <project> <backup>          put a backup back (the current state is kept as a backup too)
   backups <project>                   list the project's backups (newest first)
   restore <project> <backup>          put a backup back (the current state is kept as a backup too)
 
@@ -188,6 +191,12 @@ export async function runCli(argv: string[]): Promise<number> {
         return await listBackups(core, json);
       case 'restore':
         await openForWriting(core, project, 'restore', values.wait);
+        return await restoreBackup(core, rest[0], json);
+      case 'backups':
+        core.session.open(project);
+        return await listBackups(core, json);
+      case 'restore':
+        core.session.open(project);
         return await restoreBackup(core, rest[0], json);
       default:
         throw new CliError(`unknown command ${command}\n\n${USAGE}`);

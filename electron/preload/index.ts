@@ -41,6 +41,8 @@ const bridge = {
   'export:start': invoke('export:start'),
   'jobs:get': invoke('jobs:get'),
   'jobs:cancel': invoke('jobs:cancel'),
+  'backups:list': invoke('backups:list'),
+  'backups:restore': invoke('backups:restore'),
 } satisfies BiaozhuBridge;
 
 contextBridge.exposeInMainWorld('biaozhu', bridge);

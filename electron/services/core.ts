@@ -3,11 +3,13 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { HandlerRegistry } from './app/registry';
+import { BackupService } from './app/backups';
 import { JobManager } from './app/jobs';
 import { defaultResourcesDir, defaultUserDataDir } from './app/paths';
 import { ProjectSession } from './app/session';
 import { UserSettings } from './app/settings';
 import { registerAnnotationHandlers } from './handlers/annotations';
+import { registerBackupHandlers } from './handlers/backups';
 import { registerDocumentHandlers } from './handlers/documents';
 import { registerJobHandlers } from './handlers/jobs';
 import { registerLabelHandlers } from './handlers/labels';
@@ -30,6 +32,7 @@ export interface CoreContext {
   session: ProjectSession;
   jobs: JobManager;
   imports: ImportService;
+  backups: BackupService;
 }
 
 export interface Core extends CoreContext {
@@ -48,7 +51,7 @@ function appVersion(): string {
 
 export function createCore(options: CoreOptions): Core {
   const userDataDir = options.userDataDir ?? defaultUserDataDir();
-  const session = new ProjectSession(new UserSettings(userDataDir));
+  const session = new ProjectSession(new UserSettings(userDataDir), options.mode === 'electron' ? 'app' : options.mode);
   const jobs = new JobManager();
   const context: CoreContext = {
     mode: options.mode === 'electron' ? 'electron' : 'browser',
@@ -59,6 +62,7 @@ export function createCore(options: CoreOptions): Core {
     session,
     jobs,
     imports: new ImportService(session, jobs),
+    backups: new BackupService(session, userDataDir),
   };
   const registry = new HandlerRegistry();
   registerProjectHandlers(registry, context);
@@ -66,9 +70,12 @@ export function createCore(options: CoreOptions): Core {
   registerAnnotationHandlers(registry, context);
   registerLabelHandlers(registry, context);
   registerJobHandlers(registry, context);
+  registerBackupHandlers(registry, context);
+  if (options.mode !== 'cli') context.backups.start();
   void removeStaleStagingDirs().catch((error: unknown) => console.warn('[biaozhu] could not look for old import previews:', error));
   const dispose = () => {
     context.imports.dispose();
+    context.backups.stop();
     session.close();
   };
   return { ...context, registry, dispose };

@@ -34,6 +34,8 @@ export const CHANNELS = {
   'export:start': true,
   'jobs:get': true,
   'jobs:cancel': true,
+  'backups:list': true,
+  'backups:restore': true,
 } as const satisfies Record<Channel, true>;
 
 export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];

@@ -2,13 +2,14 @@
 // renderer all derive from this file, so a channel cannot exist on one side only.
 import type { z } from 'zod';
 import { annotationsInputs, type AnnotationsApi } from './annotations';
+import { backupsInputs, type BackupsApi } from './backups';
 import { documentsInputs, type DocumentsApi } from './documents';
 import { jobsInputs, type JobsApi } from './jobs';
 import { labelsInputs, type LabelsApi } from './labels';
 import { projectsInputs, type ProjectsApi } from './projects';
 import type { Result } from './result';
 
-export type BiaozhuApi = ProjectsApi & DocumentsApi & AnnotationsApi & LabelsApi & JobsApi;
+export type BiaozhuApi = ProjectsApi & DocumentsApi & AnnotationsApi & LabelsApi & JobsApi & BackupsApi;
 export type Channel = keyof BiaozhuApi;
 export type ApiInput<K extends Channel> = Parameters<BiaozhuApi[K]>[0];
 export type ApiOutput<K extends Channel> = Awaited<ReturnType<BiaozhuApi[K]>>;
@@ -22,6 +23,7 @@ export const apiInputs = {
   ...annotationsInputs,
   ...labelsInputs,
   ...jobsInputs,
+  ...backupsInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export type { Result, ApiError } from './result';

@@ -11,7 +11,32 @@ export const projectsInputs = {
   'projects:close': z.object({}).strict(),
   'projects:stats': z.object({}).strict(),
   'projects:setAnnotator': z.object({ name: z.string().trim().min(1).max(100) }).strict(),
+  /** Full PRAGMA integrity_check of the open project, in a worker thread. */
+  'projects:check': z.object({}).strict(),
+  /** Copies what is readable of a project (the open one when path is absent) into a new file. */
+  'projects:recover': z.object({ path: projectPath.optional(), outPath: projectPath.optional() }).strict(),
 };
+
+export interface CheckReport {
+  ok: boolean;
+  /** The first problems SQLite reported (at most 20). */
+  problems: string[];
+  /** The project as it is now: read-only and damaged when the check failed. */
+  project: ProjectInfo | null;
+}
+
+export interface RecoveredTable {
+  table: string;
+  copied: number;
+  /** Rows that could not be read, or that pointed at rows that were lost. */
+  lost: number;
+}
+
+export interface RecoverReport {
+  /** The new project file. */
+  path: string;
+  tables: RecoveredTable[];
+}
 
 export interface AppInfo {
   version: string;
@@ -33,4 +58,6 @@ export type ProjectsApi = {
   'projects:close': (a: In<'projects:close'>) => Promise<null>;
   'projects:stats': (a: In<'projects:stats'>) => Promise<ProjectStats>;
   'projects:setAnnotator': (a: In<'projects:setAnnotator'>) => Promise<ProjectInfo>;
+  'projects:check': (a: In<'projects:check'>) => Promise<CheckReport>;
+  'projects:recover': (a: In<'projects:recover'>) => Promise<RecoverReport>;
 };

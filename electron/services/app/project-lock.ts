@@ -12,6 +12,7 @@
 import { realpathSync } from 'node:fs';
 import { hostname } from 'node:os';
 import Database from 'better-sqlite3';
+import type { ReadOnlyState } from '../../../shared/model';
 import { nativeBinding } from '../db/connection';
 
 export type HolderKind = 'app' | 'browser' | 'cli';
@@ -157,4 +158,9 @@ export function describeHolder(holder: LockHolder | null): string {
   const host = holder.hostname === hostname() ? '' : ` on ${holder.hostname}`;
   const kind = KIND_NAMES[holder.kind] ?? `another ${String(holder.kind)}`;
   return `Open in another window or process: ${kind} (pid ${holder.pid}${host}, since ${holder.startedAt})`;
+}
+
+/** The read-only state of a project another process holds. */
+export function lockedState(holder: LockHolder | null): ReadOnlyState {
+  return { reason: 'locked', message: `${describeHolder(holder)}; read-only here. Close it there to edit.` };
 }

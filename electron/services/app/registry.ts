@@ -4,12 +4,20 @@ import type { z } from 'zod';
 import { apiInputs, type ApiOutput, type Channel } from '../../../shared/api/index';
 import { ApiFailure, type Result } from '../../../shared/api/result';
 import { isChannel } from '../../../shared/api/channels';
+import { isCorruptionError, isReadOnlyError } from '../db/integrity';
+import { DAMAGED_ADVICE } from '../db/project-file';
 
 export type HandlerInput<K extends Channel> = z.output<(typeof apiInputs)[K]>;
 export type Handler<K extends Channel> = (input: HandlerInput<K>) => Promise<ApiOutput<K>> | ApiOutput<K>;
 
 export class HandlerRegistry {
   private readonly handlers = new Map<Channel, Handler<Channel>>();
+  private readOnlyMessage: () => string | null = () => null;
+
+  /** Says why the open project is read-only, for writes SQLite refuses (SQLITE_READONLY). */
+  explainReadOnly(message: () => string | null): void {
+    this.readOnlyMessage = message;
+  }
 
   method<K extends Channel>(channel: K, handler: Handler<K>): void {
     if (this.handlers.has(channel)) throw new Error(`API channel ${channel} is registered twice`);
@@ -41,6 +49,13 @@ export class HandlerRegistry {
     } catch (error) {
       if (error instanceof ApiFailure) {
         return { ok: false, error: error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details } };
+      }
+      // Every write to a read-only project ends here, whichever handler tried it.
+      if (isReadOnlyError(error)) {
+        return { ok: false, error: { code: 'read_only', message: this.readOnlyMessage() ?? 'This project is open read-only; nothing was changed.' } };
+      }
+      if (isCorruptionError(error)) {
+        return { ok: false, error: { code: 'damaged', message: `${channel} met a damaged page in the project: ${(error as Error).message}. ${DAMAGED_ADVICE}` } };
       }
       console.error(`[biaozhu] ${channel} failed:`, error);
       return { ok: false, error: { code: 'internal', message: `${channel} failed: ${(error as Error).message ?? String(error)}` } };

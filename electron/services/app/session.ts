@@ -11,6 +11,7 @@ import { countDocuments } from '../db/documents';
 import { seedDefaultLabels } from '../db/labels';
 import { getMeta, setMeta } from '../db/meta';
 import { schemaVersion } from '../db/migrations';
+import { describeHolder, lockedState, tryLockProject, type HolderKind, type ProjectLock } from './project-lock';
 import { ensureFolder } from './safe-folders';
 import type { UserSettings } from './settings';
 
@@ -53,7 +54,14 @@ export class ProjectSession {
   /** Why the open project is read-only, or null when it is writable. */
   private readOnlyState: ReadOnlyState | null = null;
 
-  constructor(readonly settings: UserSettings) {}
+  /** This process's hold on the open project (see project-lock.ts); null when read-only. */
+  private lock: ProjectLock | null = null;
+
+  constructor(
+    readonly settings: UserSettings,
+    /** Who this process is, for the message another process shows while this one holds a project. */
+    private readonly holderKind: HolderKind = 'app',
+  ) {}
 
   get isOpen(): boolean {
     return this.db !== null;
@@ -71,15 +79,53 @@ export class ProjectSession {
   }
 
   create(path: string, name?: string): ProjectInfo {
+    const file = normalizeProjectPath(path);
     const db = createProjectFile(path, name);
-    return this.adopt(db, normalizeProjectPath(path));
+    const attempt = tryLockProject(file, this.holderKind);
+    if (!attempt.ok) {
+      db.close(); // someone opened the brand-new file first: theirs to write
+      throw new ApiFailure('locked', attempt.reason === 'held' ? lockedState(attempt.holder).message : attempt.message);
+    }
+    return this.holding(attempt.lock, () => this.adopt(db, file, null, attempt.lock));
   }
 
-  open(path: string): ProjectInfo {
+  /**
+   * Opens a project for writing when this process can hold it. When another process holds it, 'auto'
+   * (the app, the browser mode) opens it read-only saying who holds it; 'write' (CLI commands that
+   * write) fails with 'locked', or 'read_only' for a file that cannot be written at all.
+   */
+  open(path: string, intent: 'auto' | 'write' = 'auto'): ProjectInfo {
     const file = normalizeProjectPath(path);
     if (!existsSync(file)) throw new ApiFailure('not_found', `No project file at ${file}`);
     const access = fileAccess(file);
-    if (access.readOnly) return this.openReadOnly(file, access.readOnly, { immutable: access.immutable, quickCheck: true });
+    if (access.readOnly) {
+      if (intent === 'write') throw new ApiFailure('read_only', access.readOnly.message);
+      return this.openReadOnly(file, access.readOnly, { immutable: access.immutable, quickCheck: true });
+    }
+    const attempt = tryLockProject(file, this.holderKind);
+    if (!attempt.ok) {
+      const state: ReadOnlyState =
+        attempt.reason === 'held'
+          ? lockedState(attempt.holder)
+          : { reason: 'file', message: `This project is open read-only: ${attempt.message}. You can read and export, but not change it.` };
+      if (intent === 'write') {
+        throw attempt.reason === 'held' ? new ApiFailure('locked', `${describeHolder(attempt.holder)}.`) : new ApiFailure('read_only', state.message);
+      }
+      return this.openReadOnly(file, state, { quickCheck: true });
+    }
+    return this.holding(attempt.lock, () => this.openWritable(file, attempt.lock));
+  }
+
+  /** Runs an open that may adopt `lock`; a lock it did not adopt (failure, damaged project) is released. */
+  private holding(lock: ProjectLock, open: () => ProjectInfo): ProjectInfo {
+    try {
+      return open();
+    } finally {
+      if (this.lock !== lock) lock.release();
+    }
+  }
+
+  private openWritable(file: string, lock: ProjectLock): ProjectInfo {
     let found: string[] = [];
     let db: Db;
     try {
@@ -97,7 +143,7 @@ export class ProjectSession {
       throw error;
     }
     seedDefaultLabels(db);
-    return this.adopt(db, file);
+    return this.adopt(db, file, null, lock);
   }
 
   /**
@@ -134,11 +180,13 @@ export class ProjectSession {
   /** Marks the open project damaged (a full check failed): from now on it is read-only. */
   markDamaged(found: string[]): ProjectInfo {
     const file = this.requirePath();
-    return this.openReadOnly(file, damagedState(file, found));
+    return this.openReadOnly(file, damagedState(file, found), { immutable: fileAccess(file).immutable });
   }
 
   close(): void {
     this.db?.close();
+    this.lock?.release(); // after the connection: nothing of ours writes once another may hold it
+    this.lock = null;
     this.db = null;
     this.path = null;
     this.readOnlyState = null;
@@ -157,11 +205,12 @@ export class ProjectSession {
     return this.readOnlyState;
   }
 
-  private adopt(db: Db, path: string, readOnly: ReadOnlyState | null = null): ProjectInfo {
+  private adopt(db: Db, path: string, readOnly: ReadOnlyState | null = null, lock: ProjectLock | null = null): ProjectInfo {
     this.close();
     this.db = db;
     this.path = path;
     this.readOnlyState = readOnly;
+    this.lock = lock;
     const info = this.info()!;
     this.settings.remember({ path, name: info.name });
     return info;

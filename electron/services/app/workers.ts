@@ -7,7 +7,14 @@ import { ApiFailure } from '../../../shared/api/result';
 import type { JobControl } from './jobs';
 import { workerBundle } from './worker-bundle';
 
-export type WorkerName = 'import-worker' | 'export-worker';
+export type WorkerName = 'import-worker' | 'export-worker' | 'integrity-worker';
+
+/** Each worker's source, from electron/services/ (the built app has out/main/<name>.js instead). */
+const WORKER_SOURCES: Record<WorkerName, string> = {
+  'import-worker': 'import/worker.ts',
+  'export-worker': 'export/worker.ts',
+  'integrity-worker': 'db/integrity-worker.ts',
+};
 
 export type WorkerMessage<R> =
   | { type: 'progress'; done: number; total: number; message?: string }
@@ -23,8 +30,7 @@ export function setWorkerNativeBinding(path: string | undefined): void {
 function workerEntry(name: WorkerName): { file: string; execArgv: string[] } {
   const built = join(__dirname, `${name}.js`);
   if (!__filename.endsWith('.ts') && existsSync(built)) return { file: built, execArgv: [] };
-  const folder = name === 'import-worker' ? 'import' : 'export';
-  return { file: workerBundle(resolve(__dirname, '..', folder, 'worker.ts')), execArgv: ['--enable-source-maps'] };
+  return { file: workerBundle(resolve(__dirname, '..', WORKER_SOURCES[name])), execArgv: ['--enable-source-maps'] };
 }
 
 export function runWorker<R>(name: WorkerName, data: unknown, control: JobControl): Promise<R> {

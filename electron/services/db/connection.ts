@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { ApiFailure } from '../../../shared/api/result';
+import { backUpBeforeMigration } from './backup';
 import { migrate, refuseNewerSchema, SCHEMA_VERSION } from './migrations';
 import { APPLICATION_ID, damagedMessage, identifyProject, readProjectHeader } from './project-file';
 
@@ -76,7 +77,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     refuseNewerSchema(db);
     options.beforeWrites?.(db);
     configure(db, readonly, !existing);
-    if (!readonly) migrate(db);
+    if (!readonly) {
+      backUpBeforeMigration(db, path);
+      migrate(db);
+    }
     return db;
   } catch (error) {
     db.close();
@@ -109,9 +113,25 @@ function configure(db: Db, readonly: boolean, created: boolean): void {
     db.pragma('journal_mode = WAL');
     // FULL: an annotation that the UI showed as saved survives a power cut.
     db.pragma('synchronous = FULL');
+    immediateTransactions(db);
   }
   db.pragma('foreign_keys = ON');
+  // Waited on only by a write that starts its transaction with the write lock (see below).
   db.pragma('busy_timeout = 5000');
+}
+
+/**
+ * Makes every db.transaction(fn) of this connection BEGIN IMMEDIATE. A deferred transaction reads
+ * first and asks for the write lock later; in WAL, if another connection (the import worker's, in
+ * this process) holds it then, SQLite answers SQLITE_BUSY at once without waiting out busy_timeout,
+ * since waiting could not help a transaction whose snapshot is already old. An immediate one takes
+ * the write lock before reading, so it waits. Nested calls stay savepoints, as before.
+ */
+function immediateTransactions(db: Db): void {
+  const deferred = db.transaction;
+  db.transaction = function immediate(this: Db, fn) {
+    return deferred.call(this, fn).immediate;
+  } as Db['transaction'];
 }
 
 export const nowIso = (): string => new Date().toISOString();

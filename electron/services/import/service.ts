@@ -2,6 +2,7 @@
 import { rmSync } from 'node:fs';
 import type { FilePreview, FilePreviewDetail, ImportOptions, ImportPreview, ImportReport, ImportSource, SupportedEncoding } from '../../../shared/api/jobs';
 import { ApiFailure } from '../../../shared/api/result';
+import { backUpBeforeImport } from '../app/backups';
 import { awaitedControl, type JobManager } from '../app/jobs';
 import type { ProjectSession } from '../app/session';
 import { runWorker } from '../app/workers';
@@ -111,6 +112,7 @@ export class ImportService {
         ...f.problems.map((p) => ({ fileName: f.fileName, ...p })),
       ]);
     return this.jobs.start('import-commit', async (control) => {
+      await backUpBeforeImport(this.session);
       const data: ImportWorkerData = { mode: 'commit', projectPath: stored.projectPath, files, annotator: this.session.annotator() };
       const result = await runWorker<Extract<ImportWorkerResult, { mode: 'commit' }>>('import-worker', data, control);
       this.forget(previewId);

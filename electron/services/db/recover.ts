@@ -1,0 +1,165 @@
+// Recovery of a damaged project: everything still readable is copied, table by table and row by
+// row, into a NEW project file. A row that cannot be read (or no longer fits the schema) is
+// counted as lost; nothing about the damaged file is changed.
+import { existsSync, rmSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { ApiFailure } from '../../../shared/api/result';
+import type { RecoverReport, RecoveredTable } from '../../../shared/api/projects';
+import { openDatabase, openUnchecked, type Db } from './connection';
+import { readProjectHeader } from './project-file';
+
+/** Parents before children, so that what a row points at is copied before it. */
+const TABLE_ORDER = ['project_meta', 'annotators', 'labels', 'attribute_sets', 'documents', 'document_texts', 'annotations', 'operations'];
+
+/** `<name>-recovered.biaozhu` beside the project, or -recovered-2, -3 …: never an existing file. */
+export function defaultRecoveryPath(projectPath: string): string {
+  const stem = join(dirname(projectPath), basename(projectPath, extname(projectPath)));
+  for (let n = 1; ; n++) {
+    const candidate = `${stem}-recovered${n === 1 ? '' : `-${n}`}${extname(projectPath) || '.biaozhu'}`;
+    if (!existsSync(candidate) && !existsSync(`${candidate}-wal`)) return candidate;
+  }
+}
+
+function columnsOf(db: Db, table: string): string[] {
+  return (db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name);
+}
+
+function tablesOf(db: Db): string[] {
+  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+}
+
+/** Best guess at the largest rowid when a plain scan broke off: a max() or a scan from the end. */
+function largestRowid(source: Db, table: string, fallback: number): number {
+  try {
+    const max = source.prepare(`SELECT max(rowid) FROM "${table}"`).pluck().get() as number | null;
+    if (max !== null) return max;
+  } catch {
+    // The rightmost pages are damaged; scan from the end as far as it goes.
+  }
+  let largest = fallback;
+  try {
+    for (const rowid of source.prepare(`SELECT rowid FROM "${table}" ORDER BY rowid DESC`).pluck().iterate() as Iterable<number>) {
+      largest = Math.max(largest, rowid);
+      break;
+    }
+  } catch {
+    // Nothing readable from that end either.
+  }
+  try {
+    const seq = source.prepare('SELECT seq FROM sqlite_sequence WHERE name = ?').pluck().get(table) as number | undefined;
+    if (seq !== undefined) largest = Math.max(largest, seq);
+  } catch {
+    // Not an AUTOINCREMENT table, or sqlite_sequence is damaged.
+  }
+  return largest;
+}
+
+function copyTable(source: Db, target: Db, table: string): RecoveredTable {
+  const targetColumns = new Set(columnsOf(target, table));
+  const columns = columnsOf(source, table).filter((c) => targetColumns.has(c));
+  const list = columns.map((c) => `"${c}"`).join(', ');
+  const insert = target.prepare(`INSERT INTO "${table}" (${list}) VALUES (${columns.map(() => '?').join(', ')})`);
+  const result: RecoveredTable = { table, copied: 0, lost: 0 };
+  const put = (row: unknown[]) => {
+    try {
+      insert.run(row);
+      result.copied++;
+    } catch {
+      result.lost++; // A damaged page can read as a row that breaks the schema's checks.
+    }
+  };
+  let last = 0;
+  try {
+    // The fast path: one scan, which only a damaged page interrupts.
+    for (const row of source.prepare(`SELECT rowid, ${list} FROM "${table}" ORDER BY rowid`).raw().iterate() as Iterable<unknown[]>) {
+      last = row[0] as number;
+      put(row.slice(1));
+    }
+    return result;
+  } catch {
+    // Go on row by row from where the scan stopped: each rowid looked up on its own.
+  }
+  const one = source.prepare(`SELECT ${list} FROM "${table}" WHERE rowid = ?`).raw();
+  const end = largestRowid(source, table, last);
+  for (let rowid = last + 1; rowid <= end; rowid++) {
+    let row: unknown[] | undefined;
+    try {
+      row = one.get(rowid) as unknown[] | undefined;
+    } catch {
+      result.lost++;
+      continue;
+    }
+    if (row) put(row);
+  }
+  return result;
+}
+
+/** Rows whose parents were lost go too (counted), and span counts are worked out again. */
+function tidy(target: Db, tables: Map<string, RecoveredTable>): void {
+  const drop = (table: string, sql: string) => {
+    const removed = target.prepare(sql).run().changes;
+    const entry = tables.get(table);
+    if (entry && removed > 0) {
+      entry.copied -= removed;
+      entry.lost += removed;
+    }
+  };
+  drop('documents', 'DELETE FROM documents WHERE id NOT IN (SELECT document_id FROM document_texts)');
+  drop('document_texts', 'DELETE FROM document_texts WHERE document_id NOT IN (SELECT id FROM documents)');
+  drop('annotations', `DELETE FROM annotations WHERE document_id NOT IN (SELECT id FROM documents)
+    OR label_id NOT IN (SELECT id FROM labels) OR annotator_id NOT IN (SELECT id FROM annotators)`);
+  drop('operations', 'DELETE FROM operations WHERE document_id NOT IN (SELECT id FROM documents)');
+  if (columnsOf(target, 'annotations').includes('attribute_set_id')) {
+    target.prepare('UPDATE annotations SET attribute_set_id = NULL WHERE attribute_set_id NOT IN (SELECT id FROM attribute_sets)').run();
+  }
+  target.prepare('UPDATE documents SET span_count = (SELECT COUNT(*) FROM annotations WHERE document_id = documents.id)').run();
+}
+
+/**
+ * Copies what is readable of `sourcePath` into a new project at `outPath` (refused if it exists).
+ * `immutable`: the source's folder is read-only (see fileAccess).
+ */
+export function recoverProject(sourcePath: string, outPath: string, immutable = false): RecoverReport {
+  if (existsSync(outPath)) throw new ApiFailure('conflict', `${outPath} already exists; recovery never overwrites a file. Choose another name.`);
+  readProjectHeader(sourcePath, { allowTruncated: true });
+  let source: Db;
+  try {
+    source = openUnchecked(sourcePath, immutable);
+  } catch (error) {
+    throw new ApiFailure('damaged', `Cannot read ${sourcePath} at all: ${(error as Error).message}`);
+  }
+  let target: Db | null = null;
+  try {
+    let version: number;
+    let sourceTables: string[];
+    try {
+      version = source.pragma('user_version', { simple: true }) as number;
+      sourceTables = tablesOf(source);
+    } catch (error) {
+      throw new ApiFailure('damaged', `The schema of ${sourcePath} cannot be read (${(error as Error).message}); nothing can be recovered from it.`);
+    }
+    // The new project starts at the source's schema, so every column has a home; then it is migrated.
+    target = openDatabase(outPath, { create: true, migrateTo: Math.max(1, version) });
+    const targetTables = new Set(tablesOf(target));
+    const order = [...TABLE_ORDER, ...sourceTables.filter((t) => !TABLE_ORDER.includes(t))].filter((t) => sourceTables.includes(t) && targetTables.has(t));
+    const results = new Map<string, RecoveredTable>();
+    const db = target;
+    db.pragma('foreign_keys = OFF');
+    db.transaction(() => {
+      for (const table of order) results.set(table, copyTable(source, db, table));
+      tidy(db, results);
+    })();
+    db.pragma('foreign_keys = ON');
+    db.close();
+    target = null;
+    // Now the current schema, through the ordinary open path (and its checks).
+    openDatabase(outPath).close();
+    return { path: outPath, tables: [...results.values()] };
+  } catch (error) {
+    target?.close();
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${outPath}${suffix}`, { force: true });
+    throw error;
+  } finally {
+    source.close();
+  }
+}
