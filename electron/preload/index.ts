@@ -17,6 +17,8 @@ const bridge = {
   'projects:close': invoke('projects:close'),
   'projects:stats': invoke('projects:stats'),
   'projects:setAnnotator': invoke('projects:setAnnotator'),
+  'projects:check': invoke('projects:check'),
+  'projects:recover': invoke('projects:recover'),
   'documents:list': invoke('documents:list'),
   'documents:get': invoke('documents:get'),
   'documents:update': invoke('documents:update'),

@@ -10,6 +10,8 @@ export const CHANNELS = {
   'projects:close': true,
   'projects:stats': true,
   'projects:setAnnotator': true,
+  'projects:check': true,
+  'projects:recover': true,
   'documents:list': true,
   'documents:get': true,
   'documents:update': true,

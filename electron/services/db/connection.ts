@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { ApiFailure } from '../../../shared/api/result';
 import { backUpBeforeMigration } from './backup';
 import { migrate, refuseNewerSchema, SCHEMA_VERSION } from './migrations';
+import { fileAccess } from './integrity';
 import { APPLICATION_ID, damagedMessage, identifyProject, readProjectHeader } from './project-file';
 
 // better-sqlite3 reads this once, when its addon loads: file: URIs let a read-only project in a
@@ -38,6 +39,8 @@ export interface OpenOptions {
   immutable?: boolean;
   /** Runs after the file is known to be a project and before anything is written (e.g. quick_check). */
   beforeWrites?: (db: Db) => void;
+  /** Migrate only up to this schema version (recovery copies rows into the source's own schema first). */
+  migrateTo?: number;
 }
 
 /**
@@ -47,6 +50,8 @@ export interface OpenOptions {
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const readonly = (options.readonly ?? false) || (options.immutable ?? false);
   const existing = !options.create || existsSync(path);
+  // Readers in workers (export, import preview) of a project in a read-only folder need this too.
+  const immutable = options.immutable ?? (readonly && existing && fileAccess(path).immutable);
   if (existing) {
     try {
       readProjectHeader(path);
@@ -57,7 +62,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   }
   let db: Db;
   try {
-    db = new Database(options.immutable ? `${pathToFileURL(path).href}?immutable=1` : path, {
+    db = new Database(immutable ? `${pathToFileURL(path).href}?immutable=1` : path, {
       readonly,
       fileMustExist: !options.create,
       ...(nativeBindingPath ? { nativeBinding: nativeBindingPath } : {}),
@@ -79,7 +84,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     configure(db, readonly, !existing);
     if (!readonly) {
       backUpBeforeMigration(db, path);
-      migrate(db);
+      migrate(db, options.migrateTo);
     }
     return db;
   } catch (error) {
@@ -91,6 +96,18 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     }
     throw error;
   }
+}
+
+/**
+ * A read-only connection with no checks at all, for looking into a file that may be damaged
+ * (full integrity check, recovery). `immutable` as in OpenOptions.
+ */
+export function openUnchecked(path: string, immutable = false): Db {
+  return new Database(immutable ? `${pathToFileURL(path).href}?immutable=1` : path, {
+    readonly: true,
+    fileMustExist: true,
+    ...(nativeBindingPath ? { nativeBinding: nativeBindingPath } : {}),
+  });
 }
 
 /**

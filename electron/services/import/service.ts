@@ -31,6 +31,7 @@ export class ImportService {
   ) {}
 
   preview(sources: ImportSource[], options: ImportOptions): { jobId: string } {
+    this.session.requireWritableDb(); // the commit worker writes on its own connection: refuse up front
     const projectPath = this.session.requirePath();
     const { inputs, problems } = expandSources(sources);
     const started = this.jobs.start('import-preview', async (control) => {
@@ -99,6 +100,7 @@ export class ImportService {
   }
 
   commit(previewId: string, include: number[] | undefined): { jobId: string } {
+    this.session.requireWritableDb();
     const stored = this.stored(previewId);
     if (stored.projectPath !== this.session.requirePath()) {
       throw new ApiFailure('conflict', 'This preview was made for another project; preview the files again');
