@@ -33,7 +33,19 @@ export const labelsInputs = {
     .required({ id: true })
     .strict(),
   'labels:delete': z.object({ id }).strict(),
-  'labels:reorder': z.object({ ids: z.array(id).min(1) }).strict(),
+  /** Every label exactly once, in the new order (the handler checks that none is missing or unknown). */
+  'labels:reorder': z
+    .object({
+      ids: z
+        .array(id)
+        .min(1)
+        .max(10_000)
+        .superRefine((ids, ctx) => {
+          const repeated = [...new Set(ids.filter((value, at) => ids.indexOf(value) !== at))];
+          if (repeated.length > 0) ctx.addIssue({ code: 'custom', message: `label ids listed more than once: ${repeated.join(', ')}` });
+        }),
+    })
+    .strict(),
 };
 
 type In<K extends keyof typeof labelsInputs> = z.input<(typeof labelsInputs)[K]>;

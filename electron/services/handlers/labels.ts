@@ -35,9 +35,13 @@ export function registerLabelHandlers(registry: HandlerRegistry, { session }: Co
   });
   registry.method('labels:reorder', ({ ids }) => {
     const db = session.requireDb();
-    const known = new Set(labels.listLabels(db).map((l) => l.id));
-    if (ids.length !== known.size || ids.some((id) => !known.has(id))) {
-      throw new ApiFailure('invalid_input', 'Reorder must list every label exactly once');
+    const known = labels.listLabels(db).map((l) => l.id);
+    const unknown = ids.filter((id) => !known.includes(id));
+    if (unknown.length > 0) throw new ApiFailure('invalid_input', `Reorder lists every label exactly once; there is no label ${unknown.join(', ')}`, { unknown });
+    const missing = known.filter((id) => !ids.includes(id));
+    // Repeats are refused by the input schema; checked again so the order written is always a permutation.
+    if (missing.length > 0 || ids.length !== known.length) {
+      throw new ApiFailure('invalid_input', `Reorder lists every label exactly once; missing: ${missing.join(', ') || 'none'}`, { missing });
     }
     db.transaction(() => labels.setLabelOrder(db, ids))();
     return labels.listLabels(db);
