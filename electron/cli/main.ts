@@ -23,6 +23,8 @@ Commands:
         a relative --out is taken from the project file's folder; an existing file is replaced
         only with --force
   stats <project>                     counts of documents, spans, statuses, labels, annotators
+  recover <project> [--out PATH]      copy what is readable of a damaged project into a NEW project
+                                      (default <name>-recovered.biaozhu beside it; never overwrites)
   backups <project>                   list the project's backups (newest first)
   restore <project> <backup>          put a backup back (the current state is kept as a backup too)
   backups <project>                   list the project's backups (newest first)
@@ -198,6 +200,13 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'restore':
         core.session.open(project);
         return await restoreBackup(core, rest[0], json);
+      case 'recover': {
+        // The damaged project is not opened: recovery reads it on its own read-only connection.
+        const report = await call(core, 'projects:recover', { path: resolve(project), outPath: typeof values.out === 'string' ? resolve(values.out) : undefined });
+        const lines = [`recovered into ${report.path}`, ...report.tables.map((t) => `  ${t.table}: ${t.copied} copied${t.lost > 0 ? `, ${t.lost} lost` : ''}`)];
+        print(json, report, lines.join('\n'));
+        return 0;
+      }
       default:
         throw new CliError(`unknown command ${command}\n\n${USAGE}`);
     }

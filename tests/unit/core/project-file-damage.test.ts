@@ -1,8 +1,9 @@
 // A project with pages overwritten mid-file: it opens read-only and damaged, refuses writes and
 // imports with a message saying why, still exports, fails the full check, and recovers into a new
 // project that opens clean with most documents.
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testCore, type TestCore } from '../helpers';
 import { fingerprint, makeProject, overwritePages } from './project-file-helpers';
@@ -106,5 +107,26 @@ describe('a project with pages overwritten in the middle', () => {
     expect(c.session.info()?.readOnly?.reason).toBe('damaged');
     const labels = await c.call('labels:list', {});
     expect((await failure(c, c.call('labels:update', { id: labels[0].id, nameZh: '新名字' }))).code).toBe('read_only');
+  });
+});
+
+describe('biaozhu recover', () => {
+  it('writes the readable rows of a damaged project to --out and never overwrites a file', () => {
+    core = testCore({ create: false });
+    const c = core;
+    makeProject(c.projectPath, 60);
+    overwritePages(c.projectPath, 2);
+    const bin = resolve(__dirname, '..', '..', '..', 'bin', 'biaozhu.mjs');
+    const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, BIAOZHU_HOME: join(c.dir, 'home') } });
+    const out = join(c.dir, 'saved.biaozhu');
+    const run = cli('recover', c.projectPath, '--out', out, '--json');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const report = JSON.parse(run.stdout) as { path: string; tables: { table: string; copied: number; lost: number }[] };
+    expect(report.path).toBe(out);
+    expect(report.tables.find((t) => t.table === 'documents')!.copied).toBeGreaterThan(40);
+    const again = cli('recover', c.projectPath, '--out', out);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/already exists.*never overwrites/);
   });
 });
