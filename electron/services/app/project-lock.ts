@@ -9,7 +9,7 @@
 // one, and then two would hold "the" lock. Never open it with node:fs in a holder process either:
 // closing any descriptor of a file drops every POSIX lock the process has on it (SQLite's own
 // descriptors are managed around this).
-import { realpathSync } from 'node:fs';
+import { existsSync, realpathSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import Database from 'better-sqlite3';
 import type { ReadOnlyState } from '../../../shared/model';
@@ -51,6 +51,8 @@ export class ProjectLock {
   constructor(
     readonly lockPath: string,
     private readonly key: string,
+    /** This attempt created the lock file (nobody had tried to open the project before). */
+    private readonly createdFile = false,
   ) {}
 
   get holder(): LockHolder {
@@ -65,6 +67,17 @@ export class ProjectLock {
     if (!held || --held.references > 0) return;
     heldByThisProcess.delete(this.key);
     held.db.close();
+  }
+
+  /**
+   * Releases, and removes the lock file if this attempt made it: for a file that turned out not to
+   * be a project (refused untouched, so nothing of ours should be left beside it). Only for such
+   * files, which every other opener refuses too: a real project's lock file is never removed.
+   */
+  discard(): void {
+    const last = heldByThisProcess.get(this.key)?.references === 1;
+    this.release();
+    if (this.createdFile && last) rmSync(this.lockPath, { force: true });
   }
 }
 
@@ -99,6 +112,7 @@ function readHolder(db: Database.Database): LockHolder | null {
 /** Takes the project's lock now, or says who holds it. Never waits longer than another's commit. */
 export function tryLockProject(projectFile: string, kind: HolderKind): LockAttempt {
   const lockPath = lockPathFor(projectFile);
+  const existed = existsSync(lockPath);
   let db: Database.Database;
   try {
     db = openLockFile(lockPath);
@@ -121,7 +135,7 @@ export function tryLockProject(projectFile: string, kind: HolderKind): LockAttem
     // Between COMMIT and this BEGIN another process may take it; then it holds, and we do not.
     if (!tryBegin(db)) return heldBy(db);
     heldByThisProcess.set(key, { db, holder, references: 1 });
-    return { ok: true, lock: new ProjectLock(lockPath, key) };
+    return { ok: true, lock: new ProjectLock(lockPath, key, !existed) };
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK');
     db.close();

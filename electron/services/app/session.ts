@@ -120,6 +120,10 @@ export class ProjectSession {
   private holding(lock: ProjectLock, open: () => ProjectInfo): ProjectInfo {
     try {
       return open();
+    } catch (error) {
+      // Another application's file, or one from a newer Biaozhu, is refused untouched: no lock file left beside it.
+      if (error instanceof ApiFailure && (error.code === 'not_a_project' || error.code === 'db_newer')) lock.discard();
+      throw error;
     } finally {
       if (this.lock !== lock) lock.release();
     }

@@ -4,7 +4,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../../electron/services/core';
 import { describeHolder, lockPathFor, tryLockProject, waitForProjectLock, type LockAttempt } from '../../../electron/services/app/project-lock';
 import { REPO_ROOT, tempDir } from '../helpers';
 
@@ -150,6 +152,15 @@ describe('project lock', () => {
     expect(taken.ok).toBe(true);
     if (taken.ok) taken.lock.release();
   }, 60_000);
+
+  it('leaves no lock file beside a file that is not a project, which is refused untouched', () => {
+    const core = createCore({ mode: 'cli', userDataDir: join(dir, 'user') });
+    const foreign = join(dir, 'foreign.sqlite');
+    new Database(foreign).exec('CREATE TABLE notes (x)').close();
+    expect(() => core.session.open(foreign)).toThrow(/not a Biaozhu project/);
+    expect(existsSync(lockPathFor(foreign))).toBe(false);
+    core.dispose();
+  });
 
   it('reports a folder it cannot write instead of throwing', () => {
     const attempt = tryLockProject(join(dir, 'missing-folder', 'x.biaozhu'), 'cli');
