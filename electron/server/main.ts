@@ -29,6 +29,9 @@ async function main(): Promise<void> {
     port: Number(values.port),
   });
   console.log(readyLine(server.url, values.reason));
+  // Said where the user started it too, not only in the window: e.g. another server holds the project.
+  const readOnly = core.session.readOnly;
+  if (readOnly) console.log(`Biaozhu: ${core.session.requirePath()} is read-only here. ${readOnly.message}`);
   const stop = () => server.close().then(() => {
     core.dispose();
     process.exit(0);
