@@ -9,6 +9,8 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { HandlerRegistry } from '../services/app/registry';
 
 const MAX_BODY_BYTES = 200 * 1024 * 1024;
+/** What is read and thrown away of a body over the limit, so the client reads the 413 instead of a reset. */
+const MAX_DISCARDED_BYTES = 1024 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,6 +39,8 @@ export interface BrowserServerOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Request bodies over this get 413 (tests use a small limit). */
+  maxBodyBytes?: number;
 }
 
 function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
@@ -50,20 +54,42 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
   res.end(body);
 }
 
-const refuse = (res: ServerResponse, status: number, message: string) =>
-  send(res, status, JSON.stringify({ ok: false, error: { code: 'invalid_input', message } }));
+const refuse = (res: ServerResponse, status: number, message: string, code: 'invalid_input' | 'too_large' = 'invalid_input') =>
+  send(res, status, JSON.stringify({ ok: false, error: { code, message } }));
 
-function readBody(req: IncomingMessage): Promise<string> {
+class BodyTooLarge extends Error {}
+
+/** `null` for a malformed % escape: a bad URL is the client's error (400), not the server's. */
+function decodePath(path: string): string | null {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The body as text; rejects with BodyTooLarge past `limit` bytes (by Content-Length before reading
+ * anything, or while reading). The rest of such a body is read and dropped, up to a bound, so the
+ * connection ends cleanly and the client sees the 413 instead of a reset.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolveBody, reject) => {
+    const tooLarge = () => {
+      let discarded = 0;
+      req.removeAllListeners('data');
+      req.on('data', (chunk: Buffer) => {
+        discarded += chunk.length;
+        if (discarded > MAX_DISCARDED_BYTES) req.destroy();
+      });
+      reject(new BodyTooLarge(`request body is larger than the limit of ${limit} bytes`));
+    };
+    if (Number(req.headers['content-length']) > limit) return tooLarge();
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error(`request is larger than ${MAX_BODY_BYTES / 1048576} MB`));
-        req.destroy();
-        return;
-      }
+      if (size > limit) return tooLarge();
       chunks.push(chunk);
     });
     req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')));
@@ -81,8 +107,12 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
   const rendererDir = resolve(options.rendererDir);
   let allowedHosts = new Set<string>();
 
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
+
   const serveStatic = (pathname: string, res: ServerResponse) => {
-    const relative = pathname === '/' ? 'index.html' : decodeURIComponent(pathname).replace(/^\/+/, '');
+    const decoded = decodePath(pathname);
+    if (decoded === null) return refuse(res, 400, 'malformed % escape in the URL');
+    const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const file = normalize(join(rendererDir, relative));
     if (!file.startsWith(rendererDir + sep)) return refuse(res, 403, 'forbidden path');
     const target = existsSync(file) && statSync(file).isFile() ? file : join(rendererDir, 'index.html');
@@ -95,7 +125,12 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
       if (!allowedHosts.has(req.headers.host ?? '')) return refuse(res, 403, 'foreign Host header refused');
       const origin = req.headers.origin;
       if (origin !== undefined && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) return refuse(res, 403, 'foreign Origin refused');
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      let url: URL;
+      try {
+        url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      } catch {
+        return refuse(res, 400, 'malformed URL');
+      }
       if (!url.pathname.startsWith('/api/')) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
         return serveStatic(url.pathname, res);
@@ -103,13 +138,22 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
       if (req.method !== 'POST') return refuse(res, 405, 'API calls are POST');
       if (!tokenMatches(req.headers['x-biaozhu-token'], token)) return refuse(res, 401, 'missing or wrong access token');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'API calls send JSON');
+      const channel = decodePath(url.pathname.slice('/api/'.length));
+      let body: string;
+      try {
+        body = await readBody(req, maxBodyBytes);
+      } catch (error) {
+        if (!(error instanceof BodyTooLarge)) throw error;
+        res.setHeader('connection', 'close');
+        return refuse(res, 413, error.message, 'too_large');
+      }
+      if (channel === null) return refuse(res, 400, 'malformed % escape in the URL');
       let payload: unknown;
       try {
-        payload = JSON.parse((await readBody(req)) || '{}');
+        payload = JSON.parse(body || '{}');
       } catch (error) {
         return refuse(res, 400, `request body is not valid JSON: ${(error as Error).message}`);
       }
-      const channel = decodeURIComponent(url.pathname.slice('/api/'.length));
       const result = await options.registry.dispatch(channel, payload);
       send(res, 200, JSON.stringify(result));
     } catch (error) {
