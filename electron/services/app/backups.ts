@@ -13,8 +13,12 @@ import { ApiFailure } from '../../../shared/api/result';
 import type { ProjectInfo } from '../../../shared/model';
 import { copyOnline, finishBackupFile, onBeforeMigration, readBackup, restoreInto, snapshotInto } from '../db/backup';
 import type { Db } from '../db/connection';
+import type { IntegrityWorkerData, IntegrityWorkerResult } from '../db/integrity-worker';
 import { SCHEMA_VERSION } from '../db/migrations';
+import { describeHolder, tryLockProject } from './project-lock';
 import type { ProjectSession } from './session';
+import { awaitedControl } from './jobs';
+import { runWorker } from './workers';
 
 /** Backups kept per reason: 5 × 4 reasons, so at most 20 copies of a project. */
 export const BACKUPS_KEPT = 5;
@@ -132,8 +136,8 @@ function entryFor(path: string, name: BackupName, summary: { documentCount: numb
  * A copy that fails the check is deleted, except a before-restore copy: that is the only copy of
  * the state being replaced, so it is kept as `.damaged` (listed, never restored or rotated).
  */
-function settle(projectPath: string, partial: string, final: string, reason: BackupReason, keep: number): BackupEntry {
-  const { problems, summary } = finishBackupFile(partial);
+function settle(projectPath: string, partial: string, final: string, reason: BackupReason, keep: number, checked: FinishedBackup): BackupEntry {
+  const { problems, summary } = checked;
   if (problems.length === 0) {
     renameSync(partial, final);
     rotate(dirname(final), reason, keep);
@@ -165,7 +169,17 @@ function backUpBeforeMigration(db: Db, projectPath: string, fromVersion: number)
       `Could not back up ${projectPath} before upgrading it from schema ${fromVersion} to ${SCHEMA_VERSION} (${(error as Error).message}); the file was not changed.`,
     );
   }
-  settle(projectPath, partial, final, 'before-migration', BACKUPS_KEPT);
+  settle(projectPath, partial, final, 'before-migration', BACKUPS_KEPT, finishBackupFile(partial));
+}
+
+type FinishedBackup = ReturnType<typeof finishBackupFile>;
+
+/** quick_check reads the whole copy (~0.1 s for 50 MB): done on the integrity worker, not the API's thread. */
+async function finishInWorker(backupPath: string): Promise<FinishedBackup> {
+  const data: IntegrityWorkerData = { mode: 'finish-backup', backupPath };
+  const result = await runWorker<IntegrityWorkerResult>('integrity-worker', data, awaitedControl());
+  if (result.mode !== 'finish-backup') throw new Error('integrity worker answered the wrong request');
+  return result;
 }
 
 export interface BackupServiceOptions {
@@ -273,7 +287,7 @@ export class BackupService {
       copyFileSync(projectPath, damaged);
       return entryFor(damaged, parseName(basename(damaged))!, null, `a byte copy of a project SQLite could not read: ${(error as Error).message}`);
     }
-    const entry = settle(projectPath, partial, final, reason, this.keep);
+    const entry = settle(projectPath, partial, final, reason, this.keep, await finishInWorker(partial));
     if (this.tracked?.db === db) this.tracked = { db, stamp, at: Date.now() };
     return entry;
   }
@@ -310,16 +324,28 @@ export class BackupService {
     const checked = readBackup(wanted, true);
     if (checked.problems.length > 0) throw new ApiFailure('damaged', `The backup ${wanted} is damaged (${checked.problems[0]}); the project was not changed.`);
 
-    await this.take('before-restore');
-    await this.queue;
-    this.session.close();
-    this.tracked = null;
-    try {
-      await restoreInto(wanted, projectPath);
-    } catch (error) {
-      this.session.open(projectPath);
-      throw new ApiFailure('io', `Could not restore ${wanted} (${(error as Error).message}); the project was reopened unchanged.`);
+    // Held across close and reopen (a second reference when the session holds it already), so no
+    // other process can open the project for writing while its file is being replaced.
+    const hold = tryLockProject(projectPath, 'app');
+    if (!hold.ok) {
+      throw hold.reason === 'held'
+        ? new ApiFailure('locked', `${describeHolder(hold.holder)}; the backup was not restored.`)
+        : new ApiFailure('read_only', hold.message);
     }
-    return this.session.open(projectPath);
+    try {
+      await this.take('before-restore');
+      await this.queue;
+      this.session.close();
+      this.tracked = null;
+      try {
+        await restoreInto(wanted, projectPath);
+      } catch (error) {
+        this.session.open(projectPath);
+        throw new ApiFailure('io', `Could not restore ${wanted} (${(error as Error).message}); the project was reopened unchanged.`);
+      }
+      return this.session.open(projectPath);
+    } finally {
+      hold.lock.release();
+    }
   }
 }
