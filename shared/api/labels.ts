@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMAND_KEYS, isCommandKey } from '../hotkeys';
 import { ATTRIBUTE_TYPES, type Label } from '../model';
 
 const id = z.number().int().positive();
@@ -18,7 +19,13 @@ const labelFields = {
   nameZh: z.string().trim().min(1).max(20),
   nameEn: z.string().trim().min(1).max(40),
   color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb'),
-  hotkey: z.string().regex(/^[0-9a-z]$/, 'a hotkey is one digit or lower-case letter').nullable(),
+  hotkey: z
+    .string()
+    .regex(/^[0-9a-z]$/, 'a hotkey is one digit or lower-case letter')
+    .superRefine((key, ctx) => {
+      if (isCommandKey(key)) ctx.addIssue({ code: 'custom', message: `“${key}” is the key for ${COMMAND_KEYS[key].en}; choose another hotkey` });
+    })
+    .nullable(),
   attributes: z.array(attributeDefinition).max(30),
 };
 

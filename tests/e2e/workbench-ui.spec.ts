@@ -150,6 +150,11 @@ test('label editor renames, recolours and adds labels with attributes', async ({
   await dialog.getByLabel(/^(属性英文名|Attribute English name)$/).fill('Level');
   await dialog.getByLabel(/^(类型|Type)$/).selectOption('choice');
   await dialog.getByLabel(/选项|Choices/).fill('市级, 区级');
+  // Review's A belongs to review: the editor says so and will not save it.
+  await dialog.getByLabel(/^(快捷键|Hotkey)$/).fill('a');
+  await expect(dialog.getByRole('alert')).toContainText(/审核：接受|review: accept/);
+  await expect(dialog.getByRole('button', { name: /^(保存|Save)$/ })).toBeDisabled();
+  await dialog.getByLabel(/^(快捷键|Hotkey)$/).fill('o');
   await docScreenshot(page, 'label-editor');
   await dialog.getByRole('button', { name: /^(保存|Save)$/ }).click();
   await expect.poll(async () => (await apiCall<{ key: string; attributes: unknown[] }[]>(server, 'labels:list')).find((l) => l.key === 'ORG')?.attributes).toEqual([{ key: 'level', nameZh: '级别', nameEn: 'Level', type: 'choice', options: ['市级', '区级'] }]);

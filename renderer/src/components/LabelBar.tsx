@@ -1,4 +1,5 @@
 // Bottom bar: what is selected, and one chip per label (click or press its key to tag).
+import { labelKeys } from '../../../shared/hotkeys';
 import type { Annotation, Label } from '../../../shared/model';
 import { useI18n } from '../i18n';
 
@@ -9,13 +10,9 @@ interface Props {
   onTag: (label: Label) => void;
 }
 
-export function labelKeys(label: Label, index: number): string[] {
-  const keys = [label.hotkey, index < 9 ? String(index + 1) : null].filter((k): k is string => !!k);
-  return [...new Set(keys)];
-}
-
 export function LabelBar({ labels, selection, selectedSpan, onTag }: Props) {
   const { t, labelName } = useI18n();
+  const keys = labelKeys(labels);
   const status = selection
     ? `${t('reader.selection', { n: selection.end - selection.start })} — ${t('reader.pressLabel', { n: Math.min(9, labels.length) })}`
     : selectedSpan
@@ -27,7 +24,7 @@ export function LabelBar({ labels, selection, selectedSpan, onTag }: Props) {
         {status}
       </span>
       <div className="label-chips">
-        {labels.map((label, i) => (
+        {labels.map((label) => (
           <button
             key={label.id}
             type="button"
@@ -38,7 +35,7 @@ export function LabelBar({ labels, selection, selectedSpan, onTag }: Props) {
           >
             <span className="label-dot" style={{ background: label.color }} />
             {labelName(label)}
-            {labelKeys(label, i).map((k) => (
+            {keys.get(label.id)!.map((k) => (
               <kbd key={k}>{k.toUpperCase()}</kbd>
             ))}
           </button>

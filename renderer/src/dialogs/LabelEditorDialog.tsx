@@ -6,7 +6,7 @@ import { Modal } from '../components/Modal';
 import { useI18n } from '../i18n';
 import { useAppState } from '../state/appState';
 import { errorMessage, useToast } from '../state/toasts';
-import { LabelForm, type LabelDraft } from './LabelForm';
+import { hasCommandKey, LabelForm, type LabelDraft } from './LabelForm';
 
 const PALETTE = ['#d9480f', '#1971c2', '#2f9e44', '#9c36b5', '#e8590c', '#0c8599', '#c2255c', '#5c940d'];
 
@@ -88,7 +88,7 @@ export function LabelEditorDialog({ onClose }: { onClose: () => void }) {
       <button type="button" className="button" onClick={onClose}>
         {t('common.close')}
       </button>
-      <button type="button" className="button button-primary" disabled={busy || !draft} onClick={() => void save()}>
+      <button type="button" className="button button-primary" disabled={busy || !draft || hasCommandKey(draft)} onClick={() => void save()}>
         {t('common.save')}
       </button>
     </>

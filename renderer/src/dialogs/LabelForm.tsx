@@ -1,15 +1,16 @@
 // Fields of one label. Edits stay in a draft until Save.
+import { COMMAND_KEYS, isCommandKey } from '../../../shared/hotkeys';
 import type { Label } from '../../../shared/model';
 import { useI18n } from '../i18n';
 import { AttributeDefsEditor } from './AttributeDefsEditor';
 
 export type LabelDraft = Omit<Label, 'id' | 'order'> & { id: number | null };
 
-/** Single-letter command keys; a label may still use them (it wins while something is selected). */
-const RESERVED = new Set(['j', 'k', 'n', 'w', 'a', 'r']);
+/** Whether the draft's hotkey is one a command owns (the form says so and Save waits for another key). */
+export const hasCommandKey = (draft: LabelDraft): boolean => draft.hotkey !== null && isCommandKey(draft.hotkey);
 
 export function LabelForm({ draft, setDraft }: { draft: LabelDraft; setDraft: (d: LabelDraft) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <div className="label-form">
       <div className="field-pair">
@@ -33,6 +34,8 @@ export function LabelForm({ draft, setDraft }: { draft: LabelDraft; setDraft: (d
             id="label-hotkey"
             className="input mono"
             maxLength={1}
+            aria-invalid={hasCommandKey(draft)}
+            aria-describedby={hasCommandKey(draft) ? 'label-hotkey-problem' : undefined}
             value={draft.hotkey ?? ''}
             onChange={(e) => setDraft({ ...draft, hotkey: e.target.value.toLowerCase() || null })}
           />
@@ -45,7 +48,11 @@ export function LabelForm({ draft, setDraft }: { draft: LabelDraft; setDraft: (d
           </div>
         </div>
       </div>
-      {draft.hotkey && RESERVED.has(draft.hotkey) && <p className="hint">{t('labels.reservedKey', { key: draft.hotkey })}</p>}
+      {draft.hotkey && hasCommandKey(draft) && (
+        <p className="hint error-text" id="label-hotkey-problem" role="alert">
+          {t('labels.commandKey', { key: draft.hotkey.toUpperCase(), command: COMMAND_KEYS[draft.hotkey][lang] })}
+        </p>
+      )}
       <div className="label-preview" style={{ '--chip': draft.color } as React.CSSProperties}>
         <span className="label-preview-sample">
           <span className="label-dot" style={{ background: draft.color }} /> {draft.nameZh || '—'} · {draft.nameEn || '—'}

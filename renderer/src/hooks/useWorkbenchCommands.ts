@@ -6,6 +6,7 @@ import type { ReaderHandle } from '../reader/Reader';
 import type { Move } from '../reader/readerSelection';
 import type { Command } from '../state/commands';
 import type { DocSession } from '../state/docSession';
+import { labelKeys } from '../../../shared/hotkeys';
 import { resizeSelected, review, stepSpan, tagWith, type ActionContext, type Edge } from '../state/spanActions';
 
 export type DialogName = 'import' | 'export' | 'labels' | 'palette' | 'help';
@@ -54,13 +55,13 @@ export function buildCommands(d: CommandDeps): Command[] {
   const edge = (e: Edge) => () => resizeSelected(ctx(), e);
   const cmds: Command[] = [];
 
-  d.labels.forEach((label, i) => {
-    const keys = [label.hotkey, i < 9 && label.hotkey !== String(i + 1) ? String(i + 1) : null].filter((k): k is string => !!k);
+  const keysOf = labelKeys(d.labels);
+  d.labels.forEach((label) => {
     cmds.push({
       id: `label:${label.key}`,
       group: 'spans',
       title: t('cmd.label', { label: `${d.labelName(label)} ${label.key}` }),
-      keys: [...new Set(keys)],
+      keys: keysOf.get(label.id)!,
       run: () => tagWith(ctx(), label),
       enabled: hasDoc,
     });
