@@ -1,8 +1,8 @@
-// .docx: word/document.xml from the zip (fflate), one line per paragraph. The original text of a
-// .docx document is this paragraph text (the XML is not text a researcher could read), so the
-// offset map starts there.
-import { unzipSync } from 'fflate';
-import { Parser } from 'htmlparser2';
+// .docx: word/document.xml from the zip (read by zip.ts, with a size limit), one line per
+// paragraph. The original text of a .docx document is this paragraph text (the XML is not text a
+// researcher could read), so the offset map starts there.
+import { parseMarkup } from './markup';
+import { listZipEntries, readZipEntry, ZipError, type ZipEntry } from './zip';
 
 export interface DocxExtract {
   text: string;
@@ -10,37 +10,54 @@ export interface DocxExtract {
   created: string | null;
 }
 
-function xmlText(xml: string, onText: (tag: string | null, text: string) => void, onTag: (tag: string, open: boolean) => void): void {
+/** The most word/document.xml may unzip to: a .docx yields no more text than a .txt may hold. */
+export const MAX_DOCX_XML_BYTES = 50 * 1024 * 1024;
+/** docProps/core.xml holds a few metadata fields; anything larger is ignored. */
+const MAX_CORE_XML_BYTES = 1024 * 1024;
+
+function xmlText(
+  xml: string,
+  onText: (tag: string | null, text: string) => void,
+  onTag: (tag: string, open: boolean) => void,
+  checkCancelled?: () => void,
+): void {
   let current: string | null = null;
-  const parser = new Parser(
+  parseMarkup(
+    xml,
     {
-      onopentag(name) {
+      onOpen(name) {
         current = name;
         onTag(name, true);
       },
-      ontext(text) {
+      onText(text) {
         onText(current, text);
       },
-      onclosetag(name) {
+      onClose(name) {
         onTag(name, false);
         current = null;
       },
     },
-    { xmlMode: true, decodeEntities: true },
+    { xml: true, checkCancelled },
   );
-  parser.write(xml);
-  parser.end();
 }
 
-export function extractDocx(bytes: Uint8Array): DocxExtract | { error: string } {
-  let files: Record<string, Uint8Array>;
+/** `checkCancelled` is called now and then while unzipping and parsing and throws to stop. */
+export function extractDocx(bytes: Uint8Array, checkCancelled?: () => void): DocxExtract | { error: string } {
+  let entries: ZipEntry[];
   try {
-    files = unzipSync(bytes, { filter: (f) => f.name === 'word/document.xml' || f.name === 'docProps/core.xml' });
-  } catch {
-    return { error: 'not a valid .docx file (it is not a zip archive)' };
+    entries = listZipEntries(bytes);
+  } catch (error) {
+    return { error: `not a valid .docx file (${error instanceof ZipError ? error.message : 'it is not a zip archive'})` };
   }
-  const doc = files['word/document.xml'];
-  if (!doc) return { error: 'not a valid .docx file (word/document.xml is missing)' };
+  const documentEntry = entries.find((e) => e.name === 'word/document.xml');
+  if (!documentEntry) return { error: 'not a valid .docx file (word/document.xml is missing)' };
+  let doc: Uint8Array;
+  try {
+    doc = readZipEntry(bytes, documentEntry, MAX_DOCX_XML_BYTES, checkCancelled);
+  } catch (error) {
+    if (!(error instanceof ZipError)) throw error;
+    return { error: `not imported: ${error.message}` };
+  }
   const lines: string[] = [];
   let line: string[] = [];
   xmlText(
@@ -57,11 +74,18 @@ export function extractDocx(bytes: Uint8Array): DocxExtract | { error: string } 
         line = [];
       }
     },
+    checkCancelled,
   );
   if (line.length) lines.push(line.join(''));
   let title: string | null = null;
   let created: string | null = null;
-  const core = files['docProps/core.xml'];
+  const coreEntry = entries.find((e) => e.name === 'docProps/core.xml');
+  let core: Uint8Array | null = null;
+  try {
+    core = coreEntry ? readZipEntry(bytes, coreEntry, MAX_CORE_XML_BYTES, checkCancelled) : null;
+  } catch (error) {
+    if (!(error instanceof ZipError)) throw error; // damaged metadata: the text still imports
+  }
   if (core) {
     xmlText(new TextDecoder('utf-8').decode(core), (tag, text) => {
       if (tag === 'dc:title' && text.trim()) title = text.trim();

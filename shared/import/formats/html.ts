@@ -2,10 +2,10 @@
 // source; extraction is the first map (text → source), so every character still points at the
 // exact bytes of the page. Scripts, styles, navigation, headers, footers, asides and comments are
 // skipped; block elements become line breaks; <article> or <main> is preferred when present.
-import { Parser } from 'htmlparser2';
 import type { OffsetMap } from '../../model';
 import { MapBuilder, composeOffsetMaps } from '../offset-map';
 import { replaceMatches } from '../steps/basic';
+import { parseMarkup } from './markup';
 
 // Site chrome marked only by class or id (<div class="footer">), common on Chinese portals.
 const CHROME_CLASS = /(^|[\s_-])(nav|navbar|menu|footer|header|sidebar|breadcrumb|comments?|share|related|copyright|toolbar|advert|ads?)($|[\s_-])/i;
@@ -53,7 +53,8 @@ export function sniffHtmlCharset(head: string): string | null {
   return m ? m[1] : null;
 }
 
-export function extractHtml(source: string): HtmlExtract {
+/** `checkCancelled` is called now and then during a long parse and throws to stop it. */
+export function extractHtml(source: string, checkCancelled?: () => void): HtmlExtract {
   const focus = /<article[\s>]/i.test(source) ? 'article' : /<main[\s>]/i.test(source) ? 'main' : null;
   const b = new MapBuilder(source);
   let skipDepth = 0;
@@ -69,9 +70,10 @@ export function extractHtml(source: string): HtmlExtract {
   const lineBreak = (at: number) => {
     if (b.length > 0) pendingBreak = at;
   };
-  const parser = new Parser(
+  parseMarkup(
+    source,
     {
-      onopentag(name, attrs) {
+      onOpen(name, attrs, at) {
         if (name === 'meta') {
           const key = attrs.name ?? attrs.property ?? attrs.itemprop ?? attrs['http-equiv'];
           if (key && attrs.content) meta[key.toLowerCase()] = attrs.content;
@@ -83,35 +85,30 @@ export function extractHtml(source: string): HtmlExtract {
         const skips = SKIP.has(name) || CHROME_CLASS.test(`${attrs.class ?? ''} ${attrs.id ?? ''}`);
         skipStack.push(skips);
         if (skips) skipDepth++;
-        if (BLOCK.has(name) && skipDepth === 0 && focusDepth > 0) lineBreak(parser.startIndex);
+        if (BLOCK.has(name) && skipDepth === 0 && focusDepth > 0) lineBreak(at);
       },
-      ontext(data) {
+      onText(data, start, end) {
         if (capture === 'title') titleText += data;
         if (capture === 'h1') h1Text += data;
         if (skipDepth > 0 || focusDepth === 0) return;
-        let start = parser.startIndex;
-        if (source.slice(start, start + data.length) !== data) start = source.indexOf(data, start);
-        if (start < 0) return;
         if (pendingBreak >= 0) {
           b.replace(pendingBreak, pendingBreak, '\n');
           pendingBreak = -1;
         }
-        emitText(b, source, start, start + data.length);
+        emitText(b, source, start, end);
       },
-      onclosetag(name) {
+      onClose(name, at) {
         if (name === 'title' || name === 'h1') capture = null;
         if (skipStack.pop() && skipDepth > 0) skipDepth--;
-        if (BLOCK.has(name) && skipDepth === 0 && focusDepth > 0) lineBreak(parser.startIndex);
+        if (BLOCK.has(name) && skipDepth === 0 && focusDepth > 0) lineBreak(at);
         if (name === focus && focusDepth > 0 && !focusDone) {
           focusDepth--;
           if (focusDepth === 0) focusDone = true;
         }
       },
     },
-    { decodeEntities: false, lowerCaseTags: true, recognizeSelfClosing: true },
+    { checkCancelled },
   );
-  parser.write(source);
-  parser.end();
   const raw = b.finish();
   // Spaces next to line breaks are layout, not text.
   const tidy = replaceMatches(raw.text, / +/g, (m) => {
@@ -140,20 +137,23 @@ const isCjk = (ch: string) => /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/.test(c
  * it holds a line break next to a Chinese character (source lines wrapped inside a sentence).
  */
 function emitText(b: MapBuilder, source: string, start: number, end: number): void {
+  // Matched within the text node only: searching `source` from `start` would run on past `end`
+  // to the next match, once per text node, which is quadratic on pages of many short nodes.
+  const node = source.slice(start, end);
   const re = /&(#x[0-9a-f]+|#[0-9]+|[a-z]+);|[ \t\r\n\f]+/gi;
-  re.lastIndex = start;
   let copied = start;
-  for (let m = re.exec(source); m && m.index < end; m = re.exec(source)) {
-    const mEnd = Math.min(m.index + m[0].length, end);
+  for (let m = re.exec(node); m; m = re.exec(node)) {
+    const mStart = start + m.index;
+    const mEnd = mStart + m[0].length;
     let out: string | null;
     if (m[0][0] === '&') out = decodeEntity(m[0]);
     else {
-      const wrapped = /[\r\n]/.test(m[0]) && (isCjk(source[m.index - 1] ?? '') || isCjk(source[mEnd] ?? ''));
+      const wrapped = /[\r\n]/.test(m[0]) && (isCjk(source[mStart - 1] ?? '') || isCjk(source[mEnd] ?? ''));
       out = wrapped ? '' : ' ';
     }
     if (out === null || out === m[0]) continue;
-    b.copy(copied, m.index);
-    b.replace(m.index, mEnd, out);
+    b.copy(copied, mStart);
+    b.replace(mStart, mEnd, out);
     copied = mEnd;
   }
   b.copy(copied, end);
