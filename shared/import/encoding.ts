@@ -30,6 +30,47 @@ function countReplacements(text: string): number {
   return n;
 }
 
+/**
+ * How many bytes at the end are the start of a character the file was cut in the middle of: a
+ * UTF-8 lead byte followed by fewer continuation bytes than it announces, a lone byte of UTF-16,
+ * or a UTF-16 high surrogate with nothing after it. 0 when the file ends on a whole character.
+ */
+function cutTail(bytes: Uint8Array, encoding: SupportedEncoding): number {
+  const n = bytes.length;
+  if (encoding === 'utf-8') {
+    for (let k = 1; k <= Math.min(3, n); k++) {
+      const b = bytes[n - k];
+      if (b >= 0x80 && b < 0xc0) continue; // a continuation byte: look further back for the lead
+      const needs = b >= 0xf0 && b <= 0xf4 ? 4 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xc2 && b < 0xe0 ? 2 : 1;
+      return needs > k ? k : 0;
+    }
+    return 0;
+  }
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') {
+    const odd = n % 2;
+    const last = n - odd - 2;
+    if (last < 0) return odd;
+    const unit = encoding === 'utf-16le' ? bytes[last] | (bytes[last + 1] << 8) : (bytes[last] << 8) | bytes[last + 1];
+    return odd + (unit >= 0xd800 && unit < 0xdc00 ? 2 : 0);
+  }
+  return 0;
+}
+
+/**
+ * Decodes strictly, except that a character cut off at the very end (a truncated download or
+ * copy) becomes one U+FFFD with a warning instead of failing the whole encoding.
+ */
+function decodeAllowingCut(bytes: Uint8Array, encoding: SupportedEncoding): { text: string; warnings: ImportWarning[] } | null {
+  const whole = decodeStrict(bytes, encoding);
+  if (whole !== null) return { text: whole, warnings: [] };
+  const cut = cutTail(bytes, encoding);
+  if (cut === 0) return null;
+  const text = decodeStrict(bytes.subarray(0, bytes.length - cut), encoding);
+  if (text === null) return null;
+  const message = `the file ends in the middle of a character (its last ${cut} byte(s)); it may have been cut short`;
+  return { text: `${text}\ufffd`, warnings: [{ kind: 'decode_errors', message }] };
+}
+
 /** Maps charset labels (from HTML meta tags) to a supported encoding. */
 export function encodingFromLabel(label: string | null | undefined): SupportedEncoding | null {
   const l = (label ?? '').trim().toLowerCase().replace(/^x-/, '');
@@ -48,14 +89,17 @@ function fromBom(bytes: Uint8Array): SupportedEncoding | null {
   return null;
 }
 
-/** UTF-16 guessed from NUL bytes sitting on one parity (ASCII in UTF-16); 'binary' otherwise. */
+/**
+ * UTF-16 guessed from NUL bytes sitting on one parity (ASCII in UTF-16); 'binary' otherwise. An
+ * odd byte count is a UTF-16 file cut short, not a reason to call it binary.
+ */
 function fromNuls(bytes: Uint8Array): SupportedEncoding | 'binary' | null {
   const n = Math.min(bytes.length, SAMPLE);
   let even = 0;
   let odd = 0;
   for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 ? odd++ : even++);
   if (even + odd === 0) return null;
-  if (bytes.length % 2 === 0 && even + odd >= n * 0.01) {
+  if (even + odd >= n * 0.01) {
     if (odd >= (even + odd) * 0.9) return 'utf-16le';
     if (even >= (even + odd) * 0.9) return 'utf-16be';
   }
@@ -79,11 +123,13 @@ export function decodeBytes(bytes: Uint8Array, forced?: SupportedEncoding, hint?
   const nul = fromNuls(bytes);
   if (nul === 'binary') return { error: `binary file (NUL bytes at byte ${bytes.indexOf(0)})` };
   if (nul) {
-    const text = decodeStrict(bytes, nul);
-    if (text !== null) return { text, encoding: nul, confidence: 0.9, warnings };
+    const utf16 = decodeAllowingCut(bytes, nul);
+    if (utf16 !== null) return { text: utf16.text, encoding: nul, confidence: 0.9, warnings: utf16.warnings };
   }
-  const utf8 = decodeStrict(bytes, 'utf-8');
-  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', confidence: /[^\x00-\x7f]/.test(utf8) ? 0.99 : 1, warnings };
+  const utf8 = decodeAllowingCut(bytes, 'utf-8');
+  if (utf8 !== null) {
+    return { text: utf8.text, encoding: 'utf-8', confidence: /[^\x00-\x7f]/.test(utf8.text) ? 0.99 : 1, warnings: utf8.warnings };
+  }
   const declared = encodingFromLabel(hint);
   if (declared && declared !== 'utf-8') {
     const text = decodeStrict(bytes, declared);

@@ -35,6 +35,8 @@ export interface NormalizeResult {
 
 export interface NormalizeOptions {
   disabledSteps?: readonly NormalizationStep[];
+  /** Called before each step; throws to stop a long import (cancel). */
+  checkCancelled?: () => void;
 }
 
 /** Normalizes plain text; offsetMap maps the result back to `original`. */
@@ -47,6 +49,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
   const steps: NormalizationStep[] = [];
   for (const [name, step] of STEP_ORDER) {
     if (disabled.has(name)) continue;
+    options.checkCancelled?.();
     const r = step(text);
     const changed = r.text !== text;
     if (!changed && !r.warnings?.length && !r.removed?.length) continue;

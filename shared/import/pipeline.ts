@@ -9,6 +9,7 @@ import { extractDocx } from './formats/docx';
 import { extractHtml, sniffHtmlCharset } from './formats/html';
 import { parseDelimited, parseJson, parseJsonl, type ParsedRecords, type Problem, type RawRecord } from './formats/records';
 import { parseDate } from './metadata';
+import type { NormalizeOptions } from './normalize';
 import { mapToNormalized } from './offset-map';
 
 export { normalizeText } from './normalize';
@@ -51,8 +52,42 @@ function outcome(format: string, partial: Partial<FileOutcome>): FileOutcome {
 
 const sizeText = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
 
-/** Processes one file; never throws for bad input, it reports an error or problems instead. */
-export function processFile(input: { fileName: string; bytes: Uint8Array }, options: Options): FileOutcome {
+export interface ProcessHooks {
+  /**
+   * Called now and then while one file is read (between parsing chunks, records and steps); it
+   * throws to stop, and processFile lets that error through unchanged (a cancelled import).
+   */
+  checkCancelled?: () => void;
+}
+
+/** Wraps the hook so the catch-alls below can tell its throw (let through) from a parser's (reported). */
+function cancelWatch(hook: (() => void) | undefined) {
+  let thrown: { error: unknown } | null = null;
+  const check = hook
+    ? () => {
+        try {
+          hook();
+        } catch (error) {
+          thrown = { error };
+          throw error;
+        }
+      }
+    : undefined;
+  return {
+    check,
+    rethrowIfCancelled(): void {
+      if (thrown) throw thrown.error;
+    },
+  };
+}
+
+/**
+ * Processes one file; never throws for bad input, it reports an error or problems instead. It
+ * throws only what `hooks.checkCancelled` throws.
+ */
+export function processFile(input: { fileName: string; bytes: Uint8Array }, options: Options, hooks: ProcessHooks = {}): FileOutcome {
+  const cancel = cancelWatch(hooks.checkCancelled);
+  const check = cancel.check;
   const ext = /\.([a-z0-9]+)$/i.exec(input.fileName)?.[1].toLowerCase() ?? '';
   let format = FORMATS[ext] ?? '';
   const { bytes } = input;
@@ -63,17 +98,18 @@ export function processFile(input: { fileName: string; bytes: Uint8Array }, opti
   if (UNSUPPORTED.has(ext)) {
     return outcome(ext, { error: `.${ext} files cannot be imported; save the text as .txt, .html, .docx, .jsonl, .json, .csv or .tsv` });
   }
-  const common = { fileName: input.fileName, normalize: { disabledSteps: options.disabledSteps ?? [] }, split: options.splitArticles ?? true };
+  const common = { fileName: input.fileName, normalize: { disabledSteps: options.disabledSteps ?? [], checkCancelled: check }, split: options.splitArticles ?? true };
   const withDrafts = (fmt: string, base: Partial<FileOutcome>, drafts: DocumentDraft[]) =>
     outcome(fmt, drafts.length ? { ...base, drafts } : { ...base, error: 'no text left after normalization' });
   try {
     if (format === 'docx') {
-      const doc = extractDocx(bytes);
+      const doc = extractDocx(bytes, check);
       if ('error' in doc) return outcome('docx', { error: doc.error });
       if (!doc.text.trim()) return outcome('docx', { error: 'empty file (the document has no text)' });
       return withDrafts('docx', {}, buildDrafts({ ...common, original: doc.text, base: doc.text, baseMap: null, hints: { title: doc.title ?? undefined }, fileWarnings: [] }));
     }
   } catch (e) {
+    cancel.rethrowIfCancelled();
     return outcome('docx', { error: `could not read the file: ${(e as Error).message}` });
   }
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
@@ -88,7 +124,7 @@ export function processFile(input: { fileName: string; bytes: Uint8Array }, opti
       return withDrafts(format, base, buildDrafts({ ...common, original: text, base: text, baseMap: null, hints: {}, fileWarnings: decoded.warnings }));
     }
     if (format === 'html') {
-      const page = extractHtml(text);
+      const page = extractHtml(text, check);
       if (!page.text.trim()) return outcome(format, { ...base, error: 'no article text found in the HTML' });
       const hints: Partial<DocumentMetadata> = {
         title: page.title ?? undefined,
@@ -99,17 +135,21 @@ export function processFile(input: { fileName: string; bytes: Uint8Array }, opti
       return withDrafts(format, base, buildDrafts({ ...common, original: text, base: page.text, baseMap: page.map, hints, fileWarnings: decoded.warnings }));
     }
     let parsed: ParsedRecords | { error: string };
-    if (format === 'jsonl') parsed = parseJsonl(text);
+    if (format === 'jsonl') parsed = parseJsonl(text, check);
     else if (format === 'json') parsed = parseJson(text);
-    else parsed = parseDelimited(text, format === 'tsv' ? '\t' : ',');
+    else parsed = parseDelimited(text, format === 'tsv' ? '\t' : ',', check);
     if ('error' in parsed) return outcome(format, { ...base, error: parsed.error });
     const problems: Problem[] = [...parsed.problems];
     const drafts: DocumentDraft[] = [];
-    for (const record of parsed.records) drafts.push(...recordDrafts(record, options, common, decoded.warnings, problems));
+    for (const record of parsed.records) {
+      check?.();
+      drafts.push(...recordDrafts(record, options, common, decoded.warnings, problems));
+    }
     if (!drafts.length && !problems.length) return outcome(format, { ...base, error: 'no records found' });
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     return outcome(format, { ...base, drafts, problems });
   } catch (e) {
+    cancel.rethrowIfCancelled();
     // Nothing here should throw on bad input; if something does, the file fails, not the batch.
     return outcome(format, { ...base, error: `could not read the file: ${(e as Error).message}` });
   }
@@ -132,7 +172,7 @@ const asString = (v: unknown): string | undefined =>
 function recordDrafts(
   record: RawRecord,
   options: Options,
-  common: { fileName: string; normalize: { disabledSteps: ImportOptions['disabledSteps'] }; split: boolean },
+  common: { fileName: string; normalize: NormalizeOptions; split: boolean },
   fileWarnings: ImportWarning[],
   problems: Problem[],
 ): DocumentDraft[] {

@@ -66,6 +66,8 @@ export class Previewer {
   constructor(
     private readonly db: Db | null,
     private readonly options: ImportOptions,
+    /** Throws when the user cancelled; called inside a file too, so one huge file stops promptly. */
+    private readonly checkCancelled: () => void = () => {},
   ) {}
 
   preview(input: ImportInput, index: number, companion: { name: string; text: string } | null, sourceIndex = index): PreviewOutcome {
@@ -90,13 +92,14 @@ export class Previewer {
       base.problems = exchange.problems.map(({ line, message }) => (line === undefined ? { message } : { line, message }));
       prepared.drafts = exchange.drafts;
     } else {
-      const outcome = processFile({ fileName: basename(input.fileName), bytes }, this.options);
+      const outcome = processFile({ fileName: basename(input.fileName), bytes }, this.options, { checkCancelled: this.checkCancelled });
       Object.assign(base, { format: outcome.format, encoding: outcome.encoding, encodingConfidence: outcome.encodingConfidence, error: outcome.error, problems: outcome.problems });
       prepared.encoding = outcome.encoding;
       prepared.drafts = outcome.error ? [] : outcome.drafts;
       if (!outcome.error && outcome.drafts.length === 0) base.error = 'no text found in this file';
     }
-    for (const draft of prepared.drafts) {
+    for (const [n, draft] of prepared.drafts.entries()) {
+      if (n % 256 === 0) this.checkCancelled();
       const hash = sha256(draft.text);
       const duplicate = this.seenHashes.has(hash) || (this.db !== null && findDocumentByTextHash(this.db, hash) !== null);
       this.seenHashes.add(hash);

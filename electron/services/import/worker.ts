@@ -65,7 +65,7 @@ runInWorker<ImportWorkerData, ImportWorkerResult>((side) => {
   }
   const db = data.projectPath ? openDatabase(data.projectPath, { readonly: true }) : null;
   try {
-    const previewer = new Previewer(db, data.options);
+    const previewer = new Previewer(db, data.options, () => side.checkCancelled());
     const { skip, companionOf } = bratCompanions(data.inputs);
     const files: FilePreview[] = [];
     const staged: StagedFile[] = [];

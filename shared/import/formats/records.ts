@@ -21,10 +21,15 @@ export interface ParsedRecords {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function parseJsonl(text: string): ParsedRecords {
+/** Lines or characters between calls of a long parse's checkCancelled (which throws to stop it). */
+const CHECK_LINES = 1024;
+const CHECK_CHARS = 1 << 16;
+
+export function parseJsonl(text: string, checkCancelled?: () => void): ParsedRecords {
   const records: RawRecord[] = [];
   const problems: Problem[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
+    if (checkCancelled && i % CHECK_LINES === 0) checkCancelled();
     const line = raw.trim();
     if (!line) return;
     let value: unknown;
@@ -63,7 +68,7 @@ export function parseJson(text: string): ParsedRecords | { error: string } {
 }
 
 /** RFC 4180 rows: quoted fields may hold delimiters, line breaks and "" escapes. */
-export function parseDelimited(text: string, delimiter: string): ParsedRecords {
+export function parseDelimited(text: string, delimiter: string, checkCancelled?: () => void): ParsedRecords {
   const rows: { line: number; cells: string[] }[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -72,6 +77,7 @@ export function parseDelimited(text: string, delimiter: string): ParsedRecords {
   let rowLine = 1;
   let fieldStart = true;
   for (let i = 0; i < text.length; i++) {
+    if (checkCancelled && i % CHECK_CHARS === 0) checkCancelled();
     const c = text[i];
     if (quoted) {
       if (c === '"' && text[i + 1] === '"') {
