@@ -5,6 +5,7 @@ import type { DialogName } from '../hooks/useWorkbenchCommands';
 import { useI18n } from '../i18n';
 import { useAppState } from '../state/appState';
 import { formatKey } from '../state/keys';
+import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { errorMessage, useToast } from '../state/toasts';
 
 interface Props {
@@ -47,6 +48,7 @@ export function TopBar({ onDialog, reviewMode, setReviewMode, hasDocument }: Pro
         </span>
         <span className="top-project-path">{project.path}</span>
       </div>
+      <ReadOnlyBanner />
       <label className="top-annotator">
         <span>{t('top.annotator')}</span>
         <input

@@ -13,6 +13,7 @@ import { buildCommands, type DialogName } from '../hooks/useWorkbenchCommands';
 import { useI18n } from '../i18n';
 import type { ReaderHandle } from '../reader/Reader';
 import { useAppState } from '../state/appState';
+import { projectHealthCommands } from '../state/projectHealth';
 import { errorMessage, useToast } from '../state/toasts';
 import { DocumentList } from './DocumentList';
 import { ReaderPane } from './ReaderPane';
@@ -164,7 +165,7 @@ export function Workbench() {
           (document.querySelector(selector) as HTMLElement | null)?.focus();
         },
         closeProject: () => void callOrThrow('projects:close', {}).then(() => app.setProject(null), (e) => toast.error(errorMessage(e))),
-      }),
+      }).concat(projectHealthCommands({ t, project: app.project, setProject: app.setProject, info: toast.info, error: toast.error })),
     [t, labelName, app, session, toast, reviewMode, setReviewMode, escape, setFontSize, setWordSnap, setLang, lang, nextUnfinished, stepDocument, setStatus, historyStep, setDialog],
   );
   useKeymap(commands, dialog === null);
