@@ -6,7 +6,6 @@ import { EXPORT_FORMATS, type ExportReport, type ImportPreview, type ImportRepor
 import { ApiFailure } from '../../shared/api/result';
 import { createCore, type Core } from '../services/core';
 import { listBackups, restoreBackup } from './backups';
-import { listBackups, restoreBackup } from './backups';
 import { writtenFiles } from '../../shared/exchange/written-files';
 
 const DEFAULT_WAIT_SECONDS = 10;
@@ -25,8 +24,6 @@ Commands:
   stats <project>                     counts of documents, spans, statuses, labels, annotators
   recover <project> [--out PATH]      copy what is readable of a damaged project into a NEW project
                                       (default <name>-recovered.biaozhu beside it; never overwrites)
-  backups <project>                   list the project's backups (newest first)
-  restore <project> <backup>          put a backup back (the current state is kept as a backup too)
   backups <project>                   list the project's backups (newest first)
   restore <project> <backup>          put a backup back (the current state is kept as a backup too)
 
@@ -193,12 +190,6 @@ export async function runCli(argv: string[]): Promise<number> {
         return await listBackups(core, json);
       case 'restore':
         await openForWriting(core, project, 'restore', values.wait);
-        return await restoreBackup(core, rest[0], json);
-      case 'backups':
-        core.session.open(project);
-        return await listBackups(core, json);
-      case 'restore':
-        core.session.open(project);
         return await restoreBackup(core, rest[0], json);
       case 'recover': {
         // The damaged project is not opened: recovery reads it on its own read-only connection.
