@@ -31,7 +31,8 @@ function expectEqual(what: string, actual: unknown, expected: unknown): void {
   if (!same(actual, expected)) throw new Divergence(`${what}: the server answered ${JSON.stringify(actual)}, the model expects ${JSON.stringify(expected)}`);
 }
 
-const HOTKEYS = '0123456789abcdefghijklmnopqrstuvwxyz'.split('');
+// Not a, r, j, k, n, w: commands own those keys (shared/hotkeys.ts) and labels may not take them.
+const HOTKEYS = '0123456789bcdefghm'.split('');
 const COLOURS = ['#d9480f', '#7048e8', '#1c7ed6', '#2b8a3e', '#e67700', '#c2255c', '#0b7285', '#5c940d'];
 const NAMES = ['地点', '机构', '会议', '政策', '指标', '时间', '事件', '文件'];
 
@@ -42,6 +43,15 @@ export interface OpLimits {
   avoidLabels: Set<number>;
   /** Whether label-schema ops may be chosen. */
   allowLabelOps: boolean;
+}
+
+/**
+ * Whether a span already has this label on these characters. One coder's label on one stretch is
+ * one span: the server returns the existing span for such a create and refuses such a resize or
+ * relabel, so the soak does not ask for either.
+ */
+function takenPlace(model: ModelState, place: Pick<SpanState, 'documentId' | 'start' | 'end' | 'labelId'>): boolean {
+  return M.spansOf(model, place.documentId).some((s) => s.start === place.start && s.end === place.end && s.labelId === place.labelId);
 }
 
 export class OpGenerator {
@@ -69,7 +79,10 @@ export class OpGenerator {
         const resized = this.resize(model, span);
         if (resized) return resized;
       }
-      if (r < 0.3 && labels.length > 1) return this.relabel(span, labels);
+      if (r < 0.3) {
+        const relabelled = this.relabel(model, span, labels);
+        if (relabelled) return relabelled;
+      }
       if (r < 0.35) return this.editAttributes(span);
       if (r < 0.43) return deleteOp(span.id, span.documentId);
     }
@@ -84,11 +97,11 @@ export class OpGenerator {
     const text = model.documents.get(documentId)!.text;
     let start = 0;
     let end = 0;
+    const labelId = this.rng.pick(labels);
     do {
       start = this.rng.int(0, text.length - 1);
       end = Math.min(text.length, start + this.rng.int(1, 12));
-    } while (!isValidSpan(text, start, end));
-    const labelId = this.rng.pick(labels);
+    } while (!isValidSpan(text, start, end) || takenPlace(model, { documentId, start, end, labelId }));
     const attributes: Record<string, string> = this.rng.chance(0.2) ? { note: `n${this.rng.int(0, 99)}` } : {};
     const origin = this.rng.chance(0.1) ? ('suggested' as const) : ('manual' as const);
     const input = { documentId, start, end, labelId, attributes, origin };
@@ -116,13 +129,15 @@ export class OpGenerator {
     for (let tries = 0; tries < 5; tries++) {
       const start = Math.max(0, span.start + this.rng.int(-2, 2));
       const end = Math.min(text.length, span.end + this.rng.int(-2, 2));
-      if ((start !== span.start || end !== span.end) && isValidSpan(text, start, end)) return updateOp(span, 'resize', { start, end });
+      const moved = (start !== span.start || end !== span.end) && isValidSpan(text, start, end);
+      if (moved && !takenPlace(model, { ...span, start, end })) return updateOp(span, 'resize', { start, end });
     }
     return null;
   }
 
-  private relabel(span: SpanState, labels: number[]): SoakOp {
-    return updateOp(span, 'relabel', { labelId: this.rng.pick(labels.filter((id) => id !== span.labelId)) });
+  private relabel(model: ModelState, span: SpanState, labels: number[]): SoakOp | null {
+    const free = labels.filter((labelId) => labelId !== span.labelId && !takenPlace(model, { ...span, labelId }));
+    return free.length ? updateOp(span, 'relabel', { labelId: this.rng.pick(free) }) : null;
   }
 
   private editAttributes(span: SpanState): SoakOp {

@@ -210,6 +210,10 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const documentIds = await importPaths(server, options.importFiles);
   let model = await loadModel(server);
   report.documents = documentIds.length;
+  if (documentIds.length === 0 || model.documents.size !== documentIds.length) {
+    await server.kill('SIGKILL');
+    throw new Error(`the import stored ${model.documents.size} documents for ${documentIds.length} reported; the soak needs them`);
+  }
   log(`seed ${options.seed}: ${documentIds.length} documents imported, ${options.rounds} rounds`);
   try {
     for (let round = 1; round <= options.rounds; round++) {
