@@ -29,7 +29,7 @@ export async function freePath(path: string, isFolder: boolean): Promise<string>
 
 /**
  * Throws an ApiFailure when the export cannot or may not write to `outPath`: 'conflict' for an
- * existing file (or non-empty folder) without `overwrite`, 'invalid_input' for a system path, a
+ * existing file (or non-empty folder) without `overwrite` (details: path, folder), 'invalid_input' for a system path, a
  * folder where a file goes (or the reverse) and special files (a FIFO would block the writer).
  */
 export async function checkExportTarget(outPath: string, writesFolder: boolean, overwrite: boolean): Promise<void> {
@@ -39,12 +39,12 @@ export async function checkExportTarget(outPath: string, writesFolder: boolean, 
   if (writesFolder) {
     if (!existing.isDirectory()) throw new ApiFailure('invalid_input', `${outPath} is a file, not a folder: this format writes a folder of files`, { path: outPath });
     const entries = await readdir(outPath);
-    if (entries.length > 0 && !overwrite) throw new ApiFailure('conflict', conflictMessage(outPath), { path: outPath });
+    if (entries.length > 0 && !overwrite) throw new ApiFailure('conflict', conflictMessage(outPath), { path: outPath, folder: true });
     return;
   }
   if (existing.isDirectory()) throw new ApiFailure('invalid_input', `${outPath} is a folder: this format writes one file; add a file name`, { path: outPath });
   if (!existing.isFile()) throw new ApiFailure('invalid_input', `${outPath} is not a regular file (a device, pipe or socket); choose a file name`, { path: outPath });
-  if (!overwrite) throw new ApiFailure('conflict', conflictMessage(outPath), { path: outPath });
+  if (!overwrite) throw new ApiFailure('conflict', conflictMessage(outPath), { path: outPath, folder: false });
 }
 
 /**

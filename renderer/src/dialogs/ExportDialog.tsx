@@ -28,6 +28,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [ratios, setRatios] = useState({ train: 0.8, dev: 0.1, test: 0.1, seed: 42 });
   const [outPath, setOutPath] = useState('');
   const [running, setRunning] = useState(false);
+  /** The target that exists: the user replaces it or picks another name; nothing is overwritten unasked. */
+  const [conflict, setConflict] = useState<{ path: string; folder: boolean } | null>(null);
   const [report, setReport] = useState<ExportReport | null>(null);
   const reportRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -41,9 +43,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     return next;
   };
 
-  const start = async () => {
+  const start = async (overwrite = false) => {
     setRunning(true);
     setReport(null);
+    setConflict(null);
     try {
       const sourceList = sources.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
       const { jobId } = await callOrThrow('export:start', {
@@ -57,11 +60,14 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         ...(annotator.trim() ? { annotator: annotator.trim() } : {}),
         ...(outPath.trim() ? { outPath: outPath.trim() } : {}),
         ...(split ? { split: { seed: ratios.seed, train: ratios.train, dev: ratios.dev, test: ratios.test } } : {}),
+        ...(overwrite ? { overwrite: true } : {}),
       });
       const status = await job.poll(jobId);
       if (status?.state === 'done' && status.result) setReport(status.result);
     } catch (error) {
-      toast.error(errorMessage(error));
+      const { code, details } = error as { code?: string; details?: { path?: string; folder?: boolean } };
+      if (code === 'conflict' && typeof details?.path === 'string') setConflict({ path: details.path, folder: details.folder === true });
+      else toast.error(errorMessage(error));
     } finally {
       setRunning(false);
     }
@@ -171,6 +177,17 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </div>
         </div>
       </div>
+      {conflict && (
+        <div className="warning-banner export-conflict" role="alert">
+          <span>{t(conflict.folder ? 'export.existsFolder' : 'export.exists', { path: conflict.path })}</span>
+          <button type="button" className="button button-small button-danger" onClick={() => void start(true)}>
+            {t('export.replace')}
+          </button>
+          <button type="button" className="button button-small" onClick={() => setConflict(null)}>
+            {t('export.keep')}
+          </button>
+        </div>
+      )}
       {job.job && (running || job.job.state !== 'done') && <JobProgress job={job.job} label={t('export.running')} onCancel={() => void job.cancel()} />}
       <div ref={reportRef}>{report && <ExportReportView report={report} />}</div>
     </Modal>
