@@ -7,6 +7,7 @@ import { ExportDialog } from './ExportDialog';
 import { ImportDialog } from './ImportDialog';
 import type { PickedSource } from './importTypes';
 import { LabelEditorDialog } from './LabelEditorDialog';
+import { RestoreBackupDialog } from './RestoreBackupDialog';
 
 interface Props {
   dialog: DialogName | null;
@@ -26,6 +27,8 @@ export function DialogHost({ dialog, close, commands, onImported, droppedFiles }
       return <LabelEditorDialog onClose={close} />;
     case 'palette':
       return <CommandPalette commands={commands} onClose={close} />;
+    case 'backups':
+      return <RestoreBackupDialog onClose={close} />;
     case 'help':
       return <HelpOverlay commands={commands} onClose={close} />;
     default:

@@ -9,7 +9,7 @@ import type { DocSession } from '../state/docSession';
 import { labelKeys } from '../../../shared/hotkeys';
 import { resizeSelected, review, stepSpan, tagWith, type ActionContext, type Edge } from '../state/spanActions';
 
-export type DialogName = 'import' | 'export' | 'labels' | 'palette' | 'help';
+export type DialogName = 'import' | 'export' | 'labels' | 'palette' | 'help' | 'backups';
 
 export interface CommandDeps {
   t: Translate;
@@ -132,6 +132,7 @@ export function buildCommands(d: CommandDeps): Command[] {
     { id: 'export', group: 'app', title: t('cmd.export'), keys: ['Mod+Shift+e'], run: () => d.openDialog('export'), global: true },
     { id: 'labels', group: 'app', title: t('cmd.labels'), keys: ['Mod+Shift+l'], run: () => d.openDialog('labels'), global: true },
     { id: 'closeProject', group: 'app', title: t('cmd.closeProject'), keys: [], run: d.closeProject },
+    { id: 'restoreBackup', group: 'app', title: t('cmd.restoreBackup'), keys: [], run: () => d.openDialog('backups') },
   );
   return cmds;
 }

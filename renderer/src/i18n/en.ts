@@ -1,4 +1,5 @@
 // English strings. This file (with en-dialogs.ts) is the source of the key set: zh.ts must provide every key.
+import { enBackups } from './en-backups';
 import { enDialogs } from './en-dialogs';
 
 const enMain = {
@@ -249,7 +250,7 @@ const enMain = {
   'toast.dismiss': 'Dismiss',
 } as const;
 
-export const en = { ...enMain, ...enDialogs };
+export const en = { ...enMain, ...enDialogs, ...enBackups };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

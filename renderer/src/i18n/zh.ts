@@ -1,8 +1,9 @@
 // 简体中文界面文字。键与 en.ts 一致，类型检查保证不缺不多。
 import type { MessageKey, Messages } from './en';
+import { zhBackups } from './zh-backups';
 import { zhDialogs } from './zh-dialogs';
 
-const zhMain: Omit<Messages, keyof typeof zhDialogs> = {
+const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups> = {
   'app.name': '标注',
   'app.tagline': '中文新闻片段标注',
   'common.cancel': '取消',
@@ -250,4 +251,4 @@ const zhMain: Omit<Messages, keyof typeof zhDialogs> = {
   'toast.dismiss': '关闭提示',
 };
 
-export const zh: Record<MessageKey, string> = { ...zhMain, ...zhDialogs };
+export const zh: Record<MessageKey, string> = { ...zhMain, ...zhDialogs, ...zhBackups };
