@@ -2,7 +2,7 @@
 // reading and exporting. Tests run as root in CI, where chmod stops nothing: the file and its
 // folder are made immutable (chattr +i), which refuses writes to root too, as a read-only mount does.
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testCore, type TestCore } from '../helpers';
@@ -14,7 +14,7 @@ let core: TestCore | null = null;
 function makeReadOnly(...paths: string[]): void {
   for (const path of paths) {
     if (process.getuid?.() === 0) execFileSync('chattr', ['+i', path]);
-    else chmodSync(path, existsSync(join(path, '.')) && !path.endsWith('.biaozhu') ? 0o555 : 0o444);
+    else chmodSync(path, statSync(path).isDirectory() ? 0o555 : 0o444);
     locked.push(path);
   }
 }
