@@ -8,7 +8,7 @@ import { detectExchangeFormat, parseExchange } from '../../../shared/exchange/in
 import { MAX_IMPORT_BYTES, processFile } from '../../../shared/import/pipeline';
 import type { Db } from '../db/connection';
 import { findDocumentByTextHash } from '../db/documents';
-import type { ImportInput } from './sources';
+import { openablePath, type ImportInput } from './sources';
 
 export interface PreparedFile {
   fileName: string;
@@ -30,11 +30,12 @@ export const sha256 = (data: Uint8Array | string): string => createHash('sha256'
 
 function readInput(input: ImportInput): Uint8Array {
   if (input.kind === 'bytes') return Buffer.from(input.dataBase64, 'base64');
-  const size = statSync(input.path).size;
+  const path = openablePath(input);
+  const size = statSync(path).size;
   if (size > MAX_IMPORT_BYTES) {
     throw new Error(`file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`);
   }
-  return readFileSync(input.path);
+  return readFileSync(path);
 }
 
 const EXCHANGE_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.json', '.conll', '.bio', '.bioes', '.bmes', '.ann']);
@@ -100,6 +101,7 @@ export class Previewer {
     }
     for (const [n, draft] of prepared.drafts.entries()) {
       if (n % 256 === 0) this.checkCancelled();
+      if (input.kind === 'path' && input.nameWarning) draft.warnings.push({ kind: 'other', message: input.nameWarning });
       const hash = sha256(draft.text);
       const duplicate = this.seenHashes.has(hash) || (this.db !== null && findDocumentByTextHash(this.db, hash) !== null);
       this.seenHashes.add(hash);

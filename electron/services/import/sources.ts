@@ -1,6 +1,6 @@
 // Expands what the user handed us (files, folders, dropped bytes) into a flat list of files to read.
 import { readdirSync, statSync } from 'node:fs';
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, sep } from 'node:path';
 import type { ImportSource } from '../../../shared/api/jobs';
 
 export const IMPORTABLE_EXTENSIONS = new Set([
@@ -9,8 +9,17 @@ export const IMPORTABLE_EXTENSIONS = new Set([
 ]);
 
 export type ImportInput =
-  | { kind: 'path'; path: string; fileName: string; byteLength?: number }
+  | {
+      kind: 'path'; path: string; fileName: string; byteLength?: number;
+      /** The path's bytes, when a name in it is not valid UTF-8 (`path` is then only its display form). */
+      rawPath?: Uint8Array;
+      /** Says the name was not valid UTF-8 and how it is shown; copied into the documents' warnings. */
+      nameWarning?: string;
+    }
   | { kind: 'bytes'; fileName: string; dataBase64: string };
+
+/** What to open for a path input: its bytes when its name could not be decoded (a worker receives them as a Uint8Array). */
+export const openablePath = (input: ImportInput & { kind: 'path' }): string | Buffer => (input.rawPath ? Buffer.from(input.rawPath) : input.path);
 
 /** Bytes to read for an input (an estimate where the size was not recorded), to share work out. */
 export function inputByteLength(input: ImportInput): number {
@@ -23,25 +32,66 @@ export interface ExpandedSources {
   problems: { fileName: string; message: string }[];
 }
 
-function walk(dir: string, out: ImportInput[], problems: ExpandedSources['problems']): void {
-  let entries: string[];
+/**
+ * A file name as bytes, shown as text: UTF-8 when it is; GB18030 when it decodes as that (Windows
+ * zips unpacked on Linux leave GBK names); otherwise UTF-8 with U+FFFD for what cannot be read.
+ */
+export function displayName(name: Uint8Array): { text: string; note: string | null } {
   try {
-    entries = readdirSync(dir).sort();
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(name), note: null };
+  } catch {
+    // not UTF-8: try GB18030 below
+  }
+  const hex = Buffer.from(name).toString('hex').replace(/(..)(?!$)/g, '$1 ');
+  try {
+    const text = new TextDecoder('gb18030', { fatal: true }).decode(name);
+    return { text, note: `the file name is not valid UTF-8 (bytes ${hex}); shown as read in GB18030` };
+  } catch {
+    const text = new TextDecoder('utf-8').decode(name);
+    return { text, note: `the file name is not valid UTF-8 or GB18030 (bytes ${hex}); unreadable characters are shown as \ufffd` };
+  }
+}
+
+interface Folder {
+  /** What to pass to fs: a string, or bytes once a name on the way was not UTF-8. */
+  open: string | Buffer;
+  shown: string;
+  /** Set when a folder name on the way was not UTF-8; its files carry it. */
+  note: string | null;
+}
+
+function walk(dir: Folder, out: ImportInput[], problems: ExpandedSources['problems']): void {
+  let entries: Buffer[];
+  try {
+    // Names as bytes: a name that is not UTF-8 would come back with U+FFFD and could not be opened.
+    entries = readdirSync(dir.open, { encoding: 'buffer' }).sort(Buffer.compare);
   } catch (error) {
-    problems.push({ fileName: dir, message: `cannot read folder: ${(error as Error).message}` });
+    problems.push({ fileName: dir.shown, message: `cannot read folder: ${(error as Error).message}` });
     return;
   }
   for (const entry of entries) {
-    if (entry.startsWith('.')) continue;
-    const path = join(dir, entry);
+    if (entry[0] === 0x2e) continue; // hidden (.git, .DS_Store)
+    const name = displayName(entry);
+    const note = name.note ?? dir.note;
+    const shown = join(dir.shown, name.text);
+    const open = typeof dir.open === 'string' && name.note === null ? join(dir.open, name.text) : Buffer.concat([Buffer.from(dir.open), Buffer.from(sep), entry]);
+    const importable = IMPORTABLE_EXTENSIONS.has(extname(name.text).toLowerCase());
     let stat;
     try {
-      stat = statSync(path);
-    } catch {
+      stat = statSync(open);
+    } catch (error) {
+      // Skipped only when it would not have been imported anyway; otherwise the preview says why.
+      if (importable) problems.push({ fileName: shown, message: `cannot read file: ${(error as Error).message}${note ? `; ${note}` : ''}` });
       continue;
     }
-    if (stat.isDirectory()) walk(path, out, problems);
-    else if (IMPORTABLE_EXTENSIONS.has(extname(entry).toLowerCase())) out.push({ kind: 'path', path, fileName: path, byteLength: stat.size });
+    if (stat.isDirectory()) walk({ open, shown, note: name.note ? name.note.replace('file name', `folder name ${name.text}`) : dir.note }, out, problems);
+    else if (importable) {
+      out.push({
+        kind: 'path', path: shown, fileName: shown, byteLength: stat.size,
+        ...(typeof open === 'string' ? {} : { rawPath: new Uint8Array(open) }),
+        ...(note ? { nameWarning: note } : {}),
+      });
+    }
   }
 }
 
@@ -61,7 +111,7 @@ export function expandSources(sources: ImportSource[]): ExpandedSources {
       continue;
     }
     // A folder is searched for importable files; a file named explicitly is always tried.
-    if (stat.isDirectory()) walk(source.path, inputs, problems);
+    if (stat.isDirectory()) walk({ open: source.path, shown: source.path, note: null }, inputs, problems);
     else inputs.push({ kind: 'path', path: source.path, fileName: source.path, byteLength: stat.size });
   }
   return { inputs, problems };

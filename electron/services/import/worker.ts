@@ -8,7 +8,7 @@ import { openDatabase } from '../db/connection';
 import { commitPrepared } from './commit';
 import { Previewer } from './preview';
 import { fromStaging, stageFile, type StagedFile } from './staging';
-import type { ImportInput } from './sources';
+import { openablePath, type ImportInput } from './sources';
 
 export type ImportWorkerData =
   | {
@@ -44,7 +44,7 @@ function bratCompanions(inputs: ImportInput[]): { skip: Set<number>; companionOf
 /** The .txt of a brat pair; if it cannot be read, the .ann is previewed alone and says what is missing. */
 function readCompanion(txt: ImportInput & { kind: 'path' }): { name: string; text: string } | null {
   try {
-    return { name: basename(txt.fileName), text: readFileSync(txt.path, 'utf8') };
+    return { name: basename(txt.fileName), text: readFileSync(openablePath(txt), 'utf8') };
   } catch {
     return null;
   }
