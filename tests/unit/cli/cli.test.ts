@@ -4,6 +4,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPLICATION_ID } from '../../../electron/services/db/project-file';
 import { SEEDS_DIR, tempDir } from '../helpers';
 
 const BIN = resolve(__dirname, '..', '..', '..', 'bin', 'biaozhu.mjs');
@@ -100,10 +101,20 @@ describe('biaozhu CLI', () => {
 
     const future = join(dir, 'future.biaozhu');
     const db = new Database(future);
+    db.pragma(`application_id = ${APPLICATION_ID}`);
     db.pragma('user_version = 999');
     db.close();
     const newer = cli('stats', future);
     expect(newer.code).toBe(1);
     expect(newer.stderr).toMatch(/newer Biaozhu/);
+
+    const foreign = join(dir, 'other-app.sqlite');
+    const other = new Database(foreign);
+    other.pragma('user_version = 999');
+    other.exec('CREATE TABLE notes (body TEXT)');
+    other.close();
+    const refused = cli('stats', foreign);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/not a Biaozhu project/);
   });
 });
