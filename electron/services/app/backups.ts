@@ -110,12 +110,23 @@ function freshPath(folder: string, reason: BackupReason): string {
   }
 }
 
-/** Removes the oldest healthy backups of one reason beyond `keep`. Damaged copies are never counted or removed. */
+/** A copy being written is `<name>.partial`; one this old was left by a process that was killed. */
+const STALE_PARTIAL_MS = 60 * 60_000;
+
+/**
+ * Removes the oldest healthy backups of one reason beyond `keep`, and partial copies left by a
+ * killed process. Damaged copies are never counted or removed.
+ */
 function rotate(folder: string, reason: BackupReason, keep: number): void {
   const healthy = namesIn(folder)
     .filter((n) => n.reason === reason && !n.damaged)
     .sort((a, b) => b.stamp.localeCompare(a.stamp));
   for (const old of healthy.slice(keep)) rmSync(join(folder, old.file), { force: true });
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.biaozhu.partial'))) {
+    const path = join(folder, file);
+    const stat = statSync(path, { throwIfNoEntry: false });
+    if (stat && Date.now() - stat.mtimeMs > STALE_PARTIAL_MS) rmSync(path, { force: true });
+  }
 }
 
 function entryFor(path: string, name: BackupName, summary: { documentCount: number; annotationCount: number; schemaVersion: number } | null, problem: string | null): BackupEntry {

@@ -2,7 +2,7 @@
 // schedule, before a restore; rotation; damaged projects never push good backups out; the CLI.
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { existsSync, openSync, readdirSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupEntry } from '../../../shared/api/backups';
@@ -113,6 +113,12 @@ describe('backups', () => {
     const c = core();
     await seeded(c);
     await importJsonl(c, ['朝阳区启动老旧小区改造。']);
+    // A copy a killed process left half-written an hour and more ago goes; one being written now stays.
+    const folder = backupFolderBeside(c.projectPath);
+    const [stale, fresh] = ['20260101T000000000Z-scheduled.biaozhu.partial', '20260101T000000001Z-scheduled.biaozhu.partial'].map((f) => join(folder, f));
+    writeFileSync(stale, 'half');
+    writeFileSync(fresh, 'half');
+    utimesSync(stale, new Date(Date.now() - 2 * 3600_000), new Date(Date.now() - 2 * 3600_000));
     const taken: string[] = [];
     for (let i = 0; i < BACKUPS_KEPT + 3; i++) {
       addDocument(c, `第${i}次修改。`, `edit${i}`);
@@ -124,6 +130,7 @@ describe('backups', () => {
     expect(scheduled[0].documentCount).toBe(4 + BACKUPS_KEPT + 3);
     // Other reasons are rotated apart: the import's backup is still there.
     expect(byReason(backups, 'before-import')).toHaveLength(1);
+    expect([existsSync(stale), existsSync(fresh)]).toEqual([false, true]);
   });
 
   it('backs up on the schedule only when something was written since the last backup', async () => {
