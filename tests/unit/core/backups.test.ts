@@ -2,7 +2,7 @@
 // schedule, before a restore; rotation; damaged projects never push good backups out; the CLI.
 import Database from 'better-sqlite3';
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupEntry } from '../../../shared/api/backups';
@@ -191,6 +191,28 @@ describe('backups', () => {
     c.session.close();
     c.session.open(c.projectPath);
     expect(byReason((await c.call('backups:list', {})).backups, 'before-migration')).toHaveLength(1);
+    // Restored, the old version is upgraded again on opening (and backed up again first).
+    expect(await c.call('backups:restore', { backupPath: backup.path })).toMatchObject({ schemaVersion: SCHEMA_VERSION, documentCount: 2 });
+    expect(byReason((await c.call('backups:list', {})).backups, 'before-migration')).toHaveLength(2);
+  });
+
+  it('restores a backup whose page size differs from the project\'s (the project leaves WAL for the copy)', async () => {
+    const c = core();
+    addDocument(c, '新项目里的一篇文章。', 'current');
+    const folder = backupFolderBeside(c.projectPath);
+    mkdirSync(folder);
+    const small = join(folder, '20260101T000000000Z-scheduled.biaozhu');
+    const raw = new Database(small);
+    raw.pragma('page_size = 4096');
+    migrate(raw);
+    raw.exec(`INSERT INTO documents (id, title, file_name, raw_sha256, encoding, text_sha256, char_count, imported_at, updated_at)
+             VALUES (1, 'old', 'f', 'r', 'utf-8', 's', 10, 'now', 'now')`);
+    raw.close();
+
+    expect(await c.call('backups:restore', { backupPath: small })).toMatchObject({ documentCount: 1, readOnly: null });
+    expect((await c.call('documents:list', {})).items.map((d) => d.title)).toEqual(['old']);
+    const db = c.session.requireDb();
+    expect([db.pragma('page_size', { simple: true }), db.pragma('journal_mode', { simple: true })]).toEqual([4096, 'wal']);
   });
 
   it('makes no migration backup of a new project', async () => {
