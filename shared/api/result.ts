@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'read_only',
   /** Another process holds the project for writing. */
   'locked',
+  /** Another write of this process (an import commit) held the project past the wait; retrying later works. */
+  'busy',
   /** Input over a size limit (request body, unzipped document, nesting depth). */
   'too_large',
   'io',

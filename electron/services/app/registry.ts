@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { apiInputs, type ApiOutput, type Channel } from '../../../shared/api/index';
 import { ApiFailure, type Result } from '../../../shared/api/result';
 import { isChannel } from '../../../shared/api/channels';
-import { isCorruptionError, isReadOnlyError } from '../db/integrity';
+import { isBusyError, isCorruptionError, isReadOnlyError } from '../db/integrity';
 import { DAMAGED_ADVICE } from '../db/project-file';
 
 export type HandlerInput<K extends Channel> = z.output<(typeof apiInputs)[K]>;
@@ -53,6 +53,9 @@ export class HandlerRegistry {
       // Every write to a read-only project ends here, whichever handler tried it.
       if (isReadOnlyError(error)) {
         return { ok: false, error: { code: 'read_only', message: this.readOnlyMessage() ?? 'This project is open read-only; nothing was changed.' } };
+      }
+      if (isBusyError(error)) {
+        return { ok: false, error: { code: 'busy', message: `The project is busy with another write (an import being committed); nothing was changed by ${channel}. Try again when it has finished.` } };
       }
       if (isCorruptionError(error)) {
         return { ok: false, error: { code: 'damaged', message: `${channel} met a damaged page in the project: ${(error as Error).message}. ${DAMAGED_ADVICE}` } };

@@ -85,6 +85,12 @@ export function isCorruptionError(error: unknown): boolean {
   return typeof code === 'string' && (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB');
 }
 
+/** SQLite giving up on a write lock that another connection held past the busy timeout (a long import commit). */
+export function isBusyError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
+}
+
 /** SQLite refusing a write on a read-only connection or file. */
 export function isReadOnlyError(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;

@@ -1,9 +1,11 @@
+import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../../shared/api/channels';
 import { apiInputs } from '../../../shared/api/index';
 import { ApiFailure } from '../../../shared/api/result';
 import { HandlerRegistry } from '../../../electron/services/app/registry';
+import { addDocument, testCore } from '../helpers';
 
 describe('handler registry', () => {
   it('refuses a channel registered twice', () => {
@@ -45,4 +47,27 @@ describe('handler registry', () => {
     expect(await registry.dispatch('shell:exec', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     expect(await registry.dispatch('__proto__', {})).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
   });
+
+  it('says the project is busy when another write holds it past the wait, and nothing is changed', async () => {
+    const core = testCore();
+    try {
+      const documentId = addDocument(core, '区委书记张延昆到温榆河公园调研。');
+      const [person] = await core.call('labels:list', {});
+      // What a long import commit does from its worker's connection.
+      const other = new Database(core.projectPath);
+      other.pragma('busy_timeout = 0');
+      other.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await core.registry.dispatch('annotations:create', { documentId, start: 4, end: 7, labelId: person.id });
+        expect(result).toMatchObject({ ok: false, error: { code: 'busy', message: expect.stringMatching(/busy with another write .* nothing was changed/) } });
+      } finally {
+        other.exec('ROLLBACK');
+        other.close();
+      }
+      expect(await core.call('annotations:list', { documentId })).toEqual([]);
+      expect((await core.call('annotations:create', { documentId, start: 4, end: 7, labelId: person.id })).start).toBe(4);
+    } finally {
+      core.dispose();
+    }
+  }, 20_000);
 });
