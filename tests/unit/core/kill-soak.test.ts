@@ -16,12 +16,12 @@ describe('kill -9 soak', () => {
   it(`keeps every acknowledged edit across ${ROUNDS} kills and restarts (seed ${seed})`, async () => {
     console.log(`kill-soak seed ${seed} (rerun with BIAOZHU_SOAK_SEED=${seed})`);
     const importFiles = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).map((f) => join(SEEDS_DIR, f));
-    const report = await runSoak({ seed, rounds: ROUNDS, opsPerRound: [10, 40], dir, importFiles, log: (m) => console.log(`kill-soak ${m}`) });
+    const report = await runSoak({ seed, rounds: ROUNDS, opsPerRound: [8, 30], dir, importFiles, log: (m) => console.log(`kill-soak ${m}`) });
     console.log(`kill-soak report ${JSON.stringify(report)}`);
     expect(report.failure).toBeNull();
     expect(report.rounds).toBe(ROUNDS);
     expect(report.integrityChecks).toBe(ROUNDS);
-    expect(report.acknowledgedOps).toBeGreaterThan(ROUNDS * 10);
+    expect(report.acknowledgedOps).toBeGreaterThanOrEqual(ROUNDS * 8);
     expect(report.unacknowledgedApplied + report.unacknowledgedAbsent).toBe(report.unacknowledged);
   }, 180_000);
 });

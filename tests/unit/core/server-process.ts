@@ -33,6 +33,13 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
+// Servers still running when the test process ends (a timed-out test) are killed with it, so none
+// is left holding a project in the temp folder.
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 export class ApiCallFailed extends Error {
   constructor(
     readonly channel: string,
@@ -57,6 +64,8 @@ export async function startServerProcess(projectPath: string, userDataDir: strin
     ],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env },
   );
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let output = '';
   const keep = (chunk: Buffer) => (output += chunk.toString());
   child.stdout!.on('data', keep);
