@@ -2,7 +2,7 @@
 // tests/unit/core/kill-soak.test.ts). A real server process on a project of the shared seed
 // articles, random labelling operations through the HTTP API, SIGKILL at random points, restart:
 // every acknowledged operation must still be there and integrity_check must say ok.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { workDir, ROOT } from '../lib/paths';
 import { median, NotBuilt, percentile, row, runMeasure } from '../lib/result';
@@ -26,6 +26,9 @@ runMeasure('soak', 'Kill -9 soak: acknowledged edits across crashes', async (ctx
       `${report.unacknowledgedAbsent} not at all (never half). Operations answered: ${Object.entries(report.acknowledgedByChannel).map(([c, n]) => `${c} ${n}`).join(', ')}.`,
     report.failure ? `**Failure:** ${report.failure}` : `No acknowledged operation was lost or changed, and integrity_check said ok after all ${report.integrityChecks} kills.`,
   );
+  // The project is kept only when something was lost, for a look at the file.
+  if (report.failure) ctx.notes.push(`The project file is kept at ${dir}.`);
+  else rmSync(dir, { recursive: true, force: true });
   const restart = report.restartMs;
   return [
     row({ name: 'kill -9 rounds survived', value: report.rounds, unit: 'rounds', baseline: null, baselineName: '', goal: { op: '>=', value: rounds } }),
