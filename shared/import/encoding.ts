@@ -71,6 +71,31 @@ function decodeAllowingCut(bytes: Uint8Array, encoding: SupportedEncoding): { te
   return { text: `${text}\ufffd`, warnings: [{ kind: 'decode_errors', message }] };
 }
 
+/**
+ * UTF-8 with a few damaged bytes (a flipped bit, a bad splice): its non-ASCII characters are
+ * nearly all valid, with a damaged place here and there. Read as UTF-8 with U+FFFD for the damage,
+ * instead of letting a lucky GB18030 or UTF-16 decoding (any even byte count is valid UTF-16) turn
+ * it into nonsense. GB18030 or Big5 text read as UTF-8 breaks at most of its characters (only
+ * about a third of them happen to be valid UTF-8), so it never passes.
+ */
+function nearlyUtf8(bytes: Uint8Array): DecodeResult | null {
+  const text = new TextDecoder('utf-8').decode(bytes);
+  let damaged = 0;
+  let valid = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) {
+      if (text.charCodeAt(i - 1) !== 0xfffd) damaged++;
+    } else if (c >= 0x80) valid++;
+  }
+  if (damaged === 0 || valid < damaged * DAMAGE_RATIO) return null;
+  const message = `${damaged} place(s) in the file are not valid UTF-8 and became U+FFFD (the file may be damaged)`;
+  return { text, encoding: 'utf-8', confidence: 0.9, warnings: [{ kind: 'decode_errors', message }] };
+}
+
+/** Valid non-ASCII characters needed per damaged place for a file to count as damaged UTF-8. */
+const DAMAGE_RATIO = 4;
+
 /** Maps charset labels (from HTML meta tags) to a supported encoding. */
 export function encodingFromLabel(label: string | null | undefined): SupportedEncoding | null {
   const l = (label ?? '').trim().toLowerCase().replace(/^x-/, '');
@@ -130,6 +155,8 @@ export function decodeBytes(bytes: Uint8Array, forced?: SupportedEncoding, hint?
   if (utf8 !== null) {
     return { text: utf8.text, encoding: 'utf-8', confidence: /[^\x00-\x7f]/.test(utf8.text) ? 0.99 : 1, warnings: utf8.warnings };
   }
+  const nearly = nearlyUtf8(bytes);
+  if (nearly) return nearly;
   const declared = encodingFromLabel(hint);
   if (declared && declared !== 'utf-8') {
     const text = decodeStrict(bytes, declared);

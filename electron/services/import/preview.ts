@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { DocumentDraft, FilePreview, ImportOptions } from '../../../shared/api/jobs';
 import { detectExchangeFormat, parseExchange } from '../../../shared/exchange/index';
+import { decodeBytes } from '../../../shared/import/encoding';
 import { MAX_IMPORT_BYTES, processFile } from '../../../shared/import/pipeline';
 import type { Db } from '../db/connection';
 import { findDocumentByTextHash } from '../db/documents';
@@ -40,25 +41,23 @@ function readInput(input: ImportInput): Uint8Array {
 
 const EXCHANGE_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.json', '.conll', '.bio', '.bioes', '.bmes', '.ann']);
 
-function decodeUtf8(bytes: Uint8Array): string | null {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
-
-/** brat keeps text and standoff in two files; `companion` holds the .txt read for an .ann. */
+/**
+ * brat keeps text and standoff in two files; `companion` holds the .txt read for an .ann. A file
+ * cut short or slightly damaged is still read as UTF-8 (with U+FFFD and a warning on its drafts),
+ * so a truncated labelled file keeps its format instead of becoming plain text.
+ */
 function parseAsExchange(input: ImportInput, bytes: Uint8Array, companion: { name: string; text: string } | null) {
   const extension = extname(input.fileName).toLowerCase();
   if (!EXCHANGE_EXTENSIONS.has(extension)) return null;
-  const text = decodeUtf8(bytes);
-  if (text === null) return null;
-  const format = detectExchangeFormat(basename(input.fileName), text);
+  const decoded = decodeBytes(bytes);
+  if ('error' in decoded || decoded.encoding !== 'utf-8') return null;
+  const format = detectExchangeFormat(basename(input.fileName), decoded.text);
   if (!format) return null;
-  const files = [{ name: basename(input.fileName), text }];
+  const files = [{ name: basename(input.fileName), text: decoded.text }];
   if (companion) files.push(companion);
-  return { format, ...parseExchange(format, files) };
+  const parsed = parseExchange(format, files);
+  for (const draft of parsed.drafts) draft.warnings.push(...decoded.warnings);
+  return { format, ...parsed };
 }
 
 export class Previewer {

@@ -127,3 +127,20 @@ describe('truncated UTF-8', () => {
     expect('error' in out ? out.error : out.encoding).toBe('utf-16le');
   });
 });
+
+describe('damaged UTF-8', () => {
+  const han = fc.array(fc.integer({ min: 0x4e00, max: 0x9fa5 }), { minLength: 40, maxLength: 300 }).map((codes) => String.fromCodePoint(...codes));
+
+  it('stays UTF-8 when a few bits are flipped, with a warning, instead of turning into UTF-16 or GB18030 nonsense', () => {
+    fc.assert(
+      fc.property(han, fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 7 })), { minLength: 1, maxLength: 2 }), (text, flips) => {
+        const bytes = strToU8(JSON.stringify({ text }));
+        for (const [at, bit] of flips) bytes[at % bytes.length] ^= 1 << bit;
+        fc.pre(!bytes.includes(0));
+        const out = decodeBytes(bytes);
+        expect('error' in out ? out.error : out.encoding).toBe('utf-8');
+      }),
+      { seed: 17, numRuns: 300 },
+    );
+  });
+});
