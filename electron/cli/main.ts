@@ -17,8 +17,9 @@ Commands:
   import <project> <paths...>         import files and folders (txt, html, docx, jsonl, csv, tsv, conll, brat)
         [--encoding gb18030|big5|utf-8|utf-16le|utf-16be] [--no-split] [--disable step,step]
   export <project> --format <format> [--out PATH] [--force] [--labels A,B] [--status done,reviewed]
-        [--offsets normalized|source] [--split seed:train:dev:test]
+        [--offsets normalized|source] [--split seed:train:dev:test] [--review not-rejected|accepted|all]
         formats: ${EXPORT_FORMATS.join(', ')}
+        --review: which reviewed spans (default: rejected spans left out; biaozhu-jsonl keeps all)
         a relative --out is taken from the project file's folder; an existing file is replaced
         only with --force
   stats <project>                     counts of documents, spans, statuses, labels, annotators
@@ -116,6 +117,7 @@ async function runExport(core: Core, flags: Record<string, unknown>, json: boole
     statuses: list(flags.status),
     offsets: flags.offsets ?? 'normalized',
     split: parseSplit(flags.split),
+    ...(flags.review !== undefined ? { review: flags.review } : {}),
   } as ApiInput<'export:start'>;
   const started = await core.registry.dispatch('export:start', options);
   if (!started.ok) throw new CliError(started.error.code === 'conflict' ? `${started.error.message} (--force replaces it)` : started.error.message);
@@ -124,6 +126,7 @@ async function runExport(core: Core, flags: Record<string, unknown>, json: boole
   const dropped = [
     ...report.dropped.map((d) => `dropped ${d.count} spans (${d.reason})`),
     ...(report.adjusted ?? []).map((d) => `adjusted ${d.count} spans (${d.reason})`),
+    ...(report.reviewLeftOut > 0 ? [`left out ${report.reviewLeftOut} spans by review (--review all keeps them)`] : []),
   ];
   const written = writtenFiles(report.files);
   const where = written.more > 0 ? `${written.folder} (${report.files.length} files)` : written.listed.join(', ');
@@ -144,6 +147,7 @@ export async function runCli(argv: string[]): Promise<number> {
       status: { type: 'string' },
       offsets: { type: 'string' },
       split: { type: 'string' },
+      review: { type: 'string' },
       encoding: { type: 'string' },
       disable: { type: 'string' },
       'no-split': { type: 'boolean', default: false },

@@ -71,6 +71,15 @@ export const EXPORT_FORMATS = [
 ] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+export const REVIEW_FILTERS = ['not-rejected', 'accepted', 'all'] as const;
+export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
+
+/**
+ * Rejected spans are not training data, so exports leave them out unless asked; Biaozhu JSONL is the
+ * project's own lossless copy (review work moves with it), so it keeps every span.
+ */
+export const defaultReviewFilter = (format: ExportFormat): ReviewFilter => (format === 'biaozhu-jsonl' ? 'all' : 'not-rejected');
+
 export const exportOptions = z
   .object({
     format: z.enum(EXPORT_FORMATS),
@@ -93,6 +102,8 @@ export const exportOptions = z
     dateFrom: z.string().optional(),
     dateTo: z.string().optional(),
     annotator: z.string().optional(),
+    /** Which spans by review; when absent, see defaultReviewFilter. */
+    review: z.enum(REVIEW_FILTERS).optional(),
     offsets: z.enum(['normalized', 'source']).default('normalized'),
     split: z
       .object({
@@ -104,7 +115,8 @@ export const exportOptions = z
       .strict()
       .optional(),
   })
-  .strict();
+  .strict()
+  .transform((options) => ({ ...options, review: options.review ?? defaultReviewFilter(options.format) }));
 export type ExportOptions = z.output<typeof exportOptions>;
 
 export const jobsInputs = {
@@ -191,6 +203,8 @@ export interface ExportReport {
   /** Spans written with changed edges (brat trims line breaks at span edges). */
   adjusted?: { reason: string; count: number }[];
   split?: { train: number; dev: number; test: number };
+  /** Spans the review filter left out (of those the label and annotator filters kept). */
+  reviewLeftOut: number;
 }
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';

@@ -81,7 +81,7 @@ export interface Dropped {
   count: number;
 }
 
-export type SpanDetails = 'none' | 'attributes' | 'all';
+export type SpanDetails = 'none' | 'attributes' | 'review' | 'all';
 
 /**
  * One export run is one ExportContext object: pass the same object to begin, every document and
@@ -95,7 +95,7 @@ export interface Exporter {
   /**
    * Which span details the format writes beyond position, label and annotator. The export reads
    * only those: 'none' skips attributes, origin, review state and timestamps, 'attributes' all
-   * but the attributes, 'all' none (tests check that a format's output does not change with what
+   * but the attributes, 'review' only the timestamps, 'all' none (tests check that a format's output does not change with what
    * it declares it does not read). Reading every detail of a million spans costs twice as long.
    */
   spanDetails: SpanDetails;

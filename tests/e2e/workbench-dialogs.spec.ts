@@ -104,7 +104,8 @@ test('exports with filters and a train/dev/test split, reporting files and dropp
         spans: [
           { id: 1, label: 'PERSON', start: 0, end: 8, attributes: {}, annotator: 'seed' },
           { id: 2, label: 'PERSON', start: 6, end: 8, attributes: {}, annotator: 'seed' },
-          { id: 3, label: 'TARGET', start: 11, end: 35, attributes: {}, annotator: 'seed' },
+          // Rejected in review in the second document: left out of the training data by default.
+          { id: 3, label: 'TARGET', start: 11, end: 35, attributes: {}, annotator: 'seed', review_state: i === 1 ? 'rejected' : 'accepted' },
         ],
       }),
     )
@@ -118,6 +119,7 @@ test('exports with filters and a train/dev/test split, reporting files and dropp
   await dialog.getByRole('checkbox', { name: /口号|Slogan/ }).uncheck();
   await dialog.getByRole('checkbox', { name: /划分训练|Split into train/ }).check();
   await dialog.getByLabel(/随机种子|Seed/).fill('7');
+  await expect(dialog.getByRole('radio', { name: /去掉已拒绝的|Leave rejected out/ })).toBeChecked();
   await axe(page);
   await dialog.getByRole('button', { name: /^(导出|Export)$/ }).click();
   const report = dialog.locator('.export-report');
@@ -127,6 +129,7 @@ test('exports with filters and a train/dev/test split, reporting files and dropp
   // Each document's 6–8 lies inside its 0–8: BIO keeps the longer one, and says why in words.
   await expect(report.locator('[data-reason="overlap"]')).toHaveText(/^2 (与保留的标注重叠|overlapping a span that was kept)/);
   await expect(report).not.toContainText(/写出时调整了边界|changed edges/);
+  await expect(report.getByTestId('review-left-out')).toHaveText(/\b1\b/);
   await docScreenshot(page, 'export-dialog');
 });
 

@@ -1,5 +1,5 @@
 // Read-only queries behind exports: documents matching the export filters, streamed in id order.
-import type { ExportOptions } from '../../../shared/api/jobs';
+import type { ExportOptions, ReviewFilter } from '../../../shared/api/jobs';
 import type { SpanDetails } from '../../../shared/exchange/types';
 import type { Db } from './connection';
 import { statement } from './connection';
@@ -56,6 +56,33 @@ export function readExportDocuments(db: Db, ids: readonly number[], withOriginal
 
 const SPANS_OF_BATCH = 'FROM annotations WHERE document_id IN (SELECT value FROM json_each(?))';
 
+/** The spans a review filter keeps, as SQL (review_state is checked by the CHECK constraint of migration 001). */
+const REVIEW_KEPT: Record<ReviewFilter, string> = {
+  'not-rejected': " AND review_state <> 'rejected'",
+  accepted: " AND review_state = 'accepted'",
+  all: '',
+};
+
+/**
+ * How many spans of these documents the review filter leaves out, counting only spans of the
+ * wanted labels and annotator (null: all), so the report's number is what the filter alone took.
+ */
+export function countReviewLeftOut(db: Db, documentIds: readonly number[], review: ReviewFilter, labelKeys: readonly string[] | null, annotator: string | null): number {
+  if (review === 'all' || documentIds.length === 0) return 0;
+  const left = review === 'accepted' ? "review_state <> 'accepted'" : "review_state = 'rejected'";
+  const params: (string | number)[] = [JSON.stringify(documentIds)];
+  let sql = `SELECT COUNT(*) FROM annotations a WHERE a.document_id IN (SELECT value FROM json_each(?)) AND ${left}`;
+  if (labelKeys) {
+    sql += ' AND a.label_id IN (SELECT id FROM labels WHERE key IN (SELECT value FROM json_each(?)))';
+    params.push(JSON.stringify(labelKeys));
+  }
+  if (annotator !== null) {
+    sql += ' AND a.annotator_id = (SELECT id FROM annotators WHERE name = ?)';
+    params.push(annotator);
+  }
+  return db.prepare(sql).pluck().get(...params) as number;
+}
+
 /**
  * Separates the texts in readExportSpanPositions' times lists. A timestamp that held it would be
  * caught by count.
@@ -77,26 +104,27 @@ export type SpanPositionList = [documentId: number, spans: number, positions: st
  * aggregate once. The lists are not sorted: exporters sort a document's spans themselves, and
  * sorting every list in SQLite was a third of the reading.
  */
-export function readExportSpanPositions(db: Db, documentIds: readonly number[], details: SpanDetails = 'none'): SpanPositionList[] {
-  return statement(db, spanListsSql(details)).raw(true).all(JSON.stringify(documentIds)) as SpanPositionList[];
+export function readExportSpanPositions(db: Db, documentIds: readonly number[], details: SpanDetails = 'none', review: ReviewFilter = 'all'): SpanPositionList[] {
+  return statement(db, spanListsSql(details, review)).raw(true).all(JSON.stringify(documentIds)) as SpanPositionList[];
 }
 
 /** The query behind readExportSpanPositions (exported for the query-plan test). */
-export function spanListsSql(details: SpanDetails): string {
+export function spanListsSql(details: SpanDetails, review: ReviewFilter = 'all'): string {
   // A span never edited has one time: sent once. Otherwise created U+001F updated; a time that
   // itself holds U+001F comes that way too, and is refused (see timesTable).
   const times = `CASE WHEN updated_at = created_at AND instr(created_at, char(31)) = 0 THEN created_at ELSE created_at || char(31) || updated_at END`;
+  const withState = details === 'all' || details === 'review';
   const rest = details === 'all' ? `group_concat(${times}, char(30))` : 'NULL';
   // format() writes the seven numbers in one call: a third faster than concatenating them. The
   // sixth is the span's state: origin and review state as bits (see spanOrigin in packed-spans.ts),
   // read for 'all' only: working it out costs a third of the query, and only Biaozhu JSONL
   // writes it. (In SQLite | and << bind equally tight, left to right: every shift needs its
   // parentheses.) The seventh is the attribute set; %d writes NULL, no set, as 0.
-  const state = details === 'all' ? `(origin = 'suggested') | ((review_state = 'accepted') << 1) | ((review_state = 'rejected') << 2)` : '';
+  const state = withState ? `(origin = 'suggested') | ((review_state = 'accepted') << 1) | ((review_state = 'rejected') << 2)` : '';
   const set = details === 'none' ? '' : 'attribute_set_id';
   const numbers = `format('%d,%d,%d,%d,%d,${state ? '%d' : '0'},${set ? '%d' : '0'}', ${['id', 'start', 'end', 'label_id', 'annotator_id', state, set].filter(Boolean).join(', ')})`;
   return `SELECT document_id, count(*), group_concat(${numbers}, ','), ${rest}
-     ${SPANS_OF_BATCH} GROUP BY document_id ORDER BY document_id`;
+     ${SPANS_OF_BATCH}${REVIEW_KEPT[review]} GROUP BY document_id ORDER BY document_id`;
 }
 
 export function annotatorNames(db: Db): Map<number, string> {

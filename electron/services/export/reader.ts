@@ -6,7 +6,7 @@ import type { ExportOptions } from '../../../shared/api/jobs';
 import type { Label } from '../../../shared/model';
 import { openDatabase, useNativeBinding } from '../db/connection';
 import type { SpanDetails } from '../../../shared/exchange/types';
-import { annotatorNames, exportDocumentIds, readExportDocuments, readExportSpanPositions } from '../db/export-queries';
+import { annotatorNames, countReviewLeftOut, exportDocumentIds, readExportDocuments, readExportSpanPositions } from '../db/export-queries';
 import { listLabels } from '../db/labels';
 import { timesNumbering } from './text-table';
 import { AttributeSetsSent } from './attribute-table';
@@ -33,7 +33,7 @@ export interface ReaderData {
 }
 
 export type ReaderMessage =
-  | { type: 'snapshot'; labels: Label[]; annotators: [number, string][]; ids: number[] }
+  | { type: 'snapshot'; labels: Label[]; annotators: [number, string][]; ids: number[]; reviewLeftOut: number }
   | { type: 'batch'; rows: BatchRow[]; texts: PackedTexts; spans: PackedSpans }
   | { type: 'end' }
   | { type: 'error'; message: string };
@@ -53,7 +53,9 @@ export function runExportReader(data: ReaderData): void {
       const ids = exportDocumentIds(db, data.options);
       const numberings = { attributes: new AttributeSetsSent(), times: timesNumbering() };
       const readSets = (setIds: number[]) => readAttributeSets(db, setIds);
-      post({ type: 'snapshot', labels: listLabels(db), annotators: [...annotatorNames(db)], ids });
+      const { review, labelKeys, annotator } = data.options;
+      const reviewLeftOut = countReviewLeftOut(db, ids, review, labelKeys?.length ? labelKeys : null, annotator ?? null);
+      post({ type: 'snapshot', labels: listLabels(db), annotators: [...annotatorNames(db)], ids, reviewLeftOut });
       for (let from = 0; from < ids.length; from += EXPORT_BATCH) {
         for (let ahead = Atomics.load(data.flow, IN_FLIGHT); ahead >= BATCHES_AHEAD; ahead = Atomics.load(data.flow, IN_FLIGHT)) {
           if (Atomics.load(data.flow, STOPPED)) return;
@@ -62,7 +64,7 @@ export function runExportReader(data: ReaderData): void {
         if (Atomics.load(data.flow, STOPPED)) return;
         const batchIds = ids.slice(from, from + EXPORT_BATCH);
         const documents = readExportDocuments(db, batchIds, data.withOriginal);
-        const spans = packPositions(readExportSpanPositions(db, batchIds, data.spanDetails), data.spanDetails, numberings, readSets);
+        const spans = packPositions(readExportSpanPositions(db, batchIds, data.spanDetails, review), data.spanDetails, numberings, readSets);
         // The formatter is at its last batch, or waiting for this thread: it decodes this batch's
         // texts itself (see packed-texts.ts). Otherwise it has enough to do, and this thread decodes.
         const formatterIdleSoon = Atomics.load(data.flow, IN_FLIGHT) <= 1;

@@ -57,7 +57,7 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
     const wantedLabels = options.labelKeys?.length ? new Set(options.labelKeys) : null;
     const wantedAnnotator = options.annotator ? [...annotators].find(([, name]) => name === options.annotator)?.[0] ?? -1 : null;
     const splits = options.split ? assignSplits(ids, options.split) : null;
-    const report: ExportReport = { format: options.format, files: output.written, documents: 0, spans: 0, dropped: [] };
+    const report: ExportReport = { format: options.format, files: output.written, documents: 0, spans: 0, dropped: [], reviewLeftOut: snapshot.reviewLeftOut };
     const attributes = new AttributeTable();
     const times = timesTable();
     const unpacker = new TextUnpacker(exporter.utf8Texts === true);

@@ -1,7 +1,7 @@
 // Export: format, filters, offsets, optional train/dev/test split; runs as a job with progress.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { callOrThrow } from '../api/client';
-import { EXPORT_FORMATS, type ExportFormat, type ExportReport } from '../../../shared/api/jobs';
+import { defaultReviewFilter, EXPORT_FORMATS, REVIEW_FILTERS, type ExportFormat, type ExportReport, type ReviewFilter } from '../../../shared/api/jobs';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../shared/model';
 import { Modal } from '../components/Modal';
 import { useJob } from '../hooks/useJob';
@@ -24,6 +24,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [dateTo, setDateTo] = useState('');
   const [annotator, setAnnotator] = useState('');
   const [offsets, setOffsets] = useState<'normalized' | 'source'>('normalized');
+  // Follows the format's default (rejected spans out of training data) until the user picks one.
+  const [review, setReview] = useState<ReviewFilter | null>(null);
   const [split, setSplit] = useState(false);
   const [ratios, setRatios] = useState({ train: 0.8, dev: 0.1, test: 0.1, seed: 42 });
   const [outPath, setOutPath] = useState('');
@@ -52,6 +54,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       const { jobId } = await callOrThrow('export:start', {
         format,
         offsets,
+        review: review ?? defaultReviewFilter(format),
         ...(labelKeys.size < labels.length ? { labelKeys: [...labelKeys] } : {}),
         ...(statuses.size < DOCUMENT_STATUSES.length ? { statuses: [...statuses] } : {}),
         ...(sourceList.length ? { sources: sourceList } : {}),
@@ -137,6 +140,17 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             <label htmlFor="export-annotator">{t('export.annotator')}</label>
             <input id="export-annotator" className="input" value={annotator} onChange={(e) => setAnnotator(e.target.value)} />
           </div>
+          <fieldset>
+            <legend>{t('export.review')}</legend>
+            <div className="check-row">
+              {REVIEW_FILTERS.map((r) => (
+                <label key={r} className="radio">
+                  <input type="radio" name="export-review" checked={(review ?? defaultReviewFilter(format)) === r} onChange={() => setReview(r)} />
+                  {t(`export.review.${r}`)}
+                </label>
+              ))}
+            </div>
+          </fieldset>
           <fieldset>
             <legend>{t('export.offsets')}</legend>
             <div className="check-row">

@@ -30,6 +30,7 @@ export function ExportReportView({ report }: { report: ExportReport }) {
     <div className="export-report" role="status">
       <p className="report-headline">{t('export.done', { files: report.files.length, docs: report.documents, spans: report.spans })}</p>
       {report.split && <p>{t('export.splitCounts', report.split)}</p>}
+      {report.reviewLeftOut > 0 && <p data-testid="review-left-out">{t('export.reviewLeftOut', { n: report.reviewLeftOut })}</p>}
       <h4 className="subsection-title">{t('export.filesWritten')}</h4>
       <ul className="file-list">
         {written.listed.map((f) => (

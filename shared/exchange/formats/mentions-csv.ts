@@ -21,6 +21,8 @@ export const CSV_HEADER = [
   'annotator',
   'left_context',
   'right_context',
+  // Last, so scripts written for the columns before it keep working.
+  'review_state',
 ] as const;
 export const CONTEXT_CHARS = 20;
 
@@ -56,6 +58,8 @@ function nameField(name: string): Uint8Array {
   return field;
 }
 
+const REVIEW_FIELDS = { pending: utf8Bytes('pending'), accepted: utf8Bytes('accepted'), rejected: utf8Bytes('rejected') } as const;
+
 const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
 const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;
 
@@ -79,7 +83,7 @@ export const mentionsCsvExporter: Exporter = {
   format: 'mentions-csv',
   extension: '.csv',
   layout: 'file',
-  spanDetails: 'attributes',
+  spanDetails: 'review',
   begin: () => [{ path: '', text: `\ufeff${CSV_HEADER.join(',')}\r\n` }],
   document(doc, ctx) {
     const { text, spans, drops } = resolveDocument(doc, ctx);
@@ -104,6 +108,8 @@ export const mentionsCsvExporter: Exporter = {
       out.appendCsvField(text, plain ? Math.max(0, start - CONTEXT_CHARS) : back(text, start, CONTEXT_CHARS), start);
       out.ascii(0x2c);
       out.appendCsvField(text, end, plain ? Math.min(text.length, end + CONTEXT_CHARS) : forward(text, end, CONTEXT_CHARS));
+      out.ascii(0x2c);
+      out.appendBytes(REVIEW_FIELDS[span.reviewState]);
       out.ascii(0x0d);
       out.ascii(0x0a);
     });

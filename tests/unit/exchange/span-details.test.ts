@@ -1,5 +1,6 @@
 // Formats are exported without reading the span details they do not declare (spanDetails): 'none'
-// skips attributes, origin, review state and timestamps, 'attributes' all of them but attributes.
+// skips attributes, origin, review state and timestamps, 'attributes' all of them but attributes,
+// 'review' only the timestamps.
 // Their output must not depend on those fields; a format that starts writing one must declare it,
 // or this test fails.
 import fc from 'fast-check';
@@ -7,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../../shared/api/jobs';
 import { exporters, type ExportChunk, type ExportDocument } from '../../../shared/exchange';
 import { utf8Text } from '../../../shared/exchange/text-builder';
+import type { SpanDetails } from '../../../shared/exchange/types';
 import { ctx, docArb, docsArb } from './fixtures';
 
 const detailsArb = fc.record({
@@ -19,9 +21,15 @@ const detailsArb = fc.record({
 });
 
 /** What the export worker fills in for the details a format does not read. */
-const withoutDetails = (doc: ExportDocument, keepAttributes: boolean): ExportDocument => ({
+const withoutDetails = (doc: ExportDocument, details: SpanDetails): ExportDocument => ({
   ...doc,
-  spans: doc.spans.map((s) => ({ ...s, attributes: keepAttributes ? s.attributes : {}, origin: 'manual', reviewState: 'pending', createdAt: '', updatedAt: '' })),
+  spans: doc.spans.map((s) => ({
+    ...s,
+    attributes: details === 'none' ? {} : s.attributes,
+    ...(details === 'review' ? {} : { origin: 'manual' as const, reviewState: 'pending' as const }),
+    createdAt: '',
+    updatedAt: '',
+  })),
 });
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -48,7 +56,7 @@ describe('formats that read fewer span details', () => {
       ['conll-bioes', 'none'],
       ['brat', 'attributes'],
       ['label-studio', 'attributes'],
-      ['mentions-csv', 'attributes'],
+      ['mentions-csv', 'review'],
     ]);
   });
 
@@ -56,7 +64,7 @@ describe('formats that read fewer span details', () => {
     fc.assert(
       fc.property(docArb(1), fc.array(detailsArb, { minLength: 8, maxLength: 8 }), (doc, details) => {
         const detailed = { ...doc, spans: doc.spans.map((s, i) => ({ ...s, ...details[i] })) };
-        const lean = withoutDetails(detailed, exporters[format].spanDetails === 'attributes');
+        const lean = withoutDetails(detailed, exporters[format].spanDetails);
         expect(exportOne(format, lean)).toEqual(exportOne(format, detailed));
       }),
       { numRuns: 60 },
