@@ -33,6 +33,9 @@ const trimRange = (text: string, a: number, b: number): [number, number] => {
   return [a, b];
 };
 
+/** Characters of original text all the articles of one file may carry between them (128 MB as UTF-16). */
+export const MAX_SPLIT_COPIES_CHARS = 64 * 1024 * 1024;
+
 const baseName = (fileName: string) => fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 
 export function buildDrafts(input: DraftInput): DocumentDraft[] {
@@ -40,9 +43,15 @@ export function buildDrafts(input: DraftInput): DocumentDraft[] {
   const toOriginal = (basePos: number) => (input.baseMap ? mapToOriginal(input.baseMap, basePos, basePos).start : basePos);
   const fullMap = input.baseMap ? composeOffsetMaps(input.baseMap, norm.offsetMap) : norm.offsetMap;
   const found = articleStarts(norm.text);
-  const starts = input.split ? found : [0];
+  // Every article keeps the whole file as its original, so a large page split into many articles
+  // would be copied once per article (a 45 MB page of 6,000 articles: 540 GB); past the budget it
+  // stays one document and says why.
+  const tooManyCopies = found.length * input.original.length > MAX_SPLIT_COPIES_CHARS;
+  const starts = input.split && !tooManyCopies ? found : [0];
   const extra: ImportWarning[] = [];
-  if (!input.split && found.length > 1) {
+  if (input.split && tooManyCopies && found.length > 1) {
+    extra.push({ kind: 'split_candidate', message: `this file looks like ${found.length} articles but is too large to split (each article would keep a copy of the whole file); split it into smaller files to get one document each` });
+  } else if (!input.split && found.length > 1) {
     extra.push({ kind: 'split_candidate', message: `this file looks like ${found.length} articles; import with article splitting on to get one document each` });
   }
   // Article boundaries in base coordinates, to hand each removed block to its article.

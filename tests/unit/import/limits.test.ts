@@ -3,9 +3,11 @@
 import { strToU8 } from 'fflate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { Previewer } from '../../../electron/services/import/preview';
 import { decodeBytes } from '../../../shared/import/encoding';
 import { extractHtml } from '../../../shared/import/formats/html';
 import { MAX_DOCX_XML_BYTES } from '../../../shared/import/formats/docx';
+import { MAX_SPLIT_COPIES_CHARS } from '../../../shared/import/drafts';
 import { processFile } from '../../../shared/import/pipeline';
 import { defaultOptions, importBytes } from './helpers';
 import { docxOf } from './zip-files';
@@ -87,6 +89,18 @@ describe('cancel inside one file', () => {
   }
 });
 
+describe('cancel inside one file, through the worker\'s previewer', () => {
+  it('passes the worker\'s cancel check into the pipeline, so one big file stops part way', () => {
+    const stop = new Error('cancelled by the test');
+    let calls = 0;
+    const previewer = new Previewer(null, defaultOptions, () => {
+      if (++calls === 3) throw stop;
+    });
+    const input = { kind: 'bytes' as const, fileName: 'deep.html', dataBase64: Buffer.from(nestedHtml(50_000)).toString('base64') };
+    expect(() => previewer.preview(input, 0, null)).toThrow(stop);
+  });
+});
+
 describe('truncated UTF-8', () => {
   const chinese = fc
     .array(fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0x4e00, max: 0x9fa5 }) }, { weight: 1, arbitrary: fc.constantFrom(0x3002, 0xff0c, 0x20, 0x0a, 0x31) }), { minLength: 1, maxLength: 200 })
@@ -143,4 +157,18 @@ describe('damaged UTF-8', () => {
       { seed: 17, numRuns: 300 },
     );
   });
+});
+
+describe('a large page of many articles', () => {
+  it('stays one document with a warning instead of copying the whole file into every article', () => {
+    const article = (i: number) => `区委召开第${i}次会议\n本报讯（记者 赵紫楠）${'北京市朝阳区召开会议，部署基层治理重点任务。'.repeat(20)}\n\n`;
+    const block = Array.from({ length: 5 }, (_, i) => article(i)).join('');
+    expect(importBytes('page.txt', block).drafts).toHaveLength(5);
+    // k blocks: 5k articles, each keeping k·|block| characters of original.
+    const k = Math.ceil(Math.sqrt(MAX_SPLIT_COPIES_CHARS / (5 * block.length))) + 1;
+    const big = block.repeat(k);
+    const out = importBytes('big-page.txt', big);
+    expect(out.drafts).toHaveLength(1);
+    expect(out.drafts[0].warnings.map((w) => w.message).join()).toMatch(/looks like \d+ articles but is too large to split/);
+  }, HANG);
 });
