@@ -1,12 +1,16 @@
 // Browser mode: the same handler registry the Electron preload reaches, served over HTTP on
-// 127.0.0.1 only. Every API call needs the per-launch token; a foreign Host or Origin is refused
-// (DNS-rebinding and cross-site requests from other pages in the user's browser).
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+// 127.0.0.1 only. Every API call needs the per-launch token or the session cookie a visit with the
+// token set (session-cookie.ts); a foreign Host or Origin is refused (DNS-rebinding and cross-site
+// requests from other pages in the user's browser).
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import type { JobManager } from '../services/app/jobs';
 import type { HandlerRegistry } from '../services/app/registry';
+import { DownloadRefused, planDownload, sendDownload } from './downloads';
+import { sameSecret, SessionCookie } from './session-cookie';
 
 const MAX_BODY_BYTES = 200 * 1024 * 1024;
 /** What is read and thrown away of a body over the limit, so the client reads the 413 instead of a reset. */
@@ -41,20 +45,23 @@ export interface BrowserServerOptions {
   token?: string;
   /** Request bodies over this get 413 (tests use a small limit). */
   maxBodyBytes?: number;
+  /** The core's jobs, for downloads of finished exports (/download?job=<id>); none without it. */
+  jobs?: JobManager;
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8'): void {
-  res.writeHead(status, {
-    'content-type': type,
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'no-referrer',
-    'content-security-policy': CSP,
-  });
+const SECURITY_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'content-security-policy': CSP,
+};
+
+function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8', extra: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS, ...extra });
   res.end(body);
 }
 
-const refuse = (res: ServerResponse, status: number, message: string, code: 'invalid_input' | 'too_large' = 'invalid_input') =>
+const refuse = (res: ServerResponse, status: number, message: string, code: 'invalid_input' | 'too_large' | 'not_found' = 'invalid_input') =>
   send(res, status, JSON.stringify({ ok: false, error: { code, message } }));
 
 class BodyTooLarge extends Error {}
@@ -97,19 +104,17 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-function tokenMatches(given: string | string[] | undefined, token: string): boolean {
-  if (typeof given !== 'string' || given.length !== token.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(token));
-}
-
 export function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
   const rendererDir = resolve(options.rendererDir);
   let allowedHosts = new Set<string>();
+  const cookie = new SessionCookie();
+  const authorized = (req: IncomingMessage, url: URL) =>
+    sameSecret(req.headers['x-biaozhu-token'], token) || sameSecret(url.searchParams.get('token'), token) || cookie.accepts(req);
 
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
 
-  const serveStatic = (pathname: string, res: ServerResponse) => {
+  const serveStatic = (pathname: string, res: ServerResponse, setCookie: boolean) => {
     const decoded = decodePath(pathname);
     if (decoded === null) return refuse(res, 400, 'malformed % escape in the URL');
     const relative = pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
@@ -117,7 +122,7 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
     if (!file.startsWith(rendererDir + sep)) return refuse(res, 403, 'forbidden path');
     const target = existsSync(file) && statSync(file).isFile() ? file : join(rendererDir, 'index.html');
     if (!existsSync(target)) return send(res, 500, 'The renderer is not built; run npm start again.', 'text/plain; charset=utf-8');
-    send(res, 200, readFileSync(target), CONTENT_TYPES[extname(target)] ?? 'application/octet-stream');
+    send(res, 200, readFileSync(target), CONTENT_TYPES[extname(target)] ?? 'application/octet-stream', setCookie ? { 'set-cookie': cookie.header() } : {});
   };
 
   const server = createServer(async (req, res) => {
@@ -131,12 +136,18 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
       } catch {
         return refuse(res, 400, 'malformed URL');
       }
+      if (url.pathname === '/download') {
+        if (req.method !== 'GET') return refuse(res, 405, 'downloads are GET');
+        if (!authorized(req, url)) return refuse(res, 401, 'missing or wrong access token');
+        return await sendDownload(res, planDownload(options.jobs, url.searchParams.get('job')), SECURITY_HEADERS);
+      }
       if (!url.pathname.startsWith('/api/')) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');
-        return serveStatic(url.pathname, res);
+        // A visit with the token (the printed URL) gets the session cookie; the page then drops the token from its URL.
+        return serveStatic(url.pathname, res, sameSecret(url.searchParams.get('token'), token));
       }
       if (req.method !== 'POST') return refuse(res, 405, 'API calls are POST');
-      if (!tokenMatches(req.headers['x-biaozhu-token'], token)) return refuse(res, 401, 'missing or wrong access token');
+      if (!sameSecret(req.headers['x-biaozhu-token'], token) && !cookie.accepts(req)) return refuse(res, 401, 'missing or wrong access token');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'API calls send JSON');
       const channel = decodePath(url.pathname.slice('/api/'.length));
       let body: string;
@@ -157,6 +168,8 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
       const result = await options.registry.dispatch(channel, payload);
       send(res, 200, JSON.stringify(result));
     } catch (error) {
+      if (error instanceof DownloadRefused) return refuse(res, error.status, error.message, error.status === 400 ? 'invalid_input' : 'not_found');
+      if (res.headersSent) return void res.destroy(); // a download that failed halfway: the browser sees it fail
       send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: (error as Error).message } }));
     }
   });
@@ -166,6 +179,7 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
     server.listen(options.port ?? 0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
       allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+      cookie.bindPort(port);
       resolveServer({
         url: `http://127.0.0.1:${port}/?token=${token}`,
         port,

@@ -1,11 +1,11 @@
 // Entry point of the browser mode: `node --require tsx/cjs electron/server/main.ts [options]`.
-// Opens a project (the demo by default) and serves the renderer and the API on 127.0.0.1.
+// Opens a project (the last one the user had open, else the demo) and serves the renderer and the API on 127.0.0.1.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../services/core';
-import { ensureDemoProject } from '../services/demo';
 import { startBrowserServer } from './browser-server';
 import { readyLine } from './announce';
+import { openStartupProject } from './startup';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -20,15 +20,19 @@ async function main(): Promise<void> {
     },
   });
   const core = createCore({ mode: 'browser', userDataDir: values['user-data'] });
-  if (values['create-project']) core.session.create(values['create-project']);
-  else if (values.project) core.session.open(values.project);
-  else if (!values['no-project']) core.session.open(await ensureDemoProject(core));
+  core.startup.notice = await openStartupProject(core, {
+    createProject: values['create-project'],
+    project: values.project,
+    noProject: values['no-project'],
+  });
   const server = await startBrowserServer({
     registry: core.registry,
+    jobs: core.jobs,
     rendererDir: values.renderer ?? resolve(__dirname, '..', '..', 'out', 'renderer'),
     port: Number(values.port),
   });
   console.log(readyLine(server.url, values.reason));
+  if (core.startup.notice) console.log(`Biaozhu: ${core.startup.notice}`);
   // Said where the user started it too, not only in the window: e.g. another server holds the project.
   const readOnly = core.session.readOnly;
   if (readOnly) console.log(`Biaozhu: ${core.session.requirePath()} is read-only here. ${readOnly.message}`);

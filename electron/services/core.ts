@@ -11,6 +11,7 @@ import { UserSettings } from './app/settings';
 import { registerAnnotationHandlers } from './handlers/annotations';
 import { registerBackupHandlers } from './handlers/backups';
 import { registerDocumentHandlers } from './handlers/documents';
+import { registerFileHandlers } from './handlers/files';
 import { registerJobHandlers } from './handlers/jobs';
 import { registerLabelHandlers } from './handlers/labels';
 import { registerProjectHandlers } from './handlers/projects';
@@ -33,6 +34,8 @@ export interface CoreContext {
   jobs: JobManager;
   imports: ImportService;
   backups: BackupService;
+  /** Said once to the user after startup (app:info): e.g. why the last project could not be reopened. */
+  startup: { notice: string | null };
 }
 
 export interface Core extends CoreContext {
@@ -63,6 +66,7 @@ export function createCore(options: CoreOptions): Core {
     jobs,
     imports: new ImportService(session, jobs),
     backups: new BackupService(session, userDataDir),
+    startup: { notice: null },
   };
   const registry = new HandlerRegistry();
   registerProjectHandlers(registry, context);
@@ -71,6 +75,7 @@ export function createCore(options: CoreOptions): Core {
   registerLabelHandlers(registry, context);
   registerJobHandlers(registry, context);
   registerBackupHandlers(registry, context);
+  registerFileHandlers(registry, context);
   if (options.mode !== 'cli') context.backups.start();
   void removeStaleStagingDirs().catch((error: unknown) => console.warn('[biaozhu] could not look for old import previews:', error));
   const dispose = () => {

@@ -4,12 +4,13 @@ import type { z } from 'zod';
 import { annotationsInputs, type AnnotationsApi } from './annotations';
 import { backupsInputs, type BackupsApi } from './backups';
 import { documentsInputs, type DocumentsApi } from './documents';
+import { filesInputs, type FilesApi } from './files';
 import { jobsInputs, type JobsApi } from './jobs';
 import { labelsInputs, type LabelsApi } from './labels';
 import { projectsInputs, type ProjectsApi } from './projects';
 import type { Result } from './result';
 
-export type BiaozhuApi = ProjectsApi & DocumentsApi & AnnotationsApi & LabelsApi & JobsApi & BackupsApi;
+export type BiaozhuApi = ProjectsApi & DocumentsApi & AnnotationsApi & LabelsApi & JobsApi & BackupsApi & FilesApi;
 export type Channel = keyof BiaozhuApi;
 export type ApiInput<K extends Channel> = Parameters<BiaozhuApi[K]>[0];
 export type ApiOutput<K extends Channel> = Awaited<ReturnType<BiaozhuApi[K]>>;
@@ -24,6 +25,7 @@ export const apiInputs = {
   ...labelsInputs,
   ...jobsInputs,
   ...backupsInputs,
+  ...filesInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export type { Result, ApiError } from './result';

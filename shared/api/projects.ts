@@ -46,6 +46,10 @@ export interface AppInfo {
   recent: RecentProject[];
   /** Folder where new projects and exports go by default. */
   defaultDirectory: string;
+  /** Why the project open at startup is not the one the user had open last (it could not be opened), or null. */
+  startupNotice: string | null;
+  /** The demo project's file: imports into it are said to go into the demo. */
+  demoPath: string;
 }
 
 type In<K extends keyof typeof projectsInputs> = z.infer<(typeof projectsInputs)[K]>;

@@ -13,19 +13,18 @@ export interface ApiClient {
   call<K extends Channel>(channel: K, input: ApiInput<K>): Promise<Result<ApiOutput<K>>>;
 }
 
-const TOKEN_KEY = 'biaozhu.token';
-
-/** The browser mode hands the per-launch token in the URL once; keep it for reloads, then hide it. */
+/**
+ * The browser mode hands the per-launch token in the URL once. The server answered that page with a
+ * session cookie (HttpOnly, so never readable here), which later requests and reloads carry; the token
+ * leaves the address bar (history, bookmarks, screenshots) and is kept only in memory for this page.
+ */
 function takeBrowserToken(): string | null {
   const url = new URL(window.location.href);
   const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.toString());
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY);
+  if (!fromUrl) return null;
+  url.searchParams.delete('token');
+  window.history.replaceState(window.history.state, '', url.toString());
+  return fromUrl;
 }
 
 function electronClient(bridge: BiaozhuBridge): ApiClient {
@@ -36,19 +35,21 @@ function electronClient(bridge: BiaozhuBridge): ApiClient {
   };
 }
 
+const NOT_ADMITTED =
+  'This page has neither its access token nor a session from it. Open the URL that `npm start` printed (it works once per browser profile; reloads and bookmarks then work while that server runs).';
+
 function browserClient(token: string | null): ApiClient {
   return {
     mode: 'browser',
     async call(channel, input) {
-      if (!token) {
-        return { ok: false, error: { code: 'invalid_input', message: 'This page was opened without its access token. Open the URL that `npm start` printed.' } };
-      }
       try {
         const response = await fetch(`/api/${encodeURIComponent(channel)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-biaozhu-token': token },
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/json', ...(token ? { 'x-biaozhu-token': token } : {}) },
           body: JSON.stringify(input ?? {}),
         });
+        if (response.status === 401) return { ok: false, error: { code: 'invalid_input', message: NOT_ADMITTED } };
         return (await response.json()) as Result<ApiOutput<typeof channel>>;
       } catch (error) {
         return { ok: false, error: { code: 'io', message: `Biaozhu's local server did not answer: ${String(error)}` } };
@@ -56,6 +57,9 @@ function browserClient(token: string | null): ApiClient {
     },
   };
 }
+
+/** Where the browser mode downloads what an export job wrote (the session cookie admits it). */
+export const downloadUrl = (jobId: string): string => `/download?job=${encodeURIComponent(jobId)}`;
 
 export function createApiClient(): ApiClient {
   return window.biaozhu ? electronClient(window.biaozhu) : browserClient(takeBrowserToken());

@@ -214,9 +214,13 @@ function generate(rng: Rng): FuzzRequest {
     case 8: {
       // missing or wrong token (HTTP strips spaces around a header value: a padded token is the token)
       const token = rng.pick(['', 'f'.repeat(server.token.length), server.token.toUpperCase(), server.token.slice(1), `${server.token}0`, `${server.token},${server.token}`]);
-      const h = headers({ 'x-biaozhu-token': token });
-      if (token === '') delete (h as Record<string, string>)['x-biaozhu-token'];
-      return { kind: 'token', method: 'POST', path: api(rng.pick(CHANNELS)), headers: h, body: bodyOf(all['annotations:delete']), expect: [401] };
+      const h: Record<string, string> = headers({ 'x-biaozhu-token': token });
+      if (token === '') delete h['x-biaozhu-token'];
+      // a forged session cookie (the token is not the cookie's secret; another port's name is another server's)
+      if (rng.int(2)) h.cookie = `${rng.pick([`biaozhu_session_${server.port}`, 'biaozhu_session', `biaozhu_session_${server.port + 1}`])}=${rng.pick([server.token, 'f'.repeat(48), ''])}`;
+      // the token in the URL lets a page in, not an API call
+      const query = rng.int(3) === 0 ? `?token=${server.token}` : '';
+      return { kind: 'token', method: 'POST', path: api(rng.pick(CHANNELS)) + query, headers: h, body: bodyOf(all['annotations:delete']), expect: [401] };
     }
     case 9: // foreign Host or Origin, wrong content type
       return rng.pick([
