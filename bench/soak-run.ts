@@ -183,14 +183,16 @@ async function loadModel(server: ServerProcess): Promise<M.ModelState> {
   return model;
 }
 
+/** Where a soak keeps its project file and the server's user data inside its scratch folder. */
+export const soakPaths = (dir: string) => ({ projectPath: join(dir, 'soak.biaozhu'), userData: join(dir, 'user') });
+
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const began = Date.now();
   const log = options.log ?? (() => {});
   const rng = new Rng(options.seed);
   const ops = new OpGenerator(rng.fork(1));
   const kills = rng.fork(2);
-  const projectPath = join(options.dir, 'soak.biaozhu');
-  const userData = join(options.dir, 'user');
+  const { projectPath, userData } = soakPaths(options.dir);
   const report: SoakReport = {
     seed: options.seed, rounds: 0, documents: 0, acknowledgedOps: 0, acknowledgedByChannel: {}, killsIdle: 0, killsWithRequestsInFlight: 0,
     unacknowledged: 0, unacknowledgedApplied: 0, unacknowledgedAbsent: 0, integrityChecks: 0, restartMs: [], finalSpans: 0, finalLabels: 0,
