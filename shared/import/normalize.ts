@@ -50,7 +50,7 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
   for (const [name, step] of STEP_ORDER) {
     if (disabled.has(name)) continue;
     options.checkCancelled?.();
-    const r = step(text);
+    const r = step(text, options.checkCancelled);
     const changed = r.text !== text;
     if (!changed && !r.warnings?.length && !r.removed?.length) continue;
     if (changed) {

@@ -7,7 +7,7 @@ import type { ImportWarning } from '../../model';
 import { plausibility, plausibilityOf } from '../chars';
 import { gbDecodePair, gbEncodeChar, isGbLead } from '../gbk';
 import { MapBuilder } from '../offset-map';
-import type { StepResult } from './types';
+import { CHECK_LINES, type StepResult } from './types';
 
 const MARKERS = new Set(['?', '\ufffd']);
 const MAX_RUN = 60;
@@ -218,7 +218,7 @@ function suspicious(line: string, at: number, marked: boolean): { start: number;
   return found ? { start: at, end } : null;
 }
 
-export function repairMojibake(text: string): StepResult {
+export function repairMojibake(text: string, checkCancelled?: () => void): StepResult {
   const b = new MapBuilder(text);
   const warnings: ImportWarning[] = [];
   const flagged: { start: number; end: number }[] = [];
@@ -227,7 +227,9 @@ export function repairMojibake(text: string): StepResult {
   const attempt = (line: string, at: number, min: number) => (attempts++ < MAX_ATTEMPTS ? tryRepair(line, at, min) : null);
   let copied = 0;
   let lineStart = 0;
+  let lines = 0;
   for (const line of text.split('\n')) {
+    if (checkCancelled && ++lines % CHECK_LINES === 0) checkCancelled();
     if (needsLook(text, lineStart, lineStart + line.length)) {
       const chars = [...line];
       const offsets: number[] = [];

@@ -6,7 +6,7 @@
 import { isCommonSimplified } from '../chars';
 import { MapBuilder } from '../offset-map';
 import { simplifyChar, simplifyText } from '../opencc';
-import type { StepResult } from './types';
+import { CHECK_LINES, type StepResult } from './types';
 
 const isHanUnit = (code: number) => code >= 0x3400;
 
@@ -36,13 +36,15 @@ function isTraditionalDocument(text: string): boolean {
   return traditional > 0 && traditional >= han * 0.01;
 }
 
-export function traditionalToSimplified(text: string): StepResult {
+export function traditionalToSimplified(text: string, checkCancelled?: () => void): StepResult {
   const b = new MapBuilder(text);
   const whole = isTraditionalDocument(text);
   const converts = (ch: string) => kindOf(ch.codePointAt(0)!) >= (whole ? 2 : 3);
   let copied = 0;
   let lineStart = 0;
+  let lines = 0;
   while (lineStart <= text.length) {
+    if (checkCancelled && ++lines % CHECK_LINES === 0) checkCancelled();
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     let convertible = false;

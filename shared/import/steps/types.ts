@@ -16,4 +16,8 @@ export interface StepResult {
   removed?: StepRemoval[];
 }
 
-export type StepFn = (text: string) => StepResult;
+/** `checkCancelled`, when given, is called every so many lines of a long text and throws to stop. */
+export type StepFn = (text: string, checkCancelled?: () => void) => StepResult;
+
+/** Lines between a step's cancel checks. */
+export const CHECK_LINES = 4096;

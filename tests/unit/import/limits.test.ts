@@ -8,6 +8,7 @@ import { decodeBytes } from '../../../shared/import/encoding';
 import { extractHtml } from '../../../shared/import/formats/html';
 import { MAX_DOCX_XML_BYTES } from '../../../shared/import/formats/docx';
 import { MAX_SPLIT_COPIES_CHARS } from '../../../shared/import/drafts';
+import { normalizeText, STEP_ORDER } from '../../../shared/import/normalize';
 import { processFile } from '../../../shared/import/pipeline';
 import { defaultOptions, importBytes } from './helpers';
 import { docxOf } from './zip-files';
@@ -87,6 +88,16 @@ describe('cancel inside one file', () => {
       expect(calls).toBe(3);
     });
   }
+});
+
+describe('cancel inside one normalization step', () => {
+  it('is checked every few thousand lines by the slow steps, not only between steps', () => {
+    let calls = 0;
+    const text = '區委常委會召開會議。\n'.repeat(40_000);
+    normalizeText(text, { checkCancelled: () => void calls++ });
+    // One check before each step, and more inside mojibake repair and traditional → simplified.
+    expect(calls).toBeGreaterThan(STEP_ORDER.length + 10);
+  });
 });
 
 describe('cancel inside one file, through the worker\'s previewer', () => {
