@@ -5,6 +5,7 @@ import { DOCUMENT_SORT_KEYS } from '../../../shared/api/documents';
 import type { DocumentList as ListData, ListQuery, SortKey } from '../hooks/useDocumentList';
 import { useI18n } from '../i18n';
 import { DocumentRow, ROW_HEIGHT } from './DocumentRow';
+import { DocumentSpanFilters, spanFilterCount } from './DocumentSpanFilters';
 import { VirtualList, type VirtualListHandle } from './VirtualList';
 
 interface Props {
@@ -19,7 +20,8 @@ interface Props {
 export function DocumentList({ list, query, setQuery, currentId, onOpen, onNextUnfinished }: Props) {
   const { t } = useI18n();
   const [active, setActive] = useState(0);
-  const [more, setMore] = useState(Boolean(query.source || query.dateFrom || query.dateTo));
+  const spanFilters = spanFilterCount(query);
+  const [more, setMore] = useState(Boolean(query.source || query.dateFrom || query.dateTo || spanFilters));
   const [title, setTitle] = useState(query.titleContains ?? '');
   const handle = useRef<VirtualListHandle>(null);
   const total = list.total ?? 0;
@@ -69,7 +71,7 @@ export function DocumentList({ list, query, setQuery, currentId, onOpen, onNextU
     }
   };
 
-  const filtered = Boolean(query.status || query.source || query.titleContains || query.dateFrom || query.dateTo);
+  const filtered = Boolean(query.status || query.source || query.titleContains || query.dateFrom || query.dateTo || spanFilters);
 
   return (
     <nav className="doc-list" aria-label={t('docs.title')}>
@@ -121,6 +123,7 @@ export function DocumentList({ list, query, setQuery, currentId, onOpen, onNextU
           </button>
           <button type="button" className="icon-button" aria-expanded={more} aria-label={t('docs.moreFilters')} title={t('docs.moreFilters')} onClick={() => setMore(!more)}>
             ⋯
+            {!more && spanFilters > 0 && <span className="filter-count" title={t('docs.filter.active', { n: spanFilters })}>{spanFilters}</span>}
           </button>
         </div>
         {more && (
@@ -137,6 +140,7 @@ export function DocumentList({ list, query, setQuery, currentId, onOpen, onNextU
               <span>{t('docs.dateTo')}</span>
               <input type="date" className="input" value={query.dateTo ?? ''} onChange={(e) => setQuery({ ...query, dateTo: e.target.value || undefined })} />
             </label>
+            <DocumentSpanFilters query={query} setQuery={setQuery} />
           </div>
         )}
         {filtered && (

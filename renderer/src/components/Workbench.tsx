@@ -199,7 +199,7 @@ export function Workbench() {
           redo={() => void historyStep('redo')}
           notify={toast.info}
         />
-        <RightPanel session={session} reader={reader} tab={tab} setTab={setTab} reviewMode={reviewMode} setReviewMode={setReviewMode} setStatus={(s) => void setStatus(s)} />
+        <RightPanel session={session} reader={reader} tab={tab} setTab={setTab} reviewMode={reviewMode} setReviewMode={setReviewMode} setStatus={(s) => void setStatus(s)} filterList={(patch) => setQuery({ ...query, ...patch })} />
       </main>
       <DialogHost dialog={dialog} close={() => setDialog(null)} commands={commands} onImported={list.reload} droppedFiles={droppedFiles} />
     </div>

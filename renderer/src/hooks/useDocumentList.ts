@@ -2,7 +2,7 @@
 // so 10,000 documents cost one page request per 200 rows actually seen.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
-import type { DOCUMENT_SORT_KEYS } from '../../../shared/api/documents';
+import type { DOCUMENT_SORT_KEYS, ReviewProgress } from '../../../shared/api/documents';
 import type { DocumentStatus, DocumentSummary } from '../../../shared/model';
 
 export const PAGE = 200;
@@ -15,6 +15,13 @@ export interface ListQuery {
   titleContains?: string;
   dateFrom?: string;
   dateTo?: string;
+  /** Span filters (see shared/api/documents.ts documentFilter). */
+  withLabel?: string;
+  withoutLabel?: string;
+  annotator?: string;
+  hasWarnings?: boolean;
+  hasSpans?: boolean;
+  review?: ReviewProgress;
   sort: SortKey;
   direction: 'asc' | 'desc';
 }
@@ -33,12 +40,14 @@ export interface DocumentList {
 }
 
 function toFilter(q: ListQuery) {
-  const filter: Record<string, string> = {};
+  const filter: Record<string, string | boolean> = {};
   if (q.status) filter.status = q.status;
   if (q.source?.trim()) filter.source = q.source.trim();
   if (q.titleContains?.trim()) filter.titleContains = q.titleContains.trim();
   if (q.dateFrom) filter.dateFrom = q.dateFrom;
   if (q.dateTo) filter.dateTo = q.dateTo;
+  for (const key of ['withLabel', 'withoutLabel', 'annotator', 'review'] as const) if (q[key]) filter[key] = q[key];
+  for (const key of ['hasWarnings', 'hasSpans'] as const) if (q[key] !== undefined) filter[key] = q[key];
   return filter;
 }
 

@@ -8,6 +8,8 @@ import { MIGRATIONS, migrate, SCHEMA_VERSION, schemaVersion } from '../../../ele
 import { createProjectFile } from '../../../electron/services/app/session';
 import { deleteAnnotation, insertAnnotation, insertDocumentAnnotations, listAnnotations } from '../../../electron/services/db/annotations';
 import { spanListsSql } from '../../../electron/services/db/export-queries';
+import { documentFilterSql, type DocumentFilter } from '../../../electron/services/db/document-filters';
+import { REVIEW_PROGRESS } from '../../../shared/api/documents';
 import { tempDir } from '../helpers';
 
 const cleanups: (() => void)[] = [];
@@ -174,6 +176,22 @@ describe('migrations on real project files', () => {
       const plan = queryPlan(db, spanListsSql(details), '[1,2]');
       expect(plan).toMatch(/SEARCH annotations USING (COVERING )?INDEX annotations_document \(document_id=\?\)/);
       expect(plan).not.toMatch(/TEMP B-TREE/);
+    }
+    // The document list's span filters: one index seek per document for a page and for the total,
+    // never a scan of the spans (nor of one document's spans through annotations_document).
+    const spanFilterIndexes: [DocumentFilter, RegExp][] = [
+      [{ withLabelId: 1 }, /SEARCH a (EXISTS )?USING COVERING INDEX annotations_label \(label_id=\? AND document_id=\?\)/],
+      [{ withoutLabelId: 1 }, /SEARCH a (EXISTS )?USING COVERING INDEX annotations_label \(label_id=\? AND document_id=\?\)/],
+      [{ annotatorId: 1 }, /SEARCH a (EXISTS )?USING COVERING INDEX annotations_annotator \(annotator_id=\? AND document_id=\?\)/],
+      ...REVIEW_PROGRESS.map((review): [DocumentFilter, RegExp] => [{ review }, /SEARCH a (EXISTS )?USING COVERING INDEX annotations_review \(review_state=\? AND document_id=\?\)/]),
+    ];
+    for (const [filter, index] of spanFilterIndexes) {
+      const { where, params } = documentFilterSql({ ...filter, status: 'todo' });
+      for (const sql of [`SELECT id FROM documents ${where} ORDER BY id LIMIT 200`, `SELECT COUNT(*) FROM documents ${where}`]) {
+        const plan = queryPlan(db, sql, ...params);
+        expect(plan, sql).toMatch(index);
+        expect(plan, sql).not.toMatch(/SCAN a\b|annotations_document/);
+      }
     }
     db.close();
   });

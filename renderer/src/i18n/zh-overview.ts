@@ -1,0 +1,32 @@
+// 文档列表的标注筛选与“概览”标签页的中文文字。
+import type { enOverview } from './en-overview';
+
+export const zhOverview: Record<keyof typeof enOverview, string> = {
+  'docs.filter.withLabel': '含标签',
+  'docs.filter.withoutLabel': '不含标签',
+  'docs.filter.annotator': '标注人',
+  'docs.filter.warnings': '警告',
+  'docs.filter.spans': '有无标注',
+  'docs.filter.review': '审核',
+  'docs.filter.any': '不限',
+  'docs.filter.withWarnings': '有导入警告',
+  'docs.filter.withoutWarnings': '无导入警告',
+  'docs.filter.withSpans': '有标注',
+  'docs.filter.withoutSpans': '无标注',
+  'docs.filter.review.all_reviewed': '全部已审核',
+  'docs.filter.review.some_pending': '有待审核',
+  'docs.filter.review.none_reviewed': '均未审核',
+  'docs.filter.active': '另有 {n} 项筛选',
+  'panel.overview': '概览',
+  'overview.totals': '{documents} 篇文档 · {spans} 处标注',
+  'overview.byStatus': '文档状态',
+  'overview.byLabel': '各标签标注数',
+  'overview.byCoder': '各标注人标注数',
+  'overview.byReview': '标注审核',
+  'overview.noSpans': '还没有标注。',
+  'overview.showLabel': '在列表中显示含“{label}”的文档',
+  'overview.showCoder': '在列表中显示 {name} 标注过的文档',
+  'overview.showStatus': '在列表中显示“{status}”的文档',
+  'overview.refresh': '刷新',
+  'overview.hint': '点击一行即可筛选文档列表。',
+};
