@@ -1,4 +1,4 @@
-// Measure 9: the kill -9 soak at full size (bench/soak-run.ts; CI runs 20 rounds of it in
+// The kill -9 soak at full size (bench/soak-run.ts; CI runs 20 rounds of it in
 // tests/unit/core/kill-soak.test.ts). A real server process on a project of the shared seed
 // articles, random labelling operations through the HTTP API, SIGKILL at random points, restart:
 // every acknowledged operation must still be there and integrity_check must say ok.
