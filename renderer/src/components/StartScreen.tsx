@@ -1,5 +1,7 @@
-// Shown when no project is open: create, open by path, recent projects, demo.
+// Shown when no project is open: create, open (typed or through the file browser), recent projects, demo.
 import { useState } from 'react';
+import { FileBrowserDialog } from '../projects/FileBrowserDialog';
+import { ProjectDialogs, type ProjectDialog } from '../projects/ProjectMenu';
 import { callOrThrow } from '../api/client';
 import type { ProjectInfo } from '../../../shared/model';
 import { useI18n } from '../i18n';
@@ -15,6 +17,9 @@ export function StartScreen() {
   const [name, setName] = useState('');
   const [openPath, setOpenPath] = useState('');
   const [busy, setBusy] = useState(false);
+  const [browsing, setBrowsing] = useState<'folder' | ProjectDialog>(null);
+  /** The file name part of the path being typed, kept when a folder is chosen in the browser. */
+  const fileName = createPath.split(/[\\/]/).pop() || 'annotations.biaozhu';
 
   const run = async (fn: () => Promise<ProjectInfo>) => {
     setBusy(true);
@@ -54,7 +59,12 @@ export function StartScreen() {
             <p className="muted">{t('start.createHint')}</p>
             <div className="field">
               <label htmlFor="create-path">{t('start.path')}</label>
-              <input id="create-path" className="input mono" value={createPath} onChange={(e) => setCreatePath(e.target.value)} required />
+              <div className="input-with-button">
+                <input id="create-path" className="input mono" value={createPath} onChange={(e) => setCreatePath(e.target.value)} required />
+                <button type="button" className="button" onClick={() => setBrowsing('folder')} aria-label={t('files.browseFolder')}>
+                  {t('files.browse')}
+                </button>
+              </div>
             </div>
             <div className="field">
               <label htmlFor="create-name">{t('start.name')}</label>
@@ -74,7 +84,12 @@ export function StartScreen() {
             <h2>{t('start.open')}</h2>
             <div className="field">
               <label htmlFor="open-path">{t('start.openPath')}</label>
-              <input id="open-path" className="input mono" value={openPath} onChange={(e) => setOpenPath(e.target.value)} required />
+              <div className="input-with-button">
+                <input id="open-path" className="input mono" value={openPath} onChange={(e) => setOpenPath(e.target.value)} required />
+                <button type="button" className="button" onClick={() => setBrowsing('open')} aria-label={t('files.browseProject')}>
+                  {t('files.browse')}
+                </button>
+              </div>
             </div>
             <button type="submit" className="button" disabled={busy || !openPath.trim()}>
               {t('start.open')}
@@ -103,6 +118,19 @@ export function StartScreen() {
           <span className="muted">{t('start.demoHint')}</span>
         </div>
       </div>
+      {browsing === 'folder' && (
+        <FileBrowserDialog
+          purpose="folder"
+          title={t('files.chooseFolderTitle')}
+          startPath={dir || undefined}
+          onPick={(folder) => {
+            setCreatePath(`${folder.replace(/[\\/]+$/, '')}/${fileName}`);
+            setBrowsing(null);
+          }}
+          onClose={() => setBrowsing(null)}
+        />
+      )}
+      {browsing !== 'folder' && <ProjectDialogs dialog={browsing} close={() => setBrowsing(null)} />}
     </main>
   );
 }

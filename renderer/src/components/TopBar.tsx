@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { useAppState } from '../state/appState';
 import { formatKey } from '../state/keys';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
+import { ProjectMenu, StartupNotice } from '../projects/ProjectMenu';
 import { errorMessage, useToast } from '../state/toasts';
 
 interface Props {
@@ -48,7 +49,9 @@ export function TopBar({ onDialog, reviewMode, setReviewMode, hasDocument }: Pro
         </span>
         <span className="top-project-path">{project.path}</span>
       </div>
+      <ProjectMenu />
       <ReadOnlyBanner />
+      <StartupNotice />
       <label className="top-annotator">
         <span>{t('top.annotator')}</span>
         <input

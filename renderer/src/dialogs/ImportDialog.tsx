@@ -11,6 +11,7 @@ import { ImportPick } from './ImportPick';
 import { ImportPreviewList } from './ImportPreviewList';
 import type { ImportOptionsState, PickedSource } from './importTypes';
 import { JobProgress } from './ProgressBar';
+import { DemoImportNotice, NewProjectBeforeImport } from '../projects/DemoImportNotice';
 
 type Stage = 'pick' | 'previewing' | 'preview' | 'committing' | 'done';
 
@@ -34,6 +35,7 @@ export function ImportDialog({ onClose, onImported, initialSources = [] }: Props
   const [included, setIncluded] = useState<Set<number>>(new Set());
   const [active, setActive] = useState<number | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
+  const [newProjectFirst, setNewProjectFirst] = useState(false);
 
   const startPreview = async () => {
     setStage('previewing');
@@ -86,6 +88,7 @@ export function ImportDialog({ onClose, onImported, initialSources = [] }: Props
   };
 
   const activeFile = preview?.files.find((f) => f.index === active) ?? null;
+  if (newProjectFirst) return <NewProjectBeforeImport onClose={() => setNewProjectFirst(false)} />;
 
   const footer =
     stage === 'pick' ? (
@@ -114,6 +117,7 @@ export function ImportDialog({ onClose, onImported, initialSources = [] }: Props
 
   return (
     <Modal title={t('import.title')} onClose={onClose} wide footer={footer} className="import-dialog">
+      {(stage === 'pick' || stage === 'preview') && <DemoImportNotice onNewProject={() => setNewProjectFirst(true)} />}
       {stage === 'pick' && <ImportPick sources={sources} setSources={setSources} options={options} setOptions={setOptions} />}
       {stage === 'previewing' && previewJob.job && <JobProgress job={previewJob.job} label={t('import.previewing')} onCancel={() => void previewJob.cancel()} />}
       {stage === 'previewing' && !previewJob.job && <p className="muted">{t('import.previewing')}</p>}

@@ -6,7 +6,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStartupProject } from '../../../electron/server/startup';
 import { createCore, type Core } from '../../../electron/services/core';
 import { demoProjectPath } from '../../../electron/services/demo';
+import type { AppInfo } from '../../../shared/api/projects';
 import { tempDir } from '../helpers';
+
+async function appInfo(core: Core): Promise<AppInfo> {
+  const result = await core.registry.dispatch('app:info', {});
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value as AppInfo;
+}
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -29,8 +36,7 @@ describe('startup project', () => {
     const second = launch(join(dir, 'user'));
     expect(await openStartupProject(second, {})).toBeNull();
     expect(second.session.info()?.name).toBe('我的项目');
-    const info = await second.registry.dispatch('app:info', {});
-    expect(info.ok && info.value.startupNotice).toBeNull();
+    expect((await appInfo(second)).startupNotice).toBeNull();
   });
 
   it('opens the demo saying why when the last project is gone', async () => {
@@ -43,9 +49,8 @@ describe('startup project', () => {
     const second = launch(join(dir, 'user'));
     second.startup.notice = await openStartupProject(second, {});
     expect(second.session.requirePath()).toBe(demoProjectPath(second));
-    const info = await second.registry.dispatch('app:info', {});
-    if (!info.ok) throw new Error(info.error.message);
-    expect(info.value.startupNotice).toMatch(/gone\.biaozhu.*no longer there.*demo/);
-    expect(info.value.demoPath).toBe(demoProjectPath(second));
+    const info = await appInfo(second);
+    expect(info.startupNotice).toMatch(/gone\.biaozhu.*no longer there.*demo/);
+    expect(info.demoPath).toBe(demoProjectPath(second));
   });
 });

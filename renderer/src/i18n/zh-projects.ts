@@ -1,0 +1,33 @@
+// 浏览器模式的项目相关文字：文件浏览、新建/打开项目、示例项目提示、下载。
+import type { enProjects } from './en-projects';
+
+export const zhProjects: Record<keyof typeof enProjects, string> = {
+  'files.browse': '浏览…',
+  'files.browseFolder': '浏览…（选择文件夹）',
+  'files.browseProject': '浏览…（选择项目）',
+  'files.chooseFolderTitle': '选择文件夹',
+  'files.chooseFolder': '选择此文件夹',
+  'files.openProject': '打开项目',
+  'files.folder': '文件夹',
+  'files.go': '前往',
+  'files.up': '上一级',
+  'files.home': '主目录',
+  'files.projectsFolder': '项目文件夹',
+  'files.invalidName': '此文件名不是有效的 UTF-8（例如旧压缩包里的 GBK 文件名）；重命名后才能打开。',
+  'files.noProjects': '这里没有文件夹或 .biaozhu 项目。',
+  'files.empty': '这里没有文件夹。',
+  'files.leftOut': '另有 {n} 项未显示。',
+  'projects.menu': '项目',
+  'projects.new': '新建项目…',
+  'projects.open': '打开项目…',
+  'projects.newTitle': '新建项目',
+  'projects.folder': '文件夹',
+  'projects.willCreate': '将创建',
+  'projects.demoImport': '你正在向示例项目导入。示例项目里是样例文档；新建自己的项目，语料才不会混在一起。',
+  'projects.newFirst': '先新建项目',
+  'export.outFile': '写出一个文件（{ext}）。留空：在项目旁边用新文件名。',
+  'export.outFolder': '写出一个文件夹。留空：在项目旁边新建文件夹。',
+  'export.download': '下载文件',
+  'export.downloadZip': '下载 .zip',
+  'export.downloadHint': '同时已写到下面列出的位置。',
+};
