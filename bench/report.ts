@@ -6,7 +6,7 @@ import type { Machine } from './lib/machine';
 import { DOC_PATH, RESULTS_DIR, ROOT } from './lib/paths';
 import type { Goal, MeasureResult, Row } from './lib/result';
 
-const ORDER = ['import', 'export', 'open', 'keypress', 'heap', 'api-latency', 'cold-start', 'search'];
+const ORDER = ['import', 'export', 'open', 'keypress', 'scroll', 'heap', 'api-latency', 'cold-start', 'search'];
 
 interface Run {
   spec: { name: string; articles: number; spans: number; seed: number };

@@ -104,4 +104,6 @@
   });
 
   document.getElementById('open').addEventListener('click', () => void open());
+  // '#open' opens the document on load, as the app reopens the last document (cold open measure).
+  if (location.hash === '#open') void open();
 })();

@@ -17,6 +17,8 @@ export interface ReaderPage {
   readerRow: string;
   /** Selector of another row, opened between timed opens. */
   otherRow: string | null;
+  /** Address a fresh tab navigates to in order to land on the reader document (cold open). */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -40,7 +42,7 @@ export async function openApp(ctx: MeasureContext, tag: string): Promise<ReaderP
     if ((await page.locator(readerRow).count()) === 0) throw new Error(`the reader document (id ${fx.readerDocId}) is not in the first screen of the document list`);
     const other = await page.locator(`[data-doc-id]:not(${readerRow})`).first().getAttribute('data-doc-id');
     return {
-      page, fx, readerRow, otherRow: other ? `[data-doc-id="${other}"]` : null,
+      page, fx, readerRow, otherRow: other ? `[data-doc-id="${other}"]` : null, url: server.url,
       close: async () => {
         await browser.close();
         await server.stop();
@@ -102,7 +104,7 @@ export async function openBaseline(ctx: MeasureContext, tag: string): Promise<Re
   await page.goto(server.url);
   await page.locator('#open').waitFor({ state: 'visible' });
   return {
-    page, fx, readerRow: '#open', otherRow: null,
+    page, fx, readerRow: '#open', otherRow: null, url: `${server.url}#open`,
     close: async () => {
       await browser.close();
       await server.stop();

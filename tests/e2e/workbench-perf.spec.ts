@@ -41,6 +41,28 @@ test('a 100k-character document with 5,000 spans opens windowed and labels at th
   expect(counts.blocks).toBeGreaterThan(20);
   expect(counts.rendered).toBeLessThan(400);
 
+  // A jump far down is drawn in the frame it happens: the first frame after the scroll shows text,
+  // not an empty placeholder (blocks ahead are rendered in idle time, the visible ones at once).
+  for (const fraction of [0.5, 0.3, 0.7]) {
+    const blank = await page.evaluate(
+      (f) =>
+        new Promise<number>((resolve) => {
+          const scroller = document.querySelector('.reader-scroller')!;
+          scroller.scrollTop = Math.round(scroller.scrollHeight * f);
+          requestAnimationFrame(() => {
+            const box = scroller.getBoundingClientRect();
+            const visible = [...document.querySelectorAll('.bz-block:not(.is-rendered)')].filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.bottom > box.top && r.top < box.bottom;
+            });
+            resolve(visible.length);
+          });
+        }),
+      fraction,
+    );
+    expect(blank, `unrendered blocks on screen in the first frame after jumping to ${fraction}`).toBe(0);
+  }
+
   // Jump to the end: the last block renders and a new span there is stored at exact offsets.
   await page.evaluate(() => {
     const scroller = document.querySelector('.reader-scroller')!;

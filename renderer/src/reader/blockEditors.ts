@@ -157,5 +157,7 @@ export class BlockEditors {
     p.dataset.unit = String(unit);
     p.dataset.start = String(u.start);
     if (u.continues) p.classList.add('bz-continues');
+    // A class, not :has(> br:only-child): :has() makes every DOM change re-check all paragraphs' styles.
+    if (u.end === u.start) p.classList.add('bz-empty');
   }
 }

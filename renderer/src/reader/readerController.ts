@@ -19,6 +19,10 @@ export interface ReaderDeps {
 export type SpanChange = { before?: Annotation | null; after?: Annotation | null };
 
 const MARGIN_PX = 1400;
+/** Extra pixels around the viewport that must be rendered before a frame is painted. */
+const NEAR_PX = 200;
+/** An idle slice renders another block only while this much of it is left (a block takes ~5-15 ms). */
+const SLICE_RESERVE_MS = 12;
 
 export class ReaderController {
   readonly model: TextModel;
@@ -34,6 +38,9 @@ export class ReaderController {
   findCurrent!: HighlightLayer;
   private warningRanges: TextRange[];
   private readonly renderListeners = new Set<(block: number) => void>();
+  /** Blocks inside the observer's margin, not rendered yet, waiting for an idle slice. */
+  private readonly queued = new Set<number>();
+  private idleHandle = 0;
 
   constructor(text: string, annotations: Iterable<Annotation>, private readonly deps: ReaderDeps) {
     this.model = buildTextModel(text);
@@ -76,20 +83,32 @@ export class ReaderController {
     });
     content.appendChild(frag);
     this.estimateHeights();
+    // Enough blocks for the first screen by their estimated heights (estimates run short for CJK
+    // text, so this errs on rendering more), without reading layout between renders.
     const budget = scroller.clientHeight + 400;
     let height = 0;
     for (let b = 0; b < this.blockEls.length && height < budget; b++) {
+      height += parseFloat(this.blockEls[b].style.minHeight) || 0;
       this.renderBlock(b);
-      height += this.blockEls[b].offsetHeight;
     }
     warning.set(this.warningRanges, this.editors.renderedBlocks());
+    // Blocks entering the wide margin are queued and rendered in idle slices, one editor at a
+    // time, so scrolling never waits for a batch of them; a block that reaches the viewport
+    // before its slice is rendered in the scroll event, before that frame is painted.
     this.io = new IntersectionObserver(
       (entries) => {
-        for (const e of entries) if (e.isIntersecting) this.renderBlock(Number((e.target as HTMLElement).dataset.block));
+        for (const e of entries) {
+          const block = Number((e.target as HTMLElement).dataset.block);
+          if (e.isIntersecting) this.queued.add(block);
+          else this.queued.delete(block);
+        }
+        this.renderInView();
+        this.scheduleIdle();
       },
       { root: scroller, rootMargin: `${MARGIN_PX}px 0px` },
     );
     for (const el of this.blockEls) this.io.observe(el);
+    scroller.addEventListener('scroll', this.onScroll, { passive: true });
   }
 
   /**
@@ -101,13 +120,16 @@ export class ReaderController {
     if (unit === -1) return;
     const start = this.model.units[unit].start;
     const now = new Date(0).toISOString();
-    const fake: Annotation = { id: -(2 ** 30), documentId: 0, start, end: start + 1, labelId, annotator: '', origin: 'manual', reviewState: 'pending', attributes: {}, createdAt: now, updatedAt: now };
+    const fake: Annotation = { id: -(2 ** 30), documentId: 0, start, end: start + 1, labelId, annotator: '', origin: 'manual', reviewState: 'pending', attributes: {}, note: '', createdAt: now, updatedAt: now };
     this.applyChanges([{ after: fake }]);
     this.applyChanges([{ before: fake }]);
   }
 
   destroy(): void {
     this.io?.disconnect();
+    this.scroller?.removeEventListener('scroll', this.onScroll);
+    if (this.idleHandle) cancelIdleCallback(this.idleHandle);
+    this.queued.clear();
     this.editors.destroy();
     for (const l of this.layers) l.dispose();
     this.content?.replaceChildren();
@@ -142,7 +164,61 @@ export class ReaderController {
     el.style.minHeight = '';
     el.classList.add('is-rendered');
     this.io?.unobserve(el);
+    this.queued.delete(block);
   }
+
+  private readonly onScroll = (): void => this.renderInView();
+
+  /**
+   * Renders the blocks that are (nearly) on screen now. Runs in the scroll event, before the frame
+   * is painted, so even a far jump never shows an empty placeholder. Positions are all read before
+   * anything is rendered (no layout between the writes); blocks are in order, so a binary search
+   * finds the first one on screen.
+   */
+  private renderInView(): void {
+    const scroller = this.scroller;
+    const els = this.blockEls;
+    if (!scroller || els.length === 0) return;
+    const box = scroller.getBoundingClientRect();
+    const top = box.top - NEAR_PX;
+    const bottom = box.bottom + NEAR_PX;
+    let lo = 0;
+    let hi = els.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (els[mid].getBoundingClientRect().bottom <= top) lo = mid + 1;
+      else hi = mid;
+    }
+    const inView: number[] = [];
+    for (let b = lo; b < els.length && els[b].getBoundingClientRect().top < bottom; b++) {
+      if (!this.editors.isRendered(b)) inView.push(b);
+    }
+    for (const b of inView) this.renderBlock(b);
+  }
+
+  private scheduleIdle(): void {
+    if (this.idleHandle || this.queued.size === 0) return;
+    this.idleHandle = requestIdleCallback(this.renderSlice, { timeout: 500 });
+  }
+
+  /** Renders queued blocks nearest the viewport first, while the idle period lasts (at least one). */
+  private readonly renderSlice = (deadline: IdleDeadline): void => {
+    this.idleHandle = 0;
+    const scroller = this.scroller;
+    if (!scroller) return;
+    const center = scroller.getBoundingClientRect().top + scroller.clientHeight / 2;
+    const distance = new Map<number, number>();
+    for (const b of this.queued) {
+      const r = this.blockEls[b].getBoundingClientRect();
+      distance.set(b, Math.abs((r.top + r.bottom) / 2 - center));
+    }
+    const order = [...distance.keys()].sort((a, b) => distance.get(a)! - distance.get(b)!);
+    for (const b of order) {
+      this.renderBlock(b);
+      if (deadline.timeRemaining() < SLICE_RESERVE_MS) break;
+    }
+    this.scheduleIdle();
+  };
 
   /** The rendered paragraph element of a unit; renders its block first when ensure is set. */
   paragraph(unit: number, ensure = true): HTMLElement | null {
