@@ -31,6 +31,8 @@ export interface SoakReport {
   acknowledgedByChannel: Record<string, number>;
   killsIdle: number;
   killsWithRequestsInFlight: number;
+  /** Extra kills of a server that was still opening the project (before it printed its address). */
+  killsDuringStart: number;
   /** Requests whose answer never arrived: the restarted server showed their effect whole, or not at all. */
   unacknowledged: number;
   unacknowledgedApplied: number;
@@ -166,6 +168,17 @@ async function start(projectPath: string, userData: string, create = false): Pro
   }
 }
 
+/** A crash while opening the project: SIGKILL after delayMs, whether or not the server got ready. */
+async function killWhileStarting(projectPath: string, userData: string, delayMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const started = startServerProcess(projectPath, userData, {
+    onSpawn: (child) => (timer = setTimeout(() => child.kill('SIGKILL'), delayMs)),
+  });
+  const server = await started.catch(() => null); // killed before it was ready: the usual case
+  clearTimeout(timer);
+  await server?.kill('SIGKILL');
+}
+
 async function requireWritable(server: ServerProcess): Promise<void> {
   const info = await server.value('app:info', {});
   if (!info.project) throw new SoakFailure('the restarted server has no project open');
@@ -194,7 +207,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const kills = rng.fork(2);
   const { projectPath, userData } = soakPaths(options.dir);
   const report: SoakReport = {
-    seed: options.seed, rounds: 0, documents: 0, acknowledgedOps: 0, acknowledgedByChannel: {}, killsIdle: 0, killsWithRequestsInFlight: 0,
+    seed: options.seed, rounds: 0, documents: 0, acknowledgedOps: 0, acknowledgedByChannel: {}, killsIdle: 0, killsWithRequestsInFlight: 0, killsDuringStart: 0,
     unacknowledged: 0, unacknowledgedApplied: 0, unacknowledgedAbsent: 0, integrityChecks: 0, restartMs: [], finalSpans: 0, finalLabels: 0,
     failure: null, durationSeconds: 0,
   };
@@ -263,6 +276,13 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       const damage = checkFile(projectPath);
       report.integrityChecks++;
       if (damage) throw new SoakFailure(`after the kill in round ${round}: ${damage}`);
+      if (kills.chance(0.15)) {
+        await killWhileStarting(projectPath, userData, kills.int(0, 1500));
+        report.killsDuringStart++;
+        const damaged = checkFile(projectPath);
+        report.integrityChecks++;
+        if (damaged) throw new SoakFailure(`after a kill while the server was starting in round ${round}: ${damaged}`);
+      }
       const restarted = performance.now();
       server = await start(projectPath, userData);
       report.restartMs.push(Math.round(performance.now() - restarted));

@@ -37,7 +37,8 @@ runMeasure('soak', 'Kill -9 soak: acknowledged edits across crashes', async (ctx
   ctx.notes.push(
     `Seed ${report.seed} (\`npm run bench -- --only soak --seed ${report.seed}\` reruns it; the CI test takes BIAOZHU_SOAK_SEED). ` +
       `${report.documents} documents imported from the shared seed articles through the API; ${report.rounds} of ${rounds} rounds, ` +
-      `each 10–40 answered operations, then SIGKILL: ${report.killsIdle} with the server idle, ${report.killsWithRequestsInFlight} with 1–6 requests in flight.`,
+      `each 10–40 answered operations, then SIGKILL: ${report.killsIdle} with the server idle, ${report.killsWithRequestsInFlight} with 1–6 requests in flight; ` +
+      `${report.killsDuringStart} more while a restarted server was still opening the project (0–1.5 s after spawn).`,
     `${report.unacknowledged} requests never got their answer; after the restart ${report.unacknowledgedApplied} of them were there whole and ` +
       `${report.unacknowledgedAbsent} not at all (never half). Operations answered: ${Object.entries(report.acknowledgedByChannel).map(([c, n]) => `${c} ${n}`).join(', ')}.`,
     report.failure ? `**Failure:** ${report.failure}` : `No acknowledged operation was lost or changed, and integrity_check said ok after all ${report.integrityChecks} kills.`,

@@ -15,6 +15,8 @@ export interface StartOptions {
   /** Extra command-line arguments for electron/server/main.ts. */
   args?: string[];
   env?: NodeJS.ProcessEnv;
+  /** Called with the child as soon as it is spawned (to kill it while it starts, say). */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 export interface ServerProcess {
@@ -65,6 +67,7 @@ export async function startServerProcess(projectPath: string, userDataDir: strin
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env },
   );
   running.add(child);
+  options.onSpawn?.(child);
   child.once('exit', () => running.delete(child));
   let output = '';
   const keep = (chunk: Buffer) => (output += chunk.toString());
