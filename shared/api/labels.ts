@@ -27,12 +27,42 @@ const labelFields = {
     })
     .nullable(),
   attributes: z.array(attributeDefinition).max(30),
+  descriptionZh: z.string().max(5000),
+  descriptionEn: z.string().max(5000),
+  examples: z.array(z.string().trim().min(1, 'an example is a mention, not empty').max(200)).max(50),
 };
+
+/** A label as the label schema file (labels:export / labels:import) carries it. */
+export const labelSchemaEntry = z
+  .object({
+    ...labelFields,
+    hotkey: labelFields.hotkey.optional(),
+    attributes: labelFields.attributes.optional(),
+    descriptionZh: labelFields.descriptionZh.optional(),
+    descriptionEn: labelFields.descriptionEn.optional(),
+    examples: labelFields.examples.optional(),
+  })
+  .strict();
+
+export interface LabelSchemaImport {
+  /** Keys of the labels created and of those whose fields changed, in file order. */
+  created: string[];
+  updated: string[];
+  /** Things taken differently from the file, one sentence each (a hotkey another label holds). */
+  problems: string[];
+}
 
 export const labelsInputs = {
   'labels:list': z.object({}).strict(),
   'labels:create': z
-    .object({ ...labelFields, hotkey: labelFields.hotkey.optional(), attributes: labelFields.attributes.optional() })
+    .object({
+      ...labelFields,
+      hotkey: labelFields.hotkey.optional(),
+      attributes: labelFields.attributes.optional(),
+      descriptionZh: labelFields.descriptionZh.optional(),
+      descriptionEn: labelFields.descriptionEn.optional(),
+      examples: labelFields.examples.optional(),
+    })
     .strict(),
   'labels:update': z
     .object({ id, ...labelFields })
@@ -53,6 +83,10 @@ export const labelsInputs = {
         }),
     })
     .strict(),
+  /** The label schema as a JSON file's text (format in docs/formats.md). */
+  'labels:export': z.object({}).strict(),
+  /** Labels of a label schema file: new keys are created, existing keys take the file's fields. */
+  'labels:import': z.object({ json: z.string().max(10_000_000) }).strict(),
 };
 
 type In<K extends keyof typeof labelsInputs> = z.input<(typeof labelsInputs)[K]>;
@@ -63,4 +97,6 @@ export type LabelsApi = {
   'labels:update': (a: In<'labels:update'>) => Promise<Label>;
   'labels:delete': (a: In<'labels:delete'>) => Promise<{ id: number }>;
   'labels:reorder': (a: In<'labels:reorder'>) => Promise<Label[]>;
+  'labels:export': (a: In<'labels:export'>) => Promise<{ json: string }>;
+  'labels:import': (a: In<'labels:import'>) => Promise<LabelSchemaImport>;
 };

@@ -14,12 +14,13 @@ interface AnnotationRow {
   origin: AnnotationOrigin;
   review_state: ReviewState;
   attributes_json: string;
+  note: string | null;
   created_at: string;
   updated_at: string;
 }
 
 const SELECT = `SELECT a.id, a.document_id, a.start, a.end, a.label_id, an.name AS annotator, a.origin, a.review_state,
-  coalesce(s.json, '{}') AS attributes_json, a.created_at, a.updated_at
+  coalesce(s.json, '{}') AS attributes_json, a.note, a.created_at, a.updated_at
   FROM annotations a JOIN annotators an ON an.id = a.annotator_id LEFT JOIN attribute_sets s ON s.id = a.attribute_set_id`;
 
 const toAnnotation = (row: AnnotationRow): Annotation => ({
@@ -32,6 +33,7 @@ const toAnnotation = (row: AnnotationRow): Annotation => ({
   origin: row.origin,
   reviewState: row.review_state,
   attributes: JSON.parse(row.attributes_json),
+  note: row.note ?? '',
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
@@ -63,16 +65,21 @@ export interface AnnotationRecord {
   origin: AnnotationOrigin;
   reviewState: ReviewState;
   attributes: Record<string, string>;
+  /** '' or absent: none (stored as NULL, see migration 007). */
+  note?: string;
   createdAt: string;
   updatedAt: string;
 }
 
+/** Notes are NULL when empty: the partial index annotations_note holds only spans with one. */
+const storedNote = (note: string | undefined): string | null => (note ? note : null);
+
 function insertAnnotationRow(db: Db, record: AnnotationRecord, sets?: AttributeSetIds): number {
-  const result = statement(db, `INSERT INTO annotations (id, document_id, start, end, label_id, annotator_id, origin, review_state, attribute_set_id, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+  const result = statement(db, `INSERT INTO annotations (id, document_id, start, end, label_id, annotator_id, origin, review_state, attribute_set_id, note, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
     .run(
       record.id ?? null, record.documentId, record.start, record.end, record.labelId, record.annotatorId, record.origin,
-      record.reviewState, attributeSetId(db, record.attributes, sets), record.createdAt, record.updatedAt,
+      record.reviewState, attributeSetId(db, record.attributes, sets), storedNote(record.note), record.createdAt, record.updatedAt,
     );
   return Number(result.lastInsertRowid);
 }
@@ -103,13 +110,15 @@ export interface AnnotationChange {
   labelId: number;
   reviewState: ReviewState;
   attributes: Record<string, string>;
+  /** Absent in changes recorded before notes existed (undo history): none. */
+  note?: string;
   updatedAt: string;
 }
 
 export function updateAnnotation(db: Db, id: number, change: AnnotationChange): void {
   statement(db,
-    `UPDATE annotations SET start = ?, end = ?, label_id = ?, review_state = ?, attribute_set_id = ?, updated_at = ? WHERE id = ?`,
-  ).run(change.start, change.end, change.labelId, change.reviewState, attributeSetId(db, change.attributes), change.updatedAt, id);
+    `UPDATE annotations SET start = ?, end = ?, label_id = ?, review_state = ?, attribute_set_id = ?, note = ?, updated_at = ? WHERE id = ?`,
+  ).run(change.start, change.end, change.labelId, change.reviewState, attributeSetId(db, change.attributes), storedNote(change.note), change.updatedAt, id);
 }
 
 /** Deletes one span and uncounts it on its document (call inside a transaction). */

@@ -4,7 +4,7 @@ import type { Annotation } from '../../../shared/model';
 import type { Db } from './connection';
 import { nowIso, statement } from './connection';
 
-export type OperationKind = 'create' | 'delete' | 'relabel' | 'resize' | 'attributes' | 'review';
+export type OperationKind = 'create' | 'delete' | 'relabel' | 'resize' | 'attributes' | 'note' | 'review';
 
 export interface OperationRow {
   id: number;

@@ -3,6 +3,8 @@ import type { HandlerRegistry } from '../app/registry';
 import type { CoreContext } from '../core';
 import * as labels from '../db/labels';
 import type { Db } from '../db/connection';
+import type { LabelSchemaImport } from '../../../shared/api/labels';
+import { labelSchemaJson, parseLabelSchema, type LabelSchemaEntry } from '../../../shared/exchange/label-schema';
 
 function requireUnique(db: Db, key: string | undefined, hotkey: string | null | undefined, exceptId?: number): void {
   for (const label of labels.listLabels(db)) {
@@ -10,6 +12,34 @@ function requireUnique(db: Db, key: string | undefined, hotkey: string | null | 
     if (key !== undefined && label.key === key) throw new ApiFailure('conflict', `A label with key ${key} already exists`);
     if (hotkey && label.hotkey === hotkey) throw new ApiFailure('conflict', `Hotkey ${hotkey} is already used by ${label.nameZh} (${label.key})`);
   }
+}
+
+/** Creates the file's new labels and gives existing keys the file's fields, in one transaction. */
+function importLabelSchema(db: Db, entries: LabelSchemaEntry[]): LabelSchemaImport {
+  const result: LabelSchemaImport = { created: [], updated: [], problems: [] };
+  db.transaction(() => {
+    for (const entry of entries) {
+      const existing = labels.getLabelByKey(db, entry.key);
+      let hotkey = entry.hotkey === undefined ? existing?.hotkey ?? null : entry.hotkey;
+      const holder = hotkey ? labels.listLabels(db).find((l) => l.hotkey === hotkey && l.key !== entry.key) : undefined;
+      if (holder) {
+        result.problems.push(`${entry.key}: hotkey ${hotkey} belongs to ${holder.nameZh} (${holder.key}) here, so ${entry.key} ${existing ? 'keeps its own' : 'gets none'}`);
+        hotkey = existing?.hotkey ?? null;
+      }
+      const fields = { ...entry, hotkey, attributes: entry.attributes ?? existing?.attributes ?? [] };
+      if (!existing) {
+        labels.insertLabel(db, fields);
+        result.created.push(entry.key);
+        continue;
+      }
+      const comparable = (l: object) => JSON.stringify(labelSchemaJson([{ ...existing, ...l }]));
+      if (comparable(fields) !== comparable({})) {
+        labels.updateLabel(db, existing.id, fields);
+        result.updated.push(entry.key);
+      }
+    }
+  })();
+  return result;
 }
 
 export function registerLabelHandlers(registry: HandlerRegistry, { session }: CoreContext): void {
@@ -32,6 +62,16 @@ export function registerLabelHandlers(registry: HandlerRegistry, { session }: Co
     if (used > 0) throw new ApiFailure('conflict', `This label is used by ${used} spans; relabel or delete them first`, { used });
     if (!labels.deleteLabel(db, id)) throw new ApiFailure('not_found', `Label ${id} does not exist`);
     return { id };
+  });
+  registry.method('labels:export', () => ({ json: labelSchemaJson(labels.listLabels(session.requireDb())) }));
+  registry.method('labels:import', ({ json }) => {
+    let entries: LabelSchemaEntry[];
+    try {
+      entries = parseLabelSchema(json);
+    } catch (error) {
+      throw new ApiFailure('invalid_input', (error as Error).message);
+    }
+    return importLabelSchema(session.requireDb(), entries);
   });
   registry.method('labels:reorder', ({ ids }) => {
     const db = session.requireDb();

@@ -1,11 +1,17 @@
-// '?' : the key map, generated from the same command list the keymap uses.
+// '?' : the key map, generated from the same command list the keymap uses, and the labels' keys
+// with their guidelines.
+import { labelKeys } from '../../../shared/hotkeys';
 import { useI18n } from '../i18n';
+import { useAppState } from '../state/appState';
 import { GROUP_ORDER, type Command } from '../state/commands';
 import { formatKey } from '../state/keys';
+import { guidelineText } from './labelGuideline';
 import { Modal } from './Modal';
 
 export function HelpOverlay({ commands, onClose }: { commands: Command[]; onClose: () => void }) {
-  const { t } = useI18n();
+  const { t, lang, labelName } = useI18n();
+  const { labels } = useAppState();
+  const keys = labelKeys(labels);
   return (
     <Modal title={t('help.title')} onClose={onClose} wide className="help-overlay">
       <p className="muted">{t('help.intro')}</p>
@@ -41,6 +47,28 @@ export function HelpOverlay({ commands, onClose }: { commands: Command[]; onClos
             </section>
           );
         })}
+        {labels.length > 0 && (
+          <section className="help-group help-labels">
+            <h3 className="section-title">{t('help.labels')}</h3>
+            <table className="keymap">
+              <tbody>
+                {labels.map((label) => (
+                  <tr key={label.id}>
+                    <td className="keymap-keys">
+                      {(keys.get(label.id) ?? []).map((k) => (
+                        <kbd key={k}>{k.toUpperCase()}</kbd>
+                      ))}
+                    </td>
+                    <td>
+                      <strong>{labelName(label)}</strong> {guidelineText(label, lang)}
+                      {label.examples.length > 0 && <> — {label.examples.join(lang === 'zh' ? '、' : ', ')}</>}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        )}
       </div>
     </Modal>
   );

@@ -1,7 +1,9 @@
-// Bottom bar: what is selected, and one chip per label (click or press its key to tag).
+// Bottom bar: what is selected, and one chip per label (click or press its key to tag); a chip's
+// tooltip is its label's guideline and examples.
 import { labelKeys } from '../../../shared/hotkeys';
 import type { Annotation, Label } from '../../../shared/model';
 import { useI18n } from '../i18n';
+import { guidelineTooltip } from './labelGuideline';
 
 interface Props {
   labels: Label[];
@@ -11,7 +13,7 @@ interface Props {
 }
 
 export function LabelBar({ labels, selection, selectedSpan, onTag }: Props) {
-  const { t, labelName } = useI18n();
+  const { t, lang, labelName } = useI18n();
   const keys = labelKeys(labels);
   const status = selection
     ? `${t('reader.selection', { n: selection.end - selection.start })} — ${t('reader.pressLabel', { n: Math.min(9, labels.length) })}`
@@ -30,6 +32,7 @@ export function LabelBar({ labels, selection, selectedSpan, onTag }: Props) {
             type="button"
             className={`label-chip${selectedSpan?.labelId === label.id ? ' is-current' : ''}`}
             style={{ '--chip': label.color } as React.CSSProperties}
+            title={guidelineTooltip(label, labelName(label), lang, t)}
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => onTag(label)}
           >

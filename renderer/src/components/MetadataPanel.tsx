@@ -7,6 +7,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import type { ReaderHandle } from '../reader/Reader';
 import type { DocSession } from '../state/docSession';
 import { errorMessage, useToast } from '../state/toasts';
+import { NoteField } from './NoteField';
 import { WarningKindBadge } from './WarningKindBadge';
 
 type Editable = 'title' | 'date' | 'source' | 'district' | 'url' | 'reporters';
@@ -51,8 +52,19 @@ export function MetadataPanel({ session, reader }: { session: DocSession; reader
     }
   };
 
+  const saveNote = async (note: string) => {
+    try {
+      const summary = await callOrThrow('documents:update', { id: doc.id, note });
+      session.patchDocument({ ...summary, note });
+      toast.info(t('notes.saved'));
+    } catch (error) {
+      toast.error(errorMessage(error));
+    }
+  };
+
   return (
     <div className="metadata-panel">
+      <NoteField id="document-note" label={t('notes.document')} placeholder={t('notes.documentPlaceholder')} value={doc.note} onSave={(note) => void saveNote(note)} />
       <form className="form" onSubmit={(e) => e.preventDefault()}>
         {FIELDS.map((f) => (
           <div className="field" key={f.key}>

@@ -1,8 +1,9 @@
-// The selected span: its text, label (changeable), review state, and attributes edited in place.
+// The selected span: its text, label (changeable), review state, attributes and note edited in place.
 import { useI18n } from '../i18n';
 import { useAppState } from '../state/appState';
 import type { DocSession } from '../state/docSession';
 import { AttributeFields } from './AttributeFields';
+import { NoteField } from './NoteField';
 
 export function SpanDetail({ session }: { session: DocSession; version: number }) {
   const { t, labelName } = useI18n();
@@ -51,6 +52,14 @@ export function SpanDetail({ session }: { session: DocSession; version: number }
       ) : (
         <p className="muted">{t('spans.noAttributes')}</p>
       )}
+      <NoteField
+        key={`note-${span.id}`}
+        id="span-note"
+        label={t('notes.span')}
+        placeholder={t('notes.spanPlaceholder')}
+        value={span.note}
+        onSave={(note) => session.update(span.id, { note })}
+      />
     </section>
   );
 }

@@ -1,4 +1,5 @@
-// All spans of the document grouped by label, filterable; a click selects the span and scrolls to it.
+// All spans of the document grouped by label, filterable (by text, label or note); a click selects
+// the span and scrolls to it. A span with a note shows the note's start after its text.
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import type { Annotation, Label } from '../../../shared/model';
 import { useI18n } from '../i18n';
@@ -25,7 +26,8 @@ export function SpanList({ session, reader, version }: { session: DocSession; re
     for (const span of session.ordered()) {
       const label = labelById.get(span.labelId);
       const spanText = text.slice(span.start, span.end);
-      if (needle && !spanText.toLowerCase().includes(needle) && !(label && (label.nameZh + label.nameEn + label.key).toLowerCase().includes(needle))) continue;
+      const matches = (s: string) => s.toLowerCase().includes(needle);
+      if (needle && !matches(spanText) && !matches(span.note) && !(label && matches(label.nameZh + label.nameEn + label.key))) continue;
       const list = groups.get(span.labelId) ?? [];
       list.push(span);
       groups.set(span.labelId, list);
@@ -91,6 +93,13 @@ export function SpanList({ session, reader, version }: { session: DocSession; re
                   onClick={() => select(span)}
                 >
                   <span className="span-row-text">{row.text}</span>
+                  {span.note && (
+                    <span className="span-row-note" title={span.note}>
+                      <span aria-hidden="true">✎ </span>
+                      <span className="sr-text">{t('notes.span')}: </span>
+                      {span.note}
+                    </span>
+                  )}
                   <span className="span-row-pos">{span.start}</span>
                 </button>
               </div>

@@ -7,10 +7,14 @@ import { useI18n } from '../i18n';
 import { useAppState } from '../state/appState';
 import { errorMessage, useToast } from '../state/toasts';
 import { hasCommandKey, LabelForm, type LabelDraft } from './LabelForm';
+import { LabelSchemaButtons } from './LabelSchemaButtons';
 
 const PALETTE = ['#d9480f', '#1971c2', '#2f9e44', '#9c36b5', '#e8590c', '#0c8599', '#c2255c', '#5c940d'];
 
-const toDraft = (l: Label): LabelDraft => ({ id: l.id, key: l.key, nameZh: l.nameZh, nameEn: l.nameEn, color: l.color, hotkey: l.hotkey, attributes: l.attributes });
+const toDraft = (l: Label): LabelDraft => ({
+  id: l.id, key: l.key, nameZh: l.nameZh, nameEn: l.nameEn, color: l.color, hotkey: l.hotkey, attributes: l.attributes,
+  descriptionZh: l.descriptionZh, descriptionEn: l.descriptionEn, examples: l.examples,
+});
 
 export function LabelEditorDialog({ onClose }: { onClose: () => void }) {
   const { t, labelName } = useI18n();
@@ -43,7 +47,10 @@ export function LabelEditorDialog({ onClose }: { onClose: () => void }) {
 
   const save = async () => {
     if (!draft) return;
-    const fields = { key: draft.key, nameZh: draft.nameZh, nameEn: draft.nameEn, color: draft.color, hotkey: draft.hotkey, attributes: draft.attributes };
+    const fields = {
+      key: draft.key, nameZh: draft.nameZh, nameEn: draft.nameEn, color: draft.color, hotkey: draft.hotkey, attributes: draft.attributes,
+      descriptionZh: draft.descriptionZh.trim(), descriptionEn: draft.descriptionEn.trim(), examples: draft.examples.map((e) => e.trim()).filter(Boolean),
+    };
     if (draft.id === null) {
       let created: Label | null = null;
       await run(async () => (created = await callOrThrow('labels:create', fields)), t('labels.saved'));
@@ -74,7 +81,7 @@ export function LabelEditorDialog({ onClose }: { onClose: () => void }) {
     setSelected(null);
     const used = new Set(labels.map((l) => l.hotkey));
     const hotkey = ['5', '6', '7', '8', '9'].find((k) => !used.has(k)) ?? null;
-    setDraft({ id: null, key: 'NEW', nameZh: '', nameEn: '', color: PALETTE[labels.length % PALETTE.length], hotkey, attributes: [] });
+    setDraft({ id: null, key: 'NEW', nameZh: '', nameEn: '', color: PALETTE[labels.length % PALETTE.length], hotkey, attributes: [], descriptionZh: '', descriptionEn: '', examples: [] });
   };
 
   const footer = (
@@ -84,6 +91,7 @@ export function LabelEditorDialog({ onClose }: { onClose: () => void }) {
           {t('common.delete')}
         </button>
       )}
+      <LabelSchemaButtons busy={busy} run={run} />
       <span className="spacer" />
       <button type="button" className="button" onClick={onClose}>
         {t('common.close')}

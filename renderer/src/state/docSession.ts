@@ -6,7 +6,7 @@ import type { HistoryState, HistoryStep } from '../../../shared/api/annotations'
 import type { Annotation, DocumentDetail, DocumentStatus } from '../../../shared/model';
 import type { ReaderController, SpanChange } from '../reader/readerController';
 
-export type SpanPatch = Partial<Pick<Annotation, 'labelId' | 'start' | 'end' | 'attributes' | 'reviewState'>>;
+export type SpanPatch = Partial<Pick<Annotation, 'labelId' | 'start' | 'end' | 'attributes' | 'reviewState' | 'note'>>;
 
 export interface SessionDeps {
   annotator: () => string;
@@ -86,6 +86,7 @@ export class DocSession {
       origin: 'manual',
       reviewState: 'pending',
       attributes: {},
+      note: '',
       createdAt: now,
       updatedAt: now,
     };

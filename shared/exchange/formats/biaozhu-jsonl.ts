@@ -1,5 +1,5 @@
 // Biaozhu JSONL: one document per line, complete and lossless (text, original text, offset map,
-// metadata, status, split, every span field). Offsets: UTF-16 `start`/`end` (end exclusive, as
+// metadata, status, split, note, every span field and note). Offsets: UTF-16 `start`/`end` (end exclusive, as
 // JavaScript counts) plus code-point `start_cp`/`end_cp` (as Python counts) into `text`, and
 // UTF-16 `source_start`/`source_end` into `original_text` when known.
 import { DOCUMENT_STATUSES } from '../../model';
@@ -9,8 +9,8 @@ import { NUMBER_BYTES, putBytes, putNumber, utf8Bytes, Utf8Builder } from '../te
 import type { DraftSpan, ExchangeFile, Exporter, ExportSpan, ParseResult } from '../types';
 
 /** The constant stretches of a span's JSON, encoded once. */
-const [SPAN_ID, END, START_CP, END_CP, SOURCE_START, SOURCE_END, ATTRIBUTES, UPDATED_AT, NULL] = [
-  '{"id":', ',"end":', ',"start_cp":', ',"end_cp":', ',"source_start":', ',"source_end":', ',"attributes":', ',"updated_at":', 'null',
+const [SPAN_ID, END, START_CP, END_CP, SOURCE_START, SOURCE_END, ATTRIBUTES, UPDATED_AT, NULL, NOTE] = [
+  '{"id":', ',"end":', ',"start_cp":', ',"end_cp":', ',"source_start":', ',"source_end":', ',"attributes":', ',"updated_at":', 'null', ',"note":',
 ].map(utf8Bytes);
 /** A span's bytes besides its label, attributes, annotator stretch and times: keys, seven numbers, a comma and the closing brace. */
 const SPAN_FIXED_BYTES = [SPAN_ID, END, START_CP, END_CP, SOURCE_START, SOURCE_END, ATTRIBUTES, UPDATED_AT].reduce((n, piece) => n + piece.length, 0) + 7 * NUMBER_BYTES + 2;
@@ -77,7 +77,9 @@ function writeSpans(out: Utf8Builder, spans: readonly ExportSpan[], cp: { start:
     const who = pieces.who(s.annotator, s.origin, s.reviewState);
     const created = pieces.time(s.createdAt);
     const updated = s.updatedAt === s.createdAt ? created : pieces.time(s.updatedAt);
-    const bytes = out.room(SPAN_FIXED_BYTES + label.length + attributes.length + who.length + created.length + updated.length);
+    // Few spans have a note: only they pay for one, and only those lines have the key.
+    const note = s.note ? utf8Bytes(JSON.stringify(s.note)) : null;
+    const bytes = out.room(SPAN_FIXED_BYTES + label.length + attributes.length + who.length + created.length + updated.length + (note ? NOTE.length + note.length : 0));
     let at = out.size;
     if (i > 0) bytes[at++] = 0x2c;
     at = putBytes(bytes, at, SPAN_ID);
@@ -100,6 +102,10 @@ function writeSpans(out: Utf8Builder, spans: readonly ExportSpan[], cp: { start:
     at = putBytes(bytes, at, created);
     at = putBytes(bytes, at, UPDATED_AT);
     at = putBytes(bytes, at, updated);
+    if (note) {
+      at = putBytes(bytes, at, NOTE);
+      at = putBytes(bytes, at, note);
+    }
     bytes[at++] = 0x7d;
     out.commit(at);
   }
@@ -120,6 +126,7 @@ function biaozhuJsonlExporterFor(): Exporter {
     layout: 'file',
     spanDetails: 'all',
     utf8Texts: true,
+    notes: true,
     begin: () => [],
     document(doc) {
       // Both offset systems are written, so the ctx.offsets choice does not change this format.
@@ -134,7 +141,7 @@ function biaozhuJsonlExporterFor(): Exporter {
       if (doc.textUtf8) out.appendJsonUtf8(doc.textUtf8);
       else out.appendJsonString(doc.text);
       const textTo = out.size;
-      out.append(`,"metadata":${JSON.stringify(metadata)},"status":${JSON.stringify(doc.status)}${doc.split ? `,"split":${JSON.stringify(doc.split)}` : ''},"original_text":`);
+      out.append(`,"metadata":${JSON.stringify(metadata)},"status":${JSON.stringify(doc.status)}${doc.split ? `,"split":${JSON.stringify(doc.split)}` : ''}${doc.note ? `,"note":${JSON.stringify(doc.note)}` : ''},"original_text":`);
       // Often nothing was normalized: the original text is the text, whose JSON is written already.
       if (doc.originalText === doc.text) out.repeat(textFrom, textTo);
       else if (doc.originalTextUtf8) out.appendJsonUtf8(doc.originalTextUtf8);
@@ -202,12 +209,14 @@ export function parseBiaozhuJsonl(file: ExchangeFile, out: ParseResult): void {
       if (typeof raw.annotator === 'string' && raw.annotator) span.annotator = raw.annotator;
       if (raw.origin === 'manual' || raw.origin === 'suggested') span.origin = raw.origin;
       if (raw.review_state === 'pending' || raw.review_state === 'accepted' || raw.review_state === 'rejected') span.reviewState = raw.review_state;
+      if (typeof raw.note === 'string' && raw.note) span.note = raw.note;
       spans.push(span);
     }
     const fields = isRecord(record.metadata) ? record.metadata : {};
     const externalId = 'externalId' in fields ? fields.externalId : record.id;
     const metadata = metadataFrom({ ...fields, externalId }, text, `${file.name} ${line}`);
     const status = DOCUMENT_STATUSES.find((s) => s === record.status);
-    out.drafts.push({ metadata, originalText, text, offsetMap, steps: [], warnings: [], removed: [], spans, ...(status ? { status } : {}) });
+    const note = typeof record.note === 'string' && record.note ? { note: record.note } : {};
+    out.drafts.push({ metadata, originalText, text, offsetMap, steps: [], warnings: [], removed: [], spans, ...(status ? { status } : {}), ...note });
   });
 }

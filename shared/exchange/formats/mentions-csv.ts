@@ -21,8 +21,9 @@ export const CSV_HEADER = [
   'annotator',
   'left_context',
   'right_context',
-  // Last, so scripts written for the columns before it keep working.
+  // Added last, so scripts written for the columns before them keep working.
   'review_state',
+  'note',
 ] as const;
 export const CONTEXT_CHARS = 20;
 
@@ -84,6 +85,7 @@ export const mentionsCsvExporter: Exporter = {
   extension: '.csv',
   layout: 'file',
   spanDetails: 'review',
+  notes: true,
   begin: () => [{ path: '', text: `\ufeff${CSV_HEADER.join(',')}\r\n` }],
   document(doc, ctx) {
     const { text, spans, drops } = resolveDocument(doc, ctx);
@@ -110,6 +112,8 @@ export const mentionsCsvExporter: Exporter = {
       out.appendCsvField(text, end, plain ? Math.min(text.length, end + CONTEXT_CHARS) : forward(text, end, CONTEXT_CHARS));
       out.ascii(0x2c);
       out.appendBytes(REVIEW_FIELDS[span.reviewState]);
+      out.ascii(0x2c);
+      if (span.note) out.appendBytes(utf8Bytes(csvField(span.note)));
       out.ascii(0x0d);
       out.ascii(0x0a);
     });

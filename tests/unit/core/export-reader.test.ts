@@ -144,7 +144,7 @@ describe('export reader', () => {
 describe('texts between the export threads', () => {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const row = (id: number, text: Uint8Array, original: Uint8Array | null): ExportDocumentRow => ({
-    id, title: `t${id}`, published_at: null, source: null, district: null, url: null, reporters_json: '[]', external_id: null, status: 'todo',
+    id, title: `t${id}`, published_at: null, source: null, district: null, url: null, reporters_json: '[]', external_id: null, status: 'todo', note: null,
     text, original_text: original, offset_map_json: null,
   });
   // Well-formed texts, and bytes SQLite could hold from a file another program wrote.

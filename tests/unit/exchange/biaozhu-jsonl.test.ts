@@ -14,6 +14,7 @@ function record(d: ExportDocument) {
     metadata: { title: m.title, date: m.date, source: m.source, district: m.district, url: m.url, reporters: m.reporters, externalId: m.externalId },
     status: d.status,
     ...(d.split ? { split: d.split } : {}),
+    ...(d.note ? { note: d.note } : {}),
     original_text: d.originalText,
     offset_map: d.offsetMap ?? [0, d.text.length, 0, d.originalText.length],
     spans: spans.map((s) => {
@@ -22,6 +23,7 @@ function record(d: ExportDocument) {
         id: s.id, label: s.label, start: s.start, end: s.end, start_cp: startCp, end_cp: endCp,
         source_start: s.sourceStart ?? null, source_end: s.sourceEnd ?? null, attributes: s.attributes,
         annotator: s.annotator, origin: s.origin, review_state: s.reviewState, created_at: s.createdAt, updated_at: s.updatedAt,
+        ...(s.note ? { note: s.note } : {}),
       };
     }),
   };
@@ -32,7 +34,10 @@ describe('biaozhu-jsonl', () => {
     const odd = fc.string({ unit: fc.constantFrom('"', '\\', '\u0000', '\u001f', '\u2028', '\ud800', '区', '𠮷', '\n'), maxLength: 12 });
     fc.assert(
       fc.property(docArb(3, { attributes: true }), odd, odd, fc.constantFrom(undefined, 'train' as const), (d, title, original, split) => {
-        const tricky: ExportDocument = { ...d, metadata: { ...d.metadata, title, reporters: [title] }, originalText: original + d.text, split, spans: d.spans.map((s, i) => ({ ...s, annotator: i % 2 ? title : 'lin', createdAt: original })) };
+        const tricky: ExportDocument = {
+          ...d, metadata: { ...d.metadata, title, reporters: [title] }, originalText: original + d.text, split, note: title,
+          spans: d.spans.map((s, i) => ({ ...s, annotator: i % 2 ? title : 'lin', createdAt: original, ...(i % 3 === 0 ? { note: original } : {}) })),
+        };
         const { files } = exportToStrings('biaozhu-jsonl', [tricky, d], ctx());
         expect(files.get('')).toBe(`${JSON.stringify(record(tricky))}\n${JSON.stringify(record(d))}\n`);
       }),
@@ -61,10 +66,11 @@ describe('biaozhu-jsonl', () => {
     const original = '区委书记　王明远在回龙观调研。';
     const text = '区委书记王明远在回龙观调研。';
     const offsetMap = [0, 4, 0, 4, 4, 0, 4, 1, 4, 10, 5, 10];
-    const d = doc(7, text, [span(1, ...at(text, '王明远'), 'PERSON', { sourceStart: 5, sourceEnd: 8, attributes: { role: '区委书记' } })], {
+    const d = doc(7, text, [span(1, ...at(text, '王明远'), 'PERSON', { sourceStart: 5, sourceEnd: 8, attributes: { role: '区委书记' }, note: '职务待核' })], {
       originalText: original,
       offsetMap,
       split: 'dev',
+      note: '原文有全角空格',
     });
     const { files } = exportToStrings('biaozhu-jsonl', [d], ctx());
     const record = JSON.parse(files.get('') ?? '');
@@ -82,7 +88,8 @@ describe('biaozhu-jsonl', () => {
         warnings: [],
         removed: [],
         status: d.status,
-        spans: [{ start: 4, end: 7, label: 'PERSON', attributes: { role: '区委书记' }, annotator: 'lin', origin: 'manual', reviewState: 'pending' }],
+        note: '原文有全角空格',
+        spans: [{ start: 4, end: 7, label: 'PERSON', attributes: { role: '区委书记' }, annotator: 'lin', origin: 'manual', reviewState: 'pending', note: '职务待核' }],
       },
     ]);
   });

@@ -16,7 +16,7 @@ function rows(d: ExportDocument): string {
       const attributes = Object.keys(s.attributes).length ? JSON.stringify(s.attributes) : '{}';
       const left = chars.slice(Math.max(0, start - CONTEXT_CHARS), start).join('');
       const right = chars.slice(end, end + CONTEXT_CHARS).join('');
-      return [d.id, m.title, m.date, m.source, m.district, s.label, d.text.slice(s.start, s.end), start, end, attributes, s.annotator, left, right, s.reviewState].map(csvField).join(',') + '\r\n';
+      return [d.id, m.title, m.date, m.source, m.district, s.label, d.text.slice(s.start, s.end), start, end, attributes, s.annotator, left, right, s.reviewState, s.note ?? null].map(csvField).join(',') + '\r\n';
     })
     .join('');
 }
@@ -51,7 +51,7 @@ describe('mentions-csv', () => {
     const odd = fc.string({ unit: fc.constantFrom('"', ',', '\r', '\n', '区', '𠮷', ' '), maxLength: 8 });
     fc.assert(
       fc.property(docArb(5, { attributes: true }), odd, (d, name) => {
-        const tricky: ExportDocument = { ...d, metadata: { ...d.metadata, title: name, source: null }, spans: d.spans.map((s, i) => ({ ...s, annotator: i % 2 ? name : 'lin' })) };
+        const tricky: ExportDocument = { ...d, metadata: { ...d.metadata, title: name, source: null }, spans: d.spans.map((s, i) => ({ ...s, annotator: i % 2 ? name : 'lin', ...(i % 3 === 0 && name ? { note: name } : {}) })) };
         const { files } = exportToStrings('mentions-csv', [tricky, d], ctx());
         expect(files.get('')).toBe(`\ufeff${CSV_HEADER.join(',')}\r\n${rows(tricky)}${rows(d)}`);
       }),
@@ -62,7 +62,7 @@ describe('mentions-csv', () => {
   test('BOM, header, one row per span, code-point offsets and 20-character contexts', () => {
     const { files } = exportToStrings('mentions-csv', [demoDoc(1)], ctx());
     const file = files.get('') ?? '';
-    expect(file.startsWith('\ufeffdocument_id,title,date,source,district,label,mention,start,end,attributes,annotator,left_context,right_context,review_state\r\n')).toBe(true);
+    expect(file.startsWith('\ufeffdocument_id,title,date,source,district,label,mention,start,end,attributes,annotator,left_context,right_context,review_state,note\r\n')).toBe(true);
     const [header, ...rows] = readCsv(file.slice(1));
     expect(header).toEqual([...CSV_HEADER]);
     expect(rows).toHaveLength(6);
@@ -83,7 +83,7 @@ describe('mentions-csv', () => {
     const d = doc(2, t, [span(1, 2, 8, 'SLOGAN')], { metadata: { title: '标题,带"引号"', date: null, source: null, district: null, url: null, reporters: [], externalId: null } });
     const { files } = exportToStrings('mentions-csv', [d], ctx());
     const body = (files.get('') ?? '').split('\r\n')[1];
-    expect(body).toBe('2,"标题,带""引号""",,,,SLOGAN,"""好,很好""",2,8,{},lin,他说,。,pending');
+    expect(body).toBe('2,"标题,带""引号""",,,,SLOGAN,"""好,很好""",2,8,{},lin,他说,。,pending,');
   });
 
   test('cannot be imported and says why', () => {

@@ -1,6 +1,6 @@
 // Formats are exported without reading the span details they do not declare (spanDetails): 'none'
 // skips attributes, origin, review state and timestamps, 'attributes' all of them but attributes,
-// 'review' only the timestamps.
+// 'review' only the timestamps; notes are read only for formats that declare Exporter.notes.
 // Their output must not depend on those fields; a format that starts writing one must declare it,
 // or this test fails.
 import fc from 'fast-check';
@@ -18,17 +18,20 @@ const detailsArb = fc.record({
   reviewState: fc.constantFrom('pending' as const, 'accepted' as const, 'rejected' as const),
   createdAt: fc.constant('2025-01-02T03:04:05.000Z'),
   updatedAt: fc.constant('2025-06-07T08:09:10.000Z'),
+  note: fc.constantFrom(undefined, '待核', 'a "note", with\nbreaks'),
 });
 
 /** What the export worker fills in for the details a format does not read. */
-const withoutDetails = (doc: ExportDocument, details: SpanDetails): ExportDocument => ({
+const withoutDetails = (doc: ExportDocument, details: SpanDetails, notes: boolean): ExportDocument => ({
   ...doc,
+  note: notes ? doc.note : undefined,
   spans: doc.spans.map((s) => ({
     ...s,
     attributes: details === 'none' ? {} : s.attributes,
     ...(details === 'review' ? {} : { origin: 'manual' as const, reviewState: 'pending' as const }),
     createdAt: '',
     updatedAt: '',
+    note: notes ? s.note : undefined,
   })),
 });
 
@@ -63,11 +66,27 @@ describe('formats that read fewer span details', () => {
   it.each(leanFormats)('%s writes the same output whatever the details it does not read are', (format) => {
     fc.assert(
       fc.property(docArb(1), fc.array(detailsArb, { minLength: 8, maxLength: 8 }), (doc, details) => {
-        const detailed = { ...doc, spans: doc.spans.map((s, i) => ({ ...s, ...details[i] })) };
-        const lean = withoutDetails(detailed, exporters[format].spanDetails);
+        const detailed = { ...doc, note: details[0].note, spans: doc.spans.map((s, i) => ({ ...s, ...details[i] })) };
+        const lean = withoutDetails(detailed, exporters[format].spanDetails, exporters[format].notes === true);
         expect(exportOne(format, lean)).toEqual(exportOne(format, detailed));
       }),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe('notes', () => {
+  it('are read for the formats that write them, and only those', () => {
+    expect(EXPORT_FORMATS.filter((format) => exporters[format].notes)).toEqual(['biaozhu-jsonl', 'mentions-csv']);
+  });
+
+  it.each(EXPORT_FORMATS.filter((format) => !exporters[format].notes))('do not change what %s writes', (format) => {
+    fc.assert(
+      fc.property(docArb(1, { attributes: true }), fc.array(detailsArb, { minLength: 8, maxLength: 8 }), (doc, details) => {
+        const noted = { ...doc, note: '文档备注', spans: doc.spans.map((s, i) => ({ ...s, note: details[i].note })) };
+        expect(exportOne(format, noted)).toEqual(exportOne(format, doc));
+      }),
+      { numRuns: 30 },
     );
   });
 });

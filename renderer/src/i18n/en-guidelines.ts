@@ -1,0 +1,21 @@
+// English strings of label guidelines (editor, tooltip, key map, guidelines tab) and notes.
+export const enGuidelines = {
+  'panel.guidelines': 'Guidelines',
+  'guidelines.intro': 'What each label covers, with example mentions. Edit them in the label editor.',
+  'guidelines.none': 'No guideline yet.',
+  'guidelines.examples': 'Examples',
+  'guidelines.keys': 'Key {keys}',
+  'labels.descriptionZh': 'Guideline (Chinese)',
+  'labels.descriptionEn': 'Guideline (English)',
+  'labels.examples': 'Examples, one per line',
+  'labels.exportSchema': 'Export schema…',
+  'labels.importSchema': 'Import schema…',
+  'labels.imported': 'Label schema imported: {created} new, {updated} updated',
+  'help.labels': 'Labels',
+  'notes.span': 'Note',
+  'notes.spanPlaceholder': 'A note on this span for other coders or for review',
+  'notes.document': 'Document note',
+  'notes.documentPlaceholder': 'A note on the whole document (source, doubts, decisions)',
+  'notes.saved': 'Note saved',
+  'notes.has': 'Has a note',
+} as const;
