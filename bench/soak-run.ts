@@ -196,6 +196,24 @@ async function loadModel(server: ServerProcess): Promise<M.ModelState> {
   return model;
 }
 
+/** Ops to have in flight at a kill: one per document and at most one label op, so each can be judged alone. */
+function independentBatch(ops: OpGenerator, model: M.ModelState, rng: Rng): SoakOp[] {
+  const limits = { avoidDocuments: new Set<number>(), avoidLabels: new Set<number>(), allowLabelOps: false };
+  const batch: SoakOp[] = [];
+  const labelOp = rng.chance(0.3) ? ops.labelOp(model) : null;
+  if (labelOp) {
+    batch.push(labelOp);
+    if (typeof labelOp.input.id === 'number') limits.avoidLabels.add(labelOp.input.id);
+  }
+  const size = Math.min(rng.int(1, 6), model.documents.size);
+  while (batch.length < size) {
+    const op = ops.next(model, limits);
+    limits.avoidDocuments.add(op.scope as number);
+    batch.push(op);
+  }
+  return batch;
+}
+
 /** Where a soak keeps its project file and the server's user data inside its scratch folder. */
 export const soakPaths = (dir: string) => ({ projectPath: join(dir, 'soak.biaozhu'), userData: join(dir, 'user') });
 
@@ -223,7 +241,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
 
   let server = await start(projectPath, userData, true);
   const documentIds = await importPaths(server, options.importFiles);
-  let model = await loadModel(server);
+  const model = await loadModel(server);
   report.documents = documentIds.length;
   if (documentIds.length === 0 || model.documents.size !== documentIds.length) {
     await server.kill('SIGKILL');
@@ -241,25 +259,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         if (!result.ok) throw refused(op, result.error);
         acknowledge(op, result.value);
       }
-      let pending: SoakOp[] = [];
+      const pending: SoakOp[] = [];
       if (kills.chance(0.25)) {
         report.killsIdle++;
         await server.kill('SIGKILL');
       } else {
-        // Independent ops (one per document, at most one label op) so each can be judged alone.
-        const limits = { avoidDocuments: new Set<number>(), avoidLabels: new Set<number>(), allowLabelOps: false };
-        const batch: SoakOp[] = [];
-        const labelOp = kills.chance(0.3) ? ops.labelOp(model) : null;
-        if (labelOp) {
-          batch.push(labelOp);
-          if (typeof labelOp.input.id === 'number') limits.avoidLabels.add(labelOp.input.id);
-        }
-        const size = Math.min(kills.int(1, 6), model.documents.size);
-        while (batch.length < size) {
-          const op = ops.next(model, limits);
-          limits.avoidDocuments.add(op.scope as number);
-          batch.push(op);
-        }
+        const batch = independentBatch(ops, model, kills);
         const answers = batch.map((op) => server.call(op.channel, op.input as never).then((result) => ({ op, result }), () => ({ op, result: null })));
         const when = kills.int(0, 3);
         if (when === 1) await new Promise((resolve) => setImmediate(resolve));
@@ -289,7 +294,6 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       await requireWritable(server);
       const state = await readServer(server, model);
       resolveUnacknowledged(model, pending, state, report);
-      pending = [];
       compareAll(model, state);
       report.rounds = round;
       if (round % 10 === 0 || round === options.rounds) {
