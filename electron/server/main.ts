@@ -32,7 +32,8 @@ async function main(): Promise<void> {
     port: Number(values.port),
   });
   console.log(readyLine(server.url, values.reason));
-  if (core.startup.notice) console.log(`Biaozhu: ${core.startup.notice}`);
+  const notice = core.startup.notice;
+  if (notice) console.log(`Biaozhu: could not reopen the last project, ${notice.path}: ${notice.reason}. The demo project is open instead.`);
   // Said where the user started it too, not only in the window: e.g. another server holds the project.
   const readOnly = core.session.readOnly;
   if (readOnly) console.log(`Biaozhu: ${core.session.requirePath()} is read-only here. ${readOnly.message}`);

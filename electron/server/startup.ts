@@ -2,6 +2,7 @@
 // the last one the user had open (settings remember recent projects), else the demo — and when the
 // last project cannot be opened, the demo with a notice saying why.
 import { existsSync } from 'node:fs';
+import type { StartupNotice } from '../../shared/api/projects';
 import type { Core } from '../services/core';
 import { ensureDemoProject } from '../services/demo';
 
@@ -11,8 +12,8 @@ export interface StartupChoice {
   noProject?: boolean;
 }
 
-/** Opens the startup project; returns a sentence for the user when it is not the one they had open, else null. */
-export async function openStartupProject(core: Core, choice: StartupChoice): Promise<string | null> {
+/** Opens the startup project; says which project could not be reopened and why, else null. */
+export async function openStartupProject(core: Core, choice: StartupChoice): Promise<StartupNotice | null> {
   if (choice.createProject) {
     core.session.create(choice.createProject);
     return null;
@@ -23,14 +24,14 @@ export async function openStartupProject(core: Core, choice: StartupChoice): Pro
   }
   if (choice.noProject) return null;
   const last = core.session.settings.recent()[0];
-  let notice: string | null = null;
+  let notice: StartupNotice | null = null;
   if (last) {
     try {
       if (!existsSync(last.path)) throw new Error('the file is no longer there (moved or deleted)');
       core.session.open(last.path);
       return null;
     } catch (error) {
-      notice = `Could not reopen the last project, ${last.path}: ${(error as Error).message}. The demo project is open instead.`;
+      notice = { path: last.path, reason: (error as Error).message };
     }
   }
   core.session.open(await ensureDemoProject(core));

@@ -1,6 +1,7 @@
 // Builds the data core that both the Electron main process and the browser-mode server expose:
 // one registry of typed handlers over one project session.
 import { readFileSync } from 'node:fs';
+import type { StartupNotice } from '../../shared/api/projects';
 import { join, resolve } from 'node:path';
 import { HandlerRegistry } from './app/registry';
 import { BackupService } from './app/backups';
@@ -34,8 +35,8 @@ export interface CoreContext {
   jobs: JobManager;
   imports: ImportService;
   backups: BackupService;
-  /** Said once to the user after startup (app:info): e.g. why the last project could not be reopened. */
-  startup: { notice: string | null };
+  /** Said once to the user after startup (app:info): why the last project could not be reopened. */
+  startup: { notice: StartupNotice | null };
 }
 
 export interface Core extends CoreContext {

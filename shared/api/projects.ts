@@ -38,6 +38,12 @@ export interface RecoverReport {
   tables: RecoveredTable[];
 }
 
+export interface StartupNotice {
+  /** The last project, which could not be opened. */
+  path: string;
+  reason: string;
+}
+
 export interface AppInfo {
   version: string;
   /** 'electron' for the desktop window, 'browser' for the local browser mode. */
@@ -46,8 +52,8 @@ export interface AppInfo {
   recent: RecentProject[];
   /** Folder where new projects and exports go by default. */
   defaultDirectory: string;
-  /** Why the project open at startup is not the one the user had open last (it could not be opened), or null. */
-  startupNotice: string | null;
+  /** The project the user had open last when it could not be reopened at startup (the demo opened instead), and why; else null. */
+  startupNotice: StartupNotice | null;
   /** The demo project's file: imports into it are said to go into the demo. */
   demoPath: string;
 }

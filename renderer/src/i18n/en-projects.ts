@@ -22,6 +22,7 @@ export const enProjects = {
   'projects.folder': 'Folder',
   'projects.willCreate': 'Creates',
   'projects.demoImport': 'You are importing into the demo project. Its documents are samples; create a project of your own to keep your corpus apart.',
+  'projects.couldNotReopen': 'Could not reopen your last project, {path}: {reason}. The demo project is open instead.',
   'projects.newFirst': 'Create a new project first',
   'export.outFile': 'Writes one file ({ext}). Empty: a new name next to the project.',
   'export.outFolder': 'Writes a folder of files. Empty: a new folder next to the project.',

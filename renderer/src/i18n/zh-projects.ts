@@ -24,6 +24,7 @@ export const zhProjects: Record<keyof typeof enProjects, string> = {
   'projects.folder': '文件夹',
   'projects.willCreate': '将创建',
   'projects.demoImport': '你正在向示例项目导入。示例项目里是样例文档；新建自己的项目，语料才不会混在一起。',
+  'projects.couldNotReopen': '无法重新打开上次的项目 {path}：{reason}。现在打开的是示例项目。',
   'projects.newFirst': '先新建项目',
   'export.outFile': '写出一个文件（{ext}）。留空：在项目旁边用新文件名。',
   'export.outFolder': '写出一个文件夹。留空：在项目旁边新建文件夹。',

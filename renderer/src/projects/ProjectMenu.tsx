@@ -133,12 +133,15 @@ export function ProjectMenu() {
 export function StartupNotice() {
   const { t } = useI18n();
   const notice = useAppState().info?.startupNotice ?? null;
-  const key = `biaozhu.noticeSeen:${notice}`;
+  const key = `biaozhu.noticeSeen:${notice?.path}`;
   const [hidden, setHidden] = useState(() => sessionStorage.getItem(key) !== null);
   if (!notice || hidden) return null;
+  const message = t('projects.couldNotReopen', { path: notice.path, reason: notice.reason });
   return (
-    <div className="warning-banner startup-notice" role="status">
-      <span>{notice}</span>
+    <div className="startup-notice" role="status">
+      <span className="startup-notice-message" title={message}>
+        {message}
+      </span>
       <button
         type="button"
         className="button button-small"

@@ -50,7 +50,7 @@ describe('startup project', () => {
     second.startup.notice = await openStartupProject(second, {});
     expect(second.session.requirePath()).toBe(demoProjectPath(second));
     const info = await appInfo(second);
-    expect(info.startupNotice).toMatch(/gone\.biaozhu.*no longer there.*demo/);
+    expect(info.startupNotice).toEqual({ path: join(dir, 'gone.biaozhu'), reason: expect.stringMatching(/no longer there/) });
     expect(info.demoPath).toBe(demoProjectPath(second));
   });
 });
