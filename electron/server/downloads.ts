@@ -1,10 +1,10 @@
 // Browser-mode downloads: what an export job wrote, handed to the browser. Only files a finished
 // export job reported can be fetched (by the job's id, never by a path), so the route cannot be used
 // to read anything else on the disk. One file goes as itself; a folder (brat, split exports) as a
-// zip streamed file by file.
+// zip streamed chunk by chunk.
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { basename, dirname, relative, sep } from 'node:path';
 import { Zip, ZipDeflate } from 'fflate';
@@ -88,10 +88,13 @@ export async function sendDownload(res: ServerResponse, plan: DownloadPlan, head
   for (const file of plan.files) {
     const entry = new ZipDeflate(`${folderName}/${relative(plan.root, file).split(sep).join('/')}`, { level: 6 });
     zip.add(entry);
-    // One file in memory at a time; a slow client holds the next one back.
-    entry.push(new Uint8Array(await readFile(file)), true);
-    if (draining) await draining;
-    if (res.destroyed) return;
+    // Read in chunks (a split CoNLL file can be hundreds of MB); a slow client holds the next chunk back.
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) {
+      entry.push(new Uint8Array(chunk as Buffer));
+      if (draining) await draining;
+      if (res.destroyed) return;
+    }
+    entry.push(new Uint8Array(0), true);
   }
   zip.end();
 }

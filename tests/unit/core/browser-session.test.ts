@@ -1,6 +1,6 @@
 // Browser mode: the session cookie a first visit with the token sets (so a bookmarked or reloaded tab
 // keeps working without the token in its URL), and downloads of what an export job wrote.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
@@ -132,5 +132,13 @@ describe('downloads of exports', () => {
     const { jobId: previewJob } = await core.call('import:preview', { sources: [source], options: {} } as never);
     await core.jobs.wait(previewJob);
     expect((await raw(`/download?job=${previewJob}&token=${server.token}`)).status).toBe(404);
+  });
+
+  it('says an exported file moved away is gone, instead of sending part of something', async () => {
+    const { jobId, report } = await exportJob({ format: 'cluener', outPath: join(core.dir, 'moved.json') });
+    rmSync(report.files[0]!);
+    const response = await raw(`/download?job=${jobId}&token=${server.token}`);
+    expect(response.status).toBe(410);
+    expect(JSON.parse(response.body.toString()).error.message).toMatch(/moved\.json is no longer there/);
   });
 });
