@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ExportReport, ImportPreview, ImportReport } from '../../../shared/api/jobs';
+import { spanNotesSql } from '../../../electron/services/db/export-queries';
 import { addDocument, testCore, type TestCore } from '../helpers';
 
 const cores: TestCore[] = [];
@@ -71,5 +72,17 @@ describe('notes in exports', () => {
   it('formats without notes write what they wrote before', async () => {
     const core = await notedProject();
     expect(JSON.parse((await exportAs(core, 'cluener')).text).label).toEqual({ person: { 张延昆: [[4, 6]] }, project: { 温榆河公园: [[8, 12]] } });
+  });
+});
+
+describe('reading notes for an export', () => {
+  it('finds the spans that have one through the partial index, without reading the others', async () => {
+    const core = testCore();
+    cores.push(core);
+    const db = core.session.requireDb();
+    for (const review of ['all', 'not-rejected', 'accepted'] as const) {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${spanNotesSql(review)}`).all('[1,2]') as { detail: string }[]).map((r) => r.detail).join(' | ');
+      expect(plan).toMatch(/USING INDEX annotations_note \(document_id=\?\)/);
+    }
   });
 });
