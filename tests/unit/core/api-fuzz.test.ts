@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../../electron/server/browser-server';
 import { apiInputs, type Channel } from '../../../shared/api/index';
 import { addDocument, testCore, type TestCore } from '../helpers';
+import { Rng } from '../../../bench/corpus/rng';
 
 const REQUESTS = 5_000;
 const MAX_BODY = 64 * 1024;
@@ -24,21 +25,12 @@ let server: BrowserServer;
 let agent: Agent;
 const ids = { documents: [] as number[], annotations: [] as number[], labels: [] as number[] };
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
+/** The benches' seeded generator, with int(n) in [0, n). */
 function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  const pick = <T>(list: readonly T[]): T => list[int(list.length)]!;
-  return { next, int, pick };
+  const rng = new Rng(seed);
+  return { next: () => rng.next(), int: (n: number) => rng.int(0, n - 1), pick: <T>(list: readonly T[]): T => rng.pick(list) };
 }
-type Rng = ReturnType<typeof prng>;
+type Fuzzer = ReturnType<typeof prng>;
 
 interface FuzzRequest {
   kind: string;
@@ -87,7 +79,7 @@ const NASTY: unknown[] = [
   "' OR 1=1 --", 'x'.repeat(5000), '标注'.repeat(500), null, true, false, [], [null], [-1, -1], {}, { __proto__: null, polluted: true }, { toString: 1 },
 ];
 
-function nasty(rng: Rng, depth = 0): unknown {
+function nasty(rng: Fuzzer, depth = 0): unknown {
   const roll = rng.int(10);
   if (depth < 3 && roll === 0) return Array.from({ length: rng.int(4) }, () => nasty(rng, depth + 1));
   if (depth < 3 && roll === 1) return Object.fromEntries(Array.from({ length: rng.int(4) }, () => [rng.pick(FIELDS), nasty(rng, depth + 1)]));
@@ -123,7 +115,7 @@ function samples(): Partial<Record<Channel, Record<string, unknown>>> {
   };
 }
 
-function mutate(rng: Rng, sample: Record<string, unknown>): unknown {
+function mutate(rng: Fuzzer, sample: Record<string, unknown>): unknown {
   const copy: Record<string, unknown> = { ...sample };
   const keys = Object.keys(copy);
   switch (rng.int(6)) {
@@ -145,7 +137,7 @@ function mutate(rng: Rng, sample: Record<string, unknown>): unknown {
   }
 }
 
-function nearChannel(rng: Rng): string {
+function nearChannel(rng: Fuzzer): string {
   const name = rng.pick(CHANNELS);
   switch (rng.int(8)) {
     case 0:
@@ -167,7 +159,7 @@ function nearChannel(rng: Rng): string {
   }
 }
 
-function generate(rng: Rng): FuzzRequest {
+function generate(rng: Fuzzer): FuzzRequest {
   const host = `127.0.0.1:${server.port}`;
   const headers = (extra: Record<string, string> = {}) => ({ host, 'content-type': 'application/json', 'x-biaozhu-token': server.token, ...extra });
   const api = (channel: string) => `/api/${channel}`;

@@ -2,30 +2,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes, encodingFromLabel } from '../../../shared/import/encoding';
-import { gbEncodeChar } from '../../../shared/import/gbk';
 import { MAX_IMPORT_BYTES } from '../../../shared/import/pipeline';
 import { importBytes, importSample, samplesDir } from './helpers';
+import { big5, gb18030 } from './fuzz-files';
 
 const sample = (name: string) => readFileSync(path.join(samplesDir, name), 'utf8');
-
-const gb18030 = (s: string) => Uint8Array.from([...s].flatMap((c) => gbEncodeChar(c) ?? []));
-
-// Big5 encoder for short test strings, built the way the sample generator builds it.
-let big5Table: Map<string, number[]> | null = null;
-function big5(s: string): Uint8Array {
-  if (!big5Table) {
-    big5Table = new Map();
-    const d = new TextDecoder('big5');
-    for (let lead = 0xa1; lead <= 0xf9; lead++) {
-      for (let trail = 0x40; trail <= 0xfe; trail++) {
-        if (trail > 0x7e && trail < 0xa1) continue;
-        const c = d.decode(Uint8Array.of(lead, trail));
-        if (c.length === 1 && c !== '\ufffd' && !big5Table.has(c)) big5Table.set(c, [lead, trail]);
-      }
-    }
-  }
-  return Uint8Array.from([...s].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : big5Table!.get(c) ?? [])));
-}
 
 const utf16 = (s: string, be: boolean, bom: boolean) => {
   const le = Buffer.from((bom ? '\ufeff' : '') + s, 'utf16le');

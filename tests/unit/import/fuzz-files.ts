@@ -9,22 +9,11 @@ import { gbEncodeChar } from '../../../shared/import/gbk';
 import { SEEDS_DIR } from '../helpers';
 import { ctx, doc, span } from '../exchange/fixtures';
 import { docxOf, documentXml, makeZip } from './zip-files';
+import { Rng } from '../../../bench/corpus/rng';
 
-/** mulberry32: small, fast, and the same sequence for the same seed everywhere. */
-export function prng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const pick = <T>(list: readonly T[]): T => list[int(0, list.length - 1)];
-  return { next, int, pick };
-}
-export type Rng = ReturnType<typeof prng>;
+/** The benches' seeded generator (mulberry32): the same files for the same seed everywhere. */
+export const prng = (seed: number): Rng => new Rng(seed);
+export type { Rng };
 
 export interface Corpus {
   paragraphs: string[];
@@ -55,10 +44,10 @@ export function loadCorpus(): Corpus {
 }
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-const gb18030 = (s: string) => Uint8Array.from([...s].flatMap((c) => gbEncodeChar(c) ?? []));
+export const gb18030 = (s: string) => Uint8Array.from([...s].flatMap((c) => gbEncodeChar(c) ?? []));
 
 let big5Table: Map<string, number[]> | null = null;
-function big5(s: string): Uint8Array {
+export function big5(s: string): Uint8Array {
   if (!big5Table) {
     big5Table = new Map();
     const d = new TextDecoder('big5');
