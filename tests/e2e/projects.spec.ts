@@ -74,8 +74,11 @@ test('the project menu opens a recent project and a new one', async ({ server, p
 test('an export arrives as a browser download: brat as a zip of its folder', async ({ server, page }) => {
   await importJsonl(server, 'one.jsonl', `${JSON.stringify({ text: '区委书记王明远到回龙观社区调研。', title: '调研' })}\n`);
   await page.reload();
+  // The dialog takes the labels known when it opens: wait for them (and the document) first.
+  await expect(page.locator('.doc-row')).toHaveCount(1);
   await page.keyboard.press('Control+Shift+E');
   const dialog = page.getByRole('dialog', { name: /导出标注/ });
+  await expect(dialog.getByRole('checkbox', { name: '人物' })).toBeChecked();
   await dialog.getByRole('radio', { name: /brat/ }).check();
   await expect(dialog.getByTestId('export-out-kind')).toContainText('文件夹');
   await dialog.getByRole('radio', { name: /CLUENER/ }).check();
