@@ -3,8 +3,16 @@
 // without the token in its URL (the session cookie).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { unzipSync } from 'fflate';
 import { apiCall, docScreenshot, expect, importJsonl, test } from './fixtures';
+
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 test.describe('without a project', () => {
   test.use({ serverOptions: { project: 'none' } });
@@ -24,6 +32,7 @@ test.describe('without a project', () => {
     await browser.getByLabel('文件夹', { exact: true }).fill(server.dir);
     await browser.getByRole('button', { name: '前往' }).click();
     await expect(browser.getByRole('button', { name: /区县新闻/ })).toBeVisible();
+    await axe(page);
     await page.screenshot({ path: test.info().outputPath('file-browser.png') });
     await browser.getByRole('button', { name: /区县新闻/ }).click();
     await expect(browser.getByLabel('文件夹', { exact: true })).toHaveValue(join(server.dir, '区县新闻'));
@@ -64,6 +73,7 @@ test('the project menu opens a recent project and a new one', async ({ server, p
   await page.getByRole('button', { name: /^项目 ▾$/ }).click();
   await page.getByRole('menuitem', { name: '新建项目…' }).click();
   const dialog = page.getByRole('dialog', { name: '新建项目' });
+  await axe(page);
   await dialog.getByLabel('项目名称').fill('第三个');
   await dialog.getByLabel('文件夹', { exact: true }).fill(server.dir);
   await expect(dialog.getByText(join(server.dir, '第三个.biaozhu'))).toBeVisible();
