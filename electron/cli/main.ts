@@ -1,4 +1,5 @@
 // `biaozhu` command line: the same handlers the app uses, for scripts and batch work.
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ApiInput, ApiOutput, Channel } from '../../shared/api/index';
@@ -7,6 +8,7 @@ import { ApiFailure } from '../../shared/api/result';
 import { createCore, type Core } from '../services/core';
 import { listBackups, restoreBackup } from './backups';
 import { writtenFiles } from '../../shared/exchange/written-files';
+import { spanIssuesCsv } from '../../shared/exchange/span-issues';
 
 const DEFAULT_WAIT_SECONDS = 10;
 
@@ -18,8 +20,13 @@ Commands:
         [--encoding gb18030|big5|utf-8|utf-16le|utf-16be] [--no-split] [--disable step,step]
   export <project> --format <format> [--out PATH] [--force] [--labels A,B] [--status done,reviewed]
         [--offsets normalized|source] [--split seed:train:dev:test] [--review not-rejected|accepted|all]
+        [--report PATH]
         formats: ${EXPORT_FORMATS.join(', ')}
+        --status: which documents by status, of todo,in_progress,done,reviewed (default: to-do
+        documents left out, as they were never looked at; biaozhu-jsonl keeps all)
         --review: which reviewed spans (default: rejected spans left out; biaozhu-jsonl keeps all)
+        --report: write the spans the format dropped or adjusted (document, text, reason) as CSV
+        (taken from the current folder; replaced only with --force)
         a relative --out is taken from the project file's folder; an existing file is replaced
         only with --force
   stats <project>                     counts of documents, spans, statuses, labels, annotators
@@ -106,6 +113,22 @@ function parseSplit(value: unknown): ApiInput<'export:start'>['split'] {
   return { seed, train, dev, test };
 }
 
+/** Says how many spans were dropped or adjusted and, with --report PATH, writes which ones as CSV. */
+function spanListLines(report: ExportReport, reportPath: unknown, force: boolean): string[] {
+  const listed = report.spanList.length;
+  const total = listed + report.spanListMore;
+  if (typeof reportPath !== 'string') return total > 0 ? [`--report PATH lists these ${total} spans (document, text, reason)`] : [];
+  const path = resolve(reportPath);
+  try {
+    writeFileSync(path, spanIssuesCsv(report.spanList), { flag: force ? 'w' : 'wx' });
+  } catch (error) {
+    const { code } = error as NodeJS.ErrnoException;
+    throw new CliError(code === 'EEXIST' ? `${path} exists (--force replaces it); the export itself was written` : `cannot write the report ${path}: ${(error as Error).message}`);
+  }
+  const more = report.spanListMore > 0 ? ` (the first ${listed}; ${report.spanListMore} more not listed)` : '';
+  return [`listed ${listed} of these spans in ${path}${more}`];
+}
+
 async function runExport(core: Core, flags: Record<string, unknown>, json: boolean): Promise<number> {
   const list = (v: unknown) => (typeof v === 'string' ? v.split(',').filter(Boolean) : undefined);
   const options = {
@@ -127,6 +150,8 @@ async function runExport(core: Core, flags: Record<string, unknown>, json: boole
     ...report.dropped.map((d) => `dropped ${d.count} spans (${d.reason})`),
     ...(report.adjusted ?? []).map((d) => `adjusted ${d.count} spans (${d.reason})`),
     ...(report.reviewLeftOut > 0 ? [`left out ${report.reviewLeftOut} spans by review (--review all keeps them)`] : []),
+    ...(report.todoLeftOut > 0 ? [`left out ${report.todoLeftOut} to-do documents (--status todo,in_progress,done,reviewed keeps them)`] : []),
+    ...spanListLines(report, flags.report, flags.force === true),
   ];
   const written = writtenFiles(report.files);
   const where = written.more > 0 ? `${written.folder} (${report.files.length} files)` : written.listed.join(', ');
@@ -148,6 +173,7 @@ export async function runCli(argv: string[]): Promise<number> {
       offsets: { type: 'string' },
       split: { type: 'string' },
       review: { type: 'string' },
+      report: { type: 'string' },
       encoding: { type: 'string' },
       disable: { type: 'string' },
       'no-split': { type: 'boolean', default: false },

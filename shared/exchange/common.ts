@@ -62,13 +62,16 @@ export function assertExportable(doc: ExportDocument, offsets: ExportContext['of
   if (problem) throw new UnexportableDocument(problem);
 }
 
+/** Spans a format dropped (or adjusted), by reason, with their ids: only those spans cost anything. */
 export class DropCounter {
-  private counts = new Map<string, number>();
-  add(reason: string, count = 1): void {
-    if (count > 0) this.counts.set(reason, (this.counts.get(reason) ?? 0) + count);
+  private spans = new Map<string, number[]>();
+  add(reason: string, span: ExportSpan): void {
+    const ids = this.spans.get(reason);
+    if (ids) ids.push(span.id);
+    else this.spans.set(reason, [span.id]);
   }
   list(): Dropped[] {
-    return [...this.counts].map(([reason, count]) => ({ reason, count }));
+    return [...this.spans].map(([reason, spanIds]) => ({ reason, count: spanIds.length, spanIds }));
   }
 }
 
@@ -95,7 +98,7 @@ export function resolveDocument(doc: ExportDocument, ctx: ExportContext): Resolv
   const spans: ResolvedSpan[] = [];
   for (const span of doc.spans) {
     if (!source) spans.push({ span, start: span.start, end: span.end });
-    else if (span.sourceStart === undefined || span.sourceEnd === undefined || span.sourceEnd === span.sourceStart) drops.add('no-source-offsets');
+    else if (span.sourceStart === undefined || span.sourceEnd === undefined || span.sourceEnd === span.sourceStart) drops.add('no-source-offsets', span);
     else spans.push({ span, start: span.sourceStart, end: span.sourceEnd });
   }
   spans.sort((a, b) => a.start - b.start || a.end - b.end || a.span.id - b.span.id);

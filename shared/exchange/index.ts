@@ -1,7 +1,7 @@
 // The exchange layer: exporters (streaming, one document at a time) and importers for every
 // format researchers use. See docs/formats.md for the offset conventions and what each format
 // cannot hold.
-import type { ExportFormat } from '../api/jobs';
+import type { ExportFormat, ExportSpanIssue } from '../api/jobs';
 import { bratExporter, parseBrat } from './formats/brat';
 import { biaozhuJsonlExporter, parseBiaozhuJsonl } from './formats/biaozhu-jsonl';
 import { clueNerExporter, parseClueNer } from './formats/cluener';
@@ -9,12 +9,14 @@ import { conllBioExporter, conllBioesExporter, parseConll } from './formats/conl
 import { doccanoExporter, parseDoccano } from './formats/doccano';
 import { labelStudioExporter, parseLabelStudio } from './formats/label-studio';
 import { mentionsCsvExporter, parseMentionsCsv } from './formats/mentions-csv';
+import { SpanIssueList } from './span-issues';
 import type { Dropped, ExchangeFile, ExportChunk, ExportContext, ExportDocument, Exporter, ParseResult } from './types';
 
 export * from './types';
 export { UnexportableDocument, validateExportDocument } from './common';
 export { assignSplits, type SplitSpec } from './split';
 export { detectExchangeFormat } from './detect';
+export { SpanIssueList, spanIssuesCsv, SPAN_ISSUE_TEXT_MAX } from './span-issues';
 
 export const exporters: Record<ExportFormat, Exporter> = {
   'biaozhu-jsonl': biaozhuJsonlExporter,
@@ -58,8 +60,10 @@ export function exportToStrings(
   format: ExportFormat,
   docs: Iterable<ExportDocument>,
   ctx: ExportContext,
-): { files: Map<string, string>; dropped: Dropped[]; adjusted: Dropped[] } {
+  issueCap?: number,
+): { files: Map<string, string>; dropped: Dropped[]; adjusted: Dropped[]; issues: ExportSpanIssue[]; issuesMore: number } {
   const exporter = exporters[format];
+  const issues = new SpanIssueList(issueCap);
   const parts = new Map<string, string[]>();
   const dropped = new Map<string, number>();
   const adjusted = new Map<string, number>();
@@ -80,8 +84,10 @@ export function exportToStrings(
     add(result.chunks);
     count(dropped, result.dropped);
     count(adjusted, result.adjusted);
+    issues.add('dropped', doc, result.dropped);
+    issues.add('adjusted', doc, result.adjusted ?? []);
   }
   add(exporter.end(ctx));
   const list = (m: Map<string, number>) => [...m].map(([reason, n]) => ({ reason, count: n }));
-  return { files: new Map([...parts].map(([path, texts]) => [path, texts.join('')])), dropped: list(dropped), adjusted: list(adjusted) };
+  return { files: new Map([...parts].map(([path, texts]) => [path, texts.join('')])), dropped: list(dropped), adjusted: list(adjusted), issues: issues.issues, issuesMore: issues.more };
 }

@@ -1,5 +1,6 @@
-// Inputs for a span's attributes, typed by the label's attribute definitions. Text-like fields
-// save when they lose focus or on Enter, so typing does not write on every key.
+// Inputs for a span's attributes, typed by the label's attribute definitions. Text-like fields,
+// dates included, save when they lose focus (Tab, a click elsewhere) or on Enter, so typing does not
+// write on every key: a date saved while its year was half typed came back and reset the field.
 import { useEffect, useState } from 'react';
 import type { AttributeDefinition } from '../../../shared/model';
 import { useI18n } from '../i18n';
@@ -37,13 +38,10 @@ function Field({ def, value, onChange }: { def: AttributeDefinition; value: stri
           className="input"
           type={def.type === 'number' ? 'number' : def.type === 'date' ? 'date' : 'text'}
           value={draft}
-          onChange={(e) => {
-            setDraft(e.target.value);
-            if (def.type === 'date') onChange(e.target.value);
-          }}
+          onChange={(e) => setDraft(e.target.value)}
           onBlur={commit}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') commit();
+            if (e.key === 'Enter' || e.key === 'Tab') commit();
             if (e.key === 'Escape') setDraft(value);
           }}
         />

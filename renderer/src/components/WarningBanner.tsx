@@ -1,15 +1,23 @@
-// Import warnings of the open document, with a jump to each flagged place.
+// Import warnings of the open document, with a jump to each flagged place. A long list opens with
+// its first few and a button for the rest.
 import { useState, type MutableRefObject } from 'react';
 import { useI18n } from '../i18n';
 import type { ReaderHandle } from '../reader/Reader';
 import type { DocSession } from '../state/docSession';
 import { WarningKindBadge } from './WarningKindBadge';
 
+/** From this many warnings the opened list shows only the first FIRST_SHOWN at first. */
+const COLLAPSE_FROM = 10;
+const FIRST_SHOWN = 3;
+
 export function WarningBanner({ session, reader }: { session: DocSession; reader: MutableRefObject<ReaderHandle | null> }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
+  const [showAll, setShowAll] = useState(false);
   const warnings = session.doc.warnings;
   if (warnings.length === 0) return null;
+  const collapsed = warnings.length >= COLLAPSE_FROM && !showAll;
+  const shown = collapsed ? warnings.slice(0, FIRST_SHOWN) : warnings;
   const jump = (start: number, end: number) => {
     reader.current?.sel.set(start, end, false);
     reader.current?.ctl.scrollToOffset(start, 'center');
@@ -21,7 +29,7 @@ export function WarningBanner({ session, reader }: { session: DocSession; reader
       </button>
       {open && (
         <ul className="warning-list">
-          {warnings.map((w, i) => (
+          {shown.map((w, i) => (
             <li key={i}>
               <WarningKindBadge kind={w.kind} /> {w.message}
               {w.start !== undefined && w.end !== undefined && (
@@ -31,6 +39,13 @@ export function WarningBanner({ session, reader }: { session: DocSession; reader
               )}
             </li>
           ))}
+          {collapsed && (
+            <li>
+              <button type="button" className="link-button" onClick={() => setShowAll(true)}>
+                {t('reader.showMoreWarnings', { n: warnings.length - FIRST_SHOWN })}
+              </button>
+            </li>
+          )}
         </ul>
       )}
     </div>

@@ -11,6 +11,7 @@ import { useKeymap } from '../hooks/useKeymap';
 import { useLocalStorage } from '../hooks/useLocalStorage';
 import { buildCommands, type DialogName } from '../hooks/useWorkbenchCommands';
 import { useI18n } from '../i18n';
+import { historyWhat } from '../i18n/history';
 import type { ReaderHandle } from '../reader/Reader';
 import { useAppState } from '../state/appState';
 import { projectHealthCommands } from '../state/projectHealth';
@@ -109,7 +110,7 @@ export function Workbench() {
     async (which: 'undo' | 'redo') => {
       if (!session) return;
       const step = await (which === 'undo' ? session.undo() : session.redo());
-      if (step) toast.info(t(which === 'undo' ? 'toast.undone' : 'toast.redone', { what: step.description }));
+      if (step) toast.info(t(which === 'undo' ? 'toast.undone' : 'toast.redone', { what: historyWhat(t, step) }));
       else toast.info(t(which === 'undo' ? 'reader.nothingToUndo' : 'reader.nothingToRedo'));
     },
     [session, toast, t],

@@ -1,14 +1,8 @@
 // What an export wrote: files, counts, split sizes, and every dropped or adjusted span by reason.
 import type { ExportReport } from '../../../shared/api/jobs';
 import { writtenFiles } from '../../../shared/exchange/written-files';
-import { useI18n, type MessageKey, type Translate } from '../i18n';
-import { en } from '../i18n/en';
-
-/** A reason an exporter reported, in the user's language; a reason without a text shows its key. */
-function reasonText(t: Translate, reason: string): string {
-  const key = `export.reason.${reason}`;
-  return key in en ? t(key as MessageKey) : reason;
-}
+import { useI18n, type Translate } from '../i18n';
+import { ExportSpanList, reasonText } from './ExportSpanList';
 
 function ReasonCounts({ counts, t }: { counts: { reason: string; count: number }[]; t: Translate }) {
   return (
@@ -31,6 +25,7 @@ export function ExportReportView({ report }: { report: ExportReport }) {
       <p className="report-headline">{t('export.done', { files: report.files.length, docs: report.documents, spans: report.spans })}</p>
       {report.split && <p>{t('export.splitCounts', report.split)}</p>}
       {report.reviewLeftOut > 0 && <p data-testid="review-left-out">{t('export.reviewLeftOut', { n: report.reviewLeftOut })}</p>}
+      {report.todoLeftOut > 0 && <p data-testid="todo-left-out">{t('export.todoLeftOut', { n: report.todoLeftOut })}</p>}
       <h4 className="subsection-title">{t('export.filesWritten')}</h4>
       <ul className="file-list">
         {written.listed.map((f) => (
@@ -48,6 +43,7 @@ export function ExportReportView({ report }: { report: ExportReport }) {
           <ReasonCounts counts={adjusted} t={t} />
         </>
       )}
+      <ExportSpanList report={report} />
     </div>
   );
 }

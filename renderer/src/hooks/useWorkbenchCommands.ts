@@ -8,6 +8,7 @@ import type { Command } from '../state/commands';
 import type { DocSession } from '../state/docSession';
 import { labelKeys } from '../../../shared/hotkeys';
 import { resizeSelected, review, stepSpan, tagWith, type ActionContext, type Edge } from '../state/spanActions';
+import { cyclePane, releaseTab, tabReleased } from '../state/paneFocus';
 
 export type DialogName = 'import' | 'export' | 'labels' | 'palette' | 'help' | 'backups';
 
@@ -43,8 +44,12 @@ const inReader = () => {
   const el = document.activeElement;
   return !el || el === document.body || !!el.closest('.reader-pane');
 };
-/** Tab is only taken over when the reader itself has focus; elsewhere it moves focus as usual. */
+/**
+ * Tab is only taken over when the reader itself has focus; elsewhere it moves focus as usual, and
+ * after Escape (see paneFocus.ts) it leaves the reader too.
+ */
 const focusInReader = () => !!document.activeElement?.closest('.reader-content');
+const tabStepsSpans = () => focusInReader() && !tabReleased();
 
 export function buildCommands(d: CommandDeps): Command[] {
   const { t } = d;
@@ -83,13 +88,16 @@ export function buildCommands(d: CommandDeps): Command[] {
     { id: 'extend:home', group: 'select', title: t('cmd.paraStart'), keys: ['Shift+Home'], run: move('home', true), enabled: () => hasDoc() && inReader(), paletteHidden: true },
     { id: 'extend:end', group: 'select', title: t('cmd.paraEnd'), keys: ['Shift+End'], run: move('end', true), enabled: () => hasDoc() && inReader(), paletteHidden: true },
     { id: 'wordSnap', group: 'select', title: t('cmd.wordSnap'), keys: ['w'], run: d.toggleWordSnap },
-    { id: 'escape', group: 'select', title: t('cmd.escape'), keys: ['Escape'], run: () => void d.escape(), global: true },
+    { id: 'escape', group: 'select', title: t('cmd.escape'), keys: ['Escape'], run: () => {
+      // Nothing left to clear: the next Tab leaves the reader.
+      if (!d.escape() && focusInReader()) releaseTab();
+    }, global: true },
 
     { id: 'span:next', group: 'spans', title: t('cmd.nextSpan'), keys: ['j'], run: () => stepSpan(ctx(), 1), enabled: hasDoc },
     { id: 'span:prev', group: 'spans', title: t('cmd.prevSpan'), keys: ['k'], run: () => stepSpan(ctx(), -1), enabled: hasDoc },
     // Tab only steps through spans while the reader has focus, so it still moves focus elsewhere.
-    { id: 'span:nextTab', group: 'spans', title: t('cmd.nextSpan'), keys: ['Tab'], run: () => stepSpan(ctx(), 1), enabled: () => hasDoc() && focusInReader(), paletteHidden: true },
-    { id: 'span:prevTab', group: 'spans', title: t('cmd.prevSpan'), keys: ['Shift+Tab'], run: () => stepSpan(ctx(), -1), enabled: () => hasDoc() && focusInReader(), paletteHidden: true },
+    { id: 'span:nextTab', group: 'spans', title: t('cmd.nextSpan'), keys: ['Tab'], run: () => stepSpan(ctx(), 1), enabled: () => hasDoc() && tabStepsSpans(), paletteHidden: true },
+    { id: 'span:prevTab', group: 'spans', title: t('cmd.prevSpan'), keys: ['Shift+Tab'], run: () => stepSpan(ctx(), -1), enabled: () => hasDoc() && tabStepsSpans(), paletteHidden: true },
     { id: 'span:delete', group: 'spans', title: t('cmd.deleteSpan'), keys: ['Delete', 'Backspace'], run: () => d.session?.selected && d.session.remove(d.session.selected.id), enabled: hasSpan },
     { id: 'span:growStart', group: 'spans', title: t('cmd.growStart'), keys: ['['], run: edge('growStart'), enabled: hasSpan },
     { id: 'span:shrinkStart', group: 'spans', title: t('cmd.shrinkStart'), keys: ['{'], run: edge('shrinkStart'), enabled: hasSpan },
@@ -123,6 +131,8 @@ export function buildCommands(d: CommandDeps): Command[] {
     { id: 'focus:list', group: 'view', title: t('cmd.focusList'), keys: ['Alt+1'], run: () => d.focusRegion('list'), global: true },
     { id: 'focus:reader', group: 'view', title: t('cmd.focusReader'), keys: ['Alt+2'], run: () => d.focusRegion('reader'), global: true },
     { id: 'focus:panel', group: 'view', title: t('cmd.focusPanel'), keys: ['Alt+3'], run: () => d.focusRegion('panel'), global: true },
+    { id: 'focus:nextPane', group: 'view', title: t('cmd.nextPane'), keys: ['F6'], run: () => cyclePane(1, d.focusRegion), global: true },
+    { id: 'focus:prevPane', group: 'view', title: t('cmd.prevPane'), keys: ['Shift+F6'], run: () => cyclePane(-1, d.focusRegion), global: true },
     { id: 'theme', group: 'view', title: t('cmd.theme'), keys: [], run: d.toggleTheme },
     { id: 'language', group: 'view', title: t('cmd.language'), keys: [], run: d.toggleLang },
 

@@ -17,8 +17,8 @@ export const enBackups = {
   'backups.reason.before-restore': 'Before a restore',
   'backups.restore': 'Restore',
   'backups.unusable': 'Cannot be restored: {problem}',
-  'backups.confirm': 'Restore the backup taken {when}? The project will hold {documents} documents and {spans} spans again; everything done since is replaced, and the current state is kept as a backup first.',
+  'backups.confirm': 'Restore the backup taken {when}? The project will hold {documents, plural, one {# document} other {# documents}} and {spans, plural, one {# span} other {# spans}} again; everything done since is replaced, and the current state is kept as a backup first.',
   'backups.confirmButton': 'Restore this backup',
   'backups.restoring': 'Restoring…',
-  'backups.restored': 'Restored the backup taken {when}: {documents} documents, {spans} spans.',
+  'backups.restored': 'Restored the backup taken {when}: {documents, plural, one {# document} other {# documents}}, {spans, plural, one {# span} other {# spans}}.',
 } as const;

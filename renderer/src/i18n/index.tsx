@@ -3,6 +3,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { Label } from '../../../shared/model';
 import { en, type MessageKey, type Messages } from './en';
 import { zh } from './zh';
+import { formatMessage } from './format';
 
 export type Lang = 'zh' | 'en';
 export type { MessageKey };
@@ -17,10 +18,10 @@ export function initialLang(): Lang {
   return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }
 
+/** A message with its `{name}` values; counts pick their plural form by the language's rules (see format.ts). */
 export function translate(lang: Lang, key: MessageKey, vars?: Record<string, string | number>): string {
   const template = dictionaries[lang][key] ?? key;
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+  return formatMessage(template, vars, lang === 'zh' ? 'zh-CN' : 'en');
 }
 
 interface I18n {

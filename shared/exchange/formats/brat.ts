@@ -109,10 +109,10 @@ function fragmentsOf(text: string, spans: readonly ResolvedSpan[], drops: DropCo
         } else if (!atBreak && fragStart === -1) fragStart = u;
       }
       if (boundaries.length === from) {
-        drops.add('line-break-only');
+        drops.add('line-break-only', resolved.span);
         continue;
       }
-      if (boundaries[from] !== start || boundaries[boundaries.length - 1] !== end) adjusted.add('line-break-trimmed');
+      if (boundaries[from] !== start || boundaries[boundaries.length - 1] !== end) adjusted.add('line-break-trimmed', resolved.span);
     }
     fragFrom.push(from);
     written.push(resolved);

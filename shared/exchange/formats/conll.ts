@@ -30,7 +30,7 @@ function isPlainUnit(u: number): boolean {
 export function resolveOverlaps(text: string, spans: ResolvedSpan[], drops: DropCounter): ResolvedSpan[] {
   const visible = spans.filter((s) => {
     for (let i = s.start; i < s.end; i++) if (!isWhitespaceUnit(text.charCodeAt(i))) return true;
-    drops.add('whitespace-only');
+    drops.add('whitespace-only', s.span);
     return false;
   });
   const cp = codePointSpans(text, visible);
@@ -50,7 +50,7 @@ function keepFirstFree(textLength: number, visible: readonly ResolvedSpan[], ord
     const s = visible[i];
     for (let u = s.start; u < s.end; u++) {
       if (occupied[u]) {
-        drops.add('overlap');
+        drops.add('overlap', s.span);
         continue outer;
       }
     }

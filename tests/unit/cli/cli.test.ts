@@ -63,11 +63,11 @@ describe('biaozhu CLI', () => {
     ];
     writeFileSync(join(dir, 'edges.jsonl'), `${JSON.stringify({ text, metadata: { title: '边界' }, spans })}\n`);
     expect(cli('import', project, join(dir, 'edges.jsonl')).code).toBe(0);
-    const brat = cli('export', project, '--format', 'brat', '--out', join(dir, 'edges-brat'));
+    const brat = cli('export', project, '--format', 'brat', '--out', join(dir, 'edges-brat'), '--status', 'todo');
     expect(brat.code).toBe(0);
     expect(brat.stdout).toContain('dropped 1 spans (line-break-only)');
     expect(brat.stdout).toContain('adjusted 1 spans (line-break-trimmed)');
-    const conll = cli('export', project, '--format', 'conll-bio', '--out', join(dir, 'edges.conll'));
+    const conll = cli('export', project, '--format', 'conll-bio', '--out', join(dir, 'edges.conll'), '--status', 'todo');
     expect(conll.stdout).toContain('dropped 1 spans (whitespace-only)');
     expect(conll.stdout).toContain('dropped 1 spans (overlap)');
     expect(conll.stdout).not.toContain('adjusted');

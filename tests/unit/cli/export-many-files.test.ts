@@ -40,7 +40,7 @@ it(`exports ${DOCUMENTS} documents as brat (${DOCUMENTS * 2} files) with at most
   expect(JSON.parse(imported.stdout).imported).toBe(DOCUMENTS);
 
   const out = join(dir, 'brat');
-  const exported = cliWithFileLimit(128, 'export', project, '--format', 'brat', '--out', out);
+  const exported = cliWithFileLimit(128, 'export', project, '--format', 'brat', '--out', out, '--status', 'todo');
   expect(exported.stderr).toBe('');
   expect(exported.code).toBe(0);
   // One short line names the folder and the count, not 800 paths.
