@@ -3,28 +3,13 @@
 import { api, downloadUrl } from '../api/client';
 import type { ExportFormat, ExportReport } from '../../../shared/api/jobs';
 import { useI18n } from '../i18n';
-
-/** Mirrors each exporter's layout (shared/exchange/formats): brat writes a folder; a split writes train/dev/test files into one. */
-const ONE_FILE_EVEN_SPLIT: readonly ExportFormat[] = ['biaozhu-jsonl', 'mentions-csv'];
-const EXTENSIONS: Record<ExportFormat, string> = {
-  'biaozhu-jsonl': '.jsonl',
-  'doccano-jsonl': '.jsonl',
-  cluener: '.json',
-  'conll-bio': '.conll',
-  'conll-bioes': '.conll',
-  brat: '',
-  'label-studio': '.json',
-  'mentions-csv': '.csv',
-};
-
-export const exportWritesFolder = (format: ExportFormat, split: boolean): boolean =>
-  format === 'brat' || (split && !ONE_FILE_EVEN_SPLIT.includes(format));
+import { EXPORT_EXTENSIONS, exportWritesFolder } from './exportOutput';
 
 export function ExportOutputHint({ format, split }: { format: ExportFormat; split: boolean }) {
   const { t } = useI18n();
   return (
     <p className="field-hint" id="export-out-hint" data-testid="export-out-kind">
-      {exportWritesFolder(format, split) ? t('export.outFolder') : t('export.outFile', { ext: EXTENSIONS[format] })}
+      {exportWritesFolder(format, split) ? t('export.outFolder') : t('export.outFile', { ext: EXPORT_EXTENSIONS[format] })}
     </p>
   );
 }
