@@ -33,6 +33,10 @@ test('a description edited in the label editor shows in the label bar tooltip, t
   await openDoc(page);
   // The defaults come with guidelines: the tooltip of 口号 names its examples.
   await expect(page.locator('.label-chip', { hasText: '口号' })).toHaveAttribute('title', /“四个意识”/);
+  // The guidelines tab as a new project has it (the README's screenshot).
+  await page.getByRole('tab', { name: /^(规范|Guidelines)$/ }).click();
+  await expect(page.locator('.guidelines-panel .guideline')).toHaveCount(4);
+  await docScreenshot(page, 'guidelines');
 
   await page.getByRole('button', { name: /^(标签|Labels)$/ }).click();
   const dialog = page.getByRole('dialog');
@@ -62,7 +66,6 @@ test('a description edited in the label editor shows in the label bar tooltip, t
   await expect(panel.locator('.guideline', { hasText: '口号' }).locator('.guideline-example')).toContainText(['“四个意识”', '“两个维护”']);
   await expect(panel.locator('.guideline', { hasText: '目标' })).toContainText('森林覆盖率提高到48.7%');
   await axe(page);
-  await docScreenshot(page, 'guidelines');
 });
 
 test('a span note written in the side panel shows in the span list and survives a reload', async ({ server, page }) => {
@@ -74,6 +77,7 @@ test('a span note written in the side panel shows in the span list and survives 
   await note.blur();
   const row = page.locator('.span-row', { hasText: '“四个意识”' });
   await expect(row.locator('.span-row-note')).toContainText('与“两个维护”并列，分开标注');
+  await axe(page);
   await expect.poll(async () => (await apiCall<{ note: string }[]>(server, 'annotations:list', { documentId: 1 })).map((a) => a.note)).toContain('与“两个维护”并列，分开标注');
 
   await page.getByRole('tab', { name: /^(文档|Document)/ }).click();

@@ -14,7 +14,7 @@ export const DEFAULT_GUIDELINES: Record<'PERSON' | 'SLOGAN' | 'PROJECT' | 'TARGE
     descriptionEn:
       'Named people, with or without a title. When a title stands right before the name, include it (“市委书记蔡奇”, Party Secretary Cai Qi); ' +
       'a title without a name (“区长”, the district mayor) and groups (“广大党员干部”, Party members and cadres) are not marked. Mark each person of a list separately.',
-    examples: ['蔡奇', '市委书记蔡奇', '殷勇', '区长张三'],
+    examples: ['蔡奇', '市委书记蔡奇', '殷勇', '区委书记张延昆'],
   },
   SLOGAN: {
     descriptionZh:
