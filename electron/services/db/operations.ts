@@ -51,3 +51,17 @@ export function firstUndoneOperation(db: Db, documentId: number): Operation | nu
 export function setUndone(db: Db, operationId: number, undone: boolean): void {
   statement(db, 'UPDATE operations SET undone = ? WHERE id = ?').run(undone ? 1 : 0, operationId);
 }
+
+/**
+ * Before a label is deleted: the history that could bring a span with it back is forgotten, per
+ * document up to its last change that mentions the label, and the redo branch with it (undoing
+ * that far would re-insert a span whose label no longer exists). Returns how many changes went.
+ */
+export function forgetHistoryOfLabel(db: Db, labelId: number): number {
+  return statement(db, `WITH mentions AS (
+      SELECT document_id, MAX(id) AS last FROM operations
+      WHERE json_extract(before_json, '$.labelId') = @label OR json_extract(after_json, '$.labelId') = @label
+      GROUP BY document_id)
+    DELETE FROM operations WHERE id IN (
+      SELECT o.id FROM operations o JOIN mentions m ON m.document_id = o.document_id WHERE o.id <= m.last OR o.undone = 1)`).run({ label: labelId }).changes;
+}

@@ -5,6 +5,7 @@ import * as labels from '../db/labels';
 import type { Db } from '../db/connection';
 import type { LabelSchemaImport } from '../../../shared/api/labels';
 import { labelSchemaJson, parseLabelSchema, type LabelSchemaEntry } from '../../../shared/exchange/label-schema';
+import { forgetHistoryOfLabel } from '../db/operations';
 
 function requireUnique(db: Db, key: string | undefined, hotkey: string | null | undefined, exceptId?: number): void {
   for (const label of labels.listLabels(db)) {
@@ -60,8 +61,11 @@ export function registerLabelHandlers(registry: HandlerRegistry, { session }: Co
     const db = session.requireDb();
     const used = labels.labelUsage(db, id);
     if (used > 0) throw new ApiFailure('conflict', `This label is used by ${used} spans; relabel or delete them first`, { used });
-    if (!labels.deleteLabel(db, id)) throw new ApiFailure('not_found', `Label ${id} does not exist`);
-    return { id };
+    return db.transaction(() => {
+      forgetHistoryOfLabel(db, id);
+      if (!labels.deleteLabel(db, id)) throw new ApiFailure('not_found', `Label ${id} does not exist`);
+      return { id };
+    })();
   });
   registry.method('labels:export', () => ({ json: labelSchemaJson(labels.listLabels(session.requireDb())) }));
   registry.method('labels:import', ({ json }) => {
