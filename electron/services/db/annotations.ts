@@ -14,13 +14,14 @@ interface AnnotationRow {
   origin: AnnotationOrigin;
   review_state: ReviewState;
   attributes_json: string;
-  note: string | null;
+  /** Absent in a project older than migration 007 opened read-only (it cannot be migrated). */
+  note?: string | null;
   created_at: string;
   updated_at: string;
 }
 
-const SELECT = `SELECT a.id, a.document_id, a.start, a.end, a.label_id, an.name AS annotator, a.origin, a.review_state,
-  coalesce(s.json, '{}') AS attributes_json, a.note, a.created_at, a.updated_at
+// a.*: the note column is read where it exists (see AnnotationRow.note).
+const SELECT = `SELECT a.*, an.name AS annotator, coalesce(s.json, '{}') AS attributes_json
   FROM annotations a JOIN annotators an ON an.id = a.annotator_id LEFT JOIN attribute_sets s ON s.id = a.attribute_set_id`;
 
 const toAnnotation = (row: AnnotationRow): Annotation => ({

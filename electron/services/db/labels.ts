@@ -13,9 +13,10 @@ interface LabelRow {
   hotkey: string | null;
   sort_order: number;
   attributes_json: string;
-  description_zh: string;
-  description_en: string;
-  examples_json: string;
+  /** Absent in a project older than migration 007 opened read-only (it cannot be migrated). */
+  description_zh?: string;
+  description_en?: string;
+  examples_json?: string;
 }
 
 const toLabel = (row: LabelRow): Label => ({
@@ -27,9 +28,9 @@ const toLabel = (row: LabelRow): Label => ({
   hotkey: row.hotkey,
   order: row.sort_order,
   attributes: JSON.parse(row.attributes_json) as AttributeDefinition[],
-  descriptionZh: row.description_zh,
-  descriptionEn: row.description_en,
-  examples: JSON.parse(row.examples_json) as string[],
+  descriptionZh: row.description_zh ?? '',
+  descriptionEn: row.description_en ?? '',
+  examples: row.examples_json ? (JSON.parse(row.examples_json) as string[]) : [],
 });
 
 export const DEFAULT_LABELS: Omit<Label, 'id' | 'order'>[] = [

@@ -78,6 +78,33 @@ describe('migration 007 on a real version-6 project file', () => {
   });
 });
 
+describe('a version-6 project opened read-only (it cannot be migrated)', () => {
+  it('lists labels and spans without guidelines or notes, and exports them', async () => {
+    core = testCore({ create: false });
+    const path = join(core.dir, 'v6.biaozhu');
+    const raw = new Database(path);
+    migrate(raw, 6);
+    raw.exec(`
+      INSERT INTO labels (id, key, name_zh, name_en, color, sort_order, created_at, updated_at) VALUES (1, 'PERSON', '人物', 'Person', '#d9480f', 0, 'now', 'now');
+      INSERT INTO annotators (id, name, created_at) VALUES (1, 'lin', 'now');
+      INSERT INTO documents (id, title, text_sha256, char_count, span_count, imported_at, updated_at) VALUES (1, '旧文', 'x', 2, 1, 'now', 'now');
+      INSERT INTO document_texts (document_id, original_text, text, offset_map_json) VALUES (1, '蔡奇', '蔡奇', '[0,2,0,2]');
+      INSERT INTO annotations (id, document_id, start, end, label_id, annotator_id, created_at, updated_at) VALUES (7, 1, 0, 2, 1, 1, 't', 't');
+    `);
+    raw.close();
+    core.session.openReadOnly(path, { reason: 'file', message: 'The folder is read-only.' });
+    expect(await core.call('labels:list', {})).toMatchObject([{ key: 'PERSON', descriptionZh: '', descriptionEn: '', examples: [] }]);
+    expect(await core.call('annotations:list', { documentId: 1 })).toMatchObject([{ id: 7, note: '' }]);
+    expect((await core.call('documents:get', { id: 1 })).note).toBe('');
+    for (const format of ['biaozhu-jsonl', 'mentions-csv'] as const) {
+      const { jobId } = await core.call('export:start', { format, outPath: join(core.dir, `out-${format}`) });
+      const status = await core.jobs.wait(jobId);
+      expect(status.error).toBeNull();
+      expect(status.state).toBe('done');
+    }
+  });
+});
+
 describe('guidelines through the API', () => {
   it('a new project\'s default labels come with Chinese and English guidelines and examples', async () => {
     core = testCore();
