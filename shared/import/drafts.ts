@@ -50,9 +50,14 @@ export function buildDrafts(input: DraftInput): DocumentDraft[] {
   const starts = input.split && !tooManyCopies ? found : [0];
   const extra: ImportWarning[] = [];
   if (input.split && tooManyCopies && found.length > 1) {
-    extra.push({ kind: 'split_candidate', message: `this file looks like ${found.length} articles but is too large to split (each article would keep a copy of the whole file); split it into smaller files to get one document each` });
+    extra.push({
+      kind: 'split_candidate',
+      message: `this file looks like ${found.length} articles but is too large to split (each article would keep a copy of the whole file); split it into smaller files to get one document each`,
+      code: 'split_too_large',
+      params: { n: found.length },
+    });
   } else if (!input.split && found.length > 1) {
-    extra.push({ kind: 'split_candidate', message: `this file looks like ${found.length} articles; import with article splitting on to get one document each` });
+    extra.push({ kind: 'split_candidate', message: `this file looks like ${found.length} articles; import with article splitting on to get one document each`, code: 'split_candidate', params: { n: found.length } });
   }
   // Article boundaries in base coordinates, to hand each removed block to its article.
   const baseStarts = starts.map((s, k) => (k === 0 ? 0 : mapToOriginal(norm.offsetMap, s, s).start));
@@ -73,7 +78,7 @@ export function buildDrafts(input: DraftInput): DocumentDraft[] {
     }
     if (removed.length) {
       const reasons = [...new Set(removed.map((r) => r.reason))].join(', ');
-      warnings.push({ kind: 'chrome_removed', message: `${removed.length} block(s) of site chrome removed: ${reasons}` });
+      warnings.push({ kind: 'chrome_removed', message: `${removed.length} block(s) of site chrome removed: ${reasons}`, code: 'chrome_removed', params: { n: removed.length, reasons } });
     }
     const meta = extractMetadata(text, removedHere, baseName(input.fileName), input.hints.title);
     const h = input.hints;

@@ -68,7 +68,7 @@ function decodeAllowingCut(bytes: Uint8Array, encoding: SupportedEncoding): { te
   const text = decodeStrict(bytes.subarray(0, bytes.length - cut), encoding);
   if (text === null) return null;
   const message = `the file ends in the middle of a character (its last ${cut} byte(s)); it may have been cut short`;
-  return { text: `${text}\ufffd`, warnings: [{ kind: 'decode_errors', message }] };
+  return { text: `${text}\ufffd`, warnings: [{ kind: 'decode_errors', message, code: 'truncated', params: { n: cut } }] };
 }
 
 /**
@@ -90,7 +90,7 @@ function nearlyUtf8(bytes: Uint8Array): DecodeResult | null {
   }
   if (damaged === 0 || valid < damaged * DAMAGE_RATIO) return null;
   const message = `${damaged} place(s) in the file are not valid UTF-8 and became U+FFFD (the file may be damaged)`;
-  return { text, encoding: 'utf-8', confidence: 0.9, warnings: [{ kind: 'decode_errors', message }] };
+  return { text, encoding: 'utf-8', confidence: 0.9, warnings: [{ kind: 'decode_errors', message, code: 'invalid_utf8', params: { n: damaged } }] };
 }
 
 /** Valid non-ASCII characters needed per damaged place for a file to count as damaged UTF-8. */
@@ -140,7 +140,7 @@ export function decodeBytes(bytes: Uint8Array, forced?: SupportedEncoding, hint?
   if (forced) {
     const text = new TextDecoder(forced).decode(bytes);
     const bad = countReplacements(text);
-    if (bad) warnings.push({ kind: 'decode_errors', message: `${bad} byte sequence(s) are not valid ${forced} and became U+FFFD` });
+    if (bad) warnings.push({ kind: 'decode_errors', message: `${bad} byte sequence(s) are not valid ${forced} and became U+FFFD`, code: 'invalid_forced', params: { n: bad, encoding: forced } });
     return { text, encoding: forced, confidence: 1, warnings };
   }
   const bom = fromBom(bytes);
@@ -177,7 +177,12 @@ export function decodeBytes(bytes: Uint8Array, forced?: SupportedEncoding, hint?
         return { encoding, text, bad: countReplacements(text), score: meanPlausibility(text) ?? 0 };
       })
       .sort((a, b) => a.bad - b.bad || b.score - a.score)[0];
-    warnings.push({ kind: 'decode_errors', message: `no encoding decodes this file cleanly; read as ${loose.encoding} with ${loose.bad} invalid byte sequence(s)` });
+    warnings.push({
+      kind: 'decode_errors',
+      message: `no encoding decodes this file cleanly; read as ${loose.encoding} with ${loose.bad} invalid byte sequence(s)`,
+      code: 'no_clean_encoding',
+      params: { encoding: loose.encoding, n: loose.bad },
+    });
     return { text: loose.text, encoding: loose.encoding, confidence: round2(Math.max(0.05, loose.score * 0.5)), warnings };
   }
   const [best, second] = scored;
@@ -185,7 +190,12 @@ export function decodeBytes(bytes: Uint8Array, forced?: SupportedEncoding, hint?
   const confidence = round2(Math.min(0.99, best.score * (0.6 + 0.4 * Math.min(1, margin / 0.25))));
   if (confidence < 0.9) {
     const others = scored.slice(1).map((c) => `${c.encoding} ${round2(c.score)}`).join(', ');
-    warnings.push({ kind: 'encoding_guess', message: `encoding guessed as ${best.encoding} (confidence ${confidence})${others ? `; also possible: ${others}` : ''}` });
+    warnings.push({
+      kind: 'encoding_guess',
+      message: `encoding guessed as ${best.encoding} (confidence ${confidence})${others ? `; also possible: ${others}` : ''}`,
+      code: others ? 'encoding_guess_others' : 'encoding_guess',
+      params: { encoding: best.encoding, confidence, others },
+    });
   }
   return { text: best.text, encoding: best.encoding, confidence, warnings };
 }

@@ -39,6 +39,12 @@ export interface NormalizeOptions {
   checkCancelled?: () => void;
 }
 
+function repairedAsFinal(w: ImportWarning, text: string): ImportWarning {
+  const to = text.slice(w.start, w.end ?? w.start);
+  const from = String(w.params?.from ?? '');
+  return { ...w, message: `byte-shifted GBK text "${from}" repaired as "${to}"`, params: { ...w.params, to } };
+}
+
 /** Normalizes plain text; offsetMap maps the result back to `original`. */
 export function normalizeText(original: string, options: NormalizeOptions = {}): NormalizeResult {
   const disabled = new Set(options.disabledSteps ?? []);
@@ -71,7 +77,10 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
     warnings.push(...(r.warnings ?? []));
   }
   if (removed.length) {
-    warnings.push({ kind: 'chrome_removed', message: `${removed.length} block(s) of site chrome removed: ${[...new Set(removed.map((r) => r.reason))].join(', ')}` });
+    const reasons = [...new Set(removed.map((r) => r.reason))].join(', ');
+    warnings.push({ kind: 'chrome_removed', message: `${removed.length} block(s) of site chrome removed: ${reasons}`, code: 'chrome_removed', params: { n: removed.length, reasons } });
   }
+  // A repair is shown as the text it became after the later steps (traditional → simplified, …).
+  warnings = warnings.map((w) => (w.kind === 'mojibake_repaired' && w.start !== undefined ? repairedAsFinal(w, text) : w));
   return { text, offsetMap: map, steps, warnings, removed };
 }

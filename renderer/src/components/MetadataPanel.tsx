@@ -9,6 +9,7 @@ import type { DocSession } from '../state/docSession';
 import { errorMessage, useToast } from '../state/toasts';
 import { NoteField } from './NoteField';
 import { WarningKindBadge } from './WarningKindBadge';
+import { warningText } from '../i18n/warnings';
 
 type Editable = 'title' | 'date' | 'source' | 'district' | 'url' | 'reporters';
 const FIELDS: { key: Editable; label: MessageKey; type?: string }[] = [
@@ -98,7 +99,7 @@ export function MetadataPanel({ session, reader }: { session: DocSession; reader
         <ul className="warning-list">
           {doc.warnings.map((w, i) => (
             <li key={i}>
-              <WarningKindBadge kind={w.kind} /> {w.message}
+              <WarningKindBadge kind={w.kind} /> {warningText(t, w)}
               {w.start !== undefined && w.end !== undefined && (
                 <button type="button" className="link-button" onClick={() => reader.current?.sel.set(w.start!, w.end!)}>
                   {t('reader.jump')}

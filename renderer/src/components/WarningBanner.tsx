@@ -5,6 +5,7 @@ import { useI18n } from '../i18n';
 import type { ReaderHandle } from '../reader/Reader';
 import type { DocSession } from '../state/docSession';
 import { WarningKindBadge } from './WarningKindBadge';
+import { warningText } from '../i18n/warnings';
 
 /** From this many warnings the opened list shows only the first FIRST_SHOWN at first. */
 const COLLAPSE_FROM = 10;
@@ -31,7 +32,7 @@ export function WarningBanner({ session, reader }: { session: DocSession; reader
         <ul className="warning-list">
           {shown.map((w, i) => (
             <li key={i}>
-              <WarningKindBadge kind={w.kind} /> {w.message}
+              <WarningKindBadge kind={w.kind} /> {warningText(t, w)}
               {w.start !== undefined && w.end !== undefined && (
                 <button type="button" className="link-button" onClick={() => jump(w.start!, w.end!)}>
                   {t('reader.jump')}

@@ -6,6 +6,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { useToast } from '../state/toasts';
 import { EncodingOptions } from './EncodingOptions';
 import { WarningKindBadge } from '../components/WarningKindBadge';
+import { warningText } from '../i18n/warnings';
 
 const PREVIEW_CHARS = 6000;
 
@@ -100,7 +101,7 @@ export function ImportFileDetail({ previewId, file, onFileChange }: Props) {
         <ul className="warning-list">
           {d.warnings.map((w, i) => (
             <li key={i}>
-              <WarningKindBadge kind={w.kind} /> {w.message}
+              <WarningKindBadge kind={w.kind} /> {warningText(t, w)}
             </li>
           ))}
         </ul>

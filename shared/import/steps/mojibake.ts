@@ -251,7 +251,8 @@ export function repairMojibake(text: string, checkCancelled?: () => void): StepR
           b.replace(lineStart + r.start, lineStart + r.end, r.text);
           copied = lineStart + r.end;
           const from = line.slice(r.start, r.end);
-          warnings.push({ kind: 'mojibake_repaired', message: `byte-shifted GBK text "${from}" repaired as "${r.text}"`, start: outStart, end: b.length });
+          // `to` is set again once every step has run (see normalizeText): the text as it ends up.
+          warnings.push({ kind: 'mojibake_repaired', message: `byte-shifted GBK text "${from}" repaired as "${r.text}"`, code: 'mojibake_repaired', params: { from, to: r.text }, start: outStart, end: b.length });
           doneUntil = r.end;
           if (r.end < line.length && !MARKERS.has(line[r.end]) && line.charCodeAt(r.end) >= 0x80) {
             // A repair that ends on neither a marker nor ASCII often meets a second run whose
@@ -276,10 +277,11 @@ export function repairMojibake(text: string, checkCancelled?: () => void): StepR
   // Flags are in input offsets; the repairs before them shifted the output.
   for (const f of flagged) {
     const delta = shiftAt(result.map, f.start);
-    warnings.push({ kind: 'mojibake', message: `possible mojibake: "${text.slice(f.start, f.end)}"`, start: f.start + delta, end: f.end + delta });
+    const flaggedText = text.slice(f.start, f.end);
+    warnings.push({ kind: 'mojibake', message: `possible mojibake: "${flaggedText}"`, code: 'mojibake', params: { text: flaggedText }, start: f.start + delta, end: f.end + delta });
   }
   warnings.sort((x, y) => (x.start ?? 0) - (y.start ?? 0));
-  if (unlisted) warnings.push({ kind: 'mojibake', message: `${unlisted} more places that look like mojibake are not listed` });
+  if (unlisted) warnings.push({ kind: 'mojibake', message: `${unlisted} more places that look like mojibake are not listed`, code: 'mojibake_unlisted', params: { n: unlisted } });
   return { ...result, warnings };
 }
 
