@@ -27,11 +27,57 @@ function stripe(color: string, lane: number, pad: number, dashed: boolean): stri
   return `${image} 0 ${y} / 100% ${STRIPE}px no-repeat`;
 }
 
+/**
+ * One class per distinct mark style, in a stylesheet of our own: a few hundred combinations cover
+ * thousands of marks, so each mark costs a class change instead of parsing an inline gradient
+ * background, and Blink can share the computed style between marks that look the same.
+ */
+class MarkStyles {
+  private sheet: CSSStyleSheet | null = null;
+  private readonly classes = new Map<string, string>();
+  private readonly current = new WeakMap<HTMLElement, string>();
+
+  apply(el: HTMLElement, css: string | null): void {
+    const name = css === null ? undefined : this.classFor(css);
+    // A style the sheet refused (it cannot happen with #rrggbb colours) still shows, inline.
+    if (css !== null && name === undefined) el.style.cssText = css;
+    else if (el.hasAttribute('style')) el.removeAttribute('style');
+    const before = this.current.get(el);
+    if (before === name) return;
+    if (before) el.classList.remove(before);
+    if (name) {
+      el.classList.add(name);
+      this.current.set(el, name);
+    } else {
+      this.current.delete(el);
+    }
+  }
+
+  private classFor(css: string): string | undefined {
+    let name = this.classes.get(css);
+    if (name) return name;
+    if (!this.sheet) {
+      this.sheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
+    }
+    name = `bz-ms${this.classes.size}`;
+    try {
+      this.sheet.insertRule(`mark.${name} { ${css} }`, this.sheet.cssRules.length);
+    } catch {
+      return undefined;
+    }
+    this.classes.set(css, name);
+    return name;
+  }
+}
+
+const markStyles = new MarkStyles();
+
 export function paintMark(el: HTMLElement, ids: number[], src: PaintSource): void {
   el.dataset.ids = ids.join(' ');
   const spans = ids.map((id) => src.span(id)).filter((s): s is Annotation => !!s);
   if (spans.length === 0) {
-    el.removeAttribute('style');
+    markStyles.apply(el, null);
     return;
   }
   let maxLane = 0;
@@ -52,14 +98,9 @@ export function paintMark(el: HTMLElement, ids: number[], src: PaintSource): voi
   const tintPct = selected ? 'var(--bz-tint-selected)' : 'var(--bz-tint)';
   const tint = inner.reviewState === 'rejected' ? 'transparent' : `color-mix(in srgb, ${tintColor} ${tintPct}, transparent)`;
   layers.push(`linear-gradient(${tint}, ${tint}) 0 0 / 100% calc(100% - ${pad}px) no-repeat`);
-  el.style.background = layers.join(', ');
-  el.style.paddingBottom = `${pad}px`;
+  let css = `background: ${layers.join(', ')}; padding-bottom: ${pad}px;`;
+  if (selected) css += ` --bz-sel: ${src.label(src.span(src.selectedId!)!.labelId)?.color ?? '#888888'};`;
+  markStyles.apply(el, css);
   el.classList.toggle('is-selected', selected);
   el.classList.toggle('is-rejected', spans.every((s) => s.reviewState === 'rejected'));
-  if (selected) {
-    const selColor = src.label(src.span(src.selectedId!)!.labelId)?.color ?? '#888888';
-    el.style.setProperty('--bz-sel', selColor);
-  } else {
-    el.style.removeProperty('--bz-sel');
-  }
 }

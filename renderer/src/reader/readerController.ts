@@ -21,8 +21,6 @@ export type SpanChange = { before?: Annotation | null; after?: Annotation | null
 const MARGIN_PX = 1400;
 /** Extra pixels around the viewport that must be rendered before a frame is painted. */
 const NEAR_PX = 200;
-/** An idle slice renders another block only while this much of it is left (a block takes ~5-15 ms). */
-const SLICE_RESERVE_MS = 12;
 
 export class ReaderController {
   readonly model: TextModel;
@@ -38,9 +36,10 @@ export class ReaderController {
   findCurrent!: HighlightLayer;
   private warningRanges: TextRange[];
   private readonly renderListeners = new Set<(block: number) => void>();
-  /** Blocks inside the observer's margin, not rendered yet, waiting for an idle slice. */
+  /** Blocks inside the observer's margin, not rendered yet, waiting for their turn. */
   private readonly queued = new Set<number>();
-  private idleHandle = 0;
+  private renderFrame = 0;
+  private renderTimer = 0;
 
   constructor(text: string, annotations: Iterable<Annotation>, private readonly deps: ReaderDeps) {
     this.model = buildTextModel(text);
@@ -85,15 +84,15 @@ export class ReaderController {
     this.estimateHeights();
     // Enough blocks for the first screen by their estimated heights (estimates run short for CJK
     // text, so this errs on rendering more), without reading layout between renders.
-    const budget = scroller.clientHeight + 400;
+    const budget = scroller.clientHeight + NEAR_PX;
     let height = 0;
     for (let b = 0; b < this.blockEls.length && height < budget; b++) {
       height += parseFloat(this.blockEls[b].style.minHeight) || 0;
       this.renderBlock(b);
     }
     warning.set(this.warningRanges, this.editors.renderedBlocks());
-    // Blocks entering the wide margin are queued and rendered in idle slices, one editor at a
-    // time, so scrolling never waits for a batch of them; a block that reaches the viewport
+    // Blocks entering the wide margin are queued and rendered one per frame, each in the task
+    // right after a frame is painted, so scrolling never waits for a batch of them; a block that reaches the viewport
     // before its slice is rendered in the scroll event, before that frame is painted.
     this.io = new IntersectionObserver(
       (entries) => {
@@ -103,7 +102,7 @@ export class ReaderController {
           else this.queued.delete(block);
         }
         this.renderInView();
-        this.scheduleIdle();
+        this.scheduleRender();
       },
       { root: scroller, rootMargin: `${MARGIN_PX}px 0px` },
     );
@@ -128,7 +127,8 @@ export class ReaderController {
   destroy(): void {
     this.io?.disconnect();
     this.scroller?.removeEventListener('scroll', this.onScroll);
-    if (this.idleHandle) cancelIdleCallback(this.idleHandle);
+    cancelAnimationFrame(this.renderFrame);
+    clearTimeout(this.renderTimer);
     this.queued.clear();
     this.editors.destroy();
     for (const l of this.layers) l.dispose();
@@ -196,28 +196,35 @@ export class ReaderController {
     for (const b of inView) this.renderBlock(b);
   }
 
-  private scheduleIdle(): void {
-    if (this.idleHandle || this.queued.size === 0) return;
-    this.idleHandle = requestIdleCallback(this.renderSlice, { timeout: 500 });
+  /** Renders one queued block in a task right after the next frame, until the queue is empty. */
+  private scheduleRender(): void {
+    if (this.renderFrame || this.queued.size === 0) return;
+    this.renderFrame = requestAnimationFrame(() => {
+      // A task posted from the frame's callback runs once the frame is painted: the whole
+      // interval to the next frame is left for this one block.
+      this.renderTimer = window.setTimeout(this.renderNext, 0);
+    });
   }
 
-  /** Renders queued blocks nearest the viewport first, while the idle period lasts (at least one). */
-  private readonly renderSlice = (deadline: IdleDeadline): void => {
-    this.idleHandle = 0;
+  /** Renders the queued block nearest the middle of the viewport: one block (one editor) per task. */
+  private readonly renderNext = (): void => {
+    this.renderFrame = 0;
+    this.renderTimer = 0;
     const scroller = this.scroller;
     if (!scroller) return;
     const center = scroller.getBoundingClientRect().top + scroller.clientHeight / 2;
-    const distance = new Map<number, number>();
+    let best = -1;
+    let bestDistance = Infinity;
     for (const b of this.queued) {
       const r = this.blockEls[b].getBoundingClientRect();
-      distance.set(b, Math.abs((r.top + r.bottom) / 2 - center));
+      const distance = Math.abs((r.top + r.bottom) / 2 - center);
+      if (distance < bestDistance) {
+        best = b;
+        bestDistance = distance;
+      }
     }
-    const order = [...distance.keys()].sort((a, b) => distance.get(a)! - distance.get(b)!);
-    for (const b of order) {
-      this.renderBlock(b);
-      if (deadline.timeRemaining() < SLICE_RESERVE_MS) break;
-    }
-    this.scheduleIdle();
+    if (best !== -1) this.renderBlock(best);
+    this.scheduleRender();
   };
 
   /** The rendered paragraph element of a unit; renders its block first when ensure is set. */
