@@ -192,3 +192,29 @@ test('a date attribute typed and left with Tab is saved', async ({ server, page 
   await expect.poll(async () => (await spans()).find((s) => s.id === target.id)?.attributes.deadline).toBe('2025-12-31');
   await expect(deadline).toHaveValue('2025-12-31');
 });
+
+test.describe('at 1280 × 800', () => {
+  test.use({ viewport: { width: 1280, height: 800 } });
+  /** Visible texts cut by their box (document titles and span texts are data, cut on purpose, whole on hover). */
+  const cutTexts = () => {
+    const cut: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('button, label, [role="tab"], th, legend, .badge, span, h2, h3, h4')) {
+      if (!el.offsetParent || el.closest('.doc-row-title, .span-row-text')) continue;
+      const s = getComputedStyle(el);
+      if (el.scrollWidth > el.clientWidth + 1 && (s.overflow !== 'visible' || s.textOverflow === 'ellipsis') && el.textContent?.trim()) cut.push(`${el.className}: ${el.textContent.trim()}`);
+    }
+    return cut;
+  };
+  for (const lang of ['zh', 'en'] as const) {
+    test(`no label is cut in the workbench and the export dialog (${lang})`, async ({ server, page }) => {
+      await seed(server);
+      await page.evaluate((l) => localStorage.setItem('biaozhu.lang', l), lang);
+      await page.reload();
+      await openDoc(page, '调研');
+      expect(await page.evaluate(cutTexts)).toEqual([]);
+      await page.keyboard.press('Control+Shift+E');
+      await expect(page.getByRole('dialog')).toBeVisible();
+      expect(await page.evaluate(cutTexts)).toEqual([]);
+    });
+  }
+});
