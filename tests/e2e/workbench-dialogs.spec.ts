@@ -116,6 +116,8 @@ test('exports with filters and a train/dev/test split, reporting files and dropp
   await page.keyboard.press('Control+Shift+E');
   const dialog = page.getByRole('dialog', { name: /导出标注|Export annotations/ });
   await dialog.getByRole('radio', { name: 'CoNLL BIO', exact: true }).check();
+  // The imported documents were never opened: to-do, which exports leave out unless ticked.
+  await dialog.getByRole('checkbox', { name: /待标注|To do/ }).check();
   await dialog.getByRole('checkbox', { name: /口号|Slogan/ }).uncheck();
   await dialog.getByRole('checkbox', { name: /划分训练|Split into train/ }).check();
   await dialog.getByLabel(/随机种子|Seed/).fill('7');
@@ -147,6 +149,7 @@ test('a brat export of many documents lists a few files and names the folder of 
   await page.keyboard.press('Control+Shift+E');
   const dialog = page.getByRole('dialog', { name: /导出标注|Export annotations/ });
   await dialog.getByRole('radio', { name: 'brat standoff', exact: true }).check();
+  await dialog.getByRole('checkbox', { name: /待标注|To do/ }).check();
   await dialog.getByRole('button', { name: /^(导出|Export)$/ }).click();
   const report = dialog.locator('.export-report');
   // A .txt and an .ann per document, plus annotation.conf and visual.conf.

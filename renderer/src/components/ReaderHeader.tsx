@@ -48,7 +48,7 @@ export function ReaderHeader({ session, wordSnap, setWordSnap, zoom, showOrigina
           onClick={undo}
           disabled={!history.canUndo}
           aria-label={t('reader.undo')}
-          title={history.undoLabel ? `${t('reader.undoWhat', { what: history.undoLabel })} (${formatKey('Mod+z')})` : t('reader.nothingToUndo')}
+          title={history.undoLabel ? `${t('reader.undoWhat', { what: history.undoKind ? t(`history.${history.undoKind}`) : history.undoLabel })} (${formatKey('Mod+z')})` : t('reader.nothingToUndo')}
         >
           ↶
         </button>
@@ -58,7 +58,7 @@ export function ReaderHeader({ session, wordSnap, setWordSnap, zoom, showOrigina
           onClick={redo}
           disabled={!history.canRedo}
           aria-label={t('reader.redo')}
-          title={history.redoLabel ? `${t('reader.redoWhat', { what: history.redoLabel })} (${formatKey('Mod+Shift+z')})` : t('reader.nothingToRedo')}
+          title={history.redoLabel ? `${t('reader.redoWhat', { what: history.redoKind ? t(`history.${history.redoKind}`) : history.redoLabel })} (${formatKey('Mod+Shift+z')})` : t('reader.nothingToRedo')}
         >
           ↷
         </button>
