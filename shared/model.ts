@@ -32,6 +32,11 @@ export interface Label {
   hotkey: string | null;
   order: number;
   attributes: AttributeDefinition[];
+  /** Annotation guideline: what the label covers and what it does not ('' when none). */
+  descriptionZh: string;
+  descriptionEn: string;
+  /** Example mentions, e.g. “四个意识” for SLOGAN. */
+  examples: string[];
 }
 
 /**
@@ -53,7 +58,11 @@ export type WarningKind =
 
 export interface ImportWarning {
   kind: WarningKind;
+  /** In English, for logs and the CLI; the UI words it from code and params. */
   message: string;
+  /** Which message, e.g. 'invalid_utf8' (see the renderer's 'warn.*' strings), with its values. */
+  code?: string;
+  params?: Record<string, string | number>;
   /** Range in the normalized text the warning is about, when it is about a place. */
   start?: number;
   end?: number;
@@ -106,6 +115,8 @@ export interface DocumentDetail extends DocumentSummary {
   steps: string[];
   warnings: ImportWarning[];
   removed: RemovedBlock[];
+  /** The coders' free-text note on the document ('' when none). */
+  note: string;
 }
 
 export interface Annotation {
@@ -120,6 +131,8 @@ export interface Annotation {
   origin: AnnotationOrigin;
   reviewState: ReviewState;
   attributes: Record<string, string>;
+  /** Free-text note on the span ('' when none). */
+  note: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -153,4 +166,6 @@ export interface ProjectStats {
   byStatus: Record<DocumentStatus, number>;
   byLabel: { labelKey: string; count: number }[];
   annotators: { name: string; count: number }[];
+  /** Spans by review state. */
+  byReview: Record<ReviewState, number>;
 }

@@ -25,6 +25,8 @@ export const annotationsInputs = {
       end: offset.optional(),
       attributes: attributes.optional(),
       reviewState: z.enum(REVIEW_STATES).optional(),
+      /** Free text; '' removes the note. */
+      note: z.string().max(5000).optional(),
     })
     .strict(),
   'annotations:delete': z.object({ id }).strict(),
@@ -41,11 +43,21 @@ export interface HistoryState {
   /** What undo would revert / redo would re-apply, for tooltips. */
   undoLabel: string | null;
   redoLabel: string | null;
+  /** The same as kinds, for the UI to word in the user's language. */
+  undoKind?: HistoryKind | null;
+  redoKind?: HistoryKind | null;
 }
+
+/** What kind of change an undo or redo step reverted or re-applied. */
+export type HistoryKind = 'create' | 'delete' | 'relabel' | 'resize' | 'attributes' | 'note' | 'review';
 
 /** What an undo or redo changed, so the editor can patch itself without reloading. */
 export interface HistoryStep extends HistoryState {
+  /** In English, for logs; the UI names the step by kind and spanText. */
   description: string;
+  kind: HistoryKind;
+  /** The text of the span the step touched, as the step leaves it (as it was, when the step removes it). */
+  spanText: string;
   upserted: Annotation[];
   deletedIds: number[];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AnnotationOrigin, DocumentMetadata, DocumentStatus, ImportWarning, RemovedBlock, ReviewState } from '../model';
+import { DOCUMENT_STATUSES, type AnnotationOrigin, type DocumentMetadata, type DocumentStatus, type ImportWarning, type RemovedBlock, type ReviewState } from '../model';
 
 const jobId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
@@ -80,6 +80,13 @@ export type ReviewFilter = (typeof REVIEW_FILTERS)[number];
  */
 export const defaultReviewFilter = (format: ExportFormat): ReviewFilter => (format === 'biaozhu-jsonl' ? 'all' : 'not-rejected');
 
+/**
+ * To-do documents have not been looked at (imported, never opened): their missing spans are not
+ * "no entity here", so exports leave them out unless asked; Biaozhu JSONL keeps every document.
+ */
+export const defaultStatuses = (format: ExportFormat): DocumentStatus[] =>
+  format === 'biaozhu-jsonl' ? [...DOCUMENT_STATUSES] : DOCUMENT_STATUSES.filter((s) => s !== 'todo');
+
 export const exportOptions = z
   .object({
     format: z.enum(EXPORT_FORMATS),
@@ -97,7 +104,8 @@ export const exportOptions = z
     overwrite: z.boolean().default(false),
     labelKeys: z.array(z.string()).optional(),
     documentIds: z.array(z.number().int().positive()).optional(),
-    statuses: z.array(z.enum(['todo', 'in_progress', 'done', 'reviewed'])).optional(),
+    /** Which documents by status; when absent or empty, see defaultStatuses. */
+    statuses: z.array(z.enum(DOCUMENT_STATUSES)).optional(),
     sources: z.array(z.string()).optional(),
     dateFrom: z.string().optional(),
     dateTo: z.string().optional(),
@@ -116,7 +124,11 @@ export const exportOptions = z
       .optional(),
   })
   .strict()
-  .transform((options) => ({ ...options, review: options.review ?? defaultReviewFilter(options.format) }));
+  .transform((options) => ({
+    ...options,
+    review: options.review ?? defaultReviewFilter(options.format),
+    statuses: options.statuses?.length ? options.statuses : defaultStatuses(options.format),
+  }));
 export type ExportOptions = z.output<typeof exportOptions>;
 
 export const jobsInputs = {
@@ -147,6 +159,8 @@ export interface DocumentDraft {
   removed: RemovedBlock[];
   /** Review status carried by a lossless export (Biaozhu JSONL); new documents start as todo. */
   status?: DocumentStatus;
+  /** The document's note, carried by Biaozhu JSONL. */
+  note?: string;
   /** Spans carried in by the file itself (JSONL/CoNLL/brat imports), UTF-16 offsets into text. */
   spans: {
     start: number;
@@ -156,6 +170,7 @@ export interface DocumentDraft {
     annotator?: string;
     origin?: AnnotationOrigin;
     reviewState?: ReviewState;
+    note?: string;
   }[];
 }
 
@@ -205,6 +220,30 @@ export interface ExportReport {
   split?: { train: number; dev: number; test: number };
   /** Spans the review filter left out (of those the label and annotator filters kept). */
   reviewLeftOut: number;
+  /** To-do documents the status filter left out (of those the other document filters kept). */
+  todoLeftOut: number;
+  /** Which spans were dropped or adjusted: the first EXPORT_SPAN_LIST_CAP of them, in document order. */
+  spanList: ExportSpanIssue[];
+  /** Dropped or adjusted spans past the cap, counted only. */
+  spanListMore: number;
+}
+
+/** The most spans an export report lists by name; the rest are counted. */
+export const EXPORT_SPAN_LIST_CAP = 10_000;
+
+/** One span an export dropped or wrote with changed edges, and why. */
+export interface ExportSpanIssue {
+  kind: 'dropped' | 'adjusted';
+  reason: string;
+  documentId: number;
+  title: string;
+  spanId: number;
+  label: string;
+  /** Normalized offsets (UTF-16, end exclusive) of the span as annotated. */
+  start: number;
+  end: number;
+  /** The span's text, shortened past SPAN_ISSUE_TEXT_MAX characters. */
+  text: string;
 }
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';

@@ -25,6 +25,8 @@ export interface ExportSpan {
   reviewState: 'pending' | 'accepted' | 'rejected';
   createdAt: string;
   updatedAt: string;
+  /** The span's note; set only for formats that declare Exporter.notes, and only when there is one. */
+  note?: string;
   /** UTF-16 code units into originalText, end exclusive; set by the caller when known. */
   sourceStart?: number;
   sourceEnd?: number;
@@ -53,6 +55,8 @@ export interface ExportDocument {
   /** In any order (the export reads them as SQLite finds them): exporters sort them by start, end, id. */
   spans: ExportSpan[];
   split?: SplitName;
+  /** The document's note; set only for formats that declare Exporter.notes, and only when there is one. */
+  note?: string;
 }
 
 export interface ExportContext {
@@ -79,6 +83,8 @@ export interface ExportChunk {
 export interface Dropped {
   reason: string;
   count: number;
+  /** Ids of the spans counted (ExportSpan.id), when the format knows them: the report lists them. */
+  spanIds?: number[];
 }
 
 export type SpanDetails = 'none' | 'attributes' | 'review' | 'all';
@@ -104,6 +110,11 @@ export interface Exporter {
    * hands them the texts' UTF-8 bytes as stored (ExportDocument.textUtf8, originalTextUtf8).
    */
   utf8Texts?: true;
+  /**
+   * Set by formats that write notes (Biaozhu JSONL, the mentions CSV): the export reads the notes
+   * of spans and documents for them only. Notes are few; they are read apart from the spans.
+   */
+  notes?: true;
   begin(ctx: ExportContext): ExportChunk[];
   /**
    * Chunks for one document. Throws an Error naming the document and span when a span is

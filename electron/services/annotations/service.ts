@@ -74,12 +74,14 @@ export interface UpdateInput {
   end?: number;
   attributes?: Record<string, string>;
   reviewState?: ReviewState;
+  note?: string;
 }
 
 function kindOfUpdate(input: UpdateInput): operations.OperationKind {
   if (input.start !== undefined || input.end !== undefined) return 'resize';
   if (input.labelId !== undefined) return 'relabel';
   if (input.attributes !== undefined) return 'attributes';
+  if (input.note !== undefined) return 'note';
   return 'review';
 }
 
@@ -101,6 +103,7 @@ export function updateAnnotation(db: Db, input: UpdateInput): Annotation {
       labelId,
       reviewState: input.reviewState ?? before.reviewState,
       attributes: input.attributes ?? before.attributes,
+      note: input.note ?? before.note,
       updatedAt: nowIso(),
     });
     const after = annotations.getAnnotation(db, input.id)!;
@@ -138,13 +141,18 @@ const DESCRIPTIONS: Record<operations.OperationKind, string> = {
   relabel: 'change label',
   resize: 'resize span',
   attributes: 'edit attributes',
+  note: 'edit note',
   review: 'review span',
 };
 
 export function historyState(db: Db, documentId: number): HistoryState {
   const undo = operations.lastDoneOperation(db, documentId);
   const redo = operations.firstUndoneOperation(db, documentId);
-  return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo ? DESCRIPTIONS[undo.kind] : null, redoLabel: redo ? DESCRIPTIONS[redo.kind] : null };
+  return {
+    canUndo: !!undo, canRedo: !!redo,
+    undoLabel: undo ? DESCRIPTIONS[undo.kind] : null, redoLabel: redo ? DESCRIPTIONS[redo.kind] : null,
+    undoKind: undo?.kind ?? null, redoKind: redo?.kind ?? null,
+  };
 }
 
 /** Undo reverts the last done change; redo re-applies the first undone one. Both persist. */
@@ -155,7 +163,10 @@ function step(db: Db, documentId: number, direction: 'undo' | 'redo'): HistorySt
     const id = (op.after ?? op.before)!.id;
     const changes = direction === 'undo' ? restore(db, op.after, op.before, id) : restore(db, op.before, op.after, id);
     operations.setUndone(db, op.id, direction === 'undo');
-    return { description: `${direction} ${DESCRIPTIONS[op.kind]}`, ...changes, ...historyState(db, documentId) };
+    // The span as this step leaves it; a span the step removes, as it was.
+    const touched = (direction === 'undo' ? op.before ?? op.after : op.after ?? op.before)!;
+    const spanText = getDocumentText(db, documentId)?.slice(touched.start, touched.end) ?? '';
+    return { description: `${direction} ${DESCRIPTIONS[op.kind]}`, kind: op.kind, spanText, ...changes, ...historyState(db, documentId) };
   })();
 }
 

@@ -6,6 +6,19 @@ import { statement } from './connection';
 import type { DocumentRow } from './documents';
 
 export function exportDocumentIds(db: Db, options: ExportOptions): number[] {
+  const { where, params } = documentFilter(options, options.statuses);
+  const sql = `SELECT id FROM documents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
+  return (db.prepare(sql).pluck().all(...params) as number[]);
+}
+
+/** To-do documents the export's other filters keep but its statuses leave out (0 when it takes to-do). */
+export function countTodoLeftOut(db: Db, options: ExportOptions): number {
+  if (!options.statuses?.length || options.statuses.includes('todo')) return 0;
+  const { where, params } = documentFilter(options, ['todo']);
+  return db.prepare(`SELECT count(*) FROM documents WHERE ${where.join(' AND ')}`).pluck().get(...params) as number;
+}
+
+function documentFilter(options: ExportOptions, statuses: readonly string[] | undefined): { where: string[]; params: (string | number)[] } {
   const where: string[] = [];
   const params: (string | number)[] = [];
   const inList = (column: string, values: readonly (string | number)[]) => {
@@ -13,12 +26,11 @@ export function exportDocumentIds(db: Db, options: ExportOptions): number[] {
     params.push(...values);
   };
   if (options.documentIds?.length) inList('id', options.documentIds);
-  if (options.statuses?.length) inList('status', options.statuses);
+  if (statuses?.length) inList('status', statuses);
   if (options.sources?.length) inList('source', options.sources);
   if (options.dateFrom) { where.push('published_at >= ?'); params.push(options.dateFrom); }
   if (options.dateTo) { where.push('published_at < ?'); params.push(`${options.dateTo}~`); }
-  const sql = `SELECT id FROM documents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
-  return (db.prepare(sql).pluck().all(...params) as number[]);
+  return { where, params };
 }
 
 /**
@@ -29,6 +41,8 @@ export type ExportDocumentRow = Pick<
   DocumentRow,
   'id' | 'title' | 'published_at' | 'source' | 'district' | 'url' | 'reporters_json' | 'external_id' | 'status'
 > & {
+  /** NULL when none, or when not read (see readExportDocuments). */
+  note: string | null;
   text: Uint8Array;
   /** With the original text read: its bytes, or null when it is the text. */
   original_text: Uint8Array | null;
@@ -43,13 +57,13 @@ const EXPORT_COLUMNS = 'd.id, d.title, d.published_at, d.source, d.district, d.u
  * original text identical to the text (nothing was normalized) comes as NULL: the text's bytes
  * serve both, and a hundred megabytes are not copied out of SQLite twice.
  */
-export function readExportDocuments(db: Db, ids: readonly number[], withOriginal: boolean): ExportDocumentRow[] {
+export function readExportDocuments(db: Db, ids: readonly number[], withOriginal: boolean, withNotes = false): ExportDocumentRow[] {
   const extra = withOriginal
     ? 'CASE WHEN t.original_text = t.text THEN NULL ELSE CAST(t.original_text AS BLOB) END AS original_text, t.offset_map_json'
     : 'NULL AS original_text, NULL AS offset_map_json';
   return statement(
     db,
-    `SELECT ${EXPORT_COLUMNS}, ${extra} FROM documents d JOIN document_texts t ON t.document_id = d.id
+    `SELECT ${EXPORT_COLUMNS}, ${withNotes ? 'd.note' : 'NULL AS note'}, ${extra} FROM documents d JOIN document_texts t ON t.document_id = d.id
      WHERE d.id IN (SELECT value FROM json_each(?)) ORDER BY d.id`,
   ).all(JSON.stringify(ids)) as ExportDocumentRow[];
 }
@@ -126,6 +140,22 @@ export function spanListsSql(details: SpanDetails, review: ReviewFilter = 'all')
   return `SELECT document_id, count(*), group_concat(${numbers}, ','), ${rest}
      ${SPANS_OF_BATCH}${REVIEW_KEPT[review]} GROUP BY document_id ORDER BY document_id`;
 }
+
+/**
+ * The notes of a batch's spans the review filter keeps, as [span id, note]: only spans that have
+ * one, found through the partial index annotations_note (migration 007) without reading the rest.
+ */
+export function readExportSpanNotes(db: Db, documentIds: readonly number[], review: ReviewFilter = 'all'): [number, string][] {
+  return statement(db, spanNotesSql(review)).raw(true).all(JSON.stringify(documentIds)) as [number, string][];
+}
+
+/**
+ * The query behind readExportSpanNotes (exported for the query-plan test). INDEXED BY: with a
+ * review filter SQLite would otherwise pick annotations_review and look up every accepted span's
+ * row to see whether it has a note.
+ */
+export const spanNotesSql = (review: ReviewFilter): string =>
+  `SELECT id, note FROM annotations INDEXED BY annotations_note WHERE document_id IN (SELECT value FROM json_each(?)) AND note IS NOT NULL${REVIEW_KEPT[review]}`;
 
 export function annotatorNames(db: Db): Map<number, string> {
   const rows = statement(db, 'SELECT id, name FROM annotators').all() as { id: number; name: string }[];

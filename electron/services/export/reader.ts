@@ -6,13 +6,17 @@ import type { ExportOptions } from '../../../shared/api/jobs';
 import type { Label } from '../../../shared/model';
 import { openDatabase, useNativeBinding } from '../db/connection';
 import type { SpanDetails } from '../../../shared/exchange/types';
-import { annotatorNames, countReviewLeftOut, exportDocumentIds, readExportDocuments, readExportSpanPositions } from '../db/export-queries';
+import { annotatorNames, countReviewLeftOut, countTodoLeftOut, exportDocumentIds, readExportDocuments, readExportSpanNotes, readExportSpanPositions } from '../db/export-queries';
 import { listLabels } from '../db/labels';
+import { schemaVersion } from '../db/migrations';
+import { migration007GuidelinesAndNotes } from '../db/migrations/007-guidelines-and-notes';
 import { timesNumbering } from './text-table';
 import { AttributeSetsSent } from './attribute-table';
 import { readAttributeSets } from '../db/attribute-sets';
 import { packTexts, type BatchRow, type PackedTexts } from './packed-texts';
 import { packPositions, type PackedSpans } from './packed-spans';
+
+const NOTES_SCHEMA = migration007GuidelinesAndNotes.version;
 
 /** Documents read per query pair. */
 const EXPORT_BATCH = 100;
@@ -27,14 +31,16 @@ export interface ReaderData {
   /** Send the texts' UTF-8 bytes too (see Exporter.utf8Texts). */
   utf8Texts: boolean;
   spanDetails: SpanDetails;
+  /** Read the spans' notes (see Exporter.notes). */
+  notes: boolean;
   /** [0]: batches posted and not yet formatted; [1]: 1 once the export is cancelled or failed. */
   flow: Int32Array;
   nativeBinding?: string;
 }
 
 export type ReaderMessage =
-  | { type: 'snapshot'; labels: Label[]; annotators: [number, string][]; ids: number[]; reviewLeftOut: number }
-  | { type: 'batch'; rows: BatchRow[]; texts: PackedTexts; spans: PackedSpans }
+  | { type: 'snapshot'; labels: Label[]; annotators: [number, string][]; ids: number[]; reviewLeftOut: number; todoLeftOut: number }
+  | { type: 'batch'; rows: BatchRow[]; texts: PackedTexts; spans: PackedSpans; notes: [number, string][] | null }
   | { type: 'end' }
   | { type: 'error'; message: string };
 
@@ -54,8 +60,11 @@ export function runExportReader(data: ReaderData): void {
       const numberings = { attributes: new AttributeSetsSent(), times: timesNumbering() };
       const readSets = (setIds: number[]) => readAttributeSets(db, setIds);
       const { review, labelKeys, annotator } = data.options;
+      // A project older than migration 007 opened read-only has no notes to read.
+      const notes = data.notes && schemaVersion(db) >= NOTES_SCHEMA;
       const reviewLeftOut = countReviewLeftOut(db, ids, review, labelKeys?.length ? labelKeys : null, annotator ?? null);
-      post({ type: 'snapshot', labels: listLabels(db), annotators: [...annotatorNames(db)], ids, reviewLeftOut });
+      const todoLeftOut = countTodoLeftOut(db, data.options);
+      post({ type: 'snapshot', labels: listLabels(db), annotators: [...annotatorNames(db)], ids, reviewLeftOut, todoLeftOut });
       for (let from = 0; from < ids.length; from += EXPORT_BATCH) {
         for (let ahead = Atomics.load(data.flow, IN_FLIGHT); ahead >= BATCHES_AHEAD; ahead = Atomics.load(data.flow, IN_FLIGHT)) {
           if (Atomics.load(data.flow, STOPPED)) return;
@@ -63,7 +72,8 @@ export function runExportReader(data: ReaderData): void {
         }
         if (Atomics.load(data.flow, STOPPED)) return;
         const batchIds = ids.slice(from, from + EXPORT_BATCH);
-        const documents = readExportDocuments(db, batchIds, data.withOriginal);
+        const documents = readExportDocuments(db, batchIds, data.withOriginal, notes);
+        const spanNotes = notes ? readExportSpanNotes(db, batchIds, review) : null;
         const spans = packPositions(readExportSpanPositions(db, batchIds, data.spanDetails, review), data.spanDetails, numberings, readSets);
         // The formatter is at its last batch, or waiting for this thread: it decodes this batch's
         // texts itself (see packed-texts.ts). Otherwise it has enough to do, and this thread decodes.
@@ -71,7 +81,7 @@ export function runExportReader(data: ReaderData): void {
         const { rows, texts } = packTexts(documents, data.withOriginal, data.utf8Texts, !formatterIdleSoon);
         Atomics.add(data.flow, IN_FLIGHT, 1);
         const transfer = [spans.numbers.buffer, spans.times?.buffer, texts.units.buffer, texts.ranges.buffer, ...(texts.utf8 ? Object.values(texts.utf8).map((a: Int32Array | Uint8Array) => a.buffer) : [])].filter((b) => b !== undefined) as ArrayBuffer[];
-        parentPort!.postMessage({ type: 'batch', rows, texts, spans } satisfies ReaderMessage, transfer);
+        parentPort!.postMessage({ type: 'batch', rows, texts, spans, notes: spanNotes } satisfies ReaderMessage, transfer);
       }
       post({ type: 'end' });
     } finally {

@@ -4,7 +4,7 @@
 // however large the project is.
 import { workerData } from 'node:worker_threads';
 import type { ExportOptions, ExportReport } from '../../../shared/api/jobs';
-import { assignSplits, exporters, UnexportableDocument, type ExportDocument, type ExportSpan } from '../../../shared/exchange/index';
+import { assignSplits, exporters, SpanIssueList, UnexportableDocument, type ExportDocument, type ExportSpan } from '../../../shared/exchange/index';
 import { mapToOriginal } from '../../../shared/import/offset-map';
 import { runInWorker, type WorkerSide } from '../app/worker-side';
 import { timesTable } from './text-table';
@@ -44,7 +44,7 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
   // Source offsets and the original text cost half the reading; only these exports use them.
   const withOriginal = options.format === 'biaozhu-jsonl' || options.offsets === 'source';
   const reader = new ExportReader(__filename, {
-    projectPath, options, withOriginal, utf8Texts: exporter.utf8Texts === true, spanDetails: exporter.spanDetails,
+    projectPath, options, withOriginal, utf8Texts: exporter.utf8Texts === true, spanDetails: exporter.spanDetails, notes: exporter.notes === true,
     nativeBinding: (workerData as { nativeBinding?: string }).nativeBinding,
   });
   try {
@@ -57,7 +57,12 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
     const wantedLabels = options.labelKeys?.length ? new Set(options.labelKeys) : null;
     const wantedAnnotator = options.annotator ? [...annotators].find(([, name]) => name === options.annotator)?.[0] ?? -1 : null;
     const splits = options.split ? assignSplits(ids, options.split) : null;
-    const report: ExportReport = { format: options.format, files: output.written, documents: 0, spans: 0, dropped: [], reviewLeftOut: snapshot.reviewLeftOut };
+    const report: ExportReport = {
+      format: options.format, files: output.written, documents: 0, spans: 0, dropped: [],
+      reviewLeftOut: snapshot.reviewLeftOut, todoLeftOut: snapshot.todoLeftOut, spanList: [], spanListMore: 0,
+    };
+    // Which spans were dropped or adjusted: built only for documents that have any.
+    const spanIssues = new SpanIssueList();
     const attributes = new AttributeTable();
     const times = timesTable();
     const unpacker = new TextUnpacker(exporter.utf8Texts === true);
@@ -81,7 +86,7 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
      * returns where the next document's begin. A function of its own, like every hot loop that
      * code follows (see bench/analysis.md, item 23).
      */
-    const collectSpans = ({ numbers, attributesUpdate, times: timesOf }: PackedSpans, id: number, spans: ExportSpan[], from: number, offsetMap: number[] | undefined): number => {
+    const collectSpans = ({ numbers, attributesUpdate, times: timesOf }: PackedSpans, id: number, spans: ExportSpan[], from: number, offsetMap: number[] | undefined, notes: Map<number, string> | null): number => {
       let at = from;
       for (; at * SPAN_NUMBERS < numbers.length && numbers[at * SPAN_NUMBERS] === id; at++) {
         const n = at * SPAN_NUMBERS;
@@ -106,12 +111,16 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
           span.sourceStart = source.start;
           span.sourceEnd = source.end;
         }
+        if (notes !== null && notes.size > 0) {
+          const note = notes.get(spanId);
+          if (note !== undefined) span.note = note;
+        }
         spans.push(span);
       }
       return at;
     };
     /** Formats row `r` of a batch, whose spans begin at span `cursor`; returns where the next row's begin. */
-    const formatRow = ({ texts, spans: packed }: Batch, row: BatchRow, r: number, cursor: number): number => {
+    const formatRow = ({ texts, spans: packed }: Batch, notes: Map<number, string> | null, row: BatchRow, r: number, cursor: number): number => {
       side.checkCancelled();
       side.progress(report.documents, ids.length);
       const id = row.id;
@@ -122,7 +131,7 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
       const { text: originalText, utf8: originalTextUtf8 } = original;
       const offsetMap = row.offset_map_json === null ? undefined : (JSON.parse(row.offset_map_json) as number[]);
       const spans: ExportDocument['spans'] = [];
-      const next = collectSpans(packed, id, spans, cursor, offsetMap);
+      const next = collectSpans(packed, id, spans, cursor, offsetMap, notes);
       const doc: ExportDocument = {
         id,
         metadata: {
@@ -138,10 +147,13 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
         split: splits?.get(id),
         spans,
       };
+      if (exporter.notes && row.note !== null) doc.note = row.note;
       const { chunks, dropped: droppedHere, adjusted: adjustedHere = [] } = formatDocument(doc, row.title);
       for (const chunk of chunks) output.write(chunk.path, chunk.text);
       for (const d of droppedHere) dropped.set(d.reason, (dropped.get(d.reason) ?? 0) + d.count);
       for (const d of adjustedHere) adjusted.set(d.reason, (adjusted.get(d.reason) ?? 0) + d.count);
+      spanIssues.add('dropped', doc, droppedHere);
+      spanIssues.add('adjusted', doc, adjustedHere);
       output.endDocument();
       report.documents++;
       report.spans += doc.spans.length - droppedHere.reduce((n, d) => n + d.count, 0);
@@ -156,7 +168,8 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
       if (attributesUpdate) attributes.apply(attributesUpdate);
       if (timesUpdate) times.apply(timesUpdate);
       // The batch's spans come in the same document order as its rows.
-      for (let r = 0, cursor = 0; r < message.rows.length; r++) cursor = formatRow(message, message.rows[r]!, r, cursor);
+      const notes = message.notes ? new Map(message.notes) : null;
+      for (let r = 0, cursor = 0; r < message.rows.length; r++) cursor = formatRow(message, notes, message.rows[r]!, r, cursor);
       reader.release();
       await handOver();
     }
@@ -169,6 +182,8 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
     report.dropped = [...dropped].map(([reason, count]) => ({ reason, count }));
     report.adjusted = [...adjusted].map(([reason, count]) => ({ reason, count }));
     report.files = [...output.written];
+    report.spanList = spanIssues.issues;
+    report.spanListMore = spanIssues.more;
     return report;
   } finally {
     await fileWriter?.stop(); // before a failed export's files are removed: none is created after

@@ -1,7 +1,7 @@
 // Export: format, filters, offsets, optional train/dev/test split; runs as a job with progress.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { callOrThrow } from '../api/client';
-import { defaultReviewFilter, EXPORT_FORMATS, REVIEW_FILTERS, type ExportFormat, type ExportReport, type ReviewFilter } from '../../../shared/api/jobs';
+import { defaultReviewFilter, defaultStatuses, EXPORT_FORMATS, REVIEW_FILTERS, type ExportFormat, type ExportReport, type ReviewFilter } from '../../../shared/api/jobs';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../shared/model';
 import { Modal } from '../components/Modal';
 import { useJob } from '../hooks/useJob';
@@ -10,6 +10,7 @@ import { useAppState } from '../state/appState';
 import { errorMessage, useToast } from '../state/toasts';
 import { JobProgress } from './ProgressBar';
 import { ExportReportView } from './ExportReportView';
+import { ExportDownloadLink, ExportOutputHint } from '../projects/ExportDownload';
 
 export function ExportDialog({ onClose }: { onClose: () => void }) {
   const { t, labelName } = useI18n();
@@ -18,7 +19,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const job = useJob<ExportReport>(useCallback((m: string) => toast.error(m), [toast]));
   const [format, setFormat] = useState<ExportFormat>('biaozhu-jsonl');
   const [labelKeys, setLabelKeys] = useState<Set<string>>(() => new Set(labels.map((l) => l.key)));
-  const [statuses, setStatuses] = useState<Set<DocumentStatus>>(() => new Set(DOCUMENT_STATUSES));
+  // Follows the format's default (to-do documents left out, but for Biaozhu JSONL) until the user picks.
+  const [pickedStatuses, setStatuses] = useState<Set<DocumentStatus> | null>(null);
+  const statuses = pickedStatuses ?? new Set(defaultStatuses(format));
   const [sources, setSources] = useState('');
   const [dateFrom, setDateFrom] = useState('');
   const [dateTo, setDateTo] = useState('');
@@ -33,6 +36,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   /** The target that exists: the user replaces it or picks another name; nothing is overwritten unasked. */
   const [conflict, setConflict] = useState<{ path: string; folder: boolean } | null>(null);
   const [report, setReport] = useState<ExportReport | null>(null);
+  /** The finished export's job, whose files the browser mode offers as a download. */
+  const [reportJob, setReportJob] = useState<string | null>(null);
   const reportRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (report) reportRef.current?.scrollIntoView({ block: 'end' });
@@ -56,7 +61,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         offsets,
         review: review ?? defaultReviewFilter(format),
         ...(labelKeys.size < labels.length ? { labelKeys: [...labelKeys] } : {}),
-        ...(statuses.size < DOCUMENT_STATUSES.length ? { statuses: [...statuses] } : {}),
+        statuses: [...statuses],
         ...(sourceList.length ? { sources: sourceList } : {}),
         ...(dateFrom ? { dateFrom } : {}),
         ...(dateTo ? { dateTo } : {}),
@@ -66,7 +71,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         ...(overwrite ? { overwrite: true } : {}),
       });
       const status = await job.poll(jobId);
-      if (status?.state === 'done' && status.result) setReport(status.result);
+      if (status?.state === 'done' && status.result) {
+        setReport(status.result);
+        setReportJob(jobId);
+      }
     } catch (error) {
       const { code, details } = error as { code?: string; details?: { path?: string; folder?: boolean } };
       if (code === 'conflict' && typeof details?.path === 'string') setConflict({ path: details.path, folder: details.folder === true });
@@ -187,7 +195,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           )}
           <div className="field">
             <label htmlFor="export-out">{t('export.outPath')}</label>
-            <input id="export-out" className="input" value={outPath} onChange={(e) => setOutPath(e.target.value)} />
+            <input id="export-out" className="input" value={outPath} onChange={(e) => setOutPath(e.target.value)} aria-describedby="export-out-hint" />
+            <ExportOutputHint format={format} split={split} />
           </div>
         </div>
       </div>
@@ -203,7 +212,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         </div>
       )}
       {job.job && (running || job.job.state !== 'done') && <JobProgress job={job.job} label={t('export.running')} onCancel={() => void job.cancel()} />}
-      <div ref={reportRef}>{report && <ExportReportView report={report} />}</div>
+      <div ref={reportRef}>
+        {report && reportJob && <ExportDownloadLink jobId={reportJob} report={report} />}
+        {report && <ExportReportView report={report} />}
+      </div>
     </Modal>
   );
 }

@@ -1,6 +1,9 @@
 // English strings. This file (with en-dialogs.ts) is the source of the key set: zh.ts must provide every key.
 import { enBackups } from './en-backups';
+import { enProjects } from './en-projects';
+import { enOverview } from './en-overview';
 import { enDialogs } from './en-dialogs';
+import { enGuidelines } from './en-guidelines';
 
 const enMain = {
   'app.name': 'Biaozhu',
@@ -17,8 +20,8 @@ const enMain = {
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.error': 'Error',
-  'common.chars': '{n} chars',
-  'common.spans': '{n} spans',
+  'common.chars': '{n, plural, one {# char} other {# chars}}',
+  'common.spans': '{n, plural, one {# span} other {# spans}}',
   'common.back': 'Back',
   'common.next': 'Next',
   'common.moveUp': 'Move up',
@@ -56,7 +59,7 @@ const enMain = {
   'status.reviewed': 'Reviewed',
 
   'docs.title': 'Documents',
-  'docs.count': '{n} documents',
+  'docs.count': '{n, plural, one {# document} other {# documents}}',
   'docs.filter': 'Filter titles',
   'docs.source': 'Source',
   'docs.status': 'Status',
@@ -92,7 +95,8 @@ const enMain = {
   'reader.zoomIn': 'Larger text',
   'reader.zoomOut': 'Smaller text',
   'reader.zoomReset': 'Reset text size',
-  'reader.warnings': '{n} import warnings',
+  'reader.showMoreWarnings': 'Show {n} more',
+  'reader.warnings': '{n, plural, one {# import warning} other {# import warnings}}',
   'reader.mojibake': 'Possibly garbled text',
   'reader.jump': 'Show',
   'warning.mojibake_repaired': 'Garbled text repaired',
@@ -101,7 +105,7 @@ const enMain = {
   'warning.chrome_removed': 'Site chrome removed',
   'warning.split_candidate': 'Several articles?',
   'warning.other': 'Note',
-  'reader.selection': '{n} chars selected',
+  'reader.selection': '{n, plural, one {# char} other {# chars}} selected',
   'reader.pressLabel': 'press 1–{n} to tag',
   'reader.textLabel': 'Document text',
   'reader.undo': 'Undo',
@@ -224,6 +228,8 @@ const enMain = {
   'cmd.theme': 'Toggle dark theme',
   'cmd.language': 'Switch language (中文 / English)',
   'cmd.original': 'Toggle original text view',
+  'cmd.nextPane': 'Next pane (list, text, side panel)',
+  'cmd.prevPane': 'Previous pane',
   'cmd.focusList': 'Focus document list',
   'cmd.focusReader': 'Focus reader',
   'cmd.focusPanel': 'Focus side panel',
@@ -235,11 +241,18 @@ const enMain = {
   'readOnly.locked': 'Read-only · in use',
   'health.checking': 'Checking the whole project…',
   'health.ok': 'Project check passed: no problems found.',
-  'health.failed': 'Project check found {n} problem(s), e.g. {first}. The project is now read-only; use Recover… to copy what is readable into a new project.',
+  'health.failed': 'Project check found {n, plural, one {# problem} other {# problems}}, e.g. {first}. The project is now read-only; use Recover… to copy what is readable into a new project.',
   'health.recovering': 'Recovering what is readable into a new project…',
-  'health.recovered': 'Recovered {documents} documents into {path} ({lost} rows could not be read) and opened it. The damaged file was left as it was.',
+  'health.recovered': 'Recovered {documents, plural, one {# document} other {# documents}} into {path} ({lost, plural, one {# row could not be read} other {# rows could not be read}}) and opened it. The damaged file was left as it was.',
 
   'toast.created': 'Tagged {label}',
+  'history.create': 'new span',
+  'history.delete': 'deleted span',
+  'history.relabel': 'label change',
+  'history.resize': 'resized span',
+  'history.attributes': 'attribute edit',
+  'history.note': 'note edit',
+  'history.review': 'review',
   'toast.undone': 'Undone: {what}',
   'toast.redone': 'Redone: {what}',
   'toast.selectFirst': 'Select some text first, then press a label key.',
@@ -250,7 +263,7 @@ const enMain = {
   'toast.dismiss': 'Dismiss',
 } as const;
 
-export const en = { ...enMain, ...enDialogs, ...enBackups };
+export const en = { ...enMain, ...enDialogs, ...enBackups, ...enOverview, ...enProjects, ...enGuidelines };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -1,9 +1,12 @@
 // 简体中文界面文字。键与 en.ts 一致，类型检查保证不缺不多。
 import type { MessageKey, Messages } from './en';
 import { zhBackups } from './zh-backups';
+import { zhProjects } from './zh-projects';
+import { zhOverview } from './zh-overview';
 import { zhDialogs } from './zh-dialogs';
+import { zhGuidelines } from './zh-guidelines';
 
-const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups> = {
+const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups | keyof typeof zhOverview | keyof typeof zhProjects | keyof typeof zhGuidelines> = {
   'app.name': '标注',
   'app.tagline': '中文新闻片段标注',
   'common.cancel': '取消',
@@ -93,6 +96,7 @@ const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups> = 
   'reader.zoomIn': '放大文字',
   'reader.zoomOut': '缩小文字',
   'reader.zoomReset': '恢复字号',
+  'reader.showMoreWarnings': '再显示 {n} 条',
   'reader.warnings': '{n} 条导入警告',
   'reader.mojibake': '疑似乱码',
   'warning.mojibake_repaired': '已修复乱码',
@@ -225,6 +229,8 @@ const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups> = 
   'cmd.theme': '切换深色主题',
   'cmd.language': '切换语言（中文 / English）',
   'cmd.original': '切换原文视图',
+  'cmd.nextPane': '下一个区域（列表、正文、侧边栏）',
+  'cmd.prevPane': '上一个区域',
   'cmd.focusList': '聚焦文档列表',
   'cmd.focusReader': '聚焦正文',
   'cmd.focusPanel': '聚焦侧边栏',
@@ -241,8 +247,15 @@ const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups> = 
   'health.recovered': '已将 {documents} 篇文档恢复到 {path}（{lost} 行无法读取）并已打开。损坏的文件保持原样。',
 
   'toast.created': '已标注 {label}',
-  'toast.undone': '已撤销：{what}',
-  'toast.redone': '已重做：{what}',
+  'history.create': '新建标注',
+  'history.delete': '删除标注',
+  'history.relabel': '更改标签',
+  'history.resize': '调整标注范围',
+  'history.attributes': '编辑属性',
+  'history.note': '编辑备注',
+  'history.review': '审核标注',
+  'toast.undone': '撤销：{what}',
+  'toast.redone': '重做：{what}',
   'toast.selectFirst': '请先选中文字，再按标签键。',
   'toast.emptySelection': '选区只有空白或标点。',
   'toast.trimmed': '已去掉选区两端的 {dropped}（引号和括号成对保留或成对去掉）',
@@ -251,4 +264,4 @@ const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups> = 
   'toast.dismiss': '关闭提示',
 };
 
-export const zh: Record<MessageKey, string> = { ...zhMain, ...zhDialogs, ...zhBackups };
+export const zh: Record<MessageKey, string> = { ...zhMain, ...zhDialogs, ...zhBackups, ...zhOverview, ...zhProjects, ...zhGuidelines };
