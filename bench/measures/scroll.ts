@@ -1,6 +1,7 @@
 // Measure 9: scrolling the 100,000-character, 5,000-span document by viewport steps: per step, the
 // time until a painted frame shows the new viewport complete; long tasks while scrolling; and the
 // cold open (a fresh tab's navigation → the document's marks painted). Same on the plain-DOM page.
+import { cpus, loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
 import { timeOpen } from '../lib/page-probes';
 import { openApp, openBaseline, type ReaderPage } from '../lib/reader-session';
@@ -78,6 +79,7 @@ const summary = (r: Run) => {
 };
 
 runMeasure('scroll', 'Scrolling the long document by viewport steps', async (ctx) => {
+  const loadBefore = loadavg()[0];
   const small = ctx.spec.name.startsWith('small');
   const passes = small ? 1 : 2;
   const maxSteps = small ? 60 : 10_000;
@@ -105,6 +107,7 @@ runMeasure('scroll', 'Scrolling the long document by viewport steps', async (ctx
   ctx.notes.push(`App steps that needed more than one frame (a placeholder was on screen): ${a.multiFrame} of ${a.steps}. Long tasks are PerformanceObserver 'longtask' entries (over 50 ms) from the first step to 300 ms after the last.`);
   ctx.notes.push(`Cold open: a new tab in the same browser context (warm HTTP cache, Chromium running) navigates to the app, which reopens the last document (the baseline page opens it on '#open'); ` +
     `navigation start → the task after the first of two frames with the same visible marks. Median of ${coldOpens}; app ${measured.coldOpens.map((o) => round(o.paintedMs)).join(', ')} ms.`);
+  ctx.notes.push(`Load average (1 min) on this ${cpus().length}-core machine: ${round(loadBefore)} at the start, ${round(loadavg()[0])} at the end; steps and long tasks stretch with it (a frame's few ms of work wait for a core).`);
   const base50 = `baseline ${b.over50} of ${b.steps}`;
   return [
     row({ name: 'scroll step → painted, p95', value: a.p95, unit: 'ms', baseline: b.p95, baselineName: 'plain-DOM page, same steps', goal: { op: '<=', value: 33 }, note: `p50 ${a.p50} ms (baseline ${b.p50}), max ${a.max} ms` }),
