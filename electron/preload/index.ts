@@ -36,6 +36,8 @@ const bridge = {
   'labels:update': invoke('labels:update'),
   'labels:delete': invoke('labels:delete'),
   'labels:reorder': invoke('labels:reorder'),
+  'labels:export': invoke('labels:export'),
+  'labels:import': invoke('labels:import'),
   'import:preview': invoke('import:preview'),
   'import:previewFile': invoke('import:previewFile'),
   'import:overrideEncoding': invoke('import:overrideEncoding'),
@@ -45,6 +47,7 @@ const bridge = {
   'jobs:cancel': invoke('jobs:cancel'),
   'backups:list': invoke('backups:list'),
   'backups:restore': invoke('backups:restore'),
+  'files:browse': invoke('files:browse'),
 } satisfies BiaozhuBridge;
 
 contextBridge.exposeInMainWorld('biaozhu', bridge);

@@ -9,6 +9,8 @@ import './styles/start.css';
 import './styles/reader.css';
 import './styles/reader-chrome.css';
 import './styles/panels.css';
+import './styles/guidelines.css';
+import './styles/overview.css';
 import './styles/dialogs.css';
 import './styles/dialog-forms.css';
 

@@ -29,6 +29,8 @@ export const CHANNELS = {
   'labels:update': true,
   'labels:delete': true,
   'labels:reorder': true,
+  'labels:export': true,
+  'labels:import': true,
   'import:preview': true,
   'import:previewFile': true,
   'import:overrideEncoding': true,
@@ -38,6 +40,7 @@ export const CHANNELS = {
   'jobs:cancel': true,
   'backups:list': true,
   'backups:restore': true,
+  'files:browse': true,
 } as const satisfies Record<Channel, true>;
 
 export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];

@@ -6,6 +6,13 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'dates are YYYY-MM-DD');
 
 export const DOCUMENT_SORT_KEYS = ['id', 'title', 'date', 'source', 'status', 'spans', 'chars'] as const;
 
+/**
+ * all_reviewed: every span accepted or rejected; some_pending: at least one span still pending;
+ * none_reviewed: every span still pending.
+ */
+export const REVIEW_PROGRESS = ['all_reviewed', 'some_pending', 'none_reviewed'] as const;
+export type ReviewProgress = (typeof REVIEW_PROGRESS)[number];
+
 export const documentFilter = z
   .object({
     status: z.enum(DOCUMENT_STATUSES).optional(),
@@ -14,6 +21,18 @@ export const documentFilter = z
     titleContains: z.string().max(200).optional(),
     dateFrom: isoDate.optional(),
     dateTo: isoDate.optional(),
+    /** Documents with at least one span of this label (its key). */
+    withLabel: z.string().min(1).max(100).optional(),
+    /** Documents with no span of this label (its key). */
+    withoutLabel: z.string().min(1).max(100).optional(),
+    /** Documents with at least one span by this coder (name). */
+    annotator: z.string().min(1).max(100).optional(),
+    /** true: documents import left warnings on; false: documents without. */
+    hasWarnings: z.boolean().optional(),
+    /** true: documents with at least one span; false: documents with none. */
+    hasSpans: z.boolean().optional(),
+    /** Review progress of a document's spans; documents without spans match none of these. */
+    review: z.enum(REVIEW_PROGRESS).optional(),
   })
   .strict();
 
@@ -41,7 +60,13 @@ export const documentsInputs = {
     .strict(),
   'documents:get': z.object({ id }).strict(),
   'documents:update': z
-    .object({ id, status: z.enum(DOCUMENT_STATUSES).optional(), metadata: metadataPatch.optional() })
+    .object({
+      id,
+      status: z.enum(DOCUMENT_STATUSES).optional(),
+      metadata: metadataPatch.optional(),
+      /** The document's free-text note; '' removes it. */
+      note: z.string().max(5000).optional(),
+    })
     .strict(),
   'documents:delete': z.object({ ids: z.array(id).min(1).max(100_000) }).strict(),
   'documents:nextUnfinished': z.object({ afterId: z.number().int().min(0) }).strict(),

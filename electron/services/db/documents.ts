@@ -2,6 +2,7 @@
 import type { DocumentDraft } from '../../../shared/api/jobs';
 import type { DocumentDetail, DocumentStatus, DocumentSummary } from '../../../shared/model';
 import type { Db } from './connection';
+import { documentFilterSql, type DocumentFilter } from './document-filters';
 import { nowIso, statement } from './connection';
 
 export interface DocumentRow {
@@ -27,6 +28,8 @@ export interface DocumentRow {
   status: DocumentStatus;
   imported_at: string;
   updated_at: string;
+  /** NULL when none (migration 007); absent in an older project opened read-only. */
+  note?: string | null;
 }
 
 const SUMMARY_COLUMNS = `id, title, published_at, source, district, status, char_count, span_count, encoding,
@@ -65,14 +68,14 @@ export function insertDocument(db: Db, doc: NewDocument): number | null {
   const result = statement(
     db,
     `INSERT INTO documents (external_id, title, published_at, source, district, url, reporters_json, file_name,
-       raw_sha256, encoding, text_sha256, char_count, steps_json, warnings_json, status, imported_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       raw_sha256, encoding, text_sha256, char_count, steps_json, warnings_json, status, note, imported_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (text_sha256) DO NOTHING`,
   ).run(
     draft.metadata.externalId, draft.metadata.title, draft.metadata.date, draft.metadata.source,
     draft.metadata.district, draft.metadata.url, JSON.stringify(draft.metadata.reporters), doc.fileName,
     doc.rawSha256, doc.encoding, doc.textSha256, draft.text.length, JSON.stringify(draft.steps),
-    JSON.stringify(draft.warnings), draft.status ?? 'todo', now, now,
+    JSON.stringify(draft.warnings), draft.status ?? 'todo', draft.note || null, now, now,
   );
   if (result.changes === 0) return null;
   const id = Number(result.lastInsertRowid);
@@ -107,6 +110,7 @@ export function getDocument(db: Db, id: number): DocumentDetail | null {
     steps: JSON.parse(row.steps_json),
     warnings: JSON.parse(row.warnings_json),
     removed: JSON.parse(row.removed_json),
+    note: row.note ?? '',
   };
 }
 
@@ -117,7 +121,7 @@ export function getDocumentText(db: Db, id: number): string | null {
 }
 
 export interface DocumentQuery {
-  filter: { status?: DocumentStatus; source?: string; titleContains?: string; dateFrom?: string; dateTo?: string };
+  filter: DocumentFilter;
   sort: 'id' | 'title' | 'date' | 'source' | 'status' | 'spans' | 'chars';
   direction: 'asc' | 'desc';
   offset: number;
@@ -135,15 +139,7 @@ const SORT_COLUMNS: Record<DocumentQuery['sort'], string> = {
 };
 
 export function listDocuments(db: Db, query: DocumentQuery): { total: number; items: DocumentSummary[] } {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  const { filter } = query;
-  if (filter.status) { where.push('status = ?'); params.push(filter.status); }
-  if (filter.source) { where.push('source = ?'); params.push(filter.source); }
-  if (filter.titleContains) { where.push("instr(title, ?) > 0"); params.push(filter.titleContains); }
-  if (filter.dateFrom) { where.push('published_at >= ?'); params.push(filter.dateFrom); }
-  if (filter.dateTo) { where.push('published_at < ?'); params.push(`${filter.dateTo}~`); }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const { where: whereSql, params } = documentFilterSql(query.filter);
   const direction = query.direction === 'desc' ? 'DESC' : 'ASC';
   const column = SORT_COLUMNS[query.sort];
   const orderSql = column === 'id' ? `ORDER BY id ${direction}` : `ORDER BY ${column} ${direction}, id ${direction}`;
@@ -167,7 +163,8 @@ export interface MetadataPatch {
   reporters?: string[];
 }
 
-export function updateDocument(db: Db, id: number, status: DocumentStatus | undefined, patch: MetadataPatch): void {
+/** `note`: '' removes the document's note; undefined leaves it. */
+export function updateDocument(db: Db, id: number, status: DocumentStatus | undefined, patch: MetadataPatch, note?: string): void {
   const sets: string[] = [];
   const params: (string | null)[] = [];
   const add = (column: string, value: string | null) => { sets.push(`${column} = ?`); params.push(value); };
@@ -178,6 +175,7 @@ export function updateDocument(db: Db, id: number, status: DocumentStatus | unde
   if (patch.district !== undefined) add('district', patch.district);
   if (patch.url !== undefined) add('url', patch.url);
   if (patch.reporters !== undefined) add('reporters_json', JSON.stringify(patch.reporters));
+  if (note !== undefined) add('note', note || null);
   add('updated_at', nowIso());
   statement(db, `UPDATE documents SET ${sets.join(', ')} WHERE id = ?`).run(...params, id);
 }

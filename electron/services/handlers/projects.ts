@@ -10,7 +10,8 @@ import type { CoreContext } from '../core';
 import { annotatorCounts } from '../db/meta';
 import { countAnnotations, countByLabel } from '../db/annotations';
 import { countByStatus, countDocuments } from '../db/documents';
-import { ensureDemoProject } from '../demo';
+import { countByReviewState } from '../db/project-stats';
+import { demoProjectPath, ensureDemoProject } from '../demo';
 
 export function registerProjectHandlers(registry: HandlerRegistry, core: CoreContext): void {
   const { session } = core;
@@ -20,6 +21,8 @@ export function registerProjectHandlers(registry: HandlerRegistry, core: CoreCon
     project: session.info(),
     recent: session.settings.recent(),
     defaultDirectory: core.projectsDir,
+    startupNotice: core.startup.notice,
+    demoPath: demoProjectPath(core),
   }));
   registry.method('projects:create', ({ path, name }) => session.create(path, name));
   registry.method('projects:open', ({ path }) => session.open(path));
@@ -36,6 +39,7 @@ export function registerProjectHandlers(registry: HandlerRegistry, core: CoreCon
       byStatus: countByStatus(db),
       byLabel: countByLabel(db),
       annotators: annotatorCounts(db),
+      byReview: countByReviewState(db),
     };
   });
   registry.explainReadOnly(() => session.readOnly?.message ?? null);

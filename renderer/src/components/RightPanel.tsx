@@ -6,12 +6,15 @@ import { useSessionVersion } from '../hooks/useSessionVersion';
 import { useI18n } from '../i18n';
 import type { ReaderHandle } from '../reader/Reader';
 import type { DocSession } from '../state/docSession';
+import type { ListQuery } from '../hooks/useDocumentList';
+import { GuidelinesPanel } from './GuidelinesPanel';
 import { MetadataPanel } from './MetadataPanel';
+import { OverviewPanel } from './OverviewPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { SpanDetail } from './SpanDetail';
 import { SpanList } from './SpanList';
 
-export type PanelTab = 'spans' | 'document' | 'review';
+export type PanelTab = 'spans' | 'document' | 'review' | 'overview' | 'guidelines';
 
 interface Props {
   session: DocSession | null;
@@ -21,11 +24,13 @@ interface Props {
   reviewMode: boolean;
   setReviewMode: (on: boolean) => void;
   setStatus: (status: DocumentStatus) => void;
+  /** The overview's rows filter the document list. */
+  filterList: (patch: Partial<ListQuery>) => void;
 }
 
-const TABS: PanelTab[] = ['spans', 'document', 'review'];
+const TABS: PanelTab[] = ['spans', 'document', 'review', 'overview', 'guidelines'];
 
-export function RightPanel({ session: current, reader, tab, setTab, reviewMode, setReviewMode, setStatus }: Props) {
+export function RightPanel({ session: current, reader, tab, setTab, reviewMode, setReviewMode, setStatus, filterList }: Props) {
   const { t } = useI18n();
   // A newly opened document shows in the reader first; the 5,000-row span list may follow.
   const session = useDeferredValue(current);
@@ -63,7 +68,11 @@ export function RightPanel({ session: current, reader, tab, setTab, reviewMode, 
         ))}
       </div>
       <div className="tab-panel" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {!session ? null : tab === 'spans' ? (
+        {tab === 'overview' ? (
+          <OverviewPanel filterList={filterList} />
+        ) : tab === 'guidelines' ? (
+          <GuidelinesPanel />
+        ) : !session ? null : tab === 'spans' ? (
           <>
             <SpanDetail session={session} version={version} />
             <SpanList session={session} reader={reader} version={version} />
