@@ -127,7 +127,10 @@ export function historyState(model: ModelState, documentId: number): HistoryStat
   const doc = requireDocument(model, documentId);
   const undo = doc.history[doc.done - 1];
   const redo = doc.history[doc.done];
-  return { canUndo: !!undo, canRedo: !!redo, undoLabel: undo ? DESCRIPTIONS[undo.kind] : null, redoLabel: redo ? DESCRIPTIONS[redo.kind] : null };
+  return {
+    canUndo: !!undo, canRedo: !!redo, undoLabel: undo ? DESCRIPTIONS[undo.kind] : null, redoLabel: redo ? DESCRIPTIONS[redo.kind] : null,
+    undoKind: undo ? undo.kind : null, redoKind: redo ? redo.kind : null,
+  };
 }
 
 export function applyLabelCreate(model: ModelState, label: LabelState): void {

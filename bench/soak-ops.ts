@@ -224,9 +224,9 @@ function historyOp(documentId: number, channel: 'history:undo' | 'history:redo')
       if (!outcome.acknowledged) return;
       const value = outcome.value as (M.Step & M.DocumentView['history']) | null;
       if (!step || !value) return expectEqual(channel, value, step);
-      const { canUndo, canRedo, undoLabel, redoLabel } = value;
+      const { canUndo, canRedo, undoLabel, redoLabel, undoKind, redoKind } = value;
       expectEqual(channel, { upserted: value.upserted.map(M.spanState), deletedIds: value.deletedIds }, step);
-      expectEqual(`${channel} history state`, { canUndo, canRedo, undoLabel, redoLabel }, M.historyState(model, documentId));
+      expectEqual(`${channel} history state`, { canUndo, canRedo, undoLabel, redoLabel, undoKind, redoKind }, M.historyState(model, documentId));
     },
   };
 }

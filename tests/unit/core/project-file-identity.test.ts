@@ -102,10 +102,14 @@ describe('Biaozhu projects', () => {
   it('opens a project made before the application_id (schema 4, id 0) and stamps the id', async () => {
     const c = setup();
     const path = join(c.dir, 'old.biaozhu');
-    makeProject(path, 3);
+    // A real schema-4 file, as Biaozhu wrote them before the id existed.
     const raw = new Database(path);
-    raw.pragma('application_id = 0');
-    raw.pragma('user_version = 4');
+    raw.pragma('journal_mode = WAL');
+    migrate(raw, 4);
+    const insert = raw.prepare(`INSERT INTO documents (title, file_name, raw_sha256, encoding, text_sha256, char_count, imported_at, updated_at)
+      VALUES (?, 'f.txt', 'r', 'utf-8', ?, 10, 'now', 'now')`);
+    for (let i = 0; i < 3; i++) insert.run(`文章 ${i}`, `sha-${i}`);
+    expect(raw.pragma('application_id', { simple: true })).toBe(0);
     raw.close();
     const info = await c.call('projects:open', { path });
     expect(info.documentCount).toBe(3);

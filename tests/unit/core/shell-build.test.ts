@@ -32,9 +32,11 @@ describe('built Electron shell', () => {
     expect(main).toContain('setWindowOpenHandler');
   });
 
-  it('bundles the import and export workers next to the main process', () => {
+  it('bundles the import, export and integrity workers next to the main process', () => {
     expect(read('main/import-worker.js').length).toBeGreaterThan(1000);
     expect(read('main/export-worker.js').length).toBeGreaterThan(1000);
+    // Check project, recovery and backups run here: without it the desktop app could not back up.
+    expect(read('main/integrity-worker.js').length).toBeGreaterThan(1000);
   });
 
   it('ships a renderer page with a strict CSP', () => {
