@@ -54,16 +54,8 @@ export interface LabelSchemaImport {
 
 export const labelsInputs = {
   'labels:list': z.object({}).strict(),
-  'labels:create': z
-    .object({
-      ...labelFields,
-      hotkey: labelFields.hotkey.optional(),
-      attributes: labelFields.attributes.optional(),
-      descriptionZh: labelFields.descriptionZh.optional(),
-      descriptionEn: labelFields.descriptionEn.optional(),
-      examples: labelFields.examples.optional(),
-    })
-    .strict(),
+  // A new label takes what a label schema file holds for one label.
+  'labels:create': labelSchemaEntry,
   'labels:update': z
     .object({ id, ...labelFields })
     .partial()
