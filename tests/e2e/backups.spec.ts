@@ -1,7 +1,7 @@
 // "Restore from backup…" from the command palette: the dialog lists the backups taken before each
 // import with what they hold, asks once more, and the workbench then shows the restored documents.
 import AxeBuilder from '@axe-core/playwright';
-import { apiCall, expect, importJsonl, test } from './fixtures';
+import { apiCall, docScreenshot, expect, importJsonl, test } from './fixtures';
 
 const record = (title: string, text: string) => `${JSON.stringify({ title, text, date: '2024-05-06', source: '北京日报' })}\n`;
 
@@ -28,7 +28,7 @@ test('restores the backup taken before an import', async ({ server, page }) => {
 
   await rows.nth(0).getByRole('button', { name: /^恢复/ }).click();
   await expect(dialog.locator('.backup-confirm')).toContainText('2 篇文档');
-  await page.screenshot({ path: test.info().outputPath('restore-backup-dialog.png') });
+  await docScreenshot(page, 'backups');
   await dialog.getByRole('button', { name: '恢复这份备份' }).click();
 
   await expect(page.locator('.toast').filter({ hasText: '已恢复' })).toBeVisible();

@@ -122,6 +122,8 @@ test('attributes of the selected span and document metadata are edited in place'
   await page.getByLabel(/^(单位|Unit)$/).fill('个');
   await page.getByLabel(/^(单位|Unit)$/).press('Enter');
   await page.getByLabel(/^(期限|Deadline)$/).fill('2025-12-31');
+  // A date is saved when the field is left (Tab), not on every keystroke of a half-typed date.
+  await page.getByLabel(/^(期限|Deadline)$/).press('Tab');
   await expect.poll(async () => (await spans(server)).find((s) => s.attributes.value)?.attributes).toEqual({ value: '120', unit: '个', deadline: '2025-12-31' });
   await page.getByRole('tab', { name: /文档信息|Document/ }).click();
   await page.getByLabel(/^(区|District)$/).fill('朝阳');
