@@ -168,4 +168,6 @@ export interface ProjectStats {
   annotators: { name: string; count: number }[];
   /** Spans by review state. */
   byReview: Record<ReviewState, number>;
+  /** Doubled spans (same label, characters and coder) that the upgrade to schema 6 merged into one. */
+  duplicateSpansRemoved: number;
 }

@@ -211,6 +211,7 @@ export async function runCli(argv: string[]): Promise<number> {
           `spans: ${stats.annotations}`,
           ...stats.byLabel.map((l) => `  ${l.labelKey}: ${l.count}`),
           `annotators: ${stats.annotators.map((a) => `${a.name} (${a.count})`).join(', ') || 'none'}`,
+          ...(stats.duplicateSpansRemoved > 0 ? [`doubled spans merged when the project was upgraded: ${stats.duplicateSpansRemoved}`] : []),
         ].join('\n');
         print(json, stats, text);
         return 0;

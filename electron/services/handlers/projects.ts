@@ -12,6 +12,7 @@ import { countAnnotations, countByLabel } from '../db/annotations';
 import { countByStatus, countDocuments } from '../db/documents';
 import { countByReviewState } from '../db/project-stats';
 import { demoProjectPath, ensureDemoProject } from '../demo';
+import { getMeta } from '../db/meta';
 
 export function registerProjectHandlers(registry: HandlerRegistry, core: CoreContext): void {
   const { session } = core;
@@ -40,6 +41,7 @@ export function registerProjectHandlers(registry: HandlerRegistry, core: CoreCon
       byLabel: countByLabel(db),
       annotators: annotatorCounts(db),
       byReview: countByReviewState(db),
+      duplicateSpansRemoved: Number(getMeta(db, 'duplicate_spans_removed') ?? 0),
     };
   });
   registry.explainReadOnly(() => session.readOnly?.message ?? null);

@@ -65,6 +65,7 @@ export function OverviewPanel({ filterList }: Props) {
         <button type="button" className="button button-small" onClick={load}>{t('overview.refresh')}</button>
       </div>
       <p className="overview-hint">{t('overview.hint')}</p>
+      {stats.duplicateSpansRemoved > 0 && <p className="overview-hint" data-testid="duplicates-removed">{t('overview.duplicatesRemoved', { n: stats.duplicateSpansRemoved })}</p>}
       <OverviewGroup id="status" title={t('overview.byStatus')} rows={statusRows} filterList={filterList} />
       <OverviewGroup id="labels" title={t('overview.byLabel')} rows={labelRows} filterList={filterList} />
       {stats.annotations === 0 ? (

@@ -19,6 +19,7 @@ export const zhOverview: Record<keyof typeof enOverview, string> = {
   'docs.filter.active': '另有 {n} 项筛选',
   'panel.overview': '概览',
   'overview.totals': '{documents} 篇文档 · {spans} 处标注',
+  'overview.duplicatesRemoved': '项目升级时合并了 {n} 处重复标注（标签、位置和标注人都相同，保留最早的一处）。',
   'overview.byStatus': '文档状态',
   'overview.byLabel': '各标签标注数',
   'overview.byCoder': '各标注人标注数',

@@ -84,7 +84,7 @@ describe('the same label on the same characters', () => {
 });
 
 describe('upgrading a project that holds doubles (migration 6)', () => {
-  it('keeps the earliest of each, with its attributes and history, and counts what it removed', () => {
+  it('keeps the earliest of each, with its attributes and history, and counts what it removed', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
     const path = join(dir, 'doubles.biaozhu');
@@ -120,5 +120,9 @@ describe('upgrading a project that holds doubles (migration 6)', () => {
     expect(() => db.prepare(`INSERT INTO annotations (document_id, start, end, label_id, annotator_id, created_at, updated_at) VALUES (1, 4, 7, 1, 1, 'now', 'now')`).run())
       .toThrow(/UNIQUE/);
     db.close();
+    // The count reaches the user: the project's statistics (Overview tab, `biaozhu stats`) say it.
+    core = testCore({ create: false });
+    await core.call('projects:open', { path });
+    expect((await core.call('projects:stats', {})).duplicateSpansRemoved).toBe(2);
   });
 });
