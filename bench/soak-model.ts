@@ -2,7 +2,7 @@
 // (spans, their undo/redo history, document status and title, labels). It is worked out here, apart
 // from the server, so a restart that lost or half-applied a change cannot go unnoticed.
 import type { HistoryState } from '../shared/api/annotations';
-import type { AnnotationOrigin, DocumentStatus, ReviewState } from '../shared/model';
+import type { AnnotationOrigin, DocumentStatus, Label, ReviewState } from '../shared/model';
 
 export interface SpanState {
   id: number;
@@ -33,15 +33,8 @@ export interface DocumentState {
   done: number;
 }
 
-export interface LabelState {
-  id: number;
-  key: string;
-  nameZh: string;
-  nameEn: string;
-  color: string;
-  hotkey: string | null;
-  order: number;
-}
+/** What the soak checks of a label: the fields it edits. */
+export type LabelState = Pick<Label, 'id' | 'key' | 'nameZh' | 'nameEn' | 'color' | 'hotkey' | 'order'>;
 
 export interface ModelState {
   spans: Map<number, SpanState>;
