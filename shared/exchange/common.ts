@@ -3,6 +3,7 @@
 import type { DocumentDraft } from '../api/jobs';
 import type { DocumentMetadata } from '../model';
 import { codePointLength, codePointsToUtf16, isValidSpan, spanProblem, utf16ToCodePoints } from '../text/offsets';
+import { coded, type CodedProblem } from './problems';
 import type { DraftSpan, Dropped, ExchangeProblem, ExportContext, ExportDocument, ExportSpan, Utf8Text } from './types';
 
 /**
@@ -222,16 +223,18 @@ export interface RawCpSpan {
 export function cpSpansToDraft(
   text: string,
   raw: RawCpSpan[],
-  problem: (message: string) => void,
+  problem: (problem: CodedProblem) => void,
 ): DraftSpan[] {
   const cpLen = codePointLength(text);
   const ok: RawCpSpan[] = [];
   for (const s of raw) {
-    const { start, end } = s;
+    const { start, end, label } = s;
     if (typeof start !== 'number' || typeof end !== 'number' || !Number.isInteger(start) || !Number.isInteger(end)) {
-      problem(`span ${s.label} has non-integer offsets ${JSON.stringify(start)}-${JSON.stringify(end)}; skipped`);
+      const params = { label, start: JSON.stringify(start) ?? '', end: JSON.stringify(end) ?? '' };
+      problem(coded('span_offsets_not_integers', `span ${label} has non-integer offsets ${params.start}-${params.end}; skipped`, params));
     } else if (start < 0 || end <= start || end > cpLen) {
-      problem(`span ${s.label} ${start}-${end} is outside the text (${cpLen} characters); skipped`);
+      const code = start < 0 ? 'span_negative_start' : end <= start ? 'span_empty' : 'span_past_end';
+      problem(coded(code, `span ${label} ${start}-${end} is outside the text (${cpLen} characters); skipped`, { label, start, end, length: cpLen }));
     } else ok.push(s);
   }
   const units = codePointsToUtf16(text, ok.flatMap((s) => [s.start as number, s.end as number]));
@@ -240,7 +243,9 @@ export function cpSpansToDraft(
     const start = units[2 * i];
     const end = units[2 * i + 1];
     if (s.mention !== undefined && text.slice(start, end) !== s.mention) {
-      problem(`span ${s.label} ${s.start}-${s.end} covers "${text.slice(start, end)}", not "${s.mention}"; skipped`);
+      const covered = text.slice(start, end);
+      const params = { label: s.label, start: s.start as number, end: s.end as number, covered, mention: s.mention };
+      problem(coded('span_mention_mismatch', `span ${s.label} ${s.start}-${s.end} covers "${covered}", not "${s.mention}"; skipped`, params));
       return;
     }
     const span: DraftSpan = { start, end, label: s.label };
@@ -269,10 +274,11 @@ export function forEachJsonLine(
     try {
       value = JSON.parse(text);
     } catch (error) {
-      problems.push({ file: file.name, line, message: `not valid JSON: ${(error as Error).message}` });
+      const detail = (error as Error).message;
+      problems.push({ file: file.name, line, ...coded('not_json', `not valid JSON: ${detail}`, { detail }) });
       continue;
     }
-    if (!isRecord(value)) problems.push({ file: file.name, line, message: 'not a JSON object' });
+    if (!isRecord(value)) problems.push({ file: file.name, line, ...coded('not_json_object', 'not a JSON object') });
     else visit(value, line);
   }
 }

@@ -2,6 +2,7 @@
 // importers turn whole files back into DocumentDrafts. Pure: no platform imports.
 import type { DocumentMetadata, DocumentStatus } from '../model';
 import type { DocumentDraft, ExportFormat } from '../api/jobs';
+import type { ImportProblemCode, ProblemParams } from './problems';
 
 export type SplitName = 'train' | 'dev' | 'test';
 export const SPLIT_NAMES: readonly SplitName[] = ['train', 'dev', 'test'];
@@ -134,7 +135,10 @@ export interface ExchangeFile {
 export interface ExchangeProblem {
   file: string;
   line?: number;
+  /** In English, for the CLI and logs; the UI words it from code and params. */
   message: string;
+  code: ImportProblemCode;
+  params?: ProblemParams;
 }
 
 export interface ParseResult {

@@ -4,6 +4,7 @@ import { enProjects } from './en-projects';
 import { enOverview } from './en-overview';
 import { enDialogs } from './en-dialogs';
 import { enGuidelines } from './en-guidelines';
+import { enProblems } from './en-problems';
 
 const enMain = {
   'app.name': 'Biaozhu',
@@ -263,7 +264,7 @@ const enMain = {
   'toast.dismiss': 'Dismiss',
 } as const;
 
-export const en = { ...enMain, ...enDialogs, ...enBackups, ...enOverview, ...enProjects, ...enGuidelines };
+export const en = { ...enMain, ...enDialogs, ...enBackups, ...enOverview, ...enProjects, ...enGuidelines, ...enProblems };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -5,8 +5,9 @@ import { zhProjects } from './zh-projects';
 import { zhOverview } from './zh-overview';
 import { zhDialogs } from './zh-dialogs';
 import { zhGuidelines } from './zh-guidelines';
+import { zhProblems } from './zh-problems';
 
-const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups | keyof typeof zhOverview | keyof typeof zhProjects | keyof typeof zhGuidelines> = {
+const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups | keyof typeof zhOverview | keyof typeof zhProjects | keyof typeof zhGuidelines | keyof typeof zhProblems> = {
   'app.name': '标注',
   'app.tagline': '中文新闻片段标注',
   'common.cancel': '取消',
@@ -264,4 +265,4 @@ const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups | k
   'toast.dismiss': '关闭提示',
 };
 
-export const zh: Record<MessageKey, string> = { ...zhMain, ...zhDialogs, ...zhBackups, ...zhOverview, ...zhProjects, ...zhGuidelines };
+export const zh: Record<MessageKey, string> = { ...zhMain, ...zhDialogs, ...zhBackups, ...zhOverview, ...zhProjects, ...zhGuidelines, ...zhProblems };

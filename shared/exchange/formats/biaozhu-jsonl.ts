@@ -5,6 +5,7 @@
 import { DOCUMENT_STATUSES } from '../../model';
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
 import { assertExportable, codePointSpans, derivedFromAttributes, forEachJsonLine, isRecord, metadataFrom, stringRecord } from '../common';
+import { coded, spanOffsetsProblem, type CodedProblem, type ImportProblemCode, type ProblemParams } from '../problems';
 import { NUMBER_BYTES, putBytes, putNumber, utf8Bytes, Utf8Builder } from '../text-builder';
 import type { DraftSpan, ExchangeFile, Exporter, ExportSpan, ParseResult } from '../types';
 
@@ -158,29 +159,31 @@ function biaozhuJsonlExporterFor(): Exporter {
 export const biaozhuJsonlExporter = biaozhuJsonlExporterFor();
 
 /** Checks an offset map covers `text` and points into `original`; returns why not, or null. */
-function offsetMapProblem(map: unknown, textLength: number, originalLength: number): string | null {
+function offsetMapProblem(map: unknown, textLength: number, originalLength: number): CodedProblem | null {
+  if (map === undefined) return coded('offset_map_missing', 'no offset_map');
   if (!Array.isArray(map) || map.length % 4 !== 0 || !map.every((n) => Number.isInteger(n) && n >= 0)) {
-    return 'offset_map must be a list of non-negative integers in groups of four';
+    return coded('offset_map_malformed', 'offset_map must be a list of non-negative integers in groups of four');
   }
   let next = 0;
   for (let i = 0; i < map.length; i += 4) {
-    if (map[i] !== next) return `offset_map segment ${i / 4} starts at ${map[i]}, expected ${next}`;
-    if (map[i + 2] + map[i + 3] > originalLength) return `offset_map segment ${i / 4} points past the original text`;
+    const segment = i / 4;
+    if (map[i] !== next) return coded('offset_map_gap', `offset_map segment ${segment} starts at ${map[i]}, expected ${next}`, { segment, at: map[i], expected: next });
+    if (map[i + 2] + map[i + 3] > originalLength) return coded('offset_map_past_original', `offset_map segment ${segment} points past the original text`, { segment });
     next += map[i + 1];
   }
-  return next === textLength ? null : `offset_map covers ${next} of ${textLength} units`;
+  return next === textLength ? null : coded('offset_map_incomplete', `offset_map covers ${next} of ${textLength} units`, { covered: next, length: textLength });
 }
 
 export function parseBiaozhuJsonl(file: ExchangeFile, out: ParseResult): void {
   forEachJsonLine(file, out.problems, (record, line) => {
-    const report = (message: string) => out.problems.push({ file: file.name, line, message });
-    if (typeof record.text !== 'string') return report('record has no "text"');
+    const report = (code: ImportProblemCode, message: string, params?: ProblemParams) => out.problems.push({ file: file.name, line, ...coded(code, message, params) });
+    if (typeof record.text !== 'string') return report('no_text', 'record has no "text"');
     const text = record.text;
     let originalText = typeof record.original_text === 'string' ? record.original_text : text;
     let offsetMap = record.offset_map as number[];
-    const mapProblem = offsetMap === undefined ? 'no offset_map' : offsetMapProblem(offsetMap, text.length, originalText.length);
+    const mapProblem = offsetMapProblem(offsetMap, text.length, originalText.length);
     if (mapProblem) {
-      if (record.offset_map !== undefined || originalText !== text) report(`${mapProblem}; original text replaced by the text`);
+      if (record.offset_map !== undefined || originalText !== text) report(mapProblem.code, `${mapProblem.message}; original text replaced by the text`, mapProblem.params);
       originalText = text;
       offsetMap = [0, text.length, 0, text.length];
     }
@@ -188,7 +191,7 @@ export function parseBiaozhuJsonl(file: ExchangeFile, out: ParseResult): void {
     const cpLen = codePointLength(text);
     for (const raw of Array.isArray(record.spans) ? record.spans : []) {
       if (!isRecord(raw) || typeof raw.label !== 'string' || raw.label === '') {
-        report('span without a label; skipped');
+        report('span_no_label', 'span without a label; skipped');
         continue;
       }
       let { start, end } = raw as { start: unknown; end: unknown };
@@ -200,7 +203,8 @@ export function parseBiaozhuJsonl(file: ExchangeFile, out: ParseResult): void {
       }
       const problem = typeof start === 'number' && typeof end === 'number' ? spanProblem(text, start, end) : 'offsets missing';
       if (problem) {
-        report(`span ${raw.id ?? ''} (${raw.label}): ${problem}; skipped`);
+        const whatsWrong = spanOffsetsProblem(text, start, end, raw.label) ?? { code: 'span_offsets_missing' as const, params: { label: raw.label } };
+        report(whatsWrong.code, `span ${raw.id ?? ''} (${raw.label}): ${problem}; skipped`, whatsWrong.params);
         continue;
       }
       const span: DraftSpan = { start: start as number, end: end as number, label: raw.label };

@@ -7,6 +7,7 @@
 // percent-encoded (UTF-8), so values with spaces survive exactly.
 import { codePointLength, codePointsToUtf16, utf16ToCodePoints } from '../../text/offsets';
 import { baseName, derivedFromAttributes, deriveTitle, DropCounter, identityDraft, resolvedUtf8, resolveDocument, type ResolvedSpan } from '../common';
+import { coded, type ImportProblemCode, type ProblemParams } from '../problems';
 import { NUMBER_BYTES, putBytes, putNumber, putUtf8, Utf8Builder, utf8Bytes } from '../text-builder';
 import type { DraftSpan, ExchangeFile, ExportContext, Exporter, ExportSpan, ParseResult } from '../types';
 
@@ -238,7 +239,8 @@ export const bratExporter: Exporter = {
 
 /** Spans of one .ann file against its .txt; fragments of a span are joined into one covering span. */
 function parseAnn(text: string, ann: ExchangeFile, out: ParseResult): DraftSpan[] {
-  const report = (line: number | undefined, message: string) => out.problems.push({ file: ann.name, line, message });
+  const report = (line: number | undefined, code: ImportProblemCode, message: string, params?: ProblemParams) =>
+    out.problems.push({ file: ann.name, ...(line === undefined ? {} : { line }), ...coded(code, message, params) });
   const bounds: { id: string; label: string; line: number; cps: number[]; mention: string | null }[] = [];
   const attributes: { key: string; target: string; value: string; line: number }[] = [];
   const ignored = new Map<string, number>();
@@ -250,22 +252,25 @@ function parseAnn(text: string, ann: ExchangeFile, out: ParseResult): DraftSpan[
     const kind = row[0];
     if (kind === 'T') {
       const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(fields[1] ?? '');
-      if (!m) return report(line, `cannot read text-bound annotation "${row}"`);
+      if (!m) return report(line, 'brat_bad_text_bound', `cannot read text-bound annotation "${row}"`, { row });
       const cps = m[2].split(/[ ;]/).map(Number);
       bounds.push({ id: fields[0], label: m[1], line, cps, mention: fields.length > 2 ? fields.slice(2).join('\t') : null });
     } else if (kind === 'A' || kind === 'M') {
       const [key, target, ...rest] = (fields[1] ?? '').split(' ');
-      if (!target) return report(line, `cannot read attribute "${row}"`);
+      if (!target) return report(line, 'brat_bad_attribute', `cannot read attribute "${row}"`, { row });
       attributes.push({ key: decode(key), target, value: decode(rest.join(' ')), line });
     } else if (kind === '#' && /^AnnotatorNotes /.test(fields[1] ?? '')) {
       attributes.push({ key: 'note', target: fields[1].split(' ')[1], value: fields.slice(2).join('\t'), line });
     } else ignored.set(kind, (ignored.get(kind) ?? 0) + 1);
   });
-  for (const [kind, count] of ignored) report(undefined, `${count} "${kind}" line(s) ignored: Biaozhu imports text-bound annotations, attributes and notes only`);
+  for (const [kind, count] of ignored) {
+    report(undefined, 'brat_lines_ignored', `${count} "${kind}" line(s) ignored: Biaozhu imports text-bound annotations, attributes and notes only`, { n: count, kind });
+  }
   const cpLen = codePointLength(text);
   const valid = bounds.filter((t) => {
     const ok = t.cps.every((c, i) => c <= cpLen && (i % 2 === 0 ? c < t.cps[i + 1] : i + 1 === t.cps.length || c <= t.cps[i + 1]));
-    if (!ok) report(t.line, `${t.id}: offsets ${t.cps.join(' ')} are out of order or past the end of the text (${cpLen}); skipped`);
+    const offsets = t.cps.join(' ');
+    if (!ok) report(t.line, 'brat_bad_offsets', `${t.id}: offsets ${offsets} are out of order or past the end of the text (${cpLen}); skipped`, { id: t.id, offsets, length: cpLen });
     return ok;
   });
   const units = codePointsToUtf16(text, valid.flatMap((t) => t.cps));
@@ -276,12 +281,13 @@ function parseAnn(text: string, ann: ExchangeFile, out: ParseResult): DraftSpan[
     const mention = [];
     for (let f = 0; f < frags.length; f += 2) mention.push(text.slice(frags[f], frags[f + 1]));
     if (t.mention !== null && mention.join(' ') !== t.mention) {
-      report(t.line, `${t.id}: offsets cover "${mention.join(' ')}", not "${t.mention}"; skipped`);
+      const covered = mention.join(' ');
+      report(t.line, 'brat_mention_mismatch', `${t.id}: offsets cover "${covered}", not "${t.mention}"; skipped`, { id: t.id, covered, mention: t.mention });
       continue;
     }
     for (let f = 2; f < frags.length; f += 2) {
       if (/[^\s\x1c-\x1f\x85]/.test(text.slice(frags[f - 1], frags[f]))) {
-        report(t.line, `${t.id}: discontinuous span imported as one span covering its fragments`);
+        report(t.line, 'brat_discontinuous', `${t.id}: discontinuous span imported as one span covering its fragments`, { id: t.id });
         break;
       }
     }
@@ -289,7 +295,7 @@ function parseAnn(text: string, ann: ExchangeFile, out: ParseResult): DraftSpan[
   }
   const attributesOf = new Map<string, [string, string][]>();
   for (const a of attributes) {
-    if (!byId.has(a.target)) report(a.line, `attribute ${a.key} refers to unknown annotation ${a.target}; skipped`);
+    if (!byId.has(a.target)) report(a.line, 'brat_unknown_target', `attribute ${a.key} refers to unknown annotation ${a.target}; skipped`, { key: a.key, target: a.target });
     else attributesOf.set(a.target, [...(attributesOf.get(a.target) ?? []), [a.key, a.value]]);
   }
   for (const [id, entries] of attributesOf) (byId.get(id) as DraftSpan).attributes = Object.fromEntries(entries);
@@ -309,5 +315,5 @@ export function parseBrat(files: ExchangeFile[], out: ParseResult): void {
     const id = baseName(file.name);
     out.drafts.push(identityDraft(text, { title: deriveTitle(text, id), date: null, source: null, district: null, url: null, reporters: [], externalId: id }, spans));
   }
-  for (const ann of anns.values()) out.problems.push({ file: ann.name, message: 'no .txt file with the same name; skipped' });
+  for (const ann of anns.values()) out.problems.push({ file: ann.name, ...coded('brat_no_txt', 'no .txt file with the same name; skipped') });
 }

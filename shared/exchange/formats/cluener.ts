@@ -2,6 +2,7 @@
 // the label keys in lower case; offsets are code points with an INCLUSIVE end, so Python's
 // text[start:end + 1] is the mention. Overlapping and nested mentions are fine.
 import { codePointSpans, cpSpansToDraft, forEachJsonLine, identityDraft, isRecord, metadataFrom, resolveDocument, splitPath, type RawCpSpan } from '../common';
+import { coded, type CodedProblem } from '../problems';
 import type { ExchangeFile, Exporter, ParseResult } from '../types';
 
 const EXTENSION = '.json';
@@ -54,11 +55,11 @@ export function clueNerSpans(record: Record<string, unknown>): RawCpSpan[] | nul
 
 export function parseClueNer(file: ExchangeFile, out: ParseResult): void {
   forEachJsonLine(file, out.problems, (record, line) => {
-    const report = (message: string) => out.problems.push({ file: file.name, line, message });
-    if (typeof record.text !== 'string') return report('record has no "text"');
+    const report = (problem: CodedProblem) => out.problems.push({ file: file.name, line, ...problem });
+    if (typeof record.text !== 'string') return report(coded('no_text', 'record has no "text"'));
     const text = record.text;
     const raw = clueNerSpans(record);
-    if (raw === null && record.label !== undefined) report('"label" is not {type: {mention: [[start, end], ...]}}; spans skipped');
+    if (raw === null && record.label !== undefined) report(coded('cluener_bad_label', '"label" is not {type: {mention: [[start, end], ...]}}; spans skipped'));
     const spans = cpSpansToDraft(text, raw ?? [], report);
     out.drafts.push(identityDraft(text, metadataFrom({ id: record.id }, text, `${file.name} ${line}`), spans));
   });

@@ -5,6 +5,7 @@
 // but never inside a span. Tags cannot nest: of overlapping spans the longest (in characters)
 // wins, ties go to the earlier start, then the lower id; the others are reported as 'overlap'.
 import { codePointSpans, DropCounter, deriveTitle, identityDraft, isWhitespaceUnit, resolveDocument, splitPath, type ResolvedSpan } from '../common';
+import { coded } from '../problems';
 import { utf8Bytes, Utf8Builder } from '../text-builder';
 import type { DraftSpan, ExchangeFile, Exporter, ParseResult } from '../types';
 
@@ -219,7 +220,7 @@ export function parseConll(file: ExchangeFile, out: ParseResult): void {
     }
     hasContent = true;
     if (fields.length < 2 || token === '') {
-      out.problems.push({ file: file.name, line: index + 1, message: `expected "character<TAB>tag", got "${row}"; line skipped` });
+      out.problems.push({ file: file.name, line: index + 1, ...coded('conll_bad_row', `expected "character<TAB>tag", got "${row}"; line skipped`, { row }) });
       return;
     }
     const tag = fields[fields.length - 1];
@@ -229,7 +230,7 @@ export function parseConll(file: ExchangeFile, out: ParseResult): void {
     const match = TAG.exec(tag);
     if (!match) {
       close();
-      if (tag !== 'O') out.problems.push({ file: file.name, line: index + 1, message: `unknown tag "${tag}", read as O` });
+      if (tag !== 'O') out.problems.push({ file: file.name, line: index + 1, ...coded('conll_unknown_tag', `unknown tag "${tag}", read as O`, { tag }) });
       return;
     }
     const [, prefix, label] = match;

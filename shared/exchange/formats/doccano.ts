@@ -4,6 +4,7 @@
 // own browser UI counts UTF-16 units instead (they differ only after characters outside the BMP,
 // such as 𠮷 or emoji); docs/formats.md says so.
 import { codePointSpans, cpSpansToDraft, forEachJsonLine, identityDraft, isRecord, metadataFrom, resolveDocument, splitPath, type RawCpSpan } from '../common';
+import { coded, type CodedProblem } from '../problems';
 import type { ExchangeFile, ExportDocument, Exporter, ParseResult } from '../types';
 
 const EXTENSION = '.jsonl';
@@ -58,11 +59,11 @@ export function doccanoSpans(record: Record<string, unknown>): RawCpSpan[] | nul
 
 export function parseDoccano(file: ExchangeFile, out: ParseResult): void {
   forEachJsonLine(file, out.problems, (record, line) => {
-    const report = (message: string) => out.problems.push({ file: file.name, line, message });
+    const report = (problem: CodedProblem) => out.problems.push({ file: file.name, line, ...problem });
     const text = typeof record.text === 'string' ? record.text : typeof record.data === 'string' ? record.data : null;
-    if (text === null) return report('record has no "text"');
+    if (text === null) return report(coded('no_text', 'record has no "text"'));
     const raw = doccanoSpans(record);
-    if (raw === null && ['label', 'labels', 'entities'].some((k) => k in record)) report('label list is not a list of [start, end, "LABEL"]; spans skipped');
+    if (raw === null && ['label', 'labels', 'entities'].some((k) => k in record)) report(coded('doccano_bad_labels', 'label list is not a list of [start, end, "LABEL"]; spans skipped'));
     const spans = cpSpansToDraft(text, raw ?? [], report);
     out.drafts.push(identityDraft(text, metadataFrom(record, text, `${file.name} ${line}`), spans));
   });

@@ -6,6 +6,7 @@
 // back to UTF-16 units when value.text only matches that way (older versions).
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
 import { codePointSpans, identityDraft, isRecord, metadataFrom, resolvedUtf8, resolveDocument, splitPath, stripBom, type ResolvedSpan } from '../common';
+import { coded, type CodedProblem } from '../problems';
 import { NUMBER_BYTES, putBytes, putJsonString, putNumber, utf8Bytes, Utf8Builder } from '../text-builder';
 import { metadataFields } from './doccano';
 import type { DraftSpan, ExchangeFile, ExportContext, ExportDocument, Exporter, ParseResult, Utf8Text } from '../types';
@@ -127,7 +128,7 @@ interface Region {
 }
 
 /** The spans of one task: regions of every annotation (not cancelled), identical ones once. */
-function taskSpans(task: Record<string, unknown>, text: string, report: (message: string) => void): DraftSpan[] {
+function taskSpans(task: Record<string, unknown>, text: string, report: (problem: CodedProblem) => void): DraftSpan[] {
   const annotations = Array.isArray(task.annotations) ? task.annotations : Array.isArray(task.completions) ? task.completions : [];
   const seen = new Set<string>();
   const spans: DraftSpan[] = [];
@@ -159,7 +160,8 @@ function taskSpans(task: Record<string, unknown>, text: string, report: (message
       if (r.labels.length === 0) continue;
       const { start, end } = r;
       if (!Number.isInteger(start) || !Number.isInteger(end) || (start as number) < 0 || (end as number) <= (start as number)) {
-        report(`region ${id} has no plain-text offsets (${JSON.stringify(start)}-${JSON.stringify(end)}); skipped`);
+        const params = { region: id, start: JSON.stringify(start) ?? '', end: JSON.stringify(end) ?? '' };
+        report(coded('label_studio_region_no_offsets', `region ${id} has no plain-text offsets (${params.start}-${params.end}); skipped`, params));
         continue;
       }
       let [s, e] = [start as number, end as number];
@@ -167,7 +169,9 @@ function taskSpans(task: Record<string, unknown>, text: string, report: (message
       const mention = typeof r.text === 'string' ? r.text : null;
       if (asCp && (mention === null || text.slice(asCp[0], asCp[1]) === mention)) [s, e] = asCp;
       else if (mention === null || spanProblem(text, s, e) !== null || text.slice(s, e) !== mention) {
-        report(`region ${id} ${s}-${e} ${mention === null ? 'is past the end of the text' : `does not cover "${mention}"`}; skipped`);
+        const message = `region ${id} ${s}-${e} ${mention === null ? 'is past the end of the text' : `does not cover "${mention}"`}; skipped`;
+        if (mention === null) report(coded('label_studio_region_past_end', message, { region: id, start: s, end: e, length: cpLen }));
+        else report(coded('label_studio_region_mismatch', message, { region: id, start: s, end: e, mention }));
         continue;
       } // else: UTF-16 offsets from an older Label Studio
       const attributes = Object.fromEntries(r.attributes);
@@ -191,16 +195,19 @@ export function parseLabelStudio(file: ExchangeFile, out: ParseResult): void {
   try {
     parsed = JSON.parse(stripBom(file.text));
   } catch (error) {
-    out.problems.push({ file: file.name, message: `not valid JSON: ${(error as Error).message}` });
+    const detail = (error as Error).message;
+    out.problems.push({ file: file.name, ...coded('not_json', `not valid JSON: ${detail}`, { detail }) });
     return;
   }
   const tasks = Array.isArray(parsed) ? parsed : [parsed];
   tasks.forEach((task, index) => {
-    const report = (message: string) => out.problems.push({ file: file.name, message: `task ${index + 1}: ${message}` });
-    if (!isRecord(task) || !isRecord(task.data)) return report('not a task with "data"');
+    // Each problem names its task (the file has no lines to name): `task` among the values.
+    const report = (problem: CodedProblem) =>
+      out.problems.push({ file: file.name, message: `task ${index + 1}: ${problem.message}`, code: problem.code, params: { ...problem.params, task: index + 1 } });
+    if (!isRecord(task) || !isRecord(task.data)) return report(coded('label_studio_not_task', 'not a task with "data"'));
     const data = task.data;
     const text = typeof data.text === 'string' ? data.text : Object.values(data).find((v): v is string => typeof v === 'string');
-    if (text === undefined) return report('task data has no text');
+    if (text === undefined) return report(coded('label_studio_no_text', 'task data has no text'));
     const spans = taskSpans(task, text, report);
     out.drafts.push(identityDraft(text, metadataFrom({ id: task.id, ...data }, text, `${file.name} ${index + 1}`), spans));
   });

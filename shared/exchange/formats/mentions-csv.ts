@@ -4,6 +4,7 @@
 // file does not hold the documents' text, so it cannot be imported back.
 import { hasSurrogates } from '../../text/offsets';
 import { codePointSpans, derivedFromAttributes, resolveDocument } from '../common';
+import { coded } from '../problems';
 import { utf8Bytes, Utf8Builder } from '../text-builder';
 import type { ExchangeFile, Exporter, ExportSpan, ParseResult } from '../types';
 
@@ -123,5 +124,8 @@ export const mentionsCsvExporter: Exporter = {
 };
 
 export function parseMentionsCsv(file: ExchangeFile, out: ParseResult): void {
-  out.problems.push({ file: file.name, message: 'a mentions CSV holds spans but not the documents’ text, so it cannot be imported; import Biaozhu JSONL instead' });
+  out.problems.push({
+    file: file.name,
+    ...coded('mentions_csv_unsupported', 'a mentions CSV holds spans but not the documents’ text, so it cannot be imported; import Biaozhu JSONL instead'),
+  });
 }

@@ -36,6 +36,11 @@ describe('cluener', () => {
       [9, 12, 'NAME'],
     ]);
     expect(drafts[1].spans).toEqual([]);
-    expect(problems).toEqual([{ file: 'dev.json', line: 2, message: expect.stringContaining('not "叶老"') }]);
+    expect(problems).toEqual([
+      {
+        file: 'dev.json', line: 2, message: expect.stringContaining('not "叶老"'),
+        code: 'span_mention_mismatch', params: { label: 'NAME', start: 9, end: 12, covered: '叶老桂', mention: '叶老' },
+      },
+    ]);
   });
 });

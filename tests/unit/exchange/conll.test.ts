@@ -75,7 +75,7 @@ describe('conll-bio / conll-bioes', () => {
       [7, 9, 'ORG'],
       [10, 11, 'PER'],
     ]);
-    expect(problems).toEqual([{ file: 'msra.txt', line: 12, message: 'unknown tag "X-PER", read as O' }]);
+    expect(problems).toEqual([{ file: 'msra.txt', line: 12, message: 'unknown tag "X-PER", read as O', code: 'conll_unknown_tag', params: { tag: 'X-PER' } }]);
   });
 
   test('-DOCSTART- separates documents, empty ones included', () => {

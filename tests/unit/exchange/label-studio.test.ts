@@ -89,7 +89,12 @@ describe('label-studio', () => {
       { start: 6, end: 9, label: 'LOC' },
     ]);
     expect(drafts[0].metadata.externalId).toBe('40');
-    expect(problems).toEqual([{ file: 'export.json', message: 'task 1: region d 0-40 does not cover "x"; skipped' }]);
+    expect(problems).toEqual([
+      {
+        file: 'export.json', message: 'task 1: region d 0-40 does not cover "x"; skipped',
+        code: 'label_studio_region_mismatch', params: { task: 1, region: 'd', start: 0, end: 40, mention: 'x' },
+      },
+    ]);
   });
 
   test('offsets are code points', () => {
