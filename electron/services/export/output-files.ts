@@ -30,8 +30,8 @@ export class OutputFiles {
   private readonly live = new Map<string, OutputFile>();
   private readonly created = new Set<string>();
   private readonly folders = new Set<string>();
-  /** The outermost folder this export created, if any: removed again when the export fails. */
-  private createdRoot: string | undefined;
+  /** The outermost folders this export created: removed again when the export fails. */
+  private readonly createdRoots: string[] = [];
   private closed = false;
   private createdByDocument: string[] = [];
   private openCount = 0;
@@ -68,7 +68,8 @@ export class OutputFiles {
         const folder = dirname(path);
         if (!this.folders.has(folder)) {
           // Checked level by level: a recursive mkdir under /proc never returns.
-          this.createdRoot ??= ensureFolder(folder);
+          const made = ensureFolder(folder);
+          if (made) this.createdRoots.push(made);
           this.folders.add(folder);
         }
         this.created.add(path);
@@ -152,7 +153,7 @@ export class OutputFiles {
       }
     };
     for (const path of this.written) remove(path, false);
-    if (this.createdRoot) remove(this.createdRoot, true);
+    for (const folder of this.createdRoots) remove(folder, true);
   }
 
   /** A new file's first text creates (or truncates) it: one open per brat file. */
