@@ -97,47 +97,76 @@ export function countReviewLeftOut(db: Db, documentIds: readonly number[], revie
   return db.prepare(sql).pluck().get(...params) as number;
 }
 
+/** Which span details a field is read with (see Exporter.spanDetails); absent: always. */
+type ReadWith = readonly SpanDetails[];
+
 /**
- * Separates the texts in readExportSpanPositions' times lists. A timestamp that held it would be
- * caught by count.
+ * The fields every exported span carries from SQLite to the formats, in the order they travel.
+ * Numbers come as one list per document (SQLite's format() of every number field, a third faster
+ * than concatenating them), each text field as a list of its own. A field is read only with the
+ * details it is listed for; otherwise it comes as 0 or ''. Adding a span field to every export is
+ * a line here and its use where the formats' spans are made (see export/span-batches.ts).
+ */
+export const EXPORT_SPAN_FIELDS = {
+  numbers: [
+    { name: 'id', sql: 'id' },
+    { name: 'start', sql: 'start' },
+    { name: 'end', sql: 'end' },
+    { name: 'labelId', sql: 'label_id' },
+    { name: 'annotatorId', sql: 'annotator_id' },
+    // Origin and review state as bits (see spanOrigin in span-batches.ts): working them out is a
+    // third of the query, so only formats that write them read them. In SQLite | and << bind
+    // equally tight, left to right: every shift needs its parentheses.
+    { name: 'state', sql: `(origin = 'suggested') | ((review_state = 'accepted') << 1) | ((review_state = 'rejected') << 2)`, readWith: ['review', 'all'] },
+    // NULL, no set, comes as 0.
+    { name: 'attributeSetId', sql: 'attribute_set_id', readWith: ['attributes', 'review', 'all'] },
+  ],
+  texts: [
+    { name: 'createdAt', sql: 'created_at', readWith: ['all'] },
+    { name: 'updatedAt', sql: 'updated_at', readWith: ['all'] },
+  ],
+} as const satisfies { numbers: readonly { name: string; sql: string; readWith?: ReadWith }[]; texts: readonly { name: string; sql: string; readWith?: ReadWith }[] };
+
+export type SpanNumberField = (typeof EXPORT_SPAN_FIELDS.numbers)[number]['name'];
+export type SpanTextField = (typeof EXPORT_SPAN_FIELDS.texts)[number]['name'];
+
+/** Whether `field` is read with `details`. */
+export const readsField = (field: { name: string; readWith?: ReadWith }, details: SpanDetails): boolean => field.readWith === undefined || field.readWith.includes(details);
+
+/**
+ * Separates the texts of a text field's list. A text that held it would be caught by the count
+ * of texts (see span-batches.ts).
  */
 export const LIST_SEPARATOR = '\x1e';
 
-export type SpanPositionList = [documentId: number, spans: number, positions: string, times: string | null];
+/**
+ * One document's spans of a batch: its id, the number of spans, the numbers of every span one
+ * after another ("id,start,end,…,id,start,…"), then one list per text field (null when the field
+ * is not read).
+ */
+export type SpanList = [documentId: number, spans: number, numbers: string, ...texts: (string | null)[]];
 
 /**
- * A batch's spans as lists SQLite writes per document, in document order: the number of spans,
- * numbers "id,start,end,labelId,annotatorId,state,attributeSetId,id,start,…" (state 0 unless
- * 'all', attribute set 0 for none or with 'none'; see Exporter.spanDetails), then with 'all' the
- * created and updated time per span joined by LIST_SEPARATOR. A million spans leave SQLite as a
- * few strings per document instead of a million row arrays: reading takes half as long. Label
- * keys, annotator names and attribute sets are looked up apart.
+ * A batch's spans as lists SQLite writes per document, in document order (see EXPORT_SPAN_FIELDS).
+ * A million spans leave SQLite as a few strings per document instead of a million row arrays:
+ * reading takes half as long. Label keys, annotator names and attribute sets are looked up apart.
  *
  * Within a document the spans come in the order SQLite reads them (in practice its index:
  * start, end, id), the same in every list of the row, because each row read steps every
  * aggregate once. The lists are not sorted: exporters sort a document's spans themselves, and
  * sorting every list in SQLite was a third of the reading.
  */
-export function readExportSpanPositions(db: Db, documentIds: readonly number[], details: SpanDetails = 'none', review: ReviewFilter = 'all'): SpanPositionList[] {
-  return statement(db, spanListsSql(details, review)).raw(true).all(JSON.stringify(documentIds)) as SpanPositionList[];
+export function readExportSpanLists(db: Db, documentIds: readonly number[], details: SpanDetails = 'none', review: ReviewFilter = 'all'): SpanList[] {
+  return statement(db, spanListsSql(details, review)).raw(true).all(JSON.stringify(documentIds)) as SpanList[];
 }
 
-/** The query behind readExportSpanPositions (exported for the query-plan test). */
+/** The query behind readExportSpanLists (exported for the query-plan test). */
 export function spanListsSql(details: SpanDetails, review: ReviewFilter = 'all'): string {
-  // A span never edited has one time: sent once. Otherwise created U+001F updated; a time that
-  // itself holds U+001F comes that way too, and is refused (see timesTable).
-  const times = `CASE WHEN updated_at = created_at AND instr(created_at, char(31)) = 0 THEN created_at ELSE created_at || char(31) || updated_at END`;
-  const withState = details === 'all' || details === 'review';
-  const rest = details === 'all' ? `group_concat(${times}, char(30))` : 'NULL';
-  // format() writes the seven numbers in one call: a third faster than concatenating them. The
-  // sixth is the span's state: origin and review state as bits (see spanOrigin in packed-spans.ts),
-  // read for 'all' only: working it out costs a third of the query, and only Biaozhu JSONL
-  // writes it. (In SQLite | and << bind equally tight, left to right: every shift needs its
-  // parentheses.) The seventh is the attribute set; %d writes NULL, no set, as 0.
-  const state = withState ? `(origin = 'suggested') | ((review_state = 'accepted') << 1) | ((review_state = 'rejected') << 2)` : '';
-  const set = details === 'none' ? '' : 'attribute_set_id';
-  const numbers = `format('%d,%d,%d,%d,%d,${state ? '%d' : '0'},${set ? '%d' : '0'}', ${['id', 'start', 'end', 'label_id', 'annotator_id', state, set].filter(Boolean).join(', ')})`;
-  return `SELECT document_id, count(*), group_concat(${numbers}, ','), ${rest}
+  const numbers = EXPORT_SPAN_FIELDS.numbers;
+  const pattern = numbers.map((field) => (readsField(field, details) ? '%d' : '0')).join(',');
+  const values = numbers.filter((field) => readsField(field, details)).map((field) => field.sql);
+  const texts = EXPORT_SPAN_FIELDS.texts.map((field) => (readsField(field, details) ? `group_concat(${field.sql}, char(30))` : 'NULL'));
+  return `SELECT document_id, count(*), group_concat(format('${pattern}', ${values.join(', ')}), ','), ${texts.join(', ')}
      ${SPANS_OF_BATCH}${REVIEW_KEPT[review]} GROUP BY document_id ORDER BY document_id`;
 }
 

@@ -6,15 +6,14 @@ import type { ExportOptions } from '../../../shared/api/jobs';
 import type { Label } from '../../../shared/model';
 import { openDatabase, useNativeBinding } from '../db/connection';
 import type { SpanDetails } from '../../../shared/exchange/types';
-import { annotatorNames, countReviewLeftOut, countTodoLeftOut, exportDocumentIds, readExportDocuments, readExportSpanNotes, readExportSpanPositions } from '../db/export-queries';
+import { annotatorNames, countReviewLeftOut, countTodoLeftOut, exportDocumentIds, readExportDocuments, readExportSpanLists, readExportSpanNotes } from '../db/export-queries';
 import { listLabels } from '../db/labels';
 import { schemaVersion } from '../db/migrations';
 import { migration007GuidelinesAndNotes } from '../db/migrations/007-guidelines-and-notes';
-import { timesNumbering } from './text-table';
 import { AttributeSetsSent } from './attribute-table';
 import { readAttributeSets } from '../db/attribute-sets';
 import { packTexts, type BatchRow, type PackedTexts } from './packed-texts';
-import { packPositions, type PackedSpans } from './packed-spans';
+import { packSpans, type PackedSpans } from './span-batches';
 
 const NOTES_SCHEMA = migration007GuidelinesAndNotes.version;
 
@@ -57,7 +56,7 @@ export function runExportReader(data: ReaderData): void {
     db.exec('BEGIN');
     try {
       const ids = exportDocumentIds(db, data.options);
-      const numberings = { attributes: new AttributeSetsSent(), times: timesNumbering() };
+      const sets = new AttributeSetsSent();
       const readSets = (setIds: number[]) => readAttributeSets(db, setIds);
       const { review, labelKeys, annotator } = data.options;
       // A project older than migration 007 opened read-only has no notes to read.
@@ -74,13 +73,13 @@ export function runExportReader(data: ReaderData): void {
         const batchIds = ids.slice(from, from + EXPORT_BATCH);
         const documents = readExportDocuments(db, batchIds, data.withOriginal, notes);
         const spanNotes = notes ? readExportSpanNotes(db, batchIds, review) : null;
-        const spans = packPositions(readExportSpanPositions(db, batchIds, data.spanDetails, review), data.spanDetails, numberings, readSets);
+        const spans = packSpans(readExportSpanLists(db, batchIds, data.spanDetails, review), data.spanDetails, sets, readSets);
         // The formatter is at its last batch, or waiting for this thread: it decodes this batch's
         // texts itself (see packed-texts.ts). Otherwise it has enough to do, and this thread decodes.
         const formatterIdleSoon = Atomics.load(data.flow, IN_FLIGHT) <= 1;
         const { rows, texts } = packTexts(documents, data.withOriginal, data.utf8Texts, !formatterIdleSoon);
         Atomics.add(data.flow, IN_FLIGHT, 1);
-        const transfer = [spans.numbers.buffer, spans.times?.buffer, texts.units.buffer, texts.ranges.buffer, ...(texts.utf8 ? Object.values(texts.utf8).map((a: Int32Array | Uint8Array) => a.buffer) : [])].filter((b) => b !== undefined) as ArrayBuffer[];
+        const transfer = [spans.numbers.buffer, texts.units.buffer, texts.ranges.buffer, ...(texts.utf8 ? Object.values(texts.utf8).map((a: Int32Array | Uint8Array) => a.buffer) : [])].filter((b) => b !== undefined) as ArrayBuffer[];
         parentPort!.postMessage({ type: 'batch', rows, texts, spans, notes: spanNotes } satisfies ReaderMessage, transfer);
       }
       post({ type: 'end' });

@@ -7,13 +7,12 @@ import type { ExportOptions, ExportReport } from '../../../shared/api/jobs';
 import { assignSplits, exporters, SpanIssueList, UnexportableDocument, type ExportDocument, type ExportSpan } from '../../../shared/exchange/index';
 import { mapToOriginal } from '../../../shared/import/offset-map';
 import { runInWorker, type WorkerSide } from '../app/worker-side';
-import { timesTable } from './text-table';
 import { AttributeTable, noAttributes } from './attribute-table';
 import { FileWriter, runFileWriter } from './file-writer';
 import { writesFolder } from './layout';
 import { OutputFiles } from './output-files';
 import { TextUnpacker, type BatchRow } from './packed-texts';
-import { ATTRIBUTE_SET, SPAN_NUMBERS, spanOrigin, spanReviewState, type PackedSpans } from './packed-spans';
+import { spanOrigin, spanReviewState, SpanUnpacker } from './span-batches';
 import { ExportReader, runExportReader, type ReaderData, type ReaderMessage } from './reader';
 
 type Batch = Extract<ReaderMessage, { type: 'batch' }>;
@@ -24,9 +23,6 @@ export interface ExportWorkerData {
   /** File for single-file formats; folder for brat and split exports. */
   outPath: string;
 }
-
-/** The times of spans of formats that read none (see Exporter.spanDetails). */
-const NO_TIMES = ['', ''] as const;
 
 /** Runs the formatting half; the reading half runs in a thread of its own (see reader.ts). */
 async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<ExportReport> {
@@ -64,7 +60,6 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
     // Which spans were dropped or adjusted: built only for documents that have any.
     const spanIssues = new SpanIssueList();
     const attributes = new AttributeTable();
-    const times = timesTable();
     const unpacker = new TextUnpacker(exporter.utf8Texts === true);
     const dropped = new Map<string, number>();
     const adjusted = new Map<string, number>();
@@ -81,46 +76,37 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
     output.endDocument(); // headers are written; files they opened are shared, not per document
     // Each row's text, then its original text when read (see PackedTexts).
     const textsPerRow = withOriginal ? 2 : 1;
-    /**
-     * Appends document `id`'s spans to `spans`, reading the batch's numbers from span `from`;
-     * returns where the next document's begin. A function of its own, like every hot loop that
-     * code follows (see bench/analysis.md, item 23).
-     */
-    const collectSpans = ({ numbers, attributesUpdate, times: timesOf }: PackedSpans, id: number, spans: ExportSpan[], from: number, offsetMap: number[] | undefined, notes: Map<number, string> | null): number => {
-      let at = from;
-      for (; at * SPAN_NUMBERS < numbers.length && numbers[at * SPAN_NUMBERS] === id; at++) {
-        const n = at * SPAN_NUMBERS;
-        const spanId = numbers[n + 1], start = numbers[n + 2], end = numbers[n + 3], labelId = numbers[n + 4], annotatorId = numbers[n + 5], state = numbers[n + 6];
-        const label = labelKeys.get(labelId)!;
-        if ((wantedLabels && !wantedLabels.has(label)) || (wantedAnnotator !== null && annotatorId !== wantedAnnotator)) continue;
-        const source = offsetMap ? mapToOriginal(offsetMap, start, end) : null;
-        const [createdAt, updatedAt] = timesOf ? times.get(timesOf[at]) : NO_TIMES;
-        const attributeSet = attributesUpdate ? attributes.get(numbers[n + ATTRIBUTE_SET]) : null;
+    /** Appends document `id`'s spans to `spans`, as the formats get them, keeping those the filters keep. */
+    const collectSpans = (batchSpans: SpanUnpacker, id: number, spans: ExportSpan[], offsetMap: number[] | undefined, notes: Map<number, string> | null): void => {
+      for (const record of batchSpans.take(id)) {
+        const label = labelKeys.get(record.labelId)!;
+        if ((wantedLabels && !wantedLabels.has(label)) || (wantedAnnotator !== null && record.annotatorId !== wantedAnnotator)) continue;
+        const source = offsetMap ? mapToOriginal(offsetMap, record.start, record.end) : null;
+        const attributeSet = attributes.get(record.attributeSetId);
         // Formats never read the details they do not declare; defaults fill them (see spanDetails).
         const span: ExportSpan = {
-          id: spanId, start, end, label,
-          attributes: attributeSet ? attributeSet.attributes : noAttributes,
-          attributesMemo: attributeSet?.memo,
-          annotator: annotators.get(annotatorId)!,
-          origin: spanOrigin(state),
-          reviewState: spanReviewState(state),
-          createdAt,
-          updatedAt,
+          id: record.id, start: record.start, end: record.end, label,
+          attributes: attributeSet.attributes,
+          attributesMemo: attributeSet.memo,
+          annotator: annotators.get(record.annotatorId)!,
+          origin: spanOrigin(record.state),
+          reviewState: spanReviewState(record.state),
+          createdAt: record.createdAt,
+          updatedAt: record.updatedAt,
         };
         if (source) {
           span.sourceStart = source.start;
           span.sourceEnd = source.end;
         }
         if (notes !== null && notes.size > 0) {
-          const note = notes.get(spanId);
+          const note = notes.get(record.id);
           if (note !== undefined) span.note = note;
         }
         spans.push(span);
       }
-      return at;
     };
-    /** Formats row `r` of a batch, whose spans begin at span `cursor`; returns where the next row's begin. */
-    const formatRow = ({ texts, spans: packed }: Batch, notes: Map<number, string> | null, row: BatchRow, r: number, cursor: number): number => {
+    /** Formats row `r` of a batch. */
+    const formatRow = ({ texts }: Batch, batchSpans: SpanUnpacker, notes: Map<number, string> | null, row: BatchRow, r: number): void => {
       side.checkCancelled();
       side.progress(report.documents, ids.length);
       const id = row.id;
@@ -131,7 +117,7 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
       const { text: originalText, utf8: originalTextUtf8 } = original;
       const offsetMap = row.offset_map_json === null ? undefined : (JSON.parse(row.offset_map_json) as number[]);
       const spans: ExportDocument['spans'] = [];
-      const next = collectSpans(packed, id, spans, cursor, offsetMap, notes);
+      collectSpans(batchSpans, id, spans, offsetMap, notes);
       const doc: ExportDocument = {
         id,
         metadata: {
@@ -161,15 +147,13 @@ async function exportProject(side: WorkerSide<ExportWorkerData>): Promise<Export
         report.split ??= { train: 0, dev: 0, test: 0 };
         report.split[splits.get(id)!]++;
       }
-      return next;
     };
     for (let message = await reader.next(); message.type === 'batch'; message = await reader.next()) {
-      const { attributesUpdate, timesUpdate } = message.spans;
-      if (attributesUpdate) attributes.apply(attributesUpdate);
-      if (timesUpdate) times.apply(timesUpdate);
+      if (message.spans.attributesUpdate) attributes.apply(message.spans.attributesUpdate);
+      const batchSpans = new SpanUnpacker(message.spans);
       // The batch's spans come in the same document order as its rows.
       const notes = message.notes ? new Map(message.notes) : null;
-      for (let r = 0, cursor = 0; r < message.rows.length; r++) cursor = formatRow(message, notes, message.rows[r]!, r, cursor);
+      for (let r = 0; r < message.rows.length; r++) formatRow(message, batchSpans, notes, message.rows[r]!, r);
       reader.release();
       await handOver();
     }

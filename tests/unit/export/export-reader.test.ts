@@ -5,14 +5,13 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { insertDocumentAnnotations } from '../../../electron/services/db/annotations';
-import { readExportSpanPositions } from '../../../electron/services/db/export-queries';
+import { readExportSpanLists } from '../../../electron/services/db/export-queries';
 import { listLabels } from '../../../electron/services/db/labels';
 import { ensureAnnotator } from '../../../electron/services/db/meta';
-import { timesNumbering, timesTable } from '../../../electron/services/export/text-table';
 import { AttributeSetsSent, AttributeTable } from '../../../electron/services/export/attribute-table';
 import { readAttributeSets } from '../../../electron/services/db/attribute-sets';
 import { packTexts, TextUnpacker } from '../../../electron/services/export/packed-texts';
-import { ATTRIBUTE_SET, packPositions, SPAN_NUMBERS, spanOrigin, spanReviewState } from '../../../electron/services/export/packed-spans';
+import { packSpans, SpanUnpacker, spanOrigin, spanReviewState, type PackedSpans } from '../../../electron/services/export/span-batches';
 import { utf8Text } from '../../../shared/exchange/text-builder';
 import type { ExportDocumentRow } from '../../../electron/services/db/export-queries';
 import { addDocument, testCore } from '../helpers';
@@ -28,7 +27,7 @@ describe('export reader', () => {
   const annotators = [ensureAnnotator(db, '王'), ensureAnnotator(db, 'li')];
   let added = 0;
 
-  const numberings = (limit?: number) => ({ attributes: new AttributeSetsSent(limit), times: timesNumbering(limit) });
+  const numberings = (limit?: number) => new AttributeSetsSent(limit);
   const readSets = (ids: number[]) => readAttributeSets(db, ids);
   const stateOf = (row: Row) => (row[6] === 'suggested' ? 1 : 0) | (row[7] === 'accepted' ? 2 : row[7] === 'rejected' ? 4 : 0);
 
@@ -63,34 +62,33 @@ describe('export reader', () => {
         const expected = rows.map((row) => [...(row.slice(0, 6) as number[]), stateOf(row), row[11]]);
         // Origin and review state are read with every detail only (the state expression was a third
         // of SQLite's time), attribute sets with attributes.
-        const withoutState = expected.map((numbers) => [...numbers.slice(0, 6), 0, numbers[ATTRIBUTE_SET]]);
+        const withoutState = expected.map((numbers) => [...numbers.slice(0, 6), 0, numbers[7]]);
         const lone = expected.map((numbers) => [...numbers.slice(0, 6), 0, 0]);
-        // Attribute sets come by id, times as numbers into a table the formatter builds from the texts sent.
+        // Attribute sets come by id, the other fields by name.
         const attributes = new AttributeTable();
-        const times = timesTable();
         /** Each packed span's numbers with its attributes and details, by document and id. */
-        const spansOf = (packed: ReturnType<typeof packPositions>) => {
+        const spansOf = (packed: PackedSpans) => {
           if (packed.attributesUpdate) attributes.apply(packed.attributesUpdate);
-          if (packed.timesUpdate) times.apply(packed.timesUpdate);
-          const spans = Array.from({ length: packed.numbers.length / SPAN_NUMBERS }, (_, i) => ({
-            numbers: [...packed.numbers.subarray(i * SPAN_NUMBERS, (i + 1) * SPAN_NUMBERS)],
-            attributes: packed.attributesUpdate ? attributes.get(packed.numbers[i * SPAN_NUMBERS + ATTRIBUTE_SET]).attributes : null,
-            details: packed.times ? [...times.get(packed.times[i])] : null,
+          const unpacker = new SpanUnpacker(packed);
+          const spans = ids.flatMap((id) => unpacker.take(id)).map((r) => ({
+            numbers: [r.documentId, r.id, r.start, r.end, r.labelId, r.annotatorId, r.state, r.attributeSetId],
+            attributes: packed.attributesUpdate ? attributes.get(r.attributeSetId).attributes : null,
+            details: packed.texts.createdAt ? [r.createdAt, r.updatedAt] : null,
           }));
           // Grouped by document in id order, as the document rows are; within one, SQLite's order.
           expect(spans.map((s) => s.numbers[0])).toEqual([...spans.map((s) => s.numbers[0])].sort((x, y) => x - y));
           return spans.sort((x, y) => x.numbers[0] - y.numbers[0] || x.numbers[1] - y.numbers[1]);
         };
-        const lean = spansOf(packPositions(readExportSpanPositions(db, ids), 'none', numberings(), readSets));
+        const lean = spansOf(packSpans(readExportSpanLists(db, ids), 'none', numberings(), readSets));
         expect(lean.map((s) => s.numbers)).toEqual(lone);
         expect(lean.every((s) => s.attributes === null && s.details === null)).toBe(true);
         const small = numberings(5); // small tables: they are emptied between batches
         const parsedAttributes = rows.map((row) => JSON.parse(row[8]));
-        const withAttributes = spansOf(packPositions(readExportSpanPositions(db, ids, 'attributes'), 'attributes', small, readSets));
+        const withAttributes = spansOf(packSpans(readExportSpanLists(db, ids, 'attributes'), 'attributes', small, readSets));
         expect(withAttributes.map((s) => s.numbers)).toEqual(withoutState);
         expect(withAttributes.map((s) => s.attributes)).toEqual(parsedAttributes);
         expect(withAttributes.every((s) => s.details === null)).toBe(true);
-        const all = spansOf(packPositions(readExportSpanPositions(db, ids, 'all'), 'all', small, readSets));
+        const all = spansOf(packSpans(readExportSpanLists(db, ids, 'all'), 'all', small, readSets));
         expect(all.map((s) => s.numbers)).toEqual(expected);
         expect(all.map((s) => s.attributes)).toEqual(parsedAttributes);
         expect(all.map((s) => s.details)).toEqual(rows.map((row) => [row[9], row[10]]));
@@ -105,10 +103,10 @@ describe('export reader', () => {
 
   it('refuses a position list that is not made of numbers instead of exporting wrong offsets', () => {
     const none = () => [];
-    expect(() => packPositions([[7, 1, '1,2,3,4,5,0,0', null], [8, 1, '1,2.5,3,4,5,0,0', null]], 'none', numberings(), none)).toThrow('document 8: span positions hold "."');
-    expect(() => packPositions([[9, 1, '1,2,3,4,5,0', null]], 'none', numberings(), none)).toThrow('document 9: span positions hold 6 numbers for 1 spans, not 7 each');
+    expect(() => packSpans([[7, 1, '1,2,3,4,5,0,0', null, null], [8, 1, '1,2.5,3,4,5,0,0', null, null]], 'none', numberings(), none)).toThrow('document 8: span positions hold "."');
+    expect(() => packSpans([[9, 1, '1,2,3,4,5,0', null, null]], 'none', numberings(), none)).toThrow('document 9: span positions hold 6 numbers for 1 spans, not 7 each');
     // One number short here and one too many there must not even out over the batch.
-    expect(() => packPositions([[10, 1, '1,2,3,4,5,0,0,6', null], [11, 1, '1,2,3,4,5,0', null]], 'none', numberings(), none)).toThrow('document 10: span positions hold 8 numbers for 1 spans');
+    expect(() => packSpans([[10, 1, '1,2,3,4,5,0,0,6', null, null], [11, 1, '1,2,3,4,5,0', null, null]], 'none', numberings(), none)).toThrow('document 10: span positions hold 8 numbers for 1 spans');
   });
 
   it('carries attributes holding any character, and refuses times that hold a raw list separator instead of shifting them onto other spans', () => {
@@ -117,17 +115,18 @@ describe('export reader', () => {
     const attributes = { note: 'a\x1eb,c\x1fd' };
     insertDocumentAnnotations(db, id, [0, 5].map((start) => ({ documentId: id, start, end: start + 2, labelId: labelIds[0], annotatorId: annotators[0], origin: 'manual', reviewState: 'pending', attributes: start === 0 ? attributes : {}, createdAt: now, updatedAt: now })));
     const table = new AttributeTable();
-    const packed = packPositions(readExportSpanPositions(db, [id], 'attributes'), 'attributes', numberings(), readSets);
+    const packed = packSpans(readExportSpanLists(db, [id], 'attributes'), 'attributes', numberings(), readSets);
     table.apply(packed.attributesUpdate!);
-    const sets = Array.from({ length: 2 }, (_, i) => table.get(packed.numbers[i * SPAN_NUMBERS + ATTRIBUTE_SET]).attributes);
+    const sets = new SpanUnpacker(packed).take(id).map((record) => table.get(record.attributeSetId).attributes);
     expect(sets.sort((a, b) => Object.keys(a).length - Object.keys(b).length)).toEqual([{}, attributes]);
     // Only a file written by another program could hold these: our writes keep one time per field.
     db.prepare('UPDATE annotations SET created_at = ? WHERE document_id = ? AND start = 0').run('2025\x1e01', id);
-    expect(() => packPositions(readExportSpanPositions(db, [id], 'all'), 'all', numberings(), readSets)).toThrow(`document ${id}: span times hold the control character U+001E`);
-    // A time holding U+001F, edited or not, cannot pass for a created and an updated time.
-    db.prepare('UPDATE annotations SET created_at = ?, updated_at = ? WHERE document_id = ? AND start = 0').run('2025\x1f01', '2025\x1f01', id);
-    const withTimes = packPositions(readExportSpanPositions(db, [id], 'all'), 'all', numberings(), readSets);
-    expect(() => timesTable().apply(withTimes.timesUpdate!)).toThrow('span times hold the control character U+001F');
+    const shifted = packSpans(readExportSpanLists(db, [id], 'all'), 'all', numberings(), readSets);
+    expect(() => new SpanUnpacker(shifted).take(id)).toThrow(`document ${id}: span field createdAt holds the control character U+001E`);
+    // Any other character comes as it is.
+    db.prepare('UPDATE annotations SET created_at = ?, updated_at = ? WHERE document_id = ? AND start = 0').run('2025\x1f01', '2025,01', id);
+    const records = new SpanUnpacker(packSpans(readExportSpanLists(db, [id], 'all'), 'all', numberings(), readSets)).take(id);
+    expect(records.map((r) => [r.createdAt, r.updatedAt])).toContainEqual(['2025\x1f01', '2025,01']);
   });
 
   it('names an attribute set missing from a damaged project instead of exporting spans without it', () => {
@@ -137,7 +136,7 @@ describe('export reader', () => {
     db.pragma('foreign_keys = OFF'); // as another program could have written it
     db.prepare('UPDATE annotations SET attribute_set_id = 99999 WHERE document_id = ?').run(id);
     db.pragma('foreign_keys = ON');
-    expect(() => packPositions(readExportSpanPositions(db, [id], 'attributes'), 'attributes', numberings(), readSets)).toThrow('span attribute set 99999 is missing from the project: the file is damaged');
+    expect(() => packSpans(readExportSpanLists(db, [id], 'attributes'), 'attributes', numberings(), readSets)).toThrow('span attribute set 99999 is missing from the project: the file is damaged');
   });
 });
 
@@ -229,27 +228,7 @@ describe('span texts between the export threads', () => {
     expect(asked).toEqual([[4, 9], [4, 12], [70_000]]);
   });
 
-  it('number times with no text left out, each distinct pair of created and updated time one string pair', () => {
-    const numbering = timesNumbering();
-    const table = timesTable();
-    numbering.beginBatch();
-    const sent = ['2026-11-29T08:00:00.000Z', '2026-11-29T08:00:00.000Z\x1f2026-11-30T09:00:00.000Z', '', '2026-11-29T08:00:00.000Z'];
-    const numbers = sent.map((t) => numbering.numberOf(t));
-    table.apply(numbering.endBatch());
-    expect(numbers).toEqual([0, 1, 2, 0]);
-    const pairs = numbers.map((n) => table.get(n));
-    expect(pairs).toEqual([
-      ['2026-11-29T08:00:00.000Z', '2026-11-29T08:00:00.000Z'],
-      ['2026-11-29T08:00:00.000Z', '2026-11-30T09:00:00.000Z'],
-      ['', ''],
-      ['2026-11-29T08:00:00.000Z', '2026-11-29T08:00:00.000Z'],
-    ]);
-    expect(pairs[0]).toBe(pairs[3]); // spans with the same times share the strings
-    expect(() => timesTable().apply({ reset: false, texts: ['a\x1fb\x1fc'] })).toThrow('span times hold the control character U+001F: "a\\u001fb\\u001fc"');
-  });
-
   it('name a text that is not JSON instead of failing somewhere later', () => {
     expect(() => new AttributeTable().apply({ reset: false, sets: [[3, '{"role":']] })).toThrow('span attribute set 3 is not valid JSON');
-    expect(() => timesTable().get(0)).toThrow('span times number 0 was never sent');
   });
 });
