@@ -41,6 +41,7 @@ export const CHANNELS = {
   'backups:list': true,
   'backups:restore': true,
   'files:browse': true,
+  'agreement:compute': true,
 } as const satisfies Record<Channel, true>;
 
 export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];

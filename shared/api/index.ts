@@ -1,6 +1,7 @@
 // The whole API: one typed handler map per feature, merged. Main, preload, browser server and
 // renderer all derive from this file, so a channel cannot exist on one side only.
 import type { z } from 'zod';
+import { agreementInputs, type AgreementApi } from './agreement';
 import { annotationsInputs, type AnnotationsApi } from './annotations';
 import { backupsInputs, type BackupsApi } from './backups';
 import { documentsInputs, type DocumentsApi } from './documents';
@@ -10,7 +11,7 @@ import { labelsInputs, type LabelsApi } from './labels';
 import { projectsInputs, type ProjectsApi } from './projects';
 import type { Result } from './result';
 
-export type BiaozhuApi = ProjectsApi & DocumentsApi & AnnotationsApi & LabelsApi & JobsApi & BackupsApi & FilesApi;
+export type BiaozhuApi = ProjectsApi & DocumentsApi & AnnotationsApi & LabelsApi & JobsApi & BackupsApi & FilesApi & AgreementApi;
 export type Channel = keyof BiaozhuApi;
 export type ApiInput<K extends Channel> = Parameters<BiaozhuApi[K]>[0];
 export type ApiOutput<K extends Channel> = Awaited<ReturnType<BiaozhuApi[K]>>;
@@ -26,6 +27,7 @@ export const apiInputs = {
   ...jobsInputs,
   ...backupsInputs,
   ...filesInputs,
+  ...agreementInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export type { Result, ApiError } from './result';

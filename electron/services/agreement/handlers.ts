@@ -1,0 +1,7 @@
+import type { HandlerRegistry } from '../app/registry';
+import type { CoreContext } from '../core';
+import { computeProjectAgreement } from './service';
+
+export function registerAgreementHandlers(registry: HandlerRegistry, { session }: Pick<CoreContext, 'session'>): void {
+  registry.method('agreement:compute', (input) => computeProjectAgreement(session.requireDb(), input));
+}
