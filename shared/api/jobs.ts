@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DOCUMENT_STATUSES, type AnnotationOrigin, type DocumentMetadata, type DocumentStatus, type ImportWarning, type RemovedBlock, type ReviewState } from '../model';
+import type { ImportProblemCode, ProblemParams } from '../exchange/problems';
 
 const jobId = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
@@ -182,10 +183,20 @@ export interface FilePreview {
   encodingConfidence: number | null;
   byteLength: number;
   documents: { title: string; date: string | null; source: string | null; charCount: number; warnings: ImportWarning[]; duplicate: boolean; spanCount: number }[];
-  /** Set when the file cannot be imported at all. */
+  /** Set when the file cannot be imported at all (English; errorCode/errorParams word it in the UI when set). */
   error: string | null;
+  errorCode?: ImportProblemCode;
+  errorParams?: ProblemParams;
   /** Problems with parts of the file (a malformed JSONL line) that do not stop the rest. */
-  problems: { line?: number; message: string }[];
+  problems: ImportProblem[];
+}
+
+/** A problem of an import: English `message`, and `code` and `params` the UI words it from (older data and the text pipeline may have no code). */
+export interface ImportProblem {
+  line?: number;
+  message: string;
+  code?: ImportProblemCode;
+  params?: ProblemParams;
 }
 
 export interface ImportPreview {
@@ -202,7 +213,7 @@ export interface ImportReport {
   imported: number;
   documentIds: number[];
   skippedDuplicates: { fileName: string; title: string }[];
-  rejected: { fileName: string; line?: number; message: string }[];
+  rejected: (ImportProblem & { fileName: string })[];
   spansImported: number;
   /** Spans a file held twice (same label, characters and coder): each was imported once. */
   duplicateSpansMerged: number;

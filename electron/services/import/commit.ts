@@ -1,6 +1,7 @@
 // Worker-side: writes previewed drafts in ONE transaction, so a cancelled or failed import leaves
 // nothing half-written. Spans carried by the files (exchange formats) are validated and imported too.
 import type { ImportReport } from '../../../shared/api/jobs';
+import { spanOffsetsProblem } from '../../../shared/exchange/problems';
 import { spanProblem } from '../../../shared/text/offsets';
 import { insertDocumentAnnotations, type AnnotationRecord } from '../db/annotations';
 import { AttributeSetIds } from '../db/attribute-sets';
@@ -84,7 +85,9 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
         for (const span of draft.spans) {
           const problem = spanProblem(draft.text, span.start, span.end);
           if (problem) {
-            report.rejected.push({ fileName: file.fileName, message: `span ${span.label} [${span.start}, ${span.end}) in "${draft.metadata.title}": ${problem}` });
+            const coded = spanOffsetsProblem(draft.text, span.start, span.end, span.label);
+            const message = `span ${span.label} [${span.start}, ${span.end}) in "${draft.metadata.title}": ${problem}`;
+            report.rejected.push({ fileName: file.fileName, message, ...(coded ? { code: coded.code, params: coded.params } : {}) });
             continue;
           }
           const record: AnnotationRecord = {

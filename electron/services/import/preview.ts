@@ -5,6 +5,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { DocumentDraft, FilePreview, ImportOptions } from '../../../shared/api/jobs';
 import { detectExchangeFormat, parseExchange } from '../../../shared/exchange/index';
+import { coded, type CodedProblem } from '../../../shared/exchange/problems';
 import { decodeBytes } from '../../../shared/import/encoding';
 import { MAX_IMPORT_BYTES, processFile } from '../../../shared/import/pipeline';
 import type { Db } from '../db/connection';
@@ -29,15 +30,26 @@ export interface PreviewOutcome {
 
 export const sha256 = (data: Uint8Array | string): string => createHash('sha256').update(data).digest('hex');
 
+/** A file the preview cannot read at all, with the problem's code for the UI. */
+class UnreadableFile extends Error {
+  constructor(readonly problem: CodedProblem) {
+    super(problem.message);
+  }
+}
+
 function readInput(input: ImportInput): Uint8Array {
   if (input.kind === 'bytes') return Buffer.from(input.dataBase64, 'base64');
   const path = openablePath(input);
   const size = statSync(path).size;
   if (size > MAX_IMPORT_BYTES) {
-    throw new Error(`file is ${(size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB`);
+    const params = { size: (size / 1048576).toFixed(1), limit: MAX_IMPORT_BYTES / 1048576 };
+    throw new UnreadableFile(coded('file_too_large', `file is ${params.size} MB; the limit is ${params.limit} MB`, params));
   }
   return readFileSync(path);
 }
+
+/** FilePreview's error fields for a problem that stops the whole file. */
+const fileError = (p: CodedProblem) => ({ error: p.message, errorCode: p.code, ...(p.params ? { errorParams: p.params } : {}) });
 
 const EXCHANGE_EXTENSIONS = new Set(['.jsonl', '.ndjson', '.json', '.conll', '.bio', '.bioes', '.bmes', '.ann']);
 
@@ -80,7 +92,9 @@ export class Previewer {
     try {
       bytes = readInput(input);
     } catch (error) {
-      return { preview: { ...base, error: (error as Error).message }, prepared };
+      const detail = (error as Error).message;
+      const problem = error instanceof UnreadableFile ? error.problem : coded('file_unreadable', detail, { detail });
+      return { preview: { ...base, ...fileError(problem) }, prepared };
     }
     base.byteLength = bytes.length;
     prepared.rawSha256 = sha256(bytes);
@@ -89,14 +103,14 @@ export class Previewer {
       base.format = exchange.format;
       base.encoding = prepared.encoding = 'utf-8';
       base.encodingConfidence = 1;
-      base.problems = exchange.problems.map(({ line, message }) => (line === undefined ? { message } : { line, message }));
+      base.problems = exchange.problems.map(({ file: _file, ...problem }) => problem);
       prepared.drafts = exchange.drafts;
     } else {
       const outcome = processFile({ fileName: basename(input.fileName), bytes }, this.options, { checkCancelled: this.checkCancelled });
       Object.assign(base, { format: outcome.format, encoding: outcome.encoding, encodingConfidence: outcome.encodingConfidence, error: outcome.error, problems: outcome.problems });
       prepared.encoding = outcome.encoding;
       prepared.drafts = outcome.error ? [] : outcome.drafts;
-      if (!outcome.error && outcome.drafts.length === 0) base.error = 'no text found in this file';
+      if (!outcome.error && outcome.drafts.length === 0) Object.assign(base, fileError(coded('no_text_found', 'no text found in this file')));
     }
     for (const [n, draft] of prepared.drafts.entries()) {
       if (n % 256 === 0) this.checkCancelled();

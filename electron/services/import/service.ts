@@ -47,7 +47,7 @@ export class ImportService {
         ...result.files,
         ...problems.map((p, i) => ({
           index: result.files.length + i, fileName: p.fileName, format: '', encoding: null, encodingConfidence: null,
-          byteLength: 0, documents: [], error: p.message, problems: [],
+          byteLength: 0, documents: [], error: p.message, errorCode: p.code, ...(p.params ? { errorParams: p.params } : {}), problems: [],
         })),
       ];
       const preview: ImportPreview = { previewId: started.jobId, files };
@@ -110,7 +110,7 @@ export class ImportService {
     const rejected = stored.preview.files
       .filter((f) => (wanted ? wanted.has(f.index) : true))
       .flatMap((f) => [
-        ...(f.error ? [{ fileName: f.fileName, message: f.error }] : []),
+        ...(f.error ? [{ fileName: f.fileName, message: f.error, ...(f.errorCode ? { code: f.errorCode } : {}), ...(f.errorParams ? { params: f.errorParams } : {}) }] : []),
         ...f.problems.map((p) => ({ fileName: f.fileName, ...p })),
       ]);
     return this.jobs.start('import-commit', async (control) => {

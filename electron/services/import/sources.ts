@@ -2,6 +2,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, sep } from 'node:path';
 import type { ImportSource } from '../../../shared/api/jobs';
+import { coded, type CodedProblem } from '../../../shared/exchange/problems';
 
 export const IMPORTABLE_EXTENSIONS = new Set([
   '.txt', '.text', '.html', '.htm', '.docx', '.jsonl', '.ndjson', '.json', '.csv', '.tsv',
@@ -29,7 +30,7 @@ export function inputByteLength(input: ImportInput): number {
 export interface ExpandedSources {
   inputs: ImportInput[];
   /** Paths that could not be listed or do not exist, with the reason. */
-  problems: { fileName: string; message: string }[];
+  problems: (CodedProblem & { fileName: string })[];
 }
 
 /**
@@ -66,7 +67,8 @@ function walk(dir: Folder, out: ImportInput[], problems: ExpandedSources['proble
     // Names as bytes: a name that is not UTF-8 would come back with U+FFFD and could not be opened.
     entries = readdirSync(dir.open, { encoding: 'buffer' }).sort(Buffer.compare);
   } catch (error) {
-    problems.push({ fileName: dir.shown, message: `cannot read folder: ${(error as Error).message}` });
+    const detail = (error as Error).message;
+    problems.push({ fileName: dir.shown, ...coded('folder_unreadable', `cannot read folder: ${detail}`, { detail }) });
     return;
   }
   for (const entry of entries) {
@@ -81,7 +83,8 @@ function walk(dir: Folder, out: ImportInput[], problems: ExpandedSources['proble
       stat = statSync(open);
     } catch (error) {
       // Skipped only when it would not have been imported anyway; otherwise the preview says why.
-      if (importable) problems.push({ fileName: shown, message: `cannot read file: ${(error as Error).message}${note ? `; ${note}` : ''}` });
+      const detail = `${(error as Error).message}${note ? `; ${note}` : ''}`;
+      if (importable) problems.push({ fileName: shown, ...coded('file_unreadable', `cannot read file: ${detail}`, { detail }) });
       continue;
     }
     if (stat.isDirectory()) walk({ open, shown, note: name.note ? name.note.replace('file name', `folder name ${name.text}`) : dir.note }, out, problems);
@@ -107,7 +110,7 @@ export function expandSources(sources: ImportSource[]): ExpandedSources {
     try {
       stat = statSync(source.path);
     } catch {
-      problems.push({ fileName: source.path, message: 'no such file or folder' });
+      problems.push({ fileName: source.path, ...coded('not_found', 'no such file or folder') });
       continue;
     }
     // A folder is searched for importable files; a file named explicitly is always tried.

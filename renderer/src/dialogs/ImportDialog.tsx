@@ -11,6 +11,7 @@ import { ImportPick } from './ImportPick';
 import { ImportPreviewList } from './ImportPreviewList';
 import type { ImportOptionsState, PickedSource } from './importTypes';
 import { JobProgress } from './ProgressBar';
+import { problemText } from '../i18n/problems';
 import { DemoImportNotice, NewProjectBeforeImport } from '../projects/DemoImportNotice';
 
 type Stage = 'pick' | 'previewing' | 'preview' | 'committing' | 'done';
@@ -161,7 +162,7 @@ export function ImportDialog({ onClose, onImported, initialSources = [] }: Props
                 {report.rejected.map((r, i) => (
                   <li key={i}>
                     {r.fileName}
-                    {r.line !== undefined ? `:${r.line}` : ''} — {r.message}
+                    {r.line !== undefined ? `:${r.line}` : ''} — {problemText(t, r)}
                   </li>
                 ))}
               </ul>

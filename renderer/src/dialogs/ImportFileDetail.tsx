@@ -7,8 +7,42 @@ import { useToast } from '../state/toasts';
 import { EncodingOptions } from './EncodingOptions';
 import { WarningKindBadge } from '../components/WarningKindBadge';
 import { warningText } from '../i18n/warnings';
+import { problemText } from '../i18n/problems';
 
 const PREVIEW_CHARS = 6000;
+/** A file with thousands of bad lines lists the first ones; the report after the import has all. */
+const PROBLEMS_SHOWN = 50;
+
+/** Why the file cannot be imported, and the lines or spans of it that will be skipped, in the user's language. */
+function FileProblems({ file }: { file: FilePreview }) {
+  const { t } = useI18n();
+  if (!file.error && file.problems.length === 0) return null;
+  return (
+    <div className="import-file-problems">
+      {file.error && (
+        <p className="error-text" role="alert">
+          {t('import.failed')}: {problemText(t, { message: file.error, code: file.errorCode, params: file.errorParams })}
+        </p>
+      )}
+      {file.problems.length > 0 && (
+        <details open>
+          <summary>
+            {t('import.problems')}: {file.problems.length}
+          </summary>
+          <ul className="warning-list">
+            {file.problems.slice(0, PROBLEMS_SHOWN).map((p, i) => (
+              <li key={i}>
+                {p.line !== undefined && <span className="muted">{t('import.problemLine', { n: p.line })} </span>}
+                {problemText(t, p)}
+              </li>
+            ))}
+          </ul>
+          {file.problems.length > PROBLEMS_SHOWN && <p className="muted">{t('import.problemsMore', { n: file.problems.length - PROBLEMS_SHOWN })}</p>}
+        </details>
+      )}
+    </div>
+  );
+}
 
 interface Props {
   previewId: string;
@@ -64,7 +98,7 @@ export function ImportFileDetail({ previewId, file, onFileChange }: Props) {
   if (error) return <p className="error-text" role="alert">{error}</p>;
   if (!detail) return <p className="muted">{t('common.loading')}</p>;
   const d = detail.drafts[draft];
-  if (!d) return <>{encodingPicker}<p className="muted">{detail.fileName}</p></>;
+  if (!d) return <>{encodingPicker}<FileProblems file={file} /><p className="muted">{detail.fileName}</p></>;
   // Text taken out of a page or a Word file before normalization: a step the user should see too.
   const extraction = file.format === 'html' || file.format === 'docx' ? [t(`meta.extracted.${file.format}`)] : [];
   const clip = (s: string) => (s.length > PREVIEW_CHARS ? `${s.slice(0, PREVIEW_CHARS)}\n…` : s);
@@ -97,6 +131,7 @@ export function ImportFileDetail({ previewId, file, onFileChange }: Props) {
         <dt>{t('meta.steps')}</dt>
         <dd>{[...extraction, ...d.steps.map((s) => t(`step.${s}` as MessageKey))].join(lang === 'zh' ? '、' : ', ') || '—'}</dd>
       </dl>
+      <FileProblems file={file} />
       {d.warnings.length > 0 && (
         <ul className="warning-list">
           {d.warnings.map((w, i) => (

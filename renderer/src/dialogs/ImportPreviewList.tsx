@@ -1,6 +1,7 @@
 // Step 2: every file with its encoding, documents, warnings; checkboxes choose what to import.
 import type { ImportPreview } from '../../../shared/api/jobs';
 import { useI18n } from '../i18n';
+import { problemText } from '../i18n/problems';
 
 interface Props {
   preview: ImportPreview;
@@ -46,7 +47,7 @@ export function ImportPreviewList({ preview, included, setIncluded, active, setA
                   {t('import.documents', { n: f.documents.length })}
                   {f.documents.length > 0 && ` · ${t('common.chars', { n: f.documents.reduce((n, d) => n + d.charCount, 0) })}`}
                 </span>
-                {f.error && <span className="badge badge-error">{t('import.failed')}: {f.error}</span>}
+                {f.error && <span className="badge badge-error">{t('import.failed')}: {problemText(t, { message: f.error, code: f.errorCode, params: f.errorParams })}</span>}
                 {warnings > 0 && <span className="badge badge-warn">⚠ {warnings}</span>}
                 {duplicates > 0 && <span className="badge">{t('import.duplicate')} ×{duplicates}</span>}
                 {f.problems.length > 0 && (

@@ -1,5 +1,7 @@
 // English texts of the problems an import reports, by code (shared/exchange/problems.ts lists the codes).
 export const enProblems = {
+  'import.problemLine': 'line {n}:',
+  'import.problemsMore': '… and {n} more; the report after the import lists them all.',
   'problem.not_json': 'Not valid JSON: {detail}',
   'problem.not_json_object': 'Not a JSON object; skipped.',
   'problem.no_text': 'The record has no “text”; skipped.',

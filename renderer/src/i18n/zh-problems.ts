@@ -2,6 +2,8 @@
 import type { enProblems } from './en-problems';
 
 export const zhProblems: Record<keyof typeof enProblems, string> = {
+  'import.problemLine': '第 {n} 行：',
+  'import.problemsMore': '……还有 {n} 条；导入后的报告会全部列出。',
   'problem.not_json': '不是有效的 JSON：{detail}',
   'problem.not_json_object': '不是 JSON 对象；已跳过。',
   'problem.no_text': '记录没有“text”字段；已跳过。',

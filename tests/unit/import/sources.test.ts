@@ -37,7 +37,14 @@ describe('file names that are not UTF-8', () => {
     const { inputs, problems } = expandSources([{ kind: 'path', path: folder }]);
     // In byte order, as listed: plain.txt, then the GBK folder 北京, then 北京.txt.
     expect(inputs.map((i) => i.fileName)).toEqual([join(folder, 'plain.txt'), join(folder, '北京', 'inner.txt'), join(folder, '北京.txt')]);
-    expect(problems).toEqual([{ fileName: join(folder, '\ufffd\ufffd.txt'), message: expect.stringMatching(/^cannot read file: ENOENT.*not valid UTF-8 or GB18030 \(bytes ff fe 2e 74 78 74\)/) }]);
+    expect(problems).toEqual([
+      {
+        fileName: join(folder, '\ufffd\ufffd.txt'),
+        message: expect.stringMatching(/^cannot read file: ENOENT.*not valid UTF-8 or GB18030 \(bytes ff fe 2e 74 78 74\)/),
+        code: 'file_unreadable',
+        params: { detail: expect.stringMatching(/^ENOENT/) },
+      },
+    ]);
 
     const previewer = new Previewer(null, defaultOptions);
     const previews = inputs.map((input, i) => previewer.preview(input, i, null).preview);
