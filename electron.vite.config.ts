@@ -10,6 +10,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
+          // The data core's thread (electron/services/app/core-host.ts starts it).
+          'core-worker': resolve(__dirname, 'electron/services/app/core-worker.ts'),
           'import-worker': resolve(__dirname, 'electron/services/import/worker.ts'),
           'export-worker': resolve(__dirname, 'electron/services/export/worker.ts'),
           'integrity-worker': resolve(__dirname, 'electron/services/db/integrity-worker.ts'),

@@ -1,19 +1,16 @@
-// Electron main process: a thin shell around the same data core the browser mode serves.
+// Electron main process: a thin shell around the same data core the browser mode serves. The core
+// runs in a worker thread (core-host.ts); this thread only checks and routes IPC, so no SQLite write
+// ever stalls the window.
 import { join, resolve } from 'node:path';
 import { app, BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { CHANNEL_NAMES, IPC_PREFIX } from '../../shared/api/channels';
-import { setWorkerNativeBinding } from '../services/app/workers';
-import { createCore } from '../services/core';
-import { useNativeBinding } from '../services/db/connection';
-import { ensureDemoProject } from '../services/demo';
+import { CoreHost } from '../services/app/core-host';
 import { applySecurityPolicy, isTrustedAppUrl } from './security';
 
 const rendererUrl = process.env.ELECTRON_RENDERER_URL ?? `file://${join(__dirname, '..', 'renderer', 'index.html')}`;
 
-// The addon built for Electron's ABI (scripts/start.mjs builds it; packaging ships it).
+// The addon built for Electron's ABI (scripts/start.mjs builds it; packaging ships it), for the core's thread.
 const nativeBinding = process.env.BIAOZHU_NATIVE_BINDING;
-useNativeBinding(nativeBinding);
-setWorkerNativeBinding(nativeBinding);
 
 app.enableSandbox();
 
@@ -45,30 +42,46 @@ function validSender(event: IpcMainInvokeEvent): boolean {
   return !!frame && frame === event.sender.mainFrame && isTrustedAppUrl(frame.url, rendererUrl);
 }
 
-app.whenReady().then(async () => {
-  applySecurityPolicy();
-  const core = createCore({
-    mode: 'electron',
+/**
+ * Opens the last project (else the demo; when the last one cannot be opened, the demo, and app:info
+ * says why). When not even that opens, the window still comes up, on the start screen.
+ */
+async function startCore(): Promise<CoreHost> {
+  const options = {
+    mode: 'electron' as const,
     userDataDir: app.getPath('userData'),
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : resolve(__dirname, '..', '..', 'resources'),
-  });
+  };
+  try {
+    return (await CoreHost.start({ options, nativeBinding, startup: {} })).host;
+  } catch (error) {
+    console.error(`Biaozhu could not open a project at startup: ${(error as Error).message}`);
+    return (await CoreHost.start({ options, nativeBinding, startup: { noProject: true } })).host;
+  }
+}
+
+app.whenReady().then(async () => {
+  applySecurityPolicy();
+  const core = await startCore();
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(IPC_PREFIX + channel, (event, payload: unknown) => {
       if (!validSender(event)) {
         return { ok: false, error: { code: 'invalid_input', message: 'Refused: the request did not come from the Biaozhu window' } };
       }
-      return core.registry.dispatch(channel, payload);
+      return core.dispatch(channel, payload);
     });
   }
-  const recent = core.session.settings.recent()[0];
-  try {
-    core.session.open(recent?.path ?? (await ensureDemoProject(core)));
-  } catch (error) {
-    // A moved or newer project must not stop the app from starting: the start screen says why.
-    console.error(`Could not reopen ${recent?.path}: ${(error as Error).message}`);
-  }
   createWindow();
-  app.on('will-quit', () => core.dispose());
+  // The core closes its project (and releases the project's lock) before the process ends.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void core.dispose().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

@@ -1,4 +1,4 @@
-// Browser mode: the same handler registry the Electron preload reaches, served over HTTP on
+// Browser mode: the same handlers the Electron preload reaches, served over HTTP on
 // 127.0.0.1 only. Every API call needs the per-launch token or the session cookie a visit with the
 // token set (session-cookie.ts); a foreign Host or Origin is refused (DNS-rebinding and cross-site
 // requests from other pages in the user's browser).
@@ -7,9 +7,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import type { JobManager } from '../services/app/jobs';
-import type { HandlerRegistry } from '../services/app/registry';
-import { DownloadRefused, planDownload, sendDownload } from './downloads';
+import type { Dispatcher } from '../services/app/registry';
+import { DownloadRefused, finishedExport, planDownload, sendDownload } from './downloads';
 import { sameSecret, SessionCookie } from './session-cookie';
 
 const MAX_BODY_BYTES = 200 * 1024 * 1024;
@@ -39,14 +38,13 @@ export interface BrowserServer {
 }
 
 export interface BrowserServerOptions {
-  registry: HandlerRegistry;
+  /** Where API calls go: the core in its worker thread (core-host.ts), or a registry in this thread (tests). */
+  registry: Dispatcher;
   rendererDir: string;
   port?: number;
   token?: string;
   /** Request bodies over this get 413 (tests use a small limit). */
   maxBodyBytes?: number;
-  /** The core's jobs, for downloads of finished exports (/download?job=<id>); none without it. */
-  jobs?: JobManager;
 }
 
 const SECURITY_HEADERS = {
@@ -139,7 +137,8 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
       if (url.pathname === '/download') {
         if (req.method !== 'GET') return refuse(res, 405, 'downloads are GET');
         if (!authorized(req, url)) return refuse(res, 401, 'missing or wrong access token');
-        return await sendDownload(res, planDownload(options.jobs, url.searchParams.get('job')), SECURITY_HEADERS);
+        const jobId = url.searchParams.get('job');
+        return await sendDownload(res, planDownload(jobId, await finishedExport(options.registry, jobId)), SECURITY_HEADERS);
       }
       if (!url.pathname.startsWith('/api/')) {
         if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'method not allowed');

@@ -8,9 +8,9 @@ import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { basename, dirname, relative, sep } from 'node:path';
 import { Zip, ZipDeflate } from 'fflate';
-import type { ExportReport } from '../../shared/api/jobs';
+import type { ExportReport, JobStatus } from '../../shared/api/jobs';
 import { exporters } from '../../shared/exchange/index';
-import type { JobManager } from '../services/app/jobs';
+import type { Dispatcher } from '../services/app/registry';
 
 const JOB_ID = /^[a-z0-9-]{1,64}$/;
 
@@ -36,17 +36,19 @@ function commonFolder(files: string[]): string {
   return root;
 }
 
+/** The report of the finished export job `jobId`, asked of the core (jobs:get); null when there is none. */
+export async function finishedExport(core: Dispatcher, jobId: string | null): Promise<ExportReport | null> {
+  if (jobId === null || !JOB_ID.test(jobId)) return null;
+  const found = await core.dispatch('jobs:get', { jobId });
+  if (!found.ok) return null; // not_found: answered like any job that is not a finished export
+  const status = found.value as JobStatus;
+  return status.kind === 'export' && status.state === 'done' ? (status.result as ExportReport) : null;
+}
+
 /** What `/download?job=<id>` sends, or a DownloadRefused saying why not. */
-export function planDownload(jobs: JobManager | undefined, jobId: string | null): DownloadPlan {
+export function planDownload(jobId: string | null, report: ExportReport | null): DownloadPlan {
   if (jobId === null) throw new DownloadRefused(400, 'downloads are asked for by export job: /download?job=<id>');
   if (!JOB_ID.test(jobId)) throw new DownloadRefused(400, 'malformed job id');
-  let report: ExportReport | null = null;
-  try {
-    const status = jobs?.get(jobId);
-    if (status?.kind === 'export' && status.state === 'done') report = status.result as ExportReport;
-  } catch {
-    // not_found: answered below like any job that is not a finished export
-  }
   if (!report) throw new DownloadRefused(404, 'no finished export with this id (exports are kept for the last 50 jobs of this launch); export again');
   if (report.files.length === 0) throw new DownloadRefused(404, 'this export wrote no files');
   const folder = exporters[report.format].layout === 'folder' || report.files.length > 1;

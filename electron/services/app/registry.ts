@@ -10,7 +10,12 @@ import { DAMAGED_ADVICE } from '../db/project-file';
 export type HandlerInput<K extends Channel> = z.output<(typeof apiInputs)[K]>;
 export type Handler<K extends Channel> = (input: HandlerInput<K>) => Promise<ApiOutput<K>> | ApiOutput<K>;
 
-export class HandlerRegistry {
+/** What the Electron shell and the browser-mode server route requests to: the registry itself, or a core in a worker (core-host.ts). */
+export interface Dispatcher {
+  dispatch(channel: unknown, payload: unknown): Promise<Result<unknown>>;
+}
+
+export class HandlerRegistry implements Dispatcher {
   private readonly handlers = new Map<Channel, Handler<Channel>>();
   private readOnlyMessage: () => string | null = () => null;
 

@@ -56,7 +56,7 @@ beforeAll(async () => {
   const rendererDir = join(core.dir, 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Biaozhu</title>');
-  server = await startBrowserServer({ registry: core.registry, rendererDir, jobs: core.jobs });
+  server = await startBrowserServer({ registry: core.registry, rendererDir });
 });
 afterAll(async () => {
   await server.close();

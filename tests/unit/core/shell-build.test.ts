@@ -32,7 +32,9 @@ describe('built Electron shell', () => {
     expect(main).toContain('setWindowOpenHandler');
   });
 
-  it('bundles the import, export and integrity workers next to the main process', () => {
+  it('bundles the core, import, export and integrity workers next to the main process', () => {
+    // The data core's thread: without it the window would have no API.
+    expect(read('main/core-worker.js').length).toBeGreaterThan(1000);
     expect(read('main/import-worker.js').length).toBeGreaterThan(1000);
     expect(read('main/export-worker.js').length).toBeGreaterThan(1000);
     // Check project, recovery and backups run here: without it the desktop app could not back up.
