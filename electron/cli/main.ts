@@ -6,6 +6,7 @@ import type { ApiInput, ApiOutput, Channel } from '../../shared/api/index';
 import { EXPORT_FORMATS, type ExportReport, type ImportPreview, type ImportReport, type JobStatus } from '../../shared/api/jobs';
 import { ApiFailure } from '../../shared/api/result';
 import { createCore, type Core } from '../services/core';
+import { AGREEMENT_USAGE, runAgreement } from './agreement';
 import { listBackups, restoreBackup } from './backups';
 import { writtenFiles } from '../../shared/exchange/written-files';
 import { spanIssuesCsv } from '../../shared/exchange/span-issues';
@@ -34,6 +35,7 @@ Commands:
                                       (default <name>-recovered.biaozhu beside it; never overwrites)
   backups <project>                   list the project's backups (newest first)
   restore <project> <backup>          put a backup back (the current state is kept as a backup too)
+${AGREEMENT_USAGE}
 
 Options:
   --json    machine-readable output
@@ -180,6 +182,8 @@ export async function runCli(argv: string[]): Promise<number> {
       name: { type: 'string' },
       force: { type: 'boolean', default: false },
       wait: { type: 'string' },
+      annotators: { type: 'string' },
+      docs: { type: 'string' },
     },
   });
   const [command, project, ...rest] = positionals;
@@ -216,6 +220,9 @@ export async function runCli(argv: string[]): Promise<number> {
         print(json, stats, text);
         return 0;
       }
+      case 'agreement':
+        core.session.open(project);
+        return await runAgreement(core, values, json);
       case 'backups':
         core.session.open(project);
         return await listBackups(core, json);
