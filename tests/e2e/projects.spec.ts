@@ -83,8 +83,12 @@ test('the project menu opens a recent project and a new one', async ({ server, p
 
 test('an export arrives as a browser download: brat as a zip of its folder', async ({ server, page }) => {
   await importJsonl(server, 'one.jsonl', `${JSON.stringify({ text: '区委书记王明远到回龙观社区调研。', title: '调研' })}\n`);
+  // A span on a worked-on document: to-do documents are left out of exports by default.
+  const [doc] = (await apiCall<{ items: { id: number }[] }>(server, 'documents:list', {})).items;
+  const person = (await apiCall<{ id: number; key: string }[]>(server, 'labels:list', {})).find((l) => l.key === 'PERSON')!;
+  await apiCall(server, 'annotations:create', { documentId: doc.id, start: 4, end: 7, labelId: person.id });
+  await apiCall(server, 'documents:update', { id: doc.id, status: 'done' });
   await page.reload();
-  // The dialog takes the labels known when it opens: wait for them (and the document) first.
   await expect(page.locator('.doc-row')).toHaveCount(1);
   await page.keyboard.press('Control+Shift+E');
   const dialog = page.getByRole('dialog', { name: /导出标注/ });
@@ -101,6 +105,9 @@ test('an export arrives as a browser download: brat as a zip of its folder', asy
   expect(download.suggestedFilename()).toBe('brat-out.zip');
   const entries = unzipSync(new Uint8Array(readFileSync(await download.path())));
   expect(Object.keys(entries)).toContain('brat-out/annotation.conf');
+  const text = (name: string) => new TextDecoder().decode(entries[`brat-out/${name}`]);
+  expect(text(`doc-${doc.id}.txt`)).toBe('区委书记王明远到回龙观社区调研。');
+  expect(text(`doc-${doc.id}.ann`)).toMatch(/^T1\tPERSON 4 7\t王明远$/m);
 });
 
 test('the token leaves the URL and a reload or a new tab works by the session cookie alone', async ({ server, page, browser }) => {

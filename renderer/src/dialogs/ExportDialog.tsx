@@ -18,7 +18,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const toast = useToast();
   const job = useJob<ExportReport>(useCallback((m: string) => toast.error(m), [toast]));
   const [format, setFormat] = useState<ExportFormat>('biaozhu-jsonl');
-  const [labelKeys, setLabelKeys] = useState<Set<string>>(() => new Set(labels.map((l) => l.key)));
+  // The labels the user unticked: labels that arrive after the dialog opened (still loading, or
+  // added meanwhile) are exported like the others unless unticked too.
+  const [leftOutLabels, setLeftOutLabels] = useState<Set<string>>(() => new Set());
+  const labelKeys = new Set(labels.filter((l) => !leftOutLabels.has(l.key)).map((l) => l.key));
   // Follows the format's default (to-do documents left out, but for Biaozhu JSONL) until the user picks.
   const [pickedStatuses, setStatuses] = useState<Set<DocumentStatus> | null>(null);
   const statuses = pickedStatuses ?? new Set(defaultStatuses(format));
@@ -113,7 +116,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             <div className="check-row">
               {labels.map((l) => (
                 <label key={l.id} className="check">
-                  <input type="checkbox" checked={labelKeys.has(l.key)} onChange={(e) => setLabelKeys(toggle(labelKeys, l.key, e.target.checked))} />
+                  <input type="checkbox" checked={labelKeys.has(l.key)} onChange={(e) => setLeftOutLabels(toggle(leftOutLabels, l.key, !e.target.checked))} />
                   <span className="label-dot" style={{ background: l.color }} /> {labelName(l)}
                 </label>
               ))}
