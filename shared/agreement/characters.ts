@@ -34,6 +34,7 @@ export function paintCategories(
 
 /** Tallies every character of one document across coders (`painted[c]` from `paintCategories`). */
 export function passCharacters(painted: Uint16Array[], length: number, categories: number, segmentLimit: number): CharacterPass {
+  if (painted.length === 2) return passTwoCoders(painted[0], painted[1], length, categories, segmentLimit);
   const m = painted.length;
   const tally = emptyTally(m, categories);
   const counts = new Int32Array(categories);
@@ -87,6 +88,54 @@ export function passCharacters(painted: Uint16Array[], length: number, categorie
     } else if (open >= 0) closeSegment(i);
   }
   if (open >= 0) closeSegment(length);
+  tally.items = length;
+  return { tally, disagreeing, segments, moreSegments };
+}
+
+/**
+ * Two coders, the common case on a large corpus: only the category pair per character is
+ * counted; every other count follows from that table.
+ */
+function passTwoCoders(a: Uint16Array, b: Uint16Array, length: number, categories: number, segmentLimit: number): CharacterPass {
+  const tally = emptyTally(2, categories);
+  const pairs = tally.pairs as Float64Array;
+  const segments: number[][] = [];
+  let moreSegments = 0;
+  let disagreeing = 0;
+  let open = -1;
+  for (let i = 0; i < length; i++) {
+    const ka = a[i];
+    const kb = b[i];
+    pairs[ka * categories + kb]++;
+    if (ka !== kb) {
+      disagreeing++;
+      if (open >= 0 && (ka !== a[i - 1] || kb !== b[i - 1])) {
+        if (segments.length < segmentLimit) segments.push([open, i, a[open], b[open]]);
+        else moreSegments++;
+        open = -1;
+      }
+      if (open < 0) open = i;
+    } else if (open >= 0) {
+      if (segments.length < segmentLimit) segments.push([open, i, a[open], b[open]]);
+      else moreSegments++;
+      open = -1;
+    }
+  }
+  if (open >= 0) {
+    if (segments.length < segmentLimit) segments.push([open, length, a[open], b[open]]);
+    else moreSegments++;
+  }
+  for (let x = 0; x < categories; x++) {
+    for (let y = 0; y < categories; y++) {
+      const n = pairs[x * categories + y];
+      if (n === 0) continue;
+      tally.byCoder[x] += n;
+      tally.byCoder[categories + y] += n;
+      tally.totals[x] += n;
+      tally.totals[y] += n;
+      tally.sumSquares += n * (x === y ? 4 : 2);
+    }
+  }
   tally.items = length;
   return { tally, disagreeing, segments, moreSegments };
 }

@@ -24,21 +24,18 @@ export function addCounts(into: MatchCounts, from: MatchCounts): void {
   into.matchedOther += from.matchedOther;
 }
 
-/** Spans at the very same offsets. Both lists sorted by start (then end, in any one fixed order). */
+/** Spans at the very same offsets. Both lists sorted by start, then longest first. */
 export function exactMatches(a: LabelSpans, b: LabelSpans): MatchCounts {
-  const key = (s: LabelSpans, i: number) => s.start[i] * 2 ** 26 + s.end[i];
-  const sortedKeys = (s: LabelSpans) => Float64Array.from(s.start, (_, i) => key(s, i)).sort();
-  const ka = sortedKeys(a);
-  const kb = sortedKeys(b);
   let i = 0;
   let j = 0;
   let matched = 0;
-  while (i < ka.length && j < kb.length) {
-    if (ka[i] === kb[j]) { matched++; i++; j++; }
-    else if (ka[i] < kb[j]) i++;
+  while (i < a.start.length && j < b.start.length) {
+    const order = a.start[i] - b.start[j] || b.end[j] - a.end[i];
+    if (order === 0) { matched++; i++; j++; }
+    else if (order < 0) i++;
     else j++;
   }
-  return { reference: ka.length, other: kb.length, matchedReference: matched, matchedOther: matched };
+  return { reference: a.start.length, other: b.start.length, matchedReference: matched, matchedOther: matched };
 }
 
 /** How many spans of `a` overlap at least one span of `b` (b sorted by start). */

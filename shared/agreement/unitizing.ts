@@ -93,20 +93,29 @@ export function unitizingDisagreement(length: number, coders: Units[]): Unitizin
   for (let i = 0; i < m; i++) for (let j = i + 1; j < m; j++) observedSum += pairDisagreement(length, coders[i], coders[j]);
   const observed = (2 * observedSum) / (m * (m - 1) * length * length);
 
-  // Every coder's gaps, sorted by length, with suffix sums: Σ over gaps of length ≥ l of
-  // (gap − l + 1) is then one binary search per unit instead of a pass over all gaps.
-  const gaps: number[] = [];
+  // Every coder's gaps. Σ over gaps of length ≥ l of (gap − l + 1) is a plain loop for a
+  // document's few units; for a corpus, gaps sorted by length with suffix sums make it one
+  // binary search per unit.
+  let gapCount = 0;
+  for (const u of coders) gapCount += u.start.length + 1;
+  const gaps = scratch(0, gapCount);
+  gapCount = 0;
   for (const u of coders) {
     let at = 0;
     for (let k = 0; k < u.start.length; k++) {
-      if (u.start[k] > at) gaps.push(u.start[k] - at);
+      if (u.start[k] > at) gaps[gapCount++] = u.start[k] - at;
       at = u.end[k];
     }
-    if (length > at) gaps.push(length - at);
+    if (length > at) gaps[gapCount++] = length - at;
   }
-  const sorted = Float64Array.from(gaps).sort();
-  const suffix = new Float64Array(sorted.length + 1);
-  for (let k = sorted.length - 1; k >= 0; k--) suffix[k] = suffix[k + 1] + sorted[k];
+  const direct = unitCount * gapCount <= 4096;
+  const sorted = gaps.subarray(0, gapCount);
+  const suffix = direct ? sorted : scratch(1, gapCount + 1);
+  if (!direct) {
+    sorted.sort();
+    suffix[gapCount] = 0;
+    for (let k = gapCount - 1; k >= 0; k--) suffix[k] = suffix[k + 1] + sorted[k];
+  }
 
   let numerator = 0;
   let selfPairs = 0;
@@ -114,13 +123,25 @@ export function unitizingDisagreement(length: number, coders: Units[]): Unitizin
     for (let k = 0; k < u.start.length; k++) {
       const l = u.end[k] - u.start[k];
       selfPairs += l * (l - 1);
-      const first = lowerBound(sorted, l);
-      const fitting = suffix[first] - (l - 1) * (sorted.length - first);
+      let fitting = 0;
+      if (direct) {
+        for (let g = 0; g < gapCount; g++) if (sorted[g] >= l) fitting += sorted[g] - l + 1;
+      } else {
+        const first = lowerBound(sorted, l);
+        fitting = suffix[first] - (l - 1) * (gapCount - first);
+      }
       numerator += ((unitCount - 1) * (2 * l * l * l - 3 * l * l + l)) / 3 + l * l * fitting;
     }
   }
   const expected = ((2 / length) * numerator) / (m * length * (m * length - 1) - selfPairs);
   return { observed, expected };
+}
+
+/** Reused buffers: a corpus has tens of thousands of documents × labels to measure. */
+const buffers = [new Float64Array(256), new Float64Array(256)];
+function scratch(which: number, size: number): Float64Array {
+  if (buffers[which].length < size) buffers[which] = new Float64Array(Math.max(size, buffers[which].length * 2));
+  return buffers[which];
 }
 
 function lowerBound(sorted: Float64Array, value: number): number {
