@@ -82,8 +82,10 @@ runMeasure('scroll', 'Scrolling the long document by viewport steps', async (ctx
   const loadBefore = loadavg()[0];
   const small = ctx.spec.name.startsWith('small');
   const passes = small ? 1 : 2;
-  const maxSteps = small ? 60 : 10_000;
-  const coldOpens = small ? 3 : 7;
+  // BIAOZHU_BENCH_COLD_OPENS=N measures N cold opens (and only them when BIAOZHU_BENCH_COLD_ONLY=1), for work on the open path.
+  const coldOnly = process.env.BIAOZHU_BENCH_COLD_ONLY === '1';
+  const maxSteps = coldOnly ? 0 : small ? 60 : 10_000;
+  const coldOpens = Number(process.env.BIAOZHU_BENCH_COLD_OPENS) || (small ? 3 : 7);
   const base = await openBaseline(ctx, 'scroll-baseline');
   let baseline: Run;
   try {

@@ -1,9 +1,12 @@
 // Root: providers, then the start screen or the workbench depending on whether a project is open.
+import { lazy, Suspense } from 'react';
+import { Workbench } from './components/Workbench';
 import { I18nProvider, useI18n } from './i18n';
 import { AppStateProvider, useAppState } from './state/appState';
 import { ToastProvider } from './state/toasts';
-import { StartScreen } from './components/StartScreen';
-import { Workbench } from './components/Workbench';
+
+// Most starts reopen a project: the start screen's code is loaded only when it is shown.
+const StartScreen = lazy(() => import('./components/StartScreen').then((m) => ({ default: m.StartScreen })));
 
 function Screens() {
   const { info, loadError, project } = useAppState();
@@ -19,7 +22,12 @@ function Screens() {
     );
   }
   if (!info) return <main className="start-screen" aria-busy="true" />;
-  return project ? <Workbench key={project.path} /> : <StartScreen />;
+  if (project) return <Workbench key={project.path} />;
+  return (
+    <Suspense fallback={<main className="start-screen" aria-busy="true" />}>
+      <StartScreen />
+    </Suspense>
+  );
 }
 
 export function App() {

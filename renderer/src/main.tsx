@@ -1,6 +1,6 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
+// Entry: sends the first screen's requests, then loads the application. This chunk is small on
+// purpose, so the requests leave while React and the workbench's code are still being loaded.
+import { sendStartupRequests } from './state/startupRequests';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/badges.css';
@@ -14,8 +14,13 @@ import './styles/overview.css';
 import './styles/dialogs.css';
 import './styles/dialog-forms.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+sendStartupRequests();
+
+const root = document.getElementById('root')!;
+import('./mount').then(
+  ({ mount }) => mount(root),
+  (error: unknown) => {
+    // Only a broken build or install gets here; say so instead of leaving a blank window.
+    root.textContent = `Biaozhu could not load its interface: ${error instanceof Error ? error.message : String(error)}`;
+  },
 );

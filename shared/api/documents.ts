@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import { DOCUMENT_STATUSES, type DocumentDetail, type DocumentSummary } from '../model';
+import { DOCUMENT_SORT_KEYS, REVIEW_PROGRESS } from './document-query';
 
 const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'dates are YYYY-MM-DD');
 
-export const DOCUMENT_SORT_KEYS = ['id', 'title', 'date', 'source', 'status', 'spans', 'chars'] as const;
-
-/**
- * all_reviewed: every span accepted or rejected; some_pending: at least one span still pending;
- * none_reviewed: every span still pending.
- */
-export const REVIEW_PROGRESS = ['all_reviewed', 'some_pending', 'none_reviewed'] as const;
-export type ReviewProgress = (typeof REVIEW_PROGRESS)[number];
+export { DOCUMENT_SORT_KEYS, REVIEW_PROGRESS, type ReviewProgress } from './document-query';
 
 export const documentFilter = z
   .object({

@@ -1,7 +1,7 @@
 // Left pane: filterable, sortable, virtualized document list.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../shared/model';
-import { DOCUMENT_SORT_KEYS } from '../../../shared/api/documents';
+import { DOCUMENT_SORT_KEYS } from '../../../shared/api/document-query';
 import type { DocumentList as ListData, ListQuery, SortKey } from '../hooks/useDocumentList';
 import { useI18n } from '../i18n';
 import { DocumentRow, ROW_HEIGHT } from './DocumentRow';

@@ -1,7 +1,7 @@
 // The document list's filters on spans and import warnings: label present or absent, coder,
 // warnings, spans, review progress. Shown under "More filters".
 import { useEffect, useState } from 'react';
-import { REVIEW_PROGRESS, type ReviewProgress } from '../../../shared/api/documents';
+import { REVIEW_PROGRESS, type ReviewProgress } from '../../../shared/api/document-query';
 import { api } from '../api/client';
 import type { ListQuery } from '../hooks/useDocumentList';
 import { useI18n } from '../i18n';

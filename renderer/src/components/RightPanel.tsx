@@ -1,15 +1,13 @@
 // Right pane: tabs for the span list (with the selected span's attributes), document metadata,
 // and review mode.
-import { useDeferredValue, type MutableRefObject } from 'react';
+import { lazy, Suspense, useDeferredValue, type MutableRefObject } from 'react';
 import type { DocumentStatus } from '../../../shared/model';
 import { useSessionVersion } from '../hooks/useSessionVersion';
 import { useI18n } from '../i18n';
 import type { ReaderHandle } from '../reader/Reader';
 import type { DocSession } from '../state/docSession';
 import type { ListQuery } from '../hooks/useDocumentList';
-import { GuidelinesPanel } from './GuidelinesPanel';
 import { MetadataPanel } from './MetadataPanel';
-import { OverviewPanel } from './OverviewPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { SpanDetail } from './SpanDetail';
 import { SpanList } from './SpanList';
@@ -27,6 +25,10 @@ interface Props {
   /** The overview's rows filter the document list. */
   filterList: (patch: Partial<ListQuery>) => void;
 }
+
+// Loaded when first shown: the reader paints before their code is evaluated.
+const GuidelinesPanel = lazy(() => import('./GuidelinesPanel').then((m) => ({ default: m.GuidelinesPanel })));
+const OverviewPanel = lazy(() => import('./OverviewPanel').then((m) => ({ default: m.OverviewPanel })));
 
 const TABS: PanelTab[] = ['spans', 'document', 'review', 'overview', 'guidelines'];
 
@@ -69,9 +71,13 @@ export function RightPanel({ session: current, reader, tab, setTab, reviewMode, 
       </div>
       <div className="tab-panel" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
         {tab === 'overview' ? (
-          <OverviewPanel filterList={filterList} />
+          <Suspense fallback={null}>
+            <OverviewPanel filterList={filterList} />
+          </Suspense>
         ) : tab === 'guidelines' ? (
-          <GuidelinesPanel />
+          <Suspense fallback={null}>
+            <GuidelinesPanel />
+          </Suspense>
         ) : !session ? null : tab === 'spans' ? (
           <>
             <SpanDetail session={session} version={version} />

@@ -25,12 +25,18 @@ export function VirtualList({ count, rowHeight, renderRow, onRange, overscan = 8
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
+  // The viewport as last seen, so scrolling a row into view reads no layout: reading clientHeight or
+  // scrollTop in an effect forced a layout of the whole page (the reader included) before its first paint.
+  const viewport = useRef({ top: 0, height: 600 });
 
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    setHeight(el.clientHeight);
-    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
+    // The first observation arrives after the next layout, before that frame paints.
+    const ro = new ResizeObserver(([entry]) => {
+      viewport.current.height = entry.contentBoxSize?.[0]?.blockSize ?? entry.contentRect.height;
+      setHeight(viewport.current.height);
+    });
     ro.observe(el);
     return () => ro.disconnect();
   }, []);
@@ -39,9 +45,12 @@ export function VirtualList({ count, rowHeight, renderRow, onRange, overscan = 8
     scrollToIndex(index: number) {
       const el = scroller.current;
       if (!el) return;
+      const { top: scrolled, height: visible } = viewport.current;
       const top = index * rowHeight;
-      if (top < el.scrollTop) el.scrollTop = top;
-      else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
+      const next = top < scrolled ? top : top + rowHeight > scrolled + visible ? top + rowHeight - visible : null;
+      if (next === null) return;
+      el.scrollTop = next;
+      viewport.current.top = next; // until the scroll event says where it landed
     },
   }), [rowHeight]);
 
@@ -60,7 +69,10 @@ export function VirtualList({ count, rowHeight, renderRow, onRange, overscan = 8
       ref={scroller}
       id={id}
       className={`virtual-list ${className ?? ''}`}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => {
+        viewport.current.top = e.currentTarget.scrollTop;
+        setScrollTop(viewport.current.top);
+      }}
       role={role}
       aria-label={label}
       aria-activedescendant={activeDescendant}

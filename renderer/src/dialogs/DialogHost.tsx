@@ -1,13 +1,16 @@
-// Renders whichever dialog is open; the workbench keymap is off while one is.
-import { CommandPalette } from '../components/CommandPalette';
-import { HelpOverlay } from '../components/HelpOverlay';
+// Renders whichever dialog is open; the workbench keymap is off while one is. Each dialog's code
+// is loaded the first time it opens, so it does not delay the reader's first paint.
+import { lazy, Suspense } from 'react';
 import type { DialogName } from '../hooks/useWorkbenchCommands';
 import type { Command } from '../state/commands';
-import { ExportDialog } from './ExportDialog';
-import { ImportDialog } from './ImportDialog';
 import type { PickedSource } from './importTypes';
-import { LabelEditorDialog } from './LabelEditorDialog';
-import { RestoreBackupDialog } from './RestoreBackupDialog';
+
+const CommandPalette = lazy(() => import('../components/CommandPalette').then((m) => ({ default: m.CommandPalette })));
+const HelpOverlay = lazy(() => import('../components/HelpOverlay').then((m) => ({ default: m.HelpOverlay })));
+const ExportDialog = lazy(() => import('./ExportDialog').then((m) => ({ default: m.ExportDialog })));
+const ImportDialog = lazy(() => import('./ImportDialog').then((m) => ({ default: m.ImportDialog })));
+const LabelEditorDialog = lazy(() => import('./LabelEditorDialog').then((m) => ({ default: m.LabelEditorDialog })));
+const RestoreBackupDialog = lazy(() => import('./RestoreBackupDialog').then((m) => ({ default: m.RestoreBackupDialog })));
 
 interface Props {
   dialog: DialogName | null;
@@ -17,7 +20,15 @@ interface Props {
   droppedFiles: PickedSource[];
 }
 
-export function DialogHost({ dialog, close, commands, onImported, droppedFiles }: Props) {
+export function DialogHost(props: Props) {
+  return (
+    <Suspense fallback={null}>
+      <OpenDialog {...props} />
+    </Suspense>
+  );
+}
+
+function OpenDialog({ dialog, close, commands, onImported, droppedFiles }: Props) {
   switch (dialog) {
     case 'import':
       return <ImportDialog onClose={close} onImported={onImported} initialSources={droppedFiles} />;

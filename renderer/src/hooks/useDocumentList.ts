@@ -2,7 +2,7 @@
 // so 10,000 documents cost one page request per 200 rows actually seen.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
-import type { DOCUMENT_SORT_KEYS, ReviewProgress } from '../../../shared/api/documents';
+import type { DOCUMENT_SORT_KEYS, ReviewProgress } from '../../../shared/api/document-query';
 import type { DocumentStatus, DocumentSummary } from '../../../shared/model';
 
 export const PAGE = 200;
@@ -59,8 +59,22 @@ export function useDocumentList(query: ListQuery, onError: (message: string) => 
   const generation = useRef(0);
   const queryKey = JSON.stringify(query);
 
+  // The pages cached are of this query. Whichever asks first after the query changed (the list's own
+  // effects run before this hook's) starts the new cache, so a change sends one request, not two.
+  const cachedQuery = useRef(queryKey);
+  const forget = useCallback(() => {
+    generation.current++;
+    pages.current = new Map();
+    loading.current = new Map();
+  }, []);
+
   const loadPage = useCallback(
     (page: number): Promise<void> => {
+      if (cachedQuery.current !== queryKey) {
+        cachedQuery.current = queryKey;
+        forget();
+        setTotal(null);
+      }
       const existing = loading.current.get(page);
       if (existing) return existing;
       const gen = generation.current;
@@ -81,20 +95,17 @@ export function useDocumentList(query: ListQuery, onError: (message: string) => 
       loading.current.set(page, promise);
       return promise;
     },
-    [queryKey, onError],
+    [queryKey, onError, forget],
   );
 
   const reload = useCallback(() => {
-    generation.current++;
-    pages.current = new Map();
-    loading.current = new Map();
+    forget();
     void loadPage(0);
-  }, [loadPage]);
+  }, [forget, loadPage]);
 
   useEffect(() => {
-    setTotal(null);
-    reload();
-  }, [reload]);
+    void loadPage(0);
+  }, [loadPage]);
 
   const item = useCallback((index: number) => pages.current.get(Math.floor(index / PAGE))?.[index % PAGE], []);
 

@@ -4,6 +4,7 @@ import { callOrThrow } from '../api/client';
 import type { DocumentDetail } from '../../../shared/model';
 import { DocSession } from '../state/docSession';
 import { markOpenStart, perf } from '../state/perf';
+import { lastOpenDocument, rememberOpenDocument, takeStartupDocument } from '../state/startupRequests';
 
 interface Options {
   projectPath: string;
@@ -19,7 +20,6 @@ export function useDocumentSession({ projectPath, annotator, onError, onDocument
   const current = useRef<DocSession | null>(null);
   const deps = useRef({ annotator, onError, onDocument });
   deps.current = { annotator, onError, onDocument };
-  const lastKey = `biaozhu.lastDoc:${projectPath}`;
 
   const open = useCallback(
     async (id: number, onInteractive?: (ms: number) => void, silent = false): Promise<boolean> => {
@@ -27,12 +27,13 @@ export function useDocumentSession({ projectPath, annotator, onError, onDocument
       markOpenStart(id, onInteractive);
       setLoadingId(id);
       try {
-        const [doc, anns] = await Promise.all([callOrThrow('documents:get', { id }), callOrThrow('annotations:list', { documentId: id })]);
+        // A reopen at startup usually finds its answer already on the way (startupRequests.ts).
+        const opened = (await takeStartupDocument(projectPath, id)) ?? (await fetchDocumentOrThrow(id));
         if (ticket !== latest.current) return false;
         performance.mark('doc-fetched', { detail: { documentId: id } });
-        localStorage.setItem(lastKey, String(id));
+        rememberOpenDocument(projectPath, id);
         current.current?.dispose();
-        const next = new DocSession(doc, anns, {
+        const next = new DocSession(opened.doc, opened.annotations, {
           annotator: () => deps.current.annotator(),
           onError: (m) => deps.current.onError(m),
           // Span counts in the list may update a frame later; the keypress path stays short.
@@ -49,7 +50,7 @@ export function useDocumentSession({ projectPath, annotator, onError, onDocument
         if (ticket === latest.current) setLoadingId(null);
       }
     },
-    [lastKey],
+    [projectPath],
   );
 
   // The benchmark opens documents through this hook so it measures the real path.
@@ -62,9 +63,14 @@ export function useDocumentSession({ projectPath, annotator, onError, onDocument
 
   // Reopen the document the user was on, so a reload lands where they left off.
   useEffect(() => {
-    const last = Number(localStorage.getItem(lastKey));
-    if (last > 0) void open(last, undefined, true);
-  }, [lastKey, open]);
+    const last = lastOpenDocument(projectPath);
+    if (last !== null) void open(last, undefined, true);
+  }, [projectPath, open]);
 
   return { session, open, loadingId };
+}
+
+async function fetchDocumentOrThrow(id: number) {
+  const [doc, annotations] = await Promise.all([callOrThrow('documents:get', { id }), callOrThrow('annotations:list', { documentId: id })]);
+  return { doc, annotations };
 }

@@ -34,6 +34,7 @@ export function Reader({ session, labelById, wordSnap, fontSize, handleRef, onTe
   const callbacks = useRef({ onTextSelection, onSpanClick });
   callbacks.current = { onTextSelection, onSpanClick };
   const [hover, setHover] = useState<HoverInfo | null>(null);
+  const shownBefore = useRef(false);
 
   useLayoutEffect(() => {
     const scroller = scrollerRef.current!;
@@ -44,7 +45,9 @@ export function Reader({ session, labelById, wordSnap, fontSize, handleRef, onTe
       warnings: session.doc.warnings,
     });
     session.view = ctl;
-    scroller.scrollTop = 0;
+    // A new scroller starts at the top; writing scrollTop would force a layout before the first paint.
+    if (shownBefore.current) scroller.scrollTop = 0;
+    shownBefore.current = true;
     ctl.mount(scroller, content);
     const sel = new ReaderSelection(ctl, {
       onSelection: (range) => callbacks.current.onTextSelection(range),

@@ -95,15 +95,7 @@ export class BlockEditors {
 
   /** Rebuilds the given units' paragraphs in the rendered blocks that hold them. */
   patchUnits(units: Iterable<number>): void {
-    const byBlock = new Map<number, number[]>();
-    for (const u of units) {
-      const b = this.model.unitBlock[u];
-      if (!this.live.has(b)) continue;
-      const list = byBlock.get(b) ?? [];
-      list.push(u);
-      byBlock.set(b, list);
-    }
-    for (const [b, list] of byBlock) {
+    for (const [b, list] of this.byLiveBlock(units)) {
       const { editor } = this.live.get(b)!;
       const first = this.model.blocks[b].firstUnit;
       editor.update(
@@ -123,6 +115,28 @@ export class BlockEditors {
     }
   }
 
+  /** Renames a span in the marks of these units: the same elements get the new id (and are repainted), no paragraph is rebuilt. */
+  renameMarks(oldId: number, newId: number, units: Iterable<number>): void {
+    const from = String(oldId);
+    const to = String(newId);
+    for (const [b, list] of this.byLiveBlock(units)) {
+      const first = this.model.blocks[b].firstUnit;
+      this.live.get(b)!.editor.update(
+        () => {
+          const children = $getRoot().getChildren();
+          for (const u of list) {
+            const p = children[u - first];
+            if (!(p instanceof ParagraphNode)) continue;
+            for (const node of p.getChildren()) {
+              if ($isMarkNode(node) && node.hasID(from)) node.setIDs(node.getIDs().map((id) => (id === from ? to : id)));
+            }
+          }
+        },
+        { discrete: true },
+      );
+    }
+  }
+
   /** Re-applies styles (selection, colours) without touching Lexical state. */
   repaint(ids?: Iterable<number>): void {
     const selector = ids ? [...ids].map((id) => `mark[data-ids~="${id}"]`).join(',') : 'mark';
@@ -130,6 +144,19 @@ export class BlockEditors {
     for (const { root } of this.live.values()) {
       root.querySelectorAll<HTMLElement>(selector).forEach((el) => paintMark(el, parseIds(el), this.paint));
     }
+  }
+
+  /** The units that are rendered, grouped by their block. */
+  private byLiveBlock(units: Iterable<number>): Map<number, number[]> {
+    const byBlock = new Map<number, number[]>();
+    for (const u of units) {
+      const b = this.model.unitBlock[u];
+      if (!this.live.has(b)) continue;
+      const list = byBlock.get(b) ?? [];
+      list.push(u);
+      byBlock.set(b, list);
+    }
+    return byBlock;
   }
 
   destroy(): void {

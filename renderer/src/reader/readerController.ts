@@ -22,6 +22,12 @@ const MARGIN_PX = 1400;
 /** Extra pixels around the viewport that must be rendered before a frame is painted. */
 const NEAR_PX = 200;
 
+interface TextGeometry {
+  fontPx: number;
+  lineHeight: number;
+  perLine: number;
+}
+
 export class ReaderController {
   readonly model: TextModel;
   readonly index: SpanIndex;
@@ -69,6 +75,10 @@ export class ReaderController {
     this.findCurrent = new HighlightLayer('bz-find-current', this.model, para, 2);
     const warning = new HighlightLayer('bz-warning', this.model, para, 0);
     this.layers = [this.find, this.findCurrent, warning];
+    // Read the geometry before the placeholders go in: one layout of the page as React left it,
+    // instead of one forced after each change (each a layout of every placeholder).
+    const geometry = this.textGeometry();
+    const budget = scroller.clientHeight + NEAR_PX;
     const frag = document.createDocumentFragment();
     this.blockEls = this.model.blocks.map((b) => {
       const el = document.createElement('div');
@@ -80,11 +90,10 @@ export class ReaderController {
       frag.appendChild(el);
       return el;
     });
+    this.estimateHeights(geometry);
     content.appendChild(frag);
-    this.estimateHeights();
     // Enough blocks for the first screen by their estimated heights (estimates run short for CJK
     // text, so this errs on rendering more), without reading layout between renders.
-    const budget = scroller.clientHeight + NEAR_PX;
     let height = 0;
     for (let b = 0; b < this.blockEls.length && height < budget; b++) {
       height += parseFloat(this.blockEls[b].style.minHeight) || 0;
@@ -140,15 +149,20 @@ export class ReaderController {
     return () => this.renderListeners.delete(fn);
   }
 
-  /** Re-estimates unrendered blocks, e.g. after a zoom or resize changed the line metrics. */
-  estimateHeights(): void {
+  /** The text column's font and width, for estimating block heights (reads layout). */
+  private textGeometry(): TextGeometry | null {
     const content = this.content;
-    if (!content) return;
+    if (!content) return null;
     const style = getComputedStyle(content);
     const fontPx = parseFloat(style.fontSize) || 18;
-    const lineHeight = parseFloat(style.lineHeight) || fontPx * 1.9;
     const width = content.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    const perLine = Math.max(8, Math.floor(width / fontPx));
+    return { fontPx, lineHeight: parseFloat(style.lineHeight) || fontPx * 1.9, perLine: Math.max(8, Math.floor(width / fontPx)) };
+  }
+
+  /** Re-estimates unrendered blocks, e.g. after a zoom or resize changed the line metrics (the geometry is read anew). */
+  estimateHeights(geometry = this.textGeometry()): void {
+    if (!geometry) return;
+    const { fontPx, lineHeight, perLine } = geometry;
     const gap = fontPx * 0.75;
     this.model.blocks.forEach((b, i) => {
       if (!this.editors.isRendered(i)) {
@@ -247,6 +261,14 @@ export class ReaderController {
   applyChanges(changes: SpanChange[]): void {
     const dirty = this.index.apply(changes);
     this.editors.patchUnits(dirty);
+  }
+
+  /** A span created here got the server's id: its marks are renamed in place rather than rebuilt. */
+  renameSpan(oldId: number, renamed: Annotation): void {
+    const reordered = this.index.rename(oldId, renamed);
+    const units = unitsInRange(this.model, renamed.start, renamed.end).filter((u) => !reordered.has(u));
+    this.editors.renameMarks(oldId, renamed.id, units);
+    this.editors.patchUnits(reordered);
   }
 
   /** Re-styles the marks of these spans (selection or colour changes), no re-render. */

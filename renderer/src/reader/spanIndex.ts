@@ -49,6 +49,23 @@ export class SpanIndex {
     return dirty;
   }
 
+  /**
+   * Gives a span another id (the server's, for one created here) keeping its lane. Returns the
+   * units to re-render: none, unless the new id reorders it among spans on the same characters.
+   */
+  rename(oldId: number, renamed: Annotation): Set<number> {
+    const lane = this.lanes.get(oldId);
+    this.remove(oldId);
+    this.insert(renamed);
+    if (lane !== undefined) this.lanes.set(renamed.id, lane);
+    const dirty = new Set<number>();
+    for (const id of this.updateLanes()) {
+      const span = this.spans.get(id);
+      if (span) for (const u of unitsInRange(this.model, span.start, span.end)) dirty.add(u);
+    }
+    return dirty;
+  }
+
   /** Cuts a unit at every span boundary inside it; each piece lists the spans covering it. */
   segments(unitIndex: number): Segment[] {
     const unit = this.model.units[unitIndex];

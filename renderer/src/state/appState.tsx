@@ -4,6 +4,7 @@ import { api, callOrThrow } from '../api/client';
 import type { AppInfo } from '../../../shared/api/projects';
 import type { Label, ProjectInfo } from '../../../shared/model';
 import { useLocalStorage } from '../hooks/useLocalStorage';
+import { takeStartupInfo, takeStartupLabels } from './startupRequests';
 import { errorMessage, useToast } from './toasts';
 
 export type Theme = 'light' | 'dark';
@@ -38,7 +39,7 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
   }, [theme]);
 
   const reloadInfo = useCallback(async () => {
-    const result = await api.call('app:info', {});
+    const result = await (takeStartupInfo() ?? api.call('app:info', {}));
     if (!result.ok) {
       setLoadError(result.error.message);
       return;
@@ -50,7 +51,9 @@ export function AppStateProvider({ children }: { children: ReactNode }) {
 
   const reloadLabels = useCallback(async () => {
     try {
-      setLabels(await callOrThrow('labels:list', {}));
+      // The startup request went out before anyone knew whether a project was open: it may have failed.
+      const early = await takeStartupLabels();
+      setLabels(early?.ok ? early.value : await callOrThrow('labels:list', {}));
     } catch (error) {
       toast.error(errorMessage(error));
     }
