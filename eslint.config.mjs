@@ -1,10 +1,25 @@
 // Layering, enforced: shared/ is pure (no electron, node or DOM); renderer/ never reaches electron
-// or node; only electron/ may. The compiler checks types; this checks where code may run.
+// or node, and reaches the core only through its API client; only electron/ may. The compiler checks types; this checks where code may run.
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'net', 'url', 'util', 'stream', 'module'];
 const restrict = (patterns, message) => ['error', { patterns: [{ group: patterns, message }] }];
+const NO_HTML = { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Article text is data: never render it as HTML.' };
+
+// The renderer reaches the core only through renderer/src/api/client.ts: no other file may send a
+// request of its own or touch the preload bridge (window.biaozhu).
+const THROUGH_CLIENT = 'The renderer reaches the core only through renderer/src/api/client.ts (api.call / callOrThrow).';
+const NETWORK_GLOBALS = ['fetch', 'XMLHttpRequest', 'WebSocket', 'EventSource'];
+const apiBoundary = {
+  'no-restricted-globals': ['error', ...NETWORK_GLOBALS.map((name) => ({ name, message: THROUGH_CLIENT }))],
+  'no-restricted-properties': [
+    'error',
+    ...['window', 'globalThis', 'self'].flatMap((object) => NETWORK_GLOBALS.map((property) => ({ object, property, message: THROUGH_CLIENT }))),
+    { object: 'navigator', property: 'sendBeacon', message: THROUGH_CLIENT },
+  ],
+  'no-restricted-syntax': ['error', NO_HTML, { selector: "MemberExpression[property.name='biaozhu']", message: THROUGH_CLIENT }],
+};
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', '.cache/**', 'test-results/**', 'playwright-report/**'] },
@@ -13,10 +28,7 @@ export default tseslint.config(
     languageOptions: { parser: tseslint.parser },
     plugins: { '@typescript-eslint': tseslint.plugin },
     rules: {
-      'no-restricted-syntax': [
-        'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Article text is data: never render it as HTML.' },
-      ],
+      'no-restricted-syntax': ['error', NO_HTML],
     },
   },
   {
@@ -39,7 +51,12 @@ export default tseslint.config(
         ['electron', 'electron/*', 'better-sqlite3', ...NODE_BUILTINS, '**/electron/**'],
         'renderer/ talks to the core only through the API client; it never imports electron, node or main-process code.',
       ),
+      ...apiBoundary,
     },
+  },
+  {
+    files: ['renderer/src/api/client.ts'],
+    rules: { 'no-restricted-globals': 'off', 'no-restricted-properties': 'off', 'no-restricted-syntax': ['error', NO_HTML] },
   },
   {
     files: ['electron/services/**/*.ts', 'electron/server/**/*.ts', 'electron/cli/**/*.ts'],
