@@ -14,6 +14,9 @@ export default defineConfig({
           'core-worker': resolve(__dirname, 'electron/services/app/core-worker.ts'),
           'import-worker': resolve(__dirname, 'electron/services/import/worker.ts'),
           'export-worker': resolve(__dirname, 'electron/services/export/worker.ts'),
+          // The export job's reader and file-writer threads (electron/services/export/service.ts names them).
+          'export-reader': resolve(__dirname, 'electron/services/export/reader-thread.ts'),
+          'export-file-writer': resolve(__dirname, 'electron/services/export/file-writer-thread.ts'),
           'integrity-worker': resolve(__dirname, 'electron/services/db/integrity-worker.ts'),
         },
       },

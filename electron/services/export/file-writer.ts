@@ -2,8 +2,7 @@
 // 40,000 files are ≈ 2 s of the formatting thread's time. Files written whole once (layout
 // 'folder') are therefore created and written by a thread of their own, in batches, while the
 // formatter goes on with the next documents. At most a few batches wait: memory stays flat.
-import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { conflictMessage, writeWholeFile } from './target';
+import { ChannelError, Sender, startThread } from './channel';
 
 /** Whole files: file i is bytes[ends[i - 1] ?? 0, ends[i]). */
 export interface FileBatch {
@@ -12,35 +11,9 @@ export interface FileBatch {
   bytes: Uint8Array;
 }
 
-/** 'written' gives the batch's buffer back for the next batch: no new memory per batch, and none left for the writer's garbage collector to find. */
-/** `existing`: the file that was there already (see OutputFiles.forget). */
-type WriterMessage = { type: 'written'; buffer: ArrayBuffer } | { type: 'error'; message: string; existing?: string };
-
 /** Batches handed over and not yet written. */
 const BATCHES_AHEAD = 4;
 const INITIAL_BYTES = 1 << 22;
-
-/** Runs in the writer thread: writes each batch's files in order, and says when it is done. */
-export function runFileWriter(): void {
-  const { flags } = workerData as { flags: number };
-  parentPort!.on('message', (batch: FileBatch) => {
-    let path = '';
-    try {
-      let from = 0;
-      for (let i = 0; i < batch.paths.length; i++) {
-        path = batch.paths[i]!;
-        writeWholeFile(path, batch.bytes.subarray(from, batch.ends[i]), flags);
-        from = batch.ends[i]!;
-      }
-      const buffer = batch.bytes.buffer as ArrayBuffer;
-      parentPort!.postMessage({ type: 'written', buffer } satisfies WriterMessage, [buffer]);
-    } catch (error) {
-      const existing = (error as NodeJS.ErrnoException).code === 'EEXIST' ? path : undefined;
-      const message = existing ? conflictMessage(existing) : (error as Error).message ?? String(error);
-      parentPort!.postMessage({ type: 'error', message, existing } satisfies WriterMessage);
-    }
-  });
-}
 
 /** Collects whole files into a batch; the bytes are copied, so callers may reuse theirs. */
 export class FileBatchBuilder {
@@ -85,64 +58,54 @@ export class FileBatchBuilder {
   }
 }
 
-/** The formatting thread's side. */
+/** The formatting thread's side: hands batches to the writer thread (file-writer-thread.ts). */
 export class FileWriter {
-  private readonly worker: Worker;
-  private inFlight = 0;
-  private failure: Error | null = null;
-  private wake: (() => void) | null = null;
-  private readonly spares: ArrayBuffer[] = [];
+  private readonly sender: Sender<FileBatch>;
+  private readonly thread: { stop(): Promise<void> };
 
   /**
-   * `entryFile` runs runFileWriter() when started with role 'export-file-writer'; `flags` create
-   * each file (see createFlags); `onExisting` hears of a file that was there already.
+   * `entry`: the writer thread's entry file; `flags` create each file (see createFlags);
+   * `onExisting` hears of a file that was there already.
    */
-  constructor(entryFile: string, flags: number, onExisting: (path: string) => void) {
-    this.worker = new Worker(entryFile, { workerData: { role: 'export-file-writer', flags } });
-    const settle = (failure: Error | null) => {
-      this.inFlight--;
-      this.failure ??= failure;
-      this.wake?.();
-    };
-    this.worker.on('message', (message: WriterMessage) => {
-      if (message.type === 'written') this.spares.push(message.buffer);
-      else if (message.existing) onExisting(message.existing);
-      settle(message.type === 'error' ? new Error(message.message) : null);
-    });
-    const fail = (failure: Error) => {
-      this.failure ??= failure;
-      this.wake?.();
-    };
-    this.worker.on('error', fail);
-    this.worker.on('exit', (code) => fail(new Error(`the export's file writer stopped unexpectedly (exit code ${code})`)));
+  constructor(entry: string, flags: number, private readonly onExisting: (path: string) => void) {
+    let sender: Sender<FileBatch> | null = null;
+    const thread = startThread(entry, { flags }, { abort: (error) => sender?.abort(error) }, "the export's file writer");
+    this.sender = sender = new Sender<FileBatch>(thread.worker, BATCHES_AHEAD);
+    this.thread = thread;
   }
 
   /** Hands a batch over, waiting while too many are still being written; throws a write's error. */
   async write(batch: FileBatch): Promise<void> {
-    await this.waitFor(BATCHES_AHEAD - 1);
-    this.inFlight++;
     // The batch's bytes own their buffer (see FileBatchBuilder.take): it moves without a copy.
-    this.worker.postMessage(batch, [batch.bytes.buffer as ArrayBuffer, batch.ends.buffer as ArrayBuffer]);
+    await this.settled(this.sender.send(batch, [batch.bytes.buffer as ArrayBuffer, batch.ends.buffer as ArrayBuffer]));
   }
 
   /** A buffer a written batch gave back, for collecting the next batch in (see FileBatchBuilder.take). */
   spare(): ArrayBuffer | undefined {
-    return this.spares.pop();
+    return this.sender.takeGiven<ArrayBuffer>();
   }
 
   /** Waits until every batch handed over is written; throws a write's error. */
   async drain(): Promise<void> {
-    await this.waitFor(0);
+    await this.settled(this.sender.drain());
   }
 
   async stop(): Promise<void> {
-    this.worker.removeAllListeners('exit');
-    await this.worker.terminate();
+    this.noteExisting(this.sender.error);
+    await this.thread.stop();
   }
 
-  private async waitFor(atMost: number): Promise<void> {
-    while (this.failure === null && this.inFlight > atMost) await new Promise<void>((resolve) => (this.wake = resolve));
-    this.wake = null;
-    if (this.failure) throw this.failure;
+  private async settled(work: Promise<void>): Promise<void> {
+    try {
+      await work;
+    } catch (error) {
+      this.noteExisting(error);
+      throw error instanceof ChannelError ? new Error(error.message) : error;
+    }
+  }
+
+  /** A file the writer found already there is forgotten before a failed export removes what it wrote. */
+  private noteExisting(error: unknown): void {
+    if (error instanceof ChannelError && typeof error.detail === 'string') this.onExisting(error.detail);
   }
 }

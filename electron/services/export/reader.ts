@@ -1,17 +1,18 @@
-// The export's reading half, in a thread of its own: it reads the project in batches inside one read
-// snapshot and hands them to the formatting thread, so reading SQLite and formatting and writing
-// the output run side by side. At most a few batches wait at a time: memory stays flat.
-import { parentPort, Worker } from 'node:worker_threads';
+// The export's reading half, in a thread of its own (reader-thread.ts): it reads the project in
+// batches inside one read snapshot and sends them over a bounded channel to the formatting thread,
+// so reading SQLite and formatting and writing the output run side by side. At most a few batches
+// wait at a time: memory stays flat however large the project is.
 import type { ExportOptions } from '../../../shared/api/jobs';
-import type { Label } from '../../../shared/model';
-import { openDatabase, useNativeBinding } from '../db/connection';
 import type { SpanDetails } from '../../../shared/exchange/types';
+import type { Label } from '../../../shared/model';
+import { readAttributeSets } from '../db/attribute-sets';
+import { openDatabase, useNativeBinding } from '../db/connection';
 import { annotatorNames, countReviewLeftOut, countTodoLeftOut, exportDocumentIds, readExportDocuments, readExportSpanLists, readExportSpanNotes } from '../db/export-queries';
 import { listLabels } from '../db/labels';
 import { schemaVersion } from '../db/migrations';
 import { migration007GuidelinesAndNotes } from '../db/migrations/007-guidelines-and-notes';
 import { AttributeSetsSent } from './attribute-table';
-import { readAttributeSets } from '../db/attribute-sets';
+import { Receiver, startThread, type Sender } from './channel';
 import { packTexts, type BatchRow, type PackedTexts } from './packed-texts';
 import { packSpans, type PackedSpans } from './span-batches';
 
@@ -20,10 +21,9 @@ const NOTES_SCHEMA = migration007GuidelinesAndNotes.version;
 /** Documents read per query pair. */
 const EXPORT_BATCH = 100;
 /** Batches read ahead of the formatter. */
-const BATCHES_AHEAD = 4;
+export const BATCHES_AHEAD = 4;
 
 export interface ReaderData {
-  role: 'export-reader';
   projectPath: string;
   options: ExportOptions;
   withOriginal: boolean;
@@ -32,100 +32,92 @@ export interface ReaderData {
   spanDetails: SpanDetails;
   /** Read the spans' notes (see Exporter.notes). */
   notes: boolean;
-  /** [0]: batches posted and not yet formatted; [1]: 1 once the export is cancelled or failed. */
-  flow: Int32Array;
   nativeBinding?: string;
 }
 
-export type ReaderMessage =
-  | { type: 'snapshot'; labels: Label[]; annotators: [number, string][]; ids: number[]; reviewLeftOut: number; todoLeftOut: number }
-  | { type: 'batch'; rows: BatchRow[]; texts: PackedTexts; spans: PackedSpans; notes: [number, string][] | null }
-  | { type: 'end' }
-  | { type: 'error'; message: string };
+export interface Snapshot {
+  labels: Label[];
+  annotators: [number, string][];
+  ids: number[];
+  reviewLeftOut: number;
+  todoLeftOut: number;
+}
 
-const IN_FLIGHT = 0;
-const STOPPED = 1;
+export interface Batch {
+  rows: BatchRow[];
+  texts: PackedTexts;
+  spans: PackedSpans;
+  notes: [number, string][] | null;
+}
+
+/** The first message is the snapshot, every later one a batch. */
+export type ReaderMessage = { type: 'snapshot'; snapshot: Snapshot } | { type: 'batch'; batch: Batch };
 
 /** Runs in the reader thread. */
-export function runExportReader(data: ReaderData): void {
-  const post = (message: ReaderMessage) => parentPort!.postMessage(message);
+export async function readForExport(data: ReaderData, sender: Sender<ReaderMessage>): Promise<void> {
+  useNativeBinding(data.nativeBinding);
+  const db = openDatabase(data.projectPath, { readonly: true });
   try {
-    useNativeBinding(data.nativeBinding);
-    const db = openDatabase(data.projectPath, { readonly: true });
     // One read snapshot for the whole export: edits made meanwhile are not half in it.
     db.exec('BEGIN');
-    try {
-      const ids = exportDocumentIds(db, data.options);
-      const sets = new AttributeSetsSent();
-      const readSets = (setIds: number[]) => readAttributeSets(db, setIds);
-      const { review, labelKeys, annotator } = data.options;
-      // A project older than migration 007 opened read-only has no notes to read.
-      const notes = data.notes && schemaVersion(db) >= NOTES_SCHEMA;
-      const reviewLeftOut = countReviewLeftOut(db, ids, review, labelKeys?.length ? labelKeys : null, annotator ?? null);
-      const todoLeftOut = countTodoLeftOut(db, data.options);
-      post({ type: 'snapshot', labels: listLabels(db), annotators: [...annotatorNames(db)], ids, reviewLeftOut, todoLeftOut });
-      for (let from = 0; from < ids.length; from += EXPORT_BATCH) {
-        for (let ahead = Atomics.load(data.flow, IN_FLIGHT); ahead >= BATCHES_AHEAD; ahead = Atomics.load(data.flow, IN_FLIGHT)) {
-          if (Atomics.load(data.flow, STOPPED)) return;
-          Atomics.wait(data.flow, IN_FLIGHT, ahead, 200);
-        }
-        if (Atomics.load(data.flow, STOPPED)) return;
-        const batchIds = ids.slice(from, from + EXPORT_BATCH);
-        const documents = readExportDocuments(db, batchIds, data.withOriginal, notes);
-        const spanNotes = notes ? readExportSpanNotes(db, batchIds, review) : null;
-        const spans = packSpans(readExportSpanLists(db, batchIds, data.spanDetails, review), data.spanDetails, sets, readSets);
-        // The formatter is at its last batch, or waiting for this thread: it decodes this batch's
-        // texts itself (see packed-texts.ts). Otherwise it has enough to do, and this thread decodes.
-        const formatterIdleSoon = Atomics.load(data.flow, IN_FLIGHT) <= 1;
-        const { rows, texts } = packTexts(documents, data.withOriginal, data.utf8Texts, !formatterIdleSoon);
-        Atomics.add(data.flow, IN_FLIGHT, 1);
-        const transfer = [spans.numbers.buffer, texts.units.buffer, texts.ranges.buffer, ...(texts.utf8 ? Object.values(texts.utf8).map((a: Int32Array | Uint8Array) => a.buffer) : [])].filter((b) => b !== undefined) as ArrayBuffer[];
-        parentPort!.postMessage({ type: 'batch', rows, texts, spans, notes: spanNotes } satisfies ReaderMessage, transfer);
-      }
-      post({ type: 'end' });
-    } finally {
-      db.close();
+    const ids = exportDocumentIds(db, data.options);
+    const { review, labelKeys, annotator } = data.options;
+    // A project older than migration 007 opened read-only has no notes to read.
+    const notes = data.notes && schemaVersion(db) >= NOTES_SCHEMA;
+    const snapshot: Snapshot = {
+      labels: listLabels(db), annotators: [...annotatorNames(db)], ids,
+      reviewLeftOut: countReviewLeftOut(db, ids, review, labelKeys?.length ? labelKeys : null, annotator ?? null),
+      todoLeftOut: countTodoLeftOut(db, data.options),
+    };
+    await sender.send({ type: 'snapshot', snapshot });
+    const sets = new AttributeSetsSent();
+    const readSets = (setIds: number[]) => readAttributeSets(db, setIds);
+    for (let from = 0; from < ids.length; from += EXPORT_BATCH) {
+      const batchIds = ids.slice(from, from + EXPORT_BATCH);
+      const { rows, texts } = packTexts(readExportDocuments(db, batchIds, data.withOriginal, notes), data.withOriginal, data.utf8Texts, true);
+      const spans = packSpans(readExportSpanLists(db, batchIds, data.spanDetails, review), data.spanDetails, sets, readSets);
+      const spanNotes = notes ? readExportSpanNotes(db, batchIds, review) : null;
+      const transfer = [spans.numbers.buffer, texts.units.buffer, texts.ranges.buffer, ...(texts.utf8 ? [texts.utf8.bytes.buffer, texts.utf8.ranges.buffer, texts.utf8.jsonEscapes.buffer, texts.utf8.escapeRanges.buffer] : [])];
+      await sender.send({ type: 'batch', batch: { rows, texts, spans, notes: spanNotes } }, transfer as ArrayBuffer[]);
     }
-  } catch (error) {
-    post({ type: 'error', message: (error as Error).message ?? String(error) });
+    sender.end();
+  } finally {
+    db.close();
   }
 }
 
-/** The formatting thread's side: batches in order, with read-ahead released as they are used. */
+/** The formatting thread's side: the snapshot, then batches in order, each acknowledged once formatted. */
 export class ExportReader {
-  private readonly flow = new Int32Array(new SharedArrayBuffer(8));
-  private readonly worker: Worker;
-  private readonly queue: ReaderMessage[] = [];
-  private wake: (() => void) | null = null;
+  private readonly receiver: Receiver<ReaderMessage>;
+  private readonly thread: { stop(): Promise<void> };
 
-  constructor(entryFile: string, data: Omit<ReaderData, 'role' | 'flow'>) {
-    this.worker = new Worker(entryFile, { workerData: { ...data, role: 'export-reader', flow: this.flow } satisfies ReaderData });
-    const push = (message: ReaderMessage) => {
-      this.queue.push(message);
-      this.wake?.();
-    };
-    this.worker.on('message', push);
-    this.worker.on('error', (error) => push({ type: 'error', message: error.message }));
-    this.worker.on('exit', (code) => push({ type: 'error', message: `the export reader stopped unexpectedly (exit code ${code})` }));
+  /** `entry`: the reader thread's entry file (see reader-thread.ts). */
+  constructor(entry: string, data: ReaderData) {
+    // The receiver listens before the thread can send.
+    let receiver: Receiver<ReaderMessage> | null = null;
+    const thread = startThread(entry, data, { abort: (error) => receiver?.abort(error) }, 'the export reader');
+    this.receiver = receiver = new Receiver<ReaderMessage>(thread.worker);
+    this.thread = thread;
   }
 
-  async next(): Promise<ReaderMessage> {
-    while (this.queue.length === 0) await new Promise<void>((resolve) => (this.wake = resolve));
-    this.wake = null;
-    const message = this.queue.shift()!;
-    if (message.type === 'error') throw new Error(message.message);
-    return message;
+  async snapshot(): Promise<Snapshot> {
+    const message = await this.receiver.next();
+    if (message?.type !== 'snapshot') throw new Error('the export reader sent no snapshot');
+    this.receiver.ack();
+    return message.snapshot;
   }
 
-  /** A batch has been formatted: the reader may read one more ahead. */
-  release(): void {
-    Atomics.sub(this.flow, IN_FLIGHT, 1);
-    Atomics.notify(this.flow, IN_FLIGHT);
+  /** Every batch, in document order; the next is read ahead while one is formatted. */
+  async *batches(): AsyncGenerator<Batch> {
+    for (let message = await this.receiver.next(); message !== null; message = await this.receiver.next()) {
+      if (message.type !== 'batch') throw new Error('the export reader sent a second snapshot');
+      yield message.batch;
+      this.receiver.ack(); // formatted: the reader may read one more ahead
+    }
   }
 
   async stop(): Promise<void> {
-    Atomics.store(this.flow, STOPPED, 1);
-    Atomics.notify(this.flow, IN_FLIGHT);
-    await this.worker.terminate();
+    this.receiver.cancel();
+    await this.thread.stop();
   }
 }

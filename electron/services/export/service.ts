@@ -1,5 +1,5 @@
 // Main-side export: picks and checks the destination, then runs the export worker as a job.
-import { basename, extname, join } from 'node:path';
+import { basename, extname, join, resolve } from 'node:path';
 import type { ExportOptions, ExportReport } from '../../../shared/api/jobs';
 import { ApiFailure } from '../../../shared/api/result';
 import { exporters } from '../../../shared/exchange/index';
@@ -8,10 +8,22 @@ import type { ProjectSession } from '../app/session';
 import { runWorker } from '../app/workers';
 import { writesFolder } from './layout';
 import { checkExportTarget, freePath, resolveExportPath } from './target';
-import type { ExportWorkerData } from './worker';
+import type { ExportWorkerData } from './export-project';
+import { workerBundle } from '../app/worker-bundle';
+import { existsSync } from 'node:fs';
 
 /** How long a cancelled export may take to stop by itself before its job is ended anyway. */
 export const CANCEL_GRACE_MS = 5_000;
+
+/** Each export thread's source, from this folder (the built app has out/main/<name>.js instead). */
+const THREAD_SOURCES = { 'export-reader': 'reader-thread.ts', 'export-file-writer': 'file-writer-thread.ts' } as const;
+
+/** The file an export thread starts from: the app's bundle, or in development and tests a bundle of its source. */
+function threadEntry(name: keyof typeof THREAD_SOURCES): string {
+  const built = join(__dirname, `${name}.js`);
+  if (!__filename.endsWith('.ts') && existsSync(built)) return built;
+  return workerBundle(resolve(__dirname, THREAD_SOURCES[name]));
+}
 
 export function defaultExportPath(projectPath: string, options: ExportOptions, now = new Date()): string {
   const exporter = exporters[options.format];
@@ -56,6 +68,6 @@ export async function startExport(session: ProjectSession, jobs: JobManager, opt
   // A name we pick ourselves is never taken: the next free one is used instead.
   const outPath = options.outPath ? resolveExportPath(options.outPath, projectPath) : await freePath(defaultExportPath(projectPath, options), folder);
   await checkExportTarget(outPath, folder, options.overwrite);
-  const data: ExportWorkerData = { projectPath, options, outPath };
+  const data: ExportWorkerData = { projectPath, options, outPath, threads: { reader: threadEntry('export-reader'), fileWriter: threadEntry('export-file-writer') } };
   return jobs.start('export', (control) => endsWhenCancelled(runWorker<ExportReport>('export-worker', data, control), control));
 }

@@ -1,0 +1,94 @@
+// Turns the reader's batches into the documents the formats get: texts unpacked, spans named (label
+// keys, annotator names, attribute sets), filtered by label and annotator, with source offsets and
+// notes where the export wants them.
+import type { ExportOptions } from '../../../shared/api/jobs';
+import { assignSplits, type ExportDocument, type ExportSpan, type Exporter, type SplitName } from '../../../shared/exchange/index';
+import { mapToOriginal } from '../../../shared/import/offset-map';
+import { AttributeTable } from './attribute-table';
+import { TextUnpacker } from './packed-texts';
+import type { Batch, Snapshot } from './reader';
+import { spanOrigin, spanReviewState, SpanUnpacker, type SpanRecord } from './span-batches';
+
+export class ExportDocuments {
+  private readonly labelKeys: Map<number, string>;
+  private readonly annotators: Map<number, string>;
+  private readonly wantedLabels: Set<string> | null;
+  private readonly wantedAnnotator: number | null;
+  private readonly attributes = new AttributeTable();
+  private readonly texts: TextUnpacker;
+  /** The split of each document, when the export splits. */
+  readonly splits: Map<number, SplitName> | null;
+
+  /** `withOriginal`: the reader sent each document's original text too. */
+  constructor(snapshot: Snapshot, options: ExportOptions, private readonly exporter: Exporter, private readonly withOriginal: boolean) {
+    this.labelKeys = new Map(snapshot.labels.map((l) => [l.id, l.key]));
+    this.annotators = new Map(snapshot.annotators);
+    this.wantedLabels = options.labelKeys?.length ? new Set(options.labelKeys) : null;
+    this.wantedAnnotator = options.annotator ? ([...this.annotators].find(([, name]) => name === options.annotator)?.[0] ?? -1) : null;
+    this.splits = options.split ? assignSplits(snapshot.ids, options.split) : null;
+    this.texts = new TextUnpacker(exporter.utf8Texts === true);
+  }
+
+  /** The batch's documents, in id order. */
+  *of(batch: Batch): Generator<ExportDocument> {
+    if (batch.spans.attributesUpdate) this.attributes.apply(batch.spans.attributesUpdate);
+    // The batch's spans come in the same document order as its rows.
+    const spans = new SpanUnpacker(batch.spans);
+    const notes = batch.notes?.length ? new Map(batch.notes) : null;
+    const textsPerRow = this.withOriginal ? 2 : 1;
+    for (const [r, row] of batch.rows.entries()) {
+      const k = r * textsPerRow;
+      const { text, utf8: textUtf8 } = this.texts.unpack(batch.texts, k);
+      // An original text identical to the text came once: one string serves both.
+      const original = !this.withOriginal ? { text: '', utf8: undefined } : TextUnpacker.same(batch.texts, k, k + 1) ? { text, utf8: textUtf8 } : this.texts.unpack(batch.texts, k + 1);
+      const offsetMap = row.offset_map_json === null ? undefined : (JSON.parse(row.offset_map_json) as number[]);
+      const doc: ExportDocument = {
+        id: row.id,
+        metadata: {
+          title: row.title, date: row.published_at, source: row.source, district: row.district, url: row.url,
+          reporters: JSON.parse(row.reporters_json), externalId: row.external_id,
+        },
+        status: row.status,
+        text,
+        originalText: original.text,
+        textUtf8,
+        originalTextUtf8: original.utf8,
+        offsetMap,
+        split: this.splits?.get(row.id),
+        spans: this.spansOf(spans.take(row.id), offsetMap, notes),
+      };
+      if (this.exporter.notes && row.note !== null) doc.note = row.note;
+      yield doc;
+    }
+  }
+
+  /** A document's spans as the formats get them, keeping those the filters keep. */
+  private spansOf(records: SpanRecord[], offsetMap: number[] | undefined, notes: Map<number, string> | null): ExportSpan[] {
+    const spans: ExportSpan[] = [];
+    for (const record of records) {
+      const label = this.labelKeys.get(record.labelId)!;
+      if ((this.wantedLabels && !this.wantedLabels.has(label)) || (this.wantedAnnotator !== null && record.annotatorId !== this.wantedAnnotator)) continue;
+      const attributeSet = this.attributes.get(record.attributeSetId);
+      // Formats never read the details they do not declare; defaults fill them (see spanDetails).
+      const span: ExportSpan = {
+        id: record.id, start: record.start, end: record.end, label,
+        attributes: attributeSet.attributes,
+        attributesMemo: attributeSet.memo,
+        annotator: this.annotators.get(record.annotatorId)!,
+        origin: spanOrigin(record.state),
+        reviewState: spanReviewState(record.state),
+        createdAt: record.createdAt,
+        updatedAt: record.updatedAt,
+      };
+      if (offsetMap) {
+        const source = mapToOriginal(offsetMap, record.start, record.end);
+        span.sourceStart = source.start;
+        span.sourceEnd = source.end;
+      }
+      const note = notes?.get(record.id);
+      if (note !== undefined) span.note = note;
+      spans.push(span);
+    }
+    return spans;
+  }
+}
