@@ -1,6 +1,7 @@
 // One document's characters: each coder's category per character in a typed array, tallied for
 // the overall figures, and the stretches where the coders disagree.
-import { emptyTally, type CodingTally } from './coding';
+import { resetTally, type CodingTally } from './coding';
+import type { Units } from './unitizing';
 
 export interface CharacterPass {
   tally: CodingTally;
@@ -32,11 +33,15 @@ export function paintCategories(
   }
 }
 
-/** Tallies every character of one document across coders (`painted[c]` from `paintCategories`). */
-export function passCharacters(painted: Uint16Array[], length: number, categories: number, segmentLimit: number): CharacterPass {
-  if (painted.length === 2) return passTwoCoders(painted[0], painted[1], length, categories, segmentLimit);
+/**
+ * Tallies every character of one document across coders (`painted[c]` from `paintCategories`)
+ * into `tally` (emptied first; its coders and categories must fit).
+ */
+export function passCharacters(painted: Uint16Array[], length: number, segmentLimit: number, tally: CodingTally): CharacterPass {
+  resetTally(tally);
+  const categories = tally.categories;
+  if (painted.length === 2) return passTwoCoders(painted[0], painted[1], length, segmentLimit, tally);
   const m = painted.length;
-  const tally = emptyTally(m, categories);
   const counts = new Int32Array(categories);
   const segments: number[][] = [];
   let moreSegments = 0;
@@ -96,8 +101,8 @@ export function passCharacters(painted: Uint16Array[], length: number, categorie
  * Two coders, the common case on a large corpus: only the category pair per character is
  * counted; every other count follows from that table.
  */
-function passTwoCoders(a: Uint16Array, b: Uint16Array, length: number, categories: number, segmentLimit: number): CharacterPass {
-  const tally = emptyTally(2, categories);
+function passTwoCoders(a: Uint16Array, b: Uint16Array, length: number, segmentLimit: number, tally: CodingTally): CharacterPass {
+  const categories = tally.categories;
   const pairs = tally.pairs as Float64Array;
   const segments: number[][] = [];
   let moreSegments = 0;
@@ -142,12 +147,13 @@ function passTwoCoders(a: Uint16Array, b: Uint16Array, length: number, categorie
 
 /**
  * Per-label binary codings from coverage: `units[c]` are coder c's merged units of one label.
- * Returns the tally of "inside a span of this label" (1) or not (0) over `length` characters,
- * without touching characters one by one.
+ * Tallies "inside a span of this label" (1) or not (0) over `length` characters into `tally`
+ * (emptied first), without touching characters one by one.
  */
-export function tallyCoverage(units: { start: ArrayLike<number>; end: ArrayLike<number> }[], length: number): CodingTally {
+export function tallyCoverage(units: Units[], length: number, tally: CodingTally): CodingTally {
+  resetTally(tally);
+  if (units.length === 2) return coverTwo(units[0], units[1], length, tally);
   const m = units.length;
-  const tally = emptyTally(m, 2);
   // Boundaries of all coders, each flipping that coder's bit; sorted by position.
   const points: number[] = [];
   for (let c = 0; c < m; c++) {
@@ -165,7 +171,6 @@ export function tallyCoverage(units: { start: ArrayLike<number>; end: ArrayLike<
     tally.totals[1] += len * inside;
     tally.totals[0] += len * (m - inside);
     for (let c = 0; c < m; c++) tally.byCoder[c * 2 + covered[c]] += len;
-    if (tally.pairs) tally.pairs[covered[0] * 2 + covered[1]] += len;
   };
   for (let p = 0; p < points.length; p++) {
     const pos = Math.floor(points[p] / 64);
@@ -176,5 +181,39 @@ export function tallyCoverage(units: { start: ArrayLike<number>; end: ArrayLike<
     inside += covered[c] ? 1 : -1;
   }
   add(length - at);
+  return tally;
+}
+
+const coveredLength = (u: Units) => {
+  let sum = 0;
+  for (let k = 0; k < u.start.length; k++) sum += u.end[k] - u.start[k];
+  return sum;
+};
+
+/** Two coders: the 2 × 2 table from covered lengths and their intersection (a merge of sorted units). */
+function coverTwo(a: Units, b: Units, length: number, tally: CodingTally): CodingTally {
+  let both = 0;
+  for (let i = 0, j = 0; i < a.start.length && j < b.start.length; ) {
+    const overlap = Math.min(a.end[i], b.end[j]) - Math.max(a.start[i], b.start[j]);
+    if (overlap > 0) both += overlap;
+    if (a.end[i] < b.end[j]) i++;
+    else j++;
+  }
+  const onlyA = coveredLength(a) - both;
+  const onlyB = coveredLength(b) - both;
+  const neither = length - both - onlyA - onlyB;
+  const pairs = tally.pairs as Float64Array;
+  pairs[0] = neither;
+  pairs[1] = onlyB;
+  pairs[2] = onlyA;
+  pairs[3] = both;
+  tally.items = length;
+  tally.sumSquares = 4 * (neither + both) + 2 * (onlyA + onlyB);
+  tally.totals[0] = 2 * neither + onlyA + onlyB;
+  tally.totals[1] = 2 * both + onlyA + onlyB;
+  tally.byCoder[0] = neither + onlyB;
+  tally.byCoder[1] = both + onlyA;
+  tally.byCoder[2] = neither + onlyA;
+  tally.byCoder[3] = both + onlyB;
   return tally;
 }

@@ -32,6 +32,16 @@ export function emptyTally(coders: number, categories: number): CodingTally {
   };
 }
 
+/** Empties a tally for reuse: a corpus has tens of thousands of documents × labels to tally. */
+export function resetTally(t: CodingTally): CodingTally {
+  t.items = 0;
+  t.sumSquares = 0;
+  t.totals.fill(0);
+  t.byCoder.fill(0);
+  t.pairs?.fill(0);
+  return t;
+}
+
 /** Adds `from` into `into` (same coders and categories). */
 export function addTally(into: CodingTally, from: CodingTally): void {
   into.items += from.items;

@@ -83,6 +83,8 @@ export function computeAgreement(input: AgreementInput): AgreementResult {
   const spanCounts = Array.from({ length: L }, () => new Array<number>(m).fill(0));
   const maxLength = documents.reduce((max, d) => Math.max(max, d.length), 0);
   const painted = Array.from({ length: m }, () => new Uint16Array(maxLength));
+  const docTally = emptyTally(m, L + 1);
+  const labelTally = emptyTally(m, 2);
   const perDocument: DocumentResult[] = [];
   const disagreements: (DocumentDisagreements & { share: number })[] = [];
   const segmentLimit = input.segmentsPerDocument ?? 50;
@@ -110,13 +112,13 @@ export function computeAgreement(input: AgreementInput): AgreementResult {
       }
       byCoder.push(all);
     }
-    const pass = passCharacters(painted, length, L + 1, segmentLimit);
+    const pass = passCharacters(painted, length, segmentLimit, docTally);
     addTally(overall, pass.tally);
     const docLabels: DocumentResult['byLabel'] = [];
     const docUnitizing: UnitizingDisagreement[] = [];
     for (let l = 0; l < L; l++) {
       const units = byLabel[l].map((s) => mergeOverlapping(s.start, s.end));
-      const coverage = tallyCoverage(units, length);
+      const coverage = tallyCoverage(units, length, labelTally);
       addTally(labelTallies[l], coverage);
       const u = unitizingDisagreement(length, units);
       docUnitizing.push(u);
