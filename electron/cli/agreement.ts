@@ -5,12 +5,13 @@ import type { SliceResult } from '../../shared/agreement/types';
 import { DOCUMENT_STATUSES } from '../../shared/model';
 import type { Core } from '../services/core';
 
-export const AGREEMENT_USAGE = `  agreement <project> [--annotators A,B,…] [--labels KEY,KEY] [--docs FILTER] [--json]
+export const AGREEMENT_USAGE = `  agreement <project> [--annotators A,B,…] [--labels KEY,KEY] [--docs FILTER] [--json] [--per-document]
         inter-coder agreement over the documents every chosen coder has spans in (default: all
         coders with spans, all labels): Cohen's/Fleiss' kappa and Krippendorff's alpha per
         character, unitizing alpha_u, span F1 (exact and overlap), per label and overall
         --docs: document ids (3,7,10-20) or filters joined by ';': status=done, source=NAME,
-        title=TEXT, from=YYYY-MM-DD, to=YYYY-MM-DD, label=KEY (documents with that label)`;
+        title=TEXT, from=YYYY-MM-DD, to=YYYY-MM-DD, label=KEY (documents with that label)
+        --per-document: the JSON also lists every document's figures (long for a large corpus)`;
 
 /** A user's mistake: the CLI exits 1 with the message (main.ts exits 1 for errors with a code). */
 export class AgreementCliError extends Error {
@@ -88,7 +89,7 @@ export function agreementJson(r: AgreementReport) {
     labels: Object.fromEntries(r.byLabel.map((l) => [l.label, figuresJson(l, r.coders, r.documents, r.characters)])),
     pairs: r.pairs,
     confusion: r.confusion,
-    per_document: r.perDocument,
+    ...(r.perDocument.length > 0 ? { per_document: r.perDocument } : {}),
     disagreements: r.disagreements,
     skipped_spans: r.skippedSpans,
   };
@@ -127,6 +128,7 @@ export async function runAgreement(core: Core, flags: Record<string, unknown>, j
     annotators: list(flags.annotators),
     labels: list(flags.labels),
     ...(typeof flags.docs === 'string' ? { documents: parseDocs(flags.docs) } : {}),
+    perDocument: flags['per-document'] === true,
   };
   const result = await core.registry.dispatch('agreement:compute', input);
   if (!result.ok) throw new AgreementCliError(result.error.message);

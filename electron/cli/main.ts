@@ -184,6 +184,7 @@ export async function runCli(argv: string[]): Promise<number> {
       wait: { type: 'string' },
       annotators: { type: 'string' },
       docs: { type: 'string' },
+      'per-document': { type: 'boolean', default: false },
     },
   });
   const [command, project, ...rest] = positionals;

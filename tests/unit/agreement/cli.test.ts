@@ -56,6 +56,9 @@ describe('biaozhu agreement', () => {
     expect(out.overall).toMatchObject({ documents: 2, characters: 20 + 15, kappa_kind: 'cohen' });
     expect(out.labels.PERSON).toMatchObject({ kappa: 1, f1_exact: 1, spans: { 甲: 1, 乙: 1 } });
     expect(out.labels.SLOGAN).toMatchObject({ f1_exact: 0, f1_overlap: 1 });
+    expect(out.per_document).toBeUndefined();
+    const detailed = JSON.parse(cli('--annotators', '甲,乙', '--json', '--per-document').stdout);
+    expect(detailed.per_document.map((d: { title: string }) => d.title)).toEqual(['昌平', '海淀']);
   });
 
   test('a readable table without --json; three coders use Fleiss’ kappa; --docs narrows', () => {
