@@ -107,23 +107,17 @@ export function resolveDocument(doc: ExportDocument, ctx: ExportContext): Resolv
 }
 
 /**
- * What a format derives from a span's attributes (`key` names it), made once per attributes
- * object: kept in the span's attributesMemo when it has one (the export worker's spans do), else
- * in `cache`.
+ * What a format derives from a span's attributes, made once per attributes object in `cache`: the
+ * export job gives every span with the same attributes the same object.
  */
-export function derivedFromAttributes<T>(span: ExportSpan, key: string, cache: WeakMap<Record<string, string>, T>, derive: (attributes: Record<string, string>) => T): T {
-  const memo = span.attributesMemo;
-  let derived = (memo ? memo[key] : cache.get(span.attributes)) as T | undefined;
-  if (derived === undefined) {
-    derived = derive(span.attributes);
-    if (memo) memo[key] = derived;
-    else cache.set(span.attributes, derived);
-  }
+export function derivedFromAttributes<T>(span: ExportSpan, cache: WeakMap<Record<string, string>, T>, derive: (attributes: Record<string, string>) => T): T {
+  let derived = cache.get(span.attributes);
+  if (derived === undefined) cache.set(span.attributes, (derived = derive(span.attributes)));
   return derived;
 }
 
-/** The UTF-8 of resolveDocument's text, when the export has it (see Exporter.utf8Texts). */
-export const resolvedUtf8 = (doc: ExportDocument, ctx: ExportContext): Utf8Text | undefined => (ctx.offsets === 'source' ? doc.originalTextUtf8 : doc.textUtf8);
+/** The stored UTF-8 of resolveDocument's text, when the export has it (see ExportContext.storedUtf8). */
+export const resolvedUtf8 = (doc: ExportDocument, ctx: ExportContext): Utf8Text | undefined => ctx.storedUtf8?.(doc, ctx.offsets === 'source' ? 'originalText' : 'text');
 
 /** Code-point offsets of every span, in one pass over the text. */
 export function codePointSpans(text: string, spans: readonly { start: number; end: number }[]): { start: number[]; end: number[] } {

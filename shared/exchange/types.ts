@@ -14,13 +14,8 @@ export interface ExportSpan {
   end: number;
   /** Label key, e.g. PERSON. */
   label: string;
+  /** Spans with the same attributes may share one object: formats derive from it once (see derivedFromAttributes). */
   attributes: Record<string, string>;
-  /**
-   * One object shared by every span of an export whose attributes are the same object: formats
-   * keep there what they derive from the attributes (see derivedFromAttributes), one property
-   * access per span instead of a lookup in a table of tens of thousands of sets.
-   */
-  attributesMemo?: Record<string, unknown>;
   annotator: string;
   origin: 'manual' | 'suggested';
   reviewState: 'pending' | 'accepted' | 'rejected';
@@ -45,12 +40,6 @@ export interface ExportDocument {
   status: DocumentStatus;
   text: string;
   originalText: string;
-  /**
-   * `text` and `originalText` as UTF-8, exactly, when the caller has them (the export worker, for
-   * formats that ask with Exporter.utf8Texts): copied into the output instead of being encoded again.
-   */
-  textUtf8?: Utf8Text;
-  originalTextUtf8?: Utf8Text;
   /** Flat OffsetMap (see model.ts); written by biaozhu-jsonl only. Identity when omitted. */
   offsetMap?: number[];
   /** In any order (the export reads them as SQLite finds them): exporters sort them by start, end, id. */
@@ -64,6 +53,12 @@ export interface ExportContext {
   labels: { key: string; nameZh: string; nameEn: string }[];
   /** 'source': formats write originalText and span.sourceStart/sourceEnd instead of text/start/end. */
   offsets: 'normalized' | 'source';
+  /**
+   * A document's text or original text as UTF-8, exactly as stored, when the caller has it (the
+   * export job does, for formats that ask with Exporter.utf8Texts): such formats copy it into their
+   * output instead of encoding the string again. Absent, or undefined: the format encodes the string.
+   */
+  storedUtf8?(doc: ExportDocument, which: 'text' | 'originalText'): Utf8Text | undefined;
 }
 
 export interface ExportChunk {
@@ -108,7 +103,7 @@ export interface Exporter {
   spanDetails: SpanDetails;
   /**
    * Set by formats that write whole texts as they are (Biaozhu JSONL, brat's .txt): the export then
-   * hands them the texts' UTF-8 bytes as stored (ExportDocument.textUtf8, originalTextUtf8).
+   * hands them the texts' UTF-8 bytes as stored (ExportContext.storedUtf8).
    */
   utf8Texts?: true;
   /**

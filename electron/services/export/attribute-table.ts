@@ -1,7 +1,7 @@
 // Span attributes between the export's threads. The project stores each distinct attribute set
 // once (migration 004) and spans carry its id: the reader sends the JSON of a set the first time
 // a batch's spans use it, and the formatter parses it once and hands every span with that set the
-// same frozen object. At most `limit` sets are remembered, so memory stays flat however many a
+// same frozen object (formats derive what they write from it once: see derivedFromAttributes). At most `limit` sets are remembered, so memory stays flat however many a
 // project has: past it, both sides empty their tables between batches and start again.
 
 /** The id of no set: a span without attributes. */
@@ -59,12 +59,6 @@ export class AttributeSetsSent {
   }
 }
 
-export interface AttributeSet {
-  attributes: Record<string, string>;
-  /** Shared by every span with this set (see ExportSpan.attributesMemo). */
-  memo: Record<string, unknown>;
-}
-
 const NO_ATTRIBUTES: Record<string, string> = Object.freeze({});
 
 /** Spans of formats that read no attributes get this. */
@@ -73,16 +67,15 @@ export const noAttributes = NO_ATTRIBUTES;
 /** The formatter's side. */
 export class AttributeTable {
   /** By id: a project's set ids run from 1 up, and an array finds one faster than a Map. */
-  private readonly sets: (AttributeSet | undefined)[] = [];
-  private readonly none: AttributeSet = { attributes: NO_ATTRIBUTES, memo: {} };
+  private readonly sets: (Record<string, string> | undefined)[] = [];
 
   apply(update: AttributeSetsUpdate): void {
     if (update.reset) this.sets.length = 0;
-    for (const [id, json] of update.sets) this.sets[id] = { attributes: parseSet(id, json), memo: {} };
+    for (const [id, json] of update.sets) this.sets[id] = parseSet(id, json);
   }
 
-  get(id: number): AttributeSet {
-    if (id === NO_SET) return this.none;
+  get(id: number): Record<string, string> {
+    if (id === NO_SET) return NO_ATTRIBUTES;
     const set = this.sets[id];
     if (set === undefined) throw new Error(`span attribute set ${id} was never sent`);
     return set;

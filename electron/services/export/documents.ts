@@ -2,7 +2,7 @@
 // keys, annotator names, attribute sets), filtered by label and annotator, with source offsets and
 // notes where the export wants them.
 import type { ExportOptions } from '../../../shared/api/jobs';
-import { assignSplits, type ExportDocument, type ExportSpan, type Exporter, type SplitName } from '../../../shared/exchange/index';
+import { assignSplits, type ExportDocument, type ExportSpan, type Exporter, type SplitName, type Utf8Text } from '../../../shared/exchange/index';
 import { mapToOriginal } from '../../../shared/import/offset-map';
 import { AttributeTable } from './attribute-table';
 import { TextUnpacker } from './packed-texts';
@@ -16,6 +16,8 @@ export class ExportDocuments {
   private readonly wantedAnnotator: number | null;
   private readonly attributes = new AttributeTable();
   private readonly texts: TextUnpacker;
+  /** The texts' stored UTF-8 by document, for formats that copy it (see storedUtf8). */
+  private readonly utf8 = new WeakMap<ExportDocument, { text?: Utf8Text; originalText?: Utf8Text }>();
   /** The split of each document, when the export splits. */
   readonly splits: Map<number, SplitName> | null;
 
@@ -28,6 +30,9 @@ export class ExportDocuments {
     this.splits = options.split ? assignSplits(snapshot.ids, options.split) : null;
     this.texts = new TextUnpacker(exporter.utf8Texts === true);
   }
+
+  /** ExportContext.storedUtf8 for the documents made here. */
+  readonly storedUtf8 = (doc: ExportDocument, which: 'text' | 'originalText'): Utf8Text | undefined => this.utf8.get(doc)?.[which];
 
   /** The batch's documents, in id order. */
   *of(batch: Batch): Generator<ExportDocument> {
@@ -51,13 +56,12 @@ export class ExportDocuments {
         status: row.status,
         text,
         originalText: original.text,
-        textUtf8,
-        originalTextUtf8: original.utf8,
         offsetMap,
         split: this.splits?.get(row.id),
         spans: this.spansOf(spans.take(row.id), offsetMap, notes),
       };
       if (this.exporter.notes && row.note !== null) doc.note = row.note;
+      if (textUtf8 || original.utf8) this.utf8.set(doc, { text: textUtf8, originalText: original.utf8 });
       yield doc;
     }
   }
@@ -68,12 +72,10 @@ export class ExportDocuments {
     for (const record of records) {
       const label = this.labelKeys.get(record.labelId)!;
       if ((this.wantedLabels && !this.wantedLabels.has(label)) || (this.wantedAnnotator !== null && record.annotatorId !== this.wantedAnnotator)) continue;
-      const attributeSet = this.attributes.get(record.attributeSetId);
       // Formats never read the details they do not declare; defaults fill them (see spanDetails).
       const span: ExportSpan = {
         id: record.id, start: record.start, end: record.end, label,
-        attributes: attributeSet.attributes,
-        attributesMemo: attributeSet.memo,
+        attributes: this.attributes.get(record.attributeSetId),
         annotator: this.annotators.get(record.annotatorId)!,
         origin: spanOrigin(record.state),
         reviewState: spanReviewState(record.state),

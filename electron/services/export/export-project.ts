@@ -43,7 +43,7 @@ export async function exportProject(side: WorkerSide<ExportWorkerData>): Promise
     const snapshot = await reader.snapshot();
     const documents = new ExportDocuments(snapshot, options, exporter, withOriginal);
     const labels = snapshot.labels.map(({ key, nameZh, nameEn }) => ({ key, nameZh, nameEn }));
-    const run = new FormatRun(exporter, { labels, offsets: options.offsets }, output);
+    const run = new FormatRun(exporter, { labels, offsets: options.offsets, storedUtf8: documents.storedUtf8 }, output);
     run.begin();
     for await (const batch of reader.batches()) {
       for (const doc of documents.of(batch)) {

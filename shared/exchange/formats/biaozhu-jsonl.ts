@@ -73,7 +73,7 @@ function writeSpans(out: Utf8Builder, spans: readonly ExportSpan[], cp: { start:
   // JSON strings were a third of the export, and a call per field half of what was left.
   for (let i = 0; i < spans.length; i++) {
     const s = spans[i];
-    const attributes = derivedFromAttributes(s, 'jsonl', attributesJson, attributesBytes);
+    const attributes = derivedFromAttributes(s, attributesJson, attributesBytes);
     const label = pieces.label(s.label);
     const who = pieces.who(s.annotator, s.origin, s.reviewState);
     const created = pieces.time(s.createdAt);
@@ -119,7 +119,7 @@ function writeSpans(out: Utf8Builder, spans: readonly ExportSpan[], cp: { start:
  */
 function biaozhuJsonlExporterFor(): Exporter {
   const out = new Utf8Builder(); // document() runs to completion: one builder serves every document
-  const attributesJson = new WeakMap<Record<string, string>, Uint8Array>(); // for spans without a memo (see derivedFromAttributes)
+  const attributesJson = new WeakMap<Record<string, string>, Uint8Array>(); // see derivedFromAttributes
   const pieces = stretches();
   return {
     format: 'biaozhu-jsonl',
@@ -129,7 +129,7 @@ function biaozhuJsonlExporterFor(): Exporter {
     utf8Texts: true,
     notes: true,
     begin: () => [],
-    document(doc) {
+    document(doc, ctx) {
       // Both offset systems are written, so the ctx.offsets choice does not change this format.
       assertExportable(doc, 'normalized');
       const spans = [...doc.spans].sort((a, b) => a.start - b.start || a.end - b.end || a.id - b.id);
@@ -139,14 +139,18 @@ function biaozhuJsonlExporterFor(): Exporter {
       out.clear();
       out.append(`{"id":${JSON.stringify(doc.id)},"text":`);
       const textFrom = out.size;
-      if (doc.textUtf8) out.appendJsonUtf8(doc.textUtf8);
+      const textUtf8 = ctx.storedUtf8?.(doc, 'text');
+      if (textUtf8) out.appendJsonUtf8(textUtf8);
       else out.appendJsonString(doc.text);
       const textTo = out.size;
       out.append(`,"metadata":${JSON.stringify(metadata)},"status":${JSON.stringify(doc.status)}${doc.split ? `,"split":${JSON.stringify(doc.split)}` : ''}${doc.note ? `,"note":${JSON.stringify(doc.note)}` : ''},"original_text":`);
       // Often nothing was normalized: the original text is the text, whose JSON is written already.
       if (doc.originalText === doc.text) out.repeat(textFrom, textTo);
-      else if (doc.originalTextUtf8) out.appendJsonUtf8(doc.originalTextUtf8);
-      else out.appendJsonString(doc.originalText);
+      else {
+        const originalUtf8 = ctx.storedUtf8?.(doc, 'originalText');
+        if (originalUtf8) out.appendJsonUtf8(originalUtf8);
+        else out.appendJsonString(doc.originalText);
+      }
       out.append(`,"offset_map":${JSON.stringify(doc.offsetMap ?? [0, doc.text.length, 0, doc.originalText.length])},"spans":[`);
       writeSpans(out, spans, cp, attributesJson, pieces);
       out.append(']}\n');

@@ -28,7 +28,7 @@ const MAX_CONF_VALUES = 1000;
 interface BratState {
   labels: Set<string>;
   attributes: Map<string, Map<string, Set<string>>>; // key → label → values
-  /** What spans without a memo need of their attributes (see derivedFromAttributes), worked out once per object. */
+  /** What spans need of their attributes (see derivedFromAttributes), worked out once per object. */
   attributesInfo: WeakMap<Record<string, string>, AttributesInfo>;
   /** Entity types by label key. */
   types: Map<string, EntityType>;
@@ -58,7 +58,7 @@ function describeAttributes(attributes: Record<string, string>): AttributesInfo 
   return { pairs, mostBytes, noted: new Set(), lastNoted: undefined };
 }
 // describeAttributes is made once, not a closure per span.
-const attributesInfo = (state: BratState, span: ExportSpan): AttributesInfo => derivedFromAttributes(span, 'brat', state.attributesInfo, describeAttributes);
+const attributesInfo = (state: BratState, span: ExportSpan): AttributesInfo => derivedFromAttributes(span, state.attributesInfo, describeAttributes);
 
 /** Records the attribute keys and values a type carries, for annotation.conf. */
 function noteAttributes(state: BratState, info: AttributesInfo, type: string): void {

@@ -49,7 +49,7 @@ function needsQuotes(s: string): boolean {
  */
 const attributesFields = new WeakMap<Record<string, string>, Uint8Array>();
 const attributesJsonField = (attributes: Record<string, string>): Uint8Array => utf8Bytes(`${csvField(JSON.stringify(attributes))},`);
-const attributesField = (span: ExportSpan): Uint8Array => derivedFromAttributes(span, 'csv', attributesFields, attributesJsonField);
+const attributesField = (span: ExportSpan): Uint8Array => derivedFromAttributes(span, attributesFields, attributesJsonField);
 const nameFields = new Map<string, Uint8Array>();
 function nameField(name: string): Uint8Array {
   let field = nameFields.get(name);

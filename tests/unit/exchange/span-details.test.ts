@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMATS } from '../../../shared/api/jobs';
-import { exporters, type ExportChunk, type ExportDocument } from '../../../shared/exchange';
+import { exporters, type ExportChunk, type ExportContext, type ExportDocument } from '../../../shared/exchange';
 import { utf8Text } from '../../../shared/exchange/text-builder';
 import type { SpanDetails } from '../../../shared/exchange/types';
 import { ctx, docArb, docsArb } from './fixtures';
@@ -40,9 +40,9 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 const asText = (chunks: ExportChunk[]) => chunks.map((c) => ({ path: c.path, text: typeof c.text === 'string' ? c.text : decoder.decode(c.text) }));
 
 /** One document through a fresh export of `format`: begin, document, end. */
-function exportOne(format: (typeof EXPORT_FORMATS)[number], doc: ExportDocument, offsets?: 'normalized' | 'source') {
+function exportOne(format: (typeof EXPORT_FORMATS)[number], doc: ExportDocument, offsets?: 'normalized' | 'source', storedUtf8?: ExportContext['storedUtf8']) {
   const exporter = exporters[format];
-  const context = ctx(offsets);
+  const context = { ...ctx(offsets), storedUtf8 };
   const begin = asText(exporter.begin(context));
   const result = exporter.document(doc, context);
   return [begin, { ...result, chunks: asText(result.chunks) }, asText(exporter.end(context))];
@@ -128,18 +128,18 @@ describe('texts handed over as their UTF-8 bytes', () => {
           offsetMap: [0, plain.text.length, shift, plain.text.length],
           spans: plain.spans.map((s) => ({ ...s, sourceStart: s.start + shift, sourceEnd: s.end + shift })),
         };
-        const withBytes = { ...doc, textUtf8: utf8Text(doc.text), originalTextUtf8: utf8Text(doc.originalText) };
-        expect(exportOne(format, withBytes, offsets)).toEqual(exportOne(format, doc, offsets));
+        const stored = { text: utf8Text(doc.text), originalText: utf8Text(doc.originalText) };
+        expect(exportOne(format, doc, offsets, (_, which) => stored[which])).toEqual(exportOne(format, doc, offsets));
       }),
       { numRuns: 100 },
     );
   });
 });
 
-describe('attribute sets shared through a memo', () => {
-  // The export worker gives every span with the same attributes the same object and one memo
-  // (ExportSpan.attributesMemo), in which formats keep what they derive from them: what they
-  // write must be what they write without memos, across the documents of one export.
+describe('attribute objects shared between spans', () => {
+  // The export worker gives every span with the same attributes the same object, from which
+  // formats derive what they write once: what they write must be what they write without
+  // sharing, across the documents of one export.
   const exportAll = (format: (typeof EXPORT_FORMATS)[number], docs: ExportDocument[]) => {
     const exporter = exporters[format];
     const context = ctx();
@@ -152,19 +152,16 @@ describe('attribute sets shared through a memo', () => {
   it.each(EXPORT_FORMATS)('does not change what %s writes', (format) => {
     fc.assert(
       fc.property(docsArb({ attributes: true }), (docs) => {
-        const shared = new Map<string, { attributes: Record<string, string>; memo: Record<string, unknown> }>();
-        const withMemos = docs.map((doc) => ({
+        const shared = new Map<string, Record<string, string>>();
+        const sharing = docs.map((doc) => ({
           ...doc,
           spans: doc.spans.map((s) => {
             const key = JSON.stringify(s.attributes);
-            if (!shared.has(key)) shared.set(key, { attributes: Object.freeze({ ...s.attributes }), memo: {} });
-            const { attributes, memo } = shared.get(key)!;
-            return { ...s, attributes, attributesMemo: memo };
+            if (!shared.has(key)) shared.set(key, Object.freeze({ ...s.attributes }));
+            return { ...s, attributes: shared.get(key)! };
           }),
         }));
-        expect(exportAll(format, withMemos)).toEqual(exportAll(format, docs));
-        // A format keeps one thing per set, under its own name.
-        expect([...shared.values()].every(({ memo }) => Object.keys(memo).length <= 1)).toBe(true);
+        expect(exportAll(format, sharing)).toEqual(exportAll(format, docs));
       }),
       { numRuns: 60 },
     );

@@ -72,7 +72,7 @@ describe('export reader', () => {
           const unpacker = new SpanUnpacker(packed);
           const spans = ids.flatMap((id) => unpacker.take(id)).map((r) => ({
             numbers: [r.documentId, r.id, r.start, r.end, r.labelId, r.annotatorId, r.state, r.attributeSetId],
-            attributes: packed.attributesUpdate ? attributes.get(r.attributeSetId).attributes : null,
+            attributes: packed.attributesUpdate ? attributes.get(r.attributeSetId) : null,
             details: packed.texts.createdAt ? [r.createdAt, r.updatedAt] : null,
           }));
           // Grouped by document in id order, as the document rows are; within one, SQLite's order.
@@ -117,7 +117,7 @@ describe('export reader', () => {
     const table = new AttributeTable();
     const packed = packSpans(readExportSpanLists(db, [id], 'attributes'), 'attributes', numberings(), readSets);
     table.apply(packed.attributesUpdate!);
-    const sets = new SpanUnpacker(packed).take(id).map((record) => table.get(record.attributeSetId).attributes);
+    const sets = new SpanUnpacker(packed).take(id).map((record) => table.get(record.attributeSetId));
     expect(sets.sort((a, b) => Object.keys(a).length - Object.keys(b).length)).toEqual([{}, attributes]);
     // Only a file written by another program could hold these: our writes keep one time per field.
     db.prepare('UPDATE annotations SET created_at = ? WHERE document_id = ? AND start = 0').run('2025\x1e01', id);
@@ -206,24 +206,19 @@ describe('span texts between the export threads', () => {
     const first = batch([0, 4, 4, 0, 9, 4]);
     // Most spans have no attributes (set 0): never sent, and every such span shares one frozen object.
     expect(first.update).toEqual({ reset: false, sets: [[4, '{"role":"区长"}'], [9, '{"role":"书记"}']] });
-    expect(first.sets.map((s) => s.attributes)).toEqual([{}, { role: '区长' }, { role: '区长' }, {}, { role: '书记' }, { role: '区长' }]);
+    expect(first.sets).toEqual([{}, { role: '区长' }, { role: '区长' }, {}, { role: '书记' }, { role: '区长' }]);
     expect(first.sets[0]).toBe(first.sets[3]);
     expect(first.sets[1]).toBe(first.sets[5]);
-    expect(first.sets.every((s) => Object.isFrozen(s.attributes))).toBe(true);
-    // One memo per set for what formats derive from it (ExportSpan.attributesMemo).
-    expect(first.sets[1].memo).toBe(first.sets[2].memo);
-    expect(first.sets[1].memo).not.toBe(first.sets[4].memo);
-    first.sets[1].memo.brat = 'derived';
-    // The table is full: emptied, and the set sent again with a new memo.
+    expect(first.sets.every((s) => Object.isFrozen(s))).toBe(true);
+    // The table is full: emptied, and the set sent again.
     const second = batch([4, 12]);
     expect(second.update).toEqual({ reset: true, sets: [[4, '{"role":"区长"}'], [12, '{"district":"顺义区"}']] });
-    expect(second.sets[0].memo).toEqual({});
     expect(() => table.get(9)).toThrow('span attribute set 9 was never sent');
     // A batch without new sets asks for none.
     batch([0, 0]);
     // Ids far beyond any seen so far are remembered too.
     stored.set(70_000, '{"role":"副区长"}');
-    expect(batch([70_000, 70_000]).sets.map((set) => set.attributes)).toEqual([{ role: '副区长' }, { role: '副区长' }]);
+    expect(batch([70_000, 70_000]).sets).toEqual([{ role: '副区长' }, { role: '副区长' }]);
     expect(batch([70_000, 0]).update.sets).toEqual([]);
     expect(asked).toEqual([[4, 9], [4, 12], [70_000]]);
   });
