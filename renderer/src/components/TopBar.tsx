@@ -1,7 +1,7 @@
 // Top bar: project, annotator, import/export/labels, review, language, theme, help.
 import { useEffect, useState } from 'react';
 import { callOrThrow } from '../api/client';
-import type { DialogName } from '../hooks/useWorkbenchCommands';
+import type { DialogName } from '../state/workbenchCommands';
 import { useI18n } from '../i18n';
 import { useAppState } from '../state/appState';
 import { formatKey } from '../state/keys';

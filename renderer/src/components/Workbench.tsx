@@ -1,33 +1,30 @@
 // The main screen: document list | reader | side panel, with the top bar and dialogs.
-import { useCallback, useMemo, useRef, useState } from 'react';
-import type { DocumentStatus } from '../../../shared/model';
+import { useCallback, useMemo, useRef, type MutableRefObject } from 'react';
 import { callOrThrow } from '../api/client';
 import { DialogHost } from '../dialogs/DialogHost';
-import type { PickedSource } from '../dialogs/importTypes';
 import { useDocumentList, type ListQuery } from '../hooks/useDocumentList';
 import { useDocumentSession } from '../hooks/useDocumentSession';
-import { useFileDrop } from '../hooks/useFileDrop';
 import { useKeymap } from '../hooks/useKeymap';
 import { useLocalStorage } from '../hooks/useLocalStorage';
-import { buildCommands, type DialogName } from '../hooks/useWorkbenchCommands';
+import { useDocumentNavigation, useSessionActions, useWorkbenchDialogs, useWorkbenchView } from '../hooks/useWorkbenchControls';
 import { useI18n } from '../i18n';
-import { historyWhat } from '../i18n/history';
 import type { ReaderHandle } from '../reader/Reader';
 import { useAppState } from '../state/appState';
+import type { Command } from '../state/commands';
+import type { DocSession } from '../state/docSession';
 import { projectHealthCommands } from '../state/projectHealth';
 import { errorMessage, useToast } from '../state/toasts';
+import { buildCommands } from '../state/workbenchCommands';
 import { DocumentList } from './DocumentList';
 import { ReaderPane } from './ReaderPane';
-import { RightPanel, type PanelTab } from './RightPanel';
+import { RightPanel } from './RightPanel';
 import { TopBar } from './TopBar';
-
-const ZOOM_DEFAULT = 18;
 
 export function Workbench() {
   const app = useAppState();
   const project = app.project!;
   const toast = useToast();
-  const { t, lang, setLang, labelName } = useI18n();
+  const { t } = useI18n();
   const [query, setQuery] = useLocalStorage<ListQuery>('biaozhu.docQuery', { sort: 'id', direction: 'asc' });
   const list = useDocumentList(query, toast.error);
   const annotatorRef = useRef(project.annotator);
@@ -39,101 +36,71 @@ export function Workbench() {
     onDocument: list.patch,
   });
   const reader = useRef<ReaderHandle | null>(null);
-  const [dialog, setDialogState] = useState<DialogName | null>(null);
-  const [droppedFiles, setDroppedFiles] = useState<PickedSource[]>([]);
-  const setDialog = useCallback((next: DialogName | null) => {
-    setDroppedFiles([]);
-    setDialogState(next);
-  }, []);
-  const fileDrop = useFileDrop(dialog === null, (files) => {
-    setDialogState('import');
-    setDroppedFiles(files);
-  }, toast.error);
-  const [reviewMode, setReviewModeState] = useState(false);
-  const [tab, setTab] = useLocalStorage<PanelTab>('biaozhu.panelTab', 'spans');
-  const [findOpen, setFindOpen] = useState(false);
-  const [showOriginal, setShowOriginal] = useState(false);
-  const [wordSnap, setWordSnap] = useLocalStorage('biaozhu.wordSnap', false);
-  const [fontSize, setFontSize] = useLocalStorage('biaozhu.fontSize', ZOOM_DEFAULT);
+  const view = useWorkbenchView();
+  const { setShowOriginal, setFindOpen } = view;
+  const dialogs = useWorkbenchDialogs(toast.error);
+  const hideOriginal = useCallback(() => setShowOriginal(false), [setShowOriginal]);
+  const closeFind = useCallback(() => setFindOpen(false), [setFindOpen]);
+  const nav = useDocumentNavigation({ session, list, open, onOpen: hideOriginal, toast, t });
+  const actions = useSessionActions({ session, reader, findOpen: view.findOpen, closeFind, toast, t });
+  const commands = useCommandList({ session, reader, view, setDialog: dialogs.setDialog, nav, actions });
+  useKeymap(commands, dialogs.dialog === null);
 
-  const setReviewMode = useCallback(
-    (on: boolean) => {
-      setReviewModeState(on);
-      setTab(on ? 'review' : 'spans');
-    },
-    [setTab],
+  const setStatus = actions.setStatus;
+  return (
+    <div className="app-shell" {...dialogs.fileDrop.handlers}>
+      {dialogs.fileDrop.dragging && (
+        <div className="drop-overlay" role="status">
+          <p>{t('import.dropWindow')}</p>
+        </div>
+      )}
+      <TopBar onDialog={dialogs.setDialog} reviewMode={view.reviewMode} setReviewMode={view.setReviewMode} hasDocument={session !== null} />
+      <main className="workbench">
+        <DocumentList list={list} query={query} setQuery={setQuery} currentId={session?.doc.id ?? null} onOpen={(id) => void nav.openDoc(id)} onNextUnfinished={() => void nav.nextUnfinished()} />
+        <ReaderPane
+          session={session}
+          loading={loadingId !== null}
+          reader={reader}
+          labels={app.labels}
+          labelById={app.labelById}
+          wordSnap={view.wordSnap}
+          setWordSnap={view.setWordSnap}
+          fontSize={view.fontSize}
+          zoom={view.zoom}
+          findOpen={view.findOpen}
+          closeFind={closeFind}
+          showOriginal={view.showOriginal}
+          setShowOriginal={setShowOriginal}
+          setStatus={(s) => void setStatus(s)}
+          undo={() => void actions.historyStep('undo')}
+          redo={() => void actions.historyStep('redo')}
+          notify={toast.info}
+        />
+        <RightPanel session={session} reader={reader} tab={view.tab} setTab={view.setTab} reviewMode={view.reviewMode} setReviewMode={view.setReviewMode} setStatus={(s) => void setStatus(s)} filterList={(patch) => setQuery({ ...query, ...patch })} />
+      </main>
+      <DialogHost dialog={dialogs.dialog} close={() => dialogs.setDialog(null)} commands={commands} onImported={list.reload} droppedFiles={dialogs.droppedFiles} />
+    </div>
   );
+}
 
-  const openDoc = useCallback(
-    async (id: number) => {
-      setShowOriginal(false);
-      await open(id);
-    },
-    [open],
-  );
+interface CommandListDeps {
+  session: DocSession | null;
+  reader: MutableRefObject<ReaderHandle | null>;
+  view: ReturnType<typeof useWorkbenchView>;
+  setDialog: ReturnType<typeof useWorkbenchDialogs>['setDialog'];
+  nav: ReturnType<typeof useDocumentNavigation>;
+  actions: ReturnType<typeof useSessionActions>;
+}
 
-  const nextUnfinished = useCallback(async () => {
-    try {
-      const next =
-        (await callOrThrow('documents:nextUnfinished', { afterId: session?.doc.id ?? 0 })) ??
-        (await callOrThrow('documents:nextUnfinished', { afterId: 0 }));
-      if (next && next.id !== session?.doc.id) await openDoc(next.id);
-      else toast.info(t('docs.allDone'));
-    } catch (error) {
-      toast.error(errorMessage(error));
-    }
-  }, [session, openDoc, toast, t]);
-
-  const stepDocument = useCallback(
-    async (dir: 1 | -1) => {
-      const index = session ? list.indexOf(session.doc.id) : -1;
-      const doc = await list.fetchIndex(Math.max(0, index + dir));
-      if (doc) await openDoc(doc.id);
-    },
-    [session, list, openDoc],
-  );
-
-  const setStatus = useCallback(
-    async (status: DocumentStatus) => {
-      if (!session) return;
-      try {
-        await session.setStatus(status);
-        toast.info(t('toast.statusSet', { status: t(`status.${status}`) }));
-      } catch (error) {
-        toast.error(errorMessage(error));
-      }
-    },
-    [session, toast, t],
-  );
-
-  const historyStep = useCallback(
-    async (which: 'undo' | 'redo') => {
-      if (!session) return;
-      const step = await (which === 'undo' ? session.undo() : session.redo());
-      if (step) toast.info(t(which === 'undo' ? 'toast.undone' : 'toast.redone', { what: historyWhat(t, step) }));
-      else toast.info(t(which === 'undo' ? 'reader.nothingToUndo' : 'reader.nothingToRedo'));
-    },
-    [session, toast, t],
-  );
-
-  const escape = useCallback((): boolean => {
-    if (findOpen) {
-      setFindOpen(false);
-      return true;
-    }
-    const sel = reader.current?.sel;
-    if (sel?.range) {
-      sel.collapse();
-      return true;
-    }
-    if (session?.selectedId != null) {
-      session.select(null);
-      return true;
-    }
-    return false;
-  }, [findOpen, session]);
-
-  const commands = useMemo(
+/** The workbench's commands (keys, palette, help), rebuilt when what they act on changes. */
+function useCommandList({ session, reader, view, setDialog, nav, actions }: CommandListDeps): Command[] {
+  const app = useAppState();
+  const toast = useToast();
+  const { t, lang, setLang, labelName } = useI18n();
+  const { reviewMode, setReviewMode, setFindOpen, setShowOriginal, setWordSnap, zoom } = view;
+  const { nextUnfinished, stepDocument } = nav;
+  const { setStatus, historyStep, escape } = actions;
+  return useMemo(
     () =>
       buildCommands({
         t,
@@ -150,7 +117,7 @@ export function Workbench() {
           requestAnimationFrame(() => (document.querySelector('.find-input') as HTMLInputElement | null)?.select());
         },
         escape,
-        zoom: (delta) => setFontSize((f) => (delta === null ? ZOOM_DEFAULT : Math.min(32, Math.max(13, f + delta * 2)))),
+        zoom,
         toggleWordSnap: () => setWordSnap((w) => !w),
         toggleTheme: () => app.setTheme(app.theme === 'dark' ? 'light' : 'dark'),
         toggleLang: () => setLang(lang === 'zh' ? 'en' : 'zh'),
@@ -167,42 +134,6 @@ export function Workbench() {
         },
         closeProject: () => void callOrThrow('projects:close', {}).then(() => app.setProject(null), (e) => toast.error(errorMessage(e))),
       }).concat(projectHealthCommands({ t, project: app.project, setProject: app.setProject, info: toast.info, error: toast.error })),
-    [t, labelName, app, session, toast, reviewMode, setReviewMode, escape, setFontSize, setWordSnap, setLang, lang, nextUnfinished, stepDocument, setStatus, historyStep, setDialog],
-  );
-  useKeymap(commands, dialog === null);
-
-  return (
-    <div className="app-shell" {...fileDrop.handlers}>
-      {fileDrop.dragging && (
-        <div className="drop-overlay" role="status">
-          <p>{t('import.dropWindow')}</p>
-        </div>
-      )}
-      <TopBar onDialog={setDialog} reviewMode={reviewMode} setReviewMode={setReviewMode} hasDocument={session !== null} />
-      <main className="workbench">
-        <DocumentList list={list} query={query} setQuery={setQuery} currentId={session?.doc.id ?? null} onOpen={(id) => void openDoc(id)} onNextUnfinished={() => void nextUnfinished()} />
-        <ReaderPane
-          session={session}
-          loading={loadingId !== null}
-          reader={reader}
-          labels={app.labels}
-          labelById={app.labelById}
-          wordSnap={wordSnap}
-          setWordSnap={setWordSnap}
-          fontSize={fontSize}
-          zoom={(d) => setFontSize((f) => (d === null ? ZOOM_DEFAULT : Math.min(32, Math.max(13, f + d * 2))))}
-          findOpen={findOpen}
-          closeFind={() => setFindOpen(false)}
-          showOriginal={showOriginal}
-          setShowOriginal={setShowOriginal}
-          setStatus={(s) => void setStatus(s)}
-          undo={() => void historyStep('undo')}
-          redo={() => void historyStep('redo')}
-          notify={toast.info}
-        />
-        <RightPanel session={session} reader={reader} tab={tab} setTab={setTab} reviewMode={reviewMode} setReviewMode={setReviewMode} setStatus={(s) => void setStatus(s)} filterList={(patch) => setQuery({ ...query, ...patch })} />
-      </main>
-      <DialogHost dialog={dialog} close={() => setDialog(null)} commands={commands} onImported={list.reload} droppedFiles={droppedFiles} />
-    </div>
+    [t, labelName, app, session, reader, toast, reviewMode, setReviewMode, setDialog, setFindOpen, escape, zoom, setWordSnap, setLang, lang, setShowOriginal, nextUnfinished, stepDocument, setStatus, historyStep],
   );
 }

@@ -1,7 +1,7 @@
 // Renders whichever dialog is open; the workbench keymap is off while one is. Each dialog's code
 // is loaded the first time it opens, so it does not delay the reader's first paint.
 import { lazy, Suspense } from 'react';
-import type { DialogName } from '../hooks/useWorkbenchCommands';
+import type { DialogName } from '../state/workbenchCommands';
 import type { Command } from '../state/commands';
 import type { PickedSource } from './importTypes';
 

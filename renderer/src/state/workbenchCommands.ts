@@ -1,14 +1,15 @@
-// The workbench's command list (keys, palette and help all read it).
+// The workbench's command list (keys, palette and help all read it), built group by group from
+// what the workbench can do.
 import type { MutableRefObject } from 'react';
+import { labelKeys } from '../../../shared/hotkeys';
 import { DOCUMENT_STATUSES, type DocumentStatus, type Label } from '../../../shared/model';
 import type { Translate } from '../i18n';
 import type { ReaderHandle } from '../reader/Reader';
 import type { Move } from '../reader/readerSelection';
-import type { Command } from '../state/commands';
-import type { DocSession } from '../state/docSession';
-import { labelKeys } from '../../../shared/hotkeys';
-import { resizeSelected, review, stepSpan, tagWith, type ActionContext, type Edge } from '../state/spanActions';
-import { cyclePane, releaseTab, tabReleased } from '../state/paneFocus';
+import type { Command } from './commands';
+import type { DocSession } from './docSession';
+import { cyclePane, releaseTab, tabReleased } from './paneFocus';
+import { resizeSelected, review, stepSpan, tagWith, type ActionContext, type Edge } from './spanActions';
 
 export type DialogName = 'import' | 'export' | 'labels' | 'palette' | 'help' | 'backups';
 
@@ -51,48 +52,74 @@ const inReader = () => {
 const focusInReader = () => !!document.activeElement?.closest('.reader-content');
 const tabStepsSpans = () => focusInReader() && !tabReleased();
 
+/** What the command groups share: the deps, and the span actions' context built from them. */
+interface Build {
+  d: CommandDeps;
+  t: Translate;
+  ctx: () => ActionContext;
+  hasDoc: () => boolean;
+  hasSpan: () => boolean;
+}
+
 export function buildCommands(d: CommandDeps): Command[] {
   const { t } = d;
-  const ctx = (): ActionContext => ({ session: d.session, reader: d.reader.current, notify: (m, vars) => d.notify(t(`toast.${m}`, vars)) });
-  const hasDoc = () => d.session !== null && d.reader.current !== null;
-  const hasSpan = () => d.session?.selected != null;
-  const move = (kind: Move, extend: boolean) => () => d.reader.current?.sel.move(kind, extend);
-  const edge = (e: Edge) => () => resizeSelected(ctx(), e);
-  const cmds: Command[] = [];
+  const b: Build = {
+    d,
+    t,
+    ctx: () => ({ session: d.session, reader: d.reader.current, notify: (m, vars) => d.notify(t(`toast.${m}`, vars)) }),
+    hasDoc: () => d.session !== null && d.reader.current !== null,
+    hasSpan: () => d.session?.selected != null,
+  };
+  return [...labelCommands(b), ...selectionCommands(b), ...spanCommands(b), ...reviewCommands(b), ...documentCommands(b), ...viewCommands(b), ...appCommands(b)];
+}
 
+/** One command per label, on its keys: tag the selection, or relabel the selected span. */
+function labelCommands({ d, t, ctx, hasDoc }: Build): Command[] {
   const keysOf = labelKeys(d.labels);
-  d.labels.forEach((label) => {
-    cmds.push({
-      id: `label:${label.key}`,
-      group: 'spans',
-      title: t('cmd.label', { label: `${d.labelName(label)} ${label.key}` }),
-      keys: keysOf.get(label.id)!,
-      run: () => tagWith(ctx(), label),
-      enabled: hasDoc,
-    });
-  });
+  return d.labels.map((label) => ({
+    id: `label:${label.key}`,
+    group: 'spans',
+    title: t('cmd.label', { label: `${d.labelName(label)} ${label.key}` }),
+    keys: keysOf.get(label.id)!,
+    run: () => tagWith(ctx(), label),
+    enabled: hasDoc,
+  }));
+}
 
-  const moves: [string, Move, string, string][] = [
-    ['Right', 'right', 'cmd.caretRight', 'cmd.extendRight'],
-    ['Left', 'left', 'cmd.caretLeft', 'cmd.extendLeft'],
-    ['Down', 'down', 'cmd.caretDown', 'cmd.extendDown'],
-    ['Up', 'up', 'cmd.caretUp', 'cmd.extendUp'],
-  ];
-  for (const [key, kind, caretTitle, extendTitle] of moves) {
-    cmds.push({ id: `extend:${kind}`, group: 'select', title: t(extendTitle as never), keys: [`Shift+Arrow${key}`], run: move(kind, true), enabled: () => hasDoc() && inReader() });
-    cmds.push({ id: `caret:${kind}`, group: 'select', title: t(caretTitle as never), keys: [`Arrow${key}`], run: move(kind, false), enabled: () => hasDoc() && inReader(), paletteHidden: true });
+const ARROWS: [string, Move, string, string][] = [
+  ['Right', 'right', 'cmd.caretRight', 'cmd.extendRight'],
+  ['Left', 'left', 'cmd.caretLeft', 'cmd.extendLeft'],
+  ['Down', 'down', 'cmd.caretDown', 'cmd.extendDown'],
+  ['Up', 'up', 'cmd.caretUp', 'cmd.extendUp'],
+];
+
+/** Caret and selection keys in the reader, word snapping, Escape. */
+function selectionCommands({ d, t, hasDoc }: Build): Command[] {
+  const move = (kind: Move, extend: boolean) => () => d.reader.current?.sel.move(kind, extend);
+  const inText = () => hasDoc() && inReader();
+  const cmds: Command[] = [];
+  for (const [key, kind, caretTitle, extendTitle] of ARROWS) {
+    cmds.push({ id: `extend:${kind}`, group: 'select', title: t(extendTitle as never), keys: [`Shift+Arrow${key}`], run: move(kind, true), enabled: inText });
+    cmds.push({ id: `caret:${kind}`, group: 'select', title: t(caretTitle as never), keys: [`Arrow${key}`], run: move(kind, false), enabled: inText, paletteHidden: true });
   }
   cmds.push(
-    { id: 'caret:home', group: 'select', title: t('cmd.paraStart'), keys: ['Home'], run: move('home', false), enabled: () => hasDoc() && inReader(), paletteHidden: true },
-    { id: 'caret:end', group: 'select', title: t('cmd.paraEnd'), keys: ['End'], run: move('end', false), enabled: () => hasDoc() && inReader(), paletteHidden: true },
-    { id: 'extend:home', group: 'select', title: t('cmd.paraStart'), keys: ['Shift+Home'], run: move('home', true), enabled: () => hasDoc() && inReader(), paletteHidden: true },
-    { id: 'extend:end', group: 'select', title: t('cmd.paraEnd'), keys: ['Shift+End'], run: move('end', true), enabled: () => hasDoc() && inReader(), paletteHidden: true },
+    { id: 'caret:home', group: 'select', title: t('cmd.paraStart'), keys: ['Home'], run: move('home', false), enabled: inText, paletteHidden: true },
+    { id: 'caret:end', group: 'select', title: t('cmd.paraEnd'), keys: ['End'], run: move('end', false), enabled: inText, paletteHidden: true },
+    { id: 'extend:home', group: 'select', title: t('cmd.paraStart'), keys: ['Shift+Home'], run: move('home', true), enabled: inText, paletteHidden: true },
+    { id: 'extend:end', group: 'select', title: t('cmd.paraEnd'), keys: ['Shift+End'], run: move('end', true), enabled: inText, paletteHidden: true },
     { id: 'wordSnap', group: 'select', title: t('cmd.wordSnap'), keys: ['w'], run: d.toggleWordSnap },
     { id: 'escape', group: 'select', title: t('cmd.escape'), keys: ['Escape'], run: () => {
       // Nothing left to clear: the next Tab leaves the reader.
       if (!d.escape() && focusInReader()) releaseTab();
     }, global: true },
+  );
+  return cmds;
+}
 
+/** Stepping through spans, deleting and resizing the selected one, undo and redo. */
+function spanCommands({ d, t, ctx, hasDoc, hasSpan }: Build): Command[] {
+  const edge = (e: Edge) => () => resizeSelected(ctx(), e);
+  return [
     { id: 'span:next', group: 'spans', title: t('cmd.nextSpan'), keys: ['j'], run: () => stepSpan(ctx(), 1), enabled: hasDoc },
     { id: 'span:prev', group: 'spans', title: t('cmd.prevSpan'), keys: ['k'], run: () => stepSpan(ctx(), -1), enabled: hasDoc },
     // Tab only steps through spans while the reader has focus, so it still moves focus elsewhere.
@@ -105,11 +132,19 @@ export function buildCommands(d: CommandDeps): Command[] {
     { id: 'span:shrinkEnd', group: 'spans', title: t('cmd.shrinkEnd'), keys: ['}'], run: edge('shrinkEnd'), enabled: hasSpan },
     { id: 'undo', group: 'spans', title: t('cmd.undo'), keys: ['Mod+z'], run: d.undo, enabled: () => d.session !== null },
     { id: 'redo', group: 'spans', title: t('cmd.redo'), keys: ['Mod+Shift+z', 'Mod+y'], run: d.redo, enabled: () => d.session !== null },
+  ];
+}
 
+function reviewCommands({ d, t, ctx, hasDoc }: Build): Command[] {
+  return [
     { id: 'review:toggle', group: 'review', title: t('cmd.review'), keys: ['Alt+r'], run: () => d.setReviewMode(!d.reviewMode), enabled: () => d.session !== null },
     { id: 'review:accept', group: 'review', title: t('cmd.accept'), keys: ['a'], run: () => review(ctx(), 'accepted'), enabled: () => d.reviewMode && hasDoc() },
     { id: 'review:reject', group: 'review', title: t('cmd.reject'), keys: ['r'], run: () => review(ctx(), 'rejected'), enabled: () => d.reviewMode && hasDoc() },
+  ];
+}
 
+function documentCommands({ d, t }: Build): Command[] {
+  return [
     { id: 'doc:nextUnfinished', group: 'documents', title: t('cmd.nextUnfinished'), keys: ['n'], run: d.nextUnfinished },
     { id: 'doc:next', group: 'documents', title: t('cmd.nextDoc'), keys: ['Alt+ArrowDown'], run: () => d.stepDocument(1) },
     { id: 'doc:prev', group: 'documents', title: t('cmd.prevDoc'), keys: ['Alt+ArrowUp'], run: () => d.stepDocument(-1) },
@@ -122,7 +157,12 @@ export function buildCommands(d: CommandDeps): Command[] {
       run: () => d.setStatus(s),
       enabled: () => d.session !== null,
     })),
+  ];
+}
 
+/** Find, zoom, the original text, moving focus between panes, theme and language. */
+function viewCommands({ d, t }: Build): Command[] {
+  return [
     { id: 'find', group: 'view', title: t('cmd.find'), keys: ['Mod+f', 'F3'], run: d.openFind, enabled: () => d.session !== null, global: true },
     { id: 'zoomIn', group: 'view', title: t('cmd.zoomIn'), keys: ['Mod+=', 'Mod++'], run: () => d.zoom(1), global: true },
     { id: 'zoomOut', group: 'view', title: t('cmd.zoomOut'), keys: ['Mod+-'], run: () => d.zoom(-1), global: true },
@@ -135,7 +175,12 @@ export function buildCommands(d: CommandDeps): Command[] {
     { id: 'focus:prevPane', group: 'view', title: t('cmd.prevPane'), keys: ['Shift+F6'], run: () => cyclePane(-1, d.focusRegion), global: true },
     { id: 'theme', group: 'view', title: t('cmd.theme'), keys: [], run: d.toggleTheme },
     { id: 'language', group: 'view', title: t('cmd.language'), keys: [], run: d.toggleLang },
+  ];
+}
 
+/** Dialogs and the project. */
+function appCommands({ d, t }: Build): Command[] {
+  return [
     { id: 'palette', group: 'app', title: t('cmd.palette'), keys: ['Mod+k', 'Mod+Shift+p'], run: () => d.openDialog('palette'), global: true },
     { id: 'help', group: 'app', title: t('cmd.help'), keys: ['?'], run: () => d.openDialog('help') },
     { id: 'import', group: 'app', title: t('cmd.import'), keys: ['Mod+o'], run: () => d.openDialog('import'), global: true },
@@ -143,7 +188,5 @@ export function buildCommands(d: CommandDeps): Command[] {
     { id: 'labels', group: 'app', title: t('cmd.labels'), keys: ['Mod+Shift+l'], run: () => d.openDialog('labels'), global: true },
     { id: 'closeProject', group: 'app', title: t('cmd.closeProject'), keys: [], run: d.closeProject },
     { id: 'restoreBackup', group: 'app', title: t('cmd.restoreBackup'), keys: [], run: () => d.openDialog('backups') },
-  );
-  return cmds;
+  ];
 }
-
