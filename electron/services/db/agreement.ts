@@ -46,10 +46,15 @@ export function readAgreementRows(
   const candidates = statement(db, `SELECT id, char_count AS length, title FROM documents ${where} ORDER BY id`).all(...params) as { id: number; length: number; title: string }[];
   const wanted = query.documentIds ? new Set(query.documentIds) : null;
   const documents = wanted ? candidates.filter((d) => wanted.has(d.id)) : candidates;
-  const docIndex = new Map<number, number>();
-  documents.forEach((d, i) => docIndex.set(d.id, i));
-  const coderIndex = new Map(query.annotatorIds.map((id, i) => [id, i]));
-  const labelIndex = new Map(query.labelIds.map((id, i) => [id, i]));
+  // Dense lookups by id (ids are small integers): a Map.get per row costs more than the row.
+  const slots = (ids: number[]) => {
+    const table = new Int32Array(ids.reduce((max, id) => Math.max(max, id), 0) + 1).fill(-1);
+    ids.forEach((id, i) => (table[id] = i));
+    return table;
+  };
+  const docIndex = slots(documents.map((d) => d.id));
+  const coderIndex = slots(query.annotatorIds);
+  const labelIndex = slots(query.labelIds);
   const coderMask = new Int32Array(documents.length);
 
   const columns = { doc: new Column(), start: new Column(), end: new Column(), label: new Column(), coder: new Column() };
@@ -60,17 +65,16 @@ export function readAgreementRows(
     .raw(true)
     .iterate(...query.annotatorIds) as IterableIterator<[number, number, number, number, number]>;
   for (const [documentId, start, end, labelId, annotatorId] of rows) {
-    const d = docIndex.get(documentId);
-    if (d === undefined) continue;
-    const coder = coderIndex.get(annotatorId)!;
-    coderMask[d] |= 1 << coder;
-    const label = labelIndex.get(labelId);
-    if (label === undefined) continue;
+    const d = documentId < docIndex.length ? docIndex[documentId] : -1;
+    if (d < 0) continue;
+    coderMask[d] |= 1 << coderIndex[annotatorId];
+    const label = labelId < labelIndex.length ? labelIndex[labelId] : -1;
+    if (label < 0) continue;
     columns.doc.push(documentId, count);
     columns.start.push(start, count);
     columns.end.push(end, count);
     columns.label.push(label, count);
-    columns.coder.push(coder, count);
+    columns.coder.push(coderIndex[annotatorId], count);
     count++;
   }
 
@@ -79,7 +83,7 @@ export function readAgreementRows(
   const shared = documents.filter((_, i) => coderMask[i] === all);
   let kept = 0;
   for (let s = 0; s < count; s++) {
-    if (coderMask[docIndex.get(columns.doc.data[s])!] !== all) continue;
+    if (coderMask[docIndex[columns.doc.data[s]]] !== all) continue;
     for (const column of Object.values(columns)) column.data[kept] = column.data[s];
     kept++;
   }
