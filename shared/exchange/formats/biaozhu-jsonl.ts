@@ -4,123 +4,31 @@
 // UTF-16 `source_start`/`source_end` into `original_text` when known.
 import { DOCUMENT_STATUSES } from '../../model';
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
-import { assertExportable, codePointSpans, derivedFromAttributes, forEachJsonLine, isRecord, metadataFrom, stringRecord } from '../common';
+import { assertExportable, codePointSpans, forEachJsonLine, isRecord, metadataFrom, stringRecord } from '../common';
 import { coded, spanOffsetsProblem, type CodedProblem, type ImportProblemCode, type ProblemParams } from '../problems';
-import { NUMBER_BYTES, putBytes, putNumber, utf8Bytes, Utf8Builder } from '../text-builder';
+import { Utf8Builder } from '../text-builder';
 import type { DraftSpan, ExchangeFile, Exporter, ExportSpan, ParseResult } from '../types';
 
-/** The constant stretches of a span's JSON, encoded once. */
-const [SPAN_ID, END, START_CP, END_CP, SOURCE_START, SOURCE_END, ATTRIBUTES, UPDATED_AT, NULL, NOTE] = [
-  '{"id":', ',"end":', ',"start_cp":', ',"end_cp":', ',"source_start":', ',"source_end":', ',"attributes":', ',"updated_at":', 'null', ',"note":',
-].map(utf8Bytes);
-/** A span's bytes besides its label, attributes, annotator stretch and times: keys, seven numbers, a comma and the closing brace. */
-const SPAN_FIXED_BYTES = [SPAN_ID, END, START_CP, END_CP, SOURCE_START, SOURCE_END, ATTRIBUTES, UPDATED_AT].reduce((n, piece) => n + piece.length, 0) + 7 * NUMBER_BYTES + 2;
-
-type Stretches = { label(label: string): Uint8Array; who(annotator: string, origin: string, reviewState: string): Uint8Array; time(time: string): Uint8Array };
-
-/**
- * Stretches that depend on values few spans differ in, encoded once per value: the label (with
- * the keys around it), and annotator, origin and review state together.
- */
-function stretches(): Stretches {
-  const labels = new Map<string, Uint8Array>();
-  const times = new Map<string, Uint8Array>();
-  const whos = new Map<string, Map<string, Map<string, Uint8Array>>>();
-  return {
-    label(label) {
-      let bytes = labels.get(label);
-      if (bytes === undefined) {
-        if (labels.size >= 1000) labels.clear();
-        labels.set(label, (bytes = utf8Bytes(`,"label":${JSON.stringify(label)},"start":`)));
-      }
-      return bytes;
-    },
-    who(annotator, origin, reviewState) {
-      let byOrigin = whos.get(annotator);
-      if (byOrigin === undefined) {
-        if (whos.size >= 1000) whos.clear();
-        whos.set(annotator, (byOrigin = new Map()));
-      }
-      let byState = byOrigin.get(origin);
-      if (byState === undefined) byOrigin.set(origin, (byState = new Map()));
-      let bytes = byState.get(reviewState);
-      if (bytes === undefined) {
-        const json = `,"annotator":${JSON.stringify(annotator)},"origin":${JSON.stringify(origin)},"review_state":${JSON.stringify(reviewState)},"created_at":`;
-        byState.set(reviewState, (bytes = utf8Bytes(json)));
-      }
-      return bytes;
-    },
-    /** A time as a JSON string: spans made together share theirs (an import, a suggestion run). */
-    time(time) {
-      let bytes = times.get(time);
-      if (bytes === undefined) {
-        if (times.size >= 10_000) times.clear();
-        times.set(time, (bytes = utf8Bytes(JSON.stringify(time))));
-      }
-      return bytes;
-    },
+/** A span as its JSON record: what JSON.stringify writes, in this key order. */
+function spanRecord(s: ExportSpan, startCp: number, endCp: number): Record<string, unknown> {
+  const record: Record<string, unknown> = {
+    id: s.id, label: s.label, start: s.start, end: s.end, start_cp: startCp, end_cp: endCp,
+    source_start: s.sourceStart ?? null, source_end: s.sourceEnd ?? null,
+    attributes: s.attributes, annotator: s.annotator, origin: s.origin, review_state: s.reviewState, created_at: s.createdAt, updated_at: s.updatedAt,
   };
-}
-
-const attributesBytes = (attributes: Record<string, string>): Uint8Array => utf8Bytes(JSON.stringify(attributes));
-
-/**
- * The spans' JSON, one after another. A function of its own, like every hot loop that code follows
- * (see bench/analysis.md, item 23).
- */
-function writeSpans(out: Utf8Builder, spans: readonly ExportSpan[], cp: { start: number[]; end: number[] }, attributesJson: WeakMap<Record<string, string>, Uint8Array>, pieces: Stretches): void {
-  // Span by span, field by field into bytes, with one check of room per span: a million spans'
-  // JSON strings were a third of the export, and a call per field half of what was left.
-  for (let i = 0; i < spans.length; i++) {
-    const s = spans[i];
-    const attributes = derivedFromAttributes(s, attributesJson, attributesBytes);
-    const label = pieces.label(s.label);
-    const who = pieces.who(s.annotator, s.origin, s.reviewState);
-    const created = pieces.time(s.createdAt);
-    const updated = s.updatedAt === s.createdAt ? created : pieces.time(s.updatedAt);
-    // Few spans have a note: only they pay for one, and only those lines have the key.
-    const note = s.note ? utf8Bytes(JSON.stringify(s.note)) : null;
-    const bytes = out.room(SPAN_FIXED_BYTES + label.length + attributes.length + who.length + created.length + updated.length + (note ? NOTE.length + note.length : 0));
-    let at = out.size;
-    if (i > 0) bytes[at++] = 0x2c;
-    at = putBytes(bytes, at, SPAN_ID);
-    at = putNumber(bytes, at, s.id);
-    at = putBytes(bytes, at, label);
-    at = putNumber(bytes, at, s.start);
-    at = putBytes(bytes, at, END);
-    at = putNumber(bytes, at, s.end);
-    at = putBytes(bytes, at, START_CP);
-    at = putNumber(bytes, at, cp.start[i]);
-    at = putBytes(bytes, at, END_CP);
-    at = putNumber(bytes, at, cp.end[i]);
-    at = putBytes(bytes, at, SOURCE_START);
-    at = s.sourceStart === undefined || s.sourceStart === null ? putBytes(bytes, at, NULL) : putNumber(bytes, at, s.sourceStart);
-    at = putBytes(bytes, at, SOURCE_END);
-    at = s.sourceEnd === undefined || s.sourceEnd === null ? putBytes(bytes, at, NULL) : putNumber(bytes, at, s.sourceEnd);
-    at = putBytes(bytes, at, ATTRIBUTES);
-    at = putBytes(bytes, at, attributes);
-    at = putBytes(bytes, at, who);
-    at = putBytes(bytes, at, created);
-    at = putBytes(bytes, at, UPDATED_AT);
-    at = putBytes(bytes, at, updated);
-    if (note) {
-      at = putBytes(bytes, at, NOTE);
-      at = putBytes(bytes, at, note);
-    }
-    bytes[at++] = 0x7d;
-    out.commit(at);
-  }
+  // Few spans have a note: only their records have the key.
+  if (s.note) record.note = s.note;
+  return record;
 }
 
 /**
  * Writes the record as UTF-8 bytes, exactly what `JSON.stringify(record)` of the fields below in
- * this order gives (a test holds it to that): the two texts, most of a line's bytes, go from the
- * document's strings into the output without a JSON string and its UTF-8 copy in between.
+ * this order gives (a test holds it to that). The two texts, most of a line's bytes, are copied
+ * as stored when the export has them (ExportContext.storedUtf8), without a JSON string and its
+ * UTF-8 copy in between; the rest is JSON.stringify's.
  */
 function biaozhuJsonlExporterFor(): Exporter {
   const out = new Utf8Builder(); // document() runs to completion: one builder serves every document
-  const attributesJson = new WeakMap<Record<string, string>, Uint8Array>(); // see derivedFromAttributes
-  const pieces = stretches();
   return {
     format: 'biaozhu-jsonl',
     extension: '.jsonl',
@@ -151,9 +59,8 @@ function biaozhuJsonlExporterFor(): Exporter {
         if (originalUtf8) out.appendJsonUtf8(originalUtf8);
         else out.appendJsonString(doc.originalText);
       }
-      out.append(`,"offset_map":${JSON.stringify(doc.offsetMap ?? [0, doc.text.length, 0, doc.originalText.length])},"spans":[`);
-      writeSpans(out, spans, cp, attributesJson, pieces);
-      out.append(']}\n');
+      const records = spans.map((s, i) => spanRecord(s, cp.start[i]!, cp.end[i]!));
+      out.append(`,"offset_map":${JSON.stringify(doc.offsetMap ?? [0, doc.text.length, 0, doc.originalText.length])},"spans":${JSON.stringify(records)}}\n`);
       return { chunks: [{ path: '', text: out.take() }], dropped: [] };
     },
     end: () => [],
