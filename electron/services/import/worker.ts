@@ -23,18 +23,21 @@ export type ImportWorkerResult =
   | { mode: 'preview'; files: FilePreview[]; staged: StagedFile[] }
   | { mode: 'commit'; report: ImportReport };
 
-/** A .txt with a matching .ann beside it is the text half of a brat pair, not a document of its own. */
-function bratCompanions(inputs: ImportInput[]): { skip: Set<number>; companionOf: Map<number, ImportInput & { kind: 'path' }> } {
+/**
+ * A .txt with a matching .ann beside it is the text half of a brat pair, not a document of its own;
+ * files picked or dropped in a browser (bytes) pair by name like files on disk.
+ */
+function bratCompanions(inputs: ImportInput[]): { skip: Set<number>; companionOf: Map<number, ImportInput> } {
   const byStem = new Map<string, number>();
   inputs.forEach((input, i) => byStem.set(input.fileName.toLowerCase(), i));
   const skip = new Set<number>();
-  const companionOf = new Map<number, ImportInput & { kind: 'path' }>();
+  const companionOf = new Map<number, ImportInput>();
   inputs.forEach((input, i) => {
-    if (extname(input.fileName).toLowerCase() !== '.ann' || input.kind !== 'path') return;
+    if (extname(input.fileName).toLowerCase() !== '.ann') return;
     const txtIndex = byStem.get(input.fileName.slice(0, -4).toLowerCase() + '.txt');
     if (txtIndex === undefined) return;
     const txt = inputs[txtIndex];
-    if (txt.kind !== 'path') return;
+    if (txt.kind !== input.kind) return;
     skip.add(txtIndex);
     companionOf.set(i, txt);
   });
@@ -42,9 +45,10 @@ function bratCompanions(inputs: ImportInput[]): { skip: Set<number>; companionOf
 }
 
 /** The .txt of a brat pair; if it cannot be read, the .ann is previewed alone and says what is missing. */
-function readCompanion(txt: ImportInput & { kind: 'path' }): { name: string; text: string } | null {
+function readCompanion(txt: ImportInput): { name: string; text: string } | null {
   try {
-    return { name: basename(txt.fileName), text: readFileSync(openablePath(txt), 'utf8') };
+    const text = txt.kind === 'bytes' ? Buffer.from(txt.dataBase64, 'base64').toString('utf8') : readFileSync(openablePath(txt), 'utf8');
+    return { name: basename(txt.fileName), text };
   } catch {
     return null;
   }

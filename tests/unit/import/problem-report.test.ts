@@ -49,4 +49,13 @@ describe('import problems in the preview and the report', () => {
     expect(report.rejected.map((r) => r.code).sort()).toEqual(['brat_bad_offsets', 'not_found', 'not_json']);
     for (const r of report.rejected) expect(zhText(r)).toMatch(/[\u4e00-\u9fff]/);
   });
+
+  it('pairs a brat .txt and .ann picked or dropped as bytes, as it does files on disk', async () => {
+    core = testCore();
+    const bytes = (name: string, text: string) => ({ kind: 'bytes' as const, name, dataBase64: Buffer.from(text).toString('base64') });
+    const sources = [bytes('a.txt', '王明远调研回龙观'), bytes('a.ann', 'T1\tPERSON 0 3\t王明远\nT2\tPERSON 5 40\t回龙观\n')];
+    const preview = await finished<ImportPreview>((await core.call('import:preview', { sources, options: {} })).jobId);
+    expect(preview.files.map((f) => [f.fileName, f.format, f.documents.map((d) => d.spanCount)])).toEqual([['a.ann', 'brat', [1]]]);
+    expect(preview.files[0].problems.map((p) => p.code)).toEqual(['brat_bad_offsets']);
+  });
 });
