@@ -8,7 +8,8 @@ import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { basename, dirname, relative, sep } from 'node:path';
 import { Zip, ZipDeflate } from 'fflate';
-import type { ExportReport, JobStatus } from '../../shared/api/jobs';
+import type { ExportReport } from '../../shared/api/export';
+import type { JobStatus } from '../../shared/api/jobs';
 import { exporters } from '../../shared/exchange/index';
 import type { Dispatcher } from '../services/app/registry';
 

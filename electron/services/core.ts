@@ -13,7 +13,9 @@ import { UserSettings } from './app/settings';
 import { registerAnnotationHandlers } from './handlers/annotations';
 import { registerBackupHandlers } from './handlers/backups';
 import { registerDocumentHandlers } from './handlers/documents';
+import { registerExportHandlers } from './handlers/export';
 import { registerFileHandlers } from './handlers/files';
+import { registerImportHandlers } from './handlers/import';
 import { registerJobHandlers } from './handlers/jobs';
 import { registerLabelHandlers } from './handlers/labels';
 import { registerProjectHandlers } from './handlers/projects';
@@ -75,6 +77,8 @@ export function createCore(options: CoreOptions): Core {
   registerDocumentHandlers(registry, context);
   registerAnnotationHandlers(registry, context);
   registerLabelHandlers(registry, context);
+  registerImportHandlers(registry, context);
+  registerExportHandlers(registry, context);
   registerJobHandlers(registry, context);
   registerBackupHandlers(registry, context);
   registerFileHandlers(registry, context);

@@ -5,13 +5,15 @@ import { agreementInputs, type AgreementApi } from './agreement';
 import { annotationsInputs, type AnnotationsApi } from './annotations';
 import { backupsInputs, type BackupsApi } from './backups';
 import { documentsInputs, type DocumentsApi } from './documents';
+import { exportInputs, type ExportApi } from './export';
 import { filesInputs, type FilesApi } from './files';
+import { importInputs, type ImportApi } from './import';
 import { jobsInputs, type JobsApi } from './jobs';
 import { labelsInputs, type LabelsApi } from './labels';
 import { projectsInputs, type ProjectsApi } from './projects';
 import type { Result } from './result';
 
-export type BiaozhuApi = ProjectsApi & DocumentsApi & AnnotationsApi & LabelsApi & JobsApi & BackupsApi & FilesApi & AgreementApi;
+export type BiaozhuApi = ProjectsApi & DocumentsApi & AnnotationsApi & LabelsApi & ImportApi & ExportApi & JobsApi & BackupsApi & FilesApi & AgreementApi;
 export type Channel = keyof BiaozhuApi;
 export type ApiInput<K extends Channel> = Parameters<BiaozhuApi[K]>[0];
 export type ApiOutput<K extends Channel> = Awaited<ReturnType<BiaozhuApi[K]>>;
@@ -24,6 +26,8 @@ export const apiInputs = {
   ...documentsInputs,
   ...annotationsInputs,
   ...labelsInputs,
+  ...importInputs,
+  ...exportInputs,
   ...jobsInputs,
   ...backupsInputs,
   ...filesInputs,

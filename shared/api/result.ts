@@ -34,6 +34,7 @@ export interface ApiError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiError };
 
+/** The registry and the core's host build every result with these two. */
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const err = (code: ErrorCode, message: string, details?: unknown): Result<never> => ({
   ok: false,

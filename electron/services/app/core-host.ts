@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ErrorCode, Result } from '../../../shared/api/result';
+import { err as failure, type Result } from '../../../shared/api/result';
 import type { CoreReady, CoreWorkerData, HostMessage, WorkerReply } from './core-protocol';
 import type { Dispatcher } from './registry';
 
@@ -14,8 +14,6 @@ const MAX_RESTARTS = 3;
 const CRASH_WINDOW_MS = 60_000;
 /** How long a dispose waits for the core to close its project before the thread is ended anyway. */
 const DISPOSE_WAIT_MS = 10_000;
-
-const failure = (code: ErrorCode, message: string): Result<never> => ({ ok: false, error: { code, message } });
 
 interface PendingCall {
   channel: string;

@@ -2,6 +2,7 @@
 // host's calls one message at a time. SQLite writes and their fsyncs happen here, never on
 // Electron's main thread or the browser-mode server's.
 import { parentPort, workerData } from 'node:worker_threads';
+import { err } from '../../../shared/api/result';
 import { createCore, type Core } from '../core';
 import { useNativeBinding } from '../db/connection';
 import type { CoreWorkerData, HostMessage, WorkerReply } from './core-protocol';
@@ -42,8 +43,8 @@ start(workerData as CoreWorkerData).then(
           post({ type: 'answer', id: message.id, result, project: openProject(core) });
         } catch (error) {
           // A value structured clone cannot copy is a handler bug: answered, not left hanging.
-          const failed = { code: 'internal' as const, message: `${message.channel} answered with a value that cannot be sent: ${(error as Error).message}` };
-          post({ type: 'answer', id: message.id, result: { ok: false, error: failed }, project: openProject(core) });
+          const failed = err('internal', `${message.channel} answered with a value that cannot be sent: ${(error as Error).message}`);
+          post({ type: 'answer', id: message.id, result: failed, project: openProject(core) });
         }
       });
     });

@@ -2,7 +2,7 @@
 // cancel sets a flag the worker checks between items.
 import { randomUUID } from 'node:crypto';
 import { ApiFailure } from '../../../shared/api/result';
-import type { JobStatus } from '../../../shared/api/jobs';
+import type { JobKind, JobResults, JobStatus, JobStatusOf } from '../../../shared/api/jobs';
 
 export interface JobControl {
   progress(done: number, total: number, message?: string): void;
@@ -19,11 +19,12 @@ export function awaitedControl(): JobControl {
 }
 
 export class JobManager {
-  private readonly jobs = new Map<string, { status: JobStatus; control: JobControl }>();
+  private readonly jobs = new Map<string, { status: JobStatusOf<JobKind>; control: JobControl }>();
 
-  start<R>(kind: JobStatus['kind'], run: (control: JobControl) => Promise<R>): { jobId: string } {
+  /** Starts `run` as a job of `kind`, which must end with that kind's result. */
+  start<K extends JobKind>(kind: K, run: (control: JobControl) => Promise<JobResults[K]>): { jobId: string } {
     const id = randomUUID();
-    const status: JobStatus = { id, kind, state: 'running', done: 0, total: 0, message: '', result: null, error: null };
+    const status: JobStatusOf<JobKind> = { id, kind, state: 'running', done: 0, total: 0, message: '', result: null, error: null };
     const cancelFlag = new Int32Array(new SharedArrayBuffer(4));
     const control: JobControl = {
       progress(done, total, message) {
@@ -41,7 +42,7 @@ export class JobManager {
     run(control).then(
       (result) => {
         status.state = control.cancelled ? 'cancelled' : 'done';
-        status.result = control.cancelled ? null : (result as unknown);
+        status.result = control.cancelled ? null : result;
       },
       (error: unknown) => {
         const cancelled = control.cancelled || (error instanceof ApiFailure && error.code === 'cancelled');
@@ -55,14 +56,14 @@ export class JobManager {
   get(id: string): JobStatus {
     const job = this.jobs.get(id);
     if (!job) throw new ApiFailure('not_found', `No job ${id}`);
-    return { ...job.status };
+    return { ...job.status } as JobStatus;
   }
 
   cancel(id: string): JobStatus {
     const job = this.jobs.get(id);
     if (!job) throw new ApiFailure('not_found', `No job ${id}`);
     if (job.status.state === 'running') Atomics.store(job.control.cancelFlag, 0, 1);
-    return { ...job.status };
+    return { ...job.status } as JobStatus;
   }
 
   /** Resolves when the job finishes (CLI and tests). */

@@ -2,7 +2,7 @@
 // handler sees them; handler errors become { ok: false } results, never exceptions across the boundary.
 import type { z } from 'zod';
 import { apiInputs, type ApiOutput, type Channel } from '../../../shared/api/index';
-import { ApiFailure, type Result } from '../../../shared/api/result';
+import { ApiFailure, err, ok, type Result } from '../../../shared/api/result';
 import { isChannel } from '../../../shared/api/channels';
 import { isBusyError, isCorruptionError, isReadOnlyError } from '../db/integrity';
 import { DAMAGED_ADVICE } from '../db/project-file';
@@ -36,37 +36,34 @@ export class HandlerRegistry implements Dispatcher {
 
   async dispatch(channel: unknown, payload: unknown): Promise<Result<unknown>> {
     if (!isChannel(channel)) {
-      return { ok: false, error: { code: 'unknown_channel', message: `Unknown API channel ${String(channel).slice(0, 80)}` } };
+      return err('unknown_channel', `Unknown API channel ${String(channel).slice(0, 80)}`);
     }
     const handler = this.handlers.get(channel);
-    if (!handler) return { ok: false, error: { code: 'unknown_channel', message: `No handler for ${channel}` } };
+    if (!handler) return err('unknown_channel', `No handler for ${channel}`);
     const parsed = apiInputs[channel].safeParse(payload ?? {});
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
       const first = issues[0];
-      return {
-        ok: false,
-        error: { code: 'invalid_input', message: `Invalid ${channel} request: ${first.path ? `${first.path}: ` : ''}${first.message}`, details: issues },
-      };
+      return err('invalid_input', `Invalid ${channel} request: ${first.path ? `${first.path}: ` : ''}${first.message}`, issues);
     }
     try {
-      return { ok: true, value: await handler(parsed.data as never) };
+      return ok(await handler(parsed.data as never));
     } catch (error) {
       if (error instanceof ApiFailure) {
-        return { ok: false, error: error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details } };
+        return err(error.code, error.message, error.details);
       }
       // Every write to a read-only project ends here, whichever handler tried it.
       if (isReadOnlyError(error)) {
-        return { ok: false, error: { code: 'read_only', message: this.readOnlyMessage() ?? 'This project is open read-only; nothing was changed.' } };
+        return err('read_only', this.readOnlyMessage() ?? 'This project is open read-only; nothing was changed.');
       }
       if (isBusyError(error)) {
-        return { ok: false, error: { code: 'busy', message: `The project is busy with another write (an import being committed); nothing was changed by ${channel}. Try again when it has finished.` } };
+        return err('busy', `The project is busy with another write (an import being committed); nothing was changed by ${channel}. Try again when it has finished.`);
       }
       if (isCorruptionError(error)) {
-        return { ok: false, error: { code: 'damaged', message: `${channel} met a damaged page in the project: ${(error as Error).message}. ${DAMAGED_ADVICE}` } };
+        return err('damaged', `${channel} met a damaged page in the project: ${(error as Error).message}. ${DAMAGED_ADVICE}`);
       }
       console.error(`[biaozhu] ${channel} failed:`, error);
-      return { ok: false, error: { code: 'internal', message: `${channel} failed: ${(error as Error).message ?? String(error)}` } };
+      return err('internal', `${channel} failed: ${(error as Error).message ?? String(error)}`);
     }
   }
 }

@@ -1,93 +1,13 @@
-import { ApiFailure } from '../../../shared/api/result';
 import type { HandlerRegistry } from '../app/registry';
 import type { CoreContext } from '../core';
-import * as labels from '../db/labels';
-import type { Db } from '../db/connection';
-import type { LabelSchemaImport } from '../../../shared/api/labels';
-import { labelSchemaJson, parseLabelSchema, type LabelSchemaEntry } from '../../../shared/exchange/label-schema';
-import { forgetHistoryOfLabel } from '../db/operations';
-
-function requireUnique(db: Db, key: string | undefined, hotkey: string | null | undefined, exceptId?: number): void {
-  for (const label of labels.listLabels(db)) {
-    if (label.id === exceptId) continue;
-    if (key !== undefined && label.key === key) throw new ApiFailure('conflict', `A label with key ${key} already exists`);
-    if (hotkey && label.hotkey === hotkey) throw new ApiFailure('conflict', `Hotkey ${hotkey} is already used by ${label.nameZh} (${label.key})`);
-  }
-}
-
-/** Creates the file's new labels and gives existing keys the file's fields, in one transaction. */
-function importLabelSchema(db: Db, entries: LabelSchemaEntry[]): LabelSchemaImport {
-  const result: LabelSchemaImport = { created: [], updated: [], problems: [] };
-  db.transaction(() => {
-    for (const entry of entries) {
-      const existing = labels.getLabelByKey(db, entry.key);
-      let hotkey = entry.hotkey === undefined ? existing?.hotkey ?? null : entry.hotkey;
-      const holder = hotkey ? labels.listLabels(db).find((l) => l.hotkey === hotkey && l.key !== entry.key) : undefined;
-      if (holder) {
-        result.problems.push(`${entry.key}: hotkey ${hotkey} belongs to ${holder.nameZh} (${holder.key}) here, so ${entry.key} ${existing ? 'keeps its own' : 'gets none'}`);
-        hotkey = existing?.hotkey ?? null;
-      }
-      const fields = { ...entry, hotkey, attributes: entry.attributes ?? existing?.attributes ?? [] };
-      if (!existing) {
-        labels.insertLabel(db, fields);
-        result.created.push(entry.key);
-        continue;
-      }
-      const comparable = (l: object) => JSON.stringify(labelSchemaJson([{ ...existing, ...l }]));
-      if (comparable(fields) !== comparable({})) {
-        labels.updateLabel(db, existing.id, fields);
-        result.updated.push(entry.key);
-      }
-    }
-  })();
-  return result;
-}
+import * as service from '../labels/service';
 
 export function registerLabelHandlers(registry: HandlerRegistry, { session }: CoreContext): void {
-  registry.method('labels:list', () => labels.listLabels(session.requireDb()));
-  registry.method('labels:create', (input) => {
-    const db = session.requireDb();
-    requireUnique(db, input.key, input.hotkey);
-    return labels.insertLabel(db, { ...input, hotkey: input.hotkey ?? null, attributes: input.attributes ?? [] });
-  });
-  registry.method('labels:update', ({ id, ...fields }) => {
-    const db = session.requireDb();
-    requireUnique(db, fields.key, fields.hotkey, id);
-    const updated = labels.updateLabel(db, id, fields);
-    if (!updated) throw new ApiFailure('not_found', `Label ${id} does not exist`);
-    return updated;
-  });
-  registry.method('labels:delete', ({ id }) => {
-    const db = session.requireDb();
-    const used = labels.labelUsage(db, id);
-    if (used > 0) throw new ApiFailure('conflict', `This label is used by ${used} spans; relabel or delete them first`, { used });
-    return db.transaction(() => {
-      forgetHistoryOfLabel(db, id);
-      if (!labels.deleteLabel(db, id)) throw new ApiFailure('not_found', `Label ${id} does not exist`);
-      return { id };
-    })();
-  });
-  registry.method('labels:export', () => ({ json: labelSchemaJson(labels.listLabels(session.requireDb())) }));
-  registry.method('labels:import', ({ json }) => {
-    let entries: LabelSchemaEntry[];
-    try {
-      entries = parseLabelSchema(json);
-    } catch (error) {
-      throw new ApiFailure('invalid_input', (error as Error).message);
-    }
-    return importLabelSchema(session.requireDb(), entries);
-  });
-  registry.method('labels:reorder', ({ ids }) => {
-    const db = session.requireDb();
-    const known = labels.listLabels(db).map((l) => l.id);
-    const unknown = ids.filter((id) => !known.includes(id));
-    if (unknown.length > 0) throw new ApiFailure('invalid_input', `Reorder lists every label exactly once; there is no label ${unknown.join(', ')}`, { unknown });
-    const missing = known.filter((id) => !ids.includes(id));
-    // Repeats are refused by the input schema; checked again so the order written is always a permutation.
-    if (missing.length > 0 || ids.length !== known.length) {
-      throw new ApiFailure('invalid_input', `Reorder lists every label exactly once; missing: ${missing.join(', ') || 'none'}`, { missing });
-    }
-    db.transaction(() => labels.setLabelOrder(db, ids))();
-    return labels.listLabels(db);
-  });
+  registry.method('labels:list', () => service.listLabels(session.requireDb()));
+  registry.method('labels:create', (input) => service.createLabel(session.requireDb(), input));
+  registry.method('labels:update', (input) => service.updateLabel(session.requireDb(), input));
+  registry.method('labels:delete', ({ id }) => service.deleteLabel(session.requireDb(), id));
+  registry.method('labels:export', () => service.exportLabelSchema(session.requireDb()));
+  registry.method('labels:import', ({ json }) => service.importLabelSchema(session.requireDb(), json));
+  registry.method('labels:reorder', ({ ids }) => service.reorderLabels(session.requireDb(), ids));
 }

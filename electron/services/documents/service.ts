@@ -1,0 +1,54 @@
+// Documents: what the documents:* channels do, the rules included (a missing document is
+// not_found; a filter's label keys and coder names become ids). SQL stays in db/documents.ts.
+import { ApiFailure } from '../../../shared/api/result';
+import type { ApiOutput } from '../../../shared/api/index';
+import type { HandlerInput } from '../app/registry';
+import type { Db } from '../db/connection';
+import * as documents from '../db/documents';
+import { annotatorIdByName, type DocumentFilter } from '../db/document-filters';
+import { getLabelByKey } from '../db/labels';
+import { updateDocumentNote } from './note-history';
+
+export function listDocuments(db: Db, { filter, ...page }: HandlerInput<'documents:list'>): ApiOutput<'documents:list'> {
+  return documents.listDocuments(db, { ...page, filter: resolveFilter(db, filter) });
+}
+
+export function getDocument(db: Db, id: number): ApiOutput<'documents:get'> {
+  const doc = documents.getDocument(db, id);
+  if (!doc) throw new ApiFailure('not_found', `Document ${id} does not exist`);
+  return doc;
+}
+
+export function updateDocument(db: Db, { id, status, metadata, note }: HandlerInput<'documents:update'>): ApiOutput<'documents:update'> {
+  if (!documents.getDocumentSummary(db, id)) throw new ApiFailure('not_found', `Document ${id} does not exist`);
+  db.transaction(() => {
+    documents.updateDocument(db, id, status, metadata ?? {});
+    // The note is a step of the document's undo history.
+    if (note !== undefined) updateDocumentNote(db, id, note);
+  })();
+  return documents.getDocumentSummary(db, id)!;
+}
+
+export function deleteDocuments(db: Db, ids: number[]): { deleted: number } {
+  return { deleted: db.transaction(() => documents.deleteDocuments(db, ids))() };
+}
+
+export function nextUnfinishedDocument(db: Db, afterId: number): ApiOutput<'documents:nextUnfinished'> {
+  const id = documents.nextUnfinishedDocument(db, afterId);
+  return id === null ? null : { id };
+}
+
+/**
+ * Label keys and coder names to ids. One the project does not know (a filter remembered from
+ * another project, a label since deleted) matches no span: no document has it, every document lacks it.
+ */
+function resolveFilter(db: Db, filter: HandlerInput<'documents:list'>['filter']): DocumentFilter {
+  const { withLabel, withoutLabel, annotator, ...rest } = filter;
+  const labelId = (key: string | undefined) => (key === undefined ? undefined : (getLabelByKey(db, key)?.id ?? null));
+  return {
+    ...rest,
+    withLabelId: labelId(withLabel),
+    withoutLabelId: labelId(withoutLabel),
+    annotatorId: annotator === undefined ? undefined : annotatorIdByName(db, annotator),
+  };
+}
