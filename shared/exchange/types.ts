@@ -5,7 +5,6 @@ import type { DocumentDraft, ExportFormat } from '../api/jobs';
 import type { ImportProblemCode, ProblemParams } from './problems';
 
 export type SplitName = 'train' | 'dev' | 'test';
-export const SPLIT_NAMES: readonly SplitName[] = ['train', 'dev', 'test'];
 
 export interface ExportSpan {
   id: number;
