@@ -122,3 +122,40 @@ test('corpus α_U is α_U of the documents laid end to end (property)', () => {
     { numRuns: 100 },
   );
 });
+
+/** Naive span matching: every span against every span. */
+function naiveMatches(spans: TestSpan[], reference: number, other: number, overlap: boolean) {
+  const ofCoder = (c: number) => spans.filter((s) => s.coder === c);
+  const matches = (a: TestSpan, b: TestSpan) =>
+    a.doc === b.doc && a.label === b.label && (overlap ? a.start < b.end && b.start < a.end : a.start === b.start && a.end === b.end);
+  const r = ofCoder(reference);
+  const o = ofCoder(other);
+  return { reference: r.length, other: o.length, matchedReference: r.filter((a) => o.some((b) => matches(a, b))).length, matchedOther: o.filter((b) => r.some((a) => matches(a, b))).length };
+}
+
+test('span matches, confusion and disagreeing characters equal a naive count (property)', () => {
+  fc.assert(
+    fc.property(corpusArb, (corpus) => {
+      const result = computeAgreement({ coders: Array.from({ length: corpus.coders }, (_, c) => `c${c}`), labels: ['A', 'B', 'C'], documents: corpus.documents, spans: columns(corpus.spans), segmentsPerDocument: 1000 });
+      let p = 0;
+      let confusionTotal = 0;
+      for (let a = 0; a < corpus.coders; a++) {
+        for (let b = a + 1; b < corpus.coders; b++, p++) {
+          expect(result.pairs[p].exact).toMatchObject(naiveMatches(corpus.spans, a, b, false));
+          expect(result.pairs[p].overlap).toMatchObject(naiveMatches(corpus.spans, a, b, true));
+          const ra = corpus.spans.filter((s) => s.coder === a);
+          const rb = corpus.spans.filter((s) => s.coder === b);
+          const hits = (x: TestSpan, y: TestSpan) => x.doc === y.doc && x.start < y.end && y.start < x.end;
+          confusionTotal += ra.reduce((n, x) => n + Math.max(1, rb.filter((y) => hits(x, y)).length), 0) + rb.filter((y) => !ra.some((x) => hits(x, y))).length;
+        }
+      }
+      expect(result.confusion.counts.flat().reduce((s, n) => s + n, 0)).toBe(confusionTotal);
+      for (const doc of result.perDocument) {
+        const segments = result.disagreements.find((d) => d.id === doc.id)?.segments ?? [];
+        expect(segments.reduce((n, s) => n + s.end - s.start, 0)).toBe(doc.disagreeing);
+        for (const s of segments) expect(new Set(s.categories).size).toBeGreaterThan(1);
+      }
+    }),
+    { numRuns: 100 },
+  );
+});
