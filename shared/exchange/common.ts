@@ -2,7 +2,7 @@
 // batch code-point conversion, draft construction and line reading.
 import type { DocumentDraft } from '../api/jobs';
 import type { DocumentMetadata } from '../model';
-import { codePointLength, codePointsToUtf16, isValidSpan, spanProblem, utf16ToCodePoints } from '../text/offsets';
+import { codePointLength, codePointsToUtf16, spanProblem, utf16ToCodePoints } from '../text/offsets';
 import { coded, type CodedProblem } from './problems';
 import type { DraftSpan, Dropped, ExchangeProblem, ExportContext, ExportDocument, ExportSpan, Utf8Text } from './types';
 
@@ -12,43 +12,32 @@ import type { DraftSpan, Dropped, ExchangeProblem, ExportContext, ExportDocument
  * one must also not split a surrogate pair.
  */
 export function validateExportDocument(doc: ExportDocument, offsets: ExportContext['offsets'] = 'normalized'): string | null {
-  // The loop only finds a bad span; what is wrong with it is worked out apart (see spanProblem).
-  for (const span of doc.spans) if (!isExportable(doc, span, offsets)) return exportProblem(doc, span, offsets);
+  for (const span of doc.spans) {
+    const problem = spanExportProblem(doc, span, offsets);
+    if (problem !== null) return `document ${doc.id}, span ${span.id}: ${problem}`;
+  }
   return null;
 }
 
 const hasValue = (n: number | null | undefined): n is number => n !== undefined && n !== null;
 
-/** The checks exportProblem explains, without building a message. */
-function isExportable(doc: ExportDocument, span: ExportSpan, offsets: ExportContext['offsets']): boolean {
-  if (typeof span.label !== 'string' || span.label.trim() === '' || !isValidSpan(doc.text, span.start, span.end)) return false;
+/** What is wrong with one span of `doc`, or null. */
+function spanExportProblem(doc: ExportDocument, span: ExportSpan, offsets: ExportContext['offsets']): string | null {
+  if (typeof span.label !== 'string' || span.label.trim() === '') return 'label is empty';
+  const problem = spanProblem(doc.text, span.start, span.end);
+  if (problem !== null) return problem;
   const hasStart = hasValue(span.sourceStart);
-  if (hasStart !== hasValue(span.sourceEnd)) return false;
-  if (!hasStart) return true;
+  if (hasStart !== hasValue(span.sourceEnd)) return 'sourceStart and sourceEnd must be set together';
+  if (!hasStart) return null;
   const s = span.sourceStart as number;
   const e = span.sourceEnd as number;
   // An empty source range (text normalization inserted) is not corrupt: a source export leaves
   // such a span out as 'no-source-offsets'.
-  if (!Number.isInteger(s) || !Number.isInteger(e) || s < 0 || e < s || e > doc.originalText.length) return false;
-  return !(offsets === 'source' && e > s) || isValidSpan(doc.originalText, s, e);
-}
-
-/** What is wrong with a span isExportable refused, naming the document and the span. */
-function exportProblem(doc: ExportDocument, span: ExportSpan, offsets: ExportContext['offsets']): string {
-  const where = `document ${doc.id}, span ${span.id}`;
-  if (typeof span.label !== 'string' || span.label.trim() === '') return `${where}: label is empty`;
-  const problem = spanProblem(doc.text, span.start, span.end);
-  if (problem) return `${where}: ${problem}`;
-  if (hasValue(span.sourceStart) !== hasValue(span.sourceEnd)) return `${where}: sourceStart and sourceEnd must be set together`;
-  const s = span.sourceStart as number;
-  const e = span.sourceEnd as number;
-  const sourceProblem =
-    !Number.isInteger(s) || !Number.isInteger(e) || s < 0 || e < s || e > doc.originalText.length
-      ? `${s}-${e} is not a range of the original text (${doc.originalText.length})`
-      : offsets === 'source' && e > s
-        ? spanProblem(doc.originalText, s, e)
-        : null;
-  return `${where}: source offsets: ${sourceProblem}`;
+  if (!Number.isInteger(s) || !Number.isInteger(e) || s < 0 || e < s || e > doc.originalText.length) {
+    return `source offsets: ${s}-${e} is not a range of the original text (${doc.originalText.length})`;
+  }
+  const sourceProblem = offsets === 'source' && e > s ? spanProblem(doc.originalText, s, e) : null;
+  return sourceProblem === null ? null : `source offsets: ${sourceProblem}`;
 }
 
 /** What exporters throw for a document they must not write; `problem` names the document and span. */
@@ -121,26 +110,8 @@ export const resolvedUtf8 = (doc: ExportDocument, ctx: ExportContext): Utf8Text 
 
 /** Code-point offsets of every span, in one pass over the text. */
 export function codePointSpans(text: string, spans: readonly { start: number; end: number }[]): { start: number[]; end: number[] } {
-  const cp = utf16ToCodePoints(text, spanEdges(spans));
-  return { start: everyOther(cp, 0), end: everyOther(cp, 1) };
-}
-
-// Each loop in a function of its own, like every hot loop that code follows (see bench/analysis.md, item 23).
-
-/** Start and end of every span, flat. */
-function spanEdges(spans: readonly { start: number; end: number }[]): number[] {
-  const offsets = new Array<number>(spans.length * 2);
-  for (let i = 0; i < spans.length; i++) {
-    offsets[2 * i] = spans[i].start;
-    offsets[2 * i + 1] = spans[i].end;
-  }
-  return offsets;
-}
-
-function everyOther(values: readonly number[], from: number): number[] {
-  const out = new Array<number>(values.length >> 1);
-  for (let i = 0; i < out.length; i++) out[i] = values[2 * i + from];
-  return out;
+  const cp = utf16ToCodePoints(text, spans.flatMap((s) => [s.start, s.end]));
+  return { start: spans.map((_, i) => cp[2 * i]!), end: spans.map((_, i) => cp[2 * i + 1]!) };
 }
 
 export const stripBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);

@@ -84,9 +84,6 @@ interface Fragments {
   fragFrom: number[];
 }
 
-// fragmentsOf and writeAnn each hold one of document()'s loops: a hot loop that code follows gets a
-// function of its own (see bench/analysis.md, item 23).
-
 /** Splits spans at line breaks, which brat forbids inside a fragment. */
 function fragmentsOf(text: string, spans: readonly ResolvedSpan[], drops: DropCounter, adjusted: DropCounter): Fragments {
   const boundaries: number[] = [];

@@ -40,10 +40,7 @@ export function resolveOverlaps(text: string, spans: ResolvedSpan[], drops: Drop
   return keepFirstFree(text.length, visible, order, drops).sort((a, b) => a.start - b.start);
 }
 
-/**
- * Keeps the spans in `order` whose units no span kept before covers. A function of its own, like
- * every hot loop that code follows (see bench/analysis.md, item 23).
- */
+/** Keeps the spans in `order` whose units no span kept before covers. */
 function keepFirstFree(textLength: number, visible: readonly ResolvedSpan[], order: readonly number[], drops: DropCounter): ResolvedSpan[] {
   const occupied = new Uint8Array(textLength);
   const kept: ResolvedSpan[] = [];
