@@ -15,7 +15,6 @@ export class ExportDocuments {
   private readonly wantedLabels: Set<string> | null;
   private readonly wantedAnnotator: number | null;
   private readonly attributes = new AttributeTable();
-  private readonly texts: TextUnpacker;
   /** The texts' stored UTF-8 by document, for formats that copy it (see storedUtf8). */
   private readonly utf8 = new WeakMap<ExportDocument, { text?: Utf8Text; originalText?: Utf8Text }>();
   /** The split of each document, when the export splits. */
@@ -28,7 +27,6 @@ export class ExportDocuments {
     this.wantedLabels = options.labelKeys?.length ? new Set(options.labelKeys) : null;
     this.wantedAnnotator = options.annotator ? ([...this.annotators].find(([, name]) => name === options.annotator)?.[0] ?? -1) : null;
     this.splits = options.split ? assignSplits(snapshot.ids, options.split) : null;
-    this.texts = new TextUnpacker(exporter.utf8Texts === true);
   }
 
   /** ExportContext.storedUtf8 for the documents made here. */
@@ -43,9 +41,9 @@ export class ExportDocuments {
     const textsPerRow = this.withOriginal ? 2 : 1;
     for (const [r, row] of batch.rows.entries()) {
       const k = r * textsPerRow;
-      const { text, utf8: textUtf8 } = this.texts.unpack(batch.texts, k);
+      const { text, utf8: textUtf8 } = TextUnpacker.unpack(batch.texts, k);
       // An original text identical to the text came once: one string serves both.
-      const original = !this.withOriginal ? { text: '', utf8: undefined } : TextUnpacker.same(batch.texts, k, k + 1) ? { text, utf8: textUtf8 } : this.texts.unpack(batch.texts, k + 1);
+      const original = !this.withOriginal ? { text: '', utf8: undefined } : TextUnpacker.same(batch.texts, k, k + 1) ? { text, utf8: textUtf8 } : TextUnpacker.unpack(batch.texts, k + 1);
       const offsetMap = row.offset_map_json === null ? undefined : (JSON.parse(row.offset_map_json) as number[]);
       const doc: ExportDocument = {
         id: row.id,

@@ -74,7 +74,7 @@ export async function readForExport(data: ReaderData, sender: Sender<ReaderMessa
     const readSets = (setIds: number[]) => readAttributeSets(db, setIds);
     for (let from = 0; from < ids.length; from += EXPORT_BATCH) {
       const batchIds = ids.slice(from, from + EXPORT_BATCH);
-      const { rows, texts } = packTexts(readExportDocuments(db, batchIds, data.withOriginal, notes), data.withOriginal, data.utf8Texts, true);
+      const { rows, texts } = packTexts(readExportDocuments(db, batchIds, data.withOriginal, notes), data.withOriginal, data.utf8Texts);
       const spans = packSpans(readExportSpanLists(db, batchIds, data.spanDetails, review), data.spanDetails, sets, readSets);
       const spanNotes = notes ? readExportSpanNotes(db, batchIds, review) : null;
       const transfer = [spans.numbers.buffer, texts.units.buffer, texts.ranges.buffer, ...(texts.utf8 ? [texts.utf8.bytes.buffer, texts.utf8.ranges.buffer, texts.utf8.jsonEscapes.buffer, texts.utf8.escapeRanges.buffer] : [])];

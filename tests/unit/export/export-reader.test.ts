@@ -153,26 +153,23 @@ describe('texts between the export threads', () => {
     fc.constantFrom(Uint8Array.of(0xef, 0xbb, 0xbf, 0x41), Uint8Array.of(0xed, 0xa0, 0x80), Uint8Array.of(0xe5, 0x8c), new Uint8Array(Buffer.from('“区”\n"引号"\\\t\u0001𠮷', 'utf8'))),
   );
 
-  it('property: decoded by the reader or by the formatter, every text is what TextDecoder reads, its bytes come only when they are the text, and an identical original comes once', () => {
+  it('property: every text is what TextDecoder reads, its bytes come only when they are the text, and an identical original comes once', () => {
     // An original text: other bytes, the same bytes, or null (SQLite found it equal to the text).
     const rowArb = fc.tuple(bytesArb, fc.oneof(bytesArb, fc.constantFrom('same' as const, 'null' as const)));
     fc.assert(
-      fc.property(fc.array(rowArb, { maxLength: 6 }), fc.boolean(), fc.boolean(), fc.boolean(), (pairs, withOriginal, withUtf8, decode) => {
+      fc.property(fc.array(rowArb, { maxLength: 6 }), fc.boolean(), fc.boolean(), (pairs, withOriginal, withUtf8) => {
         const rows = pairs.map(([text, original], i) => row(i + 1, text, !withOriginal || original === 'null' ? null : original === 'same' ? new Uint8Array(text) : original));
-        const { rows: lean, texts } = packTexts(rows, withOriginal, withUtf8, decode);
+        const { rows: lean, texts } = packTexts(rows, withOriginal, withUtf8);
         expect(lean.map((r) => r.id)).toEqual(rows.map((r) => r.id));
         expect(lean.every((r) => !('text' in r) && !('original_text' in r))).toBe(true);
         const perRow = withOriginal ? 2 : 1;
         expect(texts.ranges.length).toBe(rows.length * perRow * 2);
-        const unpacker = new TextUnpacker(withUtf8);
         rows.forEach((r, i) => {
           const stored = withOriginal ? [r.text, r.original_text ?? r.text] : [r.text];
           stored.forEach((bytes, j) => {
             const k = i * perRow + j;
             const wellFormed = Buffer.from(decoder.decode(bytes), 'utf8').equals(bytes);
-            // Only well-formed texts are left to the formatter to decode.
-            expect(texts.ranges[2 * k] >= 0).toBe(decode || !wellFormed);
-            const { text, utf8 } = unpacker.unpack(texts, k);
+            const { text, utf8 } = TextUnpacker.unpack(texts, k);
             expect(text).toBe(decoder.decode(bytes));
             if (!withUtf8 || !wellFormed) return expect(utf8).toBeUndefined();
             // The bytes as stored, and exactly the offsets of the bytes JSON escapes.
@@ -183,7 +180,7 @@ describe('texts between the export threads', () => {
             expect(TextUnpacker.same(texts, 2 * i, 2 * i + 1)).toBe(Buffer.from(r.text).equals(r.original_text ?? r.text));
           }
         });
-        if (!withUtf8 && decode) expect(texts.utf8).toBeNull();
+        if (!withUtf8) expect(texts.utf8).toBeNull();
       }),
       { numRuns: 400 },
     );
