@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ANNOTATION_ORIGINS, REVIEW_STATES, type Annotation } from '../model';
+import { ANNOTATION_ORIGINS, REVIEW_STATES, type Annotation, type DocumentSummary } from '../model';
 
 const id = z.number().int().positive();
 const offset = z.number().int().min(0);
@@ -49,7 +49,7 @@ export interface HistoryState {
 }
 
 /** What kind of change an undo or redo step reverted or re-applied. */
-export type HistoryKind = 'create' | 'delete' | 'relabel' | 'resize' | 'attributes' | 'note' | 'review';
+export type HistoryKind = 'create' | 'delete' | 'relabel' | 'resize' | 'attributes' | 'note' | 'review' | 'document_note';
 
 /** What an undo or redo changed, so the editor can patch itself without reloading. */
 export interface HistoryStep extends HistoryState {
@@ -60,11 +60,24 @@ export interface HistoryStep extends HistoryState {
   spanText: string;
   upserted: Annotation[];
   deletedIds: number[];
+  /** Set by a 'document_note' step: the document's note as the step leaves it. */
+  documentNote?: string;
+}
+
+/**
+ * What annotations:create answers: the span, and what the write changed around it, so the editor
+ * needs no second request after a label key.
+ */
+export interface CreatedAnnotation extends Annotation {
+  /** Undo/redo after the write. */
+  history: HistoryState;
+  /** The document's list row when the write changed its status (a to-do document's first span makes it in progress); else null. */
+  document: DocumentSummary | null;
 }
 
 export type AnnotationsApi = {
   'annotations:list': (a: In<'annotations:list'>) => Promise<Annotation[]>;
-  'annotations:create': (a: In<'annotations:create'>) => Promise<Annotation>;
+  'annotations:create': (a: In<'annotations:create'>) => Promise<CreatedAnnotation>;
   'annotations:update': (a: In<'annotations:update'>) => Promise<Annotation>;
   'annotations:delete': (a: In<'annotations:delete'>) => Promise<{ id: number }>;
   'history:undo': (a: In<'history:undo'>) => Promise<HistoryStep | null>;

@@ -1,16 +1,17 @@
 // Annotation writes: validate offsets against the document text, write, and log the change for
 // undo/redo — all in one transaction so the log can never disagree with the spans.
-import type { HistoryState, HistoryStep } from '../../../shared/api/annotations';
+import type { CreatedAnnotation, HistoryState, HistoryStep } from '../../../shared/api/annotations';
 import { ApiFailure } from '../../../shared/api/result';
 import type { Annotation, AnnotationOrigin, ReviewState } from '../../../shared/model';
 import { spanProblem } from '../../../shared/text/offsets';
 import * as annotations from '../db/annotations';
 import type { Db } from '../db/connection';
 import { nowIso } from '../db/connection';
-import { getDocumentText, markInProgress } from '../db/documents';
+import { getDocumentSummary, getDocumentText, markInProgress } from '../db/documents';
 import { getLabel } from '../db/labels';
 import { ensureAnnotator } from '../db/meta';
 import * as operations from '../db/operations';
+import { restoreDocumentNote } from '../documents/note-history';
 
 function requireValidSpan(db: Db, documentId: number, start: number, end: number): void {
   const text = getDocumentText(db, documentId);
@@ -64,6 +65,17 @@ export function createAnnotation(db: Db, input: CreateInput): Annotation {
     operations.recordOperation(db, input.documentId, 'create', null, created);
     markInProgress(db, input.documentId);
     return created;
+  })();
+}
+
+/** createAnnotation for the editor: also the undo state and, when the status changed, the document's row (one round trip per label key). */
+export function createAnnotationForEditor(db: Db, input: CreateInput): CreatedAnnotation {
+  return db.transaction(() => {
+    const statusBefore = getDocumentSummary(db, input.documentId)?.status;
+    const span = createAnnotation(db, input);
+    const after = getDocumentSummary(db, input.documentId);
+    const document = after && after.status !== statusBefore ? after : null;
+    return { ...span, history: historyState(db, input.documentId), document };
   })();
 }
 
@@ -143,6 +155,7 @@ const DESCRIPTIONS: Record<operations.OperationKind, string> = {
   attributes: 'edit attributes',
   note: 'edit note',
   review: 'review span',
+  document_note: 'edit document note',
 };
 
 export function historyState(db: Db, documentId: number): HistoryState {
@@ -160,6 +173,11 @@ function step(db: Db, documentId: number, direction: 'undo' | 'redo'): HistorySt
   return db.transaction(() => {
     const op = direction === 'undo' ? operations.lastDoneOperation(db, documentId) : operations.firstUndoneOperation(db, documentId);
     if (!op) return null;
+    if (op.notes) {
+      const documentNote = restoreDocumentNote(db, op, direction);
+      operations.setUndone(db, op.id, direction === 'undo');
+      return { description: `${direction} ${DESCRIPTIONS[op.kind]}`, kind: op.kind, spanText: '', upserted: [], deletedIds: [], documentNote, ...historyState(db, documentId) };
+    }
     const id = (op.after ?? op.before)!.id;
     const changes = direction === 'undo' ? restore(db, op.after, op.before, id) : restore(db, op.before, op.after, id);
     operations.setUndone(db, op.id, direction === 'undo');

@@ -1,10 +1,11 @@
 // The operation log behind persistent undo/redo. Each row stores a span before and after one change
-// (null before = created, null after = deleted); undone rows form a suffix of a document's history.
+// (null before = created, null after = deleted), or for 'document_note' the document's note before
+// and after ({"note": …}); undone rows form a suffix of a document's history.
 import type { Annotation } from '../../../shared/model';
 import type { Db } from './connection';
 import { nowIso, statement } from './connection';
 
-export type OperationKind = 'create' | 'delete' | 'relabel' | 'resize' | 'attributes' | 'note' | 'review';
+export type OperationKind = 'create' | 'delete' | 'relabel' | 'resize' | 'attributes' | 'note' | 'review' | 'document_note';
 
 export interface OperationRow {
   id: number;
@@ -20,21 +21,36 @@ export interface Operation {
   kind: OperationKind;
   before: Annotation | null;
   after: Annotation | null;
+  /** Set for 'document_note' (before and after are then null): the document's note before and after. */
+  notes?: { before: string; after: string };
 }
 
-const toOperation = (row: OperationRow): Operation => ({
-  id: row.id,
-  documentId: row.document_id,
-  kind: row.kind,
-  before: row.before_json ? JSON.parse(row.before_json) : null,
-  after: row.after_json ? JSON.parse(row.after_json) : null,
-});
+const noteOf = (json: string | null): string => (json ? String((JSON.parse(json) as { note?: unknown }).note ?? '') : '');
+
+const toOperation = (row: OperationRow): Operation =>
+  row.kind === 'document_note'
+    ? { id: row.id, documentId: row.document_id, kind: row.kind, before: null, after: null, notes: { before: noteOf(row.before_json), after: noteOf(row.after_json) } }
+    : {
+        id: row.id,
+        documentId: row.document_id,
+        kind: row.kind,
+        before: row.before_json ? JSON.parse(row.before_json) : null,
+        after: row.after_json ? JSON.parse(row.after_json) : null,
+      };
 
 /** Records a change and forgets the redo branch it replaces. */
 export function recordOperation(db: Db, documentId: number, kind: OperationKind, before: Annotation | null, after: Annotation | null): void {
   statement(db, 'DELETE FROM operations WHERE document_id = ? AND undone = 1').run(documentId);
   statement(db, 'INSERT INTO operations (document_id, kind, before_json, after_json, created_at) VALUES (?, ?, ?, ?, ?)').run(
     documentId, kind, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null, nowIso(),
+  );
+}
+
+/** Records an edit of the document's own note, undoable like a span edit. */
+export function recordDocumentNoteOperation(db: Db, documentId: number, before: string, after: string): void {
+  statement(db, 'DELETE FROM operations WHERE document_id = ? AND undone = 1').run(documentId);
+  statement(db, 'INSERT INTO operations (document_id, kind, before_json, after_json, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    documentId, 'document_note', JSON.stringify({ note: before }), JSON.stringify({ note: after }), nowIso(),
   );
 }
 

@@ -55,8 +55,7 @@ export function MetadataPanel({ session, reader }: { session: DocSession; reader
 
   const saveNote = async (note: string) => {
     try {
-      const summary = await callOrThrow('documents:update', { id: doc.id, note });
-      session.patchDocument({ ...summary, note });
+      await session.saveNote(note);
       toast.info(t('notes.saved'));
     } catch (error) {
       toast.error(errorMessage(error));

@@ -254,6 +254,7 @@ const enMain = {
   'history.attributes': 'attribute edit',
   'history.note': 'note edit',
   'history.review': 'review',
+  'history.document_note': 'document note edit',
   'toast.undone': 'Undone: {what}',
   'toast.redone': 'Redone: {what}',
   'toast.selectFirst': 'Select some text first, then press a label key.',

@@ -255,6 +255,7 @@ const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups | k
   'history.attributes': '编辑属性',
   'history.note': '编辑备注',
   'history.review': '审核标注',
+  'history.document_note': '编辑文档备注',
   'toast.undone': '撤销：{what}',
   'toast.redone': '重做：{what}',
   'toast.selectFirst': '请先选中文字，再按标签键。',

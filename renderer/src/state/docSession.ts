@@ -31,6 +31,8 @@ export class DocSession {
   private nextTemp = -1;
   private pending = 0;
   private emitScheduled = false;
+  /** The last write's answer held the undo state (creates and undo/redo steps do), so there is nothing to ask. */
+  private historyKnown = false;
   private docChanged = false;
   private disposed = false;
 
@@ -93,17 +95,35 @@ export class DocSession {
     this.apply([{ after: temp }]);
     this.select(temp.id);
     this.enqueue(async () => {
-      const real = await callOrThrow('annotations:create', { documentId: this.doc.id, start, end, labelId });
+      // One request: the answer also holds the undo state and, if it changed, the document's status.
+      const { history, document, ...real } = await callOrThrow('annotations:create', { documentId: this.doc.id, start, end, labelId });
       this.realIds.set(temp.id, real.id);
-      // Keep whatever the user did to the span meanwhile; only the id (and timestamps) change.
-      const current = this.anns.get(temp.id);
-      const wasSelected = this.selectedId === temp.id;
-      this.apply([{ before: current ?? temp, after: current ? { ...current, id: real.id, createdAt: real.createdAt } : null }]);
-      if (current === undefined) return;
-      if (wasSelected) this.select(real.id);
-      if (this.doc.status === 'todo') await this.setStatus('in_progress');
+      this.history = history;
+      this.historyKnown = true;
+      // The span count is ours: spans pressed since this request are already counted.
+      if (document) this.patchDocument({ ...document, spanCount: this.anns.size });
+      this.adoptServerId(temp.id, real);
     });
     return temp;
+  }
+
+  /** The span created as `tempId` is `real` on the server: same marks, renamed (no paragraph rebuilt). */
+  private adoptServerId(tempId: number, real: Annotation): void {
+    const current = this.anns.get(tempId);
+    if (current === undefined) return; // deleted meanwhile; its queued delete goes to real.id
+    if (this.anns.has(real.id)) {
+      // The server already had this span (pressing the key again selects it): drop the copy.
+      this.apply([{ before: current }]);
+      this.select(real.id);
+      return;
+    }
+    // Keep whatever the user did to the span meanwhile; only the id (and timestamps) change.
+    const renamed = { ...current, id: real.id, createdAt: real.createdAt };
+    this.anns.delete(tempId);
+    this.anns.set(real.id, renamed);
+    if (this.selectedId === tempId) this.selectedId = real.id;
+    this.view?.renameSpan(tempId, renamed);
+    this.emit();
   }
 
   update(id: number, patch: SpanPatch): void {
@@ -112,6 +132,7 @@ export class DocSession {
     const after = { ...before, ...patch, updatedAt: new Date().toISOString() };
     this.apply([{ before, after }]);
     this.enqueue(async () => {
+      this.historyKnown = false;
       await callOrThrow('annotations:update', { id: this.resolve(id), ...patch });
     });
   }
@@ -123,6 +144,7 @@ export class DocSession {
     this.apply([{ before }]);
     this.select(next?.id ?? null);
     this.enqueue(async () => {
+      this.historyKnown = false;
       await callOrThrow('annotations:delete', { id: this.resolve(id) });
     });
   }
@@ -140,6 +162,22 @@ export class DocSession {
     this.doc = { ...this.doc, ...summary };
     this.deps.onDocument(this.doc);
     this.emit();
+  }
+
+  /** Saves the document's note: a step of the undo history, queued with the span edits. */
+  saveNote(note: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.enqueue(async () => {
+        this.historyKnown = false;
+        try {
+          const summary = await callOrThrow('documents:update', { id: this.doc.id, note });
+          this.patchDocument({ ...summary, note });
+          resolve();
+        } catch (error) {
+          reject(error); // the caller says what went wrong; the spans are untouched
+        }
+      });
+    });
   }
 
   /** Merges fresh document fields (after a metadata save) and tells the list. */
@@ -167,6 +205,7 @@ export class DocSession {
     return new Promise((resolve) => {
       this.enqueue(async () => {
         const step = await callOrThrow(channel, { documentId: this.doc.id });
+        this.historyKnown = step !== null;
         if (step) {
           const changes: SpanChange[] = step.deletedIds.map((id) => ({ before: this.anns.get(id) }));
           for (const a of step.upserted) changes.push({ before: this.anns.get(a.id), after: a });
@@ -174,6 +213,7 @@ export class DocSession {
           const focus = step.upserted[0]?.id ?? null;
           this.select(focus !== null && this.anns.has(focus) ? focus : null, true);
           this.history = step;
+          if (step.documentNote !== undefined) this.patchDocument({ note: step.documentNote });
         }
         resolve(step);
       });
@@ -205,11 +245,13 @@ export class DocSession {
       .then(() => (first ? afterFrame() : undefined))
       .then(task)
       .catch(async (error: unknown) => {
+        this.historyKnown = false;
         this.deps.onError(error instanceof Error ? error.message : String(error));
         await this.resync();
       })
       .finally(() => {
-        if (--this.pending === 0) void this.refreshHistory();
+        // Only when the last answer did not already say what undo and redo would do.
+        if (--this.pending === 0 && !this.historyKnown) void this.refreshHistory();
       });
   }
 
