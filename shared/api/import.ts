@@ -97,6 +97,9 @@ export interface DocumentDraft {
     origin?: AnnotationOrigin;
     reviewState?: ReviewState;
     note?: string;
+    /** ISO timestamps carried by a lossless export (Biaozhu JSONL); absent: the import's time. */
+    createdAt?: string;
+    updatedAt?: string;
   }[];
 }
 

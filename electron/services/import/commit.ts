@@ -93,7 +93,8 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
           const record: AnnotationRecord = {
             documentId: id, start: span.start, end: span.end, labelId: labelIdFor(db, span.label, labelIds),
             annotatorId: span.annotator ? annotatorId(span.annotator) : defaultAnnotator,
-            origin: span.origin ?? 'manual', reviewState: span.reviewState ?? 'pending', attributes: span.attributes ?? {}, note: span.note, createdAt: now, updatedAt: now,
+            origin: span.origin ?? 'manual', reviewState: span.reviewState ?? 'pending', attributes: span.attributes ?? {}, note: span.note,
+            createdAt: span.createdAt ?? now, updatedAt: span.updatedAt ?? span.createdAt ?? now,
           };
           const place = `${record.start} ${record.end} ${record.labelId} ${record.annotatorId}`;
           if (places.has(place)) {

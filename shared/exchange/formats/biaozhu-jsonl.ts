@@ -85,6 +85,9 @@ function offsetMapProblem(map: unknown, textLength: number, originalLength: numb
   return next === textLength ? null : coded('offset_map_incomplete', `offset_map covers ${next} of ${textLength} units`, { covered: next, length: textLength });
 }
 
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+const isIsoTime = (value: unknown): value is string => typeof value === 'string' && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value));
+
 export function parseBiaozhuJsonl(file: ExchangeFile, out: ParseResult): void {
   forEachJsonLine(file, out.problems, (record, line) => {
     const report = (code: ImportProblemCode, message: string, params?: ProblemParams) => out.problems.push({ file: file.name, line, ...coded(code, message, params) });
@@ -125,6 +128,9 @@ export function parseBiaozhuJsonl(file: ExchangeFile, out: ParseResult): void {
       if (raw.origin === 'manual' || raw.origin === 'suggested') span.origin = raw.origin;
       if (raw.review_state === 'pending' || raw.review_state === 'accepted' || raw.review_state === 'rejected') span.reviewState = raw.review_state;
       if (typeof raw.note === 'string' && raw.note) span.note = raw.note;
+      // Timestamps that are not ISO times (hand-edited files) are left to the import's time.
+      if (isIsoTime(raw.created_at)) span.createdAt = raw.created_at;
+      if (isIsoTime(raw.updated_at)) span.updatedAt = raw.updated_at;
       spans.push(span);
     }
     const fields = isRecord(record.metadata) ? record.metadata : {};

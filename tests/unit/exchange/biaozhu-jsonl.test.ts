@@ -89,7 +89,7 @@ describe('biaozhu-jsonl', () => {
         removed: [],
         status: d.status,
         note: '原文有全角空格',
-        spans: [{ start: 4, end: 7, label: 'PERSON', attributes: { role: '区委书记' }, annotator: 'lin', origin: 'manual', reviewState: 'pending', note: '职务待核' }],
+        spans: [{ start: 4, end: 7, label: 'PERSON', attributes: { role: '区委书记' }, annotator: 'lin', origin: 'manual', reviewState: 'pending', note: '职务待核', createdAt: '2024-05-01T08:00:00.000Z', updatedAt: '2024-05-01T08:00:00.000Z' }],
       },
     ]);
   });
