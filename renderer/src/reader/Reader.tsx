@@ -35,6 +35,7 @@ export function Reader({ session, labelById, wordSnap, fontSize, handleRef, onTe
   callbacks.current = { onTextSelection, onSpanClick };
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const shownBefore = useRef(false);
+  const paintedLabels = useRef<Map<number, Label> | null>(null);
 
   useLayoutEffect(() => {
     const scroller = scrollerRef.current!;
@@ -49,6 +50,7 @@ export function Reader({ session, labelById, wordSnap, fontSize, handleRef, onTe
     if (shownBefore.current) scroller.scrollTop = 0;
     shownBefore.current = true;
     ctl.mount(scroller, content);
+    paintedLabels.current = labelsRef.current;
     const sel = new ReaderSelection(ctl, {
       onSelection: (range) => callbacks.current.onTextSelection(range),
       onSpanClick: (ids) => callbacks.current.onSpanClick(ids),
@@ -72,8 +74,10 @@ export function Reader({ session, labelById, wordSnap, fontSize, handleRef, onTe
     };
   }, [session, handleRef]);
 
-  // Label colours or names changed: restyle what is on screen.
+  // Label colours or names changed: restyle what is on screen (not on mount: the marks were just painted with these labels).
   useEffect(() => {
+    if (paintedLabels.current === labelById) return;
+    paintedLabels.current = labelById;
     handleRef.current?.ctl.refreshAll();
   }, [labelById, handleRef]);
 
