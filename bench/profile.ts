@@ -93,12 +93,15 @@ async function profileExport(spec: ReturnType<typeof sizeSpec>, outDir: string, 
   const fx = fixture(spec, console.log);
   const outPath = join(outDir, `export-${format}`);
   rmSync(outPath, { recursive: true, force: true });
+  // The export's other threads run for real, from bundles of their entry files.
+  const exportFolder = join(__dirname, '..', 'electron', 'services', 'export');
+  const exportThreads = { reader: workerBundle(join(exportFolder, 'reader-thread.ts')), fileWriter: workerBundle(join(exportFolder, 'file-writer-thread.ts')) };
   // The worker file reads workerData and posts to parentPort; give it both on the main thread.
   const run = () => new Promise<unknown>((resolve, reject) => {
     const fake = {
-      ...(require('node:worker_threads') as object), // the export starts its reader thread for real
+      ...(require('node:worker_threads') as object), // the export starts its other threads for real
       isMainThread: false,
-      workerData: { data: { projectPath: fx.projectPath, options: { format, offsets: 'normalized' }, outPath }, cancelFlag: new Int32Array(new SharedArrayBuffer(4)) },
+      workerData: { data: { projectPath: fx.projectPath, options: { format, offsets: 'normalized' }, outPath, threads: exportThreads }, cancelFlag: new Int32Array(new SharedArrayBuffer(4)) },
       parentPort: { postMessage: (m: { type: string; result?: unknown; message?: string }) => (m.type === 'result' ? resolve(m.result) : m.type === 'error' ? reject(new Error(m.message)) : undefined) },
     };
     const Module = require('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };

@@ -110,7 +110,12 @@ export const resolvedUtf8 = (doc: ExportDocument, ctx: ExportContext): Utf8Text 
 
 /** Code-point offsets of every span, in one pass over the text. */
 export function codePointSpans(text: string, spans: readonly { start: number; end: number }[]): { start: number[]; end: number[] } {
-  const cp = utf16ToCodePoints(text, spans.flatMap((s) => [s.start, s.end]));
+  const edges = new Array<number>(spans.length * 2);
+  spans.forEach((s, i) => {
+    edges[2 * i] = s.start;
+    edges[2 * i + 1] = s.end;
+  });
+  const cp = utf16ToCodePoints(text, edges);
   return { start: spans.map((_, i) => cp[2 * i]!), end: spans.map((_, i) => cp[2 * i + 1]!) };
 }
 
