@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { StartupNotice } from '../../shared/api/projects';
 import { join, resolve } from 'node:path';
 import { registerAgreementHandlers } from './agreement/handlers';
+import { registerCoderHandlers } from './coders/handlers';
 import { HandlerRegistry } from './app/registry';
 import { BackupService } from './app/backups';
 import { JobManager } from './app/jobs';
@@ -83,6 +84,7 @@ export function createCore(options: CoreOptions): Core {
   registerBackupHandlers(registry, context);
   registerFileHandlers(registry, context);
   registerAgreementHandlers(registry, context);
+  registerCoderHandlers(registry, context);
   if (options.mode !== 'cli') context.backups.start();
   void removeStaleStagingDirs().catch((error: unknown) => console.warn('[biaozhu] could not look for old import previews:', error));
   const dispose = () => {

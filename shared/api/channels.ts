@@ -42,6 +42,9 @@ export const CHANNELS = {
   'backups:restore': true,
   'files:browse': true,
   'agreement:compute': true,
+  'coders:handout': true,
+  'coders:mergePreview': true,
+  'coders:merge': true,
 } as const satisfies Record<Channel, true>;
 
 export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];

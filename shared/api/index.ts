@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { agreementInputs, type AgreementApi } from './agreement';
 import { annotationsInputs, type AnnotationsApi } from './annotations';
 import { backupsInputs, type BackupsApi } from './backups';
+import { codersInputs, type CodersApi } from './coders';
 import { documentsInputs, type DocumentsApi } from './documents';
 import { exportInputs, type ExportApi } from './export';
 import { filesInputs, type FilesApi } from './files';
@@ -13,7 +14,7 @@ import { labelsInputs, type LabelsApi } from './labels';
 import { projectsInputs, type ProjectsApi } from './projects';
 import type { Result } from './result';
 
-export type BiaozhuApi = ProjectsApi & DocumentsApi & AnnotationsApi & LabelsApi & ImportApi & ExportApi & JobsApi & BackupsApi & FilesApi & AgreementApi;
+export type BiaozhuApi = ProjectsApi & DocumentsApi & AnnotationsApi & LabelsApi & ImportApi & ExportApi & JobsApi & BackupsApi & FilesApi & AgreementApi & CodersApi;
 export type Channel = keyof BiaozhuApi;
 export type ApiInput<K extends Channel> = Parameters<BiaozhuApi[K]>[0];
 export type ApiOutput<K extends Channel> = Awaited<ReturnType<BiaozhuApi[K]>>;
@@ -32,6 +33,7 @@ export const apiInputs = {
   ...backupsInputs,
   ...filesInputs,
   ...agreementInputs,
+  ...codersInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export type { Result, ApiError } from './result';

@@ -196,8 +196,15 @@ export class ProjectSession {
     this.readOnlyState = null;
   }
 
+  /** A hand-out file names its coder (project_meta 'annotator'): work in it is theirs, on whoever's computer. */
   annotator(): string {
-    return this.settings.annotator();
+    return (this.db && getMeta(this.db, 'annotator')) || this.settings.annotator();
+  }
+
+  /** Sets the user's name, and the open hand-out file's coder when it names one (it would win otherwise). */
+  setAnnotator(name: string): void {
+    this.settings.setAnnotator(name);
+    if (this.db && !this.readOnlyState && getMeta(this.db, 'annotator')) setMeta(this.db, 'annotator', name);
   }
 
   info(): ProjectInfo | null {

@@ -64,7 +64,7 @@ export function registerProjectHandlers(registry: HandlerRegistry, core: CoreCon
     return result.report;
   });
   registry.method('projects:setAnnotator', ({ name }) => {
-    session.settings.setAnnotator(name);
+    session.setAnnotator(name);
     const info = session.info();
     if (!info) throw new ApiFailure('no_project', 'No project is open');
     return info;

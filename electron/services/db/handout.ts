@@ -1,0 +1,92 @@
+// Hand-out files: a new project file holding chosen documents of a project and its label schema,
+// with the coder's name and where it came from in project_meta. Written into a file nobody else
+// knows yet (the caller's temp file); the source project is only read, through ATTACH.
+import { createHash, randomUUID } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import { ApiFailure } from '../../../shared/api/result';
+import { openDatabase, type Db } from './connection';
+import { getMeta } from './meta';
+import { schemaVersion, SCHEMA_VERSION } from './migrations';
+
+/** project_meta keys of a hand-out file. */
+export const HANDOUT_META = {
+  /** This file's own id (a project without one is known by its creation time and name). */
+  projectId: 'project_id',
+  /** The id of the project it was handed out from, and that project's name. */
+  originId: 'origin_project_id',
+  originName: 'origin_project_name',
+  handedOutAt: 'handed_out_at',
+  /** The coder it was handed out to. */
+  coder: 'handout_annotator',
+  /** The coder name new spans in this file are made with (the app's name setting is not used). */
+  annotator: 'annotator',
+} as const;
+
+/**
+ * A project's id: the one stored, else one derived from its creation time and name, which a project
+ * gets once when it is created. Read only: handing out must not change the project.
+ */
+export function projectIdentity(db: Db): string {
+  const stored = getMeta(db, HANDOUT_META.projectId);
+  if (stored) return stored;
+  const basis = `${getMeta(db, 'created_at') ?? ''}\n${getMeta(db, 'name') ?? ''}`;
+  return `p-${createHash('sha256').update(basis).digest('hex').slice(0, 32)}`;
+}
+
+function columns(db: Db, table: string): string[] {
+  return (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]);
+}
+
+export interface HandoutFile {
+  documentIds: readonly number[];
+  coder: string;
+  originId: string;
+  originName: string;
+  handedOutAt: string;
+}
+
+/**
+ * Writes a hand-out project at `tempPath` (which must not exist): the labels as they are (ids,
+ * colours, hotkeys, attributes, guidelines), the documents with their texts, metadata, status and
+ * note but none of their spans, and the hand-out's meta. Leaves the file closed, without a WAL.
+ */
+export function writeHandoutFile(source: Db, sourcePath: string, tempPath: string, file: HandoutFile): void {
+  if (schemaVersion(source) !== SCHEMA_VERSION) {
+    throw new ApiFailure('invalid_input', `The project is at schema ${schemaVersion(source)}; open it in this Biaozhu once (which upgrades it) before handing out documents.`);
+  }
+  const out = openDatabase(tempPath, { create: true });
+  try {
+    // mode=ro: the project is only read, whatever happens in this connection.
+    out.prepare('ATTACH DATABASE ? AS src').run(`${pathToFileURL(sourcePath).href}?mode=ro`);
+    out.transaction(() => {
+      const labelColumns = columns(out, 'labels').join(', ');
+      out.exec(`INSERT INTO labels (${labelColumns}) SELECT ${labelColumns} FROM src.labels`);
+      const documentColumns = columns(out, 'documents');
+      const selected = documentColumns.map((c) => (c === 'span_count' ? '0' : c)).join(', ');
+      const wanted = 'SELECT value FROM json_each(?)';
+      out.prepare(`INSERT INTO documents (${documentColumns.join(', ')}) SELECT ${selected} FROM src.documents WHERE id IN (${wanted})`).run(JSON.stringify(file.documentIds));
+      const textColumns = columns(out, 'document_texts').join(', ');
+      out.prepare(`INSERT INTO document_texts (${textColumns}) SELECT ${textColumns} FROM src.document_texts WHERE document_id IN (${wanted})`).run(JSON.stringify(file.documentIds));
+      const meta = out.prepare('INSERT INTO project_meta (key, value) VALUES (?, ?)');
+      meta.run('name', `${file.originName} — ${file.coder}`);
+      meta.run('created_at', file.handedOutAt);
+      meta.run(HANDOUT_META.projectId, randomUUID());
+      meta.run(HANDOUT_META.originId, file.originId);
+      meta.run(HANDOUT_META.originName, file.originName);
+      meta.run(HANDOUT_META.handedOutAt, file.handedOutAt);
+      meta.run(HANDOUT_META.coder, file.coder);
+      meta.run(HANDOUT_META.annotator, file.coder);
+    })();
+    out.exec('DETACH DATABASE src');
+    // One self-contained file to send: no -wal or -shm beside it.
+    out.pragma('journal_mode = DELETE');
+  } finally {
+    out.close();
+  }
+}
+
+/** Documents of the project matching the resolved filter SQL, or the given ids that exist. */
+export function documentIdsWhere(db: Db, where: string, params: readonly (string | number | null)[], ids?: readonly number[]): number[] {
+  const idClause = ids ? `${where ? ' AND' : 'WHERE'} id IN (SELECT value FROM json_each(?))` : '';
+  return db.prepare(`SELECT id FROM documents ${where}${idClause} ORDER BY id`).pluck().all(...params, ...(ids ? [JSON.stringify(ids)] : [])) as number[];
+}
