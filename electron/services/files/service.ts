@@ -1,0 +1,79 @@
+// files:browse: the browser mode's file browser lists folders and .biaozhu files on this machine.
+// Names come as bytes, so a name that is not UTF-8 is shown (and marked) instead of breaking the
+// listing; kernel folders (/proc, /sys, /dev) are refused as safe-folders.ts refuses them for writes.
+import type { Dirent } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import type { FileEntry, FolderListing } from '../../../shared/api/files';
+import { ApiFailure } from '../../../shared/api/result';
+import { systemLocation } from '../app/safe-folders';
+import { PROJECT_EXTENSION } from '../app/session';
+import type { CoreContext } from '../core';
+
+/** Enough for any real folder of projects; a folder of 100,000 files is cut here, saying so. */
+const MAX_ENTRIES = 2000;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+const lossy = new TextDecoder('utf-8');
+
+function decodeName(raw: Buffer): { name: string; valid: boolean } {
+  try {
+    return { name: utf8.decode(raw), valid: true };
+  } catch {
+    return { name: lossy.decode(raw), valid: false };
+  }
+}
+
+const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code ?? '';
+
+async function checkedFolder(path: string): Promise<string> {
+  if (!isAbsolute(path)) throw new ApiFailure('invalid_input', `${path}: give an absolute path (starting with /)`, { path });
+  const absolute = resolve(path);
+  const refuse = (where: string) => new ApiFailure('invalid_input', `${absolute} is under ${where}; choose a folder of your own`, { path: absolute });
+  const direct = systemLocation(absolute);
+  if (direct) throw refuse(direct);
+  const real = await realpath(absolute).catch((error: unknown) => {
+    if (['ENOENT', 'ENOTDIR'].includes(errorCode(error))) throw new ApiFailure('not_found', `${absolute} does not exist`, { path: absolute });
+    if (['EACCES', 'EPERM'].includes(errorCode(error))) throw new ApiFailure('io', `${absolute} cannot be read: permission denied`, { path: absolute });
+    throw error;
+  });
+  const linked = systemLocation(real);
+  if (linked) throw refuse(linked);
+  const stats = await stat(real);
+  if (!stats.isDirectory()) throw new ApiFailure('invalid_input', `${absolute} is not a folder`, { path: absolute });
+  return absolute;
+}
+
+async function entryOf(folder: string, dirent: Dirent<Buffer>): Promise<FileEntry | null> {
+  const { name, valid } = decodeName(dirent.name);
+  if (name.startsWith('.')) return null;
+  const isProjectName = name.toLowerCase().endsWith(PROJECT_EXTENSION);
+  if (!dirent.isDirectory() && !dirent.isSymbolicLink() && !isProjectName) return null;
+  // Stat through the bytes of the name: a GBK name has no string path that reaches it.
+  const stats = await stat(Buffer.concat([Buffer.from(folder.endsWith('/') ? folder : `${folder}/`), dirent.name])).catch(() => null);
+  const kind = stats?.isDirectory() ? 'folder' : isProjectName && (stats?.isFile() ?? dirent.isFile()) ? 'project' : null;
+  if (!kind) return null;
+  return {
+    name,
+    kind,
+    path: valid ? join(folder, name) : null,
+    size: kind === 'project' ? (stats?.size ?? null) : null,
+    modified: stats ? stats.mtime.toISOString() : null,
+    ...(valid ? {} : { invalidName: true }),
+  };
+}
+
+export async function browseFolder(path: string | undefined, core: Pick<CoreContext, 'projectsDir'>): Promise<FolderListing> {
+  const home = homedir();
+  const start = path ?? (await stat(core.projectsDir).then((s) => (s.isDirectory() ? core.projectsDir : home), () => home));
+  const folder = await checkedFolder(start);
+  const dirents = await readdir(folder, { withFileTypes: true, encoding: 'buffer' }).catch((error: unknown) => {
+    if (['EACCES', 'EPERM'].includes(errorCode(error))) throw new ApiFailure('io', `${folder} cannot be read: permission denied`, { path: folder });
+    throw error;
+  });
+  const entries = (await Promise.all(dirents.map((dirent) => entryOf(folder, dirent)))).filter((entry): entry is FileEntry => entry !== null);
+  const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
+  entries.sort((a, b) => (a.kind === b.kind ? collator.compare(a.name, b.name) : a.kind === 'folder' ? -1 : 1));
+  const parent = dirname(folder) === folder ? null : dirname(folder);
+  return { path: folder, parent, home, projectsDir: core.projectsDir, entries: entries.slice(0, MAX_ENTRIES), leftOut: Math.max(0, entries.length - MAX_ENTRIES) };
+}
