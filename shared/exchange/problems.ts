@@ -2,6 +2,24 @@
 // read): the UI words each from its code and values in the user's language ('problem.<code>'
 // strings in the renderer); the English `message` stays for the CLI, logs and older data.
 
+/** Problems of the text pipeline (plain text, HTML, .docx, text records in JSONL/JSON/CSV/TSV: shared/import). */
+export const TEXT_PIPELINE_PROBLEM_CODES = [
+  'empty_file',
+  'binary_file',
+  'unsupported_extension',
+  'no_text_after_normalization',
+  'docx_unreadable',
+  'html_no_article',
+  'json_no_records',
+  'record_not_object',
+  'csv_unclosed_quote',
+  'csv_column_count',
+  'no_records',
+  'record_no_text',
+  'span_outside_text',
+  'span_removed_by_normalization',
+] as const;
+
 /** Every code an importer can report; the renderer has a zh and an en text for each (tested). */
 export const IMPORT_PROBLEM_CODES = [
   // A line or file of JSON.
@@ -48,6 +66,7 @@ export const IMPORT_PROBLEM_CODES = [
   'folder_unreadable',
   'not_found',
   'no_text_found',
+  ...TEXT_PIPELINE_PROBLEM_CODES,
 ] as const;
 
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];

@@ -135,7 +135,7 @@ function fromNuls(bytes: Uint8Array): SupportedEncoding | 'binary' | null {
  * Decodes bytes as text. `forced` skips detection; `hint` is a declared charset (HTML meta) that
  * wins when the bytes decode cleanly with it. Returns an error message for binary data.
  */
-export function decodeBytes(bytes: Uint8Array, forced?: SupportedEncoding, hint?: string | null): DecodeResult | { error: string } {
+export function decodeBytes(bytes: Uint8Array, forced?: SupportedEncoding, hint?: string | null): DecodeResult | { error: string; nulAt: number } {
   const warnings: ImportWarning[] = [];
   if (forced) {
     const text = new TextDecoder(forced).decode(bytes);
@@ -146,7 +146,7 @@ export function decodeBytes(bytes: Uint8Array, forced?: SupportedEncoding, hint?
   const bom = fromBom(bytes);
   if (bom) return { text: new TextDecoder(bom).decode(bytes), encoding: bom, confidence: 1, warnings };
   const nul = fromNuls(bytes);
-  if (nul === 'binary') return { error: `binary file (NUL bytes at byte ${bytes.indexOf(0)})` };
+  if (nul === 'binary') return { error: `binary file (NUL bytes at byte ${bytes.indexOf(0)})`, nulAt: bytes.indexOf(0) };
   if (nul) {
     const utf16 = decodeAllowingCut(bytes, nul);
     if (utf16 !== null) return { text: utf16.text, encoding: nul, confidence: 0.9, warnings: utf16.warnings };

@@ -3,6 +3,7 @@
 import type { DocumentDraft, ImportOptions } from '../api/jobs';
 import type { DocumentMetadata, ImportWarning } from '../model';
 import { codePointsToUtf16 } from '../text/offsets';
+import { coded, type CodedProblem } from '../exchange/problems';
 import { buildDrafts } from './drafts';
 import { decodeBytes } from './encoding';
 import { extractDocx } from './formats/docx';
@@ -22,8 +23,11 @@ export interface FileOutcome {
   encoding: string | null;
   encodingConfidence: number | null;
   drafts: DocumentDraft[];
+  /** Why the file cannot be imported (English), with its code and values for the UI. */
   error: string | null;
-  problems: { line?: number; message: string }[];
+  errorCode?: CodedProblem['code'];
+  errorParams?: CodedProblem['params'];
+  problems: Problem[];
 }
 
 const FORMATS: Record<string, string> = {
@@ -50,7 +54,13 @@ function outcome(format: string, partial: Partial<FileOutcome>): FileOutcome {
   return { format, encoding: null, encodingConfidence: null, drafts: [], error: null, problems: [], ...partial };
 }
 
-const sizeText = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+/** A file that cannot be imported, with the coded reason. */
+function failed(format: string, base: Partial<FileOutcome>, why: CodedProblem): FileOutcome {
+  return outcome(format, { ...base, error: why.message, errorCode: why.code, ...(why.params ? { errorParams: why.params } : {}) });
+}
+
+const megabytes = (bytes: number) => Math.round(bytes / (1024 * 1024));
+const sizeText = (bytes: number) => `${megabytes(bytes)} MB`;
 
 export interface ProcessHooks {
   /**
@@ -92,40 +102,42 @@ export function processFile(input: { fileName: string; bytes: Uint8Array }, opti
   let format = FORMATS[ext] ?? '';
   const { bytes } = input;
   if (bytes.length > MAX_IMPORT_BYTES) {
-    return outcome(format || 'txt', { error: `file is ${sizeText(bytes.length)}; the limit is ${sizeText(MAX_IMPORT_BYTES)}` });
+    const why = `file is ${sizeText(bytes.length)}; the limit is ${sizeText(MAX_IMPORT_BYTES)}`;
+    return failed(format || 'txt', {}, coded('file_too_large', why, { size: megabytes(bytes.length), limit: megabytes(MAX_IMPORT_BYTES) }));
   }
-  if (bytes.length === 0) return outcome(format || 'txt', { error: 'empty file' });
+  if (bytes.length === 0) return failed(format || 'txt', {}, coded('empty_file', 'empty file'));
   if (UNSUPPORTED.has(ext)) {
-    return outcome(ext, { error: `.${ext} files cannot be imported; save the text as .txt, .html, .docx, .jsonl, .json, .csv or .tsv` });
+    const why = `.${ext} files cannot be imported; save the text as .txt, .html, .docx, .jsonl, .json, .csv or .tsv`;
+    return failed(ext, {}, coded('unsupported_extension', why, { ext }));
   }
   const common = { fileName: input.fileName, normalize: { disabledSteps: options.disabledSteps ?? [], checkCancelled: check }, split: options.splitArticles ?? true };
   const withDrafts = (fmt: string, base: Partial<FileOutcome>, drafts: DocumentDraft[]) =>
-    outcome(fmt, drafts.length ? { ...base, drafts } : { ...base, error: 'no text left after normalization' });
+    drafts.length ? outcome(fmt, { ...base, drafts }) : failed(fmt, base, coded('no_text_after_normalization', 'no text left after normalization'));
   try {
     if (format === 'docx') {
       const doc = extractDocx(bytes, check);
-      if ('error' in doc) return outcome('docx', { error: doc.error });
-      if (!doc.text.trim()) return outcome('docx', { error: 'empty file (the document has no text)' });
+      if ('error' in doc) return failed('docx', {}, coded('docx_unreadable', doc.error, { detail: doc.error }));
+      if (!doc.text.trim()) return failed('docx', {}, coded('empty_file', 'empty file (the document has no text)'));
       return withDrafts('docx', {}, buildDrafts({ ...common, original: doc.text, base: doc.text, baseMap: null, hints: { title: doc.title ?? undefined }, fileWarnings: [] }));
     }
   } catch (e) {
     cancel.rethrowIfCancelled();
-    return outcome('docx', { error: `could not read the file: ${(e as Error).message}` });
+    return failed('docx', {}, coded('file_unreadable', `could not read the file: ${(e as Error).message}`, { detail: (e as Error).message }));
   }
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const decoded = decodeBytes(bytes, options.encoding, format === 'html' || !format ? sniffHtmlCharset(head) : null);
-  if ('error' in decoded) return outcome(format || 'txt', { error: decoded.error });
+  if ('error' in decoded) return failed(format || 'txt', {}, coded('binary_file', decoded.error, { at: decoded.nulAt }));
   const { text } = decoded;
   if (!format) format = /^\s*(<!doctype html|<html|<head|<body)/i.test(text) ? 'html' : 'txt';
   const base = { format, encoding: decoded.encoding, encodingConfidence: decoded.confidence };
-  if (!text.trim()) return outcome(format, { ...base, error: 'empty file' });
+  if (!text.trim()) return failed(format, base, coded('empty_file', 'empty file'));
   try {
     if (format === 'txt') {
       return withDrafts(format, base, buildDrafts({ ...common, original: text, base: text, baseMap: null, hints: {}, fileWarnings: decoded.warnings }));
     }
     if (format === 'html') {
       const page = extractHtml(text, check);
-      if (!page.text.trim()) return outcome(format, { ...base, error: 'no article text found in the HTML' });
+      if (!page.text.trim()) return failed(format, base, coded('html_no_article', 'no article text found in the HTML'));
       const hints: Partial<DocumentMetadata> = {
         title: page.title ?? undefined,
         date: page.date ? parseDate(page.date) ?? undefined : undefined,
@@ -134,24 +146,24 @@ export function processFile(input: { fileName: string; bytes: Uint8Array }, opti
       };
       return withDrafts(format, base, buildDrafts({ ...common, original: text, base: page.text, baseMap: page.map, hints, fileWarnings: decoded.warnings }));
     }
-    let parsed: ParsedRecords | { error: string };
+    let parsed: ParsedRecords | { error: CodedProblem };
     if (format === 'jsonl') parsed = parseJsonl(text, check);
     else if (format === 'json') parsed = parseJson(text);
     else parsed = parseDelimited(text, format === 'tsv' ? '\t' : ',', check);
-    if ('error' in parsed) return outcome(format, { ...base, error: parsed.error });
+    if ('error' in parsed) return failed(format, base, parsed.error);
     const problems: Problem[] = [...parsed.problems];
     const drafts: DocumentDraft[] = [];
     for (const record of parsed.records) {
       check?.();
       drafts.push(...recordDrafts(record, options, common, decoded.warnings, problems));
     }
-    if (!drafts.length && !problems.length) return outcome(format, { ...base, error: 'no records found' });
+    if (!drafts.length && !problems.length) return failed(format, base, coded('no_records', 'no records found'));
     problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     return outcome(format, { ...base, drafts, problems });
   } catch (e) {
     cancel.rethrowIfCancelled();
     // Nothing here should throw on bad input; if something does, the file fails, not the batch.
-    return outcome(format, { ...base, error: `could not read the file: ${(e as Error).message}` });
+    return failed(format, base, coded('file_unreadable', `could not read the file: ${(e as Error).message}`, { detail: (e as Error).message }));
   }
 }
 
@@ -180,7 +192,8 @@ function recordDrafts(
   const mapping = options.fieldMapping ?? {};
   const text = field(record.fields, 'text', mapping);
   if (typeof text !== 'string' || !text.trim()) {
-    problems.push({ line: record.line, message: `${where} has no text field${mapping.text ? ` ('${mapping.text}')` : ''}` });
+    const why = `${where} has no text field${mapping.text ? ` ('${mapping.text}')` : ''}`;
+    problems.push({ line: record.line, ...coded('record_no_text', why, { field: mapping.text ?? 'text' }) });
     return [];
   }
   const rawDate = asString(field(record.fields, 'date', mapping));
@@ -194,17 +207,21 @@ function recordDrafts(
     externalId: id ?? `${common.fileName}:${record.line ?? record.index}`,
   };
   const { spans, invalid } = recordSpans(record.fields, text);
-  for (const s of invalid) problems.push({ line: record.line, message: `${where}: span ${s.start}-${s.end} (${s.label}) is outside the text` });
+  for (const s of invalid) {
+    const why = `${where}: span ${s.start}-${s.end} (${s.label}) is outside the text`;
+    problems.push({ line: record.line, ...coded('span_outside_text', why, { label: s.label, start: s.start, end: s.end, length: text.length }) });
+  }
   // A record is one document; splitting it would break the offsets of the spans it carries.
   const drafts = buildDrafts({ ...common, split: false, original: text, base: text, baseMap: null, hints, fileWarnings });
   const draft = drafts[0];
   if (!draft) {
-    problems.push({ line: record.line, message: `${where} has no text left after normalization` });
+    problems.push({ line: record.line, ...coded('no_text_after_normalization', `${where} has no text left after normalization`) });
     return [];
   }
   for (const s of spans) {
     const r = mapToNormalized(draft.offsetMap, s.start, s.end);
-    if (r.end <= r.start) problems.push({ line: record.line, message: `${where}: span ${s.start}-${s.end} (${s.label}) was removed by normalization` });
+    const why = `${where}: span ${s.start}-${s.end} (${s.label}) was removed by normalization`;
+    if (r.end <= r.start) problems.push({ line: record.line, ...coded('span_removed_by_normalization', why, { label: s.label, start: s.start, end: s.end }) });
     else draft.spans.push({ ...s, start: r.start, end: r.end });
   }
   return [draft];

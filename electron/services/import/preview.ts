@@ -107,7 +107,10 @@ export class Previewer {
       prepared.drafts = exchange.drafts;
     } else {
       const outcome = processFile({ fileName: basename(input.fileName), bytes }, this.options, { checkCancelled: this.checkCancelled });
-      Object.assign(base, { format: outcome.format, encoding: outcome.encoding, encodingConfidence: outcome.encodingConfidence, error: outcome.error, problems: outcome.problems });
+      Object.assign(base, {
+        format: outcome.format, encoding: outcome.encoding, encodingConfidence: outcome.encodingConfidence, error: outcome.error, problems: outcome.problems,
+        ...(outcome.errorCode ? { errorCode: outcome.errorCode } : {}), ...(outcome.errorParams ? { errorParams: outcome.errorParams } : {}),
+      });
       prepared.encoding = outcome.encoding;
       prepared.drafts = outcome.error ? [] : outcome.drafts;
       if (!outcome.error && outcome.drafts.length === 0) Object.assign(base, fileError(coded('no_text_found', 'no text found in this file')));

@@ -1,6 +1,7 @@
 // Record formats: JSONL, JSON (an array, an object holding one, or a single record), CSV and TSV.
 // Each record becomes a plain object; a record that cannot be read is a problem with its line
 // number and the rest of the file still imports.
+import { coded, type CodedProblem } from '../../exchange/problems';
 export interface RawRecord {
   /** 1-based line where the record starts (JSONL, CSV); undefined for JSON arrays. */
   line?: number;
@@ -9,9 +10,9 @@ export interface RawRecord {
   fields: Record<string, unknown>;
 }
 
-export interface Problem {
+/** A record that could not be read: its line, and the coded English sentence (shared/exchange/problems.ts). */
+export interface Problem extends CodedProblem {
   line?: number;
-  message: string;
 }
 
 export interface ParsedRecords {
@@ -36,33 +37,33 @@ export function parseJsonl(text: string, checkCancelled?: () => void): ParsedRec
     try {
       value = JSON.parse(line);
     } catch (e) {
-      problems.push({ line: i + 1, message: `line ${i + 1} is not valid JSON (${(e as Error).message})` });
+      problems.push({ line: i + 1, ...coded('not_json', `line ${i + 1} is not valid JSON (${(e as Error).message})`, { detail: (e as Error).message }) });
       return;
     }
-    if (!isObject(value)) problems.push({ line: i + 1, message: `line ${i + 1} is not a JSON object` });
+    if (!isObject(value)) problems.push({ line: i + 1, ...coded('not_json_object', `line ${i + 1} is not a JSON object`) });
     else records.push({ line: i + 1, index: records.length + 1, fields: value });
   });
   return { records, problems };
 }
 
-export function parseJson(text: string): ParsedRecords | { error: string } {
+export function parseJson(text: string): ParsedRecords | { error: CodedProblem } {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
-    return { error: `not valid JSON (${(e as Error).message})` };
+    return { error: coded('not_json', `not valid JSON (${(e as Error).message})`, { detail: (e as Error).message }) };
   }
   let list: unknown[];
   if (Array.isArray(value)) list = value;
   else if (isObject(value)) {
     const inner = Object.values(value).find((v) => Array.isArray(v) && v.some(isObject));
     list = inner ? (inner as unknown[]) : [value];
-  } else return { error: 'JSON holds neither records nor a list of records' };
+  } else return { error: coded('json_no_records', 'JSON holds neither records nor a list of records') };
   const records: RawRecord[] = [];
   const problems: Problem[] = [];
   list.forEach((v, i) => {
     if (isObject(v)) records.push({ index: i + 1, fields: v });
-    else problems.push({ message: `record ${i + 1} is not a JSON object` });
+    else problems.push(coded('record_not_object', `record ${i + 1} is not a JSON object`, { n: i + 1 }));
   });
   return { records, problems };
 }
@@ -112,14 +113,14 @@ export function parseDelimited(text: string, delimiter: string, checkCancelled?:
   cells.push(cell);
   if (cells.length > 1 || cells[0] !== '') rows.push({ line: rowLine, cells });
   const problems: Problem[] = [];
-  if (quoted) problems.push({ line: rowLine, message: `row at line ${rowLine} has an unclosed quote` });
+  if (quoted) problems.push({ line: rowLine, ...coded('csv_unclosed_quote', `row at line ${rowLine} has an unclosed quote`) });
   const [header, ...body] = rows;
   if (!header) return { records: [], problems };
   const names = header.cells.map((h) => h.trim());
   const records: RawRecord[] = [];
   for (const row of body) {
     if (row.cells.length !== names.length) {
-      problems.push({ line: row.line, message: `row at line ${row.line} has ${row.cells.length} columns, the header has ${names.length}` });
+      problems.push({ line: row.line, ...coded('csv_column_count', `row at line ${row.line} has ${row.cells.length} columns, the header has ${names.length}`, { columns: row.cells.length, header: names.length }) });
       continue;
     }
     const fields: Record<string, unknown> = {};

@@ -3,7 +3,7 @@
 // showing the importer's English); real bad files of every format produce them.
 import { describe, expect, it } from 'vitest';
 import { parseExchange, type ExchangeFile, type ExchangeProblem } from '../../../shared/exchange';
-import { IMPORT_PROBLEM_CODES } from '../../../shared/exchange/problems';
+import { IMPORT_PROBLEM_CODES, TEXT_PIPELINE_PROBLEM_CODES } from '../../../shared/exchange/problems';
 import type { ExportFormat } from '../../../shared/api/jobs';
 import { formatMessage } from '../../../renderer/src/i18n/format';
 import { en } from '../../../renderer/src/i18n/en';
@@ -65,8 +65,8 @@ const BAD_FILES: [ExportFormat, ExchangeFile[]][] = [
 ];
 
 const problems: ExchangeProblem[] = BAD_FILES.flatMap(([format, files]) => parseExchange(format, files).problems);
-/** Codes only the import service reports (reading files and folders), not the format parsers. */
-const SERVICE_CODES = new Set(['file_too_large', 'file_unreadable', 'folder_unreadable', 'not_found', 'no_text_found']);
+/** Codes only the import service (reading files and folders) or the text pipeline reports (tests/unit/import/pipeline-problems.test.ts), not the format parsers. */
+const SERVICE_CODES = new Set<string>(['file_too_large', 'file_unreadable', 'folder_unreadable', 'not_found', 'no_text_found', ...TEXT_PIPELINE_PROBLEM_CODES]);
 
 describe('import problem codes', () => {
   it('each has an en and a zh text, and the texts name no other code', () => {

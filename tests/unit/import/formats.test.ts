@@ -105,13 +105,13 @@ describe('JSONL and JSON', () => {
     expect(d.text).toBe('时间紧,昌平区召开会议。');
     expect(d.metadata.externalId).toBe('a1');
     expect(d.spans.map((s) => d.text.slice(s.start, s.end))).toEqual(['昌平区', '昌平区']);
-    expect(out.problems).toEqual([{ line: 1, message: 'line 1: span 40-45 (BAD) is outside the text' }]);
+    expect(out.problems).toEqual([{ line: 1, message: 'line 1: span 40-45 (BAD) is outside the text', code: 'span_outside_text', params: { label: 'BAD', start: 40, end: 45, length: expect.any(Number) } }]);
   });
 
   it('reads a JSON array or an object holding one', () => {
     const arr = importBytes('a.json', JSON.stringify([{ text: '通州区召开会议。' }, 5]));
     expect(arr.drafts).toHaveLength(1);
-    expect(arr.problems).toEqual([{ message: 'record 2 is not a JSON object' }]);
+    expect(arr.problems).toEqual([{ message: 'record 2 is not a JSON object', code: 'record_not_object', params: { n: 2 } }]);
     const obj = importBytes('b.json', JSON.stringify({ documents: [{ content: '海淀区召开会议。', title: '海淀' }] }));
     expect(obj.drafts[0].metadata.title).toBe('海淀');
     expect(importBytes('c.json', '{"text": ').error).toMatch(/not valid JSON/);
@@ -132,7 +132,7 @@ describe('CSV and TSV', () => {
     const csv = 'id,text\n1,"第一行\n第二行"\n2,多,一列\n3,正常的一行。\n';
     const out = importBytes('x.csv', csv);
     expect(out.drafts.map((d) => d.metadata.externalId)).toEqual(['1', '3']);
-    expect(out.problems).toEqual([{ line: 4, message: 'row at line 4 has 3 columns, the header has 2' }]);
+    expect(out.problems).toEqual([{ line: 4, message: 'row at line 4 has 3 columns, the header has 2', code: 'csv_column_count', params: { columns: 3, header: 2 } }]);
   });
 
   it('reads TSV', () => {
