@@ -8,7 +8,7 @@
 import { codePointLength, codePointsToUtf16, utf16ToCodePoints } from '../../text/offsets';
 import { baseName, derivedFromAttributes, deriveTitle, DropCounter, identityDraft, resolvedUtf8, resolveDocument, type ResolvedSpan } from '../common';
 import { coded, type ImportProblemCode, type ProblemParams } from '../problems';
-import { NUMBER_BYTES, putBytes, putNumber, putUtf8, Utf8Builder, utf8Bytes } from '../text-builder';
+import { Utf8Builder } from '../text-builder';
 import type { DraftSpan, ExchangeFile, ExportContext, Exporter, ExportSpan, ParseResult } from '../types';
 
 /** \n \r \v \f \x1c-\x1e \x85 \u2028 \u2029: what Python's str.splitlines() breaks at. Runs for every character of every span. */
@@ -30,21 +30,13 @@ interface BratState {
   attributes: Map<string, Map<string, Set<string>>>; // key → label → values
   /** What spans need of their attributes (see derivedFromAttributes), worked out once per object. */
   attributesInfo: WeakMap<Record<string, string>, AttributesInfo>;
-  /** Entity types by label key. */
-  types: Map<string, EntityType>;
-}
-
-interface EntityType {
-  name: string;
-  /** "\tNAME" as UTF-8, written on every T line. */
-  tabName: Uint8Array;
+  /** Entity type names by label key. */
+  types: Map<string, string>;
 }
 
 interface AttributesInfo {
   /** Keys and values encoded for A lines. */
   pairs: [string, string][];
-  /** The most bytes the pairs' A lines take (UTF-8 is at most three bytes per unit). */
-  mostBytes: number;
   /** The entity types annotation.conf already lists these attributes for. */
   noted: Set<string>;
   /** The type noted last: a set is nearly always used with one type, and this spares the Set. */
@@ -53,9 +45,7 @@ interface AttributesInfo {
 
 function describeAttributes(attributes: Record<string, string>): AttributesInfo {
   const pairs = Object.entries(attributes).map(([key, value]): [string, string] => [encode(key), encode(value)]);
-  // "A", two numbers, tab, " T", space and newline around each key and value.
-  const mostBytes = pairs.reduce((n, [k, v]) => n + 6 + 2 * NUMBER_BYTES + 3 * (k.length + v.length), 0);
-  return { pairs, mostBytes, noted: new Set(), lastNoted: undefined };
+  return { pairs, noted: new Set(), lastNoted: undefined };
 }
 // describeAttributes is made once, not a closure per span.
 const attributesInfo = (state: BratState, span: ExportSpan): AttributesInfo => derivedFromAttributes(span, state.attributesInfo, describeAttributes);
@@ -119,63 +109,30 @@ function fragmentsOf(text: string, spans: readonly ResolvedSpan[], drops: DropCo
   return { written, boundaries, fragFrom };
 }
 
-/** Writes the T and A lines of the spans written; `cp` are the boundaries as code points. */
-function writeAnn(ann: Utf8Builder, state: BratState, text: string, { written, boundaries, fragFrom }: Fragments, cp: number[]): void {
+/** The T and A lines of the spans written; `cp` are the boundaries as code points. */
+function annLines(state: BratState, text: string, { written, boundaries, fragFrom }: Fragments, cp: number[]): string {
+  const lines: string[] = [];
   let attributeNo = 0;
-  for (let i = 0; i < written.length; i++) {
-    const span = written[i]!.span;
+  written.forEach(({ span }, i) => {
     let type = state.types.get(span.label);
     if (type === undefined) {
-      const name = typeName(span.label);
-      state.types.set(span.label, (type = { name, tabName: utf8Bytes(`\t${name}`) }));
-      state.labels.add(name);
+      state.types.set(span.label, (type = typeName(span.label)));
+      state.labels.add(type);
     }
-    const first = fragFrom[i]!;
-    const last = fragFrom[i + 1]!;
-    const info = attributesInfo(state, span);
-    const pairs = info.pairs;
-    // The span's T and A lines in one reservation, written in place with the put* functions: a
-    // builder call and a check of room per field made formatting a brat document 15 % slower.
-    let most = 2 + NUMBER_BYTES + type.tabName.length + info.mostBytes;
-    for (let b = first; b < last; b += 2) most += 3 + 2 * NUMBER_BYTES + 3 * (boundaries[b + 1]! - boundaries[b]!);
-    const bytes = ann.room(most);
-    let at = ann.size;
+    const offsets: string[] = [];
+    const mention: string[] = [];
+    for (let b = fragFrom[i]!; b < fragFrom[i + 1]!; b += 2) {
+      offsets.push(`${cp[b]} ${cp[b + 1]}`);
+      mention.push(text.slice(boundaries[b], boundaries[b + 1]));
+    }
     // T7\tPERSON 0 2;3 5\t蔡奇 书记
-    bytes[at++] = 0x54;
-    at = putNumber(bytes, at, span.id);
-    at = putBytes(bytes, at, type.tabName);
-    for (let b = first; b < last; b += 2) {
-      bytes[at++] = b === first ? 0x20 : 0x3b;
-      at = putNumber(bytes, at, cp[b]!);
-      bytes[at++] = 0x20;
-      at = putNumber(bytes, at, cp[b + 1]!);
-    }
-    for (let b = first; b < last; b += 2) {
-      bytes[at++] = b === first ? 0x09 : 0x20;
-      at = putUtf8(bytes, at, text, boundaries[b]!, boundaries[b + 1]!);
-    }
-    bytes[at++] = 0x0a;
-    // A3\trole T7 value (no value: a binary attribute). Kept as strings: the project's tens of
-    // thousands of attribute sets as byte arrays would cost tens of megabytes.
-    for (let p = 0; p < pairs.length; p++) {
-      const k = pairs[p]![0];
-      const v = pairs[p]![1];
-      bytes[at++] = 0x41;
-      at = putNumber(bytes, at, ++attributeNo);
-      bytes[at++] = 0x09;
-      at = putUtf8(bytes, at, k, 0, k.length);
-      bytes[at++] = 0x20;
-      bytes[at++] = 0x54;
-      at = putNumber(bytes, at, span.id);
-      if (v !== '') {
-        bytes[at++] = 0x20;
-        at = putUtf8(bytes, at, v, 0, v.length);
-      }
-      bytes[at++] = 0x0a;
-    }
-    ann.commit(at);
-    if (info.pairs.length > 0) noteAttributes(state, info, type.name);
-  }
+    lines.push(`T${span.id}\t${type} ${offsets.join(';')}\t${mention.join(' ')}\n`);
+    // A3\trole T7 value (no value: a binary attribute).
+    const info = attributesInfo(state, span);
+    for (const [key, value] of info.pairs) lines.push(`A${++attributeNo}\t${key} T${span.id}${value === '' ? '' : ` ${value}`}\n`);
+    if (info.pairs.length > 0) noteAttributes(state, info, type);
+  });
+  return lines.join('');
 }
 
 /** document() runs to completion: one builder serves every .ann file. */
@@ -205,7 +162,8 @@ export const bratExporter: Exporter = {
     const fragments = fragmentsOf(text, spans, drops, adjusted);
     const ann = annBuilder;
     ann.clear();
-    writeAnn(ann, state, text, fragments, utf16ToCodePoints(text, fragments.boundaries));
+    // As UTF-8 bytes, as the .txt may be: a lone surrogate becomes U+FFFD the same way in both.
+    ann.append(annLines(state, text, fragments, utf16ToCodePoints(text, fragments.boundaries)));
     const base = `${doc.split ? `${doc.split}/` : ''}doc-${doc.id}`;
     return {
       chunks: [
