@@ -39,7 +39,10 @@ function readCoderFile(path: string, mainId: string): CoderFile {
   try {
     db = merge.openCoderFile(path);
   } catch (error) {
-    if (error instanceof ApiFailure) throw new ApiFailure(error.code, `Coder file ${path}: ${error.message} Nothing was merged.`, error.details);
+    if (error instanceof ApiFailure) {
+      const named = error.message.includes(path) ? error.message : `Coder file ${path}: ${error.message}`;
+      throw new ApiFailure(error.code, `${named} Nothing was merged.`, error.details);
+    }
     throw error;
   }
   try {
