@@ -231,8 +231,6 @@ export const stringRecord = (value: unknown): Record<string, string> =>
     ? Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (v === null || v === undefined ? [] : [[k, String(v)]])))
     : {};
 
-export type ProblemSink = (problem: ExchangeProblem) => void;
-
 /** Parses JSON Lines, reporting lines that are not JSON objects. */
 export function forEachJsonLine(
   file: { name: string; text: string },
