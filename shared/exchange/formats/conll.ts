@@ -66,6 +66,7 @@ interface Tags {
   S: Uint8Array;
 }
 const OUTSIDE = utf8Bytes('\tO\n');
+const NEWLINE = '\n'.charCodeAt(0);
 function labelTags(label: string): Tags {
   const type = label.replace(/\s/g, '_');
   return { B: utf8Bytes(`\tB-${type}\n`), I: utf8Bytes(`\tI-${type}\n`), E: utf8Bytes(`\tE-${type}\n`), S: utf8Bytes(`\tS-${type}\n`) };
@@ -128,7 +129,7 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
         }
         const inSpan = spanStart <= at;
         if (pending !== NO_BREAK && !(inSpan && spanFirst !== -1) && !(pending === AFTER_TERMINATOR && CLOSERS.has(unit))) {
-          if (sentenceTokens > 0) out.ascii(0x0a);
+          if (sentenceTokens > 0) out.ascii(NEWLINE);
           sentenceTokens = 0;
           pending = NO_BREAK;
         }
@@ -157,7 +158,7 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
         sentenceTokens++;
         if (isTerminator(unit)) pending = AFTER_TERMINATOR;
       }
-      if (sentenceTokens > 0) out.ascii(0x0a);
+      if (sentenceTokens > 0) out.ascii(NEWLINE);
       return { chunks: [{ path: splitPath(doc.split, EXTENSION), text: out.take() }], dropped: drops.list() };
     },
     end: () => [],

@@ -28,6 +28,8 @@ export const CSV_HEADER = [
 ] as const;
 export const CONTEXT_CHARS = 20;
 
+const [QUOTE, COMMA, CR, LF] = [...'",\r\n'].map((c) => c.charCodeAt(0));
+
 export const csvField = (value: string | number | null): string => {
   if (value === null) return '';
   const s = String(value);
@@ -38,7 +40,7 @@ export const csvField = (value: string | number | null): string => {
 function needsQuotes(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const u = s.charCodeAt(i);
-    if (u === 0x22 || u === 0x2c || u === 0x0a || u === 0x0d) return true;
+    if (u === QUOTE || u === COMMA || u === LF || u === CR) return true;
   }
   return false;
 }
@@ -101,22 +103,22 @@ export const mentionsCsvExporter: Exporter = {
       out.appendBytes(prefix);
       out.appendBytes(nameField(span.label));
       out.appendCsvField(text, start, end);
-      out.ascii(0x2c);
+      out.ascii(COMMA);
       out.number(cp ? cp.start[i] : start);
-      out.ascii(0x2c);
+      out.ascii(COMMA);
       out.number(cp ? cp.end[i] : end);
-      out.ascii(0x2c);
+      out.ascii(COMMA);
       out.appendBytes(attributesField(span));
       out.appendBytes(nameField(span.annotator));
       out.appendCsvField(text, plain ? Math.max(0, start - CONTEXT_CHARS) : back(text, start, CONTEXT_CHARS), start);
-      out.ascii(0x2c);
+      out.ascii(COMMA);
       out.appendCsvField(text, end, plain ? Math.min(text.length, end + CONTEXT_CHARS) : forward(text, end, CONTEXT_CHARS));
-      out.ascii(0x2c);
+      out.ascii(COMMA);
       out.appendBytes(REVIEW_FIELDS[span.reviewState]);
-      out.ascii(0x2c);
+      out.ascii(COMMA);
       if (span.note) out.appendBytes(utf8Bytes(csvField(span.note)));
-      out.ascii(0x0d);
-      out.ascii(0x0a);
+      out.ascii(CR);
+      out.ascii(LF);
     });
     return { chunks: [{ path: '', text: out.take() }], dropped: drops.list() };
   },
