@@ -127,6 +127,31 @@ describe('core worker', () => {
     expect(await download.text()).toBe(readFileSync(out, 'utf8'));
   });
 
+  it('cancels a job from the host: an import commit cancelled while it waits writes nothing', async () => {
+    const { dir, projectPath, value } = await startHost();
+    const file = join(dir, 'article.txt');
+    writeFileSync(file, '北京市海淀区召开会议，张延昆出席。\n');
+    const preview = await waitJob<{ previewId: string }>(value, (await value('import:preview', { sources: [{ kind: 'path', path: file }], options: {} })).jobId);
+    const release = holdWriteLock(projectPath);
+    let jobId: string;
+    try {
+      jobId = (await value('import:commit', { previewId: preview.previewId })).jobId;
+      await pause(300); // the commit waits for the write lock
+      expect((await value('jobs:cancel', { jobId })).state).toBe('running');
+    } finally {
+      release();
+    }
+    for (;;) {
+      const status = await value('jobs:get', { jobId });
+      if (status.state !== 'running') {
+        expect(status.state).toBe('cancelled');
+        break;
+      }
+      await pause(30);
+    }
+    expect((await value('documents:list', { filter: {} })).total).toBe(0);
+  });
+
   it('answers a call the crash cut off, restarts, and holds the project again', async () => {
     const { host, projectPath, value } = await startHost();
     const ids = (await value('labels:list', {})).map((label) => label.id);
