@@ -92,7 +92,7 @@ describe('notes', () => {
 });
 
 describe('the order a document\'s spans come in', () => {
-  // The export reader hands spans over in the order SQLite reads them (see readExportSpanPositions):
+  // The export reader hands spans over in the order SQLite reads them (see readExportSpanLists):
   // every format must sort them itself.
   it.each(EXPORT_FORMATS)('does not change what %s writes', (format) => {
     const shuffledArb = docArb(1, { attributes: true }).chain((doc) => fc.tuple(fc.constant(doc), fc.shuffledSubarray(doc.spans, { minLength: doc.spans.length, maxLength: doc.spans.length })));
