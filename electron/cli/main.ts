@@ -8,6 +8,8 @@ import { ApiFailure } from '../../shared/api/result';
 import { createCore, type Core } from '../services/core';
 import { AGREEMENT_USAGE, runAgreement } from './agreement';
 import { listBackups, restoreBackup } from './backups';
+import { HANDOUT_USAGE, runHandout } from './handout';
+import { MERGE_USAGE, runMerge } from './merge';
 import { writtenFiles } from '../../shared/exchange/written-files';
 import { spanIssuesCsv } from '../../shared/exchange/span-issues';
 
@@ -36,10 +38,12 @@ Commands:
   backups <project>                   list the project's backups (newest first)
   restore <project> <backup>          put a backup back (the current state is kept as a backup too)
 ${AGREEMENT_USAGE}
+${HANDOUT_USAGE}
+${MERGE_USAGE}
 
 Options:
   --json    machine-readable output
-  --wait N  commands that write (import, restore): wait up to N seconds (default ${DEFAULT_WAIT_SECONDS})
+  --wait N  commands that write (import, restore, merge): wait up to N seconds (default ${DEFAULT_WAIT_SECONDS})
             while another window or process has the project open, then give up; reading
             commands (export, stats, backups) work next to it
   --help    this text`;
@@ -185,6 +189,13 @@ export async function runCli(argv: string[]): Promise<number> {
       annotators: { type: 'string' },
       docs: { type: 'string' },
       'per-document': { type: 'boolean', default: false },
+      annotator: { type: 'string' },
+      sample: { type: 'string' },
+      seed: { type: 'string' },
+      overlap: { type: 'string' },
+      map: { type: 'string', multiple: true },
+      'accept-new-labels': { type: 'boolean', default: false },
+      'add-missing': { type: 'boolean', default: false },
     },
   });
   const [command, project, ...rest] = positionals;
@@ -224,6 +235,12 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'agreement':
         core.session.open(project);
         return await runAgreement(core, values, json);
+      case 'handout':
+        core.session.open(project);
+        return await runHandout(core, values, json);
+      case 'merge':
+        await openForWriting(core, project, 'merge into', values.wait);
+        return await runMerge(core, rest, values, json);
       case 'backups':
         core.session.open(project);
         return await listBackups(core, json);
