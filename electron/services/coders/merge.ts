@@ -5,6 +5,7 @@ import { realpathSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CoderFilePreview, LabelMapping, MergePreview, MergeReport } from '../../../shared/api/coders';
 import { ApiFailure } from '../../../shared/api/result';
+import { backUpBeforeImport } from '../app/backups';
 import type { HandlerInput } from '../app/registry';
 import { normalizeProjectPath, type ProjectSession } from '../app/session';
 import { AttributeSetIds } from '../db/attribute-sets';
@@ -146,57 +147,69 @@ function previewOf(main: Db, files: readonly CoderFile[]): MergePreview {
   return { coders, labels, labelsOnlyInProject, problems };
 }
 
-function withCoderFiles<T>(session: ProjectSession, paths: readonly string[], run: (main: Db, files: CoderFile[]) => T): T {
+async function withCoderFiles<T>(session: ProjectSession, paths: readonly string[], run: (main: Db, files: CoderFile[]) => T | Promise<T>): Promise<T> {
   const { main, files } = openAll(session, paths);
   try {
-    return run(main, files);
+    return await run(main, files);
   } finally {
     files.forEach((f) => f.db.close());
   }
 }
 
-export function previewMerge(session: ProjectSession, input: HandlerInput<'coders:mergePreview'>): MergePreview {
+export function previewMerge(session: ProjectSession, input: HandlerInput<'coders:mergePreview'>): Promise<MergePreview> {
   return withCoderFiles(session, input.paths, previewOf);
 }
 
-/** Each coder label key → the project label id its spans go to; creates accepted new labels. Throws naming every unresolved label. */
-function resolveLabels(main: Db, files: readonly CoderFile[], mappings: readonly LabelMapping[], input: HandlerInput<'coders:merge'>): { ids: Map<string, number>; created: string[] } {
-  const ids = new Map<string, number>();
-  const created: string[] = [];
+/** Throws naming every label of the coder files whose spans have nowhere to go yet (no mapping, not accepted, a mapping to no label). */
+function checkLabels(main: Db, mappings: readonly LabelMapping[], input: HandlerInput<'coders:merge'>): void {
   const unresolved: string[] = [];
   for (const m of mappings) {
     const target = input.labelMap[m.coderKey];
     if (target !== undefined) {
-      const label = getLabelByKey(main, target);
-      if (!label) throw new ApiFailure('invalid_input', `--map ${m.coderKey}=${target}: the project has no label ${target} (labels: ${listLabels(main).map((l) => l.key).join(', ')}). Nothing was merged.`);
-      ids.set(m.coderKey, label.id);
-    } else if (m.kind === 'same') {
-      ids.set(m.coderKey, getLabelByKey(main, m.coderKey)!.id);
-    } else if (input.acceptNewLabels && m.kind === 'new') {
-      const source = files.map((f) => listLabels(f.db).find((l) => l.key === m.coderKey)).find(Boolean)!;
-      const hotkeyFree = source.hotkey !== null && !listLabels(main).some((l) => l.hotkey === source.hotkey);
-      const { id: _id, order: _order, ...fields } = source;
-      ids.set(m.coderKey, insertLabel(main, { ...fields, hotkey: hotkeyFree ? source.hotkey : null }).id);
-      created.push(m.coderKey);
-    } else {
-      unresolved.push(m.kind === 'renamed'
-        ? `${m.coderKey} → ${m.suggested}? (renamed; ${m.spans} spans; confirm with --map ${m.coderKey}=${m.suggested})`
-        : `${m.coderKey} (new; ${m.spans} spans; --map ${m.coderKey}=KEY puts them under a project label, --accept-new-labels adds the label)`);
+      if (!getLabelByKey(main, target)) {
+        throw new ApiFailure('invalid_input', `--map ${m.coderKey}=${target}: the project has no label ${target} (labels: ${listLabels(main).map((l) => l.key).join(', ')}). Nothing was merged.`);
+      }
+    } else if (m.kind === 'renamed') {
+      unresolved.push(`${m.coderKey} → ${m.suggested}? (renamed; ${m.spans} spans; confirm with --map ${m.coderKey}=${m.suggested})`);
+    } else if (m.kind === 'new' && !input.acceptNewLabels) {
+      unresolved.push(`${m.coderKey} (new; ${m.spans} spans; --map ${m.coderKey}=KEY puts them under a project label, --accept-new-labels adds the label)`);
     }
   }
   if (unresolved.length > 0) {
     throw new ApiFailure('invalid_input', `The coder files' labels differ from the project's; confirm the mapping first. Nothing was merged.\n  ${unresolved.join('\n  ')}`, { labels: mappings });
   }
+}
+
+/** Each coder label key → the project label id its spans go to, creating the accepted new labels (after checkLabels, in the merge's transaction). */
+function resolveLabels(main: Db, files: readonly CoderFile[], mappings: readonly LabelMapping[], input: HandlerInput<'coders:merge'>): { ids: Map<string, number>; created: string[] } {
+  const ids = new Map<string, number>();
+  const created: string[] = [];
+  for (const m of mappings) {
+    const target = input.labelMap[m.coderKey] ?? (m.kind === 'same' ? m.coderKey : undefined);
+    if (target !== undefined) {
+      ids.set(m.coderKey, getLabelByKey(main, target)!.id);
+      continue;
+    }
+    const source = files.map((f) => listLabels(f.db).find((l) => l.key === m.coderKey)).find(Boolean)!;
+    const hotkeyFree = source.hotkey !== null && !listLabels(main).some((l) => l.hotkey === source.hotkey);
+    const { id: _id, order: _order, ...fields } = source;
+    ids.set(m.coderKey, insertLabel(main, { ...fields, hotkey: hotkeyFree ? source.hotkey : null }).id);
+    created.push(m.coderKey);
+  }
   return { ids, created };
 }
 
-export function mergeCoderFiles(session: ProjectSession, input: HandlerInput<'coders:merge'>): MergeReport {
+export async function mergeCoderFiles(session: ProjectSession, input: HandlerInput<'coders:merge'>): Promise<MergeReport> {
   session.requireWritableDb();
-  return withCoderFiles(session, input.paths, (main, files) => {
+  return withCoderFiles(session, input.paths, async (main, files) => {
     const preview = previewOf(main, files);
     if (preview.problems.length > 0 && !input.force) {
       throw new ApiFailure('conflict', `${preview.problems.join(' ')} Nothing was merged; merge it anyway with force (--force).`, { problems: preview.problems });
     }
+    checkLabels(main, preview.labels, input);
+    // A merge writes as much as an import: the same backup first (and no merge without one).
+    await backUpBeforeImport(session);
+    if (session.requireWritableDb() !== main) throw new ApiFailure('conflict', 'The project was closed or switched while the merge was being prepared; nothing was merged.');
     return main.transaction((): MergeReport => {
       const labels = resolveLabels(main, files, preview.labels, input);
       const hashes = merge.documentsByHash(main);

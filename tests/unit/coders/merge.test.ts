@@ -99,3 +99,17 @@ test("nothing the project has is replaced: a span already there keeps its review
   await main.call('coders:merge', { paths: [files[0]!.path] });
   expect((await main.call('documents:get', { id: 1 })).note).toBe('主项目备注\n\n[王] 王的备注');
 });
+
+test('a merge backs the project up first, as an import does; a refused merge takes none', async () => {
+  const main = project(2);
+  const { files } = await main.call('coders:handout', { annotators: ['王'], outPath: 'team/王.biaozhu' });
+  const coder = openCoderFile(files[0]!.path);
+  await label(coder, 1, '王明远', 'PERSON');
+  coder.session.close();
+  expect((await main.call('backups:list', {})).backups).toEqual([]);
+  expect((await main.registry.dispatch('coders:merge', { paths: [main.projectPath] })).ok).toBe(false);
+  expect((await main.call('backups:list', {})).backups).toEqual([]);
+  await main.call('coders:merge', { paths: [files[0]!.path] });
+  const { backups } = await main.call('backups:list', {});
+  expect(backups.map((b) => [b.reason, b.annotationCount])).toEqual([['before-import', 0]]);
+});
