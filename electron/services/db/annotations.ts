@@ -1,51 +1,65 @@
 // Annotation rows. Offsets are validated by the service before they reach these functions.
 import type { Annotation, AnnotationOrigin, ReviewState } from '../../../shared/model';
-import { attributeSetId, type AttributeSetIds } from './attribute-sets';
+import type Database from 'better-sqlite3';
+import { attributeSetId, readAttributeSets, type AttributeSetIds } from './attribute-sets';
 import type { Db } from './connection';
 import { statement } from './connection';
 
-interface AnnotationRow {
-  id: number;
-  document_id: number;
-  start: number;
-  end: number;
-  label_id: number;
-  annotator: string;
-  origin: AnnotationOrigin;
-  review_state: ReviewState;
-  attributes_json: string;
-  /** Absent in a project older than migration 007 opened read-only (it cannot be migrated). */
-  note?: string | null;
-  created_at: string;
-  updated_at: string;
+// Columns in the order of SpanRow, read with .raw(): each span is one array instead of a row
+// object with a dozen keys, and each attribute set's JSON is parsed once per call, not per span —
+// annotations:list of a 5,000-span document is on the cold open's path.
+const SPAN_COLUMNS = `a.id, a.document_id, a.start, a.end, a.label_id, an.name, a.origin, a.review_state, a.attribute_set_id, a.created_at, a.updated_at`;
+type SpanRow = [
+  id: number, documentId: number, start: number, end: number, labelId: number, annotator: string, origin: AnnotationOrigin,
+  reviewState: ReviewState, attributeSetId: number | null, createdAt: string, updatedAt: string, note: string | null,
+];
+
+/** The spans' SELECT; the note column is absent in a project older than migration 007 opened read-only (it cannot be migrated). */
+function selectSpans(db: Db, where: string): Database.Statement {
+  const hasNote = statement(db, `SELECT 1 FROM pragma_table_info('annotations') WHERE name = 'note'`).pluck().get() !== undefined;
+  return statement(db, `SELECT ${SPAN_COLUMNS}, ${hasNote ? 'a.note' : 'NULL'}
+    FROM annotations a JOIN annotators an ON an.id = a.annotator_id WHERE ${where}`).raw(true);
 }
 
-// a.*: the note column is read where it exists (see AnnotationRow.note).
-const SELECT = `SELECT a.*, an.name AS annotator, coalesce(s.json, '{}') AS attributes_json
-  FROM annotations a JOIN annotators an ON an.id = a.annotator_id LEFT JOIN attribute_sets s ON s.id = a.attribute_set_id`;
+const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
 
-const toAnnotation = (row: AnnotationRow): Annotation => ({
-  id: row.id,
-  documentId: row.document_id,
-  start: row.start,
-  end: row.end,
-  labelId: row.label_id,
-  annotator: row.annotator,
-  origin: row.origin,
-  reviewState: row.review_state,
-  attributes: JSON.parse(row.attributes_json),
-  note: row.note ?? '',
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
+/**
+ * The parsed attribute sets the rows point at, each parsed once. Frozen because spans of one set
+ * share the object: changing one span's attributes must not change the others'.
+ */
+function parsedAttributeSets(db: Db, rows: readonly SpanRow[]): Map<number, Record<string, string>> {
+  const ids = new Set<number>();
+  for (const row of rows) if (row[8] !== null) ids.add(row[8]);
+  const sets = new Map<number, Record<string, string>>();
+  if (ids.size > 0) for (const [id, json] of readAttributeSets(db, [...ids])) sets.set(id, Object.freeze(JSON.parse(json)));
+  return sets;
+}
+
+// Keys in this order: the API's output (and its JSON) is the same as when spans were row objects.
+const toAnnotation = (row: SpanRow, sets: Map<number, Record<string, string>>): Annotation => ({
+  id: row[0],
+  documentId: row[1],
+  start: row[2],
+  end: row[3],
+  labelId: row[4],
+  annotator: row[5],
+  origin: row[6],
+  reviewState: row[7],
+  attributes: (row[8] === null ? undefined : sets.get(row[8])) ?? NO_ATTRIBUTES,
+  note: row[11] ?? '',
+  createdAt: row[9],
+  updatedAt: row[10],
 });
 
 export function listAnnotations(db: Db, documentId: number): Annotation[] {
-  return (statement(db, `${SELECT} WHERE a.document_id = ? ORDER BY a.start, a.end, a.id`).all(documentId) as AnnotationRow[]).map(toAnnotation);
+  const rows = selectSpans(db, 'a.document_id = ? ORDER BY a.start, a.end, a.id').all(documentId) as SpanRow[];
+  const sets = parsedAttributeSets(db, rows);
+  return rows.map((row) => toAnnotation(row, sets));
 }
 
 export function getAnnotation(db: Db, id: number): Annotation | null {
-  const row = statement(db, `${SELECT} WHERE a.id = ?`).get(id) as AnnotationRow | undefined;
-  return row ? toAnnotation(row) : null;
+  const row = selectSpans(db, 'a.id = ?').get(id) as SpanRow | undefined;
+  return row ? toAnnotation(row, parsedAttributeSets(db, [row])) : null;
 }
 
 /** The span this coder already has with this label on exactly these characters, if any (one per place: migration 006). */
@@ -139,4 +153,3 @@ export function countByLabel(db: Db): { labelKey: string; count: number }[] {
     .all() as { labelKey: string; count: number }[];
 }
 
-export { toAnnotation, type AnnotationRow };
