@@ -109,14 +109,22 @@ export interface DocumentDetail extends DocumentSummary {
   reporters: string[];
   externalId: string | null;
   text: string;
-  originalText: string;
-  offsetMap: OffsetMap;
   rawSha256: string | null;
   steps: string[];
   warnings: ImportWarning[];
   removed: RemovedBlock[];
   /** The coders' free-text note on the document ('' when none). */
   note: string;
+}
+
+/**
+ * The imported text before normalization and the map back to it: as large as the text and more,
+ * and not needed to show or label it, so asked for apart (documents:original) when shown.
+ */
+export interface DocumentOriginal {
+  id: number;
+  originalText: string;
+  offsetMap: OffsetMap;
 }
 
 export interface Annotation {

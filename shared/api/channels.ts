@@ -14,6 +14,7 @@ export const CHANNELS = {
   'projects:recover': true,
   'documents:list': true,
   'documents:get': true,
+  'documents:original': true,
   'documents:update': true,
   'documents:delete': true,
   'documents:nextUnfinished': true,

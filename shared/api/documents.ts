@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOCUMENT_STATUSES, type DocumentDetail, type DocumentSummary } from '../model';
+import { DOCUMENT_STATUSES, type DocumentDetail, type DocumentOriginal, type DocumentSummary } from '../model';
 import { DOCUMENT_SORT_KEYS, REVIEW_PROGRESS } from './document-query';
 
 const id = z.number().int().positive();
@@ -53,6 +53,8 @@ export const documentsInputs = {
     })
     .strict(),
   'documents:get': z.object({ id }).strict(),
+  /** The original text and offset map, left out of documents:get (the first paint does not need them). */
+  'documents:original': z.object({ id }).strict(),
   'documents:update': z
     .object({
       id,
@@ -76,6 +78,7 @@ export interface DocumentPage {
 export type DocumentsApi = {
   'documents:list': (a: In<'documents:list'>) => Promise<DocumentPage>;
   'documents:get': (a: In<'documents:get'>) => Promise<DocumentDetail>;
+  'documents:original': (a: In<'documents:original'>) => Promise<DocumentOriginal>;
   'documents:update': (a: In<'documents:update'>) => Promise<DocumentSummary>;
   'documents:delete': (a: In<'documents:delete'>) => Promise<{ deleted: number }>;
   'documents:nextUnfinished': (a: In<'documents:nextUnfinished'>) => Promise<{ id: number } | null>;

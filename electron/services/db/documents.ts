@@ -1,6 +1,6 @@
 // Documents: the normalized text researchers annotate plus everything needed to trace it to its source.
 import type { DocumentDraft } from '../../../shared/api/jobs';
-import type { DocumentDetail, DocumentStatus, DocumentSummary } from '../../../shared/model';
+import type { DocumentDetail, DocumentOriginal, DocumentStatus, DocumentSummary } from '../../../shared/model';
 import type { Db } from './connection';
 import { documentFilterSql, type DocumentFilter } from './document-filters';
 import { nowIso, statement } from './connection';
@@ -89,13 +89,17 @@ export function findDocumentByTextHash(db: Db, textSha256: string): { id: number
   return (statement(db, 'SELECT id, title FROM documents WHERE text_sha256 = ?').get(textSha256) as { id: number; title: string } | undefined) ?? null;
 }
 
+/**
+ * What the reader shows of a document. The original text and offset map are left out (half the
+ * bytes of a long document, read on every open): getDocumentOriginal reads them when asked.
+ */
 export function getDocument(db: Db, id: number): DocumentDetail | null {
   const row = statement(
     db,
-    `SELECT d.*, t.*, json_array_length(d.warnings_json) AS warning_count
+    `SELECT d.*, t.text, t.removed_json, json_array_length(d.warnings_json) AS warning_count
      FROM documents d JOIN document_texts t ON t.document_id = d.id WHERE d.id = ?`,
   ).get(id) as
-    | (DocumentRow & { warning_count: number })
+    | (Omit<DocumentRow, 'original_text' | 'offset_map_json'> & { warning_count: number })
     | undefined;
   if (!row) return null;
   return {
@@ -104,14 +108,20 @@ export function getDocument(db: Db, id: number): DocumentDetail | null {
     reporters: JSON.parse(row.reporters_json),
     externalId: row.external_id,
     text: row.text,
-    originalText: row.original_text,
-    offsetMap: JSON.parse(row.offset_map_json),
     rawSha256: row.raw_sha256,
     steps: JSON.parse(row.steps_json),
     warnings: JSON.parse(row.warnings_json),
     removed: JSON.parse(row.removed_json),
     note: row.note ?? '',
   };
+}
+
+/** The imported text before normalization and the map from the normalized text back to it. */
+export function getDocumentOriginal(db: Db, id: number): DocumentOriginal | null {
+  const row = statement(db, 'SELECT original_text, offset_map_json FROM document_texts WHERE document_id = ?').get(id) as
+    | Pick<DocumentRow, 'original_text' | 'offset_map_json'>
+    | undefined;
+  return row ? { id, originalText: row.original_text, offsetMap: JSON.parse(row.offset_map_json) } : null;
 }
 
 /** Only the text, for validating offsets on every annotation write without loading the rest. */

@@ -19,6 +19,12 @@ export function getDocument(db: Db, id: number): ApiOutput<'documents:get'> {
   return doc;
 }
 
+export function getDocumentOriginal(db: Db, id: number): ApiOutput<'documents:original'> {
+  const original = documents.getDocumentOriginal(db, id);
+  if (!original) throw new ApiFailure('not_found', `Document ${id} does not exist`);
+  return original;
+}
+
 export function updateDocument(db: Db, { id, status, metadata, note }: HandlerInput<'documents:update'>): ApiOutput<'documents:update'> {
   if (!documents.getDocumentSummary(db, id)) throw new ApiFailure('not_found', `Document ${id} does not exist`);
   db.transaction(() => {

@@ -8,6 +8,7 @@ import { Reader, type ReaderHandle } from '../reader/Reader';
 import type { DocSession } from '../state/docSession';
 import { clickSpans, tagWith, type ActionNotice } from '../state/spanActions';
 import { LabelBar } from './LabelBar';
+import { OriginalView } from './OriginalView';
 import { ReaderHeader } from './ReaderHeader';
 import { WarningBanner } from './WarningBanner';
 
@@ -65,12 +66,7 @@ export function ReaderPane(props: Props) {
       <WarningBanner session={session} reader={reader} />
       {props.findOpen && !props.showOriginal && <FindBar session={session} reader={reader} onClose={props.closeFind} />}
       {props.showOriginal ? (
-        <div className="reader-scroller original-view" tabIndex={0} aria-label={t('reader.original')}>
-          <p className="original-note">{t('reader.originalNote')}</p>
-          <div className="reader-content original-text" style={{ fontSize: props.fontSize }}>
-            {session.doc.originalText}
-          </div>
-        </div>
+        <OriginalView doc={session.doc} fontSize={props.fontSize} />
       ) : (
         <Reader
           key={session.doc.id}
