@@ -11,6 +11,7 @@ import './styles/reader-chrome.css';
 import './styles/panels.css';
 import './styles/guidelines.css';
 import './styles/overview.css';
+import './styles/agreement.css';
 import './styles/dialogs.css';
 import './styles/dialog-forms.css';
 

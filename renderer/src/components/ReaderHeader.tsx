@@ -3,6 +3,8 @@ import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../shared/model';
 import { useI18n } from '../i18n';
 import type { DocSession } from '../state/docSession';
 import { formatKey } from '../state/keys';
+import { useAppState } from '../state/appState';
+import { CoderLayers } from './CoderLayers';
 
 interface Props {
   session: DocSession;
@@ -18,6 +20,7 @@ interface Props {
 
 export function ReaderHeader({ session, wordSnap, setWordSnap, zoom, showOriginal, setShowOriginal, setStatus, undo, redo }: Props) {
   const { t } = useI18n();
+  const { project } = useAppState();
   const { doc, history } = session;
   const meta = [doc.date?.slice(0, 10), doc.source, doc.district, t('common.chars', { n: doc.charCount }), t('common.spans', { n: session.anns.size })].filter(Boolean);
   return (
@@ -25,6 +28,7 @@ export function ReaderHeader({ session, wordSnap, setWordSnap, zoom, showOrigina
       <div className="reader-title-block">
         <h1 className="reader-title">{doc.title || t('docs.untitled')}</h1>
         <p className="reader-meta">{meta.join(' · ')}</p>
+        <CoderLayers session={session} me={project?.annotator ?? ''} />
       </div>
       <div className="reader-tools" role="toolbar" aria-label={t('reader.textLabel')}>
         <div className="segmented" role="radiogroup" aria-label={t('reader.setStatus')}>

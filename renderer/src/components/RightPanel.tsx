@@ -12,7 +12,7 @@ import { ReviewPanel } from './ReviewPanel';
 import { SpanDetail } from './SpanDetail';
 import { SpanList } from './SpanList';
 
-export type PanelTab = 'spans' | 'document' | 'review' | 'overview' | 'guidelines';
+export type PanelTab = 'spans' | 'document' | 'review' | 'overview' | 'guidelines' | 'agreement';
 
 interface Props {
   session: DocSession | null;
@@ -24,15 +24,18 @@ interface Props {
   setStatus: (status: DocumentStatus) => void;
   /** The overview's rows filter the document list. */
   filterList: (patch: Partial<ListQuery>) => void;
+  /** The agreement tab's heat map opens documents. */
+  openDocument: (id: number) => void;
 }
 
 // Loaded when first shown: the reader paints before their code is evaluated.
 const GuidelinesPanel = lazy(() => import('./GuidelinesPanel').then((m) => ({ default: m.GuidelinesPanel })));
 const OverviewPanel = lazy(() => import('./OverviewPanel').then((m) => ({ default: m.OverviewPanel })));
+const AgreementPanel = lazy(() => import('./AgreementPanel').then((m) => ({ default: m.AgreementPanel })));
 
-const TABS: PanelTab[] = ['spans', 'document', 'review', 'overview', 'guidelines'];
+const TABS: PanelTab[] = ['spans', 'document', 'review', 'overview', 'guidelines', 'agreement'];
 
-export function RightPanel({ session: current, reader, tab, setTab, reviewMode, setReviewMode, setStatus, filterList }: Props) {
+export function RightPanel({ session: current, reader, tab, setTab, reviewMode, setReviewMode, setStatus, filterList, openDocument }: Props) {
   const { t } = useI18n();
   // A newly opened document shows in the reader first; the 5,000-row span list may follow.
   const session = useDeferredValue(current);
@@ -73,6 +76,10 @@ export function RightPanel({ session: current, reader, tab, setTab, reviewMode, 
         {tab === 'overview' ? (
           <Suspense fallback={null}>
             <OverviewPanel filterList={filterList} />
+          </Suspense>
+        ) : tab === 'agreement' ? (
+          <Suspense fallback={null}>
+            <AgreementPanel openDocument={openDocument} />
           </Suspense>
         ) : tab === 'guidelines' ? (
           <Suspense fallback={null}>

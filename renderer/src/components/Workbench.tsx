@@ -76,7 +76,7 @@ export function Workbench() {
           redo={() => void actions.historyStep('redo')}
           notify={toast.info}
         />
-        <RightPanel session={session} reader={reader} tab={view.tab} setTab={view.setTab} reviewMode={view.reviewMode} setReviewMode={view.setReviewMode} setStatus={(s) => void setStatus(s)} filterList={(patch) => setQuery({ ...query, ...patch })} />
+        <RightPanel session={session} reader={reader} tab={view.tab} setTab={view.setTab} reviewMode={view.reviewMode} setReviewMode={view.setReviewMode} setStatus={(s) => void setStatus(s)} filterList={(patch) => setQuery({ ...query, ...patch })} openDocument={(id) => void nav.openDoc(id)} />
       </main>
       <DialogHost dialog={dialogs.dialog} close={() => dialogs.setDialog(null)} commands={commands} onImported={list.reload} droppedFiles={dialogs.droppedFiles} />
     </div>

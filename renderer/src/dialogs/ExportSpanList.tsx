@@ -15,7 +15,7 @@ export function reasonText(t: Translate, reason: string): string {
 }
 
 /** Offers `text` as a file download (works in the browser mode and in the desktop window). */
-function download(name: string, text: string): void {
+export function download(name: string, text: string): void {
   // A BOM so that spreadsheet programs read the Chinese as UTF-8.
   const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
   const link = document.createElement('a');

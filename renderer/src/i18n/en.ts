@@ -5,6 +5,7 @@ import { enOverview } from './en-overview';
 import { enDialogs } from './en-dialogs';
 import { enGuidelines } from './en-guidelines';
 import { enProblems } from './en-problems';
+import { enAgreement } from './en-agreement';
 
 const enMain = {
   'app.name': 'Biaozhu',
@@ -265,7 +266,7 @@ const enMain = {
   'toast.dismiss': 'Dismiss',
 } as const;
 
-export const en = { ...enMain, ...enDialogs, ...enBackups, ...enOverview, ...enProjects, ...enGuidelines, ...enProblems };
+export const en = { ...enMain, ...enDialogs, ...enBackups, ...enOverview, ...enProjects, ...enGuidelines, ...enProblems, ...enAgreement };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -6,8 +6,9 @@ import { zhOverview } from './zh-overview';
 import { zhDialogs } from './zh-dialogs';
 import { zhGuidelines } from './zh-guidelines';
 import { zhProblems } from './zh-problems';
+import { zhAgreement } from './zh-agreement';
 
-const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups | keyof typeof zhOverview | keyof typeof zhProjects | keyof typeof zhGuidelines | keyof typeof zhProblems> = {
+const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups | keyof typeof zhOverview | keyof typeof zhProjects | keyof typeof zhGuidelines | keyof typeof zhProblems | keyof typeof zhAgreement> = {
   'app.name': '标注',
   'app.tagline': '中文新闻片段标注',
   'common.cancel': '取消',
@@ -266,4 +267,4 @@ const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups | k
   'toast.dismiss': '关闭提示',
 };
 
-export const zh: Record<MessageKey, string> = { ...zhMain, ...zhDialogs, ...zhBackups, ...zhOverview, ...zhProjects, ...zhGuidelines, ...zhProblems };
+export const zh: Record<MessageKey, string> = { ...zhMain, ...zhDialogs, ...zhBackups, ...zhOverview, ...zhProjects, ...zhGuidelines, ...zhProblems, ...zhAgreement };

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import type { DocSession } from '../state/docSession';
 import { isTypingTarget } from '../state/keys';
 import { markPerf } from '../state/perf';
+import { coderColor } from './coderColors';
 import { HoverCard, type HoverInfo } from './HoverCard';
 import { ReaderController } from './readerController';
 import { ReaderSelection } from './readerSelection';
@@ -40,10 +41,14 @@ export function Reader({ session, labelById, wordSnap, fontSize, handleRef, onTe
   useLayoutEffect(() => {
     const scroller = scrollerRef.current!;
     const content = contentRef.current!;
-    const ctl = new ReaderController(session.doc.text, session.anns.values(), {
+    const ctl = new ReaderController(session.doc.text, session.visibleSpans(), {
       labels: () => labelsRef.current,
       selectedId: () => session.selectedId,
       warnings: session.doc.warnings,
+      foreignColor: (id) => {
+        const other = session.others.get(id);
+        return other ? coderColor(other.annotator) : null;
+      },
     });
     session.view = ctl;
     // A new scroller starts at the top; writing scrollTop would force a layout before the first paint.

@@ -12,6 +12,8 @@ export interface PaintSource {
   label(id: number): Label | undefined;
   lane(id: number): number;
   selectedId: number | null;
+  /** Another coder's span (read-only layer): that coder's colour; null for the spans I edit. */
+  foreign?(id: number): string | null;
 }
 
 export function parseIds(el: HTMLElement): number[] {
@@ -81,26 +83,32 @@ export function paintMark(el: HTMLElement, ids: number[], src: PaintSource): voi
     return;
   }
   let maxLane = 0;
-  let inner = spans[0];
+  // Only my spans tint the background: another coder's show as a dashed stripe in their colour.
+  let inner: Annotation | null = null;
+  let foreignCount = 0;
   for (const s of spans) {
     maxLane = Math.max(maxLane, src.lane(s.id));
-    if (s.end - s.start < inner.end - inner.start) inner = s;
+    if (src.foreign?.(s.id)) foreignCount++;
+    else if (!inner || s.end - s.start < inner.end - inner.start) inner = s;
   }
   const pad = (maxLane + 1) * LANE_STEP;
   const layers: string[] = [];
   for (const s of spans) {
-    const color = src.label(s.labelId)?.color ?? '#888888';
-    const dashed = s.reviewState === 'rejected' || (s.origin === 'suggested' && s.reviewState === 'pending');
+    const coderColor = src.foreign?.(s.id);
+    const color = coderColor ?? src.label(s.labelId)?.color ?? '#888888';
+    const dashed = !!coderColor || s.reviewState === 'rejected' || (s.origin === 'suggested' && s.reviewState === 'pending');
     layers.push(stripe(color, src.lane(s.id), pad, dashed));
   }
-  const tintColor = src.label(inner.labelId)?.color ?? '#888888';
+  const tintColor = inner ? (src.label(inner.labelId)?.color ?? '#888888') : 'transparent';
   const selected = src.selectedId !== null && ids.includes(src.selectedId);
   const tintPct = selected ? 'var(--bz-tint-selected)' : 'var(--bz-tint)';
-  const tint = inner.reviewState === 'rejected' ? 'transparent' : `color-mix(in srgb, ${tintColor} ${tintPct}, transparent)`;
+  const tint = !inner || inner.reviewState === 'rejected' ? 'transparent' : `color-mix(in srgb, ${tintColor} ${tintPct}, transparent)`;
   layers.push(`linear-gradient(${tint}, ${tint}) 0 0 / 100% calc(100% - ${pad}px) no-repeat`);
   let css = `background: ${layers.join(', ')}; padding-bottom: ${pad}px;`;
   if (selected) css += ` --bz-sel: ${src.label(src.span(src.selectedId!)!.labelId)?.color ?? '#888888'};`;
   markStyles.apply(el, css);
   el.classList.toggle('is-selected', selected);
   el.classList.toggle('is-rejected', spans.every((s) => s.reviewState === 'rejected'));
+  el.classList.toggle('is-foreign', foreignCount > 0);
+  el.classList.toggle('is-foreign-only', foreignCount === spans.length);
 }

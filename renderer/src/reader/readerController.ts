@@ -14,6 +14,8 @@ export interface ReaderDeps {
   labels: () => Map<number, Label>;
   selectedId: () => number | null;
   warnings: ImportWarning[];
+  /** Another coder's span: their colour (drawn read-only); null or absent for my spans. */
+  foreignColor?: (id: number) => string | null;
 }
 
 export type SpanChange = { before?: Annotation | null; after?: Annotation | null };
@@ -55,6 +57,7 @@ export class ReaderController {
       span: (id) => this.index.spans.get(id),
       label: (id) => deps.labels().get(id),
       lane: (id) => this.index.lane(id),
+      foreign: (id) => deps.foreignColor?.(id) ?? null,
       get selectedId() {
         return deps.selectedId();
       },

@@ -20,7 +20,11 @@ const PANEL_DELAY_MS = 24;
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
 export class DocSession {
+  /** The spans this coder may edit: their own (or, in a document only one coder has spans in, that coder's). */
   readonly anns = new Map<number, Annotation>();
+  /** Other coders' spans: shown read-only, per coder, when their layer is on (CoderLayers.tsx). */
+  readonly others = new Map<number, Annotation>();
+  readonly shownCoders = new Set<string>();
   selectedId: number | null = null;
   history: HistoryState = NO_HISTORY;
   view: ReaderController | null = null;
@@ -41,8 +45,48 @@ export class DocSession {
     annotations: Annotation[],
     private readonly deps: SessionDeps,
   ) {
-    for (const a of annotations) this.anns.set(a.id, a);
+    this.splitLayers(annotations);
     void this.refreshHistory();
+  }
+
+  /**
+   * My spans go to `anns`, other coders' to `others`. A document whose spans are all one other
+   * coder's (pre-annotations imported under another name) keeps them editable, as before layers.
+   */
+  private splitLayers(annotations: Annotation[]): void {
+    const me = this.deps.annotator();
+    const coders = new Set(annotations.map((a) => a.annotator));
+    const layered = coders.size > 1 || coders.has(me);
+    for (const a of annotations) (layered && a.annotator !== me ? this.others : this.anns).set(a.id, a);
+  }
+
+  /** Other coders with spans here, with their span counts, by name. */
+  otherCoders(): { name: string; count: number }[] {
+    const counts = new Map<string, number>();
+    for (const a of this.others.values()) counts.set(a.annotator, (counts.get(a.annotator) ?? 0) + 1);
+    return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Shows or hides one other coder's spans (read-only) in the reader. */
+  toggleCoder(name: string, on: boolean): void {
+    if (this.shownCoders.has(name) === on) return;
+    if (on) this.shownCoders.add(name);
+    else this.shownCoders.delete(name);
+    const changes: SpanChange[] = [];
+    for (const a of this.others.values()) if (a.annotator === name) changes.push(on ? { after: a } : { before: a });
+    this.view?.applyChanges(changes);
+    this.emit();
+  }
+
+  /** What the reader draws: my spans and the spans of the coders whose layer is on. */
+  *visibleSpans(): Iterable<Annotation> {
+    yield* this.anns.values();
+    for (const a of this.others.values()) if (this.shownCoders.has(a.annotator)) yield a;
+  }
+
+  /** Any span drawn in the reader, mine or another coder's. */
+  spanById(id: number): Annotation | undefined {
+    return this.anns.get(id) ?? this.others.get(id);
   }
 
   subscribe = (fn: () => void): (() => void) => {
@@ -56,7 +100,10 @@ export class DocSession {
 
   /** Spans in reading order. */
   ordered(): readonly Annotation[] {
-    return this.view?.index.ordered() ?? [...this.anns.values()].sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
+    const drawn = this.view?.index.ordered();
+    // Other coders' spans are drawn but never stepped to or selected.
+    if (drawn) return this.shownCoders.size === 0 ? drawn : drawn.filter((a) => this.anns.has(a.id));
+    return [...this.anns.values()].sort((a, b) => a.start - b.start || b.end - a.end || a.id - b.id);
   }
 
   select(id: number | null, scroll = false): void {
@@ -101,7 +148,7 @@ export class DocSession {
       this.history = history;
       this.historyKnown = true;
       // The span count is ours: spans pressed since this request are already counted.
-      if (document) this.patchDocument({ ...document, spanCount: this.anns.size });
+      if (document) this.patchDocument({ ...document, spanCount: this.anns.size + this.others.size });
       this.adoptServerId(temp.id, real);
     });
     return temp;
@@ -227,8 +274,10 @@ export class DocSession {
     }
     this.view?.applyChanges(changes);
     if (this.selectedId !== null && !this.anns.has(this.selectedId)) this.selectedId = null;
-    if (this.doc.spanCount !== this.anns.size) {
-      this.doc = { ...this.doc, spanCount: this.anns.size };
+    // The list counts every coder's spans in the document.
+    const spanCount = this.anns.size + this.others.size;
+    if (this.doc.spanCount !== spanCount) {
+      this.doc = { ...this.doc, spanCount };
       this.docChanged = true;
     }
     this.emit();
@@ -259,9 +308,16 @@ export class DocSession {
   private async resync(): Promise<void> {
     try {
       const fresh = await callOrThrow('annotations:list', { documentId: this.doc.id });
-      const changes: SpanChange[] = [...this.anns.values()].map((a) => ({ before: a }));
-      for (const a of fresh) changes.push({ after: a });
-      this.apply(changes);
+      const changes: SpanChange[] = [...this.visibleSpans()].map((a) => ({ before: a }));
+      this.anns.clear();
+      this.others.clear();
+      this.splitLayers(fresh);
+      for (const a of this.visibleSpans()) changes.push({ after: a });
+      this.view?.applyChanges(changes);
+      if (this.selectedId !== null && !this.anns.has(this.selectedId)) this.selectedId = null;
+      this.doc = { ...this.doc, spanCount: this.anns.size + this.others.size };
+      this.docChanged = true;
+      this.emit();
     } catch (error) {
       this.deps.onError(error instanceof Error ? error.message : String(error));
     }
