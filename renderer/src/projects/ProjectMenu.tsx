@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import { useAppState } from '../state/appState';
 import { errorMessage, useToast } from '../state/toasts';
 import { FileBrowserDialog } from './FileBrowserDialog';
+import { MergeCoderFilesDialog } from './MergeCoderFilesDialog';
 import { NewProjectDialog } from './NewProjectDialog';
 import '../styles/projects.css';
 
@@ -34,7 +35,7 @@ export function useProjectSwitch() {
   };
 }
 
-export type ProjectDialog = 'new' | 'open' | null;
+export type ProjectDialog = 'new' | 'open' | 'merge' | null;
 
 /** The new-project and open-project dialogs, for whoever offers them. */
 export function ProjectDialogs({ dialog, close }: { dialog: ProjectDialog; close: () => void }) {
@@ -53,6 +54,7 @@ export function ProjectDialogs({ dialog, close }: { dialog: ProjectDialog; close
       />
     );
   }
+  if (dialog === 'merge') return <MergeCoderFilesDialog onClose={close} />;
   if (dialog === 'open') {
     return (
       <FileBrowserDialog
@@ -108,6 +110,13 @@ export function ProjectMenu() {
               {t('projects.open')}
             </button>
           </li>
+          {app.project && !app.project.readOnly && (
+            <li role="none">
+              <button type="button" role="menuitem" onClick={choose(() => setDialog('merge'))}>
+                {t('coders.menu')}
+              </button>
+            </li>
+          )}
           {recent.length > 0 && <li className="project-menu-heading">{t('start.recent')}</li>}
           {recent.slice(0, 8).map((r) => (
             <li role="none" key={r.path}>
