@@ -2,7 +2,6 @@
 // with the coder's name and where it came from in project_meta. Written into a file nobody else
 // knows yet (the caller's temp file); the source project is only read, through ATTACH.
 import { createHash, randomUUID } from 'node:crypto';
-import { pathToFileURL } from 'node:url';
 import { ApiFailure } from '../../../shared/api/result';
 import { openDatabase, type Db } from './connection';
 import { getMeta } from './meta';
@@ -56,8 +55,10 @@ export function writeHandoutFile(source: Db, sourcePath: string, tempPath: strin
   }
   const out = openDatabase(tempPath, { create: true });
   try {
-    // mode=ro: the project is only read, whatever happens in this connection.
-    out.prepare('ATTACH DATABASE ? AS src').run(`${pathToFileURL(sourcePath).href}?mode=ro`);
+    // By plain path: a file: URI with mode=ro works only where SQLite was loaded with URIs on, which a
+    // worker thread's core cannot count on. Only SELECTs read src; the session's open connection keeps
+    // its WAL, so detaching checkpoints nothing.
+    out.prepare('ATTACH DATABASE ? AS src').run(sourcePath);
     out.transaction(() => {
       const labelColumns = columns(out, 'labels').join(', ');
       out.exec(`INSERT INTO labels (${labelColumns}) SELECT ${labelColumns} FROM src.labels`);

@@ -1,0 +1,47 @@
+// "Merge coder files…" from the project menu: two coders' hand-out files (one with a renamed label)
+// are picked in the file browser, the renamed label is confirmed, and their spans come back.
+import { apiCall, expect, importJsonl, test } from './fixtures';
+
+const record = (n: number) => `${JSON.stringify({ title: `文章${n}`, text: `第${n}篇：区委书记王明远在回龙观调研“智慧社区”建设。`, date: '2024-05-06', source: '北京日报' })}\n`;
+
+test('merges two coders’ files with a renamed label', async ({ server, page }) => {
+  await importJsonl(server, 'articles.jsonl', [1, 2, 3, 4, 5].map(record).join(''));
+  const handout = await apiCall<{ files: { path: string }[] }>(server, 'coders:handout', { annotators: ['王', '李'], overlap: 0.4, outPath: 'team/{annotator}.biaozhu' });
+  // Each coder labels in their own file (through the same API the workbench uses).
+  for (const [i, file] of handout.files.entries()) {
+    await apiCall(server, 'projects:open', { path: file.path });
+    const labels = await apiCall<{ id: number; key: string }[]>(server, 'labels:list');
+    if (i === 1) await apiCall(server, 'labels:update', { id: labels[0]!.id, key: 'PER' });
+    for (const doc of (await apiCall<{ items: { id: number }[] }>(server, 'documents:list', {})).items) {
+      const { text } = await apiCall<{ text: string }>(server, 'documents:get', { id: doc.id });
+      const start = text.indexOf('王明远');
+      await apiCall(server, 'annotations:create', { documentId: doc.id, start, end: start + 3, labelId: labels[0]!.id });
+    }
+  }
+  await apiCall(server, 'projects:open', { path: server.projectPath });
+  await page.reload();
+  await expect(page.locator('.doc-row')).toHaveCount(5);
+
+  await page.getByRole('button', { name: /^项目/ }).click();
+  await page.getByRole('menuitem', { name: '合并标注员文件…' }).click();
+  const dialog = page.getByRole('dialog', { name: '合并标注员文件' });
+  for (const name of ['王.biaozhu', '李.biaozhu']) {
+    await dialog.getByRole('button', { name: '添加标注员文件…' }).click();
+    const browser = page.getByRole('dialog', { name: '添加标注员文件…' });
+    // The browser starts beside the project, then beside the file picked last.
+    if (name === '王.biaozhu') await browser.getByRole('button', { name: /team/ }).first().dblclick();
+    await browser.getByRole('button', { name: new RegExp(name) }).first().click();
+    await browser.getByRole('button', { name: '打开项目' }).click();
+  }
+  await expect(dialog.getByText(/王：\d 篇中 \d 篇匹配/)).toBeVisible();
+  await expect(dialog.getByRole('combobox', { name: 'PER 的标注归入' })).toHaveValue('PERSON');
+  await dialog.getByRole('button', { name: '合并', exact: true }).click();
+  await expect(dialog.getByRole('list', { name: '合并结果' })).toContainText(/王：匹配 \d 篇文档，新增 \d 个标注，已有 0 个/);
+  await dialog.getByRole('button', { name: '关闭' }).last().click();
+  await expect(dialog).toHaveCount(0);
+
+  const stats = await apiCall<{ annotations: number; annotators: { name: string; count: number }[]; byLabel: { labelKey: string; count: number }[] }>(server, 'projects:stats');
+  expect(stats.annotations).toBe(7); // 2 shared documents for both, 3 split between them
+  expect(stats.byLabel.find((l) => l.labelKey === 'PERSON')!.count).toBe(7);
+  expect(stats.annotators.filter((a) => a.count > 0).map((a) => [a.name, a.count]).sort()).toEqual([['李', 3], ['王', 4]]);
+});
