@@ -1,5 +1,7 @@
 // Hand out and merge through the core in its worker thread, as the desktop shell and the browser
-// mode run it (a worker's SQLite cannot count on file: URIs, which a first hand-out relied on).
+// mode run it. (The browser-mode e2e, tests/e2e/merge-coder-files.spec.ts, is what found a first
+// hand-out failing there: it attached the project by a file: URI, which SQLite takes only where it
+// was loaded with URIs on — as it is in this test process, so this test alone would not have.)
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { CoreHost } from '../../../electron/services/app/core-host';
