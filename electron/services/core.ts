@@ -5,6 +5,7 @@ import type { StartupNotice } from '../../shared/api/projects';
 import { join, resolve } from 'node:path';
 import { registerAgreementHandlers } from './agreement/handlers';
 import { registerCoderHandlers } from './coders/handlers';
+import { registerLayersHandlers } from './layers/handlers';
 import { HandlerRegistry } from './app/registry';
 import { BackupService } from './app/backups';
 import { JobManager } from './app/jobs';
@@ -85,6 +86,7 @@ export function createCore(options: CoreOptions): Core {
   registerFileHandlers(registry, context);
   registerAgreementHandlers(registry, context);
   registerCoderHandlers(registry, context);
+  registerLayersHandlers(registry, context);
   if (options.mode !== 'cli') context.backups.start();
   void removeStaleStagingDirs().catch((error: unknown) => console.warn('[biaozhu] could not look for old import previews:', error));
   const dispose = () => {

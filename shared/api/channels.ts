@@ -43,6 +43,7 @@ export const CHANNELS = {
   'backups:restore': true,
   'files:browse': true,
   'agreement:compute': true,
+  'layers:coderCounts': true,
   'coders:handout': true,
   'coders:mergePreview': true,
   'coders:merge': true,

@@ -11,10 +11,11 @@ import { filesInputs, type FilesApi } from './files';
 import { importInputs, type ImportApi } from './import';
 import { jobsInputs, type JobsApi } from './jobs';
 import { labelsInputs, type LabelsApi } from './labels';
+import { layersInputs, type LayersApi } from './layers';
 import { projectsInputs, type ProjectsApi } from './projects';
 import type { Result } from './result';
 
-export type BiaozhuApi = ProjectsApi & DocumentsApi & AnnotationsApi & LabelsApi & ImportApi & ExportApi & JobsApi & BackupsApi & FilesApi & AgreementApi & CodersApi;
+export type BiaozhuApi = ProjectsApi & DocumentsApi & AnnotationsApi & LabelsApi & ImportApi & ExportApi & JobsApi & BackupsApi & FilesApi & AgreementApi & CodersApi & LayersApi;
 export type Channel = keyof BiaozhuApi;
 export type ApiInput<K extends Channel> = Parameters<BiaozhuApi[K]>[0];
 export type ApiOutput<K extends Channel> = Awaited<ReturnType<BiaozhuApi[K]>>;
@@ -34,6 +35,7 @@ export const apiInputs = {
   ...filesInputs,
   ...agreementInputs,
   ...codersInputs,
+  ...layersInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export type { Result, ApiError } from './result';

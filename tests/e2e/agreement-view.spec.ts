@@ -114,6 +114,13 @@ test('the agreement tab shows agreement:compute’s figures, opens the worst doc
   await expect(page.locator('.reader-content mark[data-ids]').first()).toBeVisible();
   await expect(foreign).toHaveCount(0);
 
+  // Documents carry one status, so the list shows each coder's span count (once it knows there are several coders).
+  for (const [i, d] of DOCS.entries()) {
+    const counts = page.locator(`.doc-row[data-doc-id="${ids[i]}"] [data-testid="doc-coder-counts"]`);
+    await expect(counts).toContainText(`${me} ${d.mine.length}`);
+    await expect(counts).toContainText(`${OTHER} ${d.theirs.length}`);
+  }
+
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await expect(foreign.first()).toBeVisible();

@@ -8,6 +8,7 @@ import { download } from '../dialogs/ExportSpanList';
 import { useI18n } from '../i18n';
 import { useAppState } from '../state/appState';
 import { agreementCsv } from './agreementCsv';
+import { noteSeveralCoders } from './CoderCounts';
 import { AgreementConfusion, AgreementFiguresTable, AgreementHeatMap } from './AgreementTables';
 
 interface Props {
@@ -16,7 +17,7 @@ interface Props {
 
 export function AgreementPanel({ openDocument }: Props) {
   const { t, labelName } = useI18n();
-  const { labels } = useAppState();
+  const { labels, project } = useAppState();
   const [coders, setCoders] = useState<string[] | null>(null);
   const [chosen, setChosen] = useState<Set<string>>(new Set());
   const [offLabels, setOffLabels] = useState<Set<string>>(new Set());
@@ -30,13 +31,14 @@ export function AgreementPanel({ openDocument }: Props) {
       if (!live) return;
       if (!r.ok) return setError(r.error.message);
       const names = r.value.annotators.filter((a) => a.count > 0).map((a) => a.name);
+      if (names.length > 1) noteSeveralCoders(project?.path);
       setCoders(names);
       setChosen(new Set(names)); // default: every coder with spans
     });
     return () => {
       live = false;
     };
-  }, []);
+  }, [project?.path]);
 
   const annotators = useMemo(() => (coders ?? []).filter((c) => chosen.has(c)), [coders, chosen]);
   const chosenLabels = useMemo(() => labels.map((l) => l.key).filter((k) => !offLabels.has(k)), [labels, offLabels]);

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { DocumentSummary } from '../../../shared/model';
 import { useI18n } from '../i18n';
+import { DocCoderCounts } from './CoderCounts';
 import { StatusBadge } from './StatusBadge';
 
 export const ROW_HEIGHT = 64;
@@ -42,6 +43,7 @@ export const DocumentRow = memo(function DocumentRow({ index, doc, current, acti
         <StatusBadge status={doc.status} />
         <span className="doc-row-date">{doc.date?.slice(0, 10) ?? '—'}</span>
         <span className="doc-row-source">{doc.source ?? ''}</span>
+        <DocCoderCounts id={doc.id} spanCount={doc.spanCount} />
         <span className="doc-row-spans" title={t('common.spans', { n: doc.spanCount })}>
           {doc.spanCount}
         </span>
