@@ -1,6 +1,7 @@
 // The agreement tab and the coder layers (#20), on a project where two coders' spans were made
 // through the API: the figures shown are agreement:compute's, the worst document opens from the
 // heat map, and the other coder's spans are a read-only layer toggled in the reader header.
+import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { apiCall, docScreenshot, expect, importJsonl, test, type BiaozhuServer } from './fixtures';
 
@@ -96,6 +97,13 @@ test('the agreement tab shows agreement:compute’s figures, opens the worst doc
   await page.locator('.theme-switch').click();
   await page.screenshot({ path: 'test-results/agreement-dark.png' });
   await page.locator('.theme-switch').click();
+
+  // Save as CSV: the corpus rows carry the same figures, full precision.
+  const [download] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: /另存为 CSV|Save as CSV/ }).click()]);
+  const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n').map((line) => line.split(','));
+  expect(csv[0].slice(0, 5)).toEqual(['scope', 'document_id', 'title', 'label', 'kappa']);
+  expect(csv[1].slice(0, 8)).toEqual(['corpus', '', '', '', String(report.overall.kappa), 'cohen', String(report.overall.alpha), String(report.overall.alphaU)]);
+  expect(csv.filter((r) => r[0] === 'document' && r[3] === '')).toHaveLength(3);
 
   // Unchecking a coder leaves one: no figures, a plain message.
   await view.getByRole('checkbox', { name: OTHER }).uncheck();

@@ -270,7 +270,9 @@ export class DocSession {
   private apply(changes: SpanChange[]): void {
     for (const { before, after } of changes) {
       if (before) this.anns.delete(before.id);
-      if (after) this.anns.set(after.id, after);
+      // An undo step may bring back a span of another coder's layer: it stays in that layer.
+      if (after && this.others.has(after.id)) this.others.set(after.id, after);
+      else if (after) this.anns.set(after.id, after);
     }
     this.view?.applyChanges(changes);
     if (this.selectedId !== null && !this.anns.has(this.selectedId)) this.selectedId = null;
