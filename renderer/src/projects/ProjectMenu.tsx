@@ -7,6 +7,7 @@ import { useI18n } from '../i18n';
 import { useAppState } from '../state/appState';
 import { errorMessage, useToast } from '../state/toasts';
 import { FileBrowserDialog } from './FileBrowserDialog';
+import { HandOutDialog } from './HandOutDialog';
 import { MergeCoderFilesDialog } from './MergeCoderFilesDialog';
 import { NewProjectDialog } from './NewProjectDialog';
 import '../styles/projects.css';
@@ -35,7 +36,7 @@ export function useProjectSwitch() {
   };
 }
 
-export type ProjectDialog = 'new' | 'open' | 'merge' | null;
+export type ProjectDialog = 'new' | 'open' | 'handout' | 'merge' | null;
 
 /** The new-project and open-project dialogs, for whoever offers them. */
 export function ProjectDialogs({ dialog, close }: { dialog: ProjectDialog; close: () => void }) {
@@ -55,6 +56,7 @@ export function ProjectDialogs({ dialog, close }: { dialog: ProjectDialog; close
     );
   }
   if (dialog === 'merge') return <MergeCoderFilesDialog onClose={close} />;
+  if (dialog === 'handout') return <HandOutDialog onClose={close} />;
   if (dialog === 'open') {
     return (
       <FileBrowserDialog
@@ -110,6 +112,13 @@ export function ProjectMenu() {
               {t('projects.open')}
             </button>
           </li>
+          {app.project && (
+            <li role="none">
+              <button type="button" role="menuitem" onClick={choose(() => setDialog('handout'))}>
+                {t('handout.menu')}
+              </button>
+            </li>
+          )}
           {app.project && !app.project.readOnly && (
             <li role="none">
               <button type="button" role="menuitem" onClick={choose(() => setDialog('merge'))}>
