@@ -94,9 +94,14 @@ test('the agreement tab shows agreement:compute’s figures, opens the worst doc
   await expect(heatRows.first()).toHaveAttribute('data-doc-id', String(worst.id));
   await expect(heatRows.first().locator('[data-figure="alpha"]')).toHaveText(shown(worst.alpha));
   await docScreenshot(page, 'agreement');
+  // Dark and English, for looking at (not committed).
   await page.locator('.theme-switch').click();
-  await page.screenshot({ path: 'test-results/agreement-dark.png' });
+  await page.locator('.lang-switch').click();
+  await expect(view).toContainText('Figures');
+  await page.screenshot({ path: 'test-results/agreement-en-dark.png' });
+  await page.locator('.lang-switch').click();
   await page.locator('.theme-switch').click();
+  await expect(view).toContainText('指标');
 
   // Save as CSV: the corpus rows carry the same figures, full precision.
   const [download] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: /另存为 CSV|Save as CSV/ }).click()]);

@@ -32,7 +32,7 @@ export function AgreementFiguresTable({ report }: { report: AgreementReport }) {
   return (
     <section className="agreement-section" aria-labelledby="agreement-figures">
       <h3 id="agreement-figures" className="overview-title">{t('agreement.figures')}</h3>
-      <table className="agreement-table" data-testid="agreement-figures">
+      <table className="agreement-table agreement-figures" data-testid="agreement-figures">
         <thead>
           <tr>
             <th scope="col">{t('agreement.col.label')}</th>
@@ -75,13 +75,13 @@ export function AgreementConfusion({ report }: { report: AgreementReport }) {
         <thead>
           <tr>
             <td />
-            {labels.map((l) => <th key={l ?? '-'} scope="col">{labelText(l)}</th>)}
+            {labels.map((l) => <th key={l ?? '-'} scope="col" title={labelText(l)}>{labelText(l)}</th>)}
           </tr>
         </thead>
         <tbody>
           {labels.map((row, i) => (
             <tr key={row ?? '-'}>
-              <th scope="row">{labelText(row)}</th>
+              <th scope="row" title={labelText(row)}>{labelText(row)}</th>
               {counts[i].map((n, j) => (
                 <td key={j} className={i === j ? 'is-diagonal' : undefined} style={n > 0 ? { background: `color-mix(in srgb, ${i === j ? 'var(--ok)' : 'var(--danger)'} ${Math.round(12 + (n / max) * 40)}%, transparent)` } : undefined}>
                   {n}
@@ -121,7 +121,7 @@ export function AgreementHeatMap({ report, openDocument }: { report: AgreementRe
         <thead>
           <tr>
             <td />
-            <th scope="col">{t('agreement.overall')}</th>
+            <th scope="col" title={t('agreement.overall')}>{t('agreement.overall')}</th>
             {report.labels.map((l) => <th key={l} scope="col" title={labelText(l)}>{labelText(l)}</th>)}
           </tr>
         </thead>
