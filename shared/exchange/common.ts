@@ -4,7 +4,9 @@ import type { DocumentDraft } from '../api/jobs';
 import type { DocumentMetadata } from '../model';
 import { codePointLength, codePointsToUtf16, spanProblem, utf16ToCodePoints } from '../text/offsets';
 import { coded, type CodedProblem } from './problems';
+import { StringWriter } from './string-writer';
 import type { DraftSpan, Dropped, ExchangeProblem, ExportContext, ExportDocument, ExportSpan, Utf8Text } from './types';
+import type { ExportWriter } from './writer';
 
 /**
  * Why a document cannot be exported, naming the document and the span, or null when it can.
@@ -103,6 +105,15 @@ export function derivedFromAttributes<T>(span: ExportSpan, cache: WeakMap<Record
   let derived = cache.get(span.attributes);
   if (derived === undefined) cache.set(span.attributes, (derived = derive(span.attributes)));
   return derived;
+}
+
+const plainWriters = new WeakMap<ExportContext, ExportWriter>();
+/** The context's writer; for a context made without one (a test calling a format), a string writer of its own. */
+export function writerOf(ctx: ExportContext): ExportWriter {
+  if (ctx.writer) return ctx.writer;
+  let writer = plainWriters.get(ctx);
+  if (!writer) plainWriters.set(ctx, (writer = new StringWriter()));
+  return writer;
 }
 
 /** The stored UTF-8 of resolveDocument's text, when the export has it (see ExportContext.storedUtf8). */

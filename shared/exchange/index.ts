@@ -10,6 +10,7 @@ import { doccanoExporter, parseDoccano } from './formats/doccano';
 import { labelStudioExporter, parseLabelStudio } from './formats/label-studio';
 import { mentionsCsvExporter, parseMentionsCsv } from './formats/mentions-csv';
 import { SpanIssueList } from './span-issues';
+import { StringWriter } from './string-writer';
 import type { Dropped, ExchangeFile, ExportChunk, ExportContext, ExportDocument, Exporter, ParseResult } from './types';
 
 export * from './types';
@@ -17,6 +18,8 @@ export { UnexportableDocument, validateExportDocument } from './common';
 export { assignSplits, type SplitSpec } from './split';
 export { detectExchangeFormat } from './detect';
 export { SpanIssueList, spanIssuesCsv, SPAN_ISSUE_TEXT_MAX } from './span-issues';
+export { StringWriter } from './string-writer';
+export type { ExportWriter } from './writer';
 
 export const exporters: Record<ExportFormat, Exporter> = {
   'biaozhu-jsonl': biaozhuJsonlExporter,
@@ -53,8 +56,8 @@ export function parseExchange(format: ExportFormat, files: ExchangeFile[]): Pars
 }
 
 /**
- * Runs an exporter over documents in memory and gathers its output by path. For tests, previews
- * and small exports; the export job streams chunks to files instead.
+ * Runs an exporter over documents in memory, with the plain string writer, and gathers its output
+ * by path. For tests, previews and small exports; the export job streams chunks to files instead.
  */
 export function exportToStrings(
   format: ExportFormat,
@@ -63,6 +66,7 @@ export function exportToStrings(
   issueCap?: number,
 ): { files: Map<string, string>; dropped: Dropped[]; adjusted: Dropped[]; issues: ExportSpanIssue[]; issuesMore: number } {
   const exporter = exporters[format];
+  ctx = { ...ctx, writer: new StringWriter() };
   const issues = new SpanIssueList(issueCap);
   const parts = new Map<string, string[]>();
   const dropped = new Map<string, number>();

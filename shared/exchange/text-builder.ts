@@ -284,12 +284,16 @@ export class Utf8Builder {
     this.length = at;
   }
 
-  /**
-   * Appends each code unit of text[from, to), each followed by `after`, in one call. The caller
-   * guarantees they are BMP characters, no surrogates (CoNLL: a run of characters outside any
-   * span, each with its "\tO\n").
-   */
+  /** As eachCharThen, for callers that know text[from, to) holds no surrogate. */
   eachBmpThen(text: string, from: number, to: number, after: Uint8Array): void {
+    this.eachCharThen(text, from, to, after);
+  }
+
+  /**
+   * Appends each character of text[from, to), each followed by `after`, in one call (CoNLL: a run
+   * of characters, each with its tag line). A surrogate without its other half is written as U+FFFD.
+   */
+  eachCharThen(text: string, from: number, to: number, after: Uint8Array): void {
     const n = after.length;
     this.reserve((to - from) * (3 + n));
     const bytes = this.bytes;
@@ -298,7 +302,12 @@ export class Utf8Builder {
     const a0 = after[0], a1 = after[1], a2 = after[2];
     for (let i = from; i < to; i++) {
       const u = text.charCodeAt(i);
-      if (u >= 0x800) {
+      if (u >= 0xd800 && u <= 0xdfff) {
+        // A pair is one character (four bytes); a lone half is written as U+FFFD.
+        const pair = u <= 0xdbff && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+        at = encodeUnits(bytes, at, text, i, pair ? i + 2 : i + 1, PLAIN);
+        if (pair) i++;
+      } else if (u >= 0x800) {
         bytes[at] = 0xe0 | (u >> 12);
         bytes[at + 1] = 0x80 | ((u >> 6) & 0x3f);
         bytes[at + 2] = 0x80 | (u & 0x3f);

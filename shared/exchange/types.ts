@@ -3,6 +3,7 @@
 import type { DocumentMetadata, DocumentStatus } from '../model';
 import type { DocumentDraft, ExportFormat } from '../api/jobs';
 import type { ImportProblemCode, ProblemParams } from './problems';
+import type { ExportWriter } from './writer';
 
 export type SplitName = 'train' | 'dev' | 'test';
 
@@ -58,6 +59,11 @@ export interface ExportContext {
    * output instead of encoding the string again. Absent, or undefined: the format encodes the string.
    */
   storedUtf8?(doc: ExportDocument, which: 'text' | 'originalText'): Utf8Text | undefined;
+  /**
+   * What formats write their chunks with (see writer.ts): the export job's builds UTF-8 bytes;
+   * absent, formats write strings (writerOf in common.ts).
+   */
+  writer?: ExportWriter;
 }
 
 export interface ExportChunk {

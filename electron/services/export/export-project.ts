@@ -6,6 +6,7 @@ import type { ExportOptions, ExportReport } from '../../../shared/api/jobs';
 import { exporters } from '../../../shared/exchange/index';
 import type { WorkerSide } from '../app/worker-side';
 import { ExportDocuments } from './documents';
+import { ByteWriter } from './byte-writer';
 import { FileWriter } from './file-writer';
 import { FormatRun } from './format-run';
 import { writesFolder } from './layout';
@@ -43,7 +44,7 @@ export async function exportProject(side: WorkerSide<ExportWorkerData>): Promise
     const snapshot = await reader.snapshot();
     const documents = new ExportDocuments(snapshot, options, exporter, withOriginal);
     const labels = snapshot.labels.map(({ key, nameZh, nameEn }) => ({ key, nameZh, nameEn }));
-    const run = new FormatRun(exporter, { labels, offsets: options.offsets, storedUtf8: documents.storedUtf8 }, output);
+    const run = new FormatRun(exporter, { labels, offsets: options.offsets, storedUtf8: documents.storedUtf8, writer: new ByteWriter() }, output);
     run.begin();
     for await (const batch of reader.batches()) {
       for (const doc of documents.of(batch)) {

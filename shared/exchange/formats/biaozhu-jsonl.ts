@@ -4,9 +4,8 @@
 // UTF-16 `source_start`/`source_end` into `original_text` when known.
 import { DOCUMENT_STATUSES } from '../../model';
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
-import { assertExportable, codePointSpans, forEachJsonLine, isRecord, metadataFrom, stringRecord } from '../common';
+import { assertExportable, codePointSpans, forEachJsonLine, isRecord, metadataFrom, stringRecord, writerOf } from '../common';
 import { coded, spanOffsetsProblem, type CodedProblem, type ImportProblemCode, type ProblemParams } from '../problems';
-import { Utf8Builder } from '../text-builder';
 import type { DraftSpan, ExchangeFile, Exporter, ExportSpan, ParseResult } from '../types';
 
 /** A span as its JSON record: what JSON.stringify writes, in this key order. */
@@ -22,13 +21,12 @@ function spanRecord(s: ExportSpan, startCp: number, endCp: number): Record<strin
 }
 
 /**
- * Writes the record as UTF-8 bytes, exactly what `JSON.stringify(record)` of the fields below in
- * this order gives (a test holds it to that). The two texts, most of a line's bytes, are copied
- * as stored when the export has them (ExportContext.storedUtf8), without a JSON string and its
- * UTF-8 copy in between; the rest is JSON.stringify's.
+ * Writes the record exactly as `JSON.stringify(record)` of the fields below in this order gives it
+ * (a test holds it to that). The two texts, most of a line's bytes, go through the writer's
+ * jsonText: copied as stored when the export has them (ExportContext.storedUtf8), without a JSON
+ * string and its UTF-8 copy in between; the rest is JSON.stringify's.
  */
 function biaozhuJsonlExporterFor(): Exporter {
-  const out = new Utf8Builder(); // document() runs to completion: one builder serves every document
   return {
     format: 'biaozhu-jsonl',
     extension: '.jsonl',
@@ -44,23 +42,16 @@ function biaozhuJsonlExporterFor(): Exporter {
       const cp = codePointSpans(doc.text, spans);
       const m = doc.metadata;
       const metadata = { title: m.title, date: m.date, source: m.source, district: m.district, url: m.url, reporters: m.reporters, externalId: m.externalId };
+      const out = writerOf(ctx);
       out.clear();
-      out.append(`{"id":${JSON.stringify(doc.id)},"text":`);
-      const textFrom = out.size;
+      out.text(`{"id":${JSON.stringify(doc.id)},"text":`);
       const textUtf8 = ctx.storedUtf8?.(doc, 'text');
-      if (textUtf8) out.appendJsonUtf8(textUtf8);
-      else out.appendJsonString(doc.text);
-      const textTo = out.size;
-      out.append(`,"metadata":${JSON.stringify(metadata)},"status":${JSON.stringify(doc.status)}${doc.split ? `,"split":${JSON.stringify(doc.split)}` : ''}${doc.note ? `,"note":${JSON.stringify(doc.note)}` : ''},"original_text":`);
-      // Often nothing was normalized: the original text is the text, whose JSON is written already.
-      if (doc.originalText === doc.text) out.repeat(textFrom, textTo);
-      else {
-        const originalUtf8 = ctx.storedUtf8?.(doc, 'originalText');
-        if (originalUtf8) out.appendJsonUtf8(originalUtf8);
-        else out.appendJsonString(doc.originalText);
-      }
+      out.jsonText(doc.text, textUtf8);
+      out.text(`,"metadata":${JSON.stringify(metadata)},"status":${JSON.stringify(doc.status)}${doc.split ? `,"split":${JSON.stringify(doc.split)}` : ''}${doc.note ? `,"note":${JSON.stringify(doc.note)}` : ''},"original_text":`);
+      // Often nothing was normalized: the original text is the text, whose stored bytes are at hand.
+      out.jsonText(doc.originalText, doc.originalText === doc.text ? textUtf8 : ctx.storedUtf8?.(doc, 'originalText'));
       const records = spans.map((s, i) => spanRecord(s, cp.start[i]!, cp.end[i]!));
-      out.append(`,"offset_map":${JSON.stringify(doc.offsetMap ?? [0, doc.text.length, 0, doc.originalText.length])},"spans":${JSON.stringify(records)}}\n`);
+      out.text(`,"offset_map":${JSON.stringify(doc.offsetMap ?? [0, doc.text.length, 0, doc.originalText.length])},"spans":${JSON.stringify(records)}}\n`);
       return { chunks: [{ path: '', text: out.take() }], dropped: [] };
     },
     end: () => [],

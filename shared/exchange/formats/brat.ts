@@ -6,9 +6,8 @@
 // line breaks only is dropped ('line-break-only'). Attributes are "A1\trole T7 value" with whitespace, % , | and :
 // percent-encoded (UTF-8), so values with spaces survive exactly.
 import { codePointLength, codePointsToUtf16, utf16ToCodePoints } from '../../text/offsets';
-import { baseName, derivedFromAttributes, deriveTitle, DropCounter, identityDraft, resolvedUtf8, resolveDocument, type ResolvedSpan } from '../common';
+import { baseName, derivedFromAttributes, deriveTitle, DropCounter, identityDraft, resolvedUtf8, resolveDocument, writerOf, type ResolvedSpan } from '../common';
 import { coded, type ImportProblemCode, type ProblemParams } from '../problems';
-import { Utf8Builder } from '../text-builder';
 import type { DraftSpan, ExchangeFile, ExportContext, Exporter, ExportSpan, ParseResult } from '../types';
 
 /** \n \r \v \f \x1c-\x1e \x85 \u2028 \u2029: what Python's str.splitlines() breaks at. Runs for every character of every span. */
@@ -135,8 +134,6 @@ function annLines(state: BratState, text: string, { written, boundaries, fragFro
   return lines.join('');
 }
 
-/** document() runs to completion: one builder serves every .ann file. */
-const annBuilder = new Utf8Builder();
 const states = new WeakMap<ExportContext, BratState>();
 const stateOf = (ctx: ExportContext): BratState => {
   let state = states.get(ctx);
@@ -160,10 +157,10 @@ export const bratExporter: Exporter = {
     const { text, spans, drops } = resolveDocument(doc, ctx);
     const adjusted = new DropCounter();
     const fragments = fragmentsOf(text, spans, drops, adjusted);
-    const ann = annBuilder;
+    const ann = writerOf(ctx);
     ann.clear();
-    // As UTF-8 bytes, as the .txt may be: a lone surrogate becomes U+FFFD the same way in both.
-    ann.append(annLines(state, text, fragments, utf16ToCodePoints(text, fragments.boundaries)));
+    // Through the writer, as the .txt's bytes may be: a lone surrogate becomes U+FFFD the same way in both.
+    ann.text(annLines(state, text, fragments, utf16ToCodePoints(text, fragments.boundaries)));
     const base = `${doc.split ? `${doc.split}/` : ''}doc-${doc.id}`;
     return {
       chunks: [

@@ -4,9 +4,8 @@
 // Sentences end after 。！？ (with any closing quotes or brackets that follow) and at line breaks,
 // but never inside a span. Tags cannot nest: of overlapping spans the longest (in characters)
 // wins, ties go to the earlier start, then the lower id; the others are reported as 'overlap'.
-import { codePointSpans, DropCounter, deriveTitle, identityDraft, isWhitespaceUnit, resolveDocument, splitPath, type ResolvedSpan } from '../common';
+import { codePointSpans, DropCounter, deriveTitle, identityDraft, isWhitespaceUnit, resolveDocument, splitPath, writerOf, type ResolvedSpan } from '../common';
 import { coded } from '../problems';
-import { utf8Bytes, Utf8Builder } from '../text-builder';
 import type { DraftSpan, ExchangeFile, Exporter, ParseResult } from '../types';
 
 const EXTENSION = '.conll';
@@ -58,24 +57,22 @@ function keepFirstFree(textLength: number, visible: readonly ResolvedSpan[], ord
   return kept;
 }
 
-/** Tag lines ("\tB-PERSON\n") as UTF-8 bytes, made once per label. */
+/** Tag lines ("\tB-PERSON\n"), made once per label. */
 interface Tags {
-  B: Uint8Array;
-  I: Uint8Array;
-  E: Uint8Array;
-  S: Uint8Array;
+  B: string;
+  I: string;
+  E: string;
+  S: string;
 }
-const OUTSIDE = utf8Bytes('\tO\n');
-const NEWLINE = '\n'.charCodeAt(0);
+const OUTSIDE = '\tO\n';
 function labelTags(label: string): Tags {
   const type = label.replace(/\s/g, '_');
-  return { B: utf8Bytes(`\tB-${type}\n`), I: utf8Bytes(`\tI-${type}\n`), E: utf8Bytes(`\tE-${type}\n`), S: utf8Bytes(`\tS-${type}\n`) };
+  return { B: `\tB-${type}\n`, I: `\tI-${type}\n`, E: `\tE-${type}\n`, S: `\tS-${type}\n` };
 }
 
 function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
   const bioes = format === 'conll-bioes';
-  // document() runs to completion: one builder and one tag table serve every document.
-  const builder = new Utf8Builder();
+  // document() runs to completion: one tag table serves every document.
   const tags = new Map<string, Tags>();
   return {
     format,
@@ -87,9 +84,9 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
       const { text, spans, drops } = resolveDocument(doc, ctx);
       const kept = resolveOverlaps(text, spans, drops);
       for (const { span } of kept) if (!tags.has(span.label)) tags.set(span.label, labelTags(span.label));
-      const out = builder;
+      const out = writerOf(ctx);
       out.clear(); // a document that threw half-way must not leave its lines to the next
-      out.append(`${DOCSTART}\tO\n\n`);
+      out.text(`${DOCSTART}\tO\n\n`);
       // The loop runs once per character of the corpus: the current span's edges and tags are kept
       // in locals, and a sentence break waiting to be written is a number.
       let k = 0; // next kept span that has not ended
@@ -107,7 +104,7 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
           let j = i;
           while (j < stop && isPlainUnit(text.charCodeAt(j))) j++;
           if (j > i) {
-            out.eachBmpThen(text, i, j, OUTSIDE);
+            out.eachCharThen(text, i, j, OUTSIDE);
             sentenceTokens += j - i;
             i = j;
             continue;
@@ -129,7 +126,7 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
         }
         const inSpan = spanStart <= at;
         if (pending !== NO_BREAK && !(inSpan && spanFirst !== -1) && !(pending === AFTER_TERMINATOR && CLOSERS.has(unit))) {
-          if (sentenceTokens > 0) out.ascii(NEWLINE);
+          if (sentenceTokens > 0) out.text('\n');
           sentenceTokens = 0;
           pending = NO_BREAK;
         }
@@ -150,15 +147,11 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
             tag = first ? (last ? t.S : t.B) : last ? t.E : t.I;
           }
         }
-        if (i - at === 1 && (unit < 0xd800 || unit > 0xdfff)) out.bmpThen(unit, tag);
-        else {
-          out.append(text, at, i); // a surrogate pair, or half of one (written as U+FFFD)
-          out.appendBytes(tag);
-        }
+        out.eachCharThen(text, at, i, tag);
         sentenceTokens++;
         if (isTerminator(unit)) pending = AFTER_TERMINATOR;
       }
-      if (sentenceTokens > 0) out.ascii(NEWLINE);
+      if (sentenceTokens > 0) out.text('\n');
       return { chunks: [{ path: splitPath(doc.split, EXTENSION), text: out.take() }], dropped: drops.list() };
     },
     end: () => [],

@@ -5,86 +5,63 @@
 // frontend converts selections to code points (fixCodePointsInRange), and the importer falls
 // back to UTF-16 units when value.text only matches that way (older versions).
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
-import { codePointSpans, identityDraft, isRecord, metadataFrom, resolvedUtf8, resolveDocument, splitPath, stripBom, type ResolvedSpan } from '../common';
+import { codePointSpans, identityDraft, isRecord, metadataFrom, resolvedUtf8, resolveDocument, splitPath, stripBom, writerOf, type ResolvedSpan } from '../common';
 import { coded, type CodedProblem } from '../problems';
-import { NUMBER_BYTES, putBytes, putJsonString, putNumber, utf8Bytes, Utf8Builder } from '../text-builder';
 import { metadataFields } from './doccano';
 import type { DraftSpan, ExchangeFile, ExportContext, ExportDocument, Exporter, ParseResult, Utf8Text } from '../types';
+import type { ExportWriter } from '../writer';
 
 const EXTENSION = '.json';
 const opened = new WeakMap<ExportContext, Set<string>>();
-const out = new Utf8Builder(); // document() runs to completion: one builder serves every document
-
-/** The constant stretches of a result, encoded once. */
-const RESULT_ID = utf8Bytes('{"id":"');
-const LABELS_START = utf8Bytes('","from_name":"label","to_name":"text","type":"labels","value":{"start":');
-const END = utf8Bytes(',"end":');
-const TEXT = utf8Bytes(',"text":');
-const CLOSE = utf8Bytes(']}}');
-const TEXTAREA_TEXT = utf8Bytes(',"text":[');
-/** A result's bytes besides its label or key stretch and its text: the other stretches, three numbers, a comma, quotes. */
-const RESULT_FIXED_BYTES = [RESULT_ID, LABELS_START, END, TEXT, CLOSE, TEXTAREA_TEXT].reduce((n, piece) => n + piece.length, 0) + 3 * NUMBER_BYTES + 3;
-
-/** Stretches that depend on a label or an attribute key, encoded once per label or key. */
-const pieces = new Map<string, Uint8Array>();
-function piece(key: string, make: () => string): Uint8Array {
-  let bytes = pieces.get(key);
-  if (bytes === undefined) {
+/** A result's labels and an attribute's start, made once per label or key. */
+const pieces = new Map<string, string>();
+function piece(key: string, make: () => string): string {
+  let made = pieces.get(key);
+  if (made === undefined) {
     if (pieces.size >= 1000) pieces.clear();
-    pieces.set(key, (bytes = utf8Bytes(make())));
+    pieces.set(key, (made = make()));
   }
-  return bytes;
+  return made;
 }
 const labelsOf = (label: string) => piece(`L${label}`, () => `,"labels":[${JSON.stringify(label)}]}}`);
 const textareaStart = (key: string) => piece(`A${key}`, () => `","from_name":${JSON.stringify(key)},"to_name":"text","type":"textarea","value":{"start":`);
 
 /**
- * Writes a task as UTF-8 bytes, exactly what `JSON.stringify(task)` of
- * `{id, data: {text, ...metadata}, annotations: [{result}]}` gives (a test holds it to that),
- * without building a million result objects, their JSON strings and a UTF-8 copy on the way.
+ * Writes a task exactly as `JSON.stringify(task)` of `{id, data: {text, ...metadata},
+ * annotations: [{result}]}` gives it (a test holds it to that), without building a million
+ * result objects: JSON.stringify of them cost half again the CPU time of the whole export.
  */
-function writeTask(doc: ExportDocument, text: string, utf8: Utf8Text | undefined, spans: ResolvedSpan[], cp: { start: number[]; end: number[] }): void {
+function writeTask(out: ExportWriter, doc: ExportDocument, text: string, utf8: Utf8Text | undefined, spans: ResolvedSpan[], cp: { start: number[]; end: number[] }): void {
   const fields = JSON.stringify(metadataFields(doc));
-  out.append(`{"id":${JSON.stringify(doc.id)},"data":{"text":`);
-  if (utf8) out.appendJsonUtf8(utf8);
-  else out.appendJsonString(text);
-  out.append(`${fields === '{}' ? '}' : `,${fields.slice(1)}`},"annotations":[{"result":[`);
-  // One check of room per result (see Utf8Builder.room), not one per field.
+  out.text(`{"id":${JSON.stringify(doc.id)},"data":{"text":`);
+  out.jsonText(text, utf8);
+  out.text(`${fields === '{}' ? '}' : `,${fields.slice(1)}`},"annotations":[{"result":[`);
   for (let i = 0; i < spans.length; i++) {
     const { span, start, end } = spans[i];
-    const labels = labelsOf(span.label);
-    let bytes = out.room(RESULT_FIXED_BYTES + labels.length + 6 * (end - start));
-    let at = out.size;
-    if (i > 0) bytes[at++] = 0x2c;
-    at = putBytes(bytes, at, RESULT_ID);
-    at = putNumber(bytes, at, span.id); // the id as a string: String(id) in quotes
-    at = putBytes(bytes, at, LABELS_START);
-    at = putNumber(bytes, at, cp.start[i]);
-    at = putBytes(bytes, at, END);
-    at = putNumber(bytes, at, cp.end[i]);
-    at = putBytes(bytes, at, TEXT);
-    at = putJsonString(bytes, at, text, start, end);
-    at = putBytes(bytes, at, labels);
-    out.commit(at);
+    // {"id": String(span.id), "from_name": "label", ..., "value": {start, end, text, labels}}
+    out.text(i > 0 ? ',{"id":"' : '{"id":"');
+    out.number(span.id);
+    out.text('","from_name":"label","to_name":"text","type":"labels","value":{"start":');
+    out.number(cp.start[i]);
+    out.text(',"end":');
+    out.number(cp.end[i]);
+    out.text(',"text":');
+    out.jsonString(text, start, end);
+    out.text(labelsOf(span.label));
+    // One textarea result per attribute, with the span's id and offsets.
     for (const key in span.attributes) {
-      const value = span.attributes[key];
-      const textarea = textareaStart(key);
-      bytes = out.room(RESULT_FIXED_BYTES + textarea.length + 6 * value.length);
-      at = out.size;
-      bytes[at++] = 0x2c;
-      at = putBytes(bytes, at, RESULT_ID);
-      at = putNumber(bytes, at, span.id);
-      at = putBytes(bytes, at, textarea);
-      at = putNumber(bytes, at, cp.start[i]);
-      at = putBytes(bytes, at, END);
-      at = putNumber(bytes, at, cp.end[i]);
-      at = putBytes(bytes, at, TEXTAREA_TEXT);
-      at = putJsonString(bytes, at, value);
-      at = putBytes(bytes, at, CLOSE);
-      out.commit(at);
+      out.text(',{"id":"');
+      out.number(span.id);
+      out.text(textareaStart(key));
+      out.number(cp.start[i]);
+      out.text(',"end":');
+      out.number(cp.end[i]);
+      out.text(',"text":[');
+      out.jsonString(span.attributes[key]);
+      out.text(']}}');
     }
   }
-  out.append(']}]}');
+  out.text(']}]}');
 }
 
 export const labelStudioExporter: Exporter = {
@@ -106,9 +83,10 @@ export const labelStudioExporter: Exporter = {
     const path = splitPath(doc.split, EXTENSION);
     const first = !files.has(path);
     files.add(path);
+    const out = writerOf(ctx);
     out.clear();
-    out.append(first ? '[\n' : ',\n');
-    writeTask(doc, text, resolvedUtf8(doc, ctx), spans, cp);
+    out.text(first ? '[\n' : ',\n');
+    writeTask(out, doc, text, resolvedUtf8(doc, ctx), spans, cp);
     return { chunks: [{ path, text: out.take() }], dropped: drops.list() };
   },
   end(ctx) {
