@@ -161,7 +161,12 @@ export function previewMerge(session: ProjectSession, input: HandlerInput<'coder
 }
 
 /** Throws naming every label of the coder files whose spans have nowhere to go yet (no mapping, not accepted, a mapping to no label). */
-function checkLabels(main: Db, mappings: readonly LabelMapping[], input: HandlerInput<'coders:merge'>): void {
+function checkLabels(main: Db, files: readonly CoderFile[], mappings: readonly LabelMapping[], input: HandlerInput<'coders:merge'>): void {
+  const coderKeys = new Set(files.flatMap((f) => f.labels.map((l) => l.key)));
+  const unknown = Object.keys(input.labelMap).filter((key) => !coderKeys.has(key));
+  if (unknown.length > 0) {
+    throw new ApiFailure('invalid_input', `--map ${unknown.join(', ')}: no coder file has such a label (theirs: ${[...coderKeys].join(', ')}). Nothing was merged.`);
+  }
   const unresolved: string[] = [];
   for (const m of mappings) {
     const target = input.labelMap[m.coderKey];
@@ -206,7 +211,7 @@ export async function mergeCoderFiles(session: ProjectSession, input: HandlerInp
     if (preview.problems.length > 0 && !input.force) {
       throw new ApiFailure('conflict', `${preview.problems.join(' ')} Nothing was merged; merge it anyway with force (--force).`, { problems: preview.problems });
     }
-    checkLabels(main, preview.labels, input);
+    checkLabels(main, files, preview.labels, input);
     // A merge writes as much as an import: the same backup first (and no merge without one).
     await backUpBeforeImport(session);
     if (session.requireWritableDb() !== main) throw new ApiFailure('conflict', 'The project was closed or switched while the merge was being prepared; nothing was merged.');

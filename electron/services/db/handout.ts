@@ -58,7 +58,12 @@ export function writeHandoutFile(source: Db, sourcePath: string, tempPath: strin
     // By plain path: a file: URI with mode=ro works only where SQLite was loaded with URIs on, which a
     // worker thread's core cannot count on. Only SELECTs read src; the session's open connection keeps
     // its WAL, so detaching checkpoints nothing.
-    out.prepare('ATTACH DATABASE ? AS src').run(sourcePath);
+    try {
+      out.prepare('ATTACH DATABASE ? AS src').run(sourcePath);
+    } catch (error) {
+      // E.g. a project in a folder SQLite cannot write its -shm file in (the app opens those immutable).
+      throw new ApiFailure('io', `Cannot read ${sourcePath} to hand out its documents: ${(error as Error).message}. Nothing was written.`);
+    }
     out.transaction(() => {
       const labelColumns = columns(out, 'labels').join(', ');
       out.exec(`INSERT INTO labels (${labelColumns}) SELECT ${labelColumns} FROM src.labels`);

@@ -38,6 +38,8 @@ test('a renamed, a new and a removed label: previewed as a mapping, merged only 
   expect(halfConfirmed.ok).toBe(false);
   const wrongTarget = await main.registry.dispatch('coders:merge', { paths: [files[0]!.path], labelMap: { PER: 'NOPE' }, acceptNewLabels: true });
   expect(!wrongTarget.ok && wrongTarget.error.message).toMatch(/the project has no label NOPE/);
+  const wrongSource = await main.registry.dispatch('coders:merge', { paths: [files[0]!.path], labelMap: { PER: 'PERSON', PRE: 'PERSON' }, acceptNewLabels: true });
+  expect(!wrongSource.ok && wrongSource.error.message).toMatch(/--map PRE: no coder file has such a label \(theirs: PER, PROJECT, TARGET, ORG\)/);
   expect(dataOf(main)).toBe(data);
 
   const report = await main.call('coders:merge', { paths: [files[0]!.path], labelMap: { PER: 'PERSON' }, acceptNewLabels: true });
