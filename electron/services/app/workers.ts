@@ -1,5 +1,10 @@
 // Runs a worker thread from the built bundle (out/main/<name>.js) or, in development and tests,
 // from a bundle of its TypeScript source (see worker-bundle.ts).
+// A job's thread talks to its starter in messages of its own, not through the export's bounded
+// channel (export/channel.ts): a job sends one result and progress that may be dropped (only the
+// latest counts, throttled in worker-side.ts), and its cancel is a shared flag the thread reads
+// between items, while the channel exists to make a producer of many items wait for a consumer's
+// acknowledgements; nothing here needs to wait, so there is nothing for the channel to bound.
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -10,7 +15,7 @@ import { workerBundle } from './worker-bundle';
 export type WorkerName = 'import-worker' | 'export-worker' | 'integrity-worker';
 
 /** Each worker's source, from electron/services/ (the built app has out/main/<name>.js instead). */
-const WORKER_SOURCES: Record<WorkerName, string> = {
+export const WORKER_SOURCES: Record<WorkerName, string> = {
   'import-worker': 'import/worker.ts',
   'export-worker': 'export/worker.ts',
   'integrity-worker': 'db/integrity-worker.ts',

@@ -16,7 +16,7 @@ import { existsSync } from 'node:fs';
 export const CANCEL_GRACE_MS = 5_000;
 
 /** Each export thread's source, from this folder (the built app has out/main/<name>.js instead). */
-const THREAD_SOURCES = { 'export-reader': 'reader-thread.ts', 'export-file-writer': 'file-writer-thread.ts' } as const;
+export const THREAD_SOURCES = { 'export-reader': 'reader-thread.ts', 'export-file-writer': 'file-writer-thread.ts' } as const;
 
 /** The file an export thread starts from: the app's bundle, or in development and tests a bundle of its source. */
 function threadEntry(name: keyof typeof THREAD_SOURCES): string {
