@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { StartupNotice } from '../../shared/api/projects';
 import { join, resolve } from 'node:path';
+import { registerAdjudicationHandlers } from './adjudication/handlers';
 import { registerAgreementHandlers } from './agreement/handlers';
 import { registerCoderHandlers } from './coders/handlers';
 import { registerLayersHandlers } from './layers/handlers';
@@ -87,6 +88,7 @@ export function createCore(options: CoreOptions): Core {
   registerAgreementHandlers(registry, context);
   registerCoderHandlers(registry, context);
   registerLayersHandlers(registry, context);
+  registerAdjudicationHandlers(registry, context);
   if (options.mode !== 'cli') context.backups.start();
   void removeStaleStagingDirs().catch((error: unknown) => console.warn('[biaozhu] could not look for old import previews:', error));
   const dispose = () => {

@@ -47,6 +47,10 @@ export const CHANNELS = {
   'coders:handout': true,
   'coders:mergePreview': true,
   'coders:merge': true,
+  'adjudication:disagreements': true,
+  'adjudication:decide': true,
+  'adjudication:acceptAgreed': true,
+  'adjudication:progress': true,
 } as const satisfies Record<Channel, true>;
 
 export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];

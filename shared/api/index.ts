@@ -1,6 +1,7 @@
 // The whole API: one typed handler map per feature, merged. Main, preload, browser server and
 // renderer all derive from this file, so a channel cannot exist on one side only.
 import type { z } from 'zod';
+import { adjudicationInputs, type AdjudicationApi } from './adjudication';
 import { agreementInputs, type AgreementApi } from './agreement';
 import { annotationsInputs, type AnnotationsApi } from './annotations';
 import { backupsInputs, type BackupsApi } from './backups';
@@ -15,7 +16,7 @@ import { layersInputs, type LayersApi } from './layers';
 import { projectsInputs, type ProjectsApi } from './projects';
 import type { Result } from './result';
 
-export type BiaozhuApi = ProjectsApi & DocumentsApi & AnnotationsApi & LabelsApi & ImportApi & ExportApi & JobsApi & BackupsApi & FilesApi & AgreementApi & CodersApi & LayersApi;
+export type BiaozhuApi = ProjectsApi & DocumentsApi & AnnotationsApi & LabelsApi & ImportApi & ExportApi & JobsApi & BackupsApi & FilesApi & AgreementApi & CodersApi & LayersApi & AdjudicationApi;
 export type Channel = keyof BiaozhuApi;
 export type ApiInput<K extends Channel> = Parameters<BiaozhuApi[K]>[0];
 export type ApiOutput<K extends Channel> = Awaited<ReturnType<BiaozhuApi[K]>>;
@@ -36,6 +37,7 @@ export const apiInputs = {
   ...agreementInputs,
   ...codersInputs,
   ...layersInputs,
+  ...adjudicationInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export type { Result, ApiError } from './result';

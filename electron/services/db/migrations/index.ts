@@ -9,6 +9,7 @@ import { migration005ApplicationId } from './005-application-id';
 import { migration006OneSpanPerPlace } from './006-one-span-per-place';
 import { migration007GuidelinesAndNotes } from './007-guidelines-and-notes';
 import { migration008DocumentFilterIndexes } from './008-document-filter-indexes';
+import { migration009Adjudication } from './009-adjudication';
 
 export interface Migration {
   version: number;
@@ -16,7 +17,7 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002SearchIndex, migration003SpanCountsInCode, migration004AttributeSets, migration005ApplicationId, migration006OneSpanPerPlace, migration007GuidelinesAndNotes, migration008DocumentFilterIndexes];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002SearchIndex, migration003SpanCountsInCode, migration004AttributeSets, migration005ApplicationId, migration006OneSpanPerPlace, migration007GuidelinesAndNotes, migration008DocumentFilterIndexes, migration009Adjudication];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export function schemaVersion(db: Db): number {
