@@ -10,7 +10,7 @@ import type { ExportWriter } from '../../../shared/exchange/writer';
  * span (separators, keys, labels, annotators, attribute sets, a document's fields on each CSV row),
  * and encoding them each time doubled the CSV's formatting time.
  */
-const CACHED_UP_TO = 64;
+const CACHED_UP_TO = 128;
 /** Entries per cache before it starts again (documents' fields come and go). */
 const CACHE_SIZE = 4096;
 

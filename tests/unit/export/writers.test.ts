@@ -102,7 +102,7 @@ describe('ExportWriter', () => {
         // Compared as strings: a lone surrogate left in the string writer's text would differ from U+FFFD.
         expect(written(bytes.take())).toBe(written(strings.take()));
       }),
-      { numRuns: 400 },
+      { numRuns: 1000 },
     );
   });
 
