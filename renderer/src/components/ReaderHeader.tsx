@@ -4,7 +4,9 @@ import { useI18n } from '../i18n';
 import type { DocSession } from '../state/docSession';
 import { formatKey } from '../state/keys';
 import { useAppState } from '../state/appState';
+import { GOLD_ANNOTATOR } from '../../../shared/api/adjudication';
 import { CoderLayers } from './CoderLayers';
+import { ADJUDICATE_EVENT } from './RightPanel';
 
 interface Props {
   session: DocSession;
@@ -22,6 +24,8 @@ export function ReaderHeader({ session, wordSnap, setWordSnap, zoom, showOrigina
   const { t } = useI18n();
   const { project } = useAppState();
   const { doc, history } = session;
+  // Adjudication needs two coders besides the gold layer (mine counts when I have spans here).
+  const coders = session.otherCoders().filter((c) => c.name !== GOLD_ANNOTATOR).length + (session.anns.size > 0 && project?.annotator !== GOLD_ANNOTATOR ? 1 : 0);
   const meta = [doc.date?.slice(0, 10), doc.source, doc.district, t('common.chars', { n: doc.charCount }), t('common.spans', { n: session.anns.size })].filter(Boolean);
   return (
     <header className="reader-header">
@@ -29,6 +33,11 @@ export function ReaderHeader({ session, wordSnap, setWordSnap, zoom, showOrigina
         <h1 className="reader-title">{doc.title || t('docs.untitled')}</h1>
         <p className="reader-meta">{meta.join(' · ')}</p>
         <CoderLayers session={session} me={project?.annotator ?? ''} />
+        {coders >= 2 && (
+          <button type="button" className="button button-small" data-testid="adjudicate" title={t('adjudication.openHint')} onClick={() => window.dispatchEvent(new Event(ADJUDICATE_EVENT))}>
+            {t('adjudication.open')}
+          </button>
+        )}
       </div>
       <div className="reader-tools" role="toolbar" aria-label={t('reader.textLabel')}>
         <div className="segmented" role="radiogroup" aria-label={t('reader.setStatus')}>

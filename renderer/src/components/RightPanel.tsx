@@ -1,6 +1,6 @@
 // Right pane: tabs for the span list (with the selected span's attributes), document metadata,
 // and review mode.
-import { lazy, Suspense, useDeferredValue, type MutableRefObject } from 'react';
+import { lazy, Suspense, useDeferredValue, useEffect, type MutableRefObject } from 'react';
 import type { DocumentStatus } from '../../../shared/model';
 import { useSessionVersion } from '../hooks/useSessionVersion';
 import { useI18n } from '../i18n';
@@ -12,7 +12,9 @@ import { ReviewPanel } from './ReviewPanel';
 import { SpanDetail } from './SpanDetail';
 import { SpanList } from './SpanList';
 
-export type PanelTab = 'spans' | 'document' | 'review' | 'overview' | 'guidelines' | 'agreement';
+// 'adjudicate' has no tab of its own: the reader header's Adjudicate button opens it (ADJUDICATE_EVENT).
+export type PanelTab = 'spans' | 'document' | 'review' | 'overview' | 'guidelines' | 'agreement' | 'adjudicate';
+export const ADJUDICATE_EVENT = 'biaozhu:adjudicate';
 
 interface Props {
   session: DocSession | null;
@@ -32,6 +34,7 @@ interface Props {
 const GuidelinesPanel = lazy(() => import('./GuidelinesPanel').then((m) => ({ default: m.GuidelinesPanel })));
 const OverviewPanel = lazy(() => import('./OverviewPanel').then((m) => ({ default: m.OverviewPanel })));
 const AgreementPanel = lazy(() => import('./AgreementPanel').then((m) => ({ default: m.AgreementPanel })));
+const AdjudicationPanel = lazy(() => import('./AdjudicationPanel').then((m) => ({ default: m.AdjudicationPanel })));
 
 const TABS: PanelTab[] = ['spans', 'document', 'review', 'overview', 'guidelines', 'agreement'];
 
@@ -40,6 +43,11 @@ export function RightPanel({ session: current, reader, tab, setTab, reviewMode, 
   // A newly opened document shows in the reader first; the 5,000-row span list may follow.
   const session = useDeferredValue(current);
   const version = useSessionVersion(session);
+  useEffect(() => {
+    const open = () => setTab('adjudicate');
+    window.addEventListener(ADJUDICATE_EVENT, open);
+    return () => window.removeEventListener(ADJUDICATE_EVENT, open);
+  }, [setTab]);
   const onTabKey = (e: React.KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
@@ -72,8 +80,14 @@ export function RightPanel({ session: current, reader, tab, setTab, reviewMode, 
           </button>
         ))}
       </div>
-      <div className="tab-panel" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`}>
-        {tab === 'overview' ? (
+      <div className="tab-panel" role="tabpanel" id={`tabpanel-${tab}`} {...(tab === 'adjudicate' ? { 'aria-label': t('adjudication.title') } : { 'aria-labelledby': `tab-${tab}` })}>
+        {tab === 'adjudicate' ? (
+          session && (
+            <Suspense fallback={null}>
+              <AdjudicationPanel key={session.doc.id} session={session} close={() => setTab('spans')} />
+            </Suspense>
+          )
+        ) : tab === 'overview' ? (
           <Suspense fallback={null}>
             <OverviewPanel filterList={filterList} />
           </Suspense>

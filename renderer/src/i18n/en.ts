@@ -6,6 +6,7 @@ import { enDialogs } from './en-dialogs';
 import { enGuidelines } from './en-guidelines';
 import { enProblems } from './en-problems';
 import { enAgreement } from './en-agreement';
+import { enAdjudication } from './en-adjudication';
 
 const enMain = {
   'app.name': 'Biaozhu',
@@ -266,7 +267,7 @@ const enMain = {
   'toast.dismiss': 'Dismiss',
 } as const;
 
-export const en = { ...enMain, ...enDialogs, ...enBackups, ...enOverview, ...enProjects, ...enGuidelines, ...enProblems, ...enAgreement };
+export const en = { ...enMain, ...enDialogs, ...enBackups, ...enOverview, ...enProjects, ...enGuidelines, ...enProblems, ...enAgreement, ...enAdjudication };
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -7,8 +7,9 @@ import { zhDialogs } from './zh-dialogs';
 import { zhGuidelines } from './zh-guidelines';
 import { zhProblems } from './zh-problems';
 import { zhAgreement } from './zh-agreement';
+import { zhAdjudication } from './zh-adjudication';
 
-const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups | keyof typeof zhOverview | keyof typeof zhProjects | keyof typeof zhGuidelines | keyof typeof zhProblems | keyof typeof zhAgreement> = {
+const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups | keyof typeof zhOverview | keyof typeof zhProjects | keyof typeof zhGuidelines | keyof typeof zhProblems | keyof typeof zhAgreement | keyof typeof zhAdjudication> = {
   'app.name': '标注',
   'app.tagline': '中文新闻片段标注',
   'common.cancel': '取消',
@@ -267,4 +268,4 @@ const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups | k
   'toast.dismiss': '关闭提示',
 };
 
-export const zh: Record<MessageKey, string> = { ...zhMain, ...zhDialogs, ...zhBackups, ...zhOverview, ...zhProjects, ...zhGuidelines, ...zhProblems, ...zhAgreement };
+export const zh: Record<MessageKey, string> = { ...zhMain, ...zhDialogs, ...zhBackups, ...zhOverview, ...zhProjects, ...zhGuidelines, ...zhProblems, ...zhAgreement, ...zhAdjudication };

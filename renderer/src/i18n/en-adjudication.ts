@@ -1,0 +1,20 @@
+// English strings of adjudicate mode (#20).
+export const enAdjudication = {
+  'panel.adjudicate': 'Adjudicate',
+  'adjudication.open': 'Adjudicate',
+  'adjudication.openHint': 'Compare the coders’ spans unit by unit and decide the gold layer',
+  'adjudication.title': 'Adjudication',
+  'adjudication.close': 'Close',
+  'adjudication.fewCoders': 'Adjudication needs spans from at least two coders in this document.',
+  'adjudication.progress': '{decided} / {total}',
+  'adjudication.agreed': '{n, plural, one {# span} other {# spans}} every coder has; {gold} in the gold layer.',
+  'adjudication.keys': 'N / Shift+N next / previous · 1–9 take a coder’s spans · B both · 0 neither · Enter accept',
+  'adjudication.noUnits': 'The coders agree everywhere in this document: nothing to adjudicate.',
+  'adjudication.unit': 'Disagreement {n} of {total}',
+  'adjudication.decided': 'decided: {choice}',
+  'adjudication.noSpan': 'no span here',
+  'adjudication.both': 'Both',
+  'adjudication.neither': 'Neither',
+  'adjudication.accept': 'Accept',
+  'adjudication.gold': 'Gold:',
+};
