@@ -1,8 +1,9 @@
-// Builds a long UTF-8 text out of many small pieces in one growing byte array. CoNLL writes two
-// pieces per character of the corpus, Label Studio, CSV and Biaozhu JSONL a dozen per span:
-// appending them to strings made ropes of millions of pieces that V8 had to flatten and then
-// encode to UTF-8 again for the file; writing the bytes at once skips both. Constant stretches are
-// encoded once (utf8Bytes), numbers written as digits, JSON and CSV escapes as the bytes go.
+// Builds a long UTF-8 text out of many small pieces in one growing byte array: what the export
+// job's writer (electron/services/export/byte-writer.ts) writes with. CoNLL writes two pieces per
+// character of the corpus, Label Studio, CSV and Biaozhu JSONL a dozen per span: appending them to
+// strings made ropes of millions of pieces that V8 had to flatten and then encode to UTF-8 again for
+// the file; writing the bytes at once skips both. Numbers are written as digits, JSON and CSV escapes
+// as the bytes go.
 
 import { isJsonEscaped } from '../text/utf8';
 import type { Utf8Text } from './types';
@@ -98,15 +99,12 @@ function encodeUnits(bytes: Uint8Array, at: number, text: string, from: number, 
   return at;
 }
 
-/** Writes text[from, to) as UTF-8 into `bytes` from `at` (room for three bytes per unit) and returns where it ends; see Utf8Builder.append. */
-export const putUtf8 = (bytes: Uint8Array, at: number, text: string, from: number, to: number): number => encodeUnits(bytes, at, text, from, to, PLAIN);
-
 /**
  * Writes JSON.stringify(text.slice(from, to)) into `bytes` from `at` and returns where it ends;
  * needs room for six bytes per unit and two. Short strings are mostly plain ASCII (timestamps,
  * names): they are copied until a character is not.
  */
-export function putJsonString(bytes: Uint8Array, at: number, text: string, from = 0, to = text.length): number {
+function putJsonString(bytes: Uint8Array, at: number, text: string, from = 0, to = text.length): number {
   bytes[at++] = 0x22;
   let i = from;
   for (; i < to; i++) {
@@ -120,10 +118,10 @@ export function putJsonString(bytes: Uint8Array, at: number, text: string, from 
 }
 
 /** Most bytes putNumber writes: String(n) of any number. */
-export const NUMBER_BYTES = 24;
+const NUMBER_BYTES = 24;
 
 /** Writes a number as JavaScript (and JSON) writes it into `bytes` from `at`; returns where it ends. */
-export function putNumber(bytes: Uint8Array, at: number, n: number): number {
+function putNumber(bytes: Uint8Array, at: number, n: number): number {
   if (!(n >= 0 && n <= 0x7fffffff && n === Math.floor(n))) {
     const digits = String(n);
     for (let i = 0; i < digits.length; i++) bytes[at++] = digits.charCodeAt(i);
@@ -144,7 +142,7 @@ export function putNumber(bytes: Uint8Array, at: number, n: number): number {
 }
 
 /** Copies `piece` into `bytes` at `at`; returns where it ends. A loop for the short pieces most are. */
-export function putBytes(bytes: Uint8Array, at: number, piece: Uint8Array): number {
+function putBytes(bytes: Uint8Array, at: number, piece: Uint8Array): number {
   const n = piece.length;
   if (n > 24) bytes.set(piece, at);
   else for (let i = 0; i < n; i++) bytes[at + i] = piece[i];
@@ -200,21 +198,6 @@ export class Utf8Builder {
     at += utf8.length - run;
     bytes[at++] = 0x22;
     this.length = at;
-  }
-
-  /**
-   * For writers that put many small fields at once (a Biaozhu JSONL span, with putNumber and its
-   * kin): makes room for `most` more bytes and returns the array to write into from `size`; then
-   * commit(end). One check of room instead of one per field.
-   */
-  room(most: number): Uint8Array {
-    this.reserve(most);
-    return this.bytes;
-  }
-
-  /** Ends a write begun with room(): the bytes up to `end` are appended. */
-  commit(end: number): void {
-    this.length = end;
   }
 
   /** How many bytes have been appended so far: a mark for repeat(). */
