@@ -61,7 +61,10 @@ export default tseslint.config(
   {
     files: ['electron/services/**/*.ts', 'electron/server/**/*.ts', 'electron/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': restrict(['electron', 'electron/*', '**/renderer/**'], 'The data core runs in plain Node: only electron/main and electron/preload may import electron.'),
+      'no-restricted-imports': restrict(
+        ['electron', 'electron/*', '**/renderer/**'],
+        'The data core runs in plain Node: only electron/main and electron/preload may import electron.',
+      ),
     },
   },
 );

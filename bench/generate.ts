@@ -47,17 +47,25 @@ export function readerDocument(seed: number): Article {
 
 function biaozhuRecord(a: Article): string {
   return JSON.stringify({
-    id: a.id, text: a.text,
+    id: a.id,
+    text: a.text,
     metadata: { title: a.title, date: a.date, source: a.source, district: a.district, url: null, reporters: a.reporters, externalId: a.id },
-    status: 'todo', original_text: a.text, offset_map: [0, a.text.length, 0, a.text.length],
+    status: 'todo',
+    original_text: a.text,
+    offset_map: [0, a.text.length, 0, a.text.length],
     spans: a.spans.map((s, i) => ({ id: i + 1, label: s.label, start: s.start, end: s.end, attributes: s.attributes ?? {}, annotator: 'bench' })),
   });
 }
 
 function doccanoRecord(a: Article): string {
   return JSON.stringify({
-    id: a.id, text: a.text, label: a.spans.map((s) => [s.start, s.end, s.label]),
-    title: a.title, date: a.date, source: a.source, district: a.district,
+    id: a.id,
+    text: a.text,
+    label: a.spans.map((s) => [s.start, s.end, s.label]),
+    title: a.title,
+    date: a.date,
+    source: a.source,
+    district: a.district,
   });
 }
 
@@ -92,8 +100,19 @@ export function writeCorpus(spec: SizeSpec, outDir: string): Manifest {
   mkdirSync(join(outDir, 'labelled'), { recursive: true });
   mkdirSync(join(outDir, 'raw'), { recursive: true });
   const m: Manifest = {
-    generator: generatorHash(), size: spec.name, seed: spec.seed, articles: 0, labelledArticles: 0, rawFiles: 0, jsonlFiles: 0, chars: 0, textBytes: 0,
-    fileBytes: 0, spans: 0, rawKinds: {}, unencodable: 0,
+    generator: generatorHash(),
+    size: spec.name,
+    seed: spec.seed,
+    articles: 0,
+    labelledArticles: 0,
+    rawFiles: 0,
+    jsonlFiles: 0,
+    chars: 0,
+    textBytes: 0,
+    fileBytes: 0,
+    spans: 0,
+    rawKinds: {},
+    unencodable: 0,
   };
   let batch: Article[] = [];
   const flush = () => {
@@ -151,9 +170,15 @@ if (require.main === module) {
       out: { type: 'string' },
     },
   });
-  const spec = sizeSpec(values.size ?? (values.small ? 'small' : 'full'), values.seed ? Number(values.seed) : undefined, values.articles ? Number(values.articles) : undefined);
+  const spec = sizeSpec(
+    values.size ?? (values.small ? 'small' : 'full'),
+    values.seed ? Number(values.seed) : undefined,
+    values.articles ? Number(values.articles) : undefined,
+  );
   const out = resolve(values.out ?? workDir(spec.name, 'corpus'));
   const started = Date.now();
   const manifest = writeCorpus(spec, out);
-  console.log(`generated ${manifest.articles} articles (${(manifest.chars / 1e6).toFixed(1)} M chars, ${manifest.spans} spans, ${manifest.rawFiles} raw files) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}`);
+  console.log(
+    `generated ${manifest.articles} articles (${(manifest.chars / 1e6).toFixed(1)} M chars, ${manifest.spans} spans, ${manifest.rawFiles} raw files) in ${((Date.now() - started) / 1000).toFixed(1)} s → ${out}`,
+  );
 }

@@ -26,16 +26,22 @@ function build(): void {
   const labels = db.prepare('SELECT id FROM labels ORDER BY sort_order').pluck().all() as number[];
   for (const name of ['alice', 'bob', 'chen']) db.prepare(`INSERT INTO annotators (name, created_at) VALUES (?, 'now')`).run(name);
   const coders = db.prepare('SELECT id FROM annotators ORDER BY id').pluck().all() as number[];
-  const insertDocument = db.prepare(`INSERT INTO documents (title, published_at, source, text_sha256, char_count, span_count, warnings_json, status, imported_at, updated_at)
+  const insertDocument =
+    db.prepare(`INSERT INTO documents (title, published_at, source, text_sha256, char_count, span_count, warnings_json, status, imported_at, updated_at)
     VALUES (?, ?, ?, ?, 3000, ?, ?, ?, 'now', 'now')`);
   const insertText = db.prepare(`INSERT INTO document_texts (document_id, original_text, text, offset_map_json) VALUES (?, 'x', 'x', '[0,1,0,1]')`);
-  const insertSpan = db.prepare(`INSERT INTO annotations (document_id, start, end, label_id, annotator_id, review_state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'now', 'now')`);
+  const insertSpan = db.prepare(
+    `INSERT INTO annotations (document_id, start, end, label_id, annotator_id, review_state, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'now', 'now')`,
+  );
   const statuses = ['todo', 'in_progress', 'done', 'reviewed'];
   db.transaction(() => {
     for (let d = 0; d < DOCUMENTS; d++) {
       const spans = rnd() < 0.1 ? 0 : Math.floor(rnd() * 100);
       const warnings = rnd() < 0.05 ? '[{"kind":"other","message":"x"}]' : '[]';
-      const id = Number(insertDocument.run(`文章 ${d}`, `2024-01-${String(1 + (d % 28)).padStart(2, '0')}`, `src${d % 7}`, `h${d}`, spans, warnings, statuses[d % 4]).lastInsertRowid);
+      const id = Number(
+        insertDocument.run(`文章 ${d}`, `2024-01-${String(1 + (d % 28)).padStart(2, '0')}`, `src${d % 7}`, `h${d}`, spans, warnings, statuses[d % 4])
+          .lastInsertRowid,
+      );
       insertText.run(id);
       const progress = rnd(); // half never reviewed, some partly, the rest fully
       const coder = coders[Math.floor(rnd() * coders.length)];
@@ -85,7 +91,9 @@ function measure(db: Db): void {
     const deep = median(() => listDocuments(db, { filter, sort: 'date', direction: 'desc', offset: total > 5000 ? 5000 : 0, limit: 200 }));
     console.log(`${name.padEnd(38)} ${String(total).padStart(7)} ${first.toFixed(1).padStart(9)} ms ${deep.toFixed(1).padStart(12)} ms`);
   }
-  console.log(`overview counts: by status ${median(() => countByStatus(db)).toFixed(1)} ms, by label ${median(() => countByLabel(db)).toFixed(0)} ms, by coder ${median(() => annotatorCounts(db)).toFixed(0)} ms, by review state ${median(() => countByReviewState(db)).toFixed(0)} ms`);
+  console.log(
+    `overview counts: by status ${median(() => countByStatus(db)).toFixed(1)} ms, by label ${median(() => countByLabel(db)).toFixed(0)} ms, by coder ${median(() => annotatorCounts(db)).toFixed(0)} ms, by review state ${median(() => countByReviewState(db)).toFixed(0)} ms`,
+  );
 }
 
 if (process.argv.includes('--rebuild') || !existsSync(path)) {

@@ -15,8 +15,19 @@ import { fixture } from './lib/fixture';
 import { workDir } from './lib/paths';
 import { sizeSpec } from './lib/sizes';
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
-interface CpuProfile { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
 
 const session = new Session();
 session.connect();
@@ -49,7 +60,12 @@ function summarize(profile: CpuProfile, top = 22): void {
     const us = self.get(node.id) ?? 0;
     if (!us) continue;
     const { functionName, url, lineNumber } = node.callFrame;
-    const file = url ? url.replace(/^file:\/\//, '').replace(/^.*\/work\/main\//, '').replace(/^.*node_modules\//, 'node_modules/') : '(native / VM)';
+    const file = url
+      ? url
+          .replace(/^file:\/\//, '')
+          .replace(/^.*\/work\/main\//, '')
+          .replace(/^.*node_modules\//, 'node_modules/')
+      : '(native / VM)';
     const key = `${functionName || '(anonymous)'}  ${file}${url ? `:${lineNumber + 1}` : ''}`;
     byFn.set(key, (byFn.get(key) ?? 0) + us);
     byFile.set(file, (byFile.get(file) ?? 0) + us);
@@ -82,7 +98,14 @@ async function profileImport(spec: ReturnType<typeof sizeSpec>, outDir: string, 
   for (const f of [projectPath, `${projectPath}-wal`, `${projectPath}-shm`]) rmSync(f, { force: true });
   const db = createProjectFile(projectPath);
   try {
-    const report = await profiled('import-commit', outDir, () => commitPrepared(db, { files: copy.map(inMemory), annotator: 'bench' }, () => {}, () => {}));
+    const report = await profiled('import-commit', outDir, () =>
+      commitPrepared(
+        db,
+        { files: copy.map(inMemory), annotator: 'bench' },
+        () => {},
+        () => {},
+      ),
+    );
     console.log(`  committed ${report.imported} documents, ${report.spansImported} spans`);
   } finally {
     db.close();
@@ -97,21 +120,28 @@ async function profileExport(spec: ReturnType<typeof sizeSpec>, outDir: string, 
   const exportFolder = join(__dirname, '..', 'electron', 'services', 'export');
   const exportThreads = { reader: workerBundle(join(exportFolder, 'reader-thread.ts')), fileWriter: workerBundle(join(exportFolder, 'file-writer-thread.ts')) };
   // The worker file reads workerData and posts to parentPort; give it both on the main thread.
-  const run = () => new Promise<unknown>((resolve, reject) => {
-    const fake = {
-      ...(require('node:worker_threads') as object), // the export starts its other threads for real
-      isMainThread: false,
-      workerData: { data: { projectPath: fx.projectPath, options: { format, offsets: 'normalized' }, outPath, threads: exportThreads }, cancelFlag: new Int32Array(new SharedArrayBuffer(4)) },
-      parentPort: { postMessage: (m: { type: string; result?: unknown; message?: string }) => (m.type === 'result' ? resolve(m.result) : m.type === 'error' ? reject(new Error(m.message)) : undefined) },
-    };
-    const Module = require('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
-    const original = Module._load;
-    Module._load = function (request: string, ...rest: unknown[]) {
-      return request === 'node:worker_threads' || request === 'worker_threads' ? fake : original.call(this, request, ...rest);
-    };
-    require(workerBundle(join(__dirname, '..', 'electron', 'services', 'export', 'worker.ts'))); // as runWorker runs it
-    Module._load = original;
-  });
+  const run = () =>
+    new Promise<unknown>((resolve, reject) => {
+      const fake = {
+        ...(require('node:worker_threads') as object), // the export starts its other threads for real
+        isMainThread: false,
+        workerData: {
+          data: { projectPath: fx.projectPath, options: { format, offsets: 'normalized' }, outPath, threads: exportThreads },
+          cancelFlag: new Int32Array(new SharedArrayBuffer(4)),
+        },
+        parentPort: {
+          postMessage: (m: { type: string; result?: unknown; message?: string }) =>
+            m.type === 'result' ? resolve(m.result) : m.type === 'error' ? reject(new Error(m.message)) : undefined,
+        },
+      };
+      const Module = require('node:module') as { _load: (request: string, ...rest: unknown[]) => unknown };
+      const original = Module._load;
+      Module._load = function (request: string, ...rest: unknown[]) {
+        return request === 'node:worker_threads' || request === 'worker_threads' ? fake : original.call(this, request, ...rest);
+      };
+      require(workerBundle(join(__dirname, '..', 'electron', 'services', 'export', 'worker.ts'))); // as runWorker runs it
+      Module._load = original;
+    });
   const report = await profiled(`export-${format}`, outDir, run);
   console.log(`  ${JSON.stringify(report).slice(0, 300)}`);
   rmSync(outPath, { recursive: true, force: true });
@@ -138,9 +168,15 @@ async function profileKeypress(spec: ReturnType<typeof sizeSpec>, outDir: string
     }
     const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     const idle = new Set(profile.nodes.filter((n) => ['(idle)', '(program)'].includes(n.callFrame.functionName)).map((n) => n.id));
-    const busy = { ...profile, samples: profile.samples.filter((id) => !idle.has(id)), timeDeltas: profile.timeDeltas.filter((_, i) => !idle.has(profile.samples[i])) };
+    const busy = {
+      ...profile,
+      samples: profile.samples.filter((id) => !idle.has(id)),
+      timeDeltas: profile.timeDeltas.filter((_, i) => !idle.has(profile.samples[i])),
+    };
     writeFileSync(join(outDir, 'keypress.cpuprofile'), JSON.stringify(profile));
-    console.log(`\n== keypress: ${timings.length} presses, paint ${timings.map((t) => t.toFixed(0)).join(' ')} ms → ${join(outDir, 'keypress.cpuprofile')} (idle left out)`);
+    console.log(
+      `\n== keypress: ${timings.length} presses, paint ${timings.map((t) => t.toFixed(0)).join(' ')} ms → ${join(outDir, 'keypress.cpuprofile')} (idle left out)`,
+    );
     summarize(busy, 30);
   } finally {
     await app.close();
@@ -148,7 +184,10 @@ async function profileKeypress(spec: ReturnType<typeof sizeSpec>, outDir: string
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { size: { type: 'string', default: 'full' }, format: { type: 'string', default: 'biaozhu-jsonl' }, limit: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { size: { type: 'string', default: 'full' }, format: { type: 'string', default: 'biaozhu-jsonl' }, limit: { type: 'string' } },
+  });
   const spec = sizeSpec(values.size!);
   const outDir = workDir(spec.name, 'profiles');
   mkdirSync(outDir, { recursive: true });
@@ -157,10 +196,18 @@ async function main(): Promise<void> {
   else if (what === 'export') await profileExport(spec, outDir, values.format!);
   else if (what === 'keypress') await profileKeypress(spec, outDir);
   else throw new Error('profile import | export | keypress');
-  console.log(`\nprofiles in ${outDir}: ${readdirSync(outDir).filter((f) => f.endsWith('.cpuprofile')).map((f) => basename(f)).join(', ')}`);
+  console.log(
+    `\nprofiles in ${outDir}: ${readdirSync(outDir)
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .map((f) => basename(f))
+      .join(', ')}`,
+  );
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

@@ -113,7 +113,12 @@ export function applyHistory(model: ModelState, documentId: number, direction: '
 }
 
 const DESCRIPTIONS: Record<ChangeKind, string> = {
-  create: 'create span', delete: 'delete span', relabel: 'change label', resize: 'resize span', attributes: 'edit attributes', review: 'review span',
+  create: 'create span',
+  delete: 'delete span',
+  relabel: 'change label',
+  resize: 'resize span',
+  attributes: 'edit attributes',
+  review: 'review span',
 };
 
 export function historyState(model: ModelState, documentId: number): HistoryState {
@@ -121,8 +126,12 @@ export function historyState(model: ModelState, documentId: number): HistoryStat
   const undo = doc.history[doc.done - 1];
   const redo = doc.history[doc.done];
   return {
-    canUndo: !!undo, canRedo: !!redo, undoLabel: undo ? DESCRIPTIONS[undo.kind] : null, redoLabel: redo ? DESCRIPTIONS[redo.kind] : null,
-    undoKind: undo ? undo.kind : null, redoKind: redo ? redo.kind : null,
+    canUndo: !!undo,
+    canRedo: !!redo,
+    undoLabel: undo ? DESCRIPTIONS[undo.kind] : null,
+    redoLabel: redo ? DESCRIPTIONS[redo.kind] : null,
+    undoKind: undo ? undo.kind : null,
+    redoKind: redo ? redo.kind : null,
   };
 }
 

@@ -172,7 +172,11 @@ export class OpGenerator {
     if (r < 0.65) {
       const label = this.rng.pick(labels);
       const free = HOTKEYS.filter((k) => !labels.some((l) => l.hotkey === k));
-      const patch = { nameZh: `${this.rng.pick(NAMES)}${this.rng.int(0, 99)}`, color: this.rng.pick(COLOURS), hotkey: this.rng.chance(0.3) || free.length === 0 ? null : this.rng.pick(free) };
+      const patch = {
+        nameZh: `${this.rng.pick(NAMES)}${this.rng.int(0, 99)}`,
+        color: this.rng.pick(COLOURS),
+        hotkey: this.rng.chance(0.3) || free.length === 0 ? null : this.rng.pick(free),
+      };
       return labelUpdateOp(label.id, patch);
     }
     if (r < 0.85) {

@@ -182,7 +182,8 @@ async function killWhileStarting(projectPath: string, userData: string, delayMs:
 async function requireWritable(server: ServerProcess): Promise<void> {
   const info = await server.value('app:info', {});
   if (!info.project) throw new SoakFailure('the restarted server has no project open');
-  if (info.project.readOnly) throw new SoakFailure(`the restarted server opened the project read-only after a SIGKILL: ${JSON.stringify(info.project.readOnly)}`);
+  if (info.project.readOnly)
+    throw new SoakFailure(`the restarted server opened the project read-only after a SIGKILL: ${JSON.stringify(info.project.readOnly)}`);
 }
 
 async function loadModel(server: ServerProcess): Promise<M.ModelState> {
@@ -225,9 +226,23 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const kills = rng.fork(2);
   const { projectPath, userData } = soakPaths(options.dir);
   const report: SoakReport = {
-    seed: options.seed, rounds: 0, documents: 0, acknowledgedOps: 0, acknowledgedByChannel: {}, killsIdle: 0, killsWithRequestsInFlight: 0, killsDuringStart: 0,
-    unacknowledged: 0, unacknowledgedApplied: 0, unacknowledgedAbsent: 0, integrityChecks: 0, restartMs: [], finalSpans: 0, finalLabels: 0,
-    failure: null, durationSeconds: 0,
+    seed: options.seed,
+    rounds: 0,
+    documents: 0,
+    acknowledgedOps: 0,
+    acknowledgedByChannel: {},
+    killsIdle: 0,
+    killsWithRequestsInFlight: 0,
+    killsDuringStart: 0,
+    unacknowledged: 0,
+    unacknowledgedApplied: 0,
+    unacknowledgedAbsent: 0,
+    integrityChecks: 0,
+    restartMs: [],
+    finalSpans: 0,
+    finalLabels: 0,
+    failure: null,
+    durationSeconds: 0,
   };
   const noLimits = { avoidDocuments: new Set<number>(), avoidLabels: new Set<number>(), allowLabelOps: true };
   let latencyMs = 5;
@@ -265,7 +280,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         await server.kill('SIGKILL');
       } else {
         const batch = independentBatch(ops, model, kills);
-        const answers = batch.map((op) => server.call(op.channel, op.input as never).then((result) => ({ op, result }), () => ({ op, result: null })));
+        const answers = batch.map((op) =>
+          server.call(op.channel, op.input as never).then(
+            (result) => ({ op, result }),
+            () => ({ op, result: null }),
+          ),
+        );
         const when = kills.int(0, 3);
         if (when === 1) await new Promise((resolve) => setImmediate(resolve));
         else if (when >= 2) await sleep(kills.next() * 3 * latencyMs);
@@ -297,7 +317,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       compareAll(model, state);
       report.rounds = round;
       if (round % 10 === 0 || round === options.rounds) {
-        log(`round ${round}: ${report.acknowledgedOps} acknowledged ops, ${model.spans.size} spans, ${report.unacknowledged} unanswered (${report.unacknowledgedApplied} applied)`);
+        log(
+          `round ${round}: ${report.acknowledgedOps} acknowledged ops, ${model.spans.size} spans, ${report.unacknowledged} unanswered (${report.unacknowledgedApplied} applied)`,
+        );
       }
     }
     await server.kill('SIGTERM');

@@ -38,11 +38,19 @@ const timeoutMs = (size === 'small' ? 8 : 40) * 60_000;
 function runTs(file, args, label) {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), join(ROOT, file), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), join(ROOT, file), ...args], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let errTail = [];
     child.stdout.on('data', (c) => process.stdout.write(c));
     child.stderr.on('data', (c) => {
-      errTail.push(...c.toString().split('\n').map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l)));
+      errTail.push(
+        ...c
+          .toString()
+          .split('\n')
+          .map((l) => (l.length > 300 ? `${l.slice(0, 300)}…` : l)),
+      );
       errTail = errTail.slice(-40);
     });
     const timer = setTimeout(() => {
@@ -66,7 +74,11 @@ if (!existsSync(join(ROOT, 'renderer', 'src', 'main.tsx'))) rendererNote = 'rend
 else {
   console.log('[bench] building the renderer…');
   const viteBin = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
-  const build = spawnSync(process.execPath, [viteBin, 'build', '--config', 'renderer/vite.config.ts', '--outDir', rendererDir, '--emptyOutDir', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+  const build = spawnSync(
+    process.execPath,
+    [viteBin, 'build', '--config', 'renderer/vite.config.ts', '--outDir', rendererDir, '--emptyOutDir', '--logLevel', 'warn'],
+    { cwd: ROOT, encoding: 'utf8' },
+  );
   if (build.status !== 0) rendererNote = `the renderer does not build: ${(build.stderr || build.stdout).trim().split('\n').slice(0, 3).join(' ')}`;
 }
 if (rendererNote) console.log(`[bench] ${rendererNote}; the Chromium measures will say 'not built'`);
@@ -85,10 +97,25 @@ if (!crashed) {
     runs[measure] = await runTs(`bench/measures/${measure}.ts`, sizeArgs, measure);
     if (!existsSync(resultPath)) {
       // Killed or crashed before it could say so itself.
-      writeFileSync(resultPath, JSON.stringify({
-        measure, title: measure, status: 'crashed', size, date: new Date().toISOString(), durationSeconds: runs[measure].seconds,
-        rows: [], notes: [], details: {}, error: `the measure process exited with ${runs[measure].exitCode ?? 'a signal'} without writing a result`,
-      }, null, 2) + '\n');
+      writeFileSync(
+        resultPath,
+        JSON.stringify(
+          {
+            measure,
+            title: measure,
+            status: 'crashed',
+            size,
+            date: new Date().toISOString(),
+            durationSeconds: runs[measure].seconds,
+            rows: [],
+            notes: [],
+            details: {},
+            error: `the measure process exited with ${runs[measure].exitCode ?? 'a signal'} without writing a result`,
+          },
+          null,
+          2,
+        ) + '\n',
+      );
     }
     const status = JSON.parse(readFileSync(resultPath, 'utf8')).status;
     if (status === 'crashed') crashed = true;

@@ -4,7 +4,6 @@
 import { execFileSync } from 'node:child_process';
 import { ensureElectronPackage, packageBin, ROOT } from './electron-env.mjs';
 
-
 export function buildShell() {
   ensureElectronPackage();
   execFileSync(process.execPath, [packageBin('electron-vite'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });

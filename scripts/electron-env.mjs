@@ -49,7 +49,14 @@ export function ensureElectronNativeBinding(electronVersion) {
   console.log(`Biaozhu: building better-sqlite3 for Electron ${electronVersion} (once)…`);
   execFileSync(
     process.execPath,
-    [require.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--release', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers', `--arch=${process.arch}`],
+    [
+      require.resolve('node-gyp/bin/node-gyp.js'),
+      'rebuild',
+      '--release',
+      `--target=${electronVersion}`,
+      '--dist-url=https://electronjs.org/headers',
+      `--arch=${process.arch}`,
+    ],
     { cwd: work, stdio: 'inherit' },
   );
   mkdirSync(dirname(target), { recursive: true });

@@ -20,7 +20,13 @@ function run(command, commandArgs, env = {}) {
 
 function startBrowserMode(reason) {
   ensureRendererBuilt();
-  run(process.execPath, ['--require', require.resolve('tsx/cjs'), join(ROOT, 'electron', 'server', 'main.ts'), ...(reason ? ['--reason', reason] : []), ...passThrough]);
+  run(process.execPath, [
+    '--require',
+    require.resolve('tsx/cjs'),
+    join(ROOT, 'electron', 'server', 'main.ts'),
+    ...(reason ? ['--reason', reason] : []),
+    ...passThrough,
+  ]);
 }
 
 const electron = forceBrowser ? { binary: null, reason: null } : findElectron();

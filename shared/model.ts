@@ -47,14 +47,7 @@ export interface Label {
  */
 export type OffsetMap = number[];
 
-export type WarningKind =
-  | 'mojibake'
-  | 'mojibake_repaired'
-  | 'decode_errors'
-  | 'encoding_guess'
-  | 'chrome_removed'
-  | 'split_candidate'
-  | 'other';
+export type WarningKind = 'mojibake' | 'mojibake_repaired' | 'decode_errors' | 'encoding_guess' | 'chrome_removed' | 'split_candidate' | 'other';
 
 export interface ImportWarning {
   kind: WarningKind;

@@ -48,17 +48,38 @@ function addArticle(db: Db, a: Article, withSpans: boolean, labelIds: Map<string
   const id = insertDocument(db, {
     draft: {
       metadata: { title: a.title, date: a.date, source: a.source, district: a.district, url: null, reporters: a.reporters, externalId: a.id },
-      originalText: a.text, text: a.text, offsetMap: [0, a.text.length, 0, a.text.length], steps: [], warnings: [], removed: [], spans: [],
+      originalText: a.text,
+      text: a.text,
+      offsetMap: [0, a.text.length, 0, a.text.length],
+      steps: [],
+      warnings: [],
+      removed: [],
+      spans: [],
     },
-    fileName: `${a.id}.jsonl`, rawSha256: null, encoding: 'utf-8', textSha256: createHash('sha256').update(a.text).digest('hex'),
+    fileName: `${a.id}.jsonl`,
+    rawSha256: null,
+    encoding: 'utf-8',
+    textSha256: createHash('sha256').update(a.text).digest('hex'),
   });
   if (id === null) throw new Error(`duplicate generated text in ${a.id}`);
   if (!withSpans) return id;
   const now = new Date().toISOString();
-  insertDocumentAnnotations(db, id, a.spans.map((s) => ({
-    documentId: id, start: s.start, end: s.end, labelId: labelIds.get(s.label)!, annotatorId, origin: 'manual' as const,
-    reviewState: 'pending' as const, attributes: s.attributes ?? {}, createdAt: now, updatedAt: now,
-  })));
+  insertDocumentAnnotations(
+    db,
+    id,
+    a.spans.map((s) => ({
+      documentId: id,
+      start: s.start,
+      end: s.end,
+      labelId: labelIds.get(s.label)!,
+      annotatorId,
+      origin: 'manual' as const,
+      reviewState: 'pending' as const,
+      attributes: s.attributes ?? {},
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
   return id;
 }
 

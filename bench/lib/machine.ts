@@ -46,7 +46,12 @@ function sqliteVersion(): string {
 
 export function machine(): Machine {
   return {
-    cpu: cpuModel(), cores: cpus().length, memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version,
-    chromium: chromiumVersion(), sqlite: sqliteVersion(), loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
+    cpu: cpuModel(),
+    cores: cpus().length,
+    memoryGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    chromium: chromiumVersion(),
+    sqlite: sqliteVersion(),
+    loadAverage: loadavg().map((n) => Math.round(n * 100) / 100),
   };
 }

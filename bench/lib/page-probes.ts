@@ -23,7 +23,13 @@ export async function timeOpen(page: Page, rowSelector: string, timeoutMs = 60_0
       let stableSince = 0;
       // Marks of the document shown before the click do not count.
       const old = new WeakSet(document.querySelectorAll(`${reader} mark`));
-      addEventListener('click', (e) => { clickAt = e.timeStamp; }, { capture: true, once: true });
+      addEventListener(
+        'click',
+        (e) => {
+          clickAt = e.timeStamp;
+        },
+        { capture: true, once: true },
+      );
       const visible = () => {
         const root = document.querySelector(reader);
         if (!root) return 0;
@@ -49,7 +55,9 @@ export async function timeOpen(page: Page, rowSelector: string, timeoutMs = 60_0
         if (n !== last) {
           // The task after this frame's rAF runs once the frame is painted.
           const channel = new MessageChannel();
-          channel.port1.onmessage = () => { stableSince = performance.now(); };
+          channel.port1.onmessage = () => {
+            stableSince = performance.now();
+          };
           channel.port2.postMessage(null);
         }
         last = n;
@@ -61,7 +69,11 @@ export async function timeOpen(page: Page, rowSelector: string, timeoutMs = 60_0
   await page.evaluate(() => performance.clearMarks('doc-interactive'));
   await page.click(rowSelector);
   const result = (await page.evaluate(
-    (ms) => Promise.race([(window as unknown as { __openTiming: Promise<unknown> }).__openTiming, new Promise((_, reject) => setTimeout(() => reject(new Error('the document did not show marks in time')), ms))]),
+    (ms) =>
+      Promise.race([
+        (window as unknown as { __openTiming: Promise<unknown> }).__openTiming,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('the document did not show marks in time')), ms)),
+      ]),
     timeoutMs,
   )) as { clickToPaintMs: number; visibleMarks: number };
   const marksMs = await page.evaluate(() => {
@@ -74,26 +86,29 @@ export async function timeOpen(page: Page, rowSelector: string, timeoutMs = 60_0
 
 /** Drags the mouse over `chars` unmarked characters in a visible paragraph. False when none is left. */
 export async function selectUnmarkedText(page: Page, chars = 2): Promise<boolean> {
-  const target = await page.evaluate(({ reader, chars }) => {
-    const root = document.querySelector(reader);
-    if (!root) return null;
-    const box = (root.closest('.reader-scroller, main') ?? root).getBoundingClientRect();
-    const top = Math.max(box.top, 0) + 40;
-    const bottom = Math.min(box.bottom, innerHeight) - 40;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
-      if (t.parentElement?.closest('mark') || !t.parentElement?.closest('p') || t.data.length < chars + 4) continue;
-      const range = document.createRange();
-      range.setStart(t, 2);
-      range.setEnd(t, 2 + chars);
-      const rects = range.getClientRects();
-      if (rects.length !== 1) continue;
-      const r = rects[0];
-      if (r.top < top || r.bottom > bottom) continue;
-      return { x1: r.left + 1, x2: r.right - 1, y: (r.top + r.bottom) / 2 };
-    }
-    return null;
-  }, { reader: READER, chars });
+  const target = await page.evaluate(
+    ({ reader, chars }) => {
+      const root = document.querySelector(reader);
+      if (!root) return null;
+      const box = (root.closest('.reader-scroller, main') ?? root).getBoundingClientRect();
+      const top = Math.max(box.top, 0) + 40;
+      const bottom = Math.min(box.bottom, innerHeight) - 40;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode() as Text | null; t; t = walker.nextNode() as Text | null) {
+        if (t.parentElement?.closest('mark') || !t.parentElement?.closest('p') || t.data.length < chars + 4) continue;
+        const range = document.createRange();
+        range.setStart(t, 2);
+        range.setEnd(t, 2 + chars);
+        const rects = range.getClientRects();
+        if (rects.length !== 1) continue;
+        const r = rects[0];
+        if (r.top < top || r.bottom > bottom) continue;
+        return { x1: r.left + 1, x2: r.right - 1, y: (r.top + r.bottom) / 2 };
+      }
+      return null;
+    },
+    { reader: READER, chars },
+  );
   if (!target) return false;
   await page.mouse.move(target.x1, target.y);
   await page.mouse.down();
@@ -120,7 +135,13 @@ export async function timeLabelKey(page: Page, key: string, timeoutMs = 5000): P
     for (const m of root.querySelectorAll('mark[data-ids]')) for (const id of (m as HTMLElement).dataset.ids!.split(' ')) known.add(id);
     w.__keyTiming = new Promise((resolve) => {
       let keyAt = 0;
-      addEventListener('keydown', (e) => { keyAt = e.timeStamp; }, { capture: true, once: true });
+      addEventListener(
+        'keydown',
+        (e) => {
+          keyAt = e.timeStamp;
+        },
+        { capture: true, once: true },
+      );
       const isNew = (el: Element) => (el as HTMLElement).dataset?.ids?.split(' ').some((id) => !known.has(id));
       const observer = new MutationObserver((records) => {
         if (!keyAt) return;
@@ -146,7 +167,11 @@ export async function timeLabelKey(page: Page, key: string, timeoutMs = 5000): P
   }, READER);
   await page.keyboard.press(key);
   return (await page.evaluate(
-    (ms) => Promise.race([(window as unknown as { __keyTiming: Promise<unknown> }).__keyTiming, new Promise((_, reject) => setTimeout(() => reject(new Error('no new mark appeared after the label key')), ms))]),
+    (ms) =>
+      Promise.race([
+        (window as unknown as { __keyTiming: Promise<unknown> }).__keyTiming,
+        new Promise((_, reject) => setTimeout(() => reject(new Error('no new mark appeared after the label key')), ms)),
+      ]),
     timeoutMs,
   )) as KeyTiming;
 }
@@ -156,15 +181,19 @@ export async function timeFrameFloor(page: Page, key: string): Promise<{ rafMs: 
   await page.evaluate(() => {
     const w = window as unknown as { __floor: Promise<unknown> };
     w.__floor = new Promise((resolve) => {
-      addEventListener('keydown', (e) => {
-        const keyAt = e.timeStamp;
-        requestAnimationFrame(() => {
-          const rafAt = performance.now();
-          const channel = new MessageChannel();
-          channel.port1.onmessage = () => resolve({ rafMs: rafAt - keyAt, paintMs: performance.now() - keyAt });
-          channel.port2.postMessage(null);
-        });
-      }, { capture: true, once: true });
+      addEventListener(
+        'keydown',
+        (e) => {
+          const keyAt = e.timeStamp;
+          requestAnimationFrame(() => {
+            const rafAt = performance.now();
+            const channel = new MessageChannel();
+            channel.port1.onmessage = () => resolve({ rafMs: rafAt - keyAt, paintMs: performance.now() - keyAt });
+            channel.port2.postMessage(null);
+          });
+        },
+        { capture: true, once: true },
+      );
     });
   });
   await page.keyboard.press(key);

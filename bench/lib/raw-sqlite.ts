@@ -58,11 +58,13 @@ export function rawSelectSpans(projectPath: string): RawSelectResult {
   try {
     const started = performance.now();
     let spans = 0;
-    const statement = db.prepare(
-      `SELECT a.id, a.document_id, a.start, a.end, l.key, an.name, s.json FROM annotations a
+    const statement = db
+      .prepare(
+        `SELECT a.id, a.document_id, a.start, a.end, l.key, an.name, s.json FROM annotations a
        JOIN labels l ON l.id = a.label_id JOIN annotators an ON an.id = a.annotator_id LEFT JOIN attribute_sets s ON s.id = a.attribute_set_id
        ORDER BY a.document_id, a.start, a.end, a.id`,
-    ).raw();
+      )
+      .raw();
     for (const _row of statement.iterate()) spans++;
     return { seconds: (performance.now() - started) / 1000, spans };
   } finally {

@@ -39,10 +39,15 @@ export async function openApp(ctx: MeasureContext, tag: string): Promise<ReaderP
     await page.goto(server.url);
     await page.locator('[data-doc-id]').first().waitFor({ state: 'visible', timeout: 60_000 });
     const readerRow = `[data-doc-id="${fx.readerDocId}"]`;
-    if ((await page.locator(readerRow).count()) === 0) throw new Error(`the reader document (id ${fx.readerDocId}) is not in the first screen of the document list`);
+    if ((await page.locator(readerRow).count()) === 0)
+      throw new Error(`the reader document (id ${fx.readerDocId}) is not in the first screen of the document list`);
     const other = await page.locator(`[data-doc-id]:not(${readerRow})`).first().getAttribute('data-doc-id');
     return {
-      page, fx, readerRow, otherRow: other ? `[data-doc-id="${other}"]` : null, url: server.url,
+      page,
+      fx,
+      readerRow,
+      otherRow: other ? `[data-doc-id="${other}"]` : null,
+      url: server.url,
       close: async () => {
         await browser.close();
         await server.stop();
@@ -74,7 +79,9 @@ function writeBaselineDoc(fx: Fixture, path: string): void {
 
 export async function startBaselineServer(docPath?: string): Promise<{ url: string; process: ChildProcess; startMs: number; stop: () => Promise<void> }> {
   const started = performance.now();
-  const child = spawn(process.execPath, [join(ROOT, 'bench', 'baseline', 'static-server.mjs'), ...(docPath ? [docPath] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [join(ROOT, 'bench', 'baseline', 'static-server.mjs'), ...(docPath ? [docPath] : [])], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (c: Buffer) => {
@@ -85,12 +92,15 @@ export async function startBaselineServer(docPath?: string): Promise<{ url: stri
     child.on('exit', (code) => reject(new Error(`baseline server exited with ${code}`)));
   });
   return {
-    url, process: child, startMs: performance.now() - started,
-    stop: () => new Promise<void>((done) => {
-      if (child.exitCode !== null) return done();
-      child.once('exit', () => done());
-      child.kill('SIGTERM');
-    }),
+    url,
+    process: child,
+    startMs: performance.now() - started,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', () => done());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -104,7 +114,11 @@ export async function openBaseline(ctx: MeasureContext, tag: string): Promise<Re
   await page.goto(server.url);
   await page.locator('#open').waitFor({ state: 'visible' });
   return {
-    page, fx, readerRow: '#open', otherRow: null, url: `${server.url}#open`,
+    page,
+    fx,
+    readerRow: '#open',
+    otherRow: null,
+    url: `${server.url}#open`,
     close: async () => {
       await browser.close();
       await server.stop();

@@ -91,14 +91,25 @@ export function load<T>(loader: () => T): T {
 
 /** Runs one measure as a command-line program: `--size small|medium|full [--seed N] [--articles N]`. */
 export function runMeasure(measure: string, title: string, fn: (ctx: MeasureContext) => Promise<Row[]>): void {
-  const { values } = parseArgs({ options: { size: { type: 'string', default: 'small' }, seed: { type: 'string' }, articles: { type: 'string' } }, allowPositionals: true });
+  const { values } = parseArgs({
+    options: { size: { type: 'string', default: 'small' }, seed: { type: 'string' }, articles: { type: 'string' } },
+    allowPositionals: true,
+  });
   const spec = sizeSpec(values.size!, values.seed ? Number(values.seed) : undefined, values.articles ? Number(values.articles) : undefined);
   const started = Date.now();
   const ctx: MeasureContext = { spec, notes: [], details: {}, log: (m) => console.log(`[${measure}] ${m}`) };
   const write = (status: Status, rows: Row[], error?: string) => {
     const result: MeasureResult = {
-      measure, title, status, size: spec.name, date: new Date().toISOString(), durationSeconds: round((Date.now() - started) / 1000, 1),
-      rows, notes: ctx.notes, details: ctx.details, ...(error ? { error } : {}),
+      measure,
+      title,
+      status,
+      size: spec.name,
+      date: new Date().toISOString(),
+      durationSeconds: round((Date.now() - started) / 1000, 1),
+      rows,
+      notes: ctx.notes,
+      details: ctx.details,
+      ...(error ? { error } : {}),
     };
     mkdirSync(RESULTS_DIR, { recursive: true });
     writeFileSync(join(RESULTS_DIR, `${measure}.json`), JSON.stringify(result, null, 2) + '\n');

@@ -103,7 +103,9 @@ export async function installColdOpenWatcher(page: Page): Promise<void> {
         if (n > 0 && n === last) return resolve({ paintedMs: stableSince, marks: n });
         if (n !== last) {
           const channel = new MessageChannel();
-          channel.port1.onmessage = () => { stableSince = performance.now(); };
+          channel.port1.onmessage = () => {
+            stableSince = performance.now();
+          };
           channel.port2.postMessage(null);
         }
         last = n;
@@ -116,6 +118,10 @@ export async function installColdOpenWatcher(page: Page): Promise<void> {
 
 export const coldOpenResult = (page: Page, timeoutMs = 60_000): Promise<{ paintedMs: number; marks: number }> =>
   page.evaluate(
-    (ms) => Promise.race([(window as unknown as { __coldOpen: Promise<{ paintedMs: number; marks: number }> }).__coldOpen, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no marks were painted after the navigation')), ms))]),
+    (ms) =>
+      Promise.race([
+        (window as unknown as { __coldOpen: Promise<{ paintedMs: number; marks: number }> }).__coldOpen,
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('no marks were painted after the navigation')), ms)),
+      ]),
     timeoutMs,
   );

@@ -34,7 +34,19 @@ export async function startServer(opts: { userData: string; project: string }): 
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    ['--require', require.resolve('tsx/cjs'), join(ROOT, 'electron', 'server', 'main.ts'), '--port', '0', '--user-data', opts.userData, '--project', opts.project, '--renderer', rendererDir()],
+    [
+      '--require',
+      require.resolve('tsx/cjs'),
+      join(ROOT, 'electron', 'server', 'main.ts'),
+      '--port',
+      '0',
+      '--user-data',
+      opts.userData,
+      '--project',
+      opts.project,
+      '--renderer',
+      rendererDir(),
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = ''; // kept for measures that read what the server logged later
@@ -54,7 +66,12 @@ export async function startServer(opts: { userData: string; project: string }): 
   const origin = parsed.origin;
   const token = parsed.searchParams.get('token')!;
   return {
-    url, origin, token, process: child, startMs, output: () => output,
+    url,
+    origin,
+    token,
+    process: child,
+    startMs,
+    output: () => output,
     async call<T>(channel: string, input: unknown = {}): Promise<T> {
       const response = await fetch(`${origin}/api/${channel}`, {
         method: 'POST',

@@ -24,5 +24,12 @@ export function sizeSpec(name: string, seed = DEFAULT_SEED, articles?: number): 
   if (!base) throw new Error(`unknown size ${name}; use ${Object.keys(SIZES).join(', ')}`);
   if (!articles) return { name, seed, ...base };
   const scale = articles / base.articles;
-  return { name: `${name}-${articles}`, seed, ...base, articles, spans: Math.round(base.spans * scale), busyImportArticles: Math.min(base.busyImportArticles, articles) };
+  return {
+    name: `${name}-${articles}`,
+    seed,
+    ...base,
+    articles,
+    spans: Math.round(base.spans * scale),
+    busyImportArticles: Math.min(base.busyImportArticles, articles),
+  };
 }

@@ -31,7 +31,9 @@ function addSecondCoder(path: string, seed: number): number {
     const now = new Date().toISOString();
     const second = Number(db.prepare('INSERT INTO annotators (name, created_at) VALUES (?, ?)').run('second', now).lastInsertRowid);
     const labels = (db.prepare('SELECT id FROM labels ORDER BY sort_order').all() as { id: number }[]).map((l) => l.id);
-    const lengths = new Map((db.prepare('SELECT id, char_count FROM documents').all() as { id: number; char_count: number }[]).map((d) => [d.id, d.char_count]));
+    const lengths = new Map(
+      (db.prepare('SELECT id, char_count FROM documents').all() as { id: number; char_count: number }[]).map((d) => [d.id, d.char_count]),
+    );
     const rows = db.prepare('SELECT document_id, start, end, label_id FROM annotations').raw().all() as [number, number, number, number][];
     const insert = db.prepare(`INSERT OR IGNORE INTO annotations (document_id, start, end, label_id, annotator_id, origin, review_state, created_at, updated_at)
       VALUES (?, ?, ?, ?, ?, 'manual', 'pending', ?, ?)`);
@@ -44,8 +46,10 @@ function addSecondCoder(path: string, seed: number): number {
         let e = end;
         let l = label;
         if (r < 0.06) continue; // dropped
-        if (r < 0.16) { s = Math.max(0, start + Math.floor(rnd() * 5) - 2); e = Math.min(length, Math.max(s + 1, end + Math.floor(rnd() * 5) - 2)); }
-        else if (r < 0.21) l = labels[Math.floor(rnd() * labels.length)];
+        if (r < 0.16) {
+          s = Math.max(0, start + Math.floor(rnd() * 5) - 2);
+          e = Math.min(length, Math.max(s + 1, end + Math.floor(rnd() * 5) - 2));
+        } else if (r < 0.21) l = labels[Math.floor(rnd() * labels.length)];
         added += insert.run(doc, s, e, l, second, now, now).changes;
         if (r > 0.96 && length > 10) {
           const at = Math.floor(rnd() * (length - 8));
@@ -110,19 +114,41 @@ runMeasure('agreement', 'Agreement of two coders over the corpus', async (ctx) =
     spans: { bench: fx.spans, second: added },
     documents: last.documents,
     characters: last.characters,
-    runs: runs.map((r) => ({ seconds: round(r.seconds, 3), cpuSeconds: round(r.cpuSeconds, 3), readMs: r.report.millis.read, computeMs: r.report.millis.compute })),
+    runs: runs.map((r) => ({
+      seconds: round(r.seconds, 3),
+      cpuSeconds: round(r.cpuSeconds, 3),
+      readMs: r.report.millis.read,
+      computeMs: r.report.millis.compute,
+    })),
     baselineSeconds: baselines.map((b) => round(b, 3)),
-    overall: { kappa: last.overall.kappa, alpha: last.overall.alpha, alphaU: last.overall.alphaU, f1Exact: last.overall.f1Exact, f1Overlap: last.overall.f1Overlap },
+    overall: {
+      kappa: last.overall.kappa,
+      alpha: last.overall.alpha,
+      alphaU: last.overall.alphaU,
+      f1Exact: last.overall.f1Exact,
+      f1Overlap: last.overall.f1Overlap,
+    },
   };
   const split = runs
-    .map((r) => `${(r.report.millis.read / 1000).toFixed(1)} s read + ${(r.report.millis.compute / 1000).toFixed(1)} s compute (${r.cpuSeconds.toFixed(1)} s CPU)`)
+    .map(
+      (r) => `${(r.report.millis.read / 1000).toFixed(1)} s read + ${(r.report.millis.compute / 1000).toFixed(1)} s compute (${r.cpuSeconds.toFixed(1)} s CPU)`,
+    )
     .join('; ');
   ctx.notes.push(
     `${last.documents.toLocaleString('en-US')} documents, ${last.characters.toLocaleString('en-US')} characters, ${fx.spans.toLocaleString('en-US')} + ${added.toLocaleString('en-US')} spans; per run: ${split}.`,
-    `Load average when measured: ${loadavg().map((l) => l.toFixed(1)).join(', ')} on ${cpus().length} cores; the bare SELECT took ${baselines.map((b) => b.toFixed(1)).join(', ')} s in the same runs.`,
+    `Load average when measured: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(', ')} on ${cpus().length} cores; the bare SELECT took ${baselines.map((b) => b.toFixed(1)).join(', ')} s in the same runs.`,
     `κ ${round(last.overall.kappa ?? NaN, 3)}, α ${round(last.overall.alpha ?? NaN, 3)}, α_U ${round(last.overall.alphaU ?? NaN, 3)}, F1 exact ${round(last.overall.f1Exact ?? NaN, 3)}, overlap ${round(last.overall.f1Overlap ?? NaN, 3)} (the second coder is a perturbed copy).`,
   );
   return [
-    row({ name: 'agreement:compute, 2 coders, whole corpus', value: round(seconds, 2), unit: 's', baseline: round(baseline, 2), baselineName: 'bare SELECT of the same spans', goal: spec.name.startsWith('full') ? { op: '<=', value: 10 } : undefined }),
+    row({
+      name: 'agreement:compute, 2 coders, whole corpus',
+      value: round(seconds, 2),
+      unit: 's',
+      baseline: round(baseline, 2),
+      baselineName: 'bare SELECT of the same spans',
+      goal: spec.name.startsWith('full') ? { op: '<=', value: 10 } : undefined,
+    }),
   ];
 });

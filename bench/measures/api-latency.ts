@@ -21,7 +21,11 @@ class Probe {
   private running = true;
   private done: Promise<void> = Promise.resolve();
 
-  constructor(private readonly server: RunningServer, private readonly docIds: number[], private readonly pauseMs: number) {}
+  constructor(
+    private readonly server: RunningServer,
+    private readonly docIds: number[],
+    private readonly pauseMs: number,
+  ) {}
 
   start(): void {
     this.running = true;
@@ -58,7 +62,13 @@ runMeasure('api-latency', 'API round-trip during an import', async (ctx) => {
   const { spec, log } = ctx;
   const fx = fixture(spec, log);
   const base = sizeSpec(spec.name.split('-')[0]);
-  const busySpec = { ...base, name: `${spec.name}-busy`, seed: spec.seed + 1, articles: spec.busyImportArticles, spans: Math.round((base.spans * spec.busyImportArticles) / base.articles) };
+  const busySpec = {
+    ...base,
+    name: `${spec.name}-busy`,
+    seed: spec.seed + 1,
+    articles: spec.busyImportArticles,
+    spans: Math.round((base.spans * spec.busyImportArticles) / base.articles),
+  };
   const busyDir = workDir(spec.name, 'busy-corpus');
   const busy = ensureCorpus(busySpec, busyDir);
   const dir = workDir(spec.name, 'api');
@@ -73,7 +83,10 @@ runMeasure('api-latency', 'API round-trip during an import', async (ctx) => {
     await new Promise((r) => setTimeout(r, idleSeconds * 1000));
     probe.phase = 'preview';
     const t0 = performance.now();
-    const { jobId } = await server.call<{ jobId: string }>('import:preview', { sources: ['labelled', 'raw'].map((d) => ({ kind: 'path', path: join(busyDir, d) })), options: {} });
+    const { jobId } = await server.call<{ jobId: string }>('import:preview', {
+      sources: ['labelled', 'raw'].map((d) => ({ kind: 'path', path: join(busyDir, d) })),
+      options: {},
+    });
     const preview = await waitJob<ImportPreview>(server, jobId);
     const t1 = performance.now();
     probe.phase = 'commit';
@@ -86,17 +99,34 @@ runMeasure('api-latency', 'API round-trip during an import', async (ctx) => {
     const idle = summary(probe.samples.filter((s) => s.phase === 'idle'));
     const during = summary(probe.samples.filter((s) => s.phase === 'preview' || s.phase === 'commit'));
     const byPhase = Object.fromEntries(['idle', 'preview', 'commit'].map((p) => [p, summary(probe.samples.filter((s) => s.phase === p))]));
-    const byChannel = Object.fromEntries(['documents:list', 'annotations:list'].flatMap((c) =>
-      ['idle', 'preview', 'commit'].map((p) => [`${c} ${p}`, summary(probe.samples.filter((s) => s.channel === c && s.phase === p))])));
+    const byChannel = Object.fromEntries(
+      ['documents:list', 'annotations:list'].flatMap((c) =>
+        ['idle', 'preview', 'commit'].map((p) => [`${c} ${p}`, summary(probe.samples.filter((s) => s.channel === c && s.phase === p))]),
+      ),
+    );
     log(`idle p95 ${idle.p95} ms, during import p95 ${during.p95} ms (max ${during.max} ms)`);
     ctx.details = {
-      busyCorpus: busy, importSeconds: { preview: (t1 - t0) / 1000, commit: (t2 - t1) / 1000 }, imported: report.imported, byPhase, byChannel,
+      busyCorpus: busy,
+      importSeconds: { preview: (t1 - t0) / 1000, commit: (t2 - t1) / 1000 },
+      imported: report.imported,
+      byPhase,
+      byChannel,
       slowest: [...probe.samples].sort((a, b) => b.ms - a.ms).slice(0, 10),
     };
-    ctx.notes.push(`During the import of ${busy.articles} articles (${(busy.textBytes / 1e6).toFixed(0)} MB of text, ${busy.spans} spans): ` +
-      `preview ${((t1 - t0) / 1000).toFixed(1)} s, commit ${((t2 - t1) / 1000).toFixed(1)} s; the project already holds ${fx.documents} documents.`);
+    ctx.notes.push(
+      `During the import of ${busy.articles} articles (${(busy.textBytes / 1e6).toFixed(0)} MB of text, ${busy.spans} spans): ` +
+        `preview ${((t1 - t0) / 1000).toFixed(1)} s, commit ${((t2 - t1) / 1000).toFixed(1)} s; the project already holds ${fx.documents} documents.`,
+    );
     return [
-      row({ name: 'API round-trip p95 during import', value: during.p95, unit: 'ms', baseline: idle.p95, baselineName: 'same calls, idle', goal: { op: '<=', value: 50 }, note: `${during.count} calls; preview p95 ${byPhase.preview.p95} ms, commit p95 ${byPhase.commit.p95} ms` }),
+      row({
+        name: 'API round-trip p95 during import',
+        value: during.p95,
+        unit: 'ms',
+        baseline: idle.p95,
+        baselineName: 'same calls, idle',
+        goal: { op: '<=', value: 50 },
+        note: `${during.count} calls; preview p95 ${byPhase.preview.p95} ms, commit p95 ${byPhase.commit.p95} ms`,
+      }),
       row({ name: 'API round-trip p50 during import', value: during.p50, unit: 'ms', baseline: idle.p50, baselineName: 'same calls, idle' }),
       row({ name: 'API round-trip max during import', value: during.max, unit: 'ms', baseline: idle.max, baselineName: 'same calls, idle' }),
     ];

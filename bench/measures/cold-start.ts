@@ -17,7 +17,11 @@ interface Start {
 }
 
 /** Starts a server and loads its page until `selector` is visible and painted (browser context made first). */
-async function coldStart(browser: Browser, start: () => Promise<{ url: string; startMs: number; stop: () => Promise<void> }>, selector: string): Promise<Start> {
+async function coldStart(
+  browser: Browser,
+  start: () => Promise<{ url: string; startMs: number; stop: () => Promise<void> }>,
+  selector: string,
+): Promise<Start> {
   const context = await newContext(browser);
   try {
     const page = await context.newPage();
@@ -56,9 +60,18 @@ runMeasure('cold-start', 'Cold start to first interactive paint', async (ctx) =>
   }
   const m = (list: Start[], k: keyof Start) => round(median(list.map((s) => s[k])));
   ctx.details = { app, baseline: base, documents: fx.documents };
-  ctx.notes.push(`Median of 3 starts with Chromium already running; the project holds ${fx.documents} documents. The server runs TypeScript through tsx as npm start does (tsx caches its transforms, so this is a warm-disk start).`);
+  ctx.notes.push(
+    `Median of 3 starts with Chromium already running; the project holds ${fx.documents} documents. The server runs TypeScript through tsx as npm start does (tsx caches its transforms, so this is a warm-disk start).`,
+  );
   return [
-    row({ name: 'cold start → document list painted', value: m(app, 'totalMs'), unit: 'ms', baseline: m(base, 'totalMs'), baselineName: 'plain Node server + plain page', note: `server ready ${m(app, 'serverMs')} ms, page ${m(app, 'pageMs')} ms` }),
+    row({
+      name: 'cold start → document list painted',
+      value: m(app, 'totalMs'),
+      unit: 'ms',
+      baseline: m(base, 'totalMs'),
+      baselineName: 'plain Node server + plain page',
+      note: `server ready ${m(app, 'serverMs')} ms, page ${m(app, 'pageMs')} ms`,
+    }),
     row({ name: 'server start (spawn → listening)', value: m(app, 'serverMs'), unit: 'ms', baseline: m(base, 'serverMs'), baselineName: 'plain Node server' }),
   ];
 });

@@ -75,7 +75,10 @@ async function exportOnce(bc: ReturnType<typeof benchCore>, dir: string, format:
   if (statSync(outPath, { throwIfNoEntry: false })?.isDirectory()) keptFolders.push(outPath);
   else rmSync(outPath, { force: true });
   return {
-    seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, outBytes, memory: peak,
+    seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    outBytes,
+    memory: peak,
     spansHandled: report.spans + report.dropped.reduce((n, d) => n + d.count, 0),
     report: { ...report, files: report.files.length },
   };
@@ -114,7 +117,9 @@ runMeasure('export', 'Export throughput', async (ctx) => {
         try {
           const run = await exportOnce(bc, dir, format, round_);
           runs.set(format, [...(runs.get(format) ?? []), run]);
-          log(`${format}: ${run.seconds.toFixed(1)} s, ${Math.round(run.spansHandled / run.seconds)} spans/s, CPU ${run.cpuSeconds.toFixed(1)} s, peak RSS ${run.memory.peakMb} MB`);
+          log(
+            `${format}: ${run.seconds.toFixed(1)} s, ${Math.round(run.spansHandled / run.seconds)} spans/s, CPU ${run.cpuSeconds.toFixed(1)} s, peak RSS ${run.memory.peakMb} MB`,
+          );
         } catch (error) {
           failed.set(format, (error as Error).message);
         }
@@ -129,7 +134,18 @@ runMeasure('export', 'Export throughput', async (ctx) => {
     if (error !== undefined) {
       perFormat[format] = { error };
       ctx.notes.push(`${format}: the export failed: ${error}`);
-      rows.push(row({ name: `export ${format}`, value: null, unit: 'spans/s', baseline: null, baselineName: 'raw SELECT of the spans', goal: { op: '>=', value: 200_000 }, goalRatio: { op: '>=', value: 0.3 }, note: `failed: ${error.slice(0, 160)}` }));
+      rows.push(
+        row({
+          name: `export ${format}`,
+          value: null,
+          unit: 'spans/s',
+          baseline: null,
+          baselineName: 'raw SELECT of the spans',
+          goal: { op: '>=', value: 200_000 },
+          goalRatio: { op: '>=', value: 0.3 },
+          note: `failed: ${error.slice(0, 160)}`,
+        }),
+      );
       continue;
     }
     const all = runs.get(format)!;
@@ -137,19 +153,51 @@ runMeasure('export', 'Export throughput', async (ctx) => {
     const { seconds, cpuSeconds, outBytes, memory: peak } = run;
     perFormat[format] = { ...run, runsSeconds: all.map((r) => round(r.seconds, 2)) };
     const spread = all.length > 1 ? `median of ${all.map((r) => round(r.seconds, 1)).join(' / ')} s; ` : '';
-    rows.push({ name: `export ${format}`, value: round(run.spansHandled / seconds, 0), unit: 'spans/s', baseline: 0, baselineName: 'raw SELECT of the spans', ratio: null, pass: null, note: `${round(seconds, 1)} s (${spread}CPU ${round(cpuSeconds, 1)} s in all threads), ${round(outBytes / 1e6, 1)} MB written, peak RSS ${peak.peakMb} MB (start ${peak.startMb} MB)` });
+    rows.push({
+      name: `export ${format}`,
+      value: round(run.spansHandled / seconds, 0),
+      unit: 'spans/s',
+      baseline: 0,
+      baselineName: 'raw SELECT of the spans',
+      ratio: null,
+      pass: null,
+      note: `${round(seconds, 1)} s (${spread}CPU ${round(cpuSeconds, 1)} s in all threads), ${round(outBytes / 1e6, 1)} MB written, peak RSS ${peak.peakMb} MB (start ${peak.startMb} MB)`,
+    });
   }
   selects.push(rawSelectSpans(fx.projectPath));
   const selectRate = median(selects.map((s) => s.spans / s.seconds));
-  const peaks = Object.values(perFormat).map((p) => (p as { memory?: { peakMb: number; startMb: number } }).memory).filter((m) => m !== undefined);
+  const peaks = Object.values(perFormat)
+    .map((p) => (p as { memory?: { peakMb: number; startMb: number } }).memory)
+    .filter((m) => m !== undefined);
   ctx.details = { fixture: fx, rawSelects: selects, perFormat };
-  ctx.notes.push(`Every export covers all ${fx.documents} documents and ${fx.spans} spans; spans/s counts spans written plus spans a format had to drop (reported, e.g. overlaps in BIO).`);
+  ctx.notes.push(
+    `Every export covers all ${fx.documents} documents and ${fx.spans} spans; spans/s counts spans written plus spans a format had to drop (reported, e.g. overlaps in BIO).`,
+  );
   const finished = rows.map((r) =>
-    r.value === null ? r : row({ name: r.name, value: r.value, unit: r.unit, baselineName: r.baselineName, note: r.note, baseline: round(selectRate, 0), goal: { op: '>=', value: 200_000 }, goalRatio: { op: '>=', value: 0.3 } }),
+    r.value === null
+      ? r
+      : row({
+          name: r.name,
+          value: r.value,
+          unit: r.unit,
+          baselineName: r.baselineName,
+          note: r.note,
+          baseline: round(selectRate, 0),
+          goal: { op: '>=', value: 200_000 },
+          goalRatio: { op: '>=', value: 0.3 },
+        }),
   );
   if (peaks.length) {
     const worst = peaks.reduce((a, b) => (b.peakMb > a.peakMb ? b : a));
-    finished.push(row({ name: 'export peak RSS (main + worker, worst format)', value: worst.peakMb, unit: 'MB', baseline: worst.startMb, baselineName: 'RSS before the export' }));
+    finished.push(
+      row({
+        name: 'export peak RSS (main + worker, worst format)',
+        value: worst.peakMb,
+        unit: 'MB',
+        baseline: worst.startMb,
+        baselineName: 'RSS before the export',
+      }),
+    );
   }
   return finished;
 });

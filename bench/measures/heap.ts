@@ -42,7 +42,22 @@ runMeasure('heap', 'Renderer JS heap with the document open', async (ctx) => {
   ctx.details = { app: measured, baseline };
   ctx.notes.push('JS heap used after three forced GCs (CDP HeapProfiler.collectGarbage, Runtime.getHeapUsage); DOM nodes are outside this number.');
   return [
-    row({ name: 'renderer JS heap, document open', value: round(measured.open, 1), unit: 'MB', baseline: round(baseline.open, 1), baselineName: 'plain-DOM page, same document', goal: { op: '<=', value: 150 }, note: `before opening: ${round(measured.before, 1)} MB` }),
-    row({ name: 'renderer JS heap, after scrolling the whole document', value: round(measured.scrolled, 1), unit: 'MB', baseline: round(baseline.scrolled, 1), baselineName: 'plain-DOM page, same document', goal: { op: '<=', value: 150 } }),
+    row({
+      name: 'renderer JS heap, document open',
+      value: round(measured.open, 1),
+      unit: 'MB',
+      baseline: round(baseline.open, 1),
+      baselineName: 'plain-DOM page, same document',
+      goal: { op: '<=', value: 150 },
+      note: `before opening: ${round(measured.before, 1)} MB`,
+    }),
+    row({
+      name: 'renderer JS heap, after scrolling the whole document',
+      value: round(measured.scrolled, 1),
+      unit: 'MB',
+      baseline: round(baseline.scrolled, 1),
+      baselineName: 'plain-DOM page, same document',
+      goal: { op: '<=', value: 150 },
+    }),
   ];
 });

@@ -47,8 +47,15 @@ async function pipelineImport(sources: string[], dir: string): Promise<PipelineR
     const peak = memory.stop();
     const fileErrors = preview.files.filter((f) => f.error).map((f) => `${f.fileName.split('/').pop()}: ${f.error}`);
     return {
-      previewSeconds: (t1 - t0) / 1000, commitSeconds: (t2 - t1) / 1000, seconds: (t2 - t0) / 1000, files: preview.files.length,
-      fileErrors, problems: preview.files.reduce((n, f) => n + f.problems.length, 0), report, peakRssMb: peak.peakMb, startRssMb: peak.startMb,
+      previewSeconds: (t1 - t0) / 1000,
+      commitSeconds: (t2 - t1) / 1000,
+      seconds: (t2 - t0) / 1000,
+      files: preview.files.length,
+      fileErrors,
+      problems: preview.files.reduce((n, f) => n + f.problems.length, 0),
+      report,
+      peakRssMb: peak.peakMb,
+      startRssMb: peak.startMb,
     };
   } finally {
     bc.close();
@@ -83,28 +90,48 @@ runMeasure('import', 'Import throughput', async (ctx) => {
   if (all.report.imported !== expectedDocs) ctx.notes.push(`The pipeline imported ${all.report.imported} of ${expectedDocs} articles.`);
   if (all.report.spansImported !== manifest.spans) ctx.notes.push(`The pipeline imported ${all.report.spansImported} of ${manifest.spans} spans.`);
   if (all.fileErrors.length) ctx.notes.push(`${all.fileErrors.length} files failed to preview, e.g. ${all.fileErrors.slice(0, 3).join('; ')}`);
-  ctx.notes.push('MB = UTF-8 bytes of the article texts (the same numerator for the app and the baseline); the files on disk hold ' +
-    `${(manifest.fileBytes / MB).toFixed(1)} MB (JSONL with spans, GB18030/Big5/UTF-16/HTML raw files).`);
+  ctx.notes.push(
+    'MB = UTF-8 bytes of the article texts (the same numerator for the app and the baseline); the files on disk hold ' +
+      `${(manifest.fileBytes / MB).toFixed(1)} MB (JSONL with spans, GB18030/Big5/UTF-16/HTML raw files).`,
+  );
   ctx.details = {
-    manifest, rawInsertRuns: raw, rawDirty, wholeCorpus: { ...all, report: { ...all.report, documentIds: undefined } },
+    manifest,
+    rawInsertRuns: raw,
+    rawDirty,
+    wholeCorpus: { ...all, report: { ...all.report, documentIds: undefined } },
     rawFilesOnly: { ...dirty, report: { ...dirty.report, documentIds: undefined } },
   };
   return [
     row({
-      name: 'import MB/s (whole corpus)', value: round(mbps), unit: 'MB/s', baseline: round(rawMbps), baselineName: 'prepared INSERT, one transaction',
-      goal: { op: '>=', value: 5 }, goalRatio: { op: '>=', value: 0.25 },
+      name: 'import MB/s (whole corpus)',
+      value: round(mbps),
+      unit: 'MB/s',
+      baseline: round(rawMbps),
+      baselineName: 'prepared INSERT, one transaction',
+      goal: { op: '>=', value: 5 },
+      goalRatio: { op: '>=', value: 0.25 },
     }),
     row({
-      name: 'import documents/s', value: round(all.report.imported / all.seconds, 1), unit: 'docs/s',
-      baseline: round(expectedDocs / rawSeconds, 1), baselineName: 'prepared INSERT, one transaction',
+      name: 'import documents/s',
+      value: round(all.report.imported / all.seconds, 1),
+      unit: 'docs/s',
+      baseline: round(expectedDocs / rawSeconds, 1),
+      baselineName: 'prepared INSERT, one transaction',
     }),
     row({
-      name: 'import MB/s (raw files only: GB18030, Big5, HTML…)', value: round(rawTextBytes / MB / dirty.seconds), unit: 'MB/s',
-      baseline: round(rawTextBytes / MB / rawDirty.seconds), baselineName: 'prepared INSERT, one transaction',
+      name: 'import MB/s (raw files only: GB18030, Big5, HTML…)',
+      value: round(rawTextBytes / MB / dirty.seconds),
+      unit: 'MB/s',
+      baseline: round(rawTextBytes / MB / rawDirty.seconds),
+      baselineName: 'prepared INSERT, one transaction',
       note: `${dirty.files} files; preview ${round(dirty.previewSeconds, 1)} s, commit ${round(dirty.commitSeconds, 1)} s`,
     }),
     row({
-      name: 'import peak RSS (main + workers)', value: all.peakRssMb, unit: 'MB', baseline: all.startRssMb, baselineName: 'RSS before the import',
+      name: 'import peak RSS (main + workers)',
+      value: all.peakRssMb,
+      unit: 'MB',
+      baseline: all.startRssMb,
+      baselineName: 'RSS before the import',
       note: `preview ${round(all.previewSeconds, 1)} s, commit ${round(all.commitSeconds, 1)} s`,
     }),
   ];

@@ -6,7 +6,16 @@ import type { Page } from '@playwright/test';
 import { timeOpen } from '../lib/page-probes';
 import { openApp, openBaseline, type ReaderPage } from '../lib/reader-session';
 import { median, percentile, round, row, runMeasure } from '../lib/result';
-import { coldOpenResult, installColdOpenWatcher, longTasksSince, pageNow, timeScrollStep, watchLongTasks, type LongTask, type StepTiming } from '../lib/scroll-probes';
+import {
+  coldOpenResult,
+  installColdOpenWatcher,
+  longTasksSince,
+  pageNow,
+  timeScrollStep,
+  watchLongTasks,
+  type LongTask,
+  type StepTiming,
+} from '../lib/scroll-probes';
 
 /** The app's blocks not rendered yet; the baseline renders everything at once. */
 const APP_PENDING = '.bz-block:not(.is-rendered)';
@@ -103,18 +112,56 @@ runMeasure('scroll', 'Scrolling the long document by viewport steps', async (ctx
   const a = summary(measured);
   const b = summary(baseline);
   ctx.details = { appStats: a, baselineStats: b, app: measured, baseline, fixture: { readerChars: app.fx.readerChars, readerSpans: app.fx.readerSpans } };
-  ctx.notes.push(`${passes === 1 ? `The first ${maxSteps} steps` : `${passes} passes from the top to the end`} of the reader document (${app.fx.readerChars.toLocaleString('en-US')} characters, ` +
-    `${app.fx.readerSpans.toLocaleString('en-US')} spans; the same document at every size), each step scrollBy(0.875 × the scroller's height, instant) — what PageDown does, without smooth scrolling — ` +
-    'after a pause of 120-160 ms. Timed from the scrollBy call until the task after the first requestAnimationFrame whose viewport holds no unrendered block (the frame has been painted).');
-  ctx.notes.push(`App steps that needed more than one frame (a placeholder was on screen): ${a.multiFrame} of ${a.steps}. Long tasks are PerformanceObserver 'longtask' entries (over 50 ms) from the first step to 300 ms after the last.`);
-  ctx.notes.push(`Cold open: a new tab in the same browser context (warm HTTP cache, Chromium running) navigates to the app, which reopens the last document (the baseline page opens it on '#open'); ` +
-    `navigation start → the task after the first of two frames with the same visible marks. Median of ${coldOpens}; app ${measured.coldOpens.map((o) => round(o.paintedMs)).join(', ')} ms.`);
-  ctx.notes.push(`Load average (1 min) on this ${cpus().length}-core machine: ${round(loadBefore)} at the start, ${round(loadavg()[0])} at the end; steps and long tasks stretch with it (a frame's few ms of work wait for a core).`);
+  ctx.notes.push(
+    `${passes === 1 ? `The first ${maxSteps} steps` : `${passes} passes from the top to the end`} of the reader document (${app.fx.readerChars.toLocaleString('en-US')} characters, ` +
+      `${app.fx.readerSpans.toLocaleString('en-US')} spans; the same document at every size), each step scrollBy(0.875 × the scroller's height, instant) — what PageDown does, without smooth scrolling — ` +
+      'after a pause of 120-160 ms. Timed from the scrollBy call until the task after the first requestAnimationFrame whose viewport holds no unrendered block (the frame has been painted).',
+  );
+  ctx.notes.push(
+    `App steps that needed more than one frame (a placeholder was on screen): ${a.multiFrame} of ${a.steps}. Long tasks are PerformanceObserver 'longtask' entries (over 50 ms) from the first step to 300 ms after the last.`,
+  );
+  ctx.notes.push(
+    `Cold open: a new tab in the same browser context (warm HTTP cache, Chromium running) navigates to the app, which reopens the last document (the baseline page opens it on '#open'); ` +
+      `navigation start → the task after the first of two frames with the same visible marks. Median of ${coldOpens}; app ${measured.coldOpens.map((o) => round(o.paintedMs)).join(', ')} ms.`,
+  );
+  ctx.notes.push(
+    `Load average (1 min) on this ${cpus().length}-core machine: ${round(loadBefore)} at the start, ${round(loadavg()[0])} at the end; steps and long tasks stretch with it (a frame's few ms of work wait for a core).`,
+  );
   const base50 = `baseline ${b.over50} of ${b.steps}`;
   return [
-    row({ name: 'scroll step → painted, p95', value: a.p95, unit: 'ms', baseline: b.p95, baselineName: 'plain-DOM page, same steps', goal: { op: '<=', value: 33 }, note: `p50 ${a.p50} ms (baseline ${b.p50}), max ${a.max} ms` }),
-    row({ name: 'scroll steps over 50 ms', value: a.over50, unit: 'steps', baseline: b.over50, baselineName: 'plain-DOM page', note: `of ${a.steps} steps (${base50})` }),
-    row({ name: 'long tasks while scrolling', value: a.longTasks, unit: 'tasks', baseline: b.longTasks, baselineName: 'plain-DOM page', goal: { op: '<=', value: 0 }, note: `${a.longTaskMs} ms in all, longest ${a.longestTask} ms (baseline ${b.longTaskMs} ms, longest ${b.longestTask} ms)` }),
-    row({ name: 'cold open: navigation → spans painted', value: a.coldOpen, unit: 'ms', baseline: b.coldOpen, baselineName: 'plain-DOM page, same document', goal: { op: '<=', value: 500 } }),
+    row({
+      name: 'scroll step → painted, p95',
+      value: a.p95,
+      unit: 'ms',
+      baseline: b.p95,
+      baselineName: 'plain-DOM page, same steps',
+      goal: { op: '<=', value: 33 },
+      note: `p50 ${a.p50} ms (baseline ${b.p50}), max ${a.max} ms`,
+    }),
+    row({
+      name: 'scroll steps over 50 ms',
+      value: a.over50,
+      unit: 'steps',
+      baseline: b.over50,
+      baselineName: 'plain-DOM page',
+      note: `of ${a.steps} steps (${base50})`,
+    }),
+    row({
+      name: 'long tasks while scrolling',
+      value: a.longTasks,
+      unit: 'tasks',
+      baseline: b.longTasks,
+      baselineName: 'plain-DOM page',
+      goal: { op: '<=', value: 0 },
+      note: `${a.longTaskMs} ms in all, longest ${a.longestTask} ms (baseline ${b.longTaskMs} ms, longest ${b.longestTask} ms)`,
+    }),
+    row({
+      name: 'cold open: navigation → spans painted',
+      value: a.coldOpen,
+      unit: 'ms',
+      baseline: b.coldOpen,
+      baselineName: 'plain-DOM page, same document',
+      goal: { op: '<=', value: 500 },
+    }),
   ];
 });

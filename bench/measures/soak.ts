@@ -27,7 +27,11 @@ async function cleanStartsMs(dir: string, count: number): Promise<number[]> {
 }
 
 runMeasure('soak', 'Kill -9 soak: acknowledged edits across crashes', async (ctx) => {
-  const files = existsSync(SEEDS_DIR) ? readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).map((f) => join(SEEDS_DIR, f)) : [];
+  const files = existsSync(SEEDS_DIR)
+    ? readdirSync(SEEDS_DIR)
+        .filter((f) => f.endsWith('.txt'))
+        .map((f) => join(SEEDS_DIR, f))
+    : [];
   if (files.length === 0) throw new NotBuilt(`no seed articles at ${SEEDS_DIR}`);
   const rounds = ROUNDS[ctx.spec.name.replace(/-\d+$/, '')] ?? ROUNDS.small;
   const dir = workDir(ctx.spec.name, `soak-${Date.now()}`);
@@ -40,8 +44,12 @@ runMeasure('soak', 'Kill -9 soak: acknowledged edits across crashes', async (ctx
       `each 10–40 answered operations, then SIGKILL: ${report.killsIdle} with the server idle, ${report.killsWithRequestsInFlight} with 1–6 requests in flight; ` +
       `${report.killsDuringStart} more while a restarted server was still opening the project (0–1.5 s after spawn).`,
     `${report.unacknowledged} requests never got their answer; after the restart ${report.unacknowledgedApplied} of them were there whole and ` +
-      `${report.unacknowledgedAbsent} not at all (never half). Operations answered: ${Object.entries(report.acknowledgedByChannel).map(([c, n]) => `${c} ${n}`).join(', ')}.`,
-    report.failure ? `**Failure:** ${report.failure}` : `No acknowledged operation was lost or changed, and integrity_check said ok after all ${report.integrityChecks} kills.`,
+      `${report.unacknowledgedAbsent} not at all (never half). Operations answered: ${Object.entries(report.acknowledgedByChannel)
+        .map(([c, n]) => `${c} ${n}`)
+        .join(', ')}.`,
+    report.failure
+      ? `**Failure:** ${report.failure}`
+      : `No acknowledged operation was lost or changed, and integrity_check said ok after all ${report.integrityChecks} kills.`,
   );
   // The project is kept only when something was lost, for a look at the file.
   if (report.failure) ctx.notes.push(`The project file is kept at ${dir}.`);
@@ -51,16 +59,28 @@ runMeasure('soak', 'Kill -9 soak: acknowledged edits across crashes', async (ctx
     row({ name: 'kill -9 rounds survived', value: report.rounds, unit: 'rounds', baseline: null, baselineName: COUNT, goal: { op: '>=', value: rounds } }),
     row({ name: 'acknowledged operations checked after restarts', value: report.acknowledgedOps, unit: 'ops', baseline: null, baselineName: COUNT }),
     row({
-      name: 'acknowledged operations lost or changed', value: report.failure ? 1 : 0, unit: 'ops', baseline: null, baselineName: COUNT, goal: { op: '<=', value: 0 },
+      name: 'acknowledged operations lost or changed',
+      value: report.failure ? 1 : 0,
+      unit: 'ops',
+      baseline: null,
+      baselineName: COUNT,
+      goal: { op: '<=', value: 0 },
       note: report.failure ? 'the soak stops at the first loss (see notes)' : '',
     }),
     row({
-      name: 'integrity_check failures after kill -9', value: report.failure?.includes('integrity_check') ? 1 : 0, unit: 'files', baseline: null, baselineName: COUNT,
+      name: 'integrity_check failures after kill -9',
+      value: report.failure?.includes('integrity_check') ? 1 : 0,
+      unit: 'files',
+      baseline: null,
+      baselineName: COUNT,
       goal: { op: '<=', value: 0 },
     }),
     row({
-      name: 'restart after kill -9 (median)', value: restart.length ? median(restart) : null, unit: 'ms',
-      baseline: cleanStarts.length ? median(cleanStarts) : null, baselineName: 'start after a clean stop, same project (median of 5)',
+      name: 'restart after kill -9 (median)',
+      value: restart.length ? median(restart) : null,
+      unit: 'ms',
+      baseline: cleanStarts.length ? median(cleanStarts) : null,
+      baselineName: 'start after a clean stop, same project (median of 5)',
       note: restart.length ? `p95 ${percentile(restart, 95)} ms; spawn → ready line, tsx included` : '',
     }),
   ];

@@ -25,7 +25,10 @@ export function parseDocs(value: string): Documents {
   const text = value.trim();
   if (/^[\d\s,-]+$/.test(text)) {
     const ids: number[] = [];
-    for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+    for (const part of text
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean)) {
       const range = /^(\d+)\s*-\s*(\d+)$/.exec(part);
       if (range) {
         const [from, to] = [Number(range[1]), Number(range[2])];
@@ -38,21 +41,35 @@ export function parseDocs(value: string): Documents {
     return { ids };
   }
   const filter: NonNullable<Documents['filter']> = {};
-  for (const part of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const at = part.indexOf('=');
     const key = at < 0 ? part : part.slice(0, at).trim();
     const v = at < 0 ? '' : part.slice(at + 1).trim();
     if (!v) throw new AgreementCliError(`--docs: ${part} needs a value, e.g. status=done`);
     switch (key) {
       case 'status':
-        if (!(DOCUMENT_STATUSES as readonly string[]).includes(v)) throw new AgreementCliError(`--docs: status is one of ${DOCUMENT_STATUSES.join(', ')} (got ${v})`);
+        if (!(DOCUMENT_STATUSES as readonly string[]).includes(v))
+          throw new AgreementCliError(`--docs: status is one of ${DOCUMENT_STATUSES.join(', ')} (got ${v})`);
         filter.status = v as (typeof DOCUMENT_STATUSES)[number];
         break;
-      case 'source': filter.source = v; break;
-      case 'title': filter.titleContains = v; break;
-      case 'from': filter.dateFrom = v; break;
-      case 'to': filter.dateTo = v; break;
-      case 'label': filter.withLabel = v; break;
+      case 'source':
+        filter.source = v;
+        break;
+      case 'title':
+        filter.titleContains = v;
+        break;
+      case 'from':
+        filter.dateFrom = v;
+        break;
+      case 'to':
+        filter.dateTo = v;
+        break;
+      case 'label':
+        filter.withLabel = v;
+        break;
       default:
         throw new AgreementCliError(`--docs: unknown filter ${key}; use ids (3,7,10-20) or status=, source=, title=, from=, to=, label=`);
     }
@@ -60,7 +77,13 @@ export function parseDocs(value: string): Documents {
   return { filter };
 }
 
-const list = (v: unknown) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+const list = (v: unknown) =>
+  typeof v === 'string'
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
 
 function figuresJson(slice: SliceResult, coders: string[], documents: number, characters: number) {
   return {
@@ -104,14 +127,33 @@ export function agreementText(r: AgreementReport): string {
     `agreement of ${r.coders.join(', ')} over ${r.documents} documents, ${r.characters} characters` +
       (r.notShared > 0 ? ` (${r.notShared} more documents left out: a coder has no span in them)` : ''),
     '',
-    [pad('label', 12), pad('kappa', 8), pad('alpha', 8), pad('alpha_u', 8), pad('f1_exact', 9), pad('f1_overlap', 11), `spans (${r.coders.join(' / ')})`].join(''),
+    [pad('label', 12), pad('kappa', 8), pad('alpha', 8), pad('alpha_u', 8), pad('f1_exact', 9), pad('f1_overlap', 11), `spans (${r.coders.join(' / ')})`].join(
+      '',
+    ),
   ];
   const row = (name: string, s: SliceResult) =>
-    [pad(name, 12), pad(num(s.kappa), 8), pad(num(s.alpha), 8), pad(num(s.alphaU), 8), pad(num(s.f1Exact), 9), pad(num(s.f1Overlap), 11), s.spans.join(' / ')].join('');
+    [
+      pad(name, 12),
+      pad(num(s.kappa), 8),
+      pad(num(s.alpha), 8),
+      pad(num(s.alphaU), 8),
+      pad(num(s.f1Exact), 9),
+      pad(num(s.f1Overlap), 11),
+      s.spans.join(' / '),
+    ].join('');
   lines.push(row('overall', r.overall), ...r.byLabel.map((l) => row(l.label, l)));
-  lines.push('', `kappa: ${kind} per character; alpha: Krippendorff's alpha (nominal) per character; alpha_u: unitizing alpha; f1: spans, mean over coder pairs. — : undefined (docs/agreement.md)`);
+  lines.push(
+    '',
+    `kappa: ${kind} per character; alpha: Krippendorff's alpha (nominal) per character; alpha_u: unitizing alpha; f1: spans, mean over coder pairs. — : undefined (docs/agreement.md)`,
+  );
   const names = r.confusion.labels.map((l) => l ?? '(none)');
-  lines.push('', `overlapping spans (rows: ${r.pairs.map((p) => p.reference).filter((v, i, a) => a.indexOf(v) === i).join(', ')}; columns: the other coder)`);
+  lines.push(
+    '',
+    `overlapping spans (rows: ${r.pairs
+      .map((p) => p.reference)
+      .filter((v, i, a) => a.indexOf(v) === i)
+      .join(', ')}; columns: the other coder)`,
+  );
   lines.push([pad('', 12), ...names.map((n) => pad(n, 10))].join(''));
   r.confusion.counts.forEach((counts, i) => lines.push([pad(names[i], 12), ...counts.map((c) => pad(String(c), 10))].join('')));
   if (r.disagreements.length > 0) {

@@ -13,7 +13,9 @@ async function call<T>(core: Core, channel: 'backups:list' | 'backups:restore', 
 const count = (n: number | null) => (n === null ? '?' : String(n));
 
 function line(b: BackupEntry): string {
-  const what = b.problem ? `cannot be restored: ${b.problem}` : `${count(b.documentCount)} documents, ${count(b.annotationCount)} spans, schema ${count(b.schemaVersion)}`;
+  const what = b.problem
+    ? `cannot be restored: ${b.problem}`
+    : `${count(b.documentCount)} documents, ${count(b.annotationCount)} spans, schema ${count(b.schemaVersion)}`;
   return `${b.createdAt}  ${b.reason.padEnd(16)}  ${what}\n    ${b.path}`;
 }
 
@@ -34,7 +36,10 @@ export async function restoreBackup(core: Core, backup: string | undefined, json
   const byName = list.backups.find((b) => basename(b.path) === backup);
   const info = await call<ProjectInfo>(core, 'backups:restore', { backupPath: byName ? byName.path : resolve(backup) });
   const kept = (await call<BackupList>(core, 'backups:list', {})).backups.find((b) => b.reason === 'before-restore');
-  const text = [`restored ${info.path}: ${info.documentCount} documents, ${info.annotationCount} spans`, ...(kept ? [`the state before the restore is kept as ${kept.path}`] : [])];
+  const text = [
+    `restored ${info.path}: ${info.documentCount} documents, ${info.annotationCount} spans`,
+    ...(kept ? [`the state before the restore is kept as ${kept.path}`] : []),
+  ];
   console.log(json ? JSON.stringify(info, null, 2) : text.join('\n'));
   return 0;
 }

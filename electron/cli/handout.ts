@@ -22,13 +22,21 @@ const number = (flag: string, value: unknown, integer: boolean): number | undefi
   if (value === undefined) return undefined;
   const n = Number(value);
   if (typeof value !== 'string' || value.trim() === '' || !Number.isFinite(n) || (integer && !Number.isInteger(n))) {
-    throw new CoderCliError(`--${flag} is ${integer ? 'a whole number' : 'a number'}, e.g. --${flag} ${flag === 'overlap' ? '0.2' : '50'} (got ${String(value)})`);
+    throw new CoderCliError(
+      `--${flag} is ${integer ? 'a whole number' : 'a number'}, e.g. --${flag} ${flag === 'overlap' ? '0.2' : '50'} (got ${String(value)})`,
+    );
   }
   return n;
 };
 
 export async function runHandout(core: Core, flags: Record<string, unknown>, json: boolean): Promise<number> {
-  const annotators = typeof flags.annotator === 'string' ? flags.annotator.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  const annotators =
+    typeof flags.annotator === 'string'
+      ? flags.annotator
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
   if (annotators.length === 0) throw new CoderCliError('handout needs --annotator NAME (several: --annotator a,b,c)');
   if (typeof flags.out !== 'string') throw new CoderCliError('handout needs --out FILE.biaozhu');
   const input: ApiInput<'coders:handout'> = {

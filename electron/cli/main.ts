@@ -129,7 +129,11 @@ function spanListLines(report: ExportReport, reportPath: unknown, force: boolean
     writeFileSync(path, spanIssuesCsv(report.spanList), { flag: force ? 'w' : 'wx' });
   } catch (error) {
     const { code } = error as NodeJS.ErrnoException;
-    throw new CliError(code === 'EEXIST' ? `${path} exists (--force replaces it); the export itself was written` : `cannot write the report ${path}: ${(error as Error).message}`);
+    throw new CliError(
+      code === 'EEXIST'
+        ? `${path} exists (--force replaces it); the export itself was written`
+        : `cannot write the report ${path}: ${(error as Error).message}`,
+    );
   }
   const more = report.spanListMore > 0 ? ` (the first ${listed}; ${report.spanListMore} more not listed)` : '';
   return [`listed ${listed} of these spans in ${path}${more}`];
@@ -223,7 +227,9 @@ export async function runCli(argv: string[]): Promise<number> {
         core.session.open(project);
         const stats = await call(core, 'projects:stats', {});
         const text = [
-          `documents: ${stats.documents} (${Object.entries(stats.byStatus).map(([k, v]) => `${k} ${v}`).join(', ')})`,
+          `documents: ${stats.documents} (${Object.entries(stats.byStatus)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')})`,
           `spans: ${stats.annotations}`,
           ...stats.byLabel.map((l) => `  ${l.labelKey}: ${l.count}`),
           `annotators: ${stats.annotators.map((a) => `${a.name} (${a.count})`).join(', ') || 'none'}`,
@@ -249,7 +255,10 @@ export async function runCli(argv: string[]): Promise<number> {
         return await restoreBackup(core, rest[0], json);
       case 'recover': {
         // The damaged project is not opened: recovery reads it on its own read-only connection.
-        const report = await call(core, 'projects:recover', { path: resolve(project), outPath: typeof values.out === 'string' ? resolve(values.out) : undefined });
+        const report = await call(core, 'projects:recover', {
+          path: resolve(project),
+          outPath: typeof values.out === 'string' ? resolve(values.out) : undefined,
+        });
         const lines = [`recovered into ${report.path}`, ...report.tables.map((t) => `  ${t.table}: ${t.copied} copied${t.lost > 0 ? `, ${t.lost} lost` : ''}`)];
         print(json, report, lines.join('\n'));
         return 0;

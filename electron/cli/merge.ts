@@ -54,11 +54,13 @@ export async function runMerge(core: Core, paths: string[], flags: Record<string
   if (!result.ok) throw new CoderCliError(result.error.message);
   const report = result.value as MergeReport;
   const lines = [
-    ...report.coders.map((c) =>
-      `${c.coder}: ${c.documentsMatched} documents matched, ${c.spansAdded} spans added, ${c.spansAlreadyPresent} already present` +
+    ...report.coders.map(
+      (c) =>
+        `${c.coder}: ${c.documentsMatched} documents matched, ${c.spansAdded} spans added, ${c.spansAlreadyPresent} already present` +
         `, ${c.documentsMissing} documents missing${c.documentsAdded > 0 ? ` (${c.documentsAdded} added)` : ''}` +
         (c.statusesAdvanced > 0 ? `, ${c.statusesAdvanced} statuses moved forward` : '') +
-        (c.spansInvalid > 0 ? `, ${c.spansInvalid} spans left out (offsets outside their document)` : '')),
+        (c.spansInvalid > 0 ? `, ${c.spansInvalid} spans left out (offsets outside their document)` : ''),
+    ),
     ...(report.labelsCreated.length > 0 ? [`labels added: ${report.labelsCreated.join(', ')}`] : []),
   ];
   console.log(json ? JSON.stringify({ preview: preview.value, ...report }, null, 2) : lines.join('\n'));

@@ -75,8 +75,15 @@ async function regularFile(file: string): Promise<number> {
 export async function sendDownload(res: ServerResponse, plan: DownloadPlan, headers: Record<string, string>): Promise<void> {
   if (plan.kind === 'file') {
     const size = await regularFile(plan.file);
-    res.writeHead(200, { ...headers, 'content-type': 'application/octet-stream', 'content-length': String(size), 'content-disposition': contentDisposition(plan.name) });
-    createReadStream(plan.file).on('error', () => res.destroy()).pipe(res);
+    res.writeHead(200, {
+      ...headers,
+      'content-type': 'application/octet-stream',
+      'content-length': String(size),
+      'content-disposition': contentDisposition(plan.name),
+    });
+    createReadStream(plan.file)
+      .on('error', () => res.destroy())
+      .pipe(res);
     return;
   }
   for (const file of plan.files) await regularFile(file);

@@ -30,7 +30,12 @@ export function populateDemo(db: Db, samplesDir: string, annotator: string): voi
     .sort();
   const previewer = new Previewer(db, importOptions.parse({}));
   const prepared = files.map((name, i) => previewer.preview({ kind: 'path', path: join(samplesDir, name), fileName: name }, i, null).prepared);
-  const report = commitPrepared(db, { files: prepared.map(inMemory), annotator }, () => {}, () => {});
+  const report = commitPrepared(
+    db,
+    { files: prepared.map(inMemory), annotator },
+    () => {},
+    () => {},
+  );
   const spansFile = join(samplesDir, 'demo-spans.json');
   if (!existsSync(spansFile)) return;
   const spans = JSON.parse(readFileSync(spansFile, 'utf8')) as DemoSpan[];

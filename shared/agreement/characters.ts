@@ -193,7 +193,7 @@ const coveredLength = (u: Units) => {
 /** Two coders: the 2 × 2 table from covered lengths and their intersection (a merge of sorted units). */
 function coverTwo(a: Units, b: Units, length: number, tally: CodingTally): CodingTally {
   let both = 0;
-  for (let i = 0, j = 0; i < a.start.length && j < b.start.length; ) {
+  for (let i = 0, j = 0; i < a.start.length && j < b.start.length;) {
     const overlap = Math.min(a.end[i], b.end[j]) - Math.max(a.start[i], b.start[j]);
     if (overlap > 0) both += overlap;
     if (a.end[i] < b.end[j]) i++;

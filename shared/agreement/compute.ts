@@ -135,7 +135,14 @@ export function computeAgreement(input: AgreementInput): AgreementResult {
       });
     }
     for (const [a, b] of pairs) addConfusion(confusion, L, byCoder[a], byCoder[b]);
-    perDocument.push({ id: doc.id, ...(doc.title !== undefined ? { title: doc.title } : {}), characters: length, disagreeing: pass.disagreeing, ...figures(pass.tally, docUnitizing), byLabel: docLabels });
+    perDocument.push({
+      id: doc.id,
+      ...(doc.title !== undefined ? { title: doc.title } : {}),
+      characters: length,
+      disagreeing: pass.disagreeing,
+      ...figures(pass.tally, docUnitizing),
+      byLabel: docLabels,
+    });
     if (pass.disagreeing > 0) {
       disagreements.push({
         id: doc.id,

@@ -31,8 +31,11 @@ export function exactMatches(a: LabelSpans, b: LabelSpans): MatchCounts {
   let matched = 0;
   while (i < a.start.length && j < b.start.length) {
     const order = a.start[i] - b.start[j] || b.end[j] - a.end[i];
-    if (order === 0) { matched++; i++; j++; }
-    else if (order < 0) i++;
+    if (order === 0) {
+      matched++;
+      i++;
+      j++;
+    } else if (order < 0) i++;
     else j++;
   }
   return { reference: a.start.length, other: b.start.length, matchedReference: matched, matchedOther: matched };

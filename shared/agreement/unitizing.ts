@@ -59,11 +59,19 @@ function pairDisagreement(length: number, a: Units, b: Units): number {
   let sa = 0;
   let ea = a.start.length > 0 ? a.start[0] : length;
   let ua = false;
-  if (ea === 0) { ea = a.end[0]; ua = true; ia = 1; }
+  if (ea === 0) {
+    ea = a.end[0];
+    ua = true;
+    ia = 1;
+  }
   let sb = 0;
   let eb = b.start.length > 0 ? b.start[0] : length;
   let ub = false;
-  if (eb === 0) { eb = b.end[0]; ub = true; ib = 1; }
+  if (eb === 0) {
+    eb = b.end[0];
+    ub = true;
+    ib = 1;
+  }
   for (;;) {
     sum += distance(sa, ea - sa, ua, sb, eb - sb, ub);
     const cut = Math.min(ea, eb);

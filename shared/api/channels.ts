@@ -54,7 +54,6 @@ export const CHANNELS = {
 } as const satisfies Record<Channel, true>;
 
 export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];
-export const isChannel = (name: unknown): name is Channel =>
-  typeof name === 'string' && Object.prototype.hasOwnProperty.call(CHANNELS, name);
+export const isChannel = (name: unknown): name is Channel => typeof name === 'string' && Object.prototype.hasOwnProperty.call(CHANNELS, name);
 /** IPC channel prefix, so our handlers never collide with Electron's own. */
 export const IPC_PREFIX = 'biaozhu:';

@@ -27,7 +27,12 @@ export const codersInputs = {
       /** A seeded random sample of that many of the chosen documents. */
       sample: z.number().int().positive().max(10_000_000).optional(),
       /** Seeds the sample and the split between coders: the same seed hands out the same documents. */
-      seed: z.number().int().min(0).max(2 ** 31 - 1).default(0),
+      seed: z
+        .number()
+        .int()
+        .min(0)
+        .max(2 ** 31 - 1)
+        .default(0),
       /** The share of the chosen documents every coder gets (for agreement); the rest is split between them. */
       overlap: z.number().min(0).max(1).default(0),
       /**

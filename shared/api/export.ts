@@ -4,16 +4,7 @@ import { z } from 'zod';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../model';
 import type { JobStarted } from './jobs-common';
 
-export const EXPORT_FORMATS = [
-  'biaozhu-jsonl',
-  'doccano-jsonl',
-  'cluener',
-  'conll-bio',
-  'conll-bioes',
-  'brat',
-  'label-studio',
-  'mentions-csv',
-] as const;
+export const EXPORT_FORMATS = ['biaozhu-jsonl', 'doccano-jsonl', 'cluener', 'conll-bio', 'conll-bioes', 'brat', 'label-studio', 'mentions-csv'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const REVIEW_FILTERS = ['not-rejected', 'accepted', 'all'] as const;

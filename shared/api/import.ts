@@ -110,7 +110,15 @@ export interface FilePreview {
   encoding: string | null;
   encodingConfidence: number | null;
   byteLength: number;
-  documents: { title: string; date: string | null; source: string | null; charCount: number; warnings: ImportWarning[]; duplicate: boolean; spanCount: number }[];
+  documents: {
+    title: string;
+    date: string | null;
+    source: string | null;
+    charCount: number;
+    warnings: ImportWarning[];
+    duplicate: boolean;
+    spanCount: number;
+  }[];
   /** Set when the file cannot be imported at all (English; errorCode/errorParams word it in the UI when set). */
   error: string | null;
   errorCode?: ImportProblemCode;

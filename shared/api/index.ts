@@ -16,7 +16,19 @@ import { layersInputs, type LayersApi } from './layers';
 import { projectsInputs, type ProjectsApi } from './projects';
 import type { Result } from './result';
 
-export type BiaozhuApi = ProjectsApi & DocumentsApi & AnnotationsApi & LabelsApi & ImportApi & ExportApi & JobsApi & BackupsApi & FilesApi & AgreementApi & CodersApi & LayersApi & AdjudicationApi;
+export type BiaozhuApi = ProjectsApi &
+  DocumentsApi &
+  AnnotationsApi &
+  LabelsApi &
+  ImportApi &
+  ExportApi &
+  JobsApi &
+  BackupsApi &
+  FilesApi &
+  AgreementApi &
+  CodersApi &
+  LayersApi &
+  AdjudicationApi;
 export type Channel = keyof BiaozhuApi;
 export type ApiInput<K extends Channel> = Parameters<BiaozhuApi[K]>[0];
 export type ApiOutput<K extends Channel> = Awaited<ReturnType<BiaozhuApi[K]>>;

@@ -117,7 +117,8 @@ export function writerOf(ctx: ExportContext): ExportWriter {
 }
 
 /** The stored UTF-8 of resolveDocument's text, when the export has it (see ExportContext.storedUtf8). */
-export const resolvedUtf8 = (doc: ExportDocument, ctx: ExportContext): Utf8Text | undefined => ctx.storedUtf8?.(doc, ctx.offsets === 'source' ? 'originalText' : 'text');
+export const resolvedUtf8 = (doc: ExportDocument, ctx: ExportContext): Utf8Text | undefined =>
+  ctx.storedUtf8?.(doc, ctx.offsets === 'source' ? 'originalText' : 'text');
 
 /** Code-point offsets of every span, in one pass over the text. */
 export function codePointSpans(text: string, spans: readonly { start: number; end: number }[]): { start: number[]; end: number[] } {
@@ -141,7 +142,16 @@ export function isWhitespaceUnit(u: number): boolean {
   if (u < 0x85) return false;
   if (u > 0x3000) return u === 0xfeff; // Chinese text: one comparison
   return (
-    u === 0x85 || u === 0xa0 || u === 0x1680 || (u >= 0x2000 && u <= 0x200a) || u === 0x2028 || u === 0x2029 || u === 0x202f || u === 0x205f || u === 0x3000 || u === 0xfeff
+    u === 0x85 ||
+    u === 0xa0 ||
+    u === 0x1680 ||
+    (u >= 0x2000 && u <= 0x200a) ||
+    u === 0x2028 ||
+    u === 0x2029 ||
+    u === 0x202f ||
+    u === 0x205f ||
+    u === 0x3000 ||
+    u === 0xfeff
   );
 }
 
@@ -154,8 +164,7 @@ export function* lines(text: string): Generator<{ line: number; text: string }> 
   }
 }
 
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+export const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : typeof value === 'number' ? String(value) : null);
 
@@ -201,11 +210,7 @@ export interface RawCpSpan {
  * Converts code-point spans read from a file to UTF-16 draft spans, reporting (and skipping)
  * spans out of range or whose mention text does not match.
  */
-export function cpSpansToDraft(
-  text: string,
-  raw: RawCpSpan[],
-  problem: (problem: CodedProblem) => void,
-): DraftSpan[] {
+export function cpSpansToDraft(text: string, raw: RawCpSpan[], problem: (problem: CodedProblem) => void): DraftSpan[] {
   const cpLen = codePointLength(text);
   const ok: RawCpSpan[] = [];
   for (const s of raw) {
@@ -218,7 +223,10 @@ export function cpSpansToDraft(
       problem(coded(code, `span ${label} ${start}-${end} is outside the text (${cpLen} characters); skipped`, { label, start, end, length: cpLen }));
     } else ok.push(s);
   }
-  const units = codePointsToUtf16(text, ok.flatMap((s) => [s.start as number, s.end as number]));
+  const units = codePointsToUtf16(
+    text,
+    ok.flatMap((s) => [s.start as number, s.end as number]),
+  );
   const out: DraftSpan[] = [];
   ok.forEach((s, i) => {
     const start = units[2 * i];
@@ -238,9 +246,7 @@ export function cpSpansToDraft(
 }
 
 export const stringRecord = (value: unknown): Record<string, string> =>
-  isRecord(value)
-    ? Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (v === null || v === undefined ? [] : [[k, String(v)]])))
-    : {};
+  isRecord(value) ? Object.fromEntries(Object.entries(value).flatMap(([k, v]) => (v === null || v === undefined ? [] : [[k, String(v)]]))) : {};
 
 /** Parses JSON Lines, reporting lines that are not JSON objects. */
 export function forEachJsonLine(

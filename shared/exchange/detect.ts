@@ -67,7 +67,10 @@ export function detectExchangeFormat(fileName: string, text: string): ExportForm
     return null;
   }
   if (start.startsWith('{')) return detectJsonLines(head);
-  const nonEmpty = head.split('\n').filter((l) => l.trim() !== '').slice(0, SAMPLE_LINES);
+  const nonEmpty = head
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .slice(0, SAMPLE_LINES);
   if (nonEmpty.length > 0 && nonEmpty.every((l) => BRAT_ROW.test(l.replace(/\r$/, ''))) && nonEmpty.some((l) => l.startsWith('T'))) return 'brat';
   return detectConll(stripBom(text), head);
 }

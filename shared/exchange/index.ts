@@ -93,5 +93,11 @@ export function exportToStrings(
   }
   add(exporter.end(ctx));
   const list = (m: Map<string, number>) => [...m].map(([reason, n]) => ({ reason, count: n }));
-  return { files: new Map([...parts].map(([path, texts]) => [path, texts.join('')])), dropped: list(dropped), adjusted: list(adjusted), issues: issues.issues, issuesMore: issues.more };
+  return {
+    files: new Map([...parts].map(([path, texts]) => [path, texts.join('')])),
+    dropped: list(dropped),
+    adjusted: list(adjusted),
+    issues: issues.issues,
+    issuesMore: issues.more,
+  };
 }

@@ -12,7 +12,15 @@ export type LabelSchemaEntry = z.output<typeof labelSchemaEntry>;
 /** The file's text: labels in their order, without project-local ids. */
 export function labelSchemaJson(labels: readonly Label[]): string {
   const entries = labels.map(({ key, nameZh, nameEn, color, hotkey, attributes, descriptionZh, descriptionEn, examples }) => ({
-    key, nameZh, nameEn, color, hotkey, attributes, descriptionZh, descriptionEn, examples,
+    key,
+    nameZh,
+    nameEn,
+    color,
+    hotkey,
+    attributes,
+    descriptionZh,
+    descriptionEn,
+    examples,
   }));
   return `${JSON.stringify({ format: LABEL_SCHEMA_FORMAT, version: LABEL_SCHEMA_VERSION, labels: entries }, null, 2)}\n`;
 }
@@ -27,7 +35,8 @@ export function parseLabelSchema(json: string): LabelSchemaEntry[] {
   }
   const record = typeof file === 'object' && file !== null && !Array.isArray(file) ? (file as Record<string, unknown>) : {};
   if (record.format !== LABEL_SCHEMA_FORMAT) throw new Error(`This is not a label schema file: it needs "format": "${LABEL_SCHEMA_FORMAT}"`);
-  if (record.version !== LABEL_SCHEMA_VERSION) throw new Error(`Label schema version ${JSON.stringify(record.version)} is not known; this Biaozhu reads version ${LABEL_SCHEMA_VERSION}`);
+  if (record.version !== LABEL_SCHEMA_VERSION)
+    throw new Error(`Label schema version ${JSON.stringify(record.version)} is not known; this Biaozhu reads version ${LABEL_SCHEMA_VERSION}`);
   if (!Array.isArray(record.labels)) throw new Error('The label schema file has no "labels" list');
   const seen = new Set<string>();
   return record.labels.map((raw, index) => {

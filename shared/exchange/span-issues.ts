@@ -31,8 +31,15 @@ export class SpanIssueList {
           continue;
         }
         this.issues.push({
-          kind, reason, documentId: doc.id, title: doc.metadata.title, spanId: span.id, label: span.label,
-          start: span.start, end: span.end, text: shortened(doc.text.slice(span.start, span.end)),
+          kind,
+          reason,
+          documentId: doc.id,
+          title: doc.metadata.title,
+          spanId: span.id,
+          label: span.label,
+          start: span.start,
+          end: span.end,
+          text: shortened(doc.text.slice(span.start, span.end)),
         });
       }
     }

@@ -38,8 +38,7 @@ const lo32 = (n: number): number => n >>> 0;
 const hi32 = (n: number): number => Math.floor(n / 0x1_0000_0000) >>> 0;
 
 /** The hash a document is ranked by; exported for tests and documentation. */
-export const splitHash = (seed: number, docId: number): number =>
-  murmur3([lo32(seed), hi32(seed), lo32(docId), hi32(docId)], 0x9e3779b9);
+export const splitHash = (seed: number, docId: number): number => murmur3([lo32(seed), hi32(seed), lo32(docId), hi32(docId)], 0x9e3779b9);
 
 /**
  * Assigns every id to train, dev or test. Ratios are weights (normalized by their sum). Sizes
@@ -55,9 +54,7 @@ export function assignSplits(docIds: readonly number[], split: SplitSpec): Map<n
   if (total <= 0) throw new Error('split ratios must not all be zero');
   if (!Number.isInteger(split.seed)) throw new Error(`split seed must be an integer, got ${split.seed}`);
   const unique = [...new Set(docIds)];
-  const ranked = unique
-    .map((id) => ({ id, hash: splitHash(split.seed, id) }))
-    .sort((a, b) => a.hash - b.hash || a.id - b.id);
+  const ranked = unique.map((id) => ({ id, hash: splitHash(split.seed, id) })).sort((a, b) => a.hash - b.hash || a.id - b.id);
   const n = ranked.length;
   const trainEnd = Math.round((n * train) / total);
   const devEnd = Math.max(trainEnd, Math.round((n * (train + dev)) / total));

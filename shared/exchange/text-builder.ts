@@ -32,7 +32,15 @@ const CSV_BARE = 3; // a field that needs no quotes: gives up (-1) at the first 
 
 const HEX = utf8Bytes('0123456789abcdef');
 /** JSON's short escapes: \b \t \n \f \r \" \\ (the other control characters are \u00xx). */
-const SHORT_ESCAPES = new Map([[0x08, 0x62], [0x09, 0x74], [0x0a, 0x6e], [0x0c, 0x66], [0x0d, 0x72], [0x22, 0x22], [0x5c, 0x5c]]);
+const SHORT_ESCAPES = new Map([
+  [0x08, 0x62],
+  [0x09, 0x74],
+  [0x0a, 0x6e],
+  [0x0c, 0x66],
+  [0x0d, 0x72],
+  [0x22, 0x22],
+  [0x5c, 0x5c],
+]);
 
 /** Writes "uxxxx" (the backslash is written by the caller). */
 function unicodeEscape(bytes: Uint8Array, at: number, u: number): number {
@@ -232,13 +240,11 @@ export class Utf8Builder {
     this.length = putNumber(this.bytes, this.length, n);
   }
 
-
   /** Appends bytes prepared once (tags written for every character, keys of every span). */
   appendBytes(piece: Uint8Array): void {
     this.reserve(piece.length);
     this.length = putBytes(this.bytes, this.length, piece);
   }
-
 
   /**
    * Appends one code unit that is not a surrogate (a character of the Basic Multilingual Plane),
@@ -282,7 +288,9 @@ export class Utf8Builder {
     const bytes = this.bytes;
     let at = this.length;
     // "\tO\n" is three bytes: kept in locals, not read from `after` for every character.
-    const a0 = after[0], a1 = after[1], a2 = after[2];
+    const a0 = after[0],
+      a1 = after[1],
+      a2 = after[2];
     for (let i = from; i < to; i++) {
       const u = text.charCodeAt(i);
       if (u >= 0xd800 && u <= 0xdfff) {

@@ -57,7 +57,12 @@ export function buildDrafts(input: DraftInput): DocumentDraft[] {
       params: { n: found.length },
     });
   } else if (!input.split && found.length > 1) {
-    extra.push({ kind: 'split_candidate', message: `this file looks like ${found.length} articles; import with article splitting on to get one document each`, code: 'split_candidate', params: { n: found.length } });
+    extra.push({
+      kind: 'split_candidate',
+      message: `this file looks like ${found.length} articles; import with article splitting on to get one document each`,
+      code: 'split_candidate',
+      params: { n: found.length },
+    });
   }
   // Article boundaries in base coordinates, to hand each removed block to its article.
   const baseStarts = starts.map((s, k) => (k === 0 ? 0 : mapToOriginal(norm.offsetMap, s, s).start));
@@ -78,7 +83,12 @@ export function buildDrafts(input: DraftInput): DocumentDraft[] {
     }
     if (removed.length) {
       const reasons = [...new Set(removed.map((r) => r.reason))].join(', ');
-      warnings.push({ kind: 'chrome_removed', message: `${removed.length} block(s) of site chrome removed: ${reasons}`, code: 'chrome_removed', params: { n: removed.length, reasons } });
+      warnings.push({
+        kind: 'chrome_removed',
+        message: `${removed.length} block(s) of site chrome removed: ${reasons}`,
+        code: 'chrome_removed',
+        params: { n: removed.length, reasons },
+      });
     }
     const meta = extractMetadata(text, removedHere, baseName(input.fileName), input.hints.title);
     const h = input.hints;

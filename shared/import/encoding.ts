@@ -122,7 +122,7 @@ function fromNuls(bytes: Uint8Array): SupportedEncoding | 'binary' | null {
   const n = Math.min(bytes.length, SAMPLE);
   let even = 0;
   let odd = 0;
-  for (let i = 0; i < n; i++) if (bytes[i] === 0) (i % 2 ? odd++ : even++);
+  for (let i = 0; i < n; i++) if (bytes[i] === 0) i % 2 ? odd++ : even++;
   if (even + odd === 0) return null;
   if (even + odd >= n * 0.01) {
     if (odd >= (even + odd) * 0.9) return 'utf-16le';
@@ -140,7 +140,13 @@ export function decodeBytes(bytes: Uint8Array, forced?: SupportedEncoding, hint?
   if (forced) {
     const text = new TextDecoder(forced).decode(bytes);
     const bad = countReplacements(text);
-    if (bad) warnings.push({ kind: 'decode_errors', message: `${bad} byte sequence(s) are not valid ${forced} and became U+FFFD`, code: 'invalid_forced', params: { n: bad, encoding: forced } });
+    if (bad)
+      warnings.push({
+        kind: 'decode_errors',
+        message: `${bad} byte sequence(s) are not valid ${forced} and became U+FFFD`,
+        code: 'invalid_forced',
+        params: { n: bad, encoding: forced },
+      });
     return { text, encoding: forced, confidence: 1, warnings };
   }
   const bom = fromBom(bytes);
@@ -189,7 +195,10 @@ export function decodeBytes(bytes: Uint8Array, forced?: SupportedEncoding, hint?
   const margin = best.score - (second?.score ?? 0);
   const confidence = round2(Math.min(0.99, best.score * (0.6 + 0.4 * Math.min(1, margin / 0.25))));
   if (confidence < 0.9) {
-    const others = scored.slice(1).map((c) => `${c.encoding} ${round2(c.score)}`).join(', ');
+    const others = scored
+      .slice(1)
+      .map((c) => `${c.encoding} ${round2(c.score)}`)
+      .join(', ');
     warnings.push({
       kind: 'encoding_guess',
       message: `encoding guessed as ${best.encoding} (confidence ${confidence})${others ? `; also possible: ${others}` : ''}`,

@@ -3,10 +3,41 @@
 import type { RemovedBlock } from '../model';
 
 export const OUTLETS = [
-  '新京报', '北京日报', '北京晚报', '北京青年报', '北京商报', '京报网', '千龙网', '北京日报客户端', '北京青年报客户端',
-  '人民日报', '人民网', '新华社', '新华网', '央视新闻', '央视网', '中国新闻网', '中新网', '光明日报', '经济日报',
-  '中国青年报', '法治日报', '工人日报', '中国日报', '环球时报', '识政', '长安街知事', '北京发布', '首都之窗',
-  '北京城市副中心报', '北京经济技术开发区', '北京亦庄', '澎湃新闻', '学习强国', '北京广播电视台', '北京卫视',
+  '新京报',
+  '北京日报',
+  '北京晚报',
+  '北京青年报',
+  '北京商报',
+  '京报网',
+  '千龙网',
+  '北京日报客户端',
+  '北京青年报客户端',
+  '人民日报',
+  '人民网',
+  '新华社',
+  '新华网',
+  '央视新闻',
+  '央视网',
+  '中国新闻网',
+  '中新网',
+  '光明日报',
+  '经济日报',
+  '中国青年报',
+  '法治日报',
+  '工人日报',
+  '中国日报',
+  '环球时报',
+  '识政',
+  '长安街知事',
+  '北京发布',
+  '首都之窗',
+  '北京城市副中心报',
+  '北京经济技术开发区',
+  '北京亦庄',
+  '澎湃新闻',
+  '学习强国',
+  '北京广播电视台',
+  '北京卫视',
 ];
 
 const DISTRICTS: [string, string[]][] = [
@@ -76,7 +107,10 @@ export interface ExtractedMetadata {
 
 /** knownTitle: a title the format gave (JSONL field, HTML <h1>); it counts for the district too. */
 export function extractMetadata(text: string, removed: RemovedBlock[], fallbackTitle: string, knownTitle?: string): ExtractedMetadata {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const header = lines.slice(0, 6);
   return {
     title: findTitle(lines, removed) ?? fallbackTitle,

@@ -78,7 +78,12 @@ export function normalizeText(original: string, options: NormalizeOptions = {}):
   }
   if (removed.length) {
     const reasons = [...new Set(removed.map((r) => r.reason))].join(', ');
-    warnings.push({ kind: 'chrome_removed', message: `${removed.length} block(s) of site chrome removed: ${reasons}`, code: 'chrome_removed', params: { n: removed.length, reasons } });
+    warnings.push({
+      kind: 'chrome_removed',
+      message: `${removed.length} block(s) of site chrome removed: ${reasons}`,
+      code: 'chrome_removed',
+      params: { n: removed.length, reasons },
+    });
   }
   // A repair is shown as the text it became after the later steps (traditional → simplified, …).
   warnings = warnings.map((w) => (w.kind === 'mojibake_repaired' && w.start !== undefined ? repairedAsFinal(w, text) : w));

@@ -14,7 +14,10 @@ function pushSegment(out: number[], ns: number, nl: number, os: number, ol: numb
   }
   const n = out.length;
   if (nl === ol && n >= 4) {
-    const pns = out[n - 4], pnl = out[n - 3], pos = out[n - 2], pol = out[n - 1];
+    const pns = out[n - 4],
+      pnl = out[n - 3],
+      pos = out[n - 2],
+      pol = out[n - 1];
     if (pnl === pol && pns + pnl === ns && pos + pol === os) {
       out[n - 3] += nl;
       out[n - 1] += ol;
@@ -107,7 +110,8 @@ export function mapToNormalized(map: OffsetMap, origStart: number, origEnd: numb
   let start = mapEnd(map);
   for (let i = 0; i < n; i++) {
     const k = i * 4;
-    const os = map[k + 2], ol = map[k + 3];
+    const os = map[k + 2],
+      ol = map[k + 3];
     if (os + ol > origStart || (ol === 0 && os >= origStart)) {
       start = map[k] + (map[k + 1] === ol && origStart > os ? origStart - os : 0);
       break;
@@ -116,7 +120,8 @@ export function mapToNormalized(map: OffsetMap, origStart: number, origEnd: numb
   let end = start;
   for (let i = n - 1; i >= 0; i--) {
     const k = i * 4;
-    const os = map[k + 2], ol = map[k + 3];
+    const os = map[k + 2],
+      ol = map[k + 3];
     if (os < origEnd) {
       end = map[k] + (map[k + 1] === ol && origEnd < os + ol ? origEnd - os : map[k + 1]);
       break;
@@ -134,13 +139,19 @@ export function composeOffsetMaps(outer: OffsetMap, inner: OffsetMap): OffsetMap
   const outerCount = outer.length / 4;
   let j = 0;
   for (let i = 0; i < inner.length; i += 4) {
-    const ns = inner[i], nl = inner[i + 1], ms = inner[i + 2], ml = inner[i + 3];
+    const ns = inner[i],
+      nl = inner[i + 1],
+      ms = inner[i + 2],
+      ml = inner[i + 3];
     if (nl === ml) {
       // One-to-one: project each overlapped outer segment.
       while (j < outerCount - 1 && outer[j * 4] + outer[j * 4 + 1] <= ms) j++;
       let k = j;
       while (k < outerCount) {
-        const as = outer[k * 4], al = outer[k * 4 + 1], os = outer[k * 4 + 2], ol = outer[k * 4 + 3];
+        const as = outer[k * 4],
+          al = outer[k * 4 + 1],
+          os = outer[k * 4 + 2],
+          ol = outer[k * 4 + 3];
         if (as >= ms + ml) break;
         const x = Math.max(as, ms);
         const y = Math.min(as + al, ms + ml);
@@ -163,7 +174,10 @@ export function sliceOffsetMap(map: OffsetMap, start: number, end: number): Offs
   const out: number[] = [];
   if (end <= start || map.length === 0) return out;
   for (let k = segmentAt(map, start) * 4; k < map.length; k += 4) {
-    const ns = map[k], nl = map[k + 1], os = map[k + 2], ol = map[k + 3];
+    const ns = map[k],
+      nl = map[k + 1],
+      os = map[k + 2],
+      ol = map[k + 3];
     if (ns >= end) break;
     const x = Math.max(ns, start);
     const y = Math.min(ns + nl, end);
@@ -184,7 +198,10 @@ export function offsetMapProblem(map: OffsetMap, textLength: number, originalLen
   let lastStart = 0;
   let lastEnd = 0;
   for (let k = 0; k < map.length; k += 4) {
-    const ns = map[k], nl = map[k + 1], os = map[k + 2], ol = map[k + 3];
+    const ns = map[k],
+      nl = map[k + 1],
+      os = map[k + 2],
+      ol = map[k + 3];
     if (ns !== expect) return `segment ${k / 4} starts at ${ns}, expected ${expect}`;
     if (nl <= 0 || ol < 0 || os < 0) return `segment ${k / 4} has bad lengths`;
     if (os + ol > originalLength) return `segment ${k / 4} runs past the original`;

@@ -31,12 +31,45 @@ export interface FileOutcome {
 }
 
 const FORMATS: Record<string, string> = {
-  txt: 'txt', text: 'txt', md: 'txt', html: 'html', htm: 'html', xhtml: 'html', shtml: 'html', docx: 'docx',
-  jsonl: 'jsonl', ndjson: 'jsonl', json: 'json', csv: 'csv', tsv: 'tsv',
+  txt: 'txt',
+  text: 'txt',
+  md: 'txt',
+  html: 'html',
+  htm: 'html',
+  xhtml: 'html',
+  shtml: 'html',
+  docx: 'docx',
+  jsonl: 'jsonl',
+  ndjson: 'jsonl',
+  json: 'json',
+  csv: 'csv',
+  tsv: 'tsv',
 };
 
 // Formats people drop by mistake; named in the error instead of reported as binary garbage.
-const UNSUPPORTED = new Set(['pdf', 'doc', 'rtf', 'odt', 'wps', 'xls', 'xlsx', 'ppt', 'pptx', 'zip', 'rar', '7z', 'gz', 'png', 'jpg', 'jpeg', 'gif', 'webp', 'mp3', 'mp4', 'exe']);
+const UNSUPPORTED = new Set([
+  'pdf',
+  'doc',
+  'rtf',
+  'odt',
+  'wps',
+  'xls',
+  'xlsx',
+  'ppt',
+  'pptx',
+  'zip',
+  'rar',
+  '7z',
+  'gz',
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'webp',
+  'mp3',
+  'mp4',
+  'exe',
+]);
 
 const FIELD_NAMES: Record<string, string[]> = {
   text: ['text', 'content', 'body', 'article', 'fulltext', '正文', '内容', '全文'],
@@ -110,7 +143,11 @@ export function processFile(input: { fileName: string; bytes: Uint8Array }, opti
     const why = `.${ext} files cannot be imported; save the text as .txt, .html, .docx, .jsonl, .json, .csv or .tsv`;
     return failed(ext, {}, coded('unsupported_extension', why, { ext }));
   }
-  const common = { fileName: input.fileName, normalize: { disabledSteps: options.disabledSteps ?? [], checkCancelled: check }, split: options.splitArticles ?? true };
+  const common = {
+    fileName: input.fileName,
+    normalize: { disabledSteps: options.disabledSteps ?? [], checkCancelled: check },
+    split: options.splitArticles ?? true,
+  };
   const withDrafts = (fmt: string, base: Partial<FileOutcome>, drafts: DocumentDraft[]) =>
     drafts.length ? outcome(fmt, { ...base, drafts }) : failed(fmt, base, coded('no_text_after_normalization', 'no text left after normalization'));
   try {
@@ -118,7 +155,11 @@ export function processFile(input: { fileName: string; bytes: Uint8Array }, opti
       const doc = extractDocx(bytes, check);
       if ('error' in doc) return failed('docx', {}, coded('docx_unreadable', doc.error, { detail: doc.error }));
       if (!doc.text.trim()) return failed('docx', {}, coded('empty_file', 'empty file (the document has no text)'));
-      return withDrafts('docx', {}, buildDrafts({ ...common, original: doc.text, base: doc.text, baseMap: null, hints: { title: doc.title ?? undefined }, fileWarnings: [] }));
+      return withDrafts(
+        'docx',
+        {},
+        buildDrafts({ ...common, original: doc.text, base: doc.text, baseMap: null, hints: { title: doc.title ?? undefined }, fileWarnings: [] }),
+      );
     }
   } catch (e) {
     cancel.rethrowIfCancelled();
@@ -140,7 +181,7 @@ export function processFile(input: { fileName: string; bytes: Uint8Array }, opti
       if (!page.text.trim()) return failed(format, base, coded('html_no_article', 'no article text found in the HTML'));
       const hints: Partial<DocumentMetadata> = {
         title: page.title ?? undefined,
-        date: page.date ? parseDate(page.date) ?? undefined : undefined,
+        date: page.date ? (parseDate(page.date) ?? undefined) : undefined,
         source: page.source ?? undefined,
         reporters: page.author ? page.author.split(/[\s,，、]+/).filter(Boolean) : undefined,
       };
@@ -178,8 +219,7 @@ function field(fields: Record<string, unknown>, key: string, mapping: Record<str
   return undefined;
 }
 
-const asString = (v: unknown): string | undefined =>
-  typeof v === 'string' ? v.trim() || undefined : typeof v === 'number' ? String(v) : undefined;
+const asString = (v: unknown): string | undefined => (typeof v === 'string' ? v.trim() || undefined : typeof v === 'number' ? String(v) : undefined);
 
 function recordDrafts(
   record: RawRecord,
@@ -200,7 +240,7 @@ function recordDrafts(
   const id = asString(field(record.fields, 'id', mapping));
   const hints: Partial<DocumentMetadata> = {
     title: asString(field(record.fields, 'title', mapping)),
-    date: rawDate ? parseDate(rawDate) ?? undefined : undefined,
+    date: rawDate ? (parseDate(rawDate) ?? undefined) : undefined,
     source: asString(field(record.fields, 'source', mapping)),
     url: asString(field(record.fields, 'url', mapping)),
     district: asString(field(record.fields, 'district', mapping)),
@@ -237,7 +277,13 @@ function recordSpans(fields: Record<string, unknown>, text: string): { spans: Sp
     if (!Array.isArray(list)) continue;
     for (const s of list) {
       if (s && typeof s === 'object' && Number.isInteger(s.start) && Number.isInteger(s.end) && typeof s.label === 'string') {
-        out.push({ start: s.start, end: s.end, label: s.label, ...(s.attributes ? { attributes: s.attributes } : {}), ...(s.annotator ? { annotator: s.annotator } : {}) });
+        out.push({
+          start: s.start,
+          end: s.end,
+          label: s.label,
+          ...(s.attributes ? { attributes: s.attributes } : {}),
+          ...(s.annotator ? { annotator: s.annotator } : {}),
+        });
       }
     }
   }

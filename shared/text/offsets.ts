@@ -12,7 +12,15 @@ export function splitsSurrogatePair(text: string, offset: number): boolean {
 
 /** Whether [start, end) is a span of this text: integers, in order, inside it, no surrogate pair split. */
 export function isValidSpan(text: string, start: number, end: number): boolean {
-  return Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= text.length && !splitsSurrogatePair(text, start) && !splitsSurrogatePair(text, end);
+  return (
+    Number.isInteger(start) &&
+    Number.isInteger(end) &&
+    start >= 0 &&
+    end > start &&
+    end <= text.length &&
+    !splitsSurrogatePair(text, start) &&
+    !splitsSurrogatePair(text, end)
+  );
 }
 
 /**
@@ -89,7 +97,18 @@ export const codePointLength = (text: string): number => utf16ToCodePoints(text,
 const TRIMMABLE = /[\s\u3000\u00a0\u200b-\u200d\ufeff，。、；：？！,.;:?!…—·]/u;
 /** Opening mark → closing mark. Straight quotes open and close with the same mark. */
 const PAIRS: Record<string, string> = {
-  '“': '”', '‘': '’', '「': '」', '『': '』', '《': '》', '〈': '〉', '（': '）', '(': ')', '【': '】', '[': ']', '"': '"', "'": "'",
+  '“': '”',
+  '‘': '’',
+  '「': '」',
+  '『': '』',
+  '《': '》',
+  '〈': '〉',
+  '（': '）',
+  '(': ')',
+  '【': '】',
+  '[': ']',
+  '"': '"',
+  "'": "'",
 };
 const OPENER_OF: Record<string, string> = Object.fromEntries(Object.entries(PAIRS).map(([open, close]) => [close, open]));
 

@@ -107,4 +107,3 @@ export function utf8ToUnits(bytes: Uint8Array, out: Uint16Array, at: number): nu
   for (let i = 0; i < text.length; i++) out[at + i] = text.charCodeAt(i);
   return at + text.length;
 }
-

@@ -10,12 +10,45 @@ const OTHER = '李同学';
 type Mention = [text: string, label: string];
 // Per document: my spans, then the other coder's. 乙 partly agrees; 丙 not at all (the worst).
 const DOCS: { title: string; mine: Mention[]; theirs: Mention[] }[] = [
-  { title: '甲 一致', mine: [['张延昆', 'PERSON'], ['四个意识', 'SLOGAN']], theirs: [['张延昆', 'PERSON'], ['四个意识', 'SLOGAN']] },
-  { title: '乙 部分一致', mine: [['张延昆', 'PERSON'], ['120个小区', 'TARGET']], theirs: [['张延', 'PERSON'], ['120个小区', 'TARGET']] },
-  { title: '丙 不一致', mine: [['四个意识', 'SLOGAN']], theirs: [['温榆河公园', 'PROJECT'], ['区委书记', 'PERSON']] },
+  {
+    title: '甲 一致',
+    mine: [
+      ['张延昆', 'PERSON'],
+      ['四个意识', 'SLOGAN'],
+    ],
+    theirs: [
+      ['张延昆', 'PERSON'],
+      ['四个意识', 'SLOGAN'],
+    ],
+  },
+  {
+    title: '乙 部分一致',
+    mine: [
+      ['张延昆', 'PERSON'],
+      ['120个小区', 'TARGET'],
+    ],
+    theirs: [
+      ['张延', 'PERSON'],
+      ['120个小区', 'TARGET'],
+    ],
+  },
+  {
+    title: '丙 不一致',
+    mine: [['四个意识', 'SLOGAN']],
+    theirs: [
+      ['温榆河公园', 'PROJECT'],
+      ['区委书记', 'PERSON'],
+    ],
+  },
 ];
 
-interface Figures { kappa: number | null; alpha: number | null; alphaU: number | null; f1Exact: number | null; f1Overlap: number | null }
+interface Figures {
+  kappa: number | null;
+  alpha: number | null;
+  alphaU: number | null;
+  f1Exact: number | null;
+  f1Overlap: number | null;
+}
 interface Report {
   documents: number;
   characters: number;
@@ -23,7 +56,14 @@ interface Report {
   byLabel: (Figures & { label: string })[];
   perDocument: { id: number; title?: string; characters: number; disagreeing: number; alpha: number | null }[];
 }
-interface Span { id: number; documentId: number; start: number; end: number; labelId: number; annotator: string }
+interface Span {
+  id: number;
+  documentId: number;
+  start: number;
+  end: number;
+  labelId: number;
+  annotator: string;
+}
 
 async function createSpans(server: BiaozhuServer, ids: number[], labelIds: Map<string, number>, pick: (d: (typeof DOCS)[number]) => Mention[]) {
   for (const [i, d] of DOCS.entries()) {
@@ -39,7 +79,11 @@ async function seed(server: BiaozhuServer): Promise<{ me: string; ids: number[] 
   const body = DOCS.map((d, i) => {
     const text = `${TEXT}（${i}）`; // a suffix per document: the import skips a text it already has
     return JSON.stringify({
-      id: `doc-${i}`, text, original_text: text, offset_map: [0, text.length, 0, text.length], status: 'todo',
+      id: `doc-${i}`,
+      text,
+      original_text: text,
+      offset_map: [0, text.length, 0, text.length],
+      status: 'todo',
       metadata: { title: d.title, date: '2024-03-12', source: '北京日报', district: null, url: null, reporters: [], externalId: `doc-${i}` },
       spans: [],
     });
@@ -105,9 +149,22 @@ test('the agreement tab shows agreement:compute’s figures, opens the worst doc
 
   // Save as CSV: the corpus rows carry the same figures, full precision.
   const [download] = await Promise.all([page.waitForEvent('download'), view.getByRole('button', { name: /另存为 CSV|Save as CSV/ }).click()]);
-  const csv = readFileSync((await download.path())!, 'utf8').replace(/^\ufeff/, '').trim().split('\r\n').map((line) => line.split(','));
+  const csv = readFileSync((await download.path())!, 'utf8')
+    .replace(/^\ufeff/, '')
+    .trim()
+    .split('\r\n')
+    .map((line) => line.split(','));
   expect(csv[0].slice(0, 5)).toEqual(['scope', 'document_id', 'title', 'label', 'kappa']);
-  expect(csv[1].slice(0, 8)).toEqual(['corpus', '', '', '', String(report.overall.kappa), 'cohen', String(report.overall.alpha), String(report.overall.alphaU)]);
+  expect(csv[1].slice(0, 8)).toEqual([
+    'corpus',
+    '',
+    '',
+    '',
+    String(report.overall.kappa),
+    'cohen',
+    String(report.overall.alpha),
+    String(report.overall.alphaU),
+  ]);
   expect(csv.filter((r) => r[0] === 'document' && r[3] === '')).toHaveLength(3);
 
   // Unchecking a coder leaves one: no figures, a plain message.
@@ -138,7 +195,7 @@ test('the agreement tab shows agreement:compute’s figures, opens the worst doc
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
   await expect(foreign.first()).toBeVisible();
   const theirs = (await spansOf(server, worst.id)).filter((s) => s.annotator === OTHER);
-  const drawn = new Set((await foreign.evaluateAll((els) => els.flatMap((e) => (e as HTMLElement).dataset.ids!.split(' ').map(Number)))));
+  const drawn = new Set(await foreign.evaluateAll((els) => els.flatMap((e) => (e as HTMLElement).dataset.ids!.split(' ').map(Number))));
   for (const s of theirs) expect(drawn.has(s.id)).toBe(true);
 
   // Read-only: clicking their span does not select it, and a label key changes nothing.

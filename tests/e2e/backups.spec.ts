@@ -6,7 +6,12 @@ import { apiCall, docScreenshot, expect, importJsonl, test } from './fixtures';
 const record = (title: string, text: string) => `${JSON.stringify({ title, text, date: '2024-05-06', source: '北京日报' })}\n`;
 
 test('restores the backup taken before an import', async ({ server, page }) => {
-  await importJsonl(server, 'first.jsonl', record('海淀区推进中关村科学城建设', '本报讯 海淀区召开会议，推进中关村科学城北区建设。') + record('昌平区推进回天行动计划', '本报讯 昌平区推进回天地区行动计划，年底前完工。'));
+  await importJsonl(
+    server,
+    'first.jsonl',
+    record('海淀区推进中关村科学城建设', '本报讯 海淀区召开会议，推进中关村科学城北区建设。') +
+      record('昌平区推进回天行动计划', '本报讯 昌平区推进回天地区行动计划，年底前完工。'),
+  );
   await importJsonl(server, 'second.jsonl', record('朝阳区推进亮马河二期工程', '本报讯 朝阳区调研亮马河国际风情水岸二期工程。'));
   await page.reload();
   await expect(page.locator('.doc-row')).toHaveCount(3);
@@ -23,7 +28,9 @@ test('restores the backup taken before an import', async ({ server, page }) => {
   await expect(rows.nth(0)).toContainText('导入前');
   await expect(rows.nth(0).locator('td.num').first()).toHaveText('2');
   await expect(rows.nth(1).locator('td.num').first()).toHaveText('0');
-  const serious = (await new AxeBuilder({ page }).include('.backup-dialog').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const serious = (await new AxeBuilder({ page }).include('.backup-dialog').analyze()).violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
   expect(serious.map((v) => v.id)).toEqual([]);
 
   await rows.nth(0).getByRole('button', { name: /^恢复/ }).click();

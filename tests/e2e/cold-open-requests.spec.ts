@@ -6,7 +6,15 @@ import { apiCall, expect, importJsonl, test } from './fixtures';
 const TEXT = '本报讯 3月12日，朝阳区委书记王灏主持召开区委常委会会议。';
 
 test('a reload asks for each first-screen answer once, the document before the workbench code is in', async ({ server, page }) => {
-  const line = { id: 'a1', text: TEXT, metadata: { title: '常委会', date: '2024-03-12', source: '北京日报', district: '朝阳区', url: null, reporters: [], externalId: 'a1' }, status: 'todo', original_text: TEXT, offset_map: [0, TEXT.length, 0, TEXT.length], spans: [] };
+  const line = {
+    id: 'a1',
+    text: TEXT,
+    metadata: { title: '常委会', date: '2024-03-12', source: '北京日报', district: '朝阳区', url: null, reporters: [], externalId: 'a1' },
+    status: 'todo',
+    original_text: TEXT,
+    offset_map: [0, TEXT.length, 0, TEXT.length],
+    spans: [],
+  };
   await importJsonl(server, 'one.jsonl', JSON.stringify(line));
   const docId = (await apiCall<{ items: { id: number }[] }>(server, 'documents:list', {})).items[0].id;
   await page.reload();
@@ -24,7 +32,9 @@ test('a reload asks for each first-screen answer once, the document before the w
   await expect(page.locator('[data-testid="reader"] p[data-start]').first()).toContainText('朝阳区委书记');
   await page.waitForTimeout(800); // anything still to be asked would have gone out by now
 
-  expect([...sent].sort()).toEqual(['(workbench code)', 'annotations:list', 'app:info', 'documents:get', 'documents:list', 'history:state', 'labels:list'].sort());
+  expect([...sent].sort()).toEqual(
+    ['(workbench code)', 'annotations:list', 'app:info', 'documents:get', 'documents:list', 'history:state', 'labels:list'].sort(),
+  );
   const before = sent.slice(0, sent.indexOf('(workbench code)'));
   expect(before.sort()).toEqual(['annotations:list', 'app:info', 'documents:get', 'labels:list']);
 });

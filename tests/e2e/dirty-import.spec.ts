@@ -16,7 +16,10 @@ test('a traditional page with pinyin and mojibake imports clean, with its flagge
   await expect(dialog.locator('.before-after .text-preview').nth(1)).not.toContainText('(qū)');
   await dialog.getByRole('button', { name: /导入 2 个文件|Import 2 files/ }).click();
   await expect(dialog.locator('.import-report')).toContainText(/已导入 2 篇文档|Imported 2 documents/);
-  await dialog.getByRole('button', { name: /^(关闭|Close)$/ }).last().click();
+  await dialog
+    .getByRole('button', { name: /^(关闭|Close)$/ })
+    .last()
+    .click();
 
   const list = await apiCall<{ items: { id: number; title: string; fileName: string }[] }>(server, 'documents:list', {});
   const changping = list.items.find((d) => d.fileName.includes('002_'))!;
@@ -30,7 +33,12 @@ test('a traditional page with pinyin and mojibake imports clean, with its flagge
   await expect(page.locator('.warning-list li').first()).toBeVisible();
   // Each warning's kind is a word in the user's language, not the importer's key.
   await expect(page.locator('.warning-list [data-kind="mojibake"]').first()).toHaveText(/^(疑似乱码|Possibly garbled text)$/);
-  await page.locator('.warning-list li').filter({ has: page.getByRole('button', { name: /查看|Show/ }) }).first().getByRole('button').click();
+  await page
+    .locator('.warning-list li')
+    .filter({ has: page.getByRole('button', { name: /查看|Show/ }) })
+    .first()
+    .getByRole('button')
+    .click();
   await expect(page.locator('[data-testid="reader"] .bz-has-warning').first()).toBeVisible();
 
   // The portal page: its 相关阅读 list is gone from the text but still viewable with the document.

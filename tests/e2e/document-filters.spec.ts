@@ -25,7 +25,11 @@ async function seed(server: BiaozhuServer) {
     .map((d, i) => {
       const text = `${TEXT}（${i}）`;
       return JSON.stringify({
-        id: `doc-${i}`, text, original_text: text, offset_map: [0, text.length, 0, text.length], status: 'todo',
+        id: `doc-${i}`,
+        text,
+        original_text: text,
+        offset_map: [0, text.length, 0, text.length],
+        status: 'todo',
         metadata: { title: d.title, date: '2024-03-12', source: '北京日报', district: null, url: null, reporters: [], externalId: `doc-${i}` },
         spans: d.spans.map((s) => ({ ...at(s.text), label: s.label, annotator: s.annotator, origin: 'manual', review_state: s.review_state })),
       });

@@ -23,7 +23,10 @@ test('exporting onto an existing file asks before replacing it', async ({ server
   await ask.getByRole('button', { name: /保留原文件/ }).click();
   await expect(ask).toHaveCount(0);
   await dialog.getByRole('button', { name: /^(导出|Export)$/ }).click();
-  await dialog.locator('.export-conflict').getByRole('button', { name: /^替换$/ }).click();
+  await dialog
+    .locator('.export-conflict')
+    .getByRole('button', { name: /^替换$/ })
+    .click();
   const report = dialog.locator('.export-report');
   await expect(report).toContainText(target);
   expect(JSON.parse(readFileSync(target, 'utf8').trim()).text).toBe('区委书记王明远到回龙观社区调研。');

@@ -30,8 +30,7 @@ export interface ServerOptions {
 export async function startServer(options: ServerOptions = {}): Promise<BiaozhuServer> {
   const dir = mkdtempSync(join(tmpdir(), 'biaozhu-e2e-'));
   const projectPath = join(dir, 'project.biaozhu');
-  const projectArgs =
-    options.project === 'demo' ? [] : options.project === 'none' ? ['--no-project'] : ['--create-project', projectPath];
+  const projectArgs = options.project === 'demo' ? [] : options.project === 'none' ? ['--no-project'] : ['--create-project', projectPath];
   const child = spawn(
     process.execPath,
     ['--require', require.resolve('tsx/cjs'), join(ROOT, 'electron', 'server', 'main.ts'), '--port', '0', '--user-data', join(dir, 'user'), ...projectArgs],

@@ -6,12 +6,31 @@ import type { Page } from '@playwright/test';
 import { apiCall, docScreenshot, expect, importJsonl, test, type BiaozhuServer } from './fixtures';
 
 const TEXT = '本报讯 3月12日，市委书记蔡奇到怀柔科学城调研，强调要增强“四个意识”、做到“两个维护”，力争到2025年森林覆盖率提高到48.7%，打造千亿元产业集群。';
-const SPANS: [string, string][] = [['市委书记蔡奇', 'PERSON'], ['“四个意识”', 'SLOGAN'], ['怀柔科学城', 'PROJECT'], ['森林覆盖率提高到48.7%', 'TARGET']];
+const SPANS: [string, string][] = [
+  ['市委书记蔡奇', 'PERSON'],
+  ['“四个意识”', 'SLOGAN'],
+  ['怀柔科学城', 'PROJECT'],
+  ['森林覆盖率提高到48.7%', 'TARGET'],
+];
 const TITLE = '蔡奇到怀柔科学城调研';
 
 async function seed(server: BiaozhuServer) {
-  const spans = SPANS.map(([s, label], n) => ({ id: n + 1, label, start: TEXT.indexOf(s), end: TEXT.indexOf(s) + s.length, attributes: {}, annotator: 'seed' }));
-  const record = { id: 'd1', text: TEXT, metadata: { title: TITLE, date: '2024-03-12', source: '北京日报', district: null, url: null, reporters: [], externalId: 'd1' }, original_text: TEXT, offset_map: [0, TEXT.length, 0, TEXT.length], spans };
+  const spans = SPANS.map(([s, label], n) => ({
+    id: n + 1,
+    label,
+    start: TEXT.indexOf(s),
+    end: TEXT.indexOf(s) + s.length,
+    attributes: {},
+    annotator: 'seed',
+  }));
+  const record = {
+    id: 'd1',
+    text: TEXT,
+    metadata: { title: TITLE, date: '2024-03-12', source: '北京日报', district: null, url: null, reporters: [], externalId: 'd1' },
+    original_text: TEXT,
+    offset_map: [0, TEXT.length, 0, TEXT.length],
+    spans,
+  };
   await importJsonl(server, 'seed.jsonl', JSON.stringify(record));
 }
 
@@ -25,7 +44,15 @@ async function openDoc(page: Page) {
 async function axe(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    ),
+  ).toEqual([]);
 }
 
 test('a description edited in the label editor shows in the label bar tooltip, the key map and the guidelines tab', async ({ server, page }) => {
@@ -44,7 +71,8 @@ test('a description edited in the label editor shows in the label bar tooltip, t
   await dialog.getByLabel(/^(标注说明（中文）|Guideline \(Chinese\))$/).fill('有名有姓的人，连同紧挨着的职务一起标注。');
   await dialog.getByLabel(/^(示例，每行一个|Examples, one per line)$/).fill('蔡奇\n市委书记蔡奇\n');
   await dialog.getByRole('button', { name: /^(保存|Save)$/ }).click();
-  await expect.poll(async () => (await apiCall<{ key: string; descriptionZh: string; examples: string[] }[]>(server, 'labels:list')).find((l) => l.key === 'PERSON'))
+  await expect
+    .poll(async () => (await apiCall<{ key: string; descriptionZh: string; examples: string[] }[]>(server, 'labels:list')).find((l) => l.key === 'PERSON'))
     .toMatchObject({ descriptionZh: '有名有姓的人，连同紧挨着的职务一起标注。', examples: ['蔡奇', '市委书记蔡奇'] });
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
@@ -78,7 +106,9 @@ test('a span note written in the side panel shows in the span list and survives 
   const row = page.locator('.span-row', { hasText: '“四个意识”' });
   await expect(row.locator('.span-row-note')).toContainText('与“两个维护”并列，分开标注');
   await axe(page);
-  await expect.poll(async () => (await apiCall<{ note: string }[]>(server, 'annotations:list', { documentId: 1 })).map((a) => a.note)).toContain('与“两个维护”并列，分开标注');
+  await expect
+    .poll(async () => (await apiCall<{ note: string }[]>(server, 'annotations:list', { documentId: 1 })).map((a) => a.note))
+    .toContain('与“两个维护”并列，分开标注');
 
   await page.getByRole('tab', { name: /^(文档|Document)/ }).click();
   const docNote = page.getByLabel(/^(文档备注|Document note)$/);

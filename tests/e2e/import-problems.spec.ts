@@ -7,11 +7,13 @@ const file = (name: string, text: string) => ({ name, mimeType: 'application/oct
 test('a malformed CLUENER line and a brat offset past the text are explained in Chinese', async ({ page }) => {
   await page.getByRole('button', { name: /^(导入|Import)$/ }).click();
   const dialog = page.getByRole('dialog', { name: /导入文档|Import documents/ });
-  await dialog.getByTestId('import-file-input').setInputFiles([
-    file('news.json', '{"text": "王明远调研回龙观", "label": {"person": {"王明远": [[0, 2]]}}}\n{"text": "王明远", "label": \n'),
-    file('a.txt', '王明远调研回龙观'),
-    file('a.ann', 'T1\tPERSON 0 3\t王明远\nT2\tPERSON 5 40\t回龙观\n'),
-  ]);
+  await dialog
+    .getByTestId('import-file-input')
+    .setInputFiles([
+      file('news.json', '{"text": "王明远调研回龙观", "label": {"person": {"王明远": [[0, 2]]}}}\n{"text": "王明远", "label": \n'),
+      file('a.txt', '王明远调研回龙观'),
+      file('a.ann', 'T1\tPERSON 0 3\t王明远\nT2\tPERSON 5 40\t回龙观\n'),
+    ]);
   await dialog.getByRole('button', { name: /^(预览|Preview)$/ }).click();
   await dialog.locator('.import-file').filter({ hasText: 'news.json' }).getByRole('button').first().click();
   const problems = dialog.locator('.import-file-problems');

@@ -41,7 +41,10 @@ test('import → label from the keyboard → undo/redo → reload → export', a
   await expect(dialog).toContainText('蔡奇:把方向谋大事抓党建保平安');
   await dialog.getByRole('button', { name: /导入 1 个文件|Import 1 file/ }).click();
   await expect(dialog.locator('.import-report')).toContainText(/已导入 1 篇文档|Imported 1 document/);
-  await dialog.getByRole('button', { name: /^(关闭|Close)$/ }).last().click();
+  await dialog
+    .getByRole('button', { name: /^(关闭|Close)$/ })
+    .last()
+    .click();
 
   // Open it and tag 蔡奇 with Shift+→ twice and the PERSON key.
   await page.locator('.doc-row').first().click();
@@ -53,7 +56,11 @@ test('import → label from the keyboard → undo/redo → reload → export', a
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('Shift+ArrowRight');
   await page.keyboard.press('1');
-  await expect.poll(async () => (await apiCall<{ start: number; end: number }[]>(server, 'annotations:list', { documentId: 1 })).map((a) => doc.text.slice(a.start, a.end))).toEqual(['蔡奇']);
+  await expect
+    .poll(async () =>
+      (await apiCall<{ start: number; end: number }[]>(server, 'annotations:list', { documentId: 1 })).map((a) => doc.text.slice(a.start, a.end)),
+    )
+    .toEqual(['蔡奇']);
   const mark = page.locator('[data-testid="reader"] mark, [data-testid="reader"] [data-span-ids]').filter({ hasText: '蔡奇' }).first();
   await expect(mark).toBeVisible();
 
@@ -77,7 +84,10 @@ test('import → label from the keyboard → undo/redo → reload → export', a
   const report = exportDialog.locator('.export-report');
   await expect(report).toContainText(/已写出|Wrote/);
   const file = (await report.locator('.file-list li').first().innerText()).trim();
-  const lines = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  const lines = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   expect(lines).toHaveLength(1);
   const [span] = lines[0].spans;
   expect(lines[0].text.slice(span.start, span.end)).toBe('蔡奇');

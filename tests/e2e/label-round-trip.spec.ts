@@ -9,18 +9,21 @@ const TEXT = '本报讯 3月12日，朝阳区委书记王灏主持召开区委�
 
 /** Drags the mouse across characters [start, end) of the first paragraph. */
 async function dragSelect(page: Page, start: number, end: number) {
-  const box = await page.evaluate(([s, e]) => {
-    const text = document.querySelector('[data-testid="reader"] p[data-start]')!.firstChild!.firstChild as Text;
-    const rect = (offset: number) => {
-      const r = document.createRange();
-      r.setStart(text, offset);
-      r.setEnd(text, offset + 1);
-      return r.getClientRects()[0];
-    };
-    const a = rect(s);
-    const b = rect(e - 1);
-    return { x1: a.left + 2, y1: (a.top + a.bottom) / 2, x2: b.right - 2, y2: (b.top + b.bottom) / 2 };
-  }, [start, end]);
+  const box = await page.evaluate(
+    ([s, e]) => {
+      const text = document.querySelector('[data-testid="reader"] p[data-start]')!.firstChild!.firstChild as Text;
+      const rect = (offset: number) => {
+        const r = document.createRange();
+        r.setStart(text, offset);
+        r.setEnd(text, offset + 1);
+        return r.getClientRects()[0];
+      };
+      const a = rect(s);
+      const b = rect(e - 1);
+      return { x1: a.left + 2, y1: (a.top + a.bottom) / 2, x2: b.right - 2, y2: (b.top + b.bottom) / 2 };
+    },
+    [start, end],
+  );
   await page.mouse.move(box.x1, box.y1);
   await page.mouse.down();
   await page.mouse.move(box.x2, box.y2, { steps: 4 });
@@ -28,7 +31,15 @@ async function dragSelect(page: Page, start: number, end: number) {
 }
 
 test('one label key press sends one request and updates the list, the undo state and the mark', async ({ server, page }) => {
-  const line = { id: 'a1', text: TEXT, metadata: { title: '常委会', date: '2024-03-12', source: '北京日报', district: '朝阳区', url: null, reporters: [], externalId: 'a1' }, status: 'todo', original_text: TEXT, offset_map: [0, TEXT.length, 0, TEXT.length], spans: [] };
+  const line = {
+    id: 'a1',
+    text: TEXT,
+    metadata: { title: '常委会', date: '2024-03-12', source: '北京日报', district: '朝阳区', url: null, reporters: [], externalId: 'a1' },
+    status: 'todo',
+    original_text: TEXT,
+    offset_map: [0, TEXT.length, 0, TEXT.length],
+    spans: [],
+  };
   await importJsonl(server, 'one.jsonl', JSON.stringify(line));
   const docId = (await apiCall<{ items: { id: number }[] }>(server, 'documents:list', {})).items[0].id;
   await page.reload();
@@ -47,11 +58,13 @@ test('one label key press sends one request and updates the list, the undo state
   await page.evaluate(() => {
     const w = window as unknown as { firstMark?: Element };
     new MutationObserver((records, observer) => {
-      for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && (n.matches('mark') ? n : n.querySelector('mark'))) {
-        w.firstMark = n.matches('mark') ? n : n.querySelector('mark')!;
-        observer.disconnect();
-        return;
-      }
+      for (const r of records)
+        for (const n of r.addedNodes)
+          if (n instanceof Element && (n.matches('mark') ? n : n.querySelector('mark'))) {
+            w.firstMark = n.matches('mark') ? n : n.querySelector('mark')!;
+            observer.disconnect();
+            return;
+          }
     }).observe(document.querySelector('[data-testid="reader"]')!, { subtree: true, childList: true });
   });
   await page.keyboard.press('1');

@@ -3,7 +3,8 @@
 // renamed label is confirmed, and their spans come back.
 import { apiCall, docScreenshot, expect, importJsonl, test } from './fixtures';
 
-const record = (n: number) => `${JSON.stringify({ title: `文章${n}`, text: `第${n}篇：区委书记王明远在回龙观调研“智慧社区”建设。`, date: '2024-05-06', source: '北京日报' })}\n`;
+const record = (n: number) =>
+  `${JSON.stringify({ title: `文章${n}`, text: `第${n}篇：区委书记王明远在回龙观调研“智慧社区”建设。`, date: '2024-05-06', source: '北京日报' })}\n`;
 
 test('hands out to two coders and merges their files back, with a renamed label', async ({ server, page }) => {
   await importJsonl(server, 'articles.jsonl', [1, 2, 3, 4, 5].map(record).join(''));
@@ -44,7 +45,10 @@ test('hands out to two coders and merges their files back, with a renamed label'
     const browser = page.getByRole('dialog', { name: '添加标注员文件…' });
     // The browser starts beside the project, then beside the file picked last.
     if (name === '王.biaozhu') await browser.getByRole('button', { name: /team/ }).first().dblclick();
-    await browser.getByRole('button', { name: new RegExp(name) }).first().click();
+    await browser
+      .getByRole('button', { name: new RegExp(name) })
+      .first()
+      .click();
     await browser.getByRole('button', { name: '打开项目' }).click();
   }
   await expect(dialog.getByText(/王：\d 篇中 \d 篇匹配/)).toBeVisible();
@@ -56,8 +60,19 @@ test('hands out to two coders and merges their files back, with a renamed label'
   await dialog.getByRole('button', { name: '关闭' }).last().click();
   await expect(dialog).toHaveCount(0);
 
-  const stats = await apiCall<{ annotations: number; annotators: { name: string; count: number }[]; byLabel: { labelKey: string; count: number }[] }>(server, 'projects:stats');
+  const stats = await apiCall<{ annotations: number; annotators: { name: string; count: number }[]; byLabel: { labelKey: string; count: number }[] }>(
+    server,
+    'projects:stats',
+  );
   expect(stats.annotations).toBe(7); // 2 shared documents for both, 3 split between them
   expect(stats.byLabel.find((l) => l.labelKey === 'PERSON')!.count).toBe(7);
-  expect(stats.annotators.filter((a) => a.count > 0).map((a) => [a.name, a.count]).sort()).toEqual([['李', 3], ['王', 4]]);
+  expect(
+    stats.annotators
+      .filter((a) => a.count > 0)
+      .map((a) => [a.name, a.count])
+      .sort(),
+  ).toEqual([
+    ['李', 3],
+    ['王', 4],
+  ]);
 });

@@ -8,7 +8,12 @@ const ORIGINAL = '朝陽區(qū)委書記主持召開區委常委會會議。';
 
 test('the original view fetches the imported text when shown, once, and shows it', async ({ server, page }) => {
   const line = {
-    id: 'o1', text: TEXT, original_text: ORIGINAL, offset_map: [0, TEXT.length, 0, ORIGINAL.length], status: 'todo', spans: [],
+    id: 'o1',
+    text: TEXT,
+    original_text: ORIGINAL,
+    offset_map: [0, TEXT.length, 0, ORIGINAL.length],
+    status: 'todo',
+    spans: [],
     metadata: { title: '常委会', date: '2024-03-12', source: '北京日报', district: '朝阳区', url: null, reporters: [], externalId: 'o1' },
   };
   await importJsonl(server, 'one.jsonl', JSON.stringify(line));

@@ -12,7 +12,15 @@ const at = (s: string) => [TEXT.indexOf(s), TEXT.indexOf(s) + s.length] as const
 /** One document with spans (PERSON inside a longer PERSON: BIO drops it), and one never opened. */
 async function seed(server: BiaozhuServer): Promise<number[]> {
   const lines = [
-    JSON.stringify({ text: TEXT, title: '调研', label: [[...at('区委书记张延昆'), 'PERSON'], [...at('张延昆'), 'PERSON'], [...at('力争到2025年底完成老旧小区综合整治120个'), 'TARGET']] }),
+    JSON.stringify({
+      text: TEXT,
+      title: '调研',
+      label: [
+        [...at('区委书记张延昆'), 'PERSON'],
+        [...at('张延昆'), 'PERSON'],
+        [...at('力争到2025年底完成老旧小区综合整治120个'), 'TARGET'],
+      ],
+    }),
     JSON.stringify({ text: `${TEXT}（二）`, title: '未打开', label: [] }),
   ];
   await importJsonl(server, 'seed.jsonl', lines.join('\n'));
@@ -69,24 +77,28 @@ test('the undo toast names the action and the span', async ({ server, page }) =>
   await openDoc(page, '未打开');
   // Drag over 张延昆 and tag it PERSON.
   const [start, end] = at('张延昆');
-  const points = await page.evaluate(([s, e]) => {
-    const p = document.querySelector<HTMLElement>('[data-testid="reader"] p[data-start="0"]')!;
-    const text = p.firstChild?.nodeType === Node.TEXT_NODE ? (p.firstChild as Text) : (document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode() as Text);
-    const rect = (o: number) => {
-      const r = document.createRange();
-      r.setStart(text, o);
-      r.setEnd(text, o + 1);
-      return r.getClientRects()[0]!;
-    };
-    const a = rect(s), b = rect(e - 1);
-    return { x1: a.left + 2, y1: (a.top + a.bottom) / 2, x2: b.right - 2, y2: (b.top + b.bottom) / 2 };
-  }, [start, end]);
+  const points = await page.evaluate(
+    ([s, e]) => {
+      const p = document.querySelector<HTMLElement>('[data-testid="reader"] p[data-start="0"]')!;
+      const text = p.firstChild?.nodeType === Node.TEXT_NODE ? (p.firstChild as Text) : (document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode() as Text);
+      const rect = (o: number) => {
+        const r = document.createRange();
+        r.setStart(text, o);
+        r.setEnd(text, o + 1);
+        return r.getClientRects()[0]!;
+      };
+      const a = rect(s),
+        b = rect(e - 1);
+      return { x1: a.left + 2, y1: (a.top + a.bottom) / 2, x2: b.right - 2, y2: (b.top + b.bottom) / 2 };
+    },
+    [start, end],
+  );
   await page.mouse.move(points.x1, points.y1);
   await page.mouse.down();
   await page.mouse.move(points.x2, points.y2, { steps: 4 });
   await page.mouse.up();
   await page.keyboard.press('1');
-  await expect.poll(async () => (await apiCall<Annotation[]>(server, 'annotations:list', { documentId: (await currentId(server, '未打开')) })).length).toBe(1);
+  await expect.poll(async () => (await apiCall<Annotation[]>(server, 'annotations:list', { documentId: await currentId(server, '未打开') })).length).toBe(1);
   await page.keyboard.press('Control+z');
   await expect(page.locator('.toast-message').filter({ hasText: '撤销：新建标注 张延昆' })).toBeVisible();
 });
@@ -180,7 +192,10 @@ test('a date attribute typed and left with Tab is saved', async ({ server, page 
   await apiCall(server, 'annotations:update', { id: target.id, attributes: { deadline: '2024-06-30' } });
   await page.reload();
   await openDoc(page, '调研');
-  await page.locator('.span-list').getByRole('button', { name: /力争到2025年底/ }).click();
+  await page
+    .locator('.span-list')
+    .getByRole('button', { name: /力争到2025年底/ })
+    .click();
   const deadline = page.getByLabel(/^(期限|Deadline)$/);
   await expect(deadline).toHaveValue('2024-06-30');
   // A new date typed over the old one digit by digit (this Chromium's fields: month, day, year),
@@ -201,7 +216,8 @@ test.describe('at 1280 × 800', () => {
     for (const el of document.querySelectorAll<HTMLElement>('button, label, [role="tab"], th, legend, .badge, span, h2, h3, h4')) {
       if (!el.offsetParent || el.closest('.doc-row-title, .span-row-text')) continue;
       const s = getComputedStyle(el);
-      if (el.scrollWidth > el.clientWidth + 1 && (s.overflow !== 'visible' || s.textOverflow === 'ellipsis') && el.textContent?.trim()) cut.push(`${el.className}: ${el.textContent.trim()}`);
+      if (el.scrollWidth > el.clientWidth + 1 && (s.overflow !== 'visible' || s.textOverflow === 'ellipsis') && el.textContent?.trim())
+        cut.push(`${el.className}: ${el.textContent.trim()}`);
     }
     return cut;
   };

@@ -20,7 +20,15 @@ const UTF8_ARTICLE = '东城区推进“接诉即办”改革\n\n本报讯 东�
 async function axe(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    ),
+  ).toEqual([]);
 }
 
 test('imports picked files after a preview with encodings and before/after text', async ({ server, page }) => {
@@ -44,10 +52,16 @@ test('imports picked files after a preview with encodings and before/after text'
   await expect(dialog.locator('.before-after .text-preview').nth(0)).toContainText('<h1>');
   // Forcing another encoding re-decodes the file on the server; forcing it back restores the text.
   await files.filter({ hasText: 'haidian-gb18030.txt' }).getByRole('button').click();
-  await dialog.getByLabel(/^(编码|Encoding)$/).last().selectOption('big5');
+  await dialog
+    .getByLabel(/^(编码|Encoding)$/)
+    .last()
+    .selectOption('big5');
   await expect(files.filter({ hasText: 'haidian-gb18030.txt' })).toContainText('big5');
   await expect(dialog.locator('.before-after .text-preview').nth(1)).not.toContainText('中关村科学城北区');
-  await dialog.getByLabel(/^(编码|Encoding)$/).last().selectOption('gb18030');
+  await dialog
+    .getByLabel(/^(编码|Encoding)$/)
+    .last()
+    .selectOption('gb18030');
   await expect(dialog.locator('.before-after .text-preview').nth(1)).toContainText('中关村科学城北区');
   await files.filter({ hasText: 'chaoyang.html' }).getByRole('button').click();
   // Taking the text out of the page is listed with the steps, not shown as "none".
@@ -58,7 +72,10 @@ test('imports picked files after a preview with encodings and before/after text'
   await files.filter({ hasText: 'dongcheng.txt' }).getByRole('checkbox').uncheck();
   await dialog.getByRole('button', { name: /导入 2 个文件|Import 2 files/ }).click();
   await expect(dialog.locator('.import-report')).toContainText(/已导入 2 篇文档|Imported 2 documents/);
-  await dialog.getByRole('button', { name: /^(关闭|Close)$/ }).last().click();
+  await dialog
+    .getByRole('button', { name: /^(关闭|Close)$/ })
+    .last()
+    .click();
   await expect(page.locator('.doc-row')).toHaveCount(2);
   const list = await apiCall<{ total: number; items: { title: string; encoding: string | null }[] }>(server, 'documents:list', {});
   expect(list.total).toBe(2);
@@ -84,7 +101,10 @@ test('files dropped anywhere on the workbench open the import with them', async 
   await expect(dialog.locator('.import-file')).toHaveCount(1);
   await dialog.getByRole('button', { name: /导入 1 个文件|Import 1 file/ }).click();
   await expect(dialog.locator('.import-report')).toContainText(/已导入 1 篇文档|Imported 1 document/);
-  await dialog.getByRole('button', { name: /^(关闭|Close)$/ }).last().click();
+  await dialog
+    .getByRole('button', { name: /^(关闭|Close)$/ })
+    .last()
+    .click();
   const list = await apiCall<{ items: { title: string; fileName: string }[] }>(server, 'documents:list', {});
   expect(list.items.map((d) => d.title)).toContain('东城区推进“接诉即办”改革');
 });
@@ -97,7 +117,15 @@ test('exports with filters and a train/dev/test split, reporting files and dropp
       JSON.stringify({
         id: `e${i}`,
         text: `${text}${i}`,
-        metadata: { title: `导出测试 ${i}`, date: '2024-05-0' + (i + 1), source: '北京日报', district: '朝阳区', url: null, reporters: [], externalId: `e${i}` },
+        metadata: {
+          title: `导出测试 ${i}`,
+          date: '2024-05-0' + (i + 1),
+          source: '北京日报',
+          district: '朝阳区',
+          url: null,
+          reporters: [],
+          externalId: `e${i}`,
+        },
         status: 'todo',
         original_text: `${text}${i}`,
         offset_map: [0, text.length + 1, 0, text.length + 1],

@@ -16,7 +16,15 @@ async function importArticles(server: BiaozhuServer, articles: { id: string; tit
       JSON.stringify({
         id: a.id,
         text: a.text,
-        metadata: { title: a.title, date: a.date ?? '2024-03-12', source: a.source ?? '北京日报', district: '朝阳区', url: null, reporters: [], externalId: a.id },
+        metadata: {
+          title: a.title,
+          date: a.date ?? '2024-03-12',
+          source: a.source ?? '北京日报',
+          district: '朝阳区',
+          url: null,
+          reporters: [],
+          externalId: a.id,
+        },
         status: 'todo',
         original_text: a.text,
         offset_map: [0, a.text.length, 0, a.text.length],
@@ -201,10 +209,12 @@ test('relabel, resize and delete the selected span from the keyboard', async ({ 
   await expect.poll(async () => (await spans(server))[0].end).toBe(start + 3);
   await page.keyboard.press('Shift+BracketRight');
   await page.keyboard.press('Shift+BracketLeft');
-  await expect.poll(async () => {
-    const [s] = await spans(server);
-    return TEXT.slice(s.start, s.end);
-  }).toBe('记王灏');
+  await expect
+    .poll(async () => {
+      const [s] = await spans(server);
+      return TEXT.slice(s.start, s.end);
+    })
+    .toBe('记王灏');
   await page.keyboard.press('Delete');
   await expect.poll(async () => (await spans(server)).length).toBe(0);
   await expect(page.locator('mark[data-ids]')).toHaveCount(0);

@@ -20,7 +20,12 @@ test('a 100k-character document with 5,000 spans opens windowed and labels at th
     return { id: i + 1, label: LABELS[i % 4], start: Math.max(0, start), end: Math.max(0, start) + 4 + (i % 5) * 6, attributes: {}, annotator: 'bench' };
   }).filter((s) => s.end <= text.length);
   const record = {
-    id: 'long', text, status: 'todo', original_text: text, offset_map: [0, text.length, 0, text.length], spans,
+    id: 'long',
+    text,
+    status: 'todo',
+    original_text: text,
+    offset_map: [0, text.length, 0, text.length],
+    spans,
     metadata: { title: '长文档', date: '2024-01-01', source: '基准', district: null, url: null, reporters: [], externalId: 'long' },
   };
   await importJsonl(server, 'long.jsonl', JSON.stringify(record));

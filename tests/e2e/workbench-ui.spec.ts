@@ -31,12 +31,14 @@ const SPANS: [string, string][] = [
   ['文献', 'PERSON'],
 ];
 
-
 /** Imports the articles losslessly (biaozhu-jsonl) with spans on the first one. */
 async function seed(server: BiaozhuServer) {
   const lines = ARTICLES.map((a, i) => {
     const text = i === 0 ? BODY : `${a.title}。\n${BODY.split('\n')[i % 3]}`;
-    const spans = i === 0 ? SPANS.map(([s, label], n) => ({ id: n + 1, label, start: text.indexOf(s), end: text.indexOf(s) + s.length, attributes: {}, annotator: 'seed' })) : [];
+    const spans =
+      i === 0
+        ? SPANS.map(([s, label], n) => ({ id: n + 1, label, start: text.indexOf(s), end: text.indexOf(s) + s.length, attributes: {}, annotator: 'seed' }))
+        : [];
     return JSON.stringify({
       id: `doc-${i}`,
       text,
@@ -68,7 +70,15 @@ async function openDoc(page: Page, title: string) {
 async function axe(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    serious.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    ),
+  ).toEqual([]);
 }
 
 test.beforeEach(async ({ server, page, serverOptions }) => {
@@ -108,7 +118,9 @@ test('review mode accepts and rejects spans and marks the document reviewed', as
   await page.keyboard.press('j');
   await page.keyboard.press('a');
   await page.keyboard.press('r');
-  await expect.poll(async () => (await spans(server)).map((s) => s.reviewState).sort()).toEqual(['accepted', 'pending', 'pending', 'pending', 'pending', 'pending', 'pending', 'rejected']);
+  await expect
+    .poll(async () => (await spans(server)).map((s) => s.reviewState).sort())
+    .toEqual(['accepted', 'pending', 'pending', 'pending', 'pending', 'pending', 'pending', 'rejected']);
   await expect(page.locator('.review-card')).toBeVisible();
   await docScreenshot(page, 'review');
   await page.getByRole('button', { name: /标记文档为已审核|Mark document reviewed/ }).click();
@@ -117,19 +129,26 @@ test('review mode accepts and rejects spans and marks the document reviewed', as
 
 test('attributes of the selected span and document metadata are edited in place', async ({ server, page }) => {
   await openDoc(page, ARTICLES[0].title);
-  await page.locator('.span-list').getByRole('button', { name: /力争到2025年底/ }).click();
+  await page
+    .locator('.span-list')
+    .getByRole('button', { name: /力争到2025年底/ })
+    .click();
   await page.getByLabel(/^(数值|Value)$/).fill('120');
   await page.getByLabel(/^(单位|Unit)$/).fill('个');
   await page.getByLabel(/^(单位|Unit)$/).press('Enter');
   await page.getByLabel(/^(期限|Deadline)$/).fill('2025-12-31');
   // A date is saved when the field is left (Tab), not on every keystroke of a half-typed date.
   await page.getByLabel(/^(期限|Deadline)$/).press('Tab');
-  await expect.poll(async () => (await spans(server)).find((s) => s.attributes.value)?.attributes).toEqual({ value: '120', unit: '个', deadline: '2025-12-31' });
+  await expect
+    .poll(async () => (await spans(server)).find((s) => s.attributes.value)?.attributes)
+    .toEqual({ value: '120', unit: '个', deadline: '2025-12-31' });
   await page.getByRole('tab', { name: /文档信息|Document/ }).click();
   await page.getByLabel(/^(区|District)$/).fill('朝阳');
   await page.getByLabel(/^(记者|Reporters)$/).fill('张伟，李娜');
   await page.getByLabel(/^(记者|Reporters)$/).press('Enter');
-  await expect.poll(async () => (await apiCall<{ reporters: string[]; district: string }>(server, 'documents:get', { id: ids[0] })).reporters).toEqual(['张伟', '李娜']);
+  await expect
+    .poll(async () => (await apiCall<{ reporters: string[]; district: string }>(server, 'documents:get', { id: ids[0] })).reporters)
+    .toEqual(['张伟', '李娜']);
   expect((await apiCall<{ district: string }>(server, 'documents:get', { id: ids[0] })).district).toBe('朝阳');
 });
 
@@ -141,7 +160,9 @@ test('label editor renames, recolours and adds labels with attributes', async ({
   await dialog.getByLabel(/^(英文名|English name)$/).fill('Person (official)');
   await dialog.getByLabel(/颜色 hex|Colour hex/).fill('#c92a2a');
   await dialog.getByRole('button', { name: /^(保存|Save)$/ }).click();
-  await expect.poll(async () => (await apiCall<{ key: string; nameEn: string; color: string }[]>(server, 'labels:list')).find((l) => l.key === 'PERSON')).toMatchObject({ nameEn: 'Person (official)', color: '#c92a2a' });
+  await expect
+    .poll(async () => (await apiCall<{ key: string; nameEn: string; color: string }[]>(server, 'labels:list')).find((l) => l.key === 'PERSON'))
+    .toMatchObject({ nameEn: 'Person (official)', color: '#c92a2a' });
   await dialog.getByRole('button', { name: /添加标签|Add label/ }).click();
   await dialog.getByLabel(/^(中文名|Chinese name)$/).fill('机构');
   await dialog.getByLabel(/^(英文名|English name)$/).fill('Organization');
@@ -159,7 +180,9 @@ test('label editor renames, recolours and adds labels with attributes', async ({
   await dialog.getByLabel(/^(快捷键|Hotkey)$/).fill('o');
   await docScreenshot(page, 'label-editor');
   await dialog.getByRole('button', { name: /^(保存|Save)$/ }).click();
-  await expect.poll(async () => (await apiCall<{ key: string; attributes: unknown[] }[]>(server, 'labels:list')).find((l) => l.key === 'ORG')?.attributes).toEqual([{ key: 'level', nameZh: '级别', nameEn: 'Level', type: 'choice', options: ['市级', '区级'] }]);
+  await expect
+    .poll(async () => (await apiCall<{ key: string; attributes: unknown[] }[]>(server, 'labels:list')).find((l) => l.key === 'ORG')?.attributes)
+    .toEqual([{ key: 'level', nameZh: '级别', nameEn: 'Level', type: 'choice', options: ['市级', '区级'] }]);
   await expect(dialog.locator('.label-list-item')).toHaveCount(5);
   await axe(page);
   await page.keyboard.press('Escape');

@@ -48,7 +48,12 @@ function resolveFilter(db: Db, filter: Input['documents']['filter']): DocumentFi
   if (!filter) return undefined;
   const { withLabel, withoutLabel, annotator, ...rest } = filter;
   const labelId = (key: string | undefined) => (key === undefined ? undefined : (getLabelByKey(db, key)?.id ?? null));
-  return { ...rest, withLabelId: labelId(withLabel), withoutLabelId: labelId(withoutLabel), annotatorId: annotator === undefined ? undefined : annotatorIdByName(db, annotator) };
+  return {
+    ...rest,
+    withLabelId: labelId(withLabel),
+    withoutLabelId: labelId(withoutLabel),
+    annotatorId: annotator === undefined ? undefined : annotatorIdByName(db, annotator),
+  };
 }
 
 export function computeProjectAgreement(db: Db, input: Input): AgreementReport {

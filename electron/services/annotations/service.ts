@@ -107,7 +107,9 @@ export function updateAnnotation(db: Db, input: UpdateInput): Annotation {
     const labelId = input.labelId ?? before.labelId;
     const same = annotations.findSameSpan(db, { documentId: before.documentId, start, end, labelId, annotatorId: ensureAnnotator(db, before.annotator) });
     if (same !== null && same !== input.id) {
-      throw new ApiFailure('conflict', `Span ${same} already has this label on characters [${start}, ${end}); the change would make two of one span`, { existingId: same });
+      throw new ApiFailure('conflict', `Span ${same} already has this label on characters [${start}, ${end}); the change would make two of one span`, {
+        existingId: same,
+      });
     }
     annotations.updateAnnotation(db, input.id, {
       start,
@@ -162,9 +164,12 @@ export function historyState(db: Db, documentId: number): HistoryState {
   const undo = operations.lastDoneOperation(db, documentId);
   const redo = operations.firstUndoneOperation(db, documentId);
   return {
-    canUndo: !!undo, canRedo: !!redo,
-    undoLabel: undo ? DESCRIPTIONS[undo.kind] : null, redoLabel: redo ? DESCRIPTIONS[redo.kind] : null,
-    undoKind: undo?.kind ?? null, redoKind: redo?.kind ?? null,
+    canUndo: !!undo,
+    canRedo: !!redo,
+    undoLabel: undo ? DESCRIPTIONS[undo.kind] : null,
+    redoLabel: redo ? DESCRIPTIONS[redo.kind] : null,
+    undoKind: undo?.kind ?? null,
+    redoKind: redo?.kind ?? null,
   };
 }
 
@@ -176,13 +181,21 @@ function step(db: Db, documentId: number, direction: 'undo' | 'redo'): HistorySt
     if (op.notes) {
       const documentNote = restoreDocumentNote(db, op, direction);
       operations.setUndone(db, op.id, direction === 'undo');
-      return { description: `${direction} ${DESCRIPTIONS[op.kind]}`, kind: op.kind, spanText: '', upserted: [], deletedIds: [], documentNote, ...historyState(db, documentId) };
+      return {
+        description: `${direction} ${DESCRIPTIONS[op.kind]}`,
+        kind: op.kind,
+        spanText: '',
+        upserted: [],
+        deletedIds: [],
+        documentNote,
+        ...historyState(db, documentId),
+      };
     }
     const id = (op.after ?? op.before)!.id;
     const changes = direction === 'undo' ? restore(db, op.after, op.before, id) : restore(db, op.before, op.after, id);
     operations.setUndone(db, op.id, direction === 'undo');
     // The span as this step leaves it; a span the step removes, as it was.
-    const touched = (direction === 'undo' ? op.before ?? op.after : op.after ?? op.before)!;
+    const touched = (direction === 'undo' ? (op.before ?? op.after) : (op.after ?? op.before))!;
     const spanText = getDocumentText(db, documentId)?.slice(touched.start, touched.end) ?? '';
     return { description: `${direction} ${DESCRIPTIONS[op.kind]}`, kind: op.kind, spanText, ...changes, ...historyState(db, documentId) };
   })();

@@ -45,8 +45,7 @@ const stampOf = (ms: number): string => new Date(ms).toISOString().replace(/[-:.
 const timeOfStamp = (s: string): string =>
   `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}T${s.slice(9, 11)}:${s.slice(11, 13)}:${s.slice(13, 15)}.${s.slice(15, 18)}Z`;
 
-export const backupFolderBeside = (projectPath: string): string =>
-  join(dirname(projectPath), `${basename(projectPath, extname(projectPath))}.biaozhu-backups`);
+export const backupFolderBeside = (projectPath: string): string => join(dirname(projectPath), `${basename(projectPath, extname(projectPath))}.biaozhu-backups`);
 
 const isDirectory = (path: string): boolean => {
   try {
@@ -129,7 +128,12 @@ function rotate(folder: string, reason: BackupReason, keep: number): void {
   }
 }
 
-function entryFor(path: string, name: BackupName, summary: { documentCount: number; annotationCount: number; schemaVersion: number } | null, problem: string | null): BackupEntry {
+function entryFor(
+  path: string,
+  name: BackupName,
+  summary: { documentCount: number; annotationCount: number; schemaVersion: number } | null,
+  problem: string | null,
+): BackupEntry {
   return {
     path,
     reason: name.reason,

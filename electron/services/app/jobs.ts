@@ -47,7 +47,7 @@ export class JobManager {
       (error: unknown) => {
         const cancelled = control.cancelled || (error instanceof ApiFailure && error.code === 'cancelled');
         status.state = cancelled ? 'cancelled' : 'failed';
-        status.error = cancelled ? 'Cancelled; nothing was written.' : (error as Error).message ?? String(error);
+        status.error = cancelled ? 'Cancelled; nothing was written.' : ((error as Error).message ?? String(error));
       },
     );
     return { jobId: id };

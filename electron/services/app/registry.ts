@@ -57,7 +57,10 @@ export class HandlerRegistry implements Dispatcher {
         return err('read_only', this.readOnlyMessage() ?? 'This project is open read-only; nothing was changed.');
       }
       if (isBusyError(error)) {
-        return err('busy', `The project is busy with another write (an import being committed); nothing was changed by ${channel}. Try again when it has finished.`);
+        return err(
+          'busy',
+          `The project is busy with another write (an import being committed); nothing was changed by ${channel}. Try again when it has finished.`,
+        );
       }
       if (isCorruptionError(error)) {
         return err('damaged', `${channel} met a damaged page in the project: ${(error as Error).message}. ${DAMAGED_ADVICE}`);

@@ -85,8 +85,7 @@ const syncProbe: FsProbe = {
   },
 };
 
-const notWritable = (existing: string) =>
-  new ApiFailure('io', `${existing} is not writable: choose a folder you can write to`, { path: existing });
+const notWritable = (existing: string) => new ApiFailure('io', `${existing} is not writable: choose a folder you can write to`, { path: existing });
 
 /** Checks that `folder` exists or can be made, without making anything. */
 export function planFolder(folder: string): FolderPlan {

@@ -22,9 +22,7 @@ export const WORKER_SOURCES: Record<WorkerName, string> = {
 };
 
 export type WorkerMessage<R> =
-  | { type: 'progress'; done: number; total: number; message?: string }
-  | { type: 'result'; result: R }
-  | { type: 'error'; code?: string; message: string };
+  { type: 'progress'; done: number; total: number; message?: string } | { type: 'result'; result: R } | { type: 'error'; code?: string; message: string };
 
 let nativeBinding: string | undefined;
 /** The Electron main process passes the Electron-ABI better-sqlite3 addon on to workers. */

@@ -11,5 +11,10 @@ export function resolveDocumentFilter(db: Db, filter: Filter | undefined): Docum
   if (!filter) return {};
   const { withLabel, withoutLabel, annotator, ...rest } = filter;
   const labelId = (key: string | undefined) => (key === undefined ? undefined : (getLabelByKey(db, key)?.id ?? null));
-  return { ...rest, withLabelId: labelId(withLabel), withoutLabelId: labelId(withoutLabel), annotatorId: annotator === undefined ? undefined : annotatorIdByName(db, annotator) };
+  return {
+    ...rest,
+    withLabelId: labelId(withLabel),
+    withoutLabelId: labelId(withoutLabel),
+    annotatorId: annotator === undefined ? undefined : annotatorIdByName(db, annotator),
+  };
 }

@@ -60,7 +60,8 @@ export async function handOut(session: ProjectSession, input: Input): Promise<Ha
   if (ids.length === 0) throw new ApiFailure('invalid_input', 'No document of the project matches the chosen documents; nothing was written.');
   const split = splitDocuments(ids, input.annotators.length, { sample: input.sample, seed: input.seed, overlap: input.overlap });
   const targets = handoutPaths(resolveExportPath(input.outPath, projectPath), input.annotators);
-  if (new Set(targets).size !== targets.length) throw new ApiFailure('invalid_input', 'Two coders would get the same file name; use {annotator} in the output path.');
+  if (new Set(targets).size !== targets.length)
+    throw new ApiFailure('invalid_input', 'Two coders would get the same file name; use {annotator} in the output path.');
   for (const target of targets) {
     if (target === projectPath) throw new ApiFailure('conflict', `${target} is the project itself; choose another file name.`);
     await checkExportTarget(target, false, input.overwrite);

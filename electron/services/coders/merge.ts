@@ -53,7 +53,10 @@ function readCoderFile(path: string, mainId: string): CoderFile {
     const spans = merge.coderSpans(db);
     const coder = getMeta(db, HANDOUT_META.coder) ?? (merge.spanAnnotators(db).join(', ') || basename(path));
     return {
-      path, db, coder, spans,
+      path,
+      db,
+      coder,
+      spans,
       fromThisProject: getMeta(db, HANDOUT_META.originId) === mainId,
       originName: getMeta(db, HANDOUT_META.originName),
       documents: merge.coderDocuments(db),
@@ -82,7 +85,11 @@ function openAll(session: ProjectSession, paths: readonly string[]): { main: Db;
     const byCoder = new Map<string, string>();
     for (const file of files) {
       const other = byCoder.get(file.coder);
-      if (other) throw new ApiFailure('invalid_input', `${other} and ${file.path} are both coder ${file.coder}'s; merge one of them (each coder's spans are told apart by name). Nothing was merged.`);
+      if (other)
+        throw new ApiFailure(
+          'invalid_input',
+          `${other} and ${file.path} are both coder ${file.coder}'s; merge one of them (each coder's spans are told apart by name). Nothing was merged.`,
+        );
       byCoder.set(file.coder, file.path);
     }
     return { main, files };
@@ -136,14 +143,18 @@ function previewOf(main: Db, files: readonly CoderFile[]): MergePreview {
   for (const c of coders) {
     const file = files.find((f) => f.path === c.path)!;
     if (!c.fromThisProject) {
-      problems.push(file.originName
-        ? `${c.path} was handed out from another project ("${file.originName}"), not this one.`
-        : `${c.path} was not handed out from this project (it records no origin).`);
+      problems.push(
+        file.originName
+          ? `${c.path} was handed out from another project ("${file.originName}"), not this one.`
+          : `${c.path} was not handed out from this project (it records no origin).`,
+      );
     } else if (c.documents > 0 && c.documentsMatched === 0) problems.push(`${c.path} shares no document with this project.`);
   }
   const labels = labelMappings(main, files);
   const coderKeys = new Set(files.flatMap((f) => f.labels.map((l) => l.key)));
-  const labelsOnlyInProject = listLabels(main).map((l) => l.key).filter((k) => !coderKeys.has(k));
+  const labelsOnlyInProject = listLabels(main)
+    .map((l) => l.key)
+    .filter((k) => !coderKeys.has(k));
   return { coders, labels, labelsOnlyInProject, problems };
 }
 
@@ -165,14 +176,22 @@ function checkLabels(main: Db, files: readonly CoderFile[], mappings: readonly L
   const coderKeys = new Set(files.flatMap((f) => f.labels.map((l) => l.key)));
   const unknown = Object.keys(input.labelMap).filter((key) => !coderKeys.has(key));
   if (unknown.length > 0) {
-    throw new ApiFailure('invalid_input', `--map ${unknown.join(', ')}: no coder file has such a label (theirs: ${[...coderKeys].join(', ')}). Nothing was merged.`);
+    throw new ApiFailure(
+      'invalid_input',
+      `--map ${unknown.join(', ')}: no coder file has such a label (theirs: ${[...coderKeys].join(', ')}). Nothing was merged.`,
+    );
   }
   const unresolved: string[] = [];
   for (const m of mappings) {
     const target = input.labelMap[m.coderKey];
     if (target !== undefined) {
       if (!getLabelByKey(main, target)) {
-        throw new ApiFailure('invalid_input', `--map ${m.coderKey}=${target}: the project has no label ${target} (labels: ${listLabels(main).map((l) => l.key).join(', ')}). Nothing was merged.`);
+        throw new ApiFailure(
+          'invalid_input',
+          `--map ${m.coderKey}=${target}: the project has no label ${target} (labels: ${listLabels(main)
+            .map((l) => l.key)
+            .join(', ')}). Nothing was merged.`,
+        );
       }
     } else if (m.kind === 'renamed') {
       unresolved.push(`${m.coderKey} → ${m.suggested}? (renamed; ${m.spans} spans; confirm with --map ${m.coderKey}=${m.suggested})`);
@@ -181,12 +200,21 @@ function checkLabels(main: Db, files: readonly CoderFile[], mappings: readonly L
     }
   }
   if (unresolved.length > 0) {
-    throw new ApiFailure('invalid_input', `The coder files' labels differ from the project's; confirm the mapping first. Nothing was merged.\n  ${unresolved.join('\n  ')}`, { labels: mappings });
+    throw new ApiFailure(
+      'invalid_input',
+      `The coder files' labels differ from the project's; confirm the mapping first. Nothing was merged.\n  ${unresolved.join('\n  ')}`,
+      { labels: mappings },
+    );
   }
 }
 
 /** Each coder label key → the project label id its spans go to, creating the accepted new labels (after checkLabels, in the merge's transaction). */
-function resolveLabels(main: Db, files: readonly CoderFile[], mappings: readonly LabelMapping[], input: HandlerInput<'coders:merge'>): { ids: Map<string, number>; created: string[] } {
+function resolveLabels(
+  main: Db,
+  files: readonly CoderFile[],
+  mappings: readonly LabelMapping[],
+  input: HandlerInput<'coders:merge'>,
+): { ids: Map<string, number>; created: string[] } {
   const ids = new Map<string, number>();
   const created: string[] = [];
   for (const m of mappings) {
@@ -209,12 +237,15 @@ export async function mergeCoderFiles(session: ProjectSession, input: HandlerInp
   return withCoderFiles(session, input.paths, async (main, files) => {
     const preview = previewOf(main, files);
     if (preview.problems.length > 0 && !input.force) {
-      throw new ApiFailure('conflict', `${preview.problems.join(' ')} Nothing was merged; merge it anyway with force (--force).`, { problems: preview.problems });
+      throw new ApiFailure('conflict', `${preview.problems.join(' ')} Nothing was merged; merge it anyway with force (--force).`, {
+        problems: preview.problems,
+      });
     }
     checkLabels(main, files, preview.labels, input);
     // A merge writes as much as an import: the same backup first (and no merge without one).
     await backUpBeforeImport(session);
-    if (session.requireWritableDb() !== main) throw new ApiFailure('conflict', 'The project was closed or switched while the merge was being prepared; nothing was merged.');
+    if (session.requireWritableDb() !== main)
+      throw new ApiFailure('conflict', 'The project was closed or switched while the merge was being prepared; nothing was merged.');
     return main.transaction((): MergeReport => {
       const labels = resolveLabels(main, files, preview.labels, input);
       const hashes = merge.documentsByHash(main);
@@ -222,8 +253,17 @@ export async function mergeCoderFiles(session: ProjectSession, input: HandlerInp
       const annotators = new Map<string, number>();
       const annotatorId = (name: string) => annotators.get(name) ?? annotators.set(name, ensureAnnotator(main, name)).get(name)!;
       const coders = files.map((file, i) => {
-        const report = { path: file.path, coder: file.coder, documentsMatched: preview.coders[i]!.documentsMatched, documentsMissing: preview.coders[i]!.documentsMissing.length,
-          documentsAdded: 0, spansAdded: 0, spansAlreadyPresent: 0, spansInvalid: 0, statusesAdvanced: 0 };
+        const report = {
+          path: file.path,
+          coder: file.coder,
+          documentsMatched: preview.coders[i]!.documentsMatched,
+          documentsMissing: preview.coders[i]!.documentsMissing.length,
+          documentsAdded: 0,
+          spansAdded: 0,
+          spansAlreadyPresent: 0,
+          spansInvalid: 0,
+          statusesAdvanced: 0,
+        };
         const spansByDocument = new Map<number, merge.CoderSpan[]>();
         for (const span of file.spans) (spansByDocument.get(span[0]) ?? spansByDocument.set(span[0], []).get(span[0])!).push(span);
         for (const doc of file.documents) {
@@ -240,7 +280,18 @@ export async function mergeCoderFiles(session: ProjectSession, input: HandlerInp
               report.spansInvalid++;
               continue;
             }
-            valid.push({ start, end, labelId: labels.ids.get(key)!, annotatorId: annotatorId(annotator), origin, reviewState, attributesJson, note, createdAt, updatedAt });
+            valid.push({
+              start,
+              end,
+              labelId: labels.ids.get(key)!,
+              annotatorId: annotatorId(annotator),
+              origin,
+              reviewState,
+              attributesJson,
+              note,
+              createdAt,
+              updatedAt,
+            });
           }
           const { added, present } = merge.insertCoderSpans(main, target.id, valid, sets);
           report.spansAdded += added;

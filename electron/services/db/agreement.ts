@@ -17,8 +17,11 @@ export interface AgreementRows {
 
 /** Coders who have at least one span, by name. */
 export function annotatorsWithSpans(db: Db): { id: number; name: string }[] {
-  return statement(db, `SELECT id, name FROM annotators an
-    WHERE EXISTS (SELECT 1 FROM annotations a WHERE a.annotator_id = an.id) ORDER BY name`).all() as { id: number; name: string }[];
+  return statement(
+    db,
+    `SELECT id, name FROM annotators an
+    WHERE EXISTS (SELECT 1 FROM annotations a WHERE a.annotator_id = an.id) ORDER BY name`,
+  ).all() as { id: number; name: string }[];
 }
 
 export function annotatorIdsByName(db: Db): Map<string, number> {
@@ -43,7 +46,11 @@ export function readAgreementRows(
   query: { annotatorIds: number[]; labelIds: number[]; documentIds?: readonly number[]; filter?: DocumentFilter },
 ): AgreementRows {
   const { where, params } = documentFilterSql(query.filter ?? {});
-  const candidates = statement(db, `SELECT id, char_count AS length, title FROM documents ${where} ORDER BY id`).all(...params) as { id: number; length: number; title: string }[];
+  const candidates = statement(db, `SELECT id, char_count AS length, title FROM documents ${where} ORDER BY id`).all(...params) as {
+    id: number;
+    length: number;
+    title: string;
+  }[];
   const wanted = query.documentIds ? new Set(query.documentIds) : null;
   const documents = wanted ? candidates.filter((d) => wanted.has(d.id)) : candidates;
   // Dense lookups by id (ids are small integers): a Map.get per row costs more than the row.

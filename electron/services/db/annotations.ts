@@ -10,15 +10,28 @@ import { statement } from './connection';
 // annotations:list of a 5,000-span document is on the cold open's path.
 const SPAN_COLUMNS = `a.id, a.document_id, a.start, a.end, a.label_id, an.name, a.origin, a.review_state, a.attribute_set_id, a.created_at, a.updated_at`;
 type SpanRow = [
-  id: number, documentId: number, start: number, end: number, labelId: number, annotator: string, origin: AnnotationOrigin,
-  reviewState: ReviewState, attributeSetId: number | null, createdAt: string, updatedAt: string, note: string | null,
+  id: number,
+  documentId: number,
+  start: number,
+  end: number,
+  labelId: number,
+  annotator: string,
+  origin: AnnotationOrigin,
+  reviewState: ReviewState,
+  attributeSetId: number | null,
+  createdAt: string,
+  updatedAt: string,
+  note: string | null,
 ];
 
 /** The spans' SELECT; the note column is absent in a project older than migration 007 opened read-only (it cannot be migrated). */
 function selectSpans(db: Db, where: string): Database.Statement {
   const hasNote = statement(db, `SELECT 1 FROM pragma_table_info('annotations') WHERE name = 'note'`).pluck().get() !== undefined;
-  return statement(db, `SELECT ${SPAN_COLUMNS}, ${hasNote ? 'a.note' : 'NULL'}
-    FROM annotations a JOIN annotators an ON an.id = a.annotator_id WHERE ${where}`).raw(true);
+  return statement(
+    db,
+    `SELECT ${SPAN_COLUMNS}, ${hasNote ? 'a.note' : 'NULL'}
+    FROM annotations a JOIN annotators an ON an.id = a.annotator_id WHERE ${where}`,
+  ).raw(true);
 }
 
 const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze({});
@@ -64,8 +77,13 @@ export function getAnnotation(db: Db, id: number): Annotation | null {
 
 /** The span this coder already has with this label on exactly these characters, if any (one per place: migration 006). */
 export function findSameSpan(db: Db, place: { documentId: number; start: number; end: number; labelId: number; annotatorId: number }): number | null {
-  const row = statement(db, 'SELECT id FROM annotations WHERE document_id = ? AND start = ? AND end = ? AND label_id = ? AND annotator_id = ?')
-    .get(place.documentId, place.start, place.end, place.labelId, place.annotatorId) as { id: number } | undefined;
+  const row = statement(db, 'SELECT id FROM annotations WHERE document_id = ? AND start = ? AND end = ? AND label_id = ? AND annotator_id = ?').get(
+    place.documentId,
+    place.start,
+    place.end,
+    place.labelId,
+    place.annotatorId,
+  ) as { id: number } | undefined;
   return row?.id ?? null;
 }
 
@@ -90,12 +108,24 @@ export interface AnnotationRecord {
 const storedNote = (note: string | undefined): string | null => (note ? note : null);
 
 function insertAnnotationRow(db: Db, record: AnnotationRecord, sets?: AttributeSetIds): number {
-  const result = statement(db, `INSERT INTO annotations (id, document_id, start, end, label_id, annotator_id, origin, review_state, attribute_set_id, note, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(
-      record.id ?? null, record.documentId, record.start, record.end, record.labelId, record.annotatorId, record.origin,
-      record.reviewState, attributeSetId(db, record.attributes, sets), storedNote(record.note), record.createdAt, record.updatedAt,
-    );
+  const result = statement(
+    db,
+    `INSERT INTO annotations (id, document_id, start, end, label_id, annotator_id, origin, review_state, attribute_set_id, note, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    record.id ?? null,
+    record.documentId,
+    record.start,
+    record.end,
+    record.labelId,
+    record.annotatorId,
+    record.origin,
+    record.reviewState,
+    attributeSetId(db, record.attributes, sets),
+    storedNote(record.note),
+    record.createdAt,
+    record.updatedAt,
+  );
   return Number(result.lastInsertRowid);
 }
 
@@ -131,9 +161,16 @@ export interface AnnotationChange {
 }
 
 export function updateAnnotation(db: Db, id: number, change: AnnotationChange): void {
-  statement(db,
-    `UPDATE annotations SET start = ?, end = ?, label_id = ?, review_state = ?, attribute_set_id = ?, note = ?, updated_at = ? WHERE id = ?`,
-  ).run(change.start, change.end, change.labelId, change.reviewState, attributeSetId(db, change.attributes), storedNote(change.note), change.updatedAt, id);
+  statement(db, `UPDATE annotations SET start = ?, end = ?, label_id = ?, review_state = ?, attribute_set_id = ?, note = ?, updated_at = ? WHERE id = ?`).run(
+    change.start,
+    change.end,
+    change.labelId,
+    change.reviewState,
+    attributeSetId(db, change.attributes),
+    storedNote(change.note),
+    change.updatedAt,
+    id,
+  );
 }
 
 /** Deletes one span and uncounts it on its document (call inside a transaction). */
@@ -148,8 +185,9 @@ export function countAnnotations(db: Db): number {
 }
 
 export function countByLabel(db: Db): { labelKey: string; count: number }[] {
-  return statement(db, `SELECT l.key AS labelKey, COUNT(a.id) AS count FROM labels l LEFT JOIN annotations a ON a.label_id = l.id
-       GROUP BY l.id ORDER BY l.sort_order`)
-    .all() as { labelKey: string; count: number }[];
+  return statement(
+    db,
+    `SELECT l.key AS labelKey, COUNT(a.id) AS count FROM labels l LEFT JOIN annotations a ON a.label_id = l.id
+       GROUP BY l.id ORDER BY l.sort_order`,
+  ).all() as { labelKey: string; count: number }[];
 }
-

@@ -40,5 +40,8 @@ export function attributeSetId(db: Db, attributes: Record<string, string>, known
 
 /** The stored JSON of the sets `ids` (any order; ids that are no set are left out). */
 export function readAttributeSets(db: Db, ids: readonly number[]): [id: number, json: string][] {
-  return statement(db, 'SELECT id, json FROM attribute_sets WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify(ids)) as [number, string][];
+  return statement(db, 'SELECT id, json FROM attribute_sets WHERE id IN (SELECT value FROM json_each(?))').raw(true).all(JSON.stringify(ids)) as [
+    number,
+    string,
+  ][];
 }

@@ -18,8 +18,7 @@ export const DEFAULT_GUIDELINES: Record<'PERSON' | 'SLOGAN' | 'PROJECT' | 'TARGE
   },
   SLOGAN: {
     descriptionZh:
-      '固定的政治口号、提法和表述，通常带引号或有固定字数（“四个意识”“两个维护”）。带引号时连同引号一起标注，两端引号要成对；' +
-      '只是普通描述的句子不标。',
+      '固定的政治口号、提法和表述，通常带引号或有固定字数（“四个意识”“两个维护”）。带引号时连同引号一起标注，两端引号要成对；' + '只是普通描述的句子不标。',
     descriptionEn:
       'Fixed political slogans and formulations, usually in quotation marks or of a set form (“四个意识”, the Four Consciousnesses; “两个维护”, the Two Upholds). ' +
       'Include the quotation marks when there are any, both of them; ordinary descriptive sentences are not slogans.',

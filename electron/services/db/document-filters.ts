@@ -30,14 +30,38 @@ const PENDING = spanExists(`a.review_state = 'pending'`);
 export function documentFilterSql(filter: DocumentFilter): { where: string; params: (string | number | null)[] } {
   const where: string[] = [];
   const params: (string | number | null)[] = [];
-  if (filter.status) { where.push('status = ?'); params.push(filter.status); }
-  if (filter.source) { where.push('source = ?'); params.push(filter.source); }
-  if (filter.titleContains) { where.push('instr(title, ?) > 0'); params.push(filter.titleContains); }
-  if (filter.dateFrom) { where.push('published_at >= ?'); params.push(filter.dateFrom); }
-  if (filter.dateTo) { where.push('published_at < ?'); params.push(`${filter.dateTo}~`); }
-  if (filter.withLabelId !== undefined) { where.push(spanExists('a.label_id = ?')); params.push(filter.withLabelId); }
-  if (filter.withoutLabelId !== undefined) { where.push(`NOT ${spanExists('a.label_id = ?')}`); params.push(filter.withoutLabelId); }
-  if (filter.annotatorId !== undefined) { where.push(spanExists('a.annotator_id = ?')); params.push(filter.annotatorId); }
+  if (filter.status) {
+    where.push('status = ?');
+    params.push(filter.status);
+  }
+  if (filter.source) {
+    where.push('source = ?');
+    params.push(filter.source);
+  }
+  if (filter.titleContains) {
+    where.push('instr(title, ?) > 0');
+    params.push(filter.titleContains);
+  }
+  if (filter.dateFrom) {
+    where.push('published_at >= ?');
+    params.push(filter.dateFrom);
+  }
+  if (filter.dateTo) {
+    where.push('published_at < ?');
+    params.push(`${filter.dateTo}~`);
+  }
+  if (filter.withLabelId !== undefined) {
+    where.push(spanExists('a.label_id = ?'));
+    params.push(filter.withLabelId);
+  }
+  if (filter.withoutLabelId !== undefined) {
+    where.push(`NOT ${spanExists('a.label_id = ?')}`);
+    params.push(filter.withoutLabelId);
+  }
+  if (filter.annotatorId !== undefined) {
+    where.push(spanExists('a.annotator_id = ?'));
+    params.push(filter.annotatorId);
+  }
   if (filter.hasWarnings !== undefined) where.push(`json_array_length(warnings_json) ${filter.hasWarnings ? '>' : '='} 0`);
   if (filter.hasSpans !== undefined) where.push(filter.hasSpans ? 'span_count > 0' : 'span_count = 0');
   if (filter.review === 'all_reviewed') where.push(`span_count > 0 AND NOT ${PENDING}`);

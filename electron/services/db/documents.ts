@@ -35,7 +35,10 @@ export interface DocumentRow {
 const SUMMARY_COLUMNS = `id, title, published_at, source, district, status, char_count, span_count, encoding,
   file_name, json_array_length(warnings_json) AS warning_count, imported_at, updated_at`;
 
-type SummaryRow = Pick<DocumentRow, 'id' | 'title' | 'published_at' | 'source' | 'district' | 'status' | 'char_count' | 'span_count' | 'encoding' | 'file_name' | 'imported_at' | 'updated_at'> & { warning_count: number };
+type SummaryRow = Pick<
+  DocumentRow,
+  'id' | 'title' | 'published_at' | 'source' | 'district' | 'status' | 'char_count' | 'span_count' | 'encoding' | 'file_name' | 'imported_at' | 'updated_at'
+> & { warning_count: number };
 
 const toSummary = (row: SummaryRow): DocumentSummary => ({
   id: row.id,
@@ -72,15 +75,33 @@ export function insertDocument(db: Db, doc: NewDocument): number | null {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (text_sha256) DO NOTHING`,
   ).run(
-    draft.metadata.externalId, draft.metadata.title, draft.metadata.date, draft.metadata.source,
-    draft.metadata.district, draft.metadata.url, JSON.stringify(draft.metadata.reporters), doc.fileName,
-    doc.rawSha256, doc.encoding, doc.textSha256, draft.text.length, JSON.stringify(draft.steps),
-    JSON.stringify(draft.warnings), draft.status ?? 'todo', draft.note || null, now, now,
+    draft.metadata.externalId,
+    draft.metadata.title,
+    draft.metadata.date,
+    draft.metadata.source,
+    draft.metadata.district,
+    draft.metadata.url,
+    JSON.stringify(draft.metadata.reporters),
+    doc.fileName,
+    doc.rawSha256,
+    doc.encoding,
+    doc.textSha256,
+    draft.text.length,
+    JSON.stringify(draft.steps),
+    JSON.stringify(draft.warnings),
+    draft.status ?? 'todo',
+    draft.note || null,
+    now,
+    now,
   );
   if (result.changes === 0) return null;
   const id = Number(result.lastInsertRowid);
   statement(db, 'INSERT INTO document_texts (document_id, original_text, text, offset_map_json, removed_json) VALUES (?, ?, ?, ?, ?)').run(
-    id, draft.originalText, draft.text, JSON.stringify(draft.offsetMap), JSON.stringify(draft.removed),
+    id,
+    draft.originalText,
+    draft.text,
+    JSON.stringify(draft.offsetMap),
+    JSON.stringify(draft.removed),
   );
   return id;
 }
@@ -98,9 +119,7 @@ export function getDocument(db: Db, id: number): DocumentDetail | null {
     db,
     `SELECT d.*, t.text, t.removed_json, json_array_length(d.warnings_json) AS warning_count
      FROM documents d JOIN document_texts t ON t.document_id = d.id WHERE d.id = ?`,
-  ).get(id) as
-    | (Omit<DocumentRow, 'original_text' | 'offset_map_json'> & { warning_count: number })
-    | undefined;
+  ).get(id) as (Omit<DocumentRow, 'original_text' | 'offset_map_json'> & { warning_count: number }) | undefined;
   if (!row) return null;
   return {
     ...toSummary(row),
@@ -119,8 +138,7 @@ export function getDocument(db: Db, id: number): DocumentDetail | null {
 /** The imported text before normalization and the map from the normalized text back to it. */
 export function getDocumentOriginal(db: Db, id: number): DocumentOriginal | null {
   const row = statement(db, 'SELECT original_text, offset_map_json FROM document_texts WHERE document_id = ?').get(id) as
-    | Pick<DocumentRow, 'original_text' | 'offset_map_json'>
-    | undefined;
+    Pick<DocumentRow, 'original_text' | 'offset_map_json'> | undefined;
   return row ? { id, originalText: row.original_text, offsetMap: JSON.parse(row.offset_map_json) } : null;
 }
 
@@ -154,8 +172,11 @@ export function listDocuments(db: Db, query: DocumentQuery): { total: number; it
   const column = SORT_COLUMNS[query.sort];
   const orderSql = column === 'id' ? `ORDER BY id ${direction}` : `ORDER BY ${column} ${direction}, id ${direction}`;
   const total = (statement(db, `SELECT COUNT(*) AS n FROM documents ${whereSql}`).get(...params) as { n: number }).n;
-  const rows = statement(db, `SELECT ${SUMMARY_COLUMNS} FROM documents ${whereSql} ${orderSql} LIMIT ? OFFSET ?`)
-    .all(...params, query.limit, query.offset) as SummaryRow[];
+  const rows = statement(db, `SELECT ${SUMMARY_COLUMNS} FROM documents ${whereSql} ${orderSql} LIMIT ? OFFSET ?`).all(
+    ...params,
+    query.limit,
+    query.offset,
+  ) as SummaryRow[];
   return { total, items: rows.map(toSummary) };
 }
 
@@ -177,7 +198,10 @@ export interface MetadataPatch {
 export function updateDocument(db: Db, id: number, status: DocumentStatus | undefined, patch: MetadataPatch, note?: string): void {
   const sets: string[] = [];
   const params: (string | null)[] = [];
-  const add = (column: string, value: string | null) => { sets.push(`${column} = ?`); params.push(value); };
+  const add = (column: string, value: string | null) => {
+    sets.push(`${column} = ?`);
+    params.push(value);
+  };
   if (status !== undefined) add('status', status);
   if (patch.title !== undefined) add('title', patch.title);
   if (patch.date !== undefined) add('published_at', patch.date);
@@ -202,8 +226,10 @@ export function deleteDocuments(db: Db, ids: number[]): number {
 
 export function nextUnfinishedDocument(db: Db, afterId: number): number | null {
   const row =
-    (statement(db, `SELECT id FROM documents WHERE status IN ('todo', 'in_progress') AND id > ? ORDER BY id LIMIT 1`).get(afterId) as { id: number } | undefined) ??
-    (statement(db, `SELECT id FROM documents WHERE status IN ('todo', 'in_progress') AND id <= ? ORDER BY id LIMIT 1`).get(afterId) as { id: number } | undefined);
+    (statement(db, `SELECT id FROM documents WHERE status IN ('todo', 'in_progress') AND id > ? ORDER BY id LIMIT 1`).get(afterId) as
+      { id: number } | undefined) ??
+    (statement(db, `SELECT id FROM documents WHERE status IN ('todo', 'in_progress') AND id <= ? ORDER BY id LIMIT 1`).get(afterId) as
+      { id: number } | undefined);
   return row?.id ?? null;
 }
 

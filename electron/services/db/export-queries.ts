@@ -8,14 +8,20 @@ import type { DocumentRow } from './documents';
 export function exportDocumentIds(db: Db, options: ExportOptions): number[] {
   const { where, params } = documentFilter(options, options.statuses);
   const sql = `SELECT id FROM documents ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
-  return (db.prepare(sql).pluck().all(...params) as number[]);
+  return db
+    .prepare(sql)
+    .pluck()
+    .all(...params) as number[];
 }
 
 /** To-do documents the export's other filters keep but its statuses leave out (0 when it takes to-do). */
 export function countTodoLeftOut(db: Db, options: ExportOptions): number {
   if (!options.statuses?.length || options.statuses.includes('todo')) return 0;
   const { where, params } = documentFilter(options, ['todo']);
-  return db.prepare(`SELECT count(*) FROM documents WHERE ${where.join(' AND ')}`).pluck().get(...params) as number;
+  return db
+    .prepare(`SELECT count(*) FROM documents WHERE ${where.join(' AND ')}`)
+    .pluck()
+    .get(...params) as number;
 }
 
 function documentFilter(options: ExportOptions, statuses: readonly string[] | undefined): { where: string[]; params: (string | number)[] } {
@@ -28,8 +34,14 @@ function documentFilter(options: ExportOptions, statuses: readonly string[] | un
   if (options.documentIds?.length) inList('id', options.documentIds);
   if (statuses?.length) inList('status', statuses);
   if (options.sources?.length) inList('source', options.sources);
-  if (options.dateFrom) { where.push('published_at >= ?'); params.push(options.dateFrom); }
-  if (options.dateTo) { where.push('published_at < ?'); params.push(`${options.dateTo}~`); }
+  if (options.dateFrom) {
+    where.push('published_at >= ?');
+    params.push(options.dateFrom);
+  }
+  if (options.dateTo) {
+    where.push('published_at < ?');
+    params.push(`${options.dateTo}~`);
+  }
   return { where, params };
 }
 
@@ -81,7 +93,13 @@ const REVIEW_KEPT: Record<ReviewFilter, string> = {
  * How many spans of these documents the review filter leaves out, counting only spans of the
  * wanted labels and annotator (null: all), so the report's number is what the filter alone took.
  */
-export function countReviewLeftOut(db: Db, documentIds: readonly number[], review: ReviewFilter, labelKeys: readonly string[] | null, annotator: string | null): number {
+export function countReviewLeftOut(
+  db: Db,
+  documentIds: readonly number[],
+  review: ReviewFilter,
+  labelKeys: readonly string[] | null,
+  annotator: string | null,
+): number {
   if (review === 'all' || documentIds.length === 0) return 0;
   const left = review === 'accepted' ? "review_state <> 'accepted'" : "review_state = 'rejected'";
   const params: (string | number)[] = [JSON.stringify(documentIds)];
@@ -94,7 +112,10 @@ export function countReviewLeftOut(db: Db, documentIds: readonly number[], revie
     sql += ' AND a.annotator_id = (SELECT id FROM annotators WHERE name = ?)';
     params.push(annotator);
   }
-  return db.prepare(sql).pluck().get(...params) as number;
+  return db
+    .prepare(sql)
+    .pluck()
+    .get(...params) as number;
 }
 
 /** Which span details a field is read with (see Exporter.spanDetails); absent: always. */
@@ -125,13 +146,17 @@ export const EXPORT_SPAN_FIELDS = {
     { name: 'createdAt', sql: 'created_at', readWith: ['all'] },
     { name: 'updatedAt', sql: 'updated_at', readWith: ['all'] },
   ],
-} as const satisfies { numbers: readonly { name: string; sql: string; readWith?: ReadWith }[]; texts: readonly { name: string; sql: string; readWith?: ReadWith }[] };
+} as const satisfies {
+  numbers: readonly { name: string; sql: string; readWith?: ReadWith }[];
+  texts: readonly { name: string; sql: string; readWith?: ReadWith }[];
+};
 
 export type SpanNumberField = (typeof EXPORT_SPAN_FIELDS.numbers)[number]['name'];
 export type SpanTextField = (typeof EXPORT_SPAN_FIELDS.texts)[number]['name'];
 
 /** Whether `field` is read with `details`. */
-export const readsField = (field: { name: string; readWith?: ReadWith }, details: SpanDetails): boolean => field.readWith === undefined || field.readWith.includes(details);
+export const readsField = (field: { name: string; readWith?: ReadWith }, details: SpanDetails): boolean =>
+  field.readWith === undefined || field.readWith.includes(details);
 
 /**
  * Separates the texts of a text field's list. A text that held it would be caught by the count

@@ -33,7 +33,7 @@ export function projectIdentity(db: Db): string {
 }
 
 function columns(db: Db, table: string): string[] {
-  return (db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[]);
+  return db.prepare(`SELECT name FROM pragma_table_info('${table}')`).pluck().all() as string[];
 }
 
 export interface HandoutFile {
@@ -51,7 +51,10 @@ export interface HandoutFile {
  */
 export function writeHandoutFile(source: Db, sourcePath: string, tempPath: string, file: HandoutFile): void {
   if (schemaVersion(source) !== SCHEMA_VERSION) {
-    throw new ApiFailure('invalid_input', `The project is at schema ${schemaVersion(source)}; open it in this Biaozhu once (which upgrades it) before handing out documents.`);
+    throw new ApiFailure(
+      'invalid_input',
+      `The project is at schema ${schemaVersion(source)}; open it in this Biaozhu once (which upgrades it) before handing out documents.`,
+    );
   }
   const out = openDatabase(tempPath, { create: true });
   try {
@@ -70,9 +73,13 @@ export function writeHandoutFile(source: Db, sourcePath: string, tempPath: strin
       const documentColumns = columns(out, 'documents');
       const selected = documentColumns.map((c) => (c === 'span_count' ? '0' : c)).join(', ');
       const wanted = 'SELECT value FROM json_each(?)';
-      out.prepare(`INSERT INTO documents (${documentColumns.join(', ')}) SELECT ${selected} FROM src.documents WHERE id IN (${wanted})`).run(JSON.stringify(file.documentIds));
+      out
+        .prepare(`INSERT INTO documents (${documentColumns.join(', ')}) SELECT ${selected} FROM src.documents WHERE id IN (${wanted})`)
+        .run(JSON.stringify(file.documentIds));
       const textColumns = columns(out, 'document_texts').join(', ');
-      out.prepare(`INSERT INTO document_texts (${textColumns}) SELECT ${textColumns} FROM src.document_texts WHERE document_id IN (${wanted})`).run(JSON.stringify(file.documentIds));
+      out
+        .prepare(`INSERT INTO document_texts (${textColumns}) SELECT ${textColumns} FROM src.document_texts WHERE document_id IN (${wanted})`)
+        .run(JSON.stringify(file.documentIds));
       const meta = out.prepare('INSERT INTO project_meta (key, value) VALUES (?, ?)');
       meta.run('name', `${file.originName} — ${file.coder}`);
       meta.run('created_at', file.handedOutAt);
@@ -94,5 +101,8 @@ export function writeHandoutFile(source: Db, sourcePath: string, tempPath: strin
 /** Documents of the project matching the resolved filter SQL, or the given ids that exist. */
 export function documentIdsWhere(db: Db, where: string, params: readonly (string | number | null)[], ids?: readonly number[]): number[] {
   const idClause = ids ? `${where ? ' AND' : 'WHERE'} id IN (SELECT value FROM json_each(?))` : '';
-  return db.prepare(`SELECT id FROM documents ${where}${idClause} ORDER BY id`).pluck().all(...params, ...(ids ? [JSON.stringify(ids)] : [])) as number[];
+  return db
+    .prepare(`SELECT id FROM documents ${where}${idClause} ORDER BY id`)
+    .pluck()
+    .all(...params, ...(ids ? [JSON.stringify(ids)] : [])) as number[];
 }

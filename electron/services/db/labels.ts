@@ -35,16 +35,31 @@ const toLabel = (row: LabelRow): Label => ({
 
 export const DEFAULT_LABELS: Omit<Label, 'id' | 'order'>[] = [
   {
-    key: 'PERSON', nameZh: '人物', nameEn: 'Person', color: '#d9480f', hotkey: '1', ...DEFAULT_GUIDELINES.PERSON,
+    key: 'PERSON',
+    nameZh: '人物',
+    nameEn: 'Person',
+    color: '#d9480f',
+    hotkey: '1',
+    ...DEFAULT_GUIDELINES.PERSON,
     attributes: [{ key: 'role', nameZh: '职务', nameEn: 'Role', type: 'text' }],
   },
   { key: 'SLOGAN', nameZh: '口号', nameEn: 'Slogan', color: '#7048e8', hotkey: '2', ...DEFAULT_GUIDELINES.SLOGAN, attributes: [] },
   {
-    key: 'PROJECT', nameZh: '项目', nameEn: 'Project', color: '#1c7ed6', hotkey: '3', ...DEFAULT_GUIDELINES.PROJECT,
+    key: 'PROJECT',
+    nameZh: '项目',
+    nameEn: 'Project',
+    color: '#1c7ed6',
+    hotkey: '3',
+    ...DEFAULT_GUIDELINES.PROJECT,
     attributes: [{ key: 'district', nameZh: '所在区', nameEn: 'District', type: 'text' }],
   },
   {
-    key: 'TARGET', nameZh: '目标', nameEn: 'Target', color: '#2b8a3e', hotkey: '4', ...DEFAULT_GUIDELINES.TARGET,
+    key: 'TARGET',
+    nameZh: '目标',
+    nameEn: 'Target',
+    color: '#2b8a3e',
+    hotkey: '4',
+    ...DEFAULT_GUIDELINES.TARGET,
     attributes: [
       { key: 'value', nameZh: '数值', nameEn: 'Value', type: 'number' },
       { key: 'unit', nameZh: '单位', nameEn: 'Unit', type: 'text' },
@@ -82,14 +97,25 @@ export interface LabelFields {
 export function insertLabel(db: Db, fields: LabelFields): Label {
   const now = nowIso();
   const order = (statement(db, 'SELECT COALESCE(MAX(sort_order), -1) + 1 AS next FROM labels').get() as { next: number }).next;
-  const id = statement(db, `INSERT INTO labels (key, name_zh, name_en, color, hotkey, sort_order, attributes_json,
+  const id = statement(
+    db,
+    `INSERT INTO labels (key, name_zh, name_en, color, hotkey, sort_order, attributes_json,
        description_zh, description_en, examples_json, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-    .run(
-      fields.key, fields.nameZh, fields.nameEn, fields.color, fields.hotkey, order, JSON.stringify(fields.attributes),
-      fields.descriptionZh ?? '', fields.descriptionEn ?? '', JSON.stringify(fields.examples ?? []), now, now,
-    )
-    .lastInsertRowid;
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    fields.key,
+    fields.nameZh,
+    fields.nameEn,
+    fields.color,
+    fields.hotkey,
+    order,
+    JSON.stringify(fields.attributes),
+    fields.descriptionZh ?? '',
+    fields.descriptionEn ?? '',
+    JSON.stringify(fields.examples ?? []),
+    now,
+    now,
+  ).lastInsertRowid;
   return getLabel(db, Number(id))!;
 }
 
@@ -97,12 +123,22 @@ export function updateLabel(db: Db, id: number, fields: Partial<LabelFields>): L
   const current = getLabel(db, id);
   if (!current) return null;
   const next = { ...current, ...fields };
-  statement(db,
+  statement(
+    db,
     `UPDATE labels SET key = ?, name_zh = ?, name_en = ?, color = ?, hotkey = ?, attributes_json = ?,
        description_zh = ?, description_en = ?, examples_json = ?, updated_at = ? WHERE id = ?`,
   ).run(
-    next.key, next.nameZh, next.nameEn, next.color, next.hotkey, JSON.stringify(next.attributes),
-    next.descriptionZh, next.descriptionEn, JSON.stringify(next.examples), nowIso(), id,
+    next.key,
+    next.nameZh,
+    next.nameEn,
+    next.color,
+    next.hotkey,
+    JSON.stringify(next.attributes),
+    next.descriptionZh,
+    next.descriptionEn,
+    JSON.stringify(next.examples),
+    nowIso(),
+    id,
   );
   return getLabel(db, id);
 }

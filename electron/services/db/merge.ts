@@ -21,7 +21,10 @@ export function openCoderFile(path: string): Db {
     if (found.length > 0) throw new ApiFailure('damaged', damagedMessage(path, found.slice(0, 3).join('; ')));
     const version = schemaVersion(db);
     if (version < OLDEST_CODER_SCHEMA) {
-      throw new ApiFailure('invalid_input', `${path} is from an older Biaozhu (schema ${version}); open it once in this Biaozhu, which upgrades it, then merge it.`);
+      throw new ApiFailure(
+        'invalid_input',
+        `${path} is from an older Biaozhu (schema ${version}); open it once in this Biaozhu, which upgrades it, then merge it.`,
+      );
     }
     return db;
   } catch (error) {
@@ -59,9 +62,11 @@ export type CoderSpan = [number, number, number, string, string, AnnotationOrigi
 
 export function coderSpans(db: Db): CoderSpan[] {
   return db
-    .prepare(`SELECT a.document_id, a.start, a.end, l.key, an.name, a.origin, a.review_state, s.json, a.note, a.created_at, a.updated_at
+    .prepare(
+      `SELECT a.document_id, a.start, a.end, l.key, an.name, a.origin, a.review_state, s.json, a.note, a.created_at, a.updated_at
       FROM annotations a JOIN labels l ON l.id = a.label_id JOIN annotators an ON an.id = a.annotator_id
-      LEFT JOIN attribute_sets s ON s.id = a.attribute_set_id ORDER BY a.document_id, a.start, a.end`)
+      LEFT JOIN attribute_sets s ON s.id = a.attribute_set_id ORDER BY a.document_id, a.start, a.end`,
+    )
     .raw(true)
     .all() as CoderSpan[];
 }
@@ -72,7 +77,13 @@ export function spanAnnotators(db: Db): string[] {
 
 /** The project's documents by content hash, with what a merge compares. */
 export function documentsByHash(db: Db): Map<string, { id: number; charCount: number; status: DocumentStatus; note: string | null }> {
-  const rows = db.prepare('SELECT id, text_sha256, char_count, status, note FROM documents').raw(true).all() as [number, string, number, DocumentStatus, string | null][];
+  const rows = db.prepare('SELECT id, text_sha256, char_count, status, note FROM documents').raw(true).all() as [
+    number,
+    string,
+    number,
+    DocumentStatus,
+    string | null,
+  ][];
   return new Map(rows.map(([id, hash, charCount, status, note]) => [hash, { id, charCount, status, note }]));
 }
 
@@ -84,7 +95,9 @@ export function copyDocument(main: Db, coder: Db, coderDocumentId: number): numb
   const values = columns.map((c) => (c === 'span_count' ? 0 : row[c]));
   const id = Number(main.prepare(`INSERT INTO documents (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values).lastInsertRowid);
   const textColumns = Object.keys(texts).filter((c) => c !== 'document_id');
-  main.prepare(`INSERT INTO document_texts (document_id, ${textColumns.join(', ')}) VALUES (?, ${textColumns.map(() => '?').join(', ')})`).run(id, ...textColumns.map((c) => texts[c]));
+  main
+    .prepare(`INSERT INTO document_texts (document_id, ${textColumns.join(', ')}) VALUES (?, ${textColumns.map(() => '?').join(', ')})`)
+    .run(id, ...textColumns.map((c) => texts[c]));
   return id;
 }
 
@@ -96,15 +109,41 @@ export function copyDocument(main: Db, coder: Db, coderDocumentId: number): numb
 export function insertCoderSpans(
   main: Db,
   documentId: number,
-  spans: readonly { start: number; end: number; labelId: number; annotatorId: number; origin: AnnotationOrigin; reviewState: ReviewState; attributesJson: string | null; note: string | null; createdAt: string; updatedAt: string }[],
+  spans: readonly {
+    start: number;
+    end: number;
+    labelId: number;
+    annotatorId: number;
+    origin: AnnotationOrigin;
+    reviewState: ReviewState;
+    attributesJson: string | null;
+    note: string | null;
+    createdAt: string;
+    updatedAt: string;
+  }[],
   sets: AttributeSetIds,
 ): { added: number; present: number } {
-  const insert = statement(main, `INSERT INTO annotations (document_id, start, end, label_id, annotator_id, origin, review_state, attribute_set_id, note, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, start, end, label_id, annotator_id) DO NOTHING`);
+  const insert = statement(
+    main,
+    `INSERT INTO annotations (document_id, start, end, label_id, annotator_id, origin, review_state, attribute_set_id, note, created_at, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, start, end, label_id, annotator_id) DO NOTHING`,
+  );
   let added = 0;
   for (const s of spans) {
     const attributes = s.attributesJson ? (JSON.parse(s.attributesJson) as Record<string, string>) : {};
-    added += insert.run(documentId, s.start, s.end, s.labelId, s.annotatorId, s.origin, s.reviewState, attributeSetId(main, attributes, sets), s.note || null, s.createdAt, s.updatedAt).changes;
+    added += insert.run(
+      documentId,
+      s.start,
+      s.end,
+      s.labelId,
+      s.annotatorId,
+      s.origin,
+      s.reviewState,
+      attributeSetId(main, attributes, sets),
+      s.note || null,
+      s.createdAt,
+      s.updatedAt,
+    ).changes;
   }
   if (added > 0) statement(main, 'UPDATE documents SET span_count = span_count + ? WHERE id = ?').run(added, documentId);
   return { added, present: spans.length - added };
@@ -117,12 +156,22 @@ const rank = (status: DocumentStatus) => DOCUMENT_STATUSES.indexOf(status);
  * kept) and fills its note from the coder's when it has none, or adds the coder's under it when
  * different. Returns whether the status moved.
  */
-export function mergeDocumentState(main: Db, documentId: number, current: { status: DocumentStatus; note: string | null }, coder: { status: DocumentStatus; note: string | null; name: string }): boolean {
+export function mergeDocumentState(
+  main: Db,
+  documentId: number,
+  current: { status: DocumentStatus; note: string | null },
+  coder: { status: DocumentStatus; note: string | null; name: string },
+): boolean {
   const advance = rank(coder.status) > rank(current.status);
   let note = current.note;
   if (coder.note && !(current.note ?? '').includes(coder.note)) note = current.note ? `${current.note}\n\n[${coder.name}] ${coder.note}` : coder.note;
   if (!advance && note === current.note) return false;
-  statement(main, 'UPDATE documents SET status = ?, note = ?, updated_at = ? WHERE id = ?').run(advance ? coder.status : current.status, note, nowIso(), documentId);
+  statement(main, 'UPDATE documents SET status = ?, note = ?, updated_at = ? WHERE id = ?').run(
+    advance ? coder.status : current.status,
+    note,
+    nowIso(),
+    documentId,
+  );
   current.status = advance ? coder.status : current.status;
   current.note = note;
   return advance;

@@ -19,7 +19,9 @@ export function ensureAnnotator(db: Db, name: string): number {
 }
 
 export function annotatorCounts(db: Db): { name: string; count: number }[] {
-  return statement(db, `SELECT an.name AS name, COUNT(a.id) AS count FROM annotators an
-       LEFT JOIN annotations a ON a.annotator_id = an.id GROUP BY an.id ORDER BY an.name`)
-    .all() as { name: string; count: number }[];
+  return statement(
+    db,
+    `SELECT an.name AS name, COUNT(a.id) AS count FROM annotators an
+       LEFT JOIN annotations a ON a.annotator_id = an.id GROUP BY an.id ORDER BY an.name`,
+  ).all() as { name: string; count: number }[];
 }

@@ -29,7 +29,14 @@ const noteOf = (json: string | null): string => (json ? String((JSON.parse(json)
 
 const toOperation = (row: OperationRow): Operation =>
   row.kind === 'document_note'
-    ? { id: row.id, documentId: row.document_id, kind: row.kind, before: null, after: null, notes: { before: noteOf(row.before_json), after: noteOf(row.after_json) } }
+    ? {
+        id: row.id,
+        documentId: row.document_id,
+        kind: row.kind,
+        before: null,
+        after: null,
+        notes: { before: noteOf(row.before_json), after: noteOf(row.after_json) },
+      }
     : {
         id: row.id,
         documentId: row.document_id,
@@ -42,7 +49,11 @@ const toOperation = (row: OperationRow): Operation =>
 export function recordOperation(db: Db, documentId: number, kind: OperationKind, before: Annotation | null, after: Annotation | null): void {
   statement(db, 'DELETE FROM operations WHERE document_id = ? AND undone = 1').run(documentId);
   statement(db, 'INSERT INTO operations (document_id, kind, before_json, after_json, created_at) VALUES (?, ?, ?, ?, ?)').run(
-    documentId, kind, before ? JSON.stringify(before) : null, after ? JSON.stringify(after) : null, nowIso(),
+    documentId,
+    kind,
+    before ? JSON.stringify(before) : null,
+    after ? JSON.stringify(after) : null,
+    nowIso(),
   );
 }
 
@@ -50,17 +61,23 @@ export function recordOperation(db: Db, documentId: number, kind: OperationKind,
 export function recordDocumentNoteOperation(db: Db, documentId: number, before: string, after: string): void {
   statement(db, 'DELETE FROM operations WHERE document_id = ? AND undone = 1').run(documentId);
   statement(db, 'INSERT INTO operations (document_id, kind, before_json, after_json, created_at) VALUES (?, ?, ?, ?, ?)').run(
-    documentId, 'document_note', JSON.stringify({ note: before }), JSON.stringify({ note: after }), nowIso(),
+    documentId,
+    'document_note',
+    JSON.stringify({ note: before }),
+    JSON.stringify({ note: after }),
+    nowIso(),
   );
 }
 
 export function lastDoneOperation(db: Db, documentId: number): Operation | null {
-  const row = statement(db, 'SELECT * FROM operations WHERE document_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1').get(documentId) as OperationRow | undefined;
+  const row = statement(db, 'SELECT * FROM operations WHERE document_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1').get(documentId) as
+    OperationRow | undefined;
   return row ? toOperation(row) : null;
 }
 
 export function firstUndoneOperation(db: Db, documentId: number): Operation | null {
-  const row = statement(db, 'SELECT * FROM operations WHERE document_id = ? AND undone = 1 ORDER BY id ASC LIMIT 1').get(documentId) as OperationRow | undefined;
+  const row = statement(db, 'SELECT * FROM operations WHERE document_id = ? AND undone = 1 ORDER BY id ASC LIMIT 1').get(documentId) as
+    OperationRow | undefined;
   return row ? toOperation(row) : null;
 }
 
@@ -74,10 +91,13 @@ export function setUndone(db: Db, operationId: number, undone: boolean): void {
  * that far would re-insert a span whose label no longer exists). Returns how many changes went.
  */
 export function forgetHistoryOfLabel(db: Db, labelId: number): number {
-  return statement(db, `WITH mentions AS (
+  return statement(
+    db,
+    `WITH mentions AS (
       SELECT document_id, MAX(id) AS last FROM operations
       WHERE json_extract(before_json, '$.labelId') = @label OR json_extract(after_json, '$.labelId') = @label
       GROUP BY document_id)
     DELETE FROM operations WHERE id IN (
-      SELECT o.id FROM operations o JOIN mentions m ON m.document_id = o.document_id WHERE o.id <= m.last OR o.undone = 1)`).run({ label: labelId }).changes;
+      SELECT o.id FROM operations o JOIN mentions m ON m.document_id = o.document_id WHERE o.id <= m.last OR o.undone = 1)`,
+  ).run({ label: labelId }).changes;
 }

@@ -27,8 +27,7 @@ export interface FileHeader {
   hasWal: boolean;
 }
 
-export const DAMAGED_ADVICE =
-  'Use "Recover…" (or `biaozhu recover`) to copy what is readable into a new project, or restore a backup.';
+export const DAMAGED_ADVICE = 'Use "Recover…" (or `biaozhu recover`) to copy what is readable into a new project, or restore a backup.';
 
 export function damagedMessage(path: string, what: string): string {
   return `The project ${path} is damaged (${what}). ${DAMAGED_ADVICE}`;
@@ -68,7 +67,8 @@ export function readProjectHeader(path: string, options: { allowTruncated?: bool
   const result: FileHeader = { size, applicationId, userVersion: header.readUInt32BE(60), pageSize, pageCount, hasWal };
   // With a WAL beside it the file may legitimately lag behind its header until the next checkpoint.
   if (!options.allowTruncated && !hasWal && pageSize >= 512) {
-    if (size % pageSize !== 0) throw new ApiFailure('damaged', damagedMessage(path, `its size, ${size} bytes, is not a whole number of ${pageSize}-byte pages`));
+    if (size % pageSize !== 0)
+      throw new ApiFailure('damaged', damagedMessage(path, `its size, ${size} bytes, is not a whole number of ${pageSize}-byte pages`));
     if (pageCount !== null && pageCount > 0 && size < pageCount * pageSize) {
       throw new ApiFailure('damaged', damagedMessage(path, `the file is cut off: ${size} of ${pageCount * pageSize} bytes`));
     }
@@ -86,7 +86,7 @@ export function identifyProject(db: Db, path: string, schemaVersion: number): vo
   if (applicationId === APPLICATION_ID) return;
   if (applicationId !== 0) throw notAProject(path, `an SQLite database of another application, application_id 0x${(applicationId >>> 0).toString(16)}`);
   const userVersion = db.pragma('user_version', { simple: true }) as number;
-  if (userVersion < 1 || userVersion > schemaVersion) throw notAProject(path, 'an SQLite database without Biaozhu\'s tables');
+  if (userVersion < 1 || userVersion > schemaVersion) throw notAProject(path, "an SQLite database without Biaozhu's tables");
   const tables = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((t) => t.name));
   const missing = PROJECT_TABLES.filter((name) => !tables.has(name));
   if (missing.length > 0) throw notAProject(path, `an SQLite database without Biaozhu's tables (no ${missing.join(', ')})`);

@@ -106,8 +106,11 @@ function tidy(target: Db, tables: Map<string, RecoveredTable>): void {
   };
   drop('documents', 'DELETE FROM documents WHERE id NOT IN (SELECT document_id FROM document_texts)');
   drop('document_texts', 'DELETE FROM document_texts WHERE document_id NOT IN (SELECT id FROM documents)');
-  drop('annotations', `DELETE FROM annotations WHERE document_id NOT IN (SELECT id FROM documents)
-    OR label_id NOT IN (SELECT id FROM labels) OR annotator_id NOT IN (SELECT id FROM annotators)`);
+  drop(
+    'annotations',
+    `DELETE FROM annotations WHERE document_id NOT IN (SELECT id FROM documents)
+    OR label_id NOT IN (SELECT id FROM labels) OR annotator_id NOT IN (SELECT id FROM annotators)`,
+  );
   drop('operations', 'DELETE FROM operations WHERE document_id NOT IN (SELECT id FROM documents)');
   if (columnsOf(target, 'annotations').includes('attribute_set_id')) {
     target.prepare('UPDATE annotations SET attribute_set_id = NULL WHERE attribute_set_id NOT IN (SELECT id FROM attribute_sets)').run();

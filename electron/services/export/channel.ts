@@ -18,7 +18,10 @@ export type Port = Pick<MessagePort | Worker, 'postMessage'> & { on(event: 'mess
 
 /** The other side failed (or a thread died): `detail` is what that side attached, if anything. */
 export class ChannelError extends Error {
-  constructor(message: string, readonly detail?: unknown) {
+  constructor(
+    message: string,
+    readonly detail?: unknown,
+  ) {
     super(message);
   }
 }
@@ -75,7 +78,10 @@ export class Sender<T> extends Side {
   private unacknowledged = 0;
   private readonly given: unknown[] = [];
 
-  constructor(port: Port, private readonly capacity: number) {
+  constructor(
+    port: Port,
+    private readonly capacity: number,
+  ) {
     super(port);
     port.on('message', (value) => {
       if (!isFrame(value)) return;

@@ -21,7 +21,12 @@ export class ExportDocuments {
   readonly splits: Map<number, SplitName> | null;
 
   /** `withOriginal`: the reader sent each document's original text too. */
-  constructor(snapshot: Snapshot, options: ExportOptions, private readonly exporter: Exporter, private readonly withOriginal: boolean) {
+  constructor(
+    snapshot: Snapshot,
+    options: ExportOptions,
+    private readonly exporter: Exporter,
+    private readonly withOriginal: boolean,
+  ) {
     this.labelKeys = new Map(snapshot.labels.map((l) => [l.id, l.key]));
     this.annotators = new Map(snapshot.annotators);
     this.wantedLabels = options.labelKeys?.length ? new Set(options.labelKeys) : null;
@@ -43,13 +48,22 @@ export class ExportDocuments {
       const k = r * textsPerRow;
       const { text, utf8: textUtf8 } = TextUnpacker.unpack(batch.texts, k);
       // An original text identical to the text came once: one string serves both.
-      const original = !this.withOriginal ? { text: '', utf8: undefined } : TextUnpacker.same(batch.texts, k, k + 1) ? { text, utf8: textUtf8 } : TextUnpacker.unpack(batch.texts, k + 1);
+      const original = !this.withOriginal
+        ? { text: '', utf8: undefined }
+        : TextUnpacker.same(batch.texts, k, k + 1)
+          ? { text, utf8: textUtf8 }
+          : TextUnpacker.unpack(batch.texts, k + 1);
       const offsetMap = row.offset_map_json === null ? undefined : (JSON.parse(row.offset_map_json) as number[]);
       const doc: ExportDocument = {
         id: row.id,
         metadata: {
-          title: row.title, date: row.published_at, source: row.source, district: row.district, url: row.url,
-          reporters: JSON.parse(row.reporters_json), externalId: row.external_id,
+          title: row.title,
+          date: row.published_at,
+          source: row.source,
+          district: row.district,
+          url: row.url,
+          reporters: JSON.parse(row.reporters_json),
+          externalId: row.external_id,
         },
         status: row.status,
         text,
@@ -72,7 +86,10 @@ export class ExportDocuments {
       if ((this.wantedLabels && !this.wantedLabels.has(label)) || (this.wantedAnnotator !== null && record.annotatorId !== this.wantedAnnotator)) continue;
       // Formats never read the details they do not declare; defaults fill them (see spanDetails).
       const span: ExportSpan = {
-        id: record.id, start: record.start, end: record.end, label,
+        id: record.id,
+        start: record.start,
+        end: record.end,
+        label,
         attributes: this.attributes.get(record.attributeSetId),
         annotator: this.annotators.get(record.annotatorId)!,
         origin: spanOrigin(record.state),

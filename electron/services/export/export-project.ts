@@ -38,7 +38,13 @@ export async function exportProject(side: WorkerSide<ExportWorkerData>): Promise
   // Source offsets and the original text cost half the reading; only these exports use them.
   const withOriginal = options.format === 'biaozhu-jsonl' || options.offsets === 'source';
   const reader = new ExportReader(threads.reader, {
-    projectPath, options, withOriginal, utf8Texts: exporter.utf8Texts === true, spanDetails: exporter.spanDetails, notes: exporter.notes === true, nativeBinding,
+    projectPath,
+    options,
+    withOriginal,
+    utf8Texts: exporter.utf8Texts === true,
+    spanDetails: exporter.spanDetails,
+    notes: exporter.notes === true,
+    nativeBinding,
   });
   try {
     const snapshot = await reader.snapshot();

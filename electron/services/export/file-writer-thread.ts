@@ -21,7 +21,7 @@ async function writeBatches(): Promise<void> {
     } catch (error) {
       // A file that was there already is named: it is not the export's to remove (see OutputFiles.forget).
       const existing = (error as NodeJS.ErrnoException).code === 'EEXIST' ? path : undefined;
-      receiver.fail(existing ? conflictMessage(existing) : (error as Error).message ?? String(error), existing);
+      receiver.fail(existing ? conflictMessage(existing) : ((error as Error).message ?? String(error)), existing);
       return;
     }
     const buffer = batch.bytes.buffer as ArrayBuffer;

@@ -67,7 +67,11 @@ export class FileWriter {
    * `entry`: the writer thread's entry file; `flags` create each file (see createFlags);
    * `onExisting` hears of a file that was there already.
    */
-  constructor(entry: string, flags: number, private readonly onExisting: (path: string) => void) {
+  constructor(
+    entry: string,
+    flags: number,
+    private readonly onExisting: (path: string) => void,
+  ) {
     let sender: Sender<FileBatch> | null = null;
     const thread = startThread(entry, { flags }, { abort: (error) => sender?.abort(error) }, "the export's file writer");
     this.sender = sender = new Sender<FileBatch>(thread.worker, BATCHES_AHEAD);

@@ -1,7 +1,15 @@
 // One format over an export's documents: each document's chunks to the output files, and the
 // report's tallies (documents, spans, what was dropped or adjusted and which spans, the split).
 import type { ExportOptions, ExportReport } from '../../../shared/api/jobs';
-import { SpanIssueList, UnexportableDocument, type Dropped, type ExportChunk, type ExportContext, type ExportDocument, type Exporter } from '../../../shared/exchange/index';
+import {
+  SpanIssueList,
+  UnexportableDocument,
+  type Dropped,
+  type ExportChunk,
+  type ExportContext,
+  type ExportDocument,
+  type Exporter,
+} from '../../../shared/exchange/index';
 import type { OutputFiles } from './output-files';
 
 export class FormatRun {
@@ -13,7 +21,11 @@ export class FormatRun {
   private spans = 0;
   private split: ExportReport['split'];
 
-  constructor(private readonly exporter: Exporter, private readonly ctx: ExportContext, private readonly output: OutputFiles) {}
+  constructor(
+    private readonly exporter: Exporter,
+    private readonly ctx: ExportContext,
+    private readonly output: OutputFiles,
+  ) {}
 
   begin(): void {
     this.write(this.exporter.begin(this.ctx));
@@ -56,9 +68,16 @@ export class FormatRun {
   report(options: ExportOptions, leftOut: Pick<ExportReport, 'reviewLeftOut' | 'todoLeftOut'>): ExportReport {
     const list = (counts: Map<string, number>) => [...counts].map(([reason, count]) => ({ reason, count }));
     return {
-      format: options.format, files: [...this.output.written], documents: this.documents, spans: this.spans,
-      dropped: list(this.dropped), ...leftOut, spanList: this.spanIssues.issues, spanListMore: this.spanIssues.more,
-      ...(this.split ? { split: this.split } : {}), adjusted: list(this.adjusted),
+      format: options.format,
+      files: [...this.output.written],
+      documents: this.documents,
+      spans: this.spans,
+      dropped: list(this.dropped),
+      ...leftOut,
+      spanList: this.spanIssues.issues,
+      spanListMore: this.spanIssues.more,
+      ...(this.split ? { split: this.split } : {}),
+      adjusted: list(this.adjusted),
     };
   }
 

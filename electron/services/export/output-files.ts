@@ -46,7 +46,11 @@ export class OutputFiles {
    * is collected into a batch when its document ends instead of written here; every file must then
    * be written by one document only. Without `overwrite` an existing file is never replaced.
    */
-  constructor(private readonly base: string, private readonly folder: boolean, { handOff = false, overwrite = false } = {}) {
+  constructor(
+    private readonly base: string,
+    private readonly folder: boolean,
+    { handOff = false, overwrite = false } = {},
+  ) {
     this.batch = handOff ? new FileBatchBuilder() : null;
     this.createFlags = createFlags(overwrite);
   }

@@ -7,7 +7,15 @@ import type { SpanDetails } from '../../../shared/exchange/types';
 import type { Label } from '../../../shared/model';
 import { readAttributeSets } from '../db/attribute-sets';
 import { openDatabase, useNativeBinding } from '../db/connection';
-import { annotatorNames, countReviewLeftOut, countTodoLeftOut, exportDocumentIds, readExportDocuments, readExportSpanLists, readExportSpanNotes } from '../db/export-queries';
+import {
+  annotatorNames,
+  countReviewLeftOut,
+  countTodoLeftOut,
+  exportDocumentIds,
+  readExportDocuments,
+  readExportSpanLists,
+  readExportSpanNotes,
+} from '../db/export-queries';
 import { listLabels } from '../db/labels';
 import { schemaVersion } from '../db/migrations';
 import { migration007GuidelinesAndNotes } from '../db/migrations/007-guidelines-and-notes';
@@ -65,7 +73,9 @@ export async function readForExport(data: ReaderData, sender: Sender<ReaderMessa
     // A project older than migration 007 opened read-only has no notes to read.
     const notes = data.notes && schemaVersion(db) >= NOTES_SCHEMA;
     const snapshot: Snapshot = {
-      labels: listLabels(db), annotators: [...annotatorNames(db)], ids,
+      labels: listLabels(db),
+      annotators: [...annotatorNames(db)],
+      ids,
       reviewLeftOut: countReviewLeftOut(db, ids, review, labelKeys?.length ? labelKeys : null, annotator ?? null),
       todoLeftOut: countTodoLeftOut(db, data.options),
     };
@@ -77,7 +87,12 @@ export async function readForExport(data: ReaderData, sender: Sender<ReaderMessa
       const { rows, texts } = packTexts(readExportDocuments(db, batchIds, data.withOriginal, notes), data.withOriginal, data.utf8Texts);
       const spans = packSpans(readExportSpanLists(db, batchIds, data.spanDetails, review), data.spanDetails, sets, readSets);
       const spanNotes = notes ? readExportSpanNotes(db, batchIds, review) : null;
-      const transfer = [spans.numbers.buffer, texts.units.buffer, texts.ranges.buffer, ...(texts.utf8 ? [texts.utf8.bytes.buffer, texts.utf8.ranges.buffer, texts.utf8.jsonEscapes.buffer, texts.utf8.escapeRanges.buffer] : [])];
+      const transfer = [
+        spans.numbers.buffer,
+        texts.units.buffer,
+        texts.ranges.buffer,
+        ...(texts.utf8 ? [texts.utf8.bytes.buffer, texts.utf8.ranges.buffer, texts.utf8.jsonEscapes.buffer, texts.utf8.escapeRanges.buffer] : []),
+      ];
       await sender.send({ type: 'batch', batch: { rows, texts, spans, notes: spanNotes } }, transfer as ArrayBuffer[]);
     }
     sender.end();

@@ -68,6 +68,11 @@ export async function startExport(session: ProjectSession, jobs: JobManager, opt
   // A name we pick ourselves is never taken: the next free one is used instead.
   const outPath = options.outPath ? resolveExportPath(options.outPath, projectPath) : await freePath(defaultExportPath(projectPath, options), folder);
   await checkExportTarget(outPath, folder, options.overwrite);
-  const data: ExportWorkerData = { projectPath, options, outPath, threads: { reader: threadEntry('export-reader'), fileWriter: threadEntry('export-file-writer') } };
+  const data: ExportWorkerData = {
+    projectPath,
+    options,
+    outPath,
+    threads: { reader: threadEntry('export-reader'), fileWriter: threadEntry('export-file-writer') },
+  };
   return jobs.start('export', (control) => endsWhenCancelled(runWorker<ExportReport>('export-worker', data, control), control));
 }

@@ -10,7 +10,10 @@ import type { AttributeSetsSent, AttributeSetsUpdate } from './attribute-table';
 /** Numbers per span: the document's id, then every number field in declared order. */
 export const SPAN_NUMBERS = EXPORT_SPAN_FIELDS.numbers.length + 1;
 /** Where each number sits among a span's SPAN_NUMBERS. */
-export const SPAN_AT = Object.fromEntries([['documentId', 0], ...EXPORT_SPAN_FIELDS.numbers.map((field, i) => [field.name, i + 1])]) as Record<SpanNumberField | 'documentId', number>;
+export const SPAN_AT = Object.fromEntries([['documentId', 0], ...EXPORT_SPAN_FIELDS.numbers.map((field, i) => [field.name, i + 1])]) as Record<
+  SpanNumberField | 'documentId',
+  number
+>;
 const TEXT_FIELDS = EXPORT_SPAN_FIELDS.texts.map((field) => field.name);
 
 /** A batch's spans in document order. */
@@ -50,7 +53,12 @@ export function packSpans(lists: SpanList[], details: SpanDetails, sets: Attribu
     first += count;
   }
   let attributesUpdate: AttributeSetsUpdate | null = null;
-  if (readsField(EXPORT_SPAN_FIELDS.numbers.find((field) => field.name === 'attributeSetId')!, details)) {
+  if (
+    readsField(
+      EXPORT_SPAN_FIELDS.numbers.find((field) => field.name === 'attributeSetId')!,
+      details,
+    )
+  ) {
     sets.beginBatch();
     for (let at = SPAN_AT.attributeSetId; at < numbers.length; at += SPAN_NUMBERS) sets.use(numbers[at]!);
     attributesUpdate = sets.endBatch(readSets);

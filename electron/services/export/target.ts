@@ -8,7 +8,11 @@ import { dirname, extname } from 'node:path';
 import { ApiFailure } from '../../../shared/api/result';
 import { planFolderAsync, resolveUserPath } from '../app/safe-folders';
 
-const exists = (path: string) => lstat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  lstat(path).then(
+    () => true,
+    () => false,
+  );
 
 export const conflictMessage = (path: string): string => `${path} exists; choose another name or allow replacing it`;
 
@@ -37,13 +41,15 @@ export async function checkExportTarget(outPath: string, writesFolder: boolean, 
   const existing = await stat(outPath).catch(() => null);
   if (!existing) return;
   if (writesFolder) {
-    if (!existing.isDirectory()) throw new ApiFailure('invalid_input', `${outPath} is a file, not a folder: this format writes a folder of files`, { path: outPath });
+    if (!existing.isDirectory())
+      throw new ApiFailure('invalid_input', `${outPath} is a file, not a folder: this format writes a folder of files`, { path: outPath });
     const entries = await readdir(outPath);
     if (entries.length > 0 && !overwrite) throw new ApiFailure('conflict', conflictMessage(outPath), { path: outPath, folder: true });
     return;
   }
   if (existing.isDirectory()) throw new ApiFailure('invalid_input', `${outPath} is a folder: this format writes one file; add a file name`, { path: outPath });
-  if (!existing.isFile()) throw new ApiFailure('invalid_input', `${outPath} is not a regular file (a device, pipe or socket); choose a file name`, { path: outPath });
+  if (!existing.isFile())
+    throw new ApiFailure('invalid_input', `${outPath} is not a regular file (a device, pipe or socket); choose a file name`, { path: outPath });
   if (!overwrite) throw new ApiFailure('conflict', conflictMessage(outPath), { path: outPath, folder: false });
 }
 
@@ -62,7 +68,7 @@ export function writeWholeFile(path: string, content: string | Uint8Array, flags
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   const fd = openSync(path, flags, 0o666);
   try {
-    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at);
   } finally {
     closeSync(fd);
   }

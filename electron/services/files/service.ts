@@ -65,7 +65,12 @@ async function entryOf(folder: string, dirent: Dirent<Buffer>): Promise<FileEntr
 
 export async function browseFolder(path: string | undefined, core: Pick<CoreContext, 'projectsDir'>): Promise<FolderListing> {
   const home = homedir();
-  const start = path ?? (await stat(core.projectsDir).then((s) => (s.isDirectory() ? core.projectsDir : home), () => home));
+  const start =
+    path ??
+    (await stat(core.projectsDir).then(
+      (s) => (s.isDirectory() ? core.projectsDir : home),
+      () => home,
+    ));
   const folder = await checkedFolder(start);
   const dirents = await readdir(folder, { withFileTypes: true, encoding: 'buffer' }).catch((error: unknown) => {
     if (['EACCES', 'EPERM'].includes(errorCode(error))) throw new ApiFailure('io', `${folder} cannot be read: permission denied`, { path: folder });
@@ -75,5 +80,12 @@ export async function browseFolder(path: string | undefined, core: Pick<CoreCont
   const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
   entries.sort((a, b) => (a.kind === b.kind ? collator.compare(a.name, b.name) : a.kind === 'folder' ? -1 : 1));
   const parent = dirname(folder) === folder ? null : dirname(folder);
-  return { path: folder, parent, home, projectsDir: core.projectsDir, entries: entries.slice(0, MAX_ENTRIES), leftOut: Math.max(0, entries.length - MAX_ENTRIES) };
+  return {
+    path: folder,
+    parent,
+    home,
+    projectsDir: core.projectsDir,
+    entries: entries.slice(0, MAX_ENTRIES),
+    leftOut: Math.max(0, entries.length - MAX_ENTRIES),
+  };
 }

@@ -18,11 +18,21 @@ const NEW_LABEL_COLOURS = ['#c2255c', '#0c8599', '#e67700', '#5f3dc4', '#2f9e44'
 function labelIdFor(db: Db, key: string, cache: Map<string, number>): number {
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const normalizedKey = key.toUpperCase().replace(/[^A-Z0-9_]/g, '_').replace(/^[^A-Z]/, 'L');
+  const normalizedKey = key
+    .toUpperCase()
+    .replace(/[^A-Z0-9_]/g, '_')
+    .replace(/^[^A-Z]/, 'L');
   const existing = getLabelByKey(db, normalizedKey);
-  const id = existing?.id ?? insertLabel(db, {
-    key: normalizedKey, nameZh: key, nameEn: key, color: NEW_LABEL_COLOURS[cache.size % NEW_LABEL_COLOURS.length], hotkey: null, attributes: [],
-  }).id;
+  const id =
+    existing?.id ??
+    insertLabel(db, {
+      key: normalizedKey,
+      nameZh: key,
+      nameEn: key,
+      color: NEW_LABEL_COLOURS[cache.size % NEW_LABEL_COLOURS.length],
+      hotkey: null,
+      attributes: [],
+    }).id;
   cache.set(key, id);
   return id;
 }
@@ -91,10 +101,17 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
             continue;
           }
           const record: AnnotationRecord = {
-            documentId: id, start: span.start, end: span.end, labelId: labelIdFor(db, span.label, labelIds),
+            documentId: id,
+            start: span.start,
+            end: span.end,
+            labelId: labelIdFor(db, span.label, labelIds),
             annotatorId: span.annotator ? annotatorId(span.annotator) : defaultAnnotator,
-            origin: span.origin ?? 'manual', reviewState: span.reviewState ?? 'pending', attributes: span.attributes ?? {}, note: span.note,
-            createdAt: span.createdAt ?? now, updatedAt: span.updatedAt ?? span.createdAt ?? now,
+            origin: span.origin ?? 'manual',
+            reviewState: span.reviewState ?? 'pending',
+            attributes: span.attributes ?? {},
+            note: span.note,
+            createdAt: span.createdAt ?? now,
+            updatedAt: span.updatedAt ?? span.createdAt ?? now,
           };
           const place = `${record.start} ${record.end} ${record.labelId} ${record.annotatorId}`;
           if (places.has(place)) {
@@ -111,9 +128,10 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
     // Every previewed document is either in the project now or named as a duplicate; anything else is a bug, and rolls back.
     const added = countDocuments(db) - documentsBefore;
     if (done !== total || added !== report.imported || report.imported + report.skippedDuplicates.length !== total) {
-      throw new Error(`Nothing was imported: the commit counted ${added} new documents for ${total} previewed (${report.imported} imported, ${report.skippedDuplicates.length} duplicates)`);
+      throw new Error(
+        `Nothing was imported: the commit counted ${added} new documents for ${total} previewed (${report.imported} imported, ${report.skippedDuplicates.length} duplicates)`,
+      );
     }
   })();
   return report;
 }
-

@@ -35,7 +35,10 @@ export function previewWorkerCount(totalBytes: number, inputCount: number): numb
 export async function previewInParallel(
   data: Omit<PreviewData, 'assigned'>,
   control: JobControl,
-  workers = previewWorkerCount(data.inputs.reduce((sum, input) => sum + inputByteLength(input), 0), data.inputs.length),
+  workers = previewWorkerCount(
+    data.inputs.reduce((sum, input) => sum + inputByteLength(input), 0),
+    data.inputs.length,
+  ),
 ): Promise<PreviewResult> {
   const sizes = data.inputs.map(inputByteLength);
   if (workers === 1) return runWorker<PreviewResult>('import-worker', data satisfies PreviewData, control);
@@ -50,7 +53,11 @@ export async function previewInParallel(
         },
         progress(workerDone, _total, message) {
           done[w] = workerDone;
-          control.progress(done.reduce((a, b) => a + b, 0), data.inputs.length, message);
+          control.progress(
+            done.reduce((a, b) => a + b, 0),
+            data.inputs.length,
+            message,
+          );
         },
       }),
     ),

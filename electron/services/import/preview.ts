@@ -84,8 +84,15 @@ export class Previewer {
 
   preview(input: ImportInput, index: number, companion: { name: string; text: string } | null, sourceIndex = index): PreviewOutcome {
     const base: FilePreview = {
-      index, fileName: input.fileName, format: extname(input.fileName).slice(1).toLowerCase() || 'txt', encoding: null,
-      encodingConfidence: null, byteLength: 0, documents: [], error: null, problems: [],
+      index,
+      fileName: input.fileName,
+      format: extname(input.fileName).slice(1).toLowerCase() || 'txt',
+      encoding: null,
+      encodingConfidence: null,
+      byteLength: 0,
+      documents: [],
+      error: null,
+      problems: [],
     };
     const prepared: PreparedFile = { fileName: input.fileName, sourceIndex, rawSha256: null, encoding: null, drafts: [], textHashes: [], duplicates: [] };
     let bytes: Uint8Array;
@@ -108,8 +115,13 @@ export class Previewer {
     } else {
       const outcome = processFile({ fileName: basename(input.fileName), bytes }, this.options, { checkCancelled: this.checkCancelled });
       Object.assign(base, {
-        format: outcome.format, encoding: outcome.encoding, encodingConfidence: outcome.encodingConfidence, error: outcome.error, problems: outcome.problems,
-        ...(outcome.errorCode ? { errorCode: outcome.errorCode } : {}), ...(outcome.errorParams ? { errorParams: outcome.errorParams } : {}),
+        format: outcome.format,
+        encoding: outcome.encoding,
+        encodingConfidence: outcome.encodingConfidence,
+        error: outcome.error,
+        problems: outcome.problems,
+        ...(outcome.errorCode ? { errorCode: outcome.errorCode } : {}),
+        ...(outcome.errorParams ? { errorParams: outcome.errorParams } : {}),
       });
       prepared.encoding = outcome.encoding;
       prepared.drafts = outcome.error ? [] : outcome.drafts;
@@ -124,8 +136,13 @@ export class Previewer {
       prepared.textHashes.push(hash);
       prepared.duplicates.push(duplicate);
       base.documents.push({
-        title: draft.metadata.title, date: draft.metadata.date, source: draft.metadata.source, charCount: draft.text.length,
-        warnings: draft.warnings, duplicate, spanCount: draft.spans.length,
+        title: draft.metadata.title,
+        date: draft.metadata.date,
+        source: draft.metadata.source,
+        charCount: draft.text.length,
+        warnings: draft.warnings,
+        duplicate,
+        spanCount: draft.spans.length,
       });
     }
     return { preview: base, prepared };

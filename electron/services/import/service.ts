@@ -46,8 +46,17 @@ export class ImportService {
       const files = [
         ...result.files,
         ...problems.map((p, i) => ({
-          index: result.files.length + i, fileName: p.fileName, format: '', encoding: null, encodingConfidence: null,
-          byteLength: 0, documents: [], error: p.message, errorCode: p.code, ...(p.params ? { errorParams: p.params } : {}), problems: [],
+          index: result.files.length + i,
+          fileName: p.fileName,
+          format: '',
+          encoding: null,
+          encodingConfidence: null,
+          byteLength: 0,
+          documents: [],
+          error: p.message,
+          errorCode: p.code,
+          ...(p.params ? { errorParams: p.params } : {}),
+          problems: [],
         })),
       ];
       const preview: ImportPreview = { previewId: started.jobId, files };
@@ -88,8 +97,12 @@ export class ImportService {
     const previous = stored.staged[index];
     if (!previous) throw new ApiFailure('not_found', `No file ${index} in this preview`);
     const data: ImportWorkerData = {
-      mode: 'preview', projectPath: stored.projectPath, inputs: [stored.inputs[previous.sourceIndex]],
-      options: { ...stored.options, encoding }, stagingDir: stored.stagingDir, firstIndex: index,
+      mode: 'preview',
+      projectPath: stored.projectPath,
+      inputs: [stored.inputs[previous.sourceIndex]],
+      options: { ...stored.options, encoding },
+      stagingDir: stored.stagingDir,
+      firstIndex: index,
     };
     const result = await runWorker<Extract<ImportWorkerResult, { mode: 'preview' }>>('import-worker', data, awaitedControl());
     // The re-read file's drafts were staged with source index 0 (its own one-input list); the commit only needs the path.
@@ -110,7 +123,9 @@ export class ImportService {
     const rejected = stored.preview.files
       .filter((f) => (wanted ? wanted.has(f.index) : true))
       .flatMap((f) => [
-        ...(f.error ? [{ fileName: f.fileName, message: f.error, ...(f.errorCode ? { code: f.errorCode } : {}), ...(f.errorParams ? { params: f.errorParams } : {}) }] : []),
+        ...(f.error
+          ? [{ fileName: f.fileName, message: f.error, ...(f.errorCode ? { code: f.errorCode } : {}), ...(f.errorParams ? { params: f.errorParams } : {}) }]
+          : []),
         ...f.problems.map((p) => ({ fileName: f.fileName, ...p })),
       ]);
     return this.jobs.start('import-commit', async (control) => {

@@ -5,13 +5,29 @@ import type { ImportSource } from '../../../shared/api/jobs';
 import { coded, type CodedProblem } from '../../../shared/exchange/problems';
 
 export const IMPORTABLE_EXTENSIONS = new Set([
-  '.txt', '.text', '.html', '.htm', '.docx', '.jsonl', '.ndjson', '.json', '.csv', '.tsv',
-  '.conll', '.bio', '.bioes', '.bmes', '.ann',
+  '.txt',
+  '.text',
+  '.html',
+  '.htm',
+  '.docx',
+  '.jsonl',
+  '.ndjson',
+  '.json',
+  '.csv',
+  '.tsv',
+  '.conll',
+  '.bio',
+  '.bioes',
+  '.bmes',
+  '.ann',
 ]);
 
 export type ImportInput =
   | {
-      kind: 'path'; path: string; fileName: string; byteLength?: number;
+      kind: 'path';
+      path: string;
+      fileName: string;
+      byteLength?: number;
       /** The path's bytes, when a name in it is not valid UTF-8 (`path` is then only its display form). */
       rawPath?: Uint8Array;
       /** Says the name was not valid UTF-8 and how it is shown; copied into the documents' warnings. */
@@ -24,7 +40,7 @@ export const openablePath = (input: ImportInput & { kind: 'path' }): string | Bu
 
 /** Bytes to read for an input (an estimate where the size was not recorded), to share work out. */
 export function inputByteLength(input: ImportInput): number {
-  return input.kind === 'bytes' ? Math.floor((input.dataBase64.length * 3) / 4) : input.byteLength ?? 0;
+  return input.kind === 'bytes' ? Math.floor((input.dataBase64.length * 3) / 4) : (input.byteLength ?? 0);
 }
 
 export interface ExpandedSources {
@@ -43,7 +59,9 @@ export function displayName(name: Uint8Array): { text: string; note: string | nu
   } catch {
     // not UTF-8: try GB18030 below
   }
-  const hex = Buffer.from(name).toString('hex').replace(/(..)(?!$)/g, '$1 ');
+  const hex = Buffer.from(name)
+    .toString('hex')
+    .replace(/(..)(?!$)/g, '$1 ');
   try {
     const text = new TextDecoder('gb18030', { fatal: true }).decode(name);
     return { text, note: `the file name is not valid UTF-8 (bytes ${hex}); shown as read in GB18030` };
@@ -76,7 +94,8 @@ function walk(dir: Folder, out: ImportInput[], problems: ExpandedSources['proble
     const name = displayName(entry);
     const note = name.note ?? dir.note;
     const shown = join(dir.shown, name.text);
-    const open = typeof dir.open === 'string' && name.note === null ? join(dir.open, name.text) : Buffer.concat([Buffer.from(dir.open), Buffer.from(sep), entry]);
+    const open =
+      typeof dir.open === 'string' && name.note === null ? join(dir.open, name.text) : Buffer.concat([Buffer.from(dir.open), Buffer.from(sep), entry]);
     const importable = IMPORTABLE_EXTENSIONS.has(extname(name.text).toLowerCase());
     let stat;
     try {
@@ -90,7 +109,10 @@ function walk(dir: Folder, out: ImportInput[], problems: ExpandedSources['proble
     if (stat.isDirectory()) walk({ open, shown, note: name.note ? name.note.replace('file name', `folder name ${name.text}`) : dir.note }, out, problems);
     else if (importable) {
       out.push({
-        kind: 'path', path: shown, fileName: shown, byteLength: stat.size,
+        kind: 'path',
+        path: shown,
+        fileName: shown,
+        byteLength: stat.size,
         ...(typeof open === 'string' ? {} : { rawPath: new Uint8Array(open) }),
         ...(note ? { nameWarning: note } : {}),
       });

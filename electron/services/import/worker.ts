@@ -12,16 +12,18 @@ import { openablePath, type ImportInput } from './sources';
 
 export type ImportWorkerData =
   | {
-      mode: 'preview'; projectPath: string | null; inputs: ImportInput[]; options: ImportOptions; stagingDir: string;
+      mode: 'preview';
+      projectPath: string | null;
+      inputs: ImportInput[];
+      options: ImportOptions;
+      stagingDir: string;
       /** Indexes of the inputs this worker previews (all when absent): previews run in several workers. */
       assigned?: number[];
       firstIndex?: number;
     }
   | { mode: 'commit'; projectPath: string; files: StagedFile[]; annotator: string };
 
-export type ImportWorkerResult =
-  | { mode: 'preview'; files: FilePreview[]; staged: StagedFile[] }
-  | { mode: 'commit'; report: ImportReport };
+export type ImportWorkerResult = { mode: 'preview'; files: FilePreview[]; staged: StagedFile[] } | { mode: 'commit'; report: ImportReport };
 
 /**
  * A .txt with a matching .ann beside it is the text half of a brat pair, not a document of its own;
@@ -62,7 +64,15 @@ runInWorker<ImportWorkerData, ImportWorkerResult>((side) => {
     // a bigger cache keeps them from spilling to the WAL before the commit.
     db.pragma('cache_size = -32768');
     try {
-      return { mode: 'commit', report: commitPrepared(db, { files: data.files.map(fromStaging), annotator: data.annotator }, () => side.checkCancelled(), (d, t) => side.progress(d, t)) };
+      return {
+        mode: 'commit',
+        report: commitPrepared(
+          db,
+          { files: data.files.map(fromStaging), annotator: data.annotator },
+          () => side.checkCancelled(),
+          (d, t) => side.progress(d, t),
+        ),
+      };
     } finally {
       db.close();
     }

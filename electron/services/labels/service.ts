@@ -75,10 +75,12 @@ function mergeLabelSchema(db: Db, entries: LabelSchemaEntry[]): LabelSchemaImpor
   db.transaction(() => {
     for (const entry of entries) {
       const existing = labels.getLabelByKey(db, entry.key);
-      let hotkey = entry.hotkey === undefined ? existing?.hotkey ?? null : entry.hotkey;
+      let hotkey = entry.hotkey === undefined ? (existing?.hotkey ?? null) : entry.hotkey;
       const holder = hotkey ? labels.listLabels(db).find((l) => l.hotkey === hotkey && l.key !== entry.key) : undefined;
       if (holder) {
-        result.problems.push(`${entry.key}: hotkey ${hotkey} belongs to ${holder.nameZh} (${holder.key}) here, so ${entry.key} ${existing ? 'keeps its own' : 'gets none'}`);
+        result.problems.push(
+          `${entry.key}: hotkey ${hotkey} belongs to ${holder.nameZh} (${holder.key}) here, so ${entry.key} ${existing ? 'keeps its own' : 'gets none'}`,
+        );
         hotkey = existing?.hotkey ?? null;
       }
       const fields = { ...entry, hotkey, attributes: entry.attributes ?? existing?.attributes ?? [] };

@@ -43,7 +43,11 @@ export async function recoverProject(session: ProjectSession, path: string | und
   if (!existsSync(projectPath)) throw new ApiFailure('not_found', `No project file at ${projectPath}`);
   const out = outPath ? normalizeProjectPath(outPath) : defaultRecoveryPath(projectPath);
   if (out === projectPath) throw new ApiFailure('conflict', 'Recovery writes a new project; choose a path other than the project itself.');
-  const result = await runWorker<IntegrityWorkerResult>('integrity-worker', { mode: 'recover', projectPath, outPath: out } satisfies IntegrityWorkerData, awaitedControl());
+  const result = await runWorker<IntegrityWorkerResult>(
+    'integrity-worker',
+    { mode: 'recover', projectPath, outPath: out } satisfies IntegrityWorkerData,
+    awaitedControl(),
+  );
   if (result.mode !== 'recover') throw new Error('integrity worker answered the wrong request');
   return result.report;
 }

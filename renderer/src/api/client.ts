@@ -30,8 +30,7 @@ function takeBrowserToken(): string | null {
 function electronClient(bridge: BiaozhuBridge): ApiClient {
   return {
     mode: 'electron',
-    call: (channel, input) =>
-      (bridge[channel] as (i: typeof input) => Promise<Result<ApiOutput<typeof channel>>>)(input),
+    call: (channel, input) => (bridge[channel] as (i: typeof input) => Promise<Result<ApiOutput<typeof channel>>>)(input),
   };
 }
 

@@ -70,9 +70,19 @@ export function AgreementPanel({ openDocument }: Props) {
     return next;
   };
 
-  if (error && !report) return <p className="empty-note" role="alert">{error}</p>;
+  if (error && !report)
+    return (
+      <p className="empty-note" role="alert">
+        {error}
+      </p>
+    );
   if (!coders) return <p className="empty-note">{t('common.loading')}</p>;
-  if (coders.length < 2) return <p className="empty-note" data-testid="agreement-few">{t('agreement.fewCoders', { n: coders.length })}</p>;
+  if (coders.length < 2)
+    return (
+      <p className="empty-note" data-testid="agreement-few">
+        {t('agreement.fewCoders', { n: coders.length })}
+      </p>
+    );
 
   return (
     <div className="agreement" data-testid="agreement">
@@ -103,7 +113,11 @@ export function AgreementPanel({ openDocument }: Props) {
       ) : report ? (
         <AgreementResultView report={report} busy={busy} openDocument={openDocument} />
       ) : null}
-      {error && report && <p className="empty-note" role="alert">{error}</p>}
+      {error && report && (
+        <p className="empty-note" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }
@@ -113,8 +127,14 @@ function AgreementResultView({ report, busy, openDocument }: { report: Agreement
   return (
     <div className={`agreement-result${busy ? ' is-busy' : ''}`} aria-busy={busy}>
       <div className="agreement-head">
-        <p className="agreement-compared" data-testid="agreement-compared">{t('agreement.compared', { documents: report.documents, characters: report.characters })}</p>
-        <button type="button" className="button button-small" onClick={() => download(`biaozhu-agreement-${report.coders.join('-')}.csv`, agreementCsv(report))}>
+        <p className="agreement-compared" data-testid="agreement-compared">
+          {t('agreement.compared', { documents: report.documents, characters: report.characters })}
+        </p>
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => download(`biaozhu-agreement-${report.coders.join('-')}.csv`, agreementCsv(report))}
+        >
           {t('agreement.saveCsv')}
         </button>
       </div>

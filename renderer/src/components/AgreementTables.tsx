@@ -31,7 +31,9 @@ export function AgreementFiguresTable({ report }: { report: AgreementReport }) {
   const rows = [{ key: '', name: t('agreement.overall'), s: report.overall }, ...report.byLabel.map((l) => ({ key: l.label, name: labelText(l.label), s: l }))];
   return (
     <section className="agreement-section" aria-labelledby="agreement-figures">
-      <h3 id="agreement-figures" className="overview-title">{t('agreement.figures')}</h3>
+      <h3 id="agreement-figures" className="overview-title">
+        {t('agreement.figures')}
+      </h3>
       <table className="agreement-table agreement-figures" data-testid="agreement-figures">
         <thead>
           <tr>
@@ -46,12 +48,24 @@ export function AgreementFiguresTable({ report }: { report: AgreementReport }) {
         <tbody>
           {rows.map(({ key, name, s }) => (
             <tr key={key || '*'} data-label={key || 'overall'} className={key ? undefined : 'is-overall'}>
-              <th scope="row" title={t('agreement.col.spans') + ': ' + s.spans.join(' / ')}>{name}</th>
-              <td data-figure="kappa"><Figure value={s.kappa} /></td>
-              <td data-figure="alpha"><Figure value={s.alpha} /></td>
-              <td data-figure="alphaU"><Figure value={s.alphaU} /></td>
-              <td data-figure="f1Exact"><Figure value={s.f1Exact} /></td>
-              <td data-figure="f1Overlap"><Figure value={s.f1Overlap} /></td>
+              <th scope="row" title={t('agreement.col.spans') + ': ' + s.spans.join(' / ')}>
+                {name}
+              </th>
+              <td data-figure="kappa">
+                <Figure value={s.kappa} />
+              </td>
+              <td data-figure="alpha">
+                <Figure value={s.alpha} />
+              </td>
+              <td data-figure="alphaU">
+                <Figure value={s.alphaU} />
+              </td>
+              <td data-figure="f1Exact">
+                <Figure value={s.f1Exact} />
+              </td>
+              <td data-figure="f1Overlap">
+                <Figure value={s.f1Overlap} />
+              </td>
             </tr>
           ))}
         </tbody>
@@ -66,24 +80,41 @@ export function AgreementConfusion({ report }: { report: AgreementReport }) {
   const labelText = useLabelText();
   const { labels, counts } = report.confusion;
   const max = Math.max(1, ...counts.flat());
-  const hint = report.coders.length === 2 ? t('agreement.confusionHint', { reference: report.coders[0], other: report.coders[1] }) : t('agreement.confusionPairs');
+  const hint =
+    report.coders.length === 2 ? t('agreement.confusionHint', { reference: report.coders[0], other: report.coders[1] }) : t('agreement.confusionPairs');
   return (
     <section className="agreement-section" aria-labelledby="agreement-confusion">
-      <h3 id="agreement-confusion" className="overview-title">{t('agreement.confusion')}</h3>
+      <h3 id="agreement-confusion" className="overview-title">
+        {t('agreement.confusion')}
+      </h3>
       <p className="agreement-note">{hint}</p>
       <table className="agreement-table agreement-confusion" data-testid="agreement-confusion">
         <thead>
           <tr>
             <td />
-            {labels.map((l) => <th key={l ?? '-'} scope="col" title={labelText(l)}>{labelText(l)}</th>)}
+            {labels.map((l) => (
+              <th key={l ?? '-'} scope="col" title={labelText(l)}>
+                {labelText(l)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
           {labels.map((row, i) => (
             <tr key={row ?? '-'}>
-              <th scope="row" title={labelText(row)}>{labelText(row)}</th>
+              <th scope="row" title={labelText(row)}>
+                {labelText(row)}
+              </th>
               {counts[i].map((n, j) => (
-                <td key={j} className={i === j ? 'is-diagonal' : undefined} style={n > 0 ? { background: `color-mix(in srgb, ${i === j ? 'var(--ok)' : 'var(--danger)'} ${Math.round(12 + (n / max) * 40)}%, transparent)` } : undefined}>
+                <td
+                  key={j}
+                  className={i === j ? 'is-diagonal' : undefined}
+                  style={
+                    n > 0
+                      ? { background: `color-mix(in srgb, ${i === j ? 'var(--ok)' : 'var(--danger)'} ${Math.round(12 + (n / max) * 40)}%, transparent)` }
+                      : undefined
+                  }
+                >
                   {n}
                 </td>
               ))}
@@ -115,14 +146,22 @@ export function AgreementHeatMap({ report, openDocument }: { report: AgreementRe
   const shown = docs.slice(0, HEAT_ROWS);
   return (
     <section className="agreement-section" aria-labelledby="agreement-heatmap">
-      <h3 id="agreement-heatmap" className="overview-title">{t('agreement.heatmap')}</h3>
+      <h3 id="agreement-heatmap" className="overview-title">
+        {t('agreement.heatmap')}
+      </h3>
       <p className="agreement-note">{t('agreement.heatmapHint')}</p>
       <table className="agreement-table agreement-heatmap" data-testid="agreement-heatmap">
         <thead>
           <tr>
             <td />
-            <th scope="col" title={t('agreement.overall')}>{t('agreement.overall')}</th>
-            {report.labels.map((l) => <th key={l} scope="col" title={labelText(l)}>{labelText(l)}</th>)}
+            <th scope="col" title={t('agreement.overall')}>
+              {t('agreement.overall')}
+            </th>
+            {report.labels.map((l) => (
+              <th key={l} scope="col" title={labelText(l)}>
+                {labelText(l)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody>
@@ -131,14 +170,25 @@ export function AgreementHeatMap({ report, openDocument }: { report: AgreementRe
             return (
               <tr key={d.id} data-doc-id={d.id}>
                 <th scope="row">
-                  <button type="button" className="agreement-doc" title={`${t('agreement.openDoc', { title })} — ${t('agreement.disagreeing', { n: d.disagreeing })}`} onClick={() => openDocument(d.id)}>
+                  <button
+                    type="button"
+                    className="agreement-doc"
+                    title={`${t('agreement.openDoc', { title })} — ${t('agreement.disagreeing', { n: d.disagreeing })}`}
+                    onClick={() => openDocument(d.id)}
+                  >
                     {title}
                   </button>
                 </th>
-                <td style={{ background: heat(d.alpha) }} data-figure="alpha">{formatFigure(d.alpha)}</td>
+                <td style={{ background: heat(d.alpha) }} data-figure="alpha">
+                  {formatFigure(d.alpha)}
+                </td>
                 {report.labels.map((l) => {
                   const f = d.byLabel.find((x) => x.label === l);
-                  return <td key={l} style={{ background: heat(f?.alpha ?? null) }}>{formatFigure(f?.alpha ?? null)}</td>;
+                  return (
+                    <td key={l} style={{ background: heat(f?.alpha ?? null) }}>
+                      {formatFigure(f?.alpha ?? null)}
+                    </td>
+                  );
                 })}
               </tr>
             );

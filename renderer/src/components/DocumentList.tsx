@@ -42,10 +42,13 @@ export function DocumentList({ list, query, setQuery, currentId, onOpen, onNextU
     }
   }, [currentIndex]);
 
-  const open = useCallback((id: number, index: number) => {
-    setActive(index);
-    onOpen(id);
-  }, [onOpen]);
+  const open = useCallback(
+    (id: number, index: number) => {
+      setActive(index);
+      onOpen(id);
+    },
+    [onOpen],
+  );
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>) => {
     const move = (to: number) => {
@@ -98,7 +101,9 @@ export function DocumentList({ list, query, setQuery, currentId, onOpen, onNextU
             value={query.status ?? ''}
             onChange={(e) => setQuery({ ...query, status: (e.target.value || undefined) as DocumentStatus | undefined })}
           >
-            <option value="">{t('docs.status')}: {t('common.all')}</option>
+            <option value="">
+              {t('docs.status')}: {t('common.all')}
+            </option>
             {DOCUMENT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}
@@ -121,9 +126,20 @@ export function DocumentList({ list, query, setQuery, currentId, onOpen, onNextU
           >
             {query.direction === 'asc' ? '↑' : '↓'}
           </button>
-          <button type="button" className="icon-button" aria-expanded={more} aria-label={t('docs.moreFilters')} title={t('docs.moreFilters')} onClick={() => setMore(!more)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-expanded={more}
+            aria-label={t('docs.moreFilters')}
+            title={t('docs.moreFilters')}
+            onClick={() => setMore(!more)}
+          >
             ⋯
-            {!more && spanFilters > 0 && <span className="filter-count" title={t('docs.filter.active', { n: spanFilters })}>{spanFilters}</span>}
+            {!more && spanFilters > 0 && (
+              <span className="filter-count" title={t('docs.filter.active', { n: spanFilters })}>
+                {spanFilters}
+              </span>
+            )}
           </button>
         </div>
         {more && (
@@ -134,7 +150,12 @@ export function DocumentList({ list, query, setQuery, currentId, onOpen, onNextU
             </label>
             <label className="field-inline">
               <span>{t('docs.dateFrom')}</span>
-              <input type="date" className="input" value={query.dateFrom ?? ''} onChange={(e) => setQuery({ ...query, dateFrom: e.target.value || undefined })} />
+              <input
+                type="date"
+                className="input"
+                value={query.dateFrom ?? ''}
+                onChange={(e) => setQuery({ ...query, dateFrom: e.target.value || undefined })}
+              />
             </label>
             <label className="field-inline">
               <span>{t('docs.dateTo')}</span>

@@ -47,7 +47,11 @@ export const DocumentRow = memo(function DocumentRow({ index, doc, current, acti
         <span className="doc-row-spans" title={t('common.spans', { n: doc.spanCount })}>
           {doc.spanCount}
         </span>
-        {doc.warningCount > 0 && <span className="doc-row-warn" aria-label={t('reader.warnings', { n: doc.warningCount })}>!</span>}
+        {doc.warningCount > 0 && (
+          <span className="doc-row-warn" aria-label={t('reader.warnings', { n: doc.warningCount })}>
+            !
+          </span>
+        )}
       </div>
     </div>
   );

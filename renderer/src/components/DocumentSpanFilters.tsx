@@ -46,7 +46,9 @@ export function DocumentSpanFilters({ query, setQuery }: Props) {
     <>
       <option value="">{t('docs.filter.any')}</option>
       {labels.map((l) => (
-        <option key={l.key} value={l.key}>{labelName(l)}</option>
+        <option key={l.key} value={l.key}>
+          {labelName(l)}
+        </option>
       ))}
       {current && !labels.some((l) => l.key === current) && <option value={current}>{current}</option>}
     </>
@@ -55,38 +57,67 @@ export function DocumentSpanFilters({ query, setQuery }: Props) {
     <>
       <label className="field-inline">
         <span>{t('docs.filter.withLabel')}</span>
-        <select className="select" aria-label={t('docs.filter.withLabel')} value={query.withLabel ?? ''} onChange={(e) => set({ withLabel: e.target.value || undefined })}>
+        <select
+          className="select"
+          aria-label={t('docs.filter.withLabel')}
+          value={query.withLabel ?? ''}
+          onChange={(e) => set({ withLabel: e.target.value || undefined })}
+        >
           {labelOptions(query.withLabel)}
         </select>
       </label>
       <label className="field-inline">
         <span>{t('docs.filter.withoutLabel')}</span>
-        <select className="select" aria-label={t('docs.filter.withoutLabel')} value={query.withoutLabel ?? ''} onChange={(e) => set({ withoutLabel: e.target.value || undefined })}>
+        <select
+          className="select"
+          aria-label={t('docs.filter.withoutLabel')}
+          value={query.withoutLabel ?? ''}
+          onChange={(e) => set({ withoutLabel: e.target.value || undefined })}
+        >
           {labelOptions(query.withoutLabel)}
         </select>
       </label>
       <label className="field-inline">
         <span>{t('docs.filter.annotator')}</span>
-        <select className="select" aria-label={t('docs.filter.annotator')} value={query.annotator ?? ''} onChange={(e) => set({ annotator: e.target.value || undefined })}>
+        <select
+          className="select"
+          aria-label={t('docs.filter.annotator')}
+          value={query.annotator ?? ''}
+          onChange={(e) => set({ annotator: e.target.value || undefined })}
+        >
           <option value="">{t('docs.filter.any')}</option>
           {coders.map((name) => (
-            <option key={name} value={name}>{name}</option>
+            <option key={name} value={name}>
+              {name}
+            </option>
           ))}
           {query.annotator && !coders.includes(query.annotator) && <option value={query.annotator}>{query.annotator}</option>}
         </select>
       </label>
       <label className="field-inline">
         <span>{t('docs.filter.review')}</span>
-        <select className="select" aria-label={t('docs.filter.review')} value={query.review ?? ''} onChange={(e) => set({ review: (e.target.value || undefined) as ReviewProgress | undefined })}>
+        <select
+          className="select"
+          aria-label={t('docs.filter.review')}
+          value={query.review ?? ''}
+          onChange={(e) => set({ review: (e.target.value || undefined) as ReviewProgress | undefined })}
+        >
           <option value="">{t('docs.filter.any')}</option>
           {REVIEW_PROGRESS.map((p) => (
-            <option key={p} value={p}>{t(`docs.filter.review.${p}`)}</option>
+            <option key={p} value={p}>
+              {t(`docs.filter.review.${p}`)}
+            </option>
           ))}
         </select>
       </label>
       <label className="field-inline">
         <span>{t('docs.filter.spans')}</span>
-        <select className="select" aria-label={t('docs.filter.spans')} value={yesNo(query.hasSpans)} onChange={(e) => set({ hasSpans: fromYesNo(e.target.value) })}>
+        <select
+          className="select"
+          aria-label={t('docs.filter.spans')}
+          value={yesNo(query.hasSpans)}
+          onChange={(e) => set({ hasSpans: fromYesNo(e.target.value) })}
+        >
           <option value="">{t('docs.filter.any')}</option>
           <option value="yes">{t('docs.filter.withSpans')}</option>
           <option value="no">{t('docs.filter.withoutSpans')}</option>
@@ -94,7 +125,12 @@ export function DocumentSpanFilters({ query, setQuery }: Props) {
       </label>
       <label className="field-inline">
         <span>{t('docs.filter.warnings')}</span>
-        <select className="select" aria-label={t('docs.filter.warnings')} value={yesNo(query.hasWarnings)} onChange={(e) => set({ hasWarnings: fromYesNo(e.target.value) })}>
+        <select
+          className="select"
+          aria-label={t('docs.filter.warnings')}
+          value={yesNo(query.hasWarnings)}
+          onChange={(e) => set({ hasWarnings: fromYesNo(e.target.value) })}
+        >
           <option value="">{t('docs.filter.any')}</option>
           <option value="yes">{t('docs.filter.withWarnings')}</option>
           <option value="no">{t('docs.filter.withoutWarnings')}</option>

@@ -31,14 +31,20 @@ function valueOf(session: DocSession, key: Editable): string {
 export function MetadataPanel({ session, reader }: { session: DocSession; reader: MutableRefObject<ReaderHandle | null> }) {
   const { t } = useI18n();
   const toast = useToast();
-  const [drafts, setDrafts] = useState<Record<Editable, string>>(() => Object.fromEntries(FIELDS.map((f) => [f.key, valueOf(session, f.key)])) as Record<Editable, string>);
+  const [drafts, setDrafts] = useState<Record<Editable, string>>(
+    () => Object.fromEntries(FIELDS.map((f) => [f.key, valueOf(session, f.key)])) as Record<Editable, string>,
+  );
   const doc = session.doc;
 
   const save = async (key: Editable) => {
     const raw = drafts[key].trim();
     if (raw === valueOf(session, key)) return;
     const patch: Partial<DocumentMetadata> = {};
-    if (key === 'reporters') patch.reporters = raw.split(/[,，、;；]/).map((s) => s.trim()).filter(Boolean);
+    if (key === 'reporters')
+      patch.reporters = raw
+        .split(/[,，、;；]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
     else if (key === 'title') patch.title = raw;
     else patch[key] = raw || null;
     try {
@@ -64,7 +70,13 @@ export function MetadataPanel({ session, reader }: { session: DocSession; reader
 
   return (
     <div className="metadata-panel">
-      <NoteField id="document-note" label={t('notes.document')} placeholder={t('notes.documentPlaceholder')} value={doc.note} onSave={(note) => void saveNote(note)} />
+      <NoteField
+        id="document-note"
+        label={t('notes.document')}
+        placeholder={t('notes.documentPlaceholder')}
+        value={doc.note}
+        onSave={(note) => void saveNote(note)}
+      />
       <form className="form" onSubmit={(e) => e.preventDefault()}>
         {FIELDS.map((f) => (
           <div className="field" key={f.key}>

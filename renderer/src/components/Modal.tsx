@@ -42,7 +42,9 @@ export function Modal({ title, onClose, children, footer, wide, className }: Pro
       return;
     }
     if (e.key !== 'Tab' || !ref.current) return;
-    const focusable = [...ref.current.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter((x) => !x.hasAttribute('disabled'));
+    const focusable = [...ref.current.querySelectorAll<HTMLElement>('button, input, select, textarea, [tabindex]:not([tabindex="-1"])')].filter(
+      (x) => !x.hasAttribute('disabled'),
+    );
     if (focusable.length === 0) return;
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
@@ -56,7 +58,15 @@ export function Modal({ title, onClose, children, footer, wide, className }: Pro
   };
   return (
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div ref={ref} className={`modal${wide ? ' modal-wide' : ''} ${className ?? ''}`} role="dialog" aria-modal="true" aria-labelledby="modal-title" tabIndex={-1} onKeyDown={onKeyDown}>
+      <div
+        ref={ref}
+        className={`modal${wide ? ' modal-wide' : ''} ${className ?? ''}`}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="modal-title"
+        tabIndex={-1}
+        onKeyDown={onKeyDown}
+      >
         <header className="modal-header">
           <h2 id="modal-title">{title}</h2>
           <button type="button" className="icon-button modal-close" onClick={onClose} aria-label={t('common.close')}>

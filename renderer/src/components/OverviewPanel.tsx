@@ -42,11 +42,21 @@ export function OverviewPanel({ filterList }: Props) {
   }, []);
   useEffect(load, [load]);
 
-  if (error) return <p className="empty-note" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="empty-note" role="alert">
+        {error}
+      </p>
+    );
   if (!stats) return <p className="empty-note">{t('common.loading')}</p>;
 
   const statusRows: Row[] = DOCUMENT_STATUSES.map((s) => ({
-    id: s, name: t(`status.${s}`), count: stats.byStatus[s], color: `var(--status-${s})`, filter: { status: s }, hint: t('overview.showStatus', { status: t(`status.${s}`) }),
+    id: s,
+    name: t(`status.${s}`),
+    count: stats.byStatus[s],
+    color: `var(--status-${s})`,
+    filter: { status: s },
+    hint: t('overview.showStatus', { status: t(`status.${s}`) }),
   }));
   const labelRows: Row[] = stats.byLabel.map(({ labelKey, count }) => {
     const label = labels.find((l) => l.key === labelKey);
@@ -62,10 +72,16 @@ export function OverviewPanel({ filterList }: Props) {
     <div className="overview" data-testid="overview">
       <div className="overview-head">
         <p className="overview-totals">{t('overview.totals', { documents: stats.documents, spans: stats.annotations })}</p>
-        <button type="button" className="button button-small" onClick={load}>{t('overview.refresh')}</button>
+        <button type="button" className="button button-small" onClick={load}>
+          {t('overview.refresh')}
+        </button>
       </div>
       <p className="overview-hint">{t('overview.hint')}</p>
-      {stats.duplicateSpansRemoved > 0 && <p className="overview-hint" data-testid="duplicates-removed">{t('overview.duplicatesRemoved', { n: stats.duplicateSpansRemoved })}</p>}
+      {stats.duplicateSpansRemoved > 0 && (
+        <p className="overview-hint" data-testid="duplicates-removed">
+          {t('overview.duplicatesRemoved', { n: stats.duplicateSpansRemoved })}
+        </p>
+      )}
       <OverviewGroup id="status" title={t('overview.byStatus')} rows={statusRows} filterList={filterList} />
       <OverviewGroup id="labels" title={t('overview.byLabel')} rows={labelRows} filterList={filterList} />
       {stats.annotations === 0 ? (
@@ -84,7 +100,9 @@ function OverviewGroup({ id, title, rows, filterList }: { id: string; title: str
   const total = rows.reduce((n, r) => n + r.count, 0);
   return (
     <section className="overview-group" aria-labelledby={`overview-${id}`}>
-      <h3 id={`overview-${id}`} className="overview-title">{title}</h3>
+      <h3 id={`overview-${id}`} className="overview-title">
+        {title}
+      </h3>
       <ul className="overview-rows">
         {rows.map((row) => {
           const share = total > 0 ? row.count / total : 0;
@@ -100,7 +118,9 @@ function OverviewGroup({ id, title, rows, filterList }: { id: string; title: str
           return (
             <li key={row.id} data-row={row.id}>
               {row.filter ? (
-                <button type="button" className="overview-row" title={row.hint} onClick={() => filterList(row.filter!)}>{body}</button>
+                <button type="button" className="overview-row" title={row.hint} onClick={() => filterList(row.filter!)}>
+                  {body}
+                </button>
               ) : (
                 <div className="overview-row">{body}</div>
               )}

@@ -25,8 +25,11 @@ export function ReaderHeader({ session, wordSnap, setWordSnap, zoom, showOrigina
   const { project } = useAppState();
   const { doc, history } = session;
   // Adjudication needs two coders besides the gold layer (mine counts when I have spans here).
-  const coders = session.otherCoders().filter((c) => c.name !== GOLD_ANNOTATOR).length + (session.anns.size > 0 && project?.annotator !== GOLD_ANNOTATOR ? 1 : 0);
-  const meta = [doc.date?.slice(0, 10), doc.source, doc.district, t('common.chars', { n: doc.charCount }), t('common.spans', { n: session.anns.size })].filter(Boolean);
+  const coders =
+    session.otherCoders().filter((c) => c.name !== GOLD_ANNOTATOR).length + (session.anns.size > 0 && project?.annotator !== GOLD_ANNOTATOR ? 1 : 0);
+  const meta = [doc.date?.slice(0, 10), doc.source, doc.district, t('common.chars', { n: doc.charCount }), t('common.spans', { n: session.anns.size })].filter(
+    Boolean,
+  );
   return (
     <header className="reader-header">
       <div className="reader-title-block">
@@ -34,7 +37,13 @@ export function ReaderHeader({ session, wordSnap, setWordSnap, zoom, showOrigina
         <p className="reader-meta">{meta.join(' · ')}</p>
         <CoderLayers session={session} me={project?.annotator ?? ''} />
         {coders >= 2 && (
-          <button type="button" className="button button-small" data-testid="adjudicate" title={t('adjudication.openHint')} onClick={() => window.dispatchEvent(new Event(ADJUDICATE_EVENT))}>
+          <button
+            type="button"
+            className="button button-small"
+            data-testid="adjudicate"
+            title={t('adjudication.openHint')}
+            onClick={() => window.dispatchEvent(new Event(ADJUDICATE_EVENT))}
+          >
             {t('adjudication.open')}
           </button>
         )}
@@ -61,7 +70,11 @@ export function ReaderHeader({ session, wordSnap, setWordSnap, zoom, showOrigina
           onClick={undo}
           disabled={!history.canUndo}
           aria-label={t('reader.undo')}
-          title={history.undoLabel ? `${t('reader.undoWhat', { what: history.undoKind ? t(`history.${history.undoKind}`) : history.undoLabel })} (${formatKey('Mod+z')})` : t('reader.nothingToUndo')}
+          title={
+            history.undoLabel
+              ? `${t('reader.undoWhat', { what: history.undoKind ? t(`history.${history.undoKind}`) : history.undoLabel })} (${formatKey('Mod+z')})`
+              : t('reader.nothingToUndo')
+          }
         >
           ↶
         </button>
@@ -71,21 +84,49 @@ export function ReaderHeader({ session, wordSnap, setWordSnap, zoom, showOrigina
           onClick={redo}
           disabled={!history.canRedo}
           aria-label={t('reader.redo')}
-          title={history.redoLabel ? `${t('reader.redoWhat', { what: history.redoKind ? t(`history.${history.redoKind}`) : history.redoLabel })} (${formatKey('Mod+Shift+z')})` : t('reader.nothingToRedo')}
+          title={
+            history.redoLabel
+              ? `${t('reader.redoWhat', { what: history.redoKind ? t(`history.${history.redoKind}`) : history.redoLabel })} (${formatKey('Mod+Shift+z')})`
+              : t('reader.nothingToRedo')
+          }
         >
           ↷
         </button>
         <span className="toolbar-sep" />
-        <button type="button" className={`toggle-button${wordSnap ? ' is-on' : ''}`} aria-pressed={wordSnap} onClick={() => setWordSnap(!wordSnap)} title={`${t('reader.wordSnap')} (W)`}>
+        <button
+          type="button"
+          className={`toggle-button${wordSnap ? ' is-on' : ''}`}
+          aria-pressed={wordSnap}
+          onClick={() => setWordSnap(!wordSnap)}
+          title={`${t('reader.wordSnap')} (W)`}
+        >
           {t('reader.wordSnap')}
         </button>
-        <button type="button" className={`toggle-button${showOriginal ? ' is-on' : ''}`} aria-pressed={showOriginal} onClick={() => setShowOriginal(!showOriginal)} title={`${t('reader.original')} (${formatKey('Alt+o')})`}>
+        <button
+          type="button"
+          className={`toggle-button${showOriginal ? ' is-on' : ''}`}
+          aria-pressed={showOriginal}
+          onClick={() => setShowOriginal(!showOriginal)}
+          title={`${t('reader.original')} (${formatKey('Alt+o')})`}
+        >
           {t('reader.original')}
         </button>
-        <button type="button" className="icon-button" onClick={() => zoom(-1)} aria-label={t('reader.zoomOut')} title={`${t('reader.zoomOut')} (${formatKey('Mod+-')})`}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => zoom(-1)}
+          aria-label={t('reader.zoomOut')}
+          title={`${t('reader.zoomOut')} (${formatKey('Mod+-')})`}
+        >
           A−
         </button>
-        <button type="button" className="icon-button" onClick={() => zoom(1)} aria-label={t('reader.zoomIn')} title={`${t('reader.zoomIn')} (${formatKey('Mod+=')})`}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => zoom(1)}
+          aria-label={t('reader.zoomIn')}
+          title={`${t('reader.zoomIn')} (${formatKey('Mod+=')})`}
+        >
           A+
         </button>
       </div>

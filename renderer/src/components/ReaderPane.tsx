@@ -48,7 +48,11 @@ export function ReaderPane(props: Props) {
       </section>
     );
   }
-  const actionCtx = () => ({ session, reader: reader.current, notify: (m: ActionNotice, vars?: Record<string, string>) => props.notify(t(`toast.${m}`, vars)) });
+  const actionCtx = () => ({
+    session,
+    reader: reader.current,
+    notify: (m: ActionNotice, vars?: Record<string, string>) => props.notify(t(`toast.${m}`, vars)),
+  });
   return (
     <section className="reader-pane" aria-label={session.doc.title || t('reader.textLabel')}>
       {loadingBar}

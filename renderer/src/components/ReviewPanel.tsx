@@ -40,14 +40,28 @@ export function ReviewPanel({ session, reader, reviewMode, setReviewMode, setSta
   return (
     <div className="review-panel">
       <div className="review-progress">
-        <div className="progress" role="progressbar" aria-valuemin={0} aria-valuemax={spans.length} aria-valuenow={done} aria-label={t('review.progress', { done, n: spans.length })}>
+        <div
+          className="progress"
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={spans.length}
+          aria-valuenow={done}
+          aria-label={t('review.progress', { done, n: spans.length })}
+        >
           <div className="progress-accepted" style={{ width: `${spans.length ? (counts.accepted / spans.length) * 100 : 0}%` }} />
           <div className="progress-rejected" style={{ width: `${spans.length ? (counts.rejected / spans.length) * 100 : 0}%` }} />
         </div>
         <p className="review-counts">
-          {t('review.progress', { done, n: spans.length })} · <span className="review-pill review-accepted">{t('spans.review.accepted')} {counts.accepted}</span>{' '}
-          <span className="review-pill review-rejected">{t('spans.review.rejected')} {counts.rejected}</span>{' '}
-          <span className="review-pill review-pending">{t('spans.review.pending')} {counts.pending}</span>
+          {t('review.progress', { done, n: spans.length })} ·{' '}
+          <span className="review-pill review-accepted">
+            {t('spans.review.accepted')} {counts.accepted}
+          </span>{' '}
+          <span className="review-pill review-rejected">
+            {t('spans.review.rejected')} {counts.rejected}
+          </span>{' '}
+          <span className="review-pill review-pending">
+            {t('spans.review.pending')} {counts.pending}
+          </span>
         </p>
       </div>
       {spans.length === 0 ? (

@@ -80,7 +80,12 @@ export function RightPanel({ session: current, reader, tab, setTab, reviewMode, 
           </button>
         ))}
       </div>
-      <div className="tab-panel" role="tabpanel" id={`tabpanel-${tab}`} {...(tab === 'adjudicate' ? { 'aria-label': t('adjudication.title') } : { 'aria-labelledby': `tab-${tab}` })}>
+      <div
+        className="tab-panel"
+        role="tabpanel"
+        id={`tabpanel-${tab}`}
+        {...(tab === 'adjudicate' ? { 'aria-label': t('adjudication.title') } : { 'aria-labelledby': `tab-${tab}` })}
+      >
         {tab === 'adjudicate' ? (
           session && (
             <Suspense fallback={null}>

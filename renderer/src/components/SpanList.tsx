@@ -57,7 +57,14 @@ export function SpanList({ session, reader, version }: { session: DocSession; re
 
   return (
     <section className="span-list" aria-label={t('panel.spans')}>
-      <input type="search" className="input" placeholder={t('spans.filter')} aria-label={t('spans.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} />
+      <input
+        type="search"
+        className="input"
+        placeholder={t('spans.filter')}
+        aria-label={t('spans.filter')}
+        value={filter}
+        onChange={(e) => setFilter(e.target.value)}
+      />
       {session.anns.size === 0 ? (
         <p className="empty-note">{t('spans.empty')}</p>
       ) : rows.length === 0 ? (

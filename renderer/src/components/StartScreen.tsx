@@ -99,7 +99,12 @@ export function StartScreen() {
               <ul className="recent-list">
                 {app.info.recent.map((r) => (
                   <li key={r.path}>
-                    <button type="button" className="recent-item" disabled={busy} onClick={() => void run(() => callOrThrow('projects:open', { path: r.path }))}>
+                    <button
+                      type="button"
+                      className="recent-item"
+                      disabled={busy}
+                      onClick={() => void run(() => callOrThrow('projects:open', { path: r.path }))}
+                    >
                       <span className="recent-name">{r.name}</span>
                       <span className="recent-path mono">{r.path}</span>
                     </button>

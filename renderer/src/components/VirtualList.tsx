@@ -21,7 +21,21 @@ interface Props {
   id?: string;
 }
 
-export function VirtualList({ count, rowHeight, renderRow, onRange, overscan = 8, className, role, label, activeDescendant, tabIndex, onKeyDown, handle, id }: Props) {
+export function VirtualList({
+  count,
+  rowHeight,
+  renderRow,
+  onRange,
+  overscan = 8,
+  className,
+  role,
+  label,
+  activeDescendant,
+  tabIndex,
+  onKeyDown,
+  handle,
+  id,
+}: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(600);
@@ -41,18 +55,22 @@ export function VirtualList({ count, rowHeight, renderRow, onRange, overscan = 8
     return () => ro.disconnect();
   }, []);
 
-  useImperativeHandle(handle, () => ({
-    scrollToIndex(index: number) {
-      const el = scroller.current;
-      if (!el) return;
-      const { top: scrolled, height: visible } = viewport.current;
-      const top = index * rowHeight;
-      const next = top < scrolled ? top : top + rowHeight > scrolled + visible ? top + rowHeight - visible : null;
-      if (next === null) return;
-      el.scrollTop = next;
-      viewport.current.top = next; // until the scroll event says where it landed
-    },
-  }), [rowHeight]);
+  useImperativeHandle(
+    handle,
+    () => ({
+      scrollToIndex(index: number) {
+        const el = scroller.current;
+        if (!el) return;
+        const { top: scrolled, height: visible } = viewport.current;
+        const top = index * rowHeight;
+        const next = top < scrolled ? top : top + rowHeight > scrolled + visible ? top + rowHeight - visible : null;
+        if (next === null) return;
+        el.scrollTop = next;
+        viewport.current.top = next; // until the scroll event says where it landed
+      },
+    }),
+    [rowHeight],
+  );
 
   const first = Math.max(0, Math.floor(scrollTop / rowHeight) - overscan);
   const last = Math.min(count, Math.ceil((scrollTop + height) / rowHeight) + overscan);

@@ -15,5 +15,9 @@ const KEYS: Record<WarningKind, MessageKey> = {
 
 export function WarningKindBadge({ kind }: { kind: WarningKind }) {
   const { t } = useI18n();
-  return <span className={`warning-kind warning-${kind}`} data-kind={kind}>{KEYS[kind] ? t(KEYS[kind]) : kind}</span>;
+  return (
+    <span className={`warning-kind warning-${kind}`} data-kind={kind}>
+      {KEYS[kind] ? t(KEYS[kind]) : kind}
+    </span>
+  );
 }

@@ -56,7 +56,14 @@ export function Workbench() {
       )}
       <TopBar onDialog={dialogs.setDialog} reviewMode={view.reviewMode} setReviewMode={view.setReviewMode} hasDocument={session !== null} />
       <main className="workbench">
-        <DocumentList list={list} query={query} setQuery={setQuery} currentId={session?.doc.id ?? null} onOpen={(id) => void nav.openDoc(id)} onNextUnfinished={() => void nav.nextUnfinished()} />
+        <DocumentList
+          list={list}
+          query={query}
+          setQuery={setQuery}
+          currentId={session?.doc.id ?? null}
+          onOpen={(id) => void nav.openDoc(id)}
+          onNextUnfinished={() => void nav.nextUnfinished()}
+        />
         <ReaderPane
           session={session}
           loading={loadingId !== null}
@@ -76,9 +83,25 @@ export function Workbench() {
           redo={() => void actions.historyStep('redo')}
           notify={toast.info}
         />
-        <RightPanel session={session} reader={reader} tab={view.tab} setTab={view.setTab} reviewMode={view.reviewMode} setReviewMode={view.setReviewMode} setStatus={(s) => void setStatus(s)} filterList={(patch) => setQuery({ ...query, ...patch })} openDocument={(id) => void nav.openDoc(id)} />
+        <RightPanel
+          session={session}
+          reader={reader}
+          tab={view.tab}
+          setTab={view.setTab}
+          reviewMode={view.reviewMode}
+          setReviewMode={view.setReviewMode}
+          setStatus={(s) => void setStatus(s)}
+          filterList={(patch) => setQuery({ ...query, ...patch })}
+          openDocument={(id) => void nav.openDoc(id)}
+        />
       </main>
-      <DialogHost dialog={dialogs.dialog} close={() => dialogs.setDialog(null)} commands={commands} onImported={list.reload} droppedFiles={dialogs.droppedFiles} />
+      <DialogHost
+        dialog={dialogs.dialog}
+        close={() => dialogs.setDialog(null)}
+        commands={commands}
+        onImported={list.reload}
+        droppedFiles={dialogs.droppedFiles}
+      />
     </div>
   );
 }
@@ -132,8 +155,33 @@ function useCommandList({ session, reader, view, setDialog, nav, actions }: Comm
           const selector = region === 'list' ? '#doc-list' : region === 'reader' ? '.reader-content' : '.right-panel [role="tab"][aria-selected="true"]';
           (document.querySelector(selector) as HTMLElement | null)?.focus();
         },
-        closeProject: () => void callOrThrow('projects:close', {}).then(() => app.setProject(null), (e) => toast.error(errorMessage(e))),
+        closeProject: () =>
+          void callOrThrow('projects:close', {}).then(
+            () => app.setProject(null),
+            (e) => toast.error(errorMessage(e)),
+          ),
       }).concat(projectHealthCommands({ t, project: app.project, setProject: app.setProject, info: toast.info, error: toast.error })),
-    [t, labelName, app, session, reader, toast, reviewMode, setReviewMode, setDialog, setFindOpen, escape, zoom, setWordSnap, setLang, lang, setShowOriginal, nextUnfinished, stepDocument, setStatus, historyStep],
+    [
+      t,
+      labelName,
+      app,
+      session,
+      reader,
+      toast,
+      reviewMode,
+      setReviewMode,
+      setDialog,
+      setFindOpen,
+      escape,
+      zoom,
+      setWordSnap,
+      setLang,
+      lang,
+      setShowOriginal,
+      nextUnfinished,
+      stepDocument,
+      setStatus,
+      historyStep,
+    ],
   );
 }

@@ -10,9 +10,27 @@ export function AttributeDefsEditor({ defs, onChange }: { defs: AttributeDefinit
       <legend>{t('labels.attributes')}</legend>
       {defs.map((d, i) => (
         <div key={i} className="attr-def">
-          <input className="input" aria-label={t('labels.attrKey')} placeholder={t('labels.attrKey')} value={d.key} onChange={(e) => set(i, { key: e.target.value })} />
-          <input className="input" aria-label={t('labels.attrNameZh')} placeholder={t('labels.nameZh')} value={d.nameZh} onChange={(e) => set(i, { nameZh: e.target.value })} />
-          <input className="input" aria-label={t('labels.attrNameEn')} placeholder={t('labels.nameEn')} value={d.nameEn} onChange={(e) => set(i, { nameEn: e.target.value })} />
+          <input
+            className="input"
+            aria-label={t('labels.attrKey')}
+            placeholder={t('labels.attrKey')}
+            value={d.key}
+            onChange={(e) => set(i, { key: e.target.value })}
+          />
+          <input
+            className="input"
+            aria-label={t('labels.attrNameZh')}
+            placeholder={t('labels.nameZh')}
+            value={d.nameZh}
+            onChange={(e) => set(i, { nameZh: e.target.value })}
+          />
+          <input
+            className="input"
+            aria-label={t('labels.attrNameEn')}
+            placeholder={t('labels.nameEn')}
+            value={d.nameEn}
+            onChange={(e) => set(i, { nameEn: e.target.value })}
+          />
           <select
             className="select"
             aria-label={t('labels.attrType')}
@@ -37,7 +55,14 @@ export function AttributeDefsEditor({ defs, onChange }: { defs: AttributeDefinit
               aria-label={t('labels.attrOptions')}
               placeholder={t('labels.attrOptions')}
               value={(d.options ?? []).join(', ')}
-              onChange={(e) => set(i, { options: e.target.value.split(/[,，]/).map((s) => s.trim()).filter(Boolean) })}
+              onChange={(e) =>
+                set(i, {
+                  options: e.target.value
+                    .split(/[,，]/)
+                    .map((s) => s.trim())
+                    .filter(Boolean),
+                })
+              }
             />
           )}
         </div>

@@ -1,7 +1,15 @@
 // Export: format, filters, offsets, optional train/dev/test split; runs as a job with progress.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { callOrThrow } from '../api/client';
-import { defaultReviewFilter, defaultStatuses, EXPORT_FORMATS, REVIEW_FILTERS, type ExportFormat, type ExportReport, type ReviewFilter } from '../../../shared/api/jobs';
+import {
+  defaultReviewFilter,
+  defaultStatuses,
+  EXPORT_FORMATS,
+  REVIEW_FILTERS,
+  type ExportFormat,
+  type ExportReport,
+  type ReviewFilter,
+} from '../../../shared/api/jobs';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../shared/model';
 import { Modal } from '../components/Modal';
 import { useJob } from '../hooks/useJob';
@@ -58,7 +66,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     setReport(null);
     setConflict(null);
     try {
-      const sourceList = sources.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+      const sourceList = sources
+        .split(/[,，]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
       const { jobId } = await callOrThrow('export:start', {
         format,
         offsets,
@@ -139,7 +150,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </div>
           <div className="field-pair">
             <div className="field">
-              <label htmlFor="export-from">{t('export.dateRange')} · {t('docs.dateFrom')}</label>
+              <label htmlFor="export-from">
+                {t('export.dateRange')} · {t('docs.dateFrom')}
+              </label>
               <input id="export-from" type="date" className="input" value={dateFrom} onChange={(e) => setDateFrom(e.target.value)} />
             </div>
             <div className="field">

@@ -120,7 +120,9 @@ export function ImportDialog({ onClose, onImported, initialSources = [] }: Props
     <Modal title={t('import.title')} onClose={onClose} wide footer={footer} className="import-dialog">
       {(stage === 'pick' || stage === 'preview') && <DemoImportNotice onNewProject={() => setNewProjectFirst(true)} />}
       {stage === 'pick' && <ImportPick sources={sources} setSources={setSources} options={options} setOptions={setOptions} />}
-      {stage === 'previewing' && previewJob.job && <JobProgress job={previewJob.job} label={t('import.previewing')} onCancel={() => void previewJob.cancel()} />}
+      {stage === 'previewing' && previewJob.job && (
+        <JobProgress job={previewJob.job} label={t('import.previewing')} onCancel={() => void previewJob.cancel()} />
+      )}
       {stage === 'previewing' && !previewJob.job && <p className="muted">{t('import.previewing')}</p>}
       {stage === 'preview' && preview && (
         <div className="import-preview">
@@ -138,7 +140,12 @@ export function ImportDialog({ onClose, onImported, initialSources = [] }: Props
           </div>
         </div>
       )}
-      {stage === 'committing' && (commitJob.job ? <JobProgress job={commitJob.job} label={t('import.committing')} onCancel={() => void commitJob.cancel()} /> : <p className="muted">{t('import.committing')}</p>)}
+      {stage === 'committing' &&
+        (commitJob.job ? (
+          <JobProgress job={commitJob.job} label={t('import.committing')} onCancel={() => void commitJob.cancel()} />
+        ) : (
+          <p className="muted">{t('import.committing')}</p>
+        ))}
       {stage === 'done' && report && (
         <div className="import-report" role="status">
           <p className="report-headline">{t('import.done', { n: report.imported, spans: report.spansImported })}</p>

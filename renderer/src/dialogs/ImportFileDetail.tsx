@@ -95,10 +95,22 @@ export function ImportFileDetail({ previewId, file, onFileChange }: Props) {
     </div>
   );
 
-  if (error) return <p className="error-text" role="alert">{error}</p>;
+  if (error)
+    return (
+      <p className="error-text" role="alert">
+        {error}
+      </p>
+    );
   if (!detail) return <p className="muted">{t('common.loading')}</p>;
   const d = detail.drafts[draft];
-  if (!d) return <>{encodingPicker}<FileProblems file={file} /><p className="muted">{detail.fileName}</p></>;
+  if (!d)
+    return (
+      <>
+        {encodingPicker}
+        <FileProblems file={file} />
+        <p className="muted">{detail.fileName}</p>
+      </>
+    );
   // Text taken out of a page or a Word file before normalization: a step the user should see too.
   const extraction = file.format === 'html' || file.format === 'docx' ? [t(`meta.extracted.${file.format}`)] : [];
   const clip = (s: string) => (s.length > PREVIEW_CHARS ? `${s.slice(0, PREVIEW_CHARS)}\n…` : s);

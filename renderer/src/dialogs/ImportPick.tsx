@@ -63,7 +63,13 @@ export function ImportPick({ sources, setSources, options, setOptions }: Props) 
           }}
         />
         <div className="path-row">
-          <input className="input" value={path} placeholder="/path/to/file-or-folder" aria-label={t('start.openPath')} onChange={(e) => setPath(e.target.value)} />
+          <input
+            className="input"
+            value={path}
+            placeholder="/path/to/file-or-folder"
+            aria-label={t('start.openPath')}
+            onChange={(e) => setPath(e.target.value)}
+          />
           <button
             type="button"
             className="button"
@@ -83,7 +89,12 @@ export function ImportPick({ sources, setSources, options, setOptions }: Props) 
             <li key={`${s.name}-${i}`}>
               <span>{s.name}</span>
               <span className="muted">{s.size !== null ? `${Math.ceil(s.size / 1024)} KB` : ''}</span>
-              <button type="button" className="icon-button" aria-label={`${t('common.delete')} ${s.name}`} onClick={() => setSources(sources.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`${t('common.delete')} ${s.name}`}
+                onClick={() => setSources(sources.filter((_, j) => j !== i))}
+              >
                 ×
               </button>
             </li>
@@ -94,7 +105,12 @@ export function ImportPick({ sources, setSources, options, setOptions }: Props) 
         <legend>{t('import.options')}</legend>
         <div className="field">
           <label htmlFor="import-encoding">{t('import.encoding')}</label>
-          <select id="import-encoding" className="select" value={options.encoding} onChange={(e) => setOptions({ ...options, encoding: e.target.value as SupportedEncoding | '' })}>
+          <select
+            id="import-encoding"
+            className="select"
+            value={options.encoding}
+            onChange={(e) => setOptions({ ...options, encoding: e.target.value as SupportedEncoding | '' })}
+          >
             <option value="">{t('import.encodingAuto')}</option>
             <EncodingOptions />
           </select>

@@ -47,9 +47,17 @@ export function ImportPreviewList({ preview, included, setIncluded, active, setA
                   {t('import.documents', { n: f.documents.length })}
                   {f.documents.length > 0 && ` · ${t('common.chars', { n: f.documents.reduce((n, d) => n + d.charCount, 0) })}`}
                 </span>
-                {f.error && <span className="badge badge-error">{t('import.failed')}: {problemText(t, { message: f.error, code: f.errorCode, params: f.errorParams })}</span>}
+                {f.error && (
+                  <span className="badge badge-error">
+                    {t('import.failed')}: {problemText(t, { message: f.error, code: f.errorCode, params: f.errorParams })}
+                  </span>
+                )}
                 {warnings > 0 && <span className="badge badge-warn">⚠ {warnings}</span>}
-                {duplicates > 0 && <span className="badge">{t('import.duplicate')} ×{duplicates}</span>}
+                {duplicates > 0 && (
+                  <span className="badge">
+                    {t('import.duplicate')} ×{duplicates}
+                  </span>
+                )}
                 {f.problems.length > 0 && (
                   <span className="badge badge-warn">
                     {t('import.problems')}: {f.problems.length}

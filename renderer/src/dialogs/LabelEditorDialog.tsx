@@ -12,8 +12,16 @@ import { LabelSchemaButtons } from './LabelSchemaButtons';
 const PALETTE = ['#d9480f', '#1971c2', '#2f9e44', '#9c36b5', '#e8590c', '#0c8599', '#c2255c', '#5c940d'];
 
 const toDraft = (l: Label): LabelDraft => ({
-  id: l.id, key: l.key, nameZh: l.nameZh, nameEn: l.nameEn, color: l.color, hotkey: l.hotkey, attributes: l.attributes,
-  descriptionZh: l.descriptionZh, descriptionEn: l.descriptionEn, examples: l.examples,
+  id: l.id,
+  key: l.key,
+  nameZh: l.nameZh,
+  nameEn: l.nameEn,
+  color: l.color,
+  hotkey: l.hotkey,
+  attributes: l.attributes,
+  descriptionZh: l.descriptionZh,
+  descriptionEn: l.descriptionEn,
+  examples: l.examples,
 });
 
 export function LabelEditorDialog({ onClose }: { onClose: () => void }) {
@@ -48,8 +56,15 @@ export function LabelEditorDialog({ onClose }: { onClose: () => void }) {
   const save = async () => {
     if (!draft) return;
     const fields = {
-      key: draft.key, nameZh: draft.nameZh, nameEn: draft.nameEn, color: draft.color, hotkey: draft.hotkey, attributes: draft.attributes,
-      descriptionZh: draft.descriptionZh.trim(), descriptionEn: draft.descriptionEn.trim(), examples: draft.examples.map((e) => e.trim()).filter(Boolean),
+      key: draft.key,
+      nameZh: draft.nameZh,
+      nameEn: draft.nameEn,
+      color: draft.color,
+      hotkey: draft.hotkey,
+      attributes: draft.attributes,
+      descriptionZh: draft.descriptionZh.trim(),
+      descriptionEn: draft.descriptionEn.trim(),
+      examples: draft.examples.map((e) => e.trim()).filter(Boolean),
     };
     if (draft.id === null) {
       let created: Label | null = null;
@@ -81,7 +96,18 @@ export function LabelEditorDialog({ onClose }: { onClose: () => void }) {
     setSelected(null);
     const used = new Set(labels.map((l) => l.hotkey));
     const hotkey = ['5', '6', '7', '8', '9'].find((k) => !used.has(k)) ?? null;
-    setDraft({ id: null, key: 'NEW', nameZh: '', nameEn: '', color: PALETTE[labels.length % PALETTE.length], hotkey, attributes: [], descriptionZh: '', descriptionEn: '', examples: [] });
+    setDraft({
+      id: null,
+      key: 'NEW',
+      nameZh: '',
+      nameEn: '',
+      color: PALETTE[labels.length % PALETTE.length],
+      hotkey,
+      attributes: [],
+      descriptionZh: '',
+      descriptionEn: '',
+      examples: [],
+    });
   };
 
   const footer = (
@@ -115,10 +141,22 @@ export function LabelEditorDialog({ onClose }: { onClose: () => void }) {
                   <span className="label-list-key">{l.key}</span>
                   {l.hotkey && <kbd>{l.hotkey.toUpperCase()}</kbd>}
                 </button>
-                <button type="button" className="icon-button" aria-label={`${t('common.moveUp')} ${labelName(l)}`} disabled={i === 0 || busy} onClick={() => move(l.id, -1)}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`${t('common.moveUp')} ${labelName(l)}`}
+                  disabled={i === 0 || busy}
+                  onClick={() => move(l.id, -1)}
+                >
                   ↑
                 </button>
-                <button type="button" className="icon-button" aria-label={`${t('common.moveDown')} ${labelName(l)}`} disabled={i === labels.length - 1 || busy} onClick={() => move(l.id, 1)}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`${t('common.moveDown')} ${labelName(l)}`}
+                  disabled={i === labels.length - 1 || busy}
+                  onClick={() => move(l.id, 1)}
+                >
                   ↓
                 </button>
               </li>

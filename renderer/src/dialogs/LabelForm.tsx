@@ -44,7 +44,12 @@ export function LabelForm({ draft, setDraft }: { draft: LabelDraft; setDraft: (d
           <label htmlFor="label-color">{t('labels.color')}</label>
           <div className="color-field">
             <input id="label-color" type="color" value={draft.color} onChange={(e) => setDraft({ ...draft, color: e.target.value })} />
-            <input className="input mono" aria-label={`${t('labels.color')} hex`} value={draft.color} onChange={(e) => setDraft({ ...draft, color: e.target.value })} />
+            <input
+              className="input mono"
+              aria-label={`${t('labels.color')} hex`}
+              value={draft.color}
+              onChange={(e) => setDraft({ ...draft, color: e.target.value })}
+            />
           </div>
         </div>
       </div>
@@ -60,16 +65,33 @@ export function LabelForm({ draft, setDraft }: { draft: LabelDraft; setDraft: (d
       </div>
       <div className="field">
         <label htmlFor="label-descriptionZh">{t('labels.descriptionZh')}</label>
-        <textarea id="label-descriptionZh" className="input" maxLength={5000} value={draft.descriptionZh} onChange={(e) => setDraft({ ...draft, descriptionZh: e.target.value })} />
+        <textarea
+          id="label-descriptionZh"
+          className="input"
+          maxLength={5000}
+          value={draft.descriptionZh}
+          onChange={(e) => setDraft({ ...draft, descriptionZh: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor="label-descriptionEn">{t('labels.descriptionEn')}</label>
-        <textarea id="label-descriptionEn" className="input" maxLength={5000} value={draft.descriptionEn} onChange={(e) => setDraft({ ...draft, descriptionEn: e.target.value })} />
+        <textarea
+          id="label-descriptionEn"
+          className="input"
+          maxLength={5000}
+          value={draft.descriptionEn}
+          onChange={(e) => setDraft({ ...draft, descriptionEn: e.target.value })}
+        />
       </div>
       <div className="field">
         <label htmlFor="label-examples">{t('labels.examples')}</label>
         {/* Lines as typed (blank ones too, so Enter works); Save keeps the non-blank ones. */}
-        <textarea id="label-examples" className="input" value={draft.examples.join('\n')} onChange={(e) => setDraft({ ...draft, examples: e.target.value.split('\n') })} />
+        <textarea
+          id="label-examples"
+          className="input"
+          value={draft.examples.join('\n')}
+          onChange={(e) => setDraft({ ...draft, examples: e.target.value.split('\n') })}
+        />
       </div>
       <AttributeDefsEditor defs={draft.attributes} onChange={(attributes) => setDraft({ ...draft, attributes })} />
     </div>

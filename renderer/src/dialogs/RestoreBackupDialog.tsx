@@ -9,8 +9,7 @@ import { useI18n } from '../i18n';
 import { useAppState } from '../state/appState';
 import { errorMessage, useToast } from '../state/toasts';
 
-const formatSize = (bytes: number): string =>
-  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+const formatSize = (bytes: number): string => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
 
 const count = (n: number | null): string => (n === null ? '–' : n.toLocaleString());
 
@@ -29,8 +28,7 @@ export function RestoreBackupDialog({ onClose }: { onClose: () => void }) {
     });
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const when = (b: BackupEntry) =>
-    new Date(b.createdAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
+  const when = (b: BackupEntry) => new Date(b.createdAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
 
   const restore = async (backup: BackupEntry) => {
     setBusy(true);
@@ -79,9 +77,15 @@ export function RestoreBackupDialog({ onClose }: { onClose: () => void }) {
             <tr>
               <th scope="col">{t('backups.when')}</th>
               <th scope="col">{t('backups.reason')}</th>
-              <th scope="col" className="num">{t('backups.documents')}</th>
-              <th scope="col" className="num">{t('backups.spans')}</th>
-              <th scope="col" className="num">{t('backups.size')}</th>
+              <th scope="col" className="num">
+                {t('backups.documents')}
+              </th>
+              <th scope="col" className="num">
+                {t('backups.spans')}
+              </th>
+              <th scope="col" className="num">
+                {t('backups.size')}
+              </th>
               <th scope="col" aria-label={t('backups.restore')} />
             </tr>
           </thead>

@@ -39,7 +39,10 @@ export function useWorkbenchView() {
     [setTab],
   );
   /** One step of zoom in (1) or out (-1), or back to the default (null). */
-  const zoom = useCallback((delta: number | null) => setFontSize((f) => (delta === null ? ZOOM_DEFAULT : Math.min(32, Math.max(13, f + delta * 2)))), [setFontSize]);
+  const zoom = useCallback(
+    (delta: number | null) => setFontSize((f) => (delta === null ? ZOOM_DEFAULT : Math.min(32, Math.max(13, f + delta * 2)))),
+    [setFontSize],
+  );
   return { reviewMode, setReviewMode, tab, setTab, findOpen, setFindOpen, showOriginal, setShowOriginal, wordSnap, setWordSnap, fontSize, zoom };
 }
 
@@ -51,10 +54,14 @@ export function useWorkbenchDialogs(onError: (message: string) => void) {
     setDroppedFiles([]);
     setDialogState(next);
   }, []);
-  const fileDrop = useFileDrop(dialog === null, (files) => {
-    setDialogState('import');
-    setDroppedFiles(files);
-  }, onError);
+  const fileDrop = useFileDrop(
+    dialog === null,
+    (files) => {
+      setDialogState('import');
+      setDroppedFiles(files);
+    },
+    onError,
+  );
   return { dialog, setDialog, droppedFiles, fileDrop };
 }
 
@@ -79,8 +86,7 @@ export function useDocumentNavigation({ session, list, open, onOpen, toast, t }:
   const nextUnfinished = useCallback(async () => {
     try {
       const next =
-        (await callOrThrow('documents:nextUnfinished', { afterId: session?.doc.id ?? 0 })) ??
-        (await callOrThrow('documents:nextUnfinished', { afterId: 0 }));
+        (await callOrThrow('documents:nextUnfinished', { afterId: session?.doc.id ?? 0 })) ?? (await callOrThrow('documents:nextUnfinished', { afterId: 0 }));
       if (next && next.id !== session?.doc.id) await openDoc(next.id);
       else toast.info(t('docs.allDone'));
     } catch (error) {

@@ -45,7 +45,8 @@ export const enDialogs = {
   'import.confidence': 'confidence {p}%',
   'import.documents': '{n, plural, one {# document} other {# documents}}',
   'import.done': 'Imported {n, plural, one {# document} other {# documents}} ({spans, plural, one {# span} other {# spans}}).',
-  'import.duplicateSpansMerged': '{n, plural, one {# span was} other {# spans were}} in the files twice (same label, characters and coder); each was imported once.',
+  'import.duplicateSpansMerged':
+    '{n, plural, one {# span was} other {# spans were}} in the files twice (same label, characters and coder); each was imported once.',
   'import.skipped': '{n, plural, one {# duplicate} other {# duplicates}} skipped',
   'import.rejected': '{n} rejected',
   'import.pickFile': 'Select a file to see its text before and after normalization.',
@@ -86,7 +87,8 @@ export const enDialogs = {
   'export.keep': 'Keep it and choose another name',
   'export.start': 'Export',
   'export.running': 'Exporting…',
-  'export.done': 'Wrote {files, plural, one {# file} other {# files}}: {docs, plural, one {# document} other {# documents}}, {spans, plural, one {# span} other {# spans}}.',
+  'export.done':
+    'Wrote {files, plural, one {# file} other {# files}}: {docs, plural, one {# document} other {# documents}}, {spans, plural, one {# span} other {# spans}}.',
   'export.dropped': 'Dropped spans',
   'export.noDropped': 'No span was dropped.',
   'export.adjusted': 'Spans written with changed edges',
@@ -97,15 +99,19 @@ export const enDialogs = {
   'export.reason.line-break-trimmed': 'line breaks at the edges left out of the span',
   'export.filesWritten': 'Files written',
   'warn.truncated': 'The file ends in the middle of a character (its last {n, plural, one {# byte} other {# bytes}}); it may have been cut short.',
-  'warn.invalid_utf8': '{n, plural, one {# place} other {# places}} in the file {n, plural, one {is} other {are}} not valid UTF-8 and became U+FFFD (the file may be damaged).',
+  'warn.invalid_utf8':
+    '{n, plural, one {# place} other {# places}} in the file {n, plural, one {is} other {are}} not valid UTF-8 and became U+FFFD (the file may be damaged).',
   'warn.invalid_forced': '{n, plural, one {# byte sequence is} other {# byte sequences are}} not valid {encoding} and became U+FFFD.',
-  'warn.no_clean_encoding': 'No encoding decodes this file cleanly; read as {encoding} with {n, plural, one {# invalid byte sequence} other {# invalid byte sequences}}.',
+  'warn.no_clean_encoding':
+    'No encoding decodes this file cleanly; read as {encoding} with {n, plural, one {# invalid byte sequence} other {# invalid byte sequences}}.',
   'warn.encoding_guess': 'Encoding guessed as {encoding} (confidence {confidence}).',
   'warn.encoding_guess_others': 'Encoding guessed as {encoding} (confidence {confidence}); also possible: {others}.',
   'warn.mojibake_repaired': 'Byte-shifted GBK text “{from}” repaired as “{to}”.',
   'warn.mojibake': 'Possible mojibake: “{text}”.',
-  'warn.mojibake_unlisted': '{n, plural, one {# more place that looks} other {# more places that look}} like mojibake {n, plural, one {is} other {are}} not listed.',
-  'warn.split_too_large': 'This file looks like {n} articles but is too large to split (each article would keep a copy of the whole file); split it into smaller files to get one document each.',
+  'warn.mojibake_unlisted':
+    '{n, plural, one {# more place that looks} other {# more places that look}} like mojibake {n, plural, one {is} other {are}} not listed.',
+  'warn.split_too_large':
+    'This file looks like {n} articles but is too large to split (each article would keep a copy of the whole file); split it into smaller files to get one document each.',
   'warn.split_candidate': 'This file looks like {n} articles; import with article splitting on to get one document each.',
   'warn.chrome_removed': '{n, plural, one {# block} other {# blocks}} of site chrome removed: {reasons}.',
   'export.moreFiles': '… and {count} more in {folder}',

@@ -17,7 +17,8 @@ export const enOverview = {
   'docs.filter.active': '{n, plural, one {# more filter on} other {# more filters on}}',
   'panel.overview': 'Overview',
   'overview.totals': '{documents, plural, one {# document} other {# documents}} · {spans, plural, one {# span} other {# spans}}',
-  'overview.duplicatesRemoved': 'When this project was upgraded, {n, plural, one {# doubled span was} other {# doubled spans were}} merged (same label, characters and coder; the earliest was kept).',
+  'overview.duplicatesRemoved':
+    'When this project was upgraded, {n, plural, one {# doubled span was} other {# doubled spans were}} merged (same label, characters and coder; the earliest was kept).',
   'overview.byStatus': 'Documents by status',
   'overview.byLabel': 'Spans by label',
   'overview.byCoder': 'Spans by coder',

@@ -25,12 +25,15 @@ export const enProblems = {
   'problem.label_studio_not_task': 'Task {task} is not a task with “data”; skipped.',
   'problem.label_studio_no_text': 'Task {task} has no text in its data; skipped.',
   'problem.label_studio_region_no_offsets': 'Task {task}: region {region} has no plain-text offsets ({start}–{end}); skipped.',
-  'problem.label_studio_region_past_end': 'Task {task}: region {region} ({start}–{end}) runs past the end of the text ({length, plural, one {# character} other {# characters}}); skipped.',
+  'problem.label_studio_region_past_end':
+    'Task {task}: region {region} ({start}–{end}) runs past the end of the text ({length, plural, one {# character} other {# characters}}); skipped.',
   'problem.label_studio_region_mismatch': 'Task {task}: region {region} ({start}–{end}) does not cover “{mention}”; skipped.',
   'problem.brat_bad_text_bound': 'Cannot read the text-bound annotation “{row}”; skipped.',
   'problem.brat_bad_attribute': 'Cannot read the attribute “{row}”; skipped.',
-  'problem.brat_lines_ignored': '{n, plural, one {# “{kind}” line was} other {# “{kind}” lines were}} ignored: Biaozhu imports text-bound annotations, attributes and notes only.',
-  'problem.brat_bad_offsets': 'Annotation {id}: offsets {offsets} are out of order or past the end of the text ({length, plural, one {# character} other {# characters}}); skipped.',
+  'problem.brat_lines_ignored':
+    '{n, plural, one {# “{kind}” line was} other {# “{kind}” lines were}} ignored: Biaozhu imports text-bound annotations, attributes and notes only.',
+  'problem.brat_bad_offsets':
+    'Annotation {id}: offsets {offsets} are out of order or past the end of the text ({length, plural, one {# character} other {# characters}}); skipped.',
   'problem.brat_mention_mismatch': 'Annotation {id}: its offsets cover “{covered}”, not “{mention}”; skipped.',
   'problem.brat_discontinuous': 'Annotation {id} is discontinuous; imported as one span covering its fragments.',
   'problem.brat_unknown_target': 'Attribute {key} refers to an unknown annotation {target}; skipped.',

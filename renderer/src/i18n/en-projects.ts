@@ -31,7 +31,8 @@ export const enProjects = {
   'export.downloadHint': 'Also written where shown below.',
   'coders.menu': 'Merge coder files…',
   'coders.mergeTitle': 'Merge coder files',
-  'coders.mergeIntro': 'Bring coders’ work back from the project files they were handed: their spans and document statuses are added to this project, matched by document text. Nothing this project has is replaced, and merging a file twice adds nothing.',
+  'coders.mergeIntro':
+    'Bring coders’ work back from the project files they were handed: their spans and document statuses are added to this project, matched by document text. Nothing this project has is replaced, and merging a file twice adds nothing.',
   'coders.addFile': 'Add a coder file…',
   'coders.fileSummary': '{coder}: {matched} of {documents} documents match, {spans} spans',
   'coders.force': 'Merge anyway',

@@ -244,9 +244,11 @@ const enMain = {
   'readOnly.locked': 'Read-only · in use',
   'health.checking': 'Checking the whole project…',
   'health.ok': 'Project check passed: no problems found.',
-  'health.failed': 'Project check found {n, plural, one {# problem} other {# problems}}, e.g. {first}. The project is now read-only; use Recover… to copy what is readable into a new project.',
+  'health.failed':
+    'Project check found {n, plural, one {# problem} other {# problems}}, e.g. {first}. The project is now read-only; use Recover… to copy what is readable into a new project.',
   'health.recovering': 'Recovering what is readable into a new project…',
-  'health.recovered': 'Recovered {documents, plural, one {# document} other {# documents}} into {path} ({lost, plural, one {# row could not be read} other {# rows could not be read}}) and opened it. The damaged file was left as it was.',
+  'health.recovered':
+    'Recovered {documents, plural, one {# document} other {# documents}} into {path} ({lost, plural, one {# row could not be read} other {# rows could not be read}}) and opened it. The damaged file was left as it was.',
 
   'toast.created': 'Tagged {label}',
   'history.create': 'new span',

@@ -33,7 +33,8 @@ export const zhProjects: Record<keyof typeof enProjects, string> = {
   'export.downloadHint': '同时已写到下面列出的位置。',
   'coders.menu': '合并标注员文件…',
   'coders.mergeTitle': '合并标注员文件',
-  'coders.mergeIntro': '把分发给标注员的项目文件中的工作合并回来：按文档正文匹配，加入他们的标注和文档状态。本项目已有的内容不会被替换，同一文件合并两次不会重复添加。',
+  'coders.mergeIntro':
+    '把分发给标注员的项目文件中的工作合并回来：按文档正文匹配，加入他们的标注和文档状态。本项目已有的内容不会被替换，同一文件合并两次不会重复添加。',
   'coders.addFile': '添加标注员文件…',
   'coders.fileSummary': '{coder}：{documents} 篇中 {matched} 篇匹配，{spans} 个标注',
   'coders.force': '仍然合并',

@@ -9,7 +9,17 @@ import { zhProblems } from './zh-problems';
 import { zhAgreement } from './zh-agreement';
 import { zhAdjudication } from './zh-adjudication';
 
-const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups | keyof typeof zhOverview | keyof typeof zhProjects | keyof typeof zhGuidelines | keyof typeof zhProblems | keyof typeof zhAgreement | keyof typeof zhAdjudication> = {
+const zhMain: Omit<
+  Messages,
+  | keyof typeof zhDialogs
+  | keyof typeof zhBackups
+  | keyof typeof zhOverview
+  | keyof typeof zhProjects
+  | keyof typeof zhGuidelines
+  | keyof typeof zhProblems
+  | keyof typeof zhAgreement
+  | keyof typeof zhAdjudication
+> = {
   'app.name': '标注',
   'app.tagline': '中文新闻片段标注',
   'common.cancel': '取消',
@@ -268,4 +278,14 @@ const zhMain: Omit<Messages, keyof typeof zhDialogs | keyof typeof zhBackups | k
   'toast.dismiss': '关闭提示',
 };
 
-export const zh: Record<MessageKey, string> = { ...zhMain, ...zhDialogs, ...zhBackups, ...zhOverview, ...zhProjects, ...zhGuidelines, ...zhProblems, ...zhAgreement, ...zhAdjudication };
+export const zh: Record<MessageKey, string> = {
+  ...zhMain,
+  ...zhDialogs,
+  ...zhBackups,
+  ...zhOverview,
+  ...zhProjects,
+  ...zhGuidelines,
+  ...zhProblems,
+  ...zhAgreement,
+  ...zhAdjudication,
+};

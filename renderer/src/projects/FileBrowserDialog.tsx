@@ -31,7 +31,11 @@ const formatSize = (bytes: number | null) =>
 /** Drawn, not an emoji: machines without an emoji font show a box instead. */
 const FolderIcon = () => (
   <svg width="16" height="14" viewBox="0 0 16 14">
-    <path d="M1 2.5A1.5 1.5 0 0 1 2.5 1h3.6l1.6 1.8h5.8A1.5 1.5 0 0 1 15 4.3v7.2a1.5 1.5 0 0 1-1.5 1.5h-11A1.5 1.5 0 0 1 1 11.5z" fill="currentColor" opacity="0.8" />
+    <path
+      d="M1 2.5A1.5 1.5 0 0 1 2.5 1h3.6l1.6 1.8h5.8A1.5 1.5 0 0 1 15 4.3v7.2a1.5 1.5 0 0 1-1.5 1.5h-11A1.5 1.5 0 0 1 1 11.5z"
+      fill="currentColor"
+      opacity="0.8"
+    />
   </svg>
 );
 
@@ -135,7 +139,9 @@ export function FileBrowserDialog({ purpose, title, startPath, onPick, onClose }
             </button>
           </li>
         ))}
-        {listing && listing.entries.length === 0 && <li className="muted file-browser-empty">{t(purpose === 'project' ? 'files.noProjects' : 'files.empty')}</li>}
+        {listing && listing.entries.length === 0 && (
+          <li className="muted file-browser-empty">{t(purpose === 'project' ? 'files.noProjects' : 'files.empty')}</li>
+        )}
         {listing && listing.leftOut > 0 && <li className="muted">{t('files.leftOut', { n: listing.leftOut })}</li>}
       </ul>
     </Modal>

@@ -10,7 +10,10 @@ import { FileBrowserDialog } from './FileBrowserDialog';
 
 /** A file name from a project name: characters no file system takes become '-'. */
 export function projectFileName(name: string): string {
-  const safe = name.trim().replace(/[\\/:*?"<>|\0]/g, '-').replace(/^\.+/, '');
+  const safe = name
+    .trim()
+    .replace(/[\\/:*?"<>|\0]/g, '-')
+    .replace(/^\.+/, '');
   return `${safe || 'project'}.biaozhu`;
 }
 

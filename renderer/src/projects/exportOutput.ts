@@ -17,5 +17,4 @@ export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
 };
 
 /** brat writes a folder; a split writes train/dev/test files into one. */
-export const exportWritesFolder = (format: ExportFormat, split: boolean): boolean =>
-  format === 'brat' || (split && !ONE_FILE_EVEN_SPLIT.includes(format));
+export const exportWritesFolder = (format: ExportFormat, split: boolean): boolean => format === 'brat' || (split && !ONE_FILE_EVEN_SPLIT.includes(format));

@@ -3,15 +3,7 @@
 // rebuilds only the paragraphs it touches, in a discrete update so it is on screen this frame.
 import { $createMarkNode, $isMarkNode, MarkNode } from '@lexical/mark';
 import { mergeRegister } from '@lexical/utils';
-import {
-  $createParagraphNode,
-  $createTextNode,
-  $getNodeByKey,
-  $getRoot,
-  createEditor,
-  ParagraphNode,
-  type LexicalEditor,
-} from 'lexical';
+import { $createParagraphNode, $createTextNode, $getNodeByKey, $getRoot, createEditor, ParagraphNode, type LexicalEditor } from 'lexical';
 import { paintMark, parseIds, type PaintSource } from './painter';
 import type { SpanIndex } from './spanIndex';
 import type { TextModel } from './textModel';

@@ -23,9 +23,7 @@ export function parseIds(el: HTMLElement): number[] {
 
 function stripe(color: string, lane: number, pad: number, dashed: boolean): string {
   const y = `calc(100% - ${pad - lane * LANE_STEP - STRIPE - 1}px)`;
-  const image = dashed
-    ? `repeating-linear-gradient(90deg, ${color} 0 5px, transparent 5px 8px)`
-    : `linear-gradient(${color}, ${color})`;
+  const image = dashed ? `repeating-linear-gradient(90deg, ${color} 0 5px, transparent 5px 8px)` : `linear-gradient(${color}, ${color})`;
   return `${image} 0 ${y} / 100% ${STRIPE}px no-repeat`;
 }
 
@@ -108,7 +106,10 @@ export function paintMark(el: HTMLElement, ids: number[], src: PaintSource): voi
   if (selected) css += ` --bz-sel: ${src.label(src.span(src.selectedId!)!.labelId)?.color ?? '#888888'};`;
   markStyles.apply(el, css);
   el.classList.toggle('is-selected', selected);
-  el.classList.toggle('is-rejected', spans.every((s) => s.reviewState === 'rejected'));
+  el.classList.toggle(
+    'is-rejected',
+    spans.every((s) => s.reviewState === 'rejected'),
+  );
   el.classList.toggle('is-foreign', foreignCount > 0);
   el.classList.toggle('is-foreign-only', foreignCount === spans.length);
 }

@@ -49,7 +49,11 @@ export class ReaderController {
   private renderFrame = 0;
   private renderTimer = 0;
 
-  constructor(text: string, annotations: Iterable<Annotation>, private readonly deps: ReaderDeps) {
+  constructor(
+    text: string,
+    annotations: Iterable<Annotation>,
+    private readonly deps: ReaderDeps,
+  ) {
     this.model = buildTextModel(text);
     this.index = new SpanIndex(this.model, annotations);
     this.words = new WordBoundaries(this.model);
@@ -131,7 +135,20 @@ export class ReaderController {
     if (unit === -1) return;
     const start = this.model.units[unit].start;
     const now = new Date(0).toISOString();
-    const fake: Annotation = { id: -(2 ** 30), documentId: 0, start, end: start + 1, labelId, annotator: '', origin: 'manual', reviewState: 'pending', attributes: {}, note: '', createdAt: now, updatedAt: now };
+    const fake: Annotation = {
+      id: -(2 ** 30),
+      documentId: 0,
+      start,
+      end: start + 1,
+      labelId,
+      annotator: '',
+      origin: 'manual',
+      reviewState: 'pending',
+      attributes: {},
+      note: '',
+      createdAt: now,
+      updatedAt: now,
+    };
     this.applyChanges([{ after: fake }]);
     this.applyChanges([{ before: fake }]);
   }

@@ -265,9 +265,7 @@ export class ReaderSelection {
     const caret = this.caretEl;
     const content = this.ctl.content;
     if (!caret || !content) return;
-    const rect = this.ctl.editors.isRendered(this.ctl.model.unitBlock[unitAt(this.ctl.model, this.focus)])
-      ? this.ctl.rangeRect(this.focus)
-      : null;
+    const rect = this.ctl.editors.isRendered(this.ctl.model.unitBlock[unitAt(this.ctl.model, this.focus)]) ? this.ctl.rangeRect(this.focus) : null;
     if (!rect) {
       caret.style.display = 'none';
       return;

@@ -44,9 +44,13 @@ export function releaseTab(): void {
   if (listening) return;
   listening = true;
   // Any other key, a click or focus moving elsewhere takes the reader's Tab back.
-  window.addEventListener('keydown', (e) => {
-    if (e.key !== 'Tab' && e.key !== 'Escape' && e.key !== 'Shift') released = false;
-  }, true);
+  window.addEventListener(
+    'keydown',
+    (e) => {
+      if (e.key !== 'Tab' && e.key !== 'Escape' && e.key !== 'Shift') released = false;
+    },
+    true,
+  );
   window.addEventListener('pointerdown', () => (released = false), true);
   window.addEventListener('focusin', (e) => {
     if (!(e.target as Element | null)?.closest?.('.reader-content')) released = false;

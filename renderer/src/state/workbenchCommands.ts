@@ -70,7 +70,15 @@ export function buildCommands(d: CommandDeps): Command[] {
     hasDoc: () => d.session !== null && d.reader.current !== null,
     hasSpan: () => d.session?.selected != null,
   };
-  return [...labelCommands(b), ...selectionCommands(b), ...spanCommands(b), ...reviewCommands(b), ...documentCommands(b), ...viewCommands(b), ...appCommands(b)];
+  return [
+    ...labelCommands(b),
+    ...selectionCommands(b),
+    ...spanCommands(b),
+    ...reviewCommands(b),
+    ...documentCommands(b),
+    ...viewCommands(b),
+    ...appCommands(b),
+  ];
 }
 
 /** One command per label, on its keys: tag the selection, or relabel the selected span. */
@@ -100,7 +108,15 @@ function selectionCommands({ d, t, hasDoc }: Build): Command[] {
   const cmds: Command[] = [];
   for (const [key, kind, caretTitle, extendTitle] of ARROWS) {
     cmds.push({ id: `extend:${kind}`, group: 'select', title: t(extendTitle as never), keys: [`Shift+Arrow${key}`], run: move(kind, true), enabled: inText });
-    cmds.push({ id: `caret:${kind}`, group: 'select', title: t(caretTitle as never), keys: [`Arrow${key}`], run: move(kind, false), enabled: inText, paletteHidden: true });
+    cmds.push({
+      id: `caret:${kind}`,
+      group: 'select',
+      title: t(caretTitle as never),
+      keys: [`Arrow${key}`],
+      run: move(kind, false),
+      enabled: inText,
+      paletteHidden: true,
+    });
   }
   cmds.push(
     { id: 'caret:home', group: 'select', title: t('cmd.paraStart'), keys: ['Home'], run: move('home', false), enabled: inText, paletteHidden: true },
@@ -108,10 +124,17 @@ function selectionCommands({ d, t, hasDoc }: Build): Command[] {
     { id: 'extend:home', group: 'select', title: t('cmd.paraStart'), keys: ['Shift+Home'], run: move('home', true), enabled: inText, paletteHidden: true },
     { id: 'extend:end', group: 'select', title: t('cmd.paraEnd'), keys: ['Shift+End'], run: move('end', true), enabled: inText, paletteHidden: true },
     { id: 'wordSnap', group: 'select', title: t('cmd.wordSnap'), keys: ['w'], run: d.toggleWordSnap },
-    { id: 'escape', group: 'select', title: t('cmd.escape'), keys: ['Escape'], run: () => {
-      // Nothing left to clear: the next Tab leaves the reader.
-      if (!d.escape() && focusInReader()) releaseTab();
-    }, global: true },
+    {
+      id: 'escape',
+      group: 'select',
+      title: t('cmd.escape'),
+      keys: ['Escape'],
+      run: () => {
+        // Nothing left to clear: the next Tab leaves the reader.
+        if (!d.escape() && focusInReader()) releaseTab();
+      },
+      global: true,
+    },
   );
   return cmds;
 }
@@ -123,9 +146,32 @@ function spanCommands({ d, t, ctx, hasDoc, hasSpan }: Build): Command[] {
     { id: 'span:next', group: 'spans', title: t('cmd.nextSpan'), keys: ['j'], run: () => stepSpan(ctx(), 1), enabled: hasDoc },
     { id: 'span:prev', group: 'spans', title: t('cmd.prevSpan'), keys: ['k'], run: () => stepSpan(ctx(), -1), enabled: hasDoc },
     // Tab only steps through spans while the reader has focus, so it still moves focus elsewhere.
-    { id: 'span:nextTab', group: 'spans', title: t('cmd.nextSpan'), keys: ['Tab'], run: () => stepSpan(ctx(), 1), enabled: () => hasDoc() && tabStepsSpans(), paletteHidden: true },
-    { id: 'span:prevTab', group: 'spans', title: t('cmd.prevSpan'), keys: ['Shift+Tab'], run: () => stepSpan(ctx(), -1), enabled: () => hasDoc() && tabStepsSpans(), paletteHidden: true },
-    { id: 'span:delete', group: 'spans', title: t('cmd.deleteSpan'), keys: ['Delete', 'Backspace'], run: () => d.session?.selected && d.session.remove(d.session.selected.id), enabled: hasSpan },
+    {
+      id: 'span:nextTab',
+      group: 'spans',
+      title: t('cmd.nextSpan'),
+      keys: ['Tab'],
+      run: () => stepSpan(ctx(), 1),
+      enabled: () => hasDoc() && tabStepsSpans(),
+      paletteHidden: true,
+    },
+    {
+      id: 'span:prevTab',
+      group: 'spans',
+      title: t('cmd.prevSpan'),
+      keys: ['Shift+Tab'],
+      run: () => stepSpan(ctx(), -1),
+      enabled: () => hasDoc() && tabStepsSpans(),
+      paletteHidden: true,
+    },
+    {
+      id: 'span:delete',
+      group: 'spans',
+      title: t('cmd.deleteSpan'),
+      keys: ['Delete', 'Backspace'],
+      run: () => d.session?.selected && d.session.remove(d.session.selected.id),
+      enabled: hasSpan,
+    },
     { id: 'span:growStart', group: 'spans', title: t('cmd.growStart'), keys: ['['], run: edge('growStart'), enabled: hasSpan },
     { id: 'span:shrinkStart', group: 'spans', title: t('cmd.shrinkStart'), keys: ['{'], run: edge('shrinkStart'), enabled: hasSpan },
     { id: 'span:growEnd', group: 'spans', title: t('cmd.growEnd'), keys: [']'], run: edge('growEnd'), enabled: hasSpan },
@@ -137,9 +183,30 @@ function spanCommands({ d, t, ctx, hasDoc, hasSpan }: Build): Command[] {
 
 function reviewCommands({ d, t, ctx, hasDoc }: Build): Command[] {
   return [
-    { id: 'review:toggle', group: 'review', title: t('cmd.review'), keys: ['Alt+r'], run: () => d.setReviewMode(!d.reviewMode), enabled: () => d.session !== null },
-    { id: 'review:accept', group: 'review', title: t('cmd.accept'), keys: ['a'], run: () => review(ctx(), 'accepted'), enabled: () => d.reviewMode && hasDoc() },
-    { id: 'review:reject', group: 'review', title: t('cmd.reject'), keys: ['r'], run: () => review(ctx(), 'rejected'), enabled: () => d.reviewMode && hasDoc() },
+    {
+      id: 'review:toggle',
+      group: 'review',
+      title: t('cmd.review'),
+      keys: ['Alt+r'],
+      run: () => d.setReviewMode(!d.reviewMode),
+      enabled: () => d.session !== null,
+    },
+    {
+      id: 'review:accept',
+      group: 'review',
+      title: t('cmd.accept'),
+      keys: ['a'],
+      run: () => review(ctx(), 'accepted'),
+      enabled: () => d.reviewMode && hasDoc(),
+    },
+    {
+      id: 'review:reject',
+      group: 'review',
+      title: t('cmd.reject'),
+      keys: ['r'],
+      run: () => review(ctx(), 'rejected'),
+      enabled: () => d.reviewMode && hasDoc(),
+    },
   ];
 }
 
@@ -148,7 +215,15 @@ function documentCommands({ d, t }: Build): Command[] {
     { id: 'doc:nextUnfinished', group: 'documents', title: t('cmd.nextUnfinished'), keys: ['n'], run: d.nextUnfinished },
     { id: 'doc:next', group: 'documents', title: t('cmd.nextDoc'), keys: ['Alt+ArrowDown'], run: () => d.stepDocument(1) },
     { id: 'doc:prev', group: 'documents', title: t('cmd.prevDoc'), keys: ['Alt+ArrowUp'], run: () => d.stepDocument(-1) },
-    { id: 'doc:done', group: 'documents', title: t('cmd.markDone'), keys: ['Mod+Enter'], run: d.markDoneAndNext, enabled: () => d.session !== null, global: true },
+    {
+      id: 'doc:done',
+      group: 'documents',
+      title: t('cmd.markDone'),
+      keys: ['Mod+Enter'],
+      run: d.markDoneAndNext,
+      enabled: () => d.session !== null,
+      global: true,
+    },
     ...DOCUMENT_STATUSES.map<Command>((s) => ({
       id: `doc:status:${s}`,
       group: 'documents',

@@ -11,9 +11,20 @@ import type { DraftSpan, ExchangeFile, Exporter, ExportSpan, ParseResult } from 
 /** A span as its JSON record: what JSON.stringify writes, in this key order. */
 function spanRecord(s: ExportSpan, startCp: number, endCp: number): Record<string, unknown> {
   const record: Record<string, unknown> = {
-    id: s.id, label: s.label, start: s.start, end: s.end, start_cp: startCp, end_cp: endCp,
-    source_start: s.sourceStart ?? null, source_end: s.sourceEnd ?? null,
-    attributes: s.attributes, annotator: s.annotator, origin: s.origin, review_state: s.reviewState, created_at: s.createdAt, updated_at: s.updatedAt,
+    id: s.id,
+    label: s.label,
+    start: s.start,
+    end: s.end,
+    start_cp: startCp,
+    end_cp: endCp,
+    source_start: s.sourceStart ?? null,
+    source_end: s.sourceEnd ?? null,
+    attributes: s.attributes,
+    annotator: s.annotator,
+    origin: s.origin,
+    review_state: s.reviewState,
+    created_at: s.createdAt,
+    updated_at: s.updatedAt,
   };
   // Few spans have a note: only their records have the key.
   if (s.note) record.note = s.note;
@@ -47,7 +58,9 @@ function biaozhuJsonlExporterFor(): Exporter {
       out.text(`{"id":${JSON.stringify(doc.id)},"text":`);
       const textUtf8 = ctx.storedUtf8?.(doc, 'text');
       out.jsonText(doc.text, textUtf8);
-      out.text(`,"metadata":${JSON.stringify(metadata)},"status":${JSON.stringify(doc.status)}${doc.split ? `,"split":${JSON.stringify(doc.split)}` : ''}${doc.note ? `,"note":${JSON.stringify(doc.note)}` : ''},"original_text":`);
+      out.text(
+        `,"metadata":${JSON.stringify(metadata)},"status":${JSON.stringify(doc.status)}${doc.split ? `,"split":${JSON.stringify(doc.split)}` : ''}${doc.note ? `,"note":${JSON.stringify(doc.note)}` : ''},"original_text":`,
+      );
       // Often nothing was normalized: the original text is the text, whose stored bytes are at hand.
       out.jsonText(doc.originalText, doc.originalText === doc.text ? textUtf8 : ctx.storedUtf8?.(doc, 'originalText'));
       const records = spans.map((s, i) => spanRecord(s, cp.start[i]!, cp.end[i]!));
@@ -69,8 +82,10 @@ function offsetMapProblem(map: unknown, textLength: number, originalLength: numb
   let next = 0;
   for (let i = 0; i < map.length; i += 4) {
     const segment = i / 4;
-    if (map[i] !== next) return coded('offset_map_gap', `offset_map segment ${segment} starts at ${map[i]}, expected ${next}`, { segment, at: map[i], expected: next });
-    if (map[i + 2] + map[i + 3] > originalLength) return coded('offset_map_past_original', `offset_map segment ${segment} points past the original text`, { segment });
+    if (map[i] !== next)
+      return coded('offset_map_gap', `offset_map segment ${segment} starts at ${map[i]}, expected ${next}`, { segment, at: map[i], expected: next });
+    if (map[i + 2] + map[i + 3] > originalLength)
+      return coded('offset_map_past_original', `offset_map segment ${segment} points past the original text`, { segment });
     next += map[i + 1];
   }
   return next === textLength ? null : coded('offset_map_incomplete', `offset_map covers ${next} of ${textLength} units`, { covered: next, length: textLength });
@@ -81,14 +96,16 @@ const isIsoTime = (value: unknown): value is string => typeof value === 'string'
 
 export function parseBiaozhuJsonl(file: ExchangeFile, out: ParseResult): void {
   forEachJsonLine(file, out.problems, (record, line) => {
-    const report = (code: ImportProblemCode, message: string, params?: ProblemParams) => out.problems.push({ file: file.name, line, ...coded(code, message, params) });
+    const report = (code: ImportProblemCode, message: string, params?: ProblemParams) =>
+      out.problems.push({ file: file.name, line, ...coded(code, message, params) });
     if (typeof record.text !== 'string') return report('no_text', 'record has no "text"');
     const text = record.text;
     let originalText = typeof record.original_text === 'string' ? record.original_text : text;
     let offsetMap = record.offset_map as number[];
     const mapProblem = offsetMapProblem(offsetMap, text.length, originalText.length);
     if (mapProblem) {
-      if (record.offset_map !== undefined || originalText !== text) report(mapProblem.code, `${mapProblem.message}; original text replaced by the text`, mapProblem.params);
+      if (record.offset_map !== undefined || originalText !== text)
+        report(mapProblem.code, `${mapProblem.message}; original text replaced by the text`, mapProblem.params);
       originalText = text;
       offsetMap = [0, text.length, 0, text.length];
     }

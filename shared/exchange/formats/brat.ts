@@ -6,7 +6,17 @@
 // line breaks only is dropped ('line-break-only'). Attributes are "A1\trole T7 value" with whitespace, % , | and :
 // percent-encoded (UTF-8), so values with spaces survive exactly.
 import { codePointLength, codePointsToUtf16, utf16ToCodePoints } from '../../text/offsets';
-import { baseName, derivedFromAttributes, deriveTitle, DropCounter, identityDraft, resolvedUtf8, resolveDocument, writerOf, type ResolvedSpan } from '../common';
+import {
+  baseName,
+  derivedFromAttributes,
+  deriveTitle,
+  DropCounter,
+  identityDraft,
+  resolvedUtf8,
+  resolveDocument,
+  writerOf,
+  type ResolvedSpan,
+} from '../common';
 import { coded, type ImportProblemCode, type ProblemParams } from '../problems';
 import type { DraftSpan, ExchangeFile, ExportContext, Exporter, ExportSpan, ParseResult } from '../types';
 
@@ -137,7 +147,11 @@ function annLines(state: BratState, text: string, { written, boundaries, fragFro
 const states = new WeakMap<ExportContext, BratState>();
 const stateOf = (ctx: ExportContext): BratState => {
   let state = states.get(ctx);
-  if (!state) states.set(ctx, (state = { labels: new Set(ctx.labels.map((l) => typeName(l.key))), attributes: new Map(), attributesInfo: new WeakMap(), types: new Map() }));
+  if (!state)
+    states.set(
+      ctx,
+      (state = { labels: new Set(ctx.labels.map((l) => typeName(l.key))), attributes: new Map(), attributesInfo: new WeakMap(), types: new Map() }),
+    );
   return state;
 };
 
@@ -196,36 +210,50 @@ function parseAnn(text: string, ann: ExchangeFile, out: ParseResult): DraftSpan[
   const bounds: { id: string; label: string; line: number; cps: number[]; mention: string | null }[] = [];
   const attributes: { key: string; target: string; value: string; line: number }[] = [];
   const ignored = new Map<string, number>();
-  ann.text.replace(/^\ufeff/, '').split('\n').forEach((raw, index) => {
-    const row = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    const line = index + 1;
-    if (row.trim() === '') return;
-    const fields = row.split('\t');
-    const kind = row[0];
-    if (kind === 'T') {
-      const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(fields[1] ?? '');
-      if (!m) return report(line, 'brat_bad_text_bound', `cannot read text-bound annotation "${row}"`, { row });
-      const cps = m[2].split(/[ ;]/).map(Number);
-      bounds.push({ id: fields[0], label: m[1], line, cps, mention: fields.length > 2 ? fields.slice(2).join('\t') : null });
-    } else if (kind === 'A' || kind === 'M') {
-      const [key, target, ...rest] = (fields[1] ?? '').split(' ');
-      if (!target) return report(line, 'brat_bad_attribute', `cannot read attribute "${row}"`, { row });
-      attributes.push({ key: decode(key), target, value: decode(rest.join(' ')), line });
-    } else if (kind === '#' && /^AnnotatorNotes /.test(fields[1] ?? '')) {
-      attributes.push({ key: 'note', target: fields[1].split(' ')[1], value: fields.slice(2).join('\t'), line });
-    } else ignored.set(kind, (ignored.get(kind) ?? 0) + 1);
-  });
+  ann.text
+    .replace(/^\ufeff/, '')
+    .split('\n')
+    .forEach((raw, index) => {
+      const row = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+      const line = index + 1;
+      if (row.trim() === '') return;
+      const fields = row.split('\t');
+      const kind = row[0];
+      if (kind === 'T') {
+        const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)$/.exec(fields[1] ?? '');
+        if (!m) return report(line, 'brat_bad_text_bound', `cannot read text-bound annotation "${row}"`, { row });
+        const cps = m[2].split(/[ ;]/).map(Number);
+        bounds.push({ id: fields[0], label: m[1], line, cps, mention: fields.length > 2 ? fields.slice(2).join('\t') : null });
+      } else if (kind === 'A' || kind === 'M') {
+        const [key, target, ...rest] = (fields[1] ?? '').split(' ');
+        if (!target) return report(line, 'brat_bad_attribute', `cannot read attribute "${row}"`, { row });
+        attributes.push({ key: decode(key), target, value: decode(rest.join(' ')), line });
+      } else if (kind === '#' && /^AnnotatorNotes /.test(fields[1] ?? '')) {
+        attributes.push({ key: 'note', target: fields[1].split(' ')[1], value: fields.slice(2).join('\t'), line });
+      } else ignored.set(kind, (ignored.get(kind) ?? 0) + 1);
+    });
   for (const [kind, count] of ignored) {
-    report(undefined, 'brat_lines_ignored', `${count} "${kind}" line(s) ignored: Biaozhu imports text-bound annotations, attributes and notes only`, { n: count, kind });
+    report(undefined, 'brat_lines_ignored', `${count} "${kind}" line(s) ignored: Biaozhu imports text-bound annotations, attributes and notes only`, {
+      n: count,
+      kind,
+    });
   }
   const cpLen = codePointLength(text);
   const valid = bounds.filter((t) => {
     const ok = t.cps.every((c, i) => c <= cpLen && (i % 2 === 0 ? c < t.cps[i + 1] : i + 1 === t.cps.length || c <= t.cps[i + 1]));
     const offsets = t.cps.join(' ');
-    if (!ok) report(t.line, 'brat_bad_offsets', `${t.id}: offsets ${offsets} are out of order or past the end of the text (${cpLen}); skipped`, { id: t.id, offsets, length: cpLen });
+    if (!ok)
+      report(t.line, 'brat_bad_offsets', `${t.id}: offsets ${offsets} are out of order or past the end of the text (${cpLen}); skipped`, {
+        id: t.id,
+        offsets,
+        length: cpLen,
+      });
     return ok;
   });
-  const units = codePointsToUtf16(text, valid.flatMap((t) => t.cps));
+  const units = codePointsToUtf16(
+    text,
+    valid.flatMap((t) => t.cps),
+  );
   const byId = new Map<string, DraftSpan>();
   let u = 0;
   for (const t of valid) {
@@ -247,7 +275,8 @@ function parseAnn(text: string, ann: ExchangeFile, out: ParseResult): DraftSpan[
   }
   const attributesOf = new Map<string, [string, string][]>();
   for (const a of attributes) {
-    if (!byId.has(a.target)) report(a.line, 'brat_unknown_target', `attribute ${a.key} refers to unknown annotation ${a.target}; skipped`, { key: a.key, target: a.target });
+    if (!byId.has(a.target))
+      report(a.line, 'brat_unknown_target', `attribute ${a.key} refers to unknown annotation ${a.target}; skipped`, { key: a.key, target: a.target });
     else attributesOf.set(a.target, [...(attributesOf.get(a.target) ?? []), [a.key, a.value]]);
   }
   for (const [id, entries] of attributesOf) (byId.get(id) as DraftSpan).attributes = Object.fromEntries(entries);
@@ -265,7 +294,9 @@ export function parseBrat(files: ExchangeFile[], out: ParseResult): void {
     anns.delete(key(file.name));
     const spans = ann ? parseAnn(text, ann, out) : [];
     const id = baseName(file.name);
-    out.drafts.push(identityDraft(text, { title: deriveTitle(text, id), date: null, source: null, district: null, url: null, reporters: [], externalId: id }, spans));
+    out.drafts.push(
+      identityDraft(text, { title: deriveTitle(text, id), date: null, source: null, district: null, url: null, reporters: [], externalId: id }, spans),
+    );
   }
   for (const ann of anns.values()) out.problems.push({ file: ann.name, ...coded('brat_no_txt', 'no .txt file with the same name; skipped') });
 }

@@ -96,7 +96,7 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
       let sentenceTokens = 0;
       let pending = NO_BREAK;
       let spanFirst = -1; // unit position of the current span's first token, once written
-      for (let i = 0; i < text.length; ) {
+      for (let i = 0; i < text.length;) {
         if (pending === NO_BREAK && i < spanStart) {
           // Most characters lie outside every span with no sentence break waiting: a run of plain
           // ones is written in one call, each with O.

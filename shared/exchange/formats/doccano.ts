@@ -63,7 +63,8 @@ export function parseDoccano(file: ExchangeFile, out: ParseResult): void {
     const text = typeof record.text === 'string' ? record.text : typeof record.data === 'string' ? record.data : null;
     if (text === null) return report(coded('no_text', 'record has no "text"'));
     const raw = doccanoSpans(record);
-    if (raw === null && ['label', 'labels', 'entities'].some((k) => k in record)) report(coded('doccano_bad_labels', 'label list is not a list of [start, end, "LABEL"]; spans skipped'));
+    if (raw === null && ['label', 'labels', 'entities'].some((k) => k in record))
+      report(coded('doccano_bad_labels', 'label list is not a list of [start, end, "LABEL"]; spans skipped'));
     const spans = cpSpansToDraft(text, raw ?? [], report);
     out.drafts.push(identityDraft(text, metadataFrom(record, text, `${file.name} ${line}`), spans));
   });

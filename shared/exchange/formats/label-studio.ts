@@ -5,7 +5,18 @@
 // frontend converts selections to code points (fixCodePointsInRange), and the importer falls
 // back to UTF-16 units when value.text only matches that way (older versions).
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
-import { codePointSpans, identityDraft, isRecord, metadataFrom, resolvedUtf8, resolveDocument, splitPath, stripBom, writerOf, type ResolvedSpan } from '../common';
+import {
+  codePointSpans,
+  identityDraft,
+  isRecord,
+  metadataFrom,
+  resolvedUtf8,
+  resolveDocument,
+  splitPath,
+  stripBom,
+  writerOf,
+  type ResolvedSpan,
+} from '../common';
 import { coded, type CodedProblem } from '../problems';
 import { metadataFields } from './doccano';
 import type { DraftSpan, ExchangeFile, ExportContext, ExportDocument, Exporter, ParseResult, Utf8Text } from '../types';
@@ -31,7 +42,14 @@ const textareaStart = (key: string) => piece(`A${key}`, () => `","from_name":${J
  * annotations: [{result}]}` gives it (a test holds it to that), without building a million
  * result objects: JSON.stringify of them cost half again the CPU time of the whole export.
  */
-function writeTask(out: ExportWriter, doc: ExportDocument, text: string, utf8: Utf8Text | undefined, spans: ResolvedSpan[], cp: { start: number[]; end: number[] }): void {
+function writeTask(
+  out: ExportWriter,
+  doc: ExportDocument,
+  text: string,
+  utf8: Utf8Text | undefined,
+  spans: ResolvedSpan[],
+  cp: { start: number[]; end: number[] },
+): void {
   const fields = JSON.stringify(metadataFields(doc));
   out.text(`{"id":${JSON.stringify(doc.id)},"data":{"text":`);
   out.jsonText(text, utf8);
@@ -181,7 +199,12 @@ export function parseLabelStudio(file: ExchangeFile, out: ParseResult): void {
   tasks.forEach((task, index) => {
     // Each problem names its task (the file has no lines to name): `task` among the values.
     const report = (problem: CodedProblem) =>
-      out.problems.push({ file: file.name, message: `task ${index + 1}: ${problem.message}`, code: problem.code, params: { ...problem.params, task: index + 1 } });
+      out.problems.push({
+        file: file.name,
+        message: `task ${index + 1}: ${problem.message}`,
+        code: problem.code,
+        params: { ...problem.params, task: index + 1 },
+      });
     if (!isRecord(task) || !isRecord(task.data)) return report(coded('label_studio_not_task', 'not a task with "data"'));
     const data = task.data;
     const text = typeof data.text === 'string' ? data.text : Object.values(data).find((v): v is string => typeof v === 'string');

@@ -87,10 +87,14 @@ export function extractDocx(bytes: Uint8Array, checkCancelled?: () => void): Doc
     if (!(error instanceof ZipError)) throw error; // damaged metadata: the text still imports
   }
   if (core) {
-    xmlText(new TextDecoder('utf-8').decode(core), (tag, text) => {
-      if (tag === 'dc:title' && text.trim()) title = text.trim();
-      if (tag === 'dcterms:created' && text.trim()) created = text.trim();
-    }, () => {});
+    xmlText(
+      new TextDecoder('utf-8').decode(core),
+      (tag, text) => {
+        if (tag === 'dc:title' && text.trim()) title = text.trim();
+        if (tag === 'dcterms:created' && text.trim()) created = text.trim();
+      },
+      () => {},
+    );
   }
   return { text: lines.join('\n'), title, created };
 }

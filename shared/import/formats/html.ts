@@ -10,12 +10,84 @@ import { parseMarkup } from './markup';
 // Site chrome marked only by class or id (<div class="footer">), common on Chinese portals.
 const CHROME_CLASS = /(^|[\s_-])(nav|navbar|menu|footer|header|sidebar|breadcrumb|comments?|share|related|copyright|toolbar|advert|ads?)($|[\s_-])/i;
 
-const SKIP = new Set(['script', 'style', 'nav', 'header', 'footer', 'aside', 'noscript', 'template', 'iframe', 'svg', 'form', 'button', 'select', 'textarea', 'head', 'object', 'canvas']);
-const BLOCK = new Set(['p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'section', 'article', 'main', 'blockquote', 'pre', 'table', 'ul', 'ol', 'dd', 'dt', 'dl', 'figure', 'figcaption', 'hr', 'td', 'th', 'center', 'address']);
+const SKIP = new Set([
+  'script',
+  'style',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'noscript',
+  'template',
+  'iframe',
+  'svg',
+  'form',
+  'button',
+  'select',
+  'textarea',
+  'head',
+  'object',
+  'canvas',
+]);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'br',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'tr',
+  'section',
+  'article',
+  'main',
+  'blockquote',
+  'pre',
+  'table',
+  'ul',
+  'ol',
+  'dd',
+  'dt',
+  'dl',
+  'figure',
+  'figcaption',
+  'hr',
+  'td',
+  'th',
+  'center',
+  'address',
+]);
 const NAMED: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ensp: '\u2002', emsp: '\u2003', thinsp: '\u2009',
-  mdash: '—', ndash: '–', hellip: '…', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', middot: '·', bull: '•',
-  copy: '©', reg: '®', times: '×', divide: '÷', deg: '°', laquo: '«', raquo: '»', yen: '¥', zwsp: '\u200b',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ensp: '\u2002',
+  emsp: '\u2003',
+  thinsp: '\u2009',
+  mdash: '—',
+  ndash: '–',
+  hellip: '…',
+  ldquo: '“',
+  rdquo: '”',
+  lsquo: '‘',
+  rsquo: '’',
+  middot: '·',
+  bull: '•',
+  copy: '©',
+  reg: '®',
+  times: '×',
+  divide: '÷',
+  deg: '°',
+  laquo: '«',
+  raquo: '»',
+  yen: '¥',
+  zwsp: '\u200b',
 };
 
 /** Decodes one entity (&amp; &#20013; &#x4e2d;), or null when it is not one. */
@@ -30,8 +102,7 @@ function decodeEntity(entity: string): string | null {
   return NAMED[body.toLowerCase()] ?? null;
 }
 
-export const decodeEntities = (s: string): string =>
-  s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (e) => decodeEntity(e) ?? e);
+export const decodeEntities = (s: string): string => s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (e) => decodeEntity(e) ?? e);
 
 export interface HtmlExtract {
   text: string;
@@ -118,7 +189,10 @@ export function extractHtml(source: string, checkCancelled?: () => void): HtmlEx
     return m[0].length > 1 ? ' ' : null;
   });
   const title = cleanTitle(decodeEntities(h1Text).trim()) || cleanTitle(decodeEntities(titleText).trim()) || null;
-  const metaValue = (re: RegExp) => Object.entries(meta).find(([k, v]) => re.test(k) && v.trim())?.[1].trim() ?? null;
+  const metaValue = (re: RegExp) =>
+    Object.entries(meta)
+      .find(([k, v]) => re.test(k) && v.trim())?.[1]
+      .trim() ?? null;
   return {
     text: tidy.text,
     map: composeOffsetMaps(raw.map, tidy.map),

@@ -120,7 +120,13 @@ export function parseDelimited(text: string, delimiter: string, checkCancelled?:
   const records: RawRecord[] = [];
   for (const row of body) {
     if (row.cells.length !== names.length) {
-      problems.push({ line: row.line, ...coded('csv_column_count', `row at line ${row.line} has ${row.cells.length} columns, the header has ${names.length}`, { columns: row.cells.length, header: names.length }) });
+      problems.push({
+        line: row.line,
+        ...coded('csv_column_count', `row at line ${row.line} has ${row.cells.length} columns, the header has ${names.length}`, {
+          columns: row.cells.length,
+          header: names.length,
+        }),
+      });
       continue;
     }
     const fields: Record<string, unknown> = {};

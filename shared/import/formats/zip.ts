@@ -30,7 +30,7 @@ function findEndOfCentralDirectory(bytes: Uint8Array): number {
 
 /** Reads ZIP64 values that are 0xFFFFFFFF in the central header from its 0x0001 extra field. */
 function zip64Values(bytes: Uint8Array, extraStart: number, extraEnd: number, wanted: number): number[] {
-  for (let i = extraStart; i + 4 <= extraEnd; ) {
+  for (let i = extraStart; i + 4 <= extraEnd;) {
     const id = u16(bytes, i);
     const size = u16(bytes, i + 2);
     if (id === 0x0001) {

@@ -21,7 +21,16 @@ const REMNANT = /^[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)
 const TONE = /[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]/;
 // When a run lost a lead byte, the character it started with is guessed only when the trail
 // byte left is that of common punctuation (runs usually start at a sentence boundary).
-const PUNCT_BY_TRAIL = new Map([[0xa3, '。'], [0xac, '，'], [0xa2, '、'], [0xb0, '“'], [0xb1, '”'], [0xba, '：'], [0xbb, '；'], [0xbf, '？']]);
+const PUNCT_BY_TRAIL = new Map([
+  [0xa3, '。'],
+  [0xac, '，'],
+  [0xa2, '、'],
+  [0xb0, '“'],
+  [0xb1, '”'],
+  [0xba, '：'],
+  [0xbb, '；'],
+  [0xbf, '？'],
+]);
 
 /** Byte sequences a character of a mojibake run may have come from. */
 function alternatives(ch: string): number[][] | null {
@@ -55,7 +64,7 @@ function tokenize(stream: number[]): Tokens {
     const code = c ? c.charCodeAt(0) : 0;
     t.scores.push(c ? plausibility(code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : c) : 0);
   };
-  for (let i = 0; i < stream.length; ) {
+  for (let i = 0; i < stream.length;) {
     const b = stream[i];
     const next = i + 1 < stream.length ? stream[i + 1] : null;
     if (b === UNKNOWN) {
@@ -95,7 +104,7 @@ function tryRepair(line: string, s: number, minImprovement = 0.3): Repair | null
     if (rem && TONE.test(rem[0])) p += rem[0].length;
   }
   const chars: { ch: string; alts: number[][]; end: number }[] = [];
-  for (let q = p; q < line.length && chars.length < MAX_RUN; ) {
+  for (let q = p; q < line.length && chars.length < MAX_RUN;) {
     const ch = String.fromCodePoint(line.codePointAt(q)!);
     if (MARKERS.has(ch)) break;
     const alts = alternatives(ch);
@@ -111,7 +120,10 @@ function tryRepair(line: string, s: number, minImprovement = 0.3): Repair | null
     const rem = REMNANT.exec(line.slice(trailEnd, trailEnd + 8));
     if (rem && TONE.test(rem[0])) trailEnd += rem[0].length;
   }
-  const ambiguous = chars.map((c, i) => (c.alts.length > 1 ? i : -1)).filter((i) => i >= 0).slice(0, 4);
+  const ambiguous = chars
+    .map((c, i) => (c.alts.length > 1 ? i : -1))
+    .filter((i) => i >= 0)
+    .slice(0, 4);
   const origPrefix = [0];
   chars.forEach((c) => origPrefix.push(origPrefix[origPrefix.length - 1] + plausibility(c.ch)));
   let best: (Repair & { tokens: Tokens; count: number; lost: boolean }) | null = null;
@@ -128,7 +140,9 @@ function tryRepair(line: string, s: number, minImprovement = 0.3): Repair | null
       const shift = mode === 'extra' ? -1 : 0;
       const tokens = tokenize(stream);
       let t = 0;
-      let known = 0, sum = 0, unknown = 0;
+      let known = 0,
+        sum = 0,
+        unknown = 0;
       for (let e = 1; e <= chars.length; e++) {
         // Characters decoded entirely from the first e input characters' bytes.
         const limit = ends[e - 1] + shift;
@@ -158,7 +172,11 @@ function tryRepair(line: string, s: number, minImprovement = 0.3): Repair | null
     }
   }
   if (!best) return null;
-  const text = best.tokens.chars.slice(0, best.count).map((c) => c ?? '\ufffd').join('') + (best.lost ? '\ufffd' : '');
+  const text =
+    best.tokens.chars
+      .slice(0, best.count)
+      .map((c) => c ?? '\ufffd')
+      .join('') + (best.lost ? '\ufffd' : '');
   return { start: best.start, end: best.end, text, gain: best.gain };
 }
 
@@ -252,7 +270,14 @@ export function repairMojibake(text: string, checkCancelled?: () => void): StepR
           copied = lineStart + r.end;
           const from = line.slice(r.start, r.end);
           // `to` is set again once every step has run (see normalizeText): the text as it ends up.
-          warnings.push({ kind: 'mojibake_repaired', message: `byte-shifted GBK text "${from}" repaired as "${r.text}"`, code: 'mojibake_repaired', params: { from, to: r.text }, start: outStart, end: b.length });
+          warnings.push({
+            kind: 'mojibake_repaired',
+            message: `byte-shifted GBK text "${from}" repaired as "${r.text}"`,
+            code: 'mojibake_repaired',
+            params: { from, to: r.text },
+            start: outStart,
+            end: b.length,
+          });
           doneUntil = r.end;
           if (r.end < line.length && !MARKERS.has(line[r.end]) && line.charCodeAt(r.end) >= 0x80) {
             // A repair that ends on neither a marker nor ASCII often meets a second run whose
@@ -278,10 +303,23 @@ export function repairMojibake(text: string, checkCancelled?: () => void): StepR
   for (const f of flagged) {
     const delta = shiftAt(result.map, f.start);
     const flaggedText = text.slice(f.start, f.end);
-    warnings.push({ kind: 'mojibake', message: `possible mojibake: "${flaggedText}"`, code: 'mojibake', params: { text: flaggedText }, start: f.start + delta, end: f.end + delta });
+    warnings.push({
+      kind: 'mojibake',
+      message: `possible mojibake: "${flaggedText}"`,
+      code: 'mojibake',
+      params: { text: flaggedText },
+      start: f.start + delta,
+      end: f.end + delta,
+    });
   }
   warnings.sort((x, y) => (x.start ?? 0) - (y.start ?? 0));
-  if (unlisted) warnings.push({ kind: 'mojibake', message: `${unlisted} more places that look like mojibake are not listed`, code: 'mojibake_unlisted', params: { n: unlisted } });
+  if (unlisted)
+    warnings.push({
+      kind: 'mojibake',
+      message: `${unlisted} more places that look like mojibake are not listed`,
+      code: 'mojibake_unlisted',
+      params: { n: unlisted },
+    });
   return { ...result, warnings };
 }
 

@@ -19,8 +19,16 @@ beforeAll(() => {
   const db = core.session.requireDb();
   const span = (doc: number, coder: string, start: number, end: number, label: string) =>
     insertAnnotation(db, {
-      documentId: doc, start, end, labelId: getLabelByKey(db, label)!.id, annotatorId: ensureAnnotator(db, coder),
-      origin: 'manual', reviewState: 'pending', attributes: {}, createdAt: nowIso(), updatedAt: nowIso(),
+      documentId: doc,
+      start,
+      end,
+      labelId: getLabelByKey(db, label)!.id,
+      annotatorId: ensureAnnotator(db, coder),
+      origin: 'manual',
+      reviewState: 'pending',
+      attributes: {},
+      createdAt: nowIso(),
+      updatedAt: nowIso(),
     });
   const one = addDocument(core, '北京市昌平区区长张三今天宣布了新的目标。', '昌平');
   const two = addDocument(core, '海淀区推进“科学城”建设项目。', '海淀');

@@ -12,7 +12,12 @@ const span = (doc: number, coder: number, start: number, end: number, label: num
 describe('two coders on one document', () => {
   // A: [0,4) PERSON, [10,14) SLOGAN;  B: [0,4) PERSON, [11,14) SLOGAN, [16,18) PERSON
   const spans = [span(1, 0, 0, 4, PERSON), span(1, 0, 10, 14, SLOGAN), span(1, 1, 0, 4, PERSON), span(1, 1, 11, 14, SLOGAN), span(1, 1, 16, 18, PERSON)];
-  const result = computeAgreement({ coders: ['A', 'B'], labels: ['PERSON', 'SLOGAN'], documents: [{ id: 1, length: 20, title: 'doc' }], spans: columns(spans) });
+  const result = computeAgreement({
+    coders: ['A', 'B'],
+    labels: ['PERSON', 'SLOGAN'],
+    documents: [{ id: 1, length: 20, title: 'doc' }],
+    spans: columns(spans),
+  });
 
   test('exact match: one of A’s two spans, one of B’s three', () => {
     const { exact } = result.pairs[0];
@@ -32,15 +37,26 @@ describe('two coders on one document', () => {
 
   test('confusion: PERSON with PERSON, SLOGAN with SLOGAN, one PERSON of B over nothing of A', () => {
     expect(result.confusion.labels).toEqual(['PERSON', 'SLOGAN', null]);
-    expect(result.confusion.counts).toEqual([[1, 0, 0], [0, 1, 0], [1, 0, 0]]);
+    expect(result.confusion.counts).toEqual([
+      [1, 0, 0],
+      [0, 1, 0],
+      [1, 0, 0],
+    ]);
   });
 
   test('disagreements: character 10 and characters 16–17, with each coder’s category', () => {
     expect(result.characters).toBe(20);
     expect(result.disagreements).toEqual([
       {
-        id: 1, title: 'doc', characters: 20, disagreeing: 3, moreSegments: 0,
-        segments: [{ start: 10, end: 11, categories: ['SLOGAN', null] }, { start: 16, end: 18, categories: [null, 'PERSON'] }],
+        id: 1,
+        title: 'doc',
+        characters: 20,
+        disagreeing: 3,
+        moreSegments: 0,
+        segments: [
+          { start: 10, end: 11, categories: ['SLOGAN', null] },
+          { start: 16, end: 18, categories: [null, 'PERSON'] },
+        ],
       },
     ]);
     expect(result.perDocument[0]).toMatchObject({ id: 1, characters: 20, disagreeing: 3 });
@@ -56,13 +72,23 @@ describe('two coders on one document', () => {
 
 test('overlapping spans of different labels: the one starting first wins the character, then the longest', () => {
   const spans = [span(1, 0, 2, 6, SLOGAN), span(1, 0, 0, 4, PERSON), span(1, 1, 0, 6, SLOGAN), span(1, 1, 0, 6, PERSON)];
-  const result = computeAgreement({ coders: ['A', 'B'], labels: ['PERSON', 'SLOGAN'], documents: [{ id: 1, length: 6 }], spans: columns(spans), segmentsPerDocument: 10 });
+  const result = computeAgreement({
+    coders: ['A', 'B'],
+    labels: ['PERSON', 'SLOGAN'],
+    documents: [{ id: 1, length: 6 }],
+    spans: columns(spans),
+    segmentsPerDocument: 10,
+  });
   // A: PPPPSS; B: equal spans, PERSON is the earlier label: PPPPPP.
   expect(result.disagreements[0].segments).toEqual([{ start: 4, end: 6, categories: ['SLOGAN', 'PERSON'] }]);
 });
 
 test('documents are ranked by their share of disagreeing characters, and the list is cut', () => {
-  const docs = [{ id: 1, length: 100 }, { id: 2, length: 10 }, { id: 3, length: 50 }];
+  const docs = [
+    { id: 1, length: 100 },
+    { id: 2, length: 10 },
+    { id: 3, length: 50 },
+  ];
   const spans = [span(1, 0, 0, 5, 0), span(2, 1, 0, 5, 0), span(3, 0, 0, 5, 0), span(3, 1, 20, 30, 0)];
   const result = computeAgreement({ coders: ['A', 'B'], labels: ['X'], documents: docs, spans: columns(spans), disagreementDocuments: 2 });
   expect(result.disagreements.map((d) => d.id)).toEqual([2, 3]);
@@ -82,7 +108,9 @@ test('no documents: every figure is null, nothing crashes', () => {
   expect(result.overall).toMatchObject({ kappa: null, alpha: null, alphaU: null, f1Exact: null, f1Overlap: null });
 });
 
-const corpusArb = fc.record({ seed: fc.integer(), coders: fc.integer({ min: 2, max: 4 }) }).map(({ seed, coders }) => randomCorpus(random(seed), { coders, labels: 3, documents: 3, maxLength: 80 }));
+const corpusArb = fc
+  .record({ seed: fc.integer(), coders: fc.integer({ min: 2, max: 4 }) })
+  .map(({ seed, coders }) => randomCorpus(random(seed), { coders, labels: 3, documents: 3, maxLength: 80 }));
 
 test('swapping coders changes no symmetric figure (property)', () => {
   fc.assert(
@@ -107,14 +135,33 @@ test('swapping coders changes no symmetric figure (property)', () => {
 test('corpus α_U is α_U of the documents laid end to end (property)', () => {
   fc.assert(
     fc.property(corpusArb, (corpus) => {
-      const result = computeAgreement({ coders: Array.from({ length: corpus.coders }, (_, c) => `c${c}`), labels: ['A', 'B', 'C'], documents: corpus.documents, spans: columns(corpus.spans) });
+      const result = computeAgreement({
+        coders: Array.from({ length: corpus.coders }, (_, c) => `c${c}`),
+        labels: ['A', 'B', 'C'],
+        documents: corpus.documents,
+        spans: columns(corpus.spans),
+      });
       const offsets = new Map<number, number>();
       let total = 0;
-      for (const d of corpus.documents) { offsets.set(d.id, total); total += d.length; }
-      const parts = [0, 1, 2].map((label) => unitizingDisagreement(total, Array.from({ length: corpus.coders }, (_, c) => {
-        const mine = corpus.spans.filter((s) => s.label === label && s.coder === c).map((s) => [offsets.get(s.doc)! + s.start, offsets.get(s.doc)! + s.end]).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
-        return mergeOverlapping(mine.map((s) => s[0]), mine.map((s) => s[1]));
-      })));
+      for (const d of corpus.documents) {
+        offsets.set(d.id, total);
+        total += d.length;
+      }
+      const parts = [0, 1, 2].map((label) =>
+        unitizingDisagreement(
+          total,
+          Array.from({ length: corpus.coders }, (_, c) => {
+            const mine = corpus.spans
+              .filter((s) => s.label === label && s.coder === c)
+              .map((s) => [offsets.get(s.doc)! + s.start, offsets.get(s.doc)! + s.end])
+              .sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+            return mergeOverlapping(
+              mine.map((s) => s[0]),
+              mine.map((s) => s[1]),
+            );
+          }),
+        ),
+      );
       const expected = alphaU(parts);
       if (expected === null) expect(result.overall.alphaU).toBeNull();
       else expect(Math.abs((result.overall.alphaU as number) - expected)).toBeLessThan(1e-9);
@@ -130,13 +177,24 @@ function naiveMatches(spans: TestSpan[], reference: number, other: number, overl
     a.doc === b.doc && a.label === b.label && (overlap ? a.start < b.end && b.start < a.end : a.start === b.start && a.end === b.end);
   const r = ofCoder(reference);
   const o = ofCoder(other);
-  return { reference: r.length, other: o.length, matchedReference: r.filter((a) => o.some((b) => matches(a, b))).length, matchedOther: o.filter((b) => r.some((a) => matches(a, b))).length };
+  return {
+    reference: r.length,
+    other: o.length,
+    matchedReference: r.filter((a) => o.some((b) => matches(a, b))).length,
+    matchedOther: o.filter((b) => r.some((a) => matches(a, b))).length,
+  };
 }
 
 test('span matches, confusion and disagreeing characters equal a naive count (property)', () => {
   fc.assert(
     fc.property(corpusArb, (corpus) => {
-      const result = computeAgreement({ coders: Array.from({ length: corpus.coders }, (_, c) => `c${c}`), labels: ['A', 'B', 'C'], documents: corpus.documents, spans: columns(corpus.spans), segmentsPerDocument: 1000 });
+      const result = computeAgreement({
+        coders: Array.from({ length: corpus.coders }, (_, c) => `c${c}`),
+        labels: ['A', 'B', 'C'],
+        documents: corpus.documents,
+        spans: columns(corpus.spans),
+        segmentsPerDocument: 1000,
+      });
       let p = 0;
       let confusionTotal = 0;
       for (let a = 0; a < corpus.coders; a++) {

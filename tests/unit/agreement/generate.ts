@@ -1,7 +1,13 @@
 // Seeded random corpora of coders' spans for the agreement tests.
 import type { SpanColumns } from '../../../shared/agreement';
 
-export interface TestSpan { doc: number; start: number; end: number; label: number; coder: number }
+export interface TestSpan {
+  doc: number;
+  start: number;
+  end: number;
+  label: number;
+  coder: number;
+}
 
 /** mulberry32: a small seeded generator, so a failing case can be run again. */
 export function random(seed: number): () => number {
@@ -33,7 +39,10 @@ export function randomCorpus(rnd: () => number, o: { coders: number; labels: num
       const seen = new Set<string>();
       const add = (s: Omit<TestSpan, 'doc' | 'coder'>) => {
         const key = `${s.start}:${s.end}:${s.label}`;
-        if (s.end > s.start && !seen.has(key)) { seen.add(key); spans.push({ doc: doc.id, coder: c, ...s }); }
+        if (s.end > s.start && !seen.has(key)) {
+          seen.add(key);
+          spans.push({ doc: doc.id, coder: c, ...s });
+        }
       };
       for (const t of truths) {
         const r = rnd();

@@ -17,27 +17,67 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Items from a contingency table of two coders: rows[i][j] items coded i by the first, j by the second. */
 function fromTable(rows: number[][]): number[] {
   const codes: number[] = [];
-  rows.forEach((row, i) => row.forEach((n, j) => { for (let k = 0; k < n; k++) codes.push(i, j); }));
+  rows.forEach((row, i) =>
+    row.forEach((n, j) => {
+      for (let k = 0; k < n; k++) codes.push(i, j);
+    }),
+  );
   return codes;
 }
 
 describe('published examples', () => {
   test('Cohen (1960), p. 45: p_o = .70, p_e = .41, κ = .492', () => {
-    const t = tallyItems(fromTable([[88, 14, 18], [10, 40, 10], [2, 6, 12]]), 2, 3);
+    const t = tallyItems(
+      fromTable([
+        [88, 14, 18],
+        [10, 40, 10],
+        [2, 6, 12],
+      ]),
+      2,
+      3,
+    );
     expect(percentAgreement(t)).toBeCloseTo(0.7, 2);
     expect(cohenKappa(t)).toBeCloseTo(0.492, 3);
   });
 
   test('Fleiss (1971), p. 379: 30 subjects, 6 raters, 5 categories: P̄ = .556, κ = .430', () => {
     const rows = [
-      [4, 4, 4, 4, 4, 4], [2, 2, 2, 5, 5, 5], [2, 3, 3, 3, 3, 5], [5, 5, 5, 5, 5, 5], [2, 2, 2, 4, 4, 4],
-      [1, 1, 3, 3, 3, 3], [3, 3, 3, 3, 5, 5], [1, 1, 3, 3, 3, 4], [1, 1, 4, 4, 4, 4], [5, 5, 5, 5, 5, 5],
-      [1, 4, 4, 4, 4, 4], [1, 2, 4, 4, 4, 4], [2, 2, 2, 3, 3, 3], [1, 4, 4, 4, 4, 4], [2, 2, 4, 4, 4, 5],
-      [3, 3, 3, 3, 3, 5], [1, 1, 1, 4, 5, 5], [1, 1, 1, 1, 1, 2], [2, 2, 4, 4, 4, 4], [1, 3, 3, 5, 5, 5],
-      [5, 5, 5, 5, 5, 5], [2, 4, 4, 4, 4, 4], [2, 2, 4, 5, 5, 5], [1, 1, 4, 4, 4, 4], [1, 4, 4, 4, 4, 5],
-      [2, 2, 2, 2, 2, 4], [1, 1, 1, 1, 5, 5], [2, 2, 4, 4, 4, 4], [1, 3, 3, 3, 3, 3], [5, 5, 5, 5, 5, 5],
+      [4, 4, 4, 4, 4, 4],
+      [2, 2, 2, 5, 5, 5],
+      [2, 3, 3, 3, 3, 5],
+      [5, 5, 5, 5, 5, 5],
+      [2, 2, 2, 4, 4, 4],
+      [1, 1, 3, 3, 3, 3],
+      [3, 3, 3, 3, 5, 5],
+      [1, 1, 3, 3, 3, 4],
+      [1, 1, 4, 4, 4, 4],
+      [5, 5, 5, 5, 5, 5],
+      [1, 4, 4, 4, 4, 4],
+      [1, 2, 4, 4, 4, 4],
+      [2, 2, 2, 3, 3, 3],
+      [1, 4, 4, 4, 4, 4],
+      [2, 2, 4, 4, 4, 5],
+      [3, 3, 3, 3, 3, 5],
+      [1, 1, 1, 4, 5, 5],
+      [1, 1, 1, 1, 1, 2],
+      [2, 2, 4, 4, 4, 4],
+      [1, 3, 3, 5, 5, 5],
+      [5, 5, 5, 5, 5, 5],
+      [2, 4, 4, 4, 4, 4],
+      [2, 2, 4, 5, 5, 5],
+      [1, 1, 4, 4, 4, 4],
+      [1, 4, 4, 4, 4, 5],
+      [2, 2, 2, 2, 2, 4],
+      [1, 1, 1, 1, 5, 5],
+      [2, 2, 4, 4, 4, 4],
+      [1, 3, 3, 3, 3, 3],
+      [5, 5, 5, 5, 5, 5],
     ];
-    const t = tallyItems(rows.flat().map((k) => k - 1), 6, 5);
+    const t = tallyItems(
+      rows.flat().map((k) => k - 1),
+      6,
+      5,
+    );
     expect(percentAgreement(t)).toBeCloseTo(0.556, 3);
     expect(fleissKappa(t)).toBeCloseTo(0.43, 3);
   });
@@ -46,14 +86,23 @@ describe('published examples', () => {
     // Bertha 0 0|1 1 1 1 1 1 1 1|0 0 0 0|1 1 1 1 1 1|0 0 0 0 against Bill 0 0 0 0|1 1 1 1|0 … |1 1|0 …
     const bertha = '001111111100001111110000';
     const bill = '000011110000000110000000';
-    const t = tallyItems([...bertha].flatMap((b, i) => [Number(b), Number(bill[i])]), 2, 2);
+    const t = tallyItems(
+      [...bertha].flatMap((b, i) => [Number(b), Number(bill[i])]),
+      2,
+      2,
+    );
     expect(cohenKappa(t)).toBeCloseTo(0.385, 3);
     expect(fleissKappa(t)).toBeCloseTo(0.314, 3);
     expect(krippendorffAlpha(t)).toBeCloseTo(0.329, 3);
   });
 });
 
-interface Reference { sklearn_kappa: number | null; nltk_kappa: number | null; nltk_pi: number | null; nltk_alpha: number | null }
+interface Reference {
+  sklearn_kappa: number | null;
+  nltk_kappa: number | null;
+  nltk_pi: number | null;
+  nltk_alpha: number | null;
+}
 
 function python(cases: { items: number[][] }[]): Reference[] {
   const file = join(dir, `cases-${Math.random().toString(36).slice(2)}.json`);
@@ -120,7 +169,13 @@ test('character-level figures of random coder pairs and triples equal sklearn an
       for (let i = 0; i < doc.length; i++) {
         const cats = Array.from({ length: corpus.coders }, (_, c) => categoryAt(corpus.spans, doc.id, c, i));
         overall.push(cats);
-        byLabel.forEach((rows, l) => rows.push(Array.from({ length: corpus.coders }, (_, c) => (corpus.spans.some((s) => s.doc === doc.id && s.coder === c && s.label === l && s.start <= i && i < s.end) ? 1 : 0))));
+        byLabel.forEach((rows, l) =>
+          rows.push(
+            Array.from({ length: corpus.coders }, (_, c) =>
+              corpus.spans.some((s) => s.doc === doc.id && s.coder === c && s.label === l && s.start <= i && i < s.end) ? 1 : 0,
+            ),
+          ),
+        );
       }
     }
     cases.push({ items: overall }, ...byLabel.map((items) => ({ items })));

@@ -15,8 +15,16 @@ function addSpan(documentId: number, coder: string, start: number, end: number, 
   const db = core.session.requireDb();
   const now = nowIso();
   insertAnnotation(db, {
-    documentId, start, end, labelId: getLabelByKey(db, label)!.id, annotatorId: ensureAnnotator(db, coder),
-    origin: 'manual', reviewState: 'pending', attributes: {}, createdAt: now, updatedAt: now,
+    documentId,
+    start,
+    end,
+    labelId: getLabelByKey(db, label)!.id,
+    annotatorId: ensureAnnotator(db, coder),
+    origin: 'manual',
+    reviewState: 'pending',
+    attributes: {},
+    createdAt: now,
+    updatedAt: now,
   });
 }
 

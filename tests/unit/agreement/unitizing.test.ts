@@ -38,10 +38,59 @@ describe('Krippendorff (2004), Content Analysis, p. 254: two observers, continuu
 describe('Krippendorff (1995), p. 57: four pairs of coders on 24 positions', () => {
   // Each example as [begin, length] of coder 1's and coder 2's units.
   const examples: Record<string, [[number, number][], [number, number][]]> = {
-    A: [[[2, 8], [14, 6]], [[4, 4], [15, 2]]],
-    B: [[[0, 18]], [[0, 2], [2, 1], [3, 1], [4, 1], [5, 1], [6, 3], [9, 1]]],
-    C: [[[2, 6], [10, 2], [14, 4], [20, 2]], [[0, 2], [4, 4], [10, 4], [16, 2], [20, 2]]],
-    D: [[[0, 2], [2, 8], [10, 4], [14, 6], [20, 4]], [[0, 4], [4, 4], [8, 7], [15, 2], [17, 7]]],
+    A: [
+      [
+        [2, 8],
+        [14, 6],
+      ],
+      [
+        [4, 4],
+        [15, 2],
+      ],
+    ],
+    B: [
+      [[0, 18]],
+      [
+        [0, 2],
+        [2, 1],
+        [3, 1],
+        [4, 1],
+        [5, 1],
+        [6, 3],
+        [9, 1],
+      ],
+    ],
+    C: [
+      [
+        [2, 6],
+        [10, 2],
+        [14, 4],
+        [20, 2],
+      ],
+      [
+        [0, 2],
+        [4, 4],
+        [10, 4],
+        [16, 2],
+        [20, 2],
+      ],
+    ],
+    D: [
+      [
+        [0, 2],
+        [2, 8],
+        [10, 4],
+        [14, 6],
+        [20, 4],
+      ],
+      [
+        [0, 4],
+        [4, 4],
+        [8, 7],
+        [15, 2],
+        [17, 7],
+      ],
+    ],
   };
   const study = (name: string, stretch: number) =>
     unitizingDisagreement(
@@ -101,16 +150,22 @@ function literalExpected(length: number, coders: Units[]): number {
 const coderUnits = (length: number) =>
   fc.array(fc.tuple(fc.nat(length - 1), fc.integer({ min: 1, max: 12 })), { maxLength: 12 }).map((raw) => {
     const sorted = raw.map(([s, l]) => [s, Math.min(length, s + l)] as const).sort((a, b) => a[0] - b[0]);
-    return mergeOverlapping(sorted.map((s) => s[0]), sorted.map((s) => s[1]));
+    return mergeOverlapping(
+      sorted.map((s) => s[0]),
+      sorted.map((s) => s[1]),
+    );
   });
 
 test('the sorted-gap expected disagreement equals the literal sum (property)', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 5, max: 80 }).chain((length) => fc.tuple(fc.constant(length), fc.array(coderUnits(length), { minLength: 2, maxLength: 4 }))), ([length, coders]) => {
-      const d = unitizingDisagreement(length, coders);
-      const literal = coders.every((c) => c.start.length === 0) ? 0 : literalExpected(length, coders);
-      expect(Math.abs(d.expected - literal)).toBeLessThan(1e-12);
-    }),
+    fc.property(
+      fc.integer({ min: 5, max: 80 }).chain((length) => fc.tuple(fc.constant(length), fc.array(coderUnits(length), { minLength: 2, maxLength: 4 }))),
+      ([length, coders]) => {
+        const d = unitizingDisagreement(length, coders);
+        const literal = coders.every((c) => c.start.length === 0) ? 0 : literalExpected(length, coders);
+        expect(Math.abs(d.expected - literal)).toBeLessThan(1e-12);
+      },
+    ),
     { numRuns: 300 },
   );
 });

@@ -45,7 +45,10 @@ describe('biaozhu CLI', () => {
     const exported = cli('export', project, '--format', 'biaozhu-jsonl', '--out', out);
     expect(exported.code).toBe(0);
     expect(exported.stdout).toContain(`exported ${report.imported} documents`);
-    const lines = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     expect(lines).toHaveLength(report.imported);
     expect(lines.some((l) => l.text.includes('昌平区'))).toBe(true);
   });

@@ -48,7 +48,10 @@ it(`exports ${DOCUMENTS} documents as brat (${DOCUMENTS * 2} files) with at most
   const files = readdirSync(out);
   expect(files.filter((name) => name.endsWith('.ann'))).toHaveLength(DOCUMENTS);
   expect(files.filter((name) => name.endsWith('.txt'))).toHaveLength(DOCUMENTS);
-  const lastAnn = files.filter((name) => name.endsWith('.ann')).sort().at(-1)!;
+  const lastAnn = files
+    .filter((name) => name.endsWith('.ann'))
+    .sort()
+    .at(-1)!;
   expect(readFileSync(join(out, lastAnn), 'utf8')).toMatch(/^T\d+\tPERSON \d+ \d+\t王明远$/m);
   const emptyAnns = files.filter((name) => name.endsWith('.ann') && readFileSync(join(out, name), 'utf8') === '');
   expect(emptyAnns).toHaveLength(DOCUMENTS / 10);

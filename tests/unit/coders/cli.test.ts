@@ -37,7 +37,9 @@ test('hand out with overlap, label, merge with a label mapping', async () => {
   const again = cli('handout', project, '--annotator', '王,李', '--out', 'team/coder.biaozhu');
   expect(again.code).toBe(1);
   expect(again.stderr).toMatch(/coder-王\.biaozhu exists.*--force replaces it/);
-  expect(cli('handout', project, '--annotator', 'x', '--overlap', 'lots', '--out', 'y').stderr).toMatch(/--overlap is a number, e\.g\. --overlap 0\.2 \(got lots\)/);
+  expect(cli('handout', project, '--annotator', 'x', '--overlap', 'lots', '--out', 'y').stderr).toMatch(
+    /--overlap is a number, e\.g\. --overlap 0\.2 \(got lots\)/,
+  );
 
   for (const [i, path] of paths.entries()) {
     const coder = openCoderFile(path);
@@ -56,7 +58,9 @@ test('hand out with overlap, label, merge with a label mapping', async () => {
 
   const merged = cli('merge', project, ...paths, '--map', 'PER=PERSON');
   expect(merged.stderr).toMatch(/王 \(.*\): 4 of 4 documents match, 4 spans/);
-  expect(merged.stdout).toBe('王: 4 documents matched, 4 spans added, 0 already present, 0 documents missing, 4 statuses moved forward\n李: 4 documents matched, 4 spans added, 0 already present, 0 documents missing, 2 statuses moved forward\n');
+  expect(merged.stdout).toBe(
+    '王: 4 documents matched, 4 spans added, 0 already present, 0 documents missing, 4 statuses moved forward\n李: 4 documents matched, 4 spans added, 0 already present, 0 documents missing, 2 statuses moved forward\n',
+  );
   expect(merged.code).toBe(0);
   expect(cli('merge', project, ...paths, '--map', 'PER=PERSON').stdout).toMatch(/王: 4 documents matched, 0 spans added, 4 already present/);
 

@@ -52,11 +52,14 @@ test('a coder file holds the chosen documents, the schema, the coder and its ori
 
   const coder = openCoderFile(report.files[0]!.path);
   const docs = (await coder.call('documents:list', {})).items;
-  expect(docs.map((d) => [d.title, d.status, d.spanCount])).toEqual([['文章2', 'done', 0], ['文章4', 'done', 0]]);
+  expect(docs.map((d) => [d.title, d.status, d.spanCount])).toEqual([
+    ['文章2', 'done', 0],
+    ['文章4', 'done', 0],
+  ]);
   expect((await coder.call('documents:get', { id: docs[0]!.id })).note).toBe('请重点看');
   expect(await coder.call('labels:list', {})).toEqual(await main.call('labels:list', {}));
   const db = coder.session.requireDb();
-  const meta = Object.fromEntries((db.prepare('SELECT key, value FROM project_meta').raw(true).all() as [string, string][]));
+  const meta = Object.fromEntries(db.prepare('SELECT key, value FROM project_meta').raw(true).all() as [string, string][]);
   expect(meta).toMatchObject({ origin_project_id: report.originId, origin_project_name: 'project', handout_annotator: 'coder a', annotator: 'coder a' });
   expect(coder.session.info()!.annotator).toBe('coder a');
   // The coder can put their own name right; it is the file's coder from then on.

@@ -58,36 +58,49 @@ const spansOf = async (core: TestCore) => {
 
 test('export then import keeps status, notes, origin, review state, timestamps and annotators', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.uniqueArray(spanArb, { maxLength: 12, selector: (s) => `${s.start} ${s.end} ${s.label} ${s.annotator}` }), fc.constantFrom(...DOCUMENT_STATUSES), async (spans, status: DocumentStatus) => {
-      const source = testCore();
-      const target = testCore();
-      cores.push(source, target);
-      const documentId = addDocument(source, TEXT, 'lossless');
-      const db = source.session.requireDb();
-      const labels = await source.call('labels:list', {});
-      db.transaction(() => {
-        updateDocument(db, documentId, status, {}, '整篇待复核');
-        for (const s of spans) {
-          insertAnnotation(db, {
-            documentId, start: s.start, end: s.end, labelId: labels.find((l) => l.key === s.label)!.id, annotatorId: ensureAnnotator(db, s.annotator),
-            origin: s.origin, reviewState: s.reviewState, attributes: s.role ? { role: s.role } : {}, note: s.note, createdAt: s.createdAt, updatedAt: s.updatedAt,
-          });
-        }
-      })();
-      const out = join(source.dir, 'all.jsonl');
-      const started = await source.call('export:start', { format: 'biaozhu-jsonl', outPath: out });
-      await finished<ExportReport>(source, started.jobId);
+    fc.asyncProperty(
+      fc.uniqueArray(spanArb, { maxLength: 12, selector: (s) => `${s.start} ${s.end} ${s.label} ${s.annotator}` }),
+      fc.constantFrom(...DOCUMENT_STATUSES),
+      async (spans, status: DocumentStatus) => {
+        const source = testCore();
+        const target = testCore();
+        cores.push(source, target);
+        const documentId = addDocument(source, TEXT, 'lossless');
+        const db = source.session.requireDb();
+        const labels = await source.call('labels:list', {});
+        db.transaction(() => {
+          updateDocument(db, documentId, status, {}, '整篇待复核');
+          for (const s of spans) {
+            insertAnnotation(db, {
+              documentId,
+              start: s.start,
+              end: s.end,
+              labelId: labels.find((l) => l.key === s.label)!.id,
+              annotatorId: ensureAnnotator(db, s.annotator),
+              origin: s.origin,
+              reviewState: s.reviewState,
+              attributes: s.role ? { role: s.role } : {},
+              note: s.note,
+              createdAt: s.createdAt,
+              updatedAt: s.updatedAt,
+            });
+          }
+        })();
+        const out = join(source.dir, 'all.jsonl');
+        const started = await source.call('export:start', { format: 'biaozhu-jsonl', outPath: out });
+        await finished<ExportReport>(source, started.jobId);
 
-      const { jobId } = await target.call('import:preview', { sources: [{ kind: 'path', path: out }], options: {} });
-      const preview = await finished<ImportPreview>(target, jobId);
-      const commit = await target.call('import:commit', { previewId: preview.previewId });
-      const report = await finished<ImportReport>(target, commit.jobId);
-      expect(report.rejected).toEqual([]);
-      const [doc] = (await target.call('documents:list', {})).items;
-      expect(doc!.status).toBe(status);
-      expect((await target.call('documents:get', { id: doc!.id })).note).toBe('整篇待复核');
-      expect(await spansOf(target)).toEqual(await spansOf(source));
-    }),
+        const { jobId } = await target.call('import:preview', { sources: [{ kind: 'path', path: out }], options: {} });
+        const preview = await finished<ImportPreview>(target, jobId);
+        const commit = await target.call('import:commit', { previewId: preview.previewId });
+        const report = await finished<ImportReport>(target, commit.jobId);
+        expect(report.rejected).toEqual([]);
+        const [doc] = (await target.call('documents:list', {})).items;
+        expect(doc!.status).toBe(status);
+        expect((await target.call('documents:get', { id: doc!.id })).note).toBe('整篇待复核');
+        expect(await spansOf(target)).toEqual(await spansOf(source));
+      },
+    ),
     { numRuns: 8 },
   );
 }, 60_000);

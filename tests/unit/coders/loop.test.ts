@@ -22,7 +22,10 @@ test('hand out to two coders, label, merge, agreement over the overlap, export w
 
   const handout = await main.call('coders:handout', { annotators: ['王', '李'], overlap: 0.2, seed: 7, outPath: 'team/{annotator}.biaozhu' });
   expect(handout).toMatchObject({ chosen: 10, shared: 2 });
-  expect(handout.files.map((f) => [f.path, f.documents])).toEqual([[teamDir(main, '王.biaozhu'), 6], [teamDir(main, '李.biaozhu'), 6]]);
+  expect(handout.files.map((f) => [f.path, f.documents])).toEqual([
+    [teamDir(main, '王.biaozhu'), 6],
+    [teamDir(main, '李.biaozhu'), 6],
+  ]);
   expect(fileState(main.projectPath)).toBe(before);
 
   const wang = openCoderFile(handout.files[0]!.path);
@@ -52,15 +55,24 @@ test('hand out to two coders, label, merge, agreement over the overlap, export w
 
   const preview = await main.call('coders:mergePreview', { paths });
   expect(preview.problems).toEqual([]);
-  expect(preview.coders.map((c) => [c.coder, c.documentsMatched, c.documentsMissing.length, c.spans])).toEqual([['王', 6, 0, 12], ['李', 6, 0, 12]]);
+  expect(preview.coders.map((c) => [c.coder, c.documentsMatched, c.documentsMissing.length, c.spans])).toEqual([
+    ['王', 6, 0, 12],
+    ['李', 6, 0, 12],
+  ]);
   expect(preview.labels.every((l) => l.kind === 'same')).toBe(true);
 
   const report = await main.call('coders:merge', { paths });
   // 王 finished all six; 李's own four moved from to-do to in progress when labelled (the shared two are done already).
-  expect(report.coders.map((c) => [c.coder, c.documentsMatched, c.spansAdded, c.spansAlreadyPresent, c.statusesAdvanced])).toEqual([['王', 6, 12, 0, 6], ['李', 6, 12, 0, 4]]);
+  expect(report.coders.map((c) => [c.coder, c.documentsMatched, c.spansAdded, c.spansAlreadyPresent, c.statusesAdvanced])).toEqual([
+    ['王', 6, 12, 0, 6],
+    ['李', 6, 12, 0, 4],
+  ]);
   const afterFirst = dataOf(main);
   const again = await main.call('coders:merge', { paths });
-  expect(again.coders.map((c) => [c.spansAdded, c.spansAlreadyPresent])).toEqual([[0, 12], [0, 12]]);
+  expect(again.coders.map((c) => [c.spansAdded, c.spansAlreadyPresent])).toEqual([
+    [0, 12],
+    [0, 12],
+  ]);
   expect(dataOf(main)).toBe(afterFirst);
 
   const agreement = await main.call('agreement:compute', { annotators: ['王', '李'] });
@@ -70,7 +82,10 @@ test('hand out to two coders, label, merge, agreement over the overlap, export w
 
   const out = join(main.dir, 'merged.jsonl');
   await finished<ExportReport>(main, (await main.call('export:start', { format: 'biaozhu-jsonl', outPath: out })).jobId);
-  const annotators = readFileSync(out, 'utf8').trim().split('\n').flatMap((line) => (JSON.parse(line) as { spans: { annotator: string }[] }).spans.map((s) => s.annotator));
+  const annotators = readFileSync(out, 'utf8')
+    .trim()
+    .split('\n')
+    .flatMap((line) => (JSON.parse(line) as { spans: { annotator: string }[] }).spans.map((s) => s.annotator));
   expect(annotators.filter((a) => a === '王')).toHaveLength(12);
   expect(annotators.filter((a) => a === '李')).toHaveLength(12);
 }, 60_000);

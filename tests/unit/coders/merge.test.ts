@@ -38,7 +38,11 @@ test('a renamed, a new and a removed label: previewed as a mapping, merged only 
   expect(halfConfirmed.ok).toBe(false);
   const wrongTarget = await main.registry.dispatch('coders:merge', { paths: [files[0]!.path], labelMap: { PER: 'NOPE' }, acceptNewLabels: true });
   expect(!wrongTarget.ok && wrongTarget.error.message).toMatch(/the project has no label NOPE/);
-  const wrongSource = await main.registry.dispatch('coders:merge', { paths: [files[0]!.path], labelMap: { PER: 'PERSON', PRE: 'PERSON' }, acceptNewLabels: true });
+  const wrongSource = await main.registry.dispatch('coders:merge', {
+    paths: [files[0]!.path],
+    labelMap: { PER: 'PERSON', PRE: 'PERSON' },
+    acceptNewLabels: true,
+  });
   expect(!wrongSource.ok && wrongSource.error.message).toMatch(/--map PRE: no coder file has such a label \(theirs: PER, PROJECT, TARGET, ORG\)/);
   expect(dataOf(main)).toBe(data);
 
@@ -50,7 +54,11 @@ test('a renamed, a new and a removed label: previewed as a mapping, merged only 
   expect(after.find((l) => l.key === 'ORG')).toMatchObject({ nameZh: '机构', hotkey: 'o', color: '#0b7285' });
   const stats = await main.call('projects:stats', {});
   expect(stats.byLabel).toEqual([
-    { labelKey: 'PERSON', count: 3 }, { labelKey: 'SLOGAN', count: 0 }, { labelKey: 'PROJECT', count: 3 }, { labelKey: 'TARGET', count: 0 }, { labelKey: 'ORG', count: 3 },
+    { labelKey: 'PERSON', count: 3 },
+    { labelKey: 'SLOGAN', count: 0 },
+    { labelKey: 'PROJECT', count: 3 },
+    { labelKey: 'TARGET', count: 0 },
+    { labelKey: 'ORG', count: 3 },
   ]);
 });
 
@@ -71,11 +79,15 @@ test('documents the project lacks are reported, and added with their spans only 
   const added = await main.call('coders:merge', { paths, addMissing: true });
   expect(added.coders[0]).toMatchObject({ documentsAdded: 1, spansAdded: 1, spansAlreadyPresent: 2 });
   const docs = (await main.call('documents:list', {})).items;
-  expect(docs.map((d) => [d.title, d.spanCount])).toEqual([['文章1', 1], ['文章3', 1], ['文章2', 1]]);
+  expect(docs.map((d) => [d.title, d.spanCount])).toEqual([
+    ['文章1', 1],
+    ['文章3', 1],
+    ['文章2', 1],
+  ]);
   expect((await main.call('documents:get', { id: docs[2]!.id })).text).toContain('第2篇');
 });
 
-test("nothing the project has is replaced: a span already there keeps its review, a status never goes back, a note is added to", async () => {
+test('nothing the project has is replaced: a span already there keeps its review, a status never goes back, a note is added to', async () => {
   const main = project(1);
   const { files } = await main.call('coders:handout', { annotators: ['王'], outPath: 'team/王.biaozhu' });
   const coder = openCoderFile(files[0]!.path);
@@ -87,8 +99,18 @@ test("nothing the project has is replaced: a span already there keeps its review
   const db = main.session.requireDb();
   const { text } = await main.call('documents:get', { id: 1 });
   const person = (await main.call('labels:list', {})).find((l) => l.key === 'PERSON')!;
-  insertAnnotation(db, { documentId: 1, start: text.indexOf('王明远'), end: text.indexOf('王明远') + 3, labelId: person.id, annotatorId: ensureAnnotator(db, '王'),
-    origin: 'manual', reviewState: 'accepted', attributes: { role: '区委书记' }, createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-02T00:00:00.000Z' });
+  insertAnnotation(db, {
+    documentId: 1,
+    start: text.indexOf('王明远'),
+    end: text.indexOf('王明远') + 3,
+    labelId: person.id,
+    annotatorId: ensureAnnotator(db, '王'),
+    origin: 'manual',
+    reviewState: 'accepted',
+    attributes: { role: '区委书记' },
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: '2024-01-02T00:00:00.000Z',
+  });
   await main.call('documents:update', { id: 1, status: 'reviewed', note: '主项目备注' });
 
   const report = await main.call('coders:merge', { paths: [files[0]!.path] });

@@ -35,7 +35,9 @@ test('hand out, label in the coder file and merge back, all in the worker core',
     }
   };
   const jsonl = [1, 2, 3].map((n) => JSON.stringify({ title: `文章${n}`, text: textOf(n) })).join('\n');
-  const preview = await job((await call('import:preview', { sources: [{ kind: 'bytes', name: 'a.jsonl', dataBase64: Buffer.from(jsonl).toString('base64') }], options: {} })).jobId);
+  const preview = await job(
+    (await call('import:preview', { sources: [{ kind: 'bytes', name: 'a.jsonl', dataBase64: Buffer.from(jsonl).toString('base64') }], options: {} })).jobId,
+  );
   await job((await call('import:commit', { previewId: (preview.result as { previewId: string }).previewId })).jobId);
 
   const handout = await call('coders:handout', { annotators: ['王'], outPath: 'team/王.biaozhu' });

@@ -23,7 +23,10 @@ describe('annotations through the API on a real project file', () => {
     core = testCore();
     const labels = await core.call('labels:list', {});
     expect(labels.map((l) => [l.key, l.nameZh, l.hotkey])).toEqual([
-      ['PERSON', '人物', '1'], ['SLOGAN', '口号', '2'], ['PROJECT', '项目', '3'], ['TARGET', '目标', '4'],
+      ['PERSON', '人物', '1'],
+      ['SLOGAN', '口号', '2'],
+      ['PROJECT', '项目', '3'],
+      ['TARGET', '目标', '4'],
     ]);
   });
 
@@ -112,7 +115,8 @@ describe('annotations through the API on a real project file', () => {
           const list = await core.call('annotations:list', { documentId });
           const target = list.length ? list[(o as { pick?: number }).pick! % list.length] : null;
           const attempt = async () => {
-            if (o.kind === 'create') await core.call('annotations:create', { documentId, start: o.start, end: Math.min(TEXT.length, o.start + o.len), labelId: labelIds[o.label] });
+            if (o.kind === 'create')
+              await core.call('annotations:create', { documentId, start: o.start, end: Math.min(TEXT.length, o.start + o.len), labelId: labelIds[o.label] });
             else if (o.kind === 'relabel' && target) await core.call('annotations:update', { id: target.id, labelId: labelIds[o.label] });
             else if (o.kind === 'resize' && target) await core.call('annotations:update', { id: target.id, end: target.end + (o.grow ? 1 : -1) });
             else if (o.kind === 'delete' && target) await core.call('annotations:delete', { id: target.id });

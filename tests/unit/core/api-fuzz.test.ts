@@ -70,13 +70,79 @@ function wouldAct(r: FuzzRequest): boolean {
 }
 
 const CHANNELS = Object.keys(apiInputs) as Channel[];
-const FIELDS = ['id', 'ids', 'documentId', 'start', 'end', 'labelId', 'path', 'name', 'format', 'outPath', 'overwrite', 'previewId', 'jobId', 'key', 'nameZh', 'color', 'hotkey', 'status', 'metadata', 'attributes', 'reviewState', 'sources', 'options', 'filter', 'limit', 'offset', 'afterId', 'index', 'encoding', '__proto__', 'constructor'];
+const FIELDS = [
+  'id',
+  'ids',
+  'documentId',
+  'start',
+  'end',
+  'labelId',
+  'path',
+  'name',
+  'format',
+  'outPath',
+  'overwrite',
+  'previewId',
+  'jobId',
+  'key',
+  'nameZh',
+  'color',
+  'hotkey',
+  'status',
+  'metadata',
+  'attributes',
+  'reviewState',
+  'sources',
+  'options',
+  'filter',
+  'limit',
+  'offset',
+  'afterId',
+  'index',
+  'encoding',
+  '__proto__',
+  'constructor',
+];
 /** Raw JSON number texts (numbers JSON.stringify cannot write) are spliced in through a marker. */
 const RAW = (text: string) => `\u0001RAW${text}\u0001`;
 const NASTY: unknown[] = [
-  -1, 0, -0.5, 1.5, 2 ** 31, 2 ** 53 + 2, -(2 ** 53), 1e308, -1e308, RAW('1e400'), RAW('-1e400'), RAW('1e-400'), RAW('-0'),
-  'NaN', 'Infinity', '1', '', ' ', '\u0000', '\ud800', '../../../etc/passwd', '/proc/self/mem', 'C:\\\\Windows', '%00', '<script>alert(1)</script>',
-  "' OR 1=1 --", 'x'.repeat(5000), '标注'.repeat(500), null, true, false, [], [null], [-1, -1], {}, { __proto__: null, polluted: true }, { toString: 1 },
+  -1,
+  0,
+  -0.5,
+  1.5,
+  2 ** 31,
+  2 ** 53 + 2,
+  -(2 ** 53),
+  1e308,
+  -1e308,
+  RAW('1e400'),
+  RAW('-1e400'),
+  RAW('1e-400'),
+  RAW('-0'),
+  'NaN',
+  'Infinity',
+  '1',
+  '',
+  ' ',
+  '\u0000',
+  '\ud800',
+  '../../../etc/passwd',
+  '/proc/self/mem',
+  'C:\\\\Windows',
+  '%00',
+  '<script>alert(1)</script>',
+  "' OR 1=1 --",
+  'x'.repeat(5000),
+  '标注'.repeat(500),
+  null,
+  true,
+  false,
+  [],
+  [null],
+  [-1, -1],
+  {},
+  { __proto__: null, polluted: true },
+  { toString: 1 },
 ];
 
 function nasty(rng: Fuzzer, depth = 0): unknown {
@@ -153,7 +219,9 @@ function nearChannel(rng: Fuzzer): string {
     case 5:
       return rng.pick(['__proto__', 'constructor', 'toString', 'hasOwnProperty', '', '%', '%zz', '%E4%B8', '%ff%fe', '..%2f..%2fetc%2fpasswd']);
     case 6:
-      return Array.from({ length: 1 + rng.int(40) }, () => String.fromCharCode(0x21 + rng.int(0x5e))).join('').replace(/[#?]/g, '');
+      return Array.from({ length: 1 + rng.int(40) }, () => String.fromCharCode(0x21 + rng.int(0x5e)))
+        .join('')
+        .replace(/[#?]/g, '');
     default:
       return name;
   }
@@ -192,7 +260,15 @@ function generate(rng: Fuzzer): FuzzRequest {
     case 5: {
       // over the body limit, with a Content-Length or chunked
       const size = MAX_BODY + 1 + rng.int(MAX_BODY);
-      return { kind: 'oversized', method: 'POST', path: api(rng.pick(CHANNELS)), headers: headers(), body: Buffer.alloc(size, 0x20), chunked: rng.int(2) === 0, expect: [413] };
+      return {
+        kind: 'oversized',
+        method: 'POST',
+        path: api(rng.pick(CHANNELS)),
+        headers: headers(),
+        body: Buffer.alloc(size, 0x20),
+        chunked: rng.int(2) === 0,
+        expect: [413],
+      };
     }
     case 6: {
       // malformed % escapes in the API path and in static paths
@@ -202,23 +278,59 @@ function generate(rng: Fuzzer): FuzzRequest {
         : { kind: 'bad-escape', method: 'GET', path: `/assets/${bad}.js`, headers: { host }, expect: [400] };
     }
     case 7: // wrong methods
-      return { kind: 'method', method: rng.pick(['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD']), path: api(rng.pick(CHANNELS)), headers: headers(), body: undefined, expect: [405] };
+      return {
+        kind: 'method',
+        method: rng.pick(['GET', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD']),
+        path: api(rng.pick(CHANNELS)),
+        headers: headers(),
+        body: undefined,
+        expect: [405],
+      };
     case 8: {
       // missing or wrong token (HTTP strips spaces around a header value: a padded token is the token)
-      const token = rng.pick(['', 'f'.repeat(server.token.length), server.token.toUpperCase(), server.token.slice(1), `${server.token}0`, `${server.token},${server.token}`]);
+      const token = rng.pick([
+        '',
+        'f'.repeat(server.token.length),
+        server.token.toUpperCase(),
+        server.token.slice(1),
+        `${server.token}0`,
+        `${server.token},${server.token}`,
+      ]);
       const h: Record<string, string> = headers({ 'x-biaozhu-token': token });
       if (token === '') delete h['x-biaozhu-token'];
       // a forged session cookie (the token is not the cookie's secret; another port's name is another server's)
-      if (rng.int(2)) h.cookie = `${rng.pick([`biaozhu_session_${server.port}`, 'biaozhu_session', `biaozhu_session_${server.port + 1}`])}=${rng.pick([server.token, 'f'.repeat(48), ''])}`;
+      if (rng.int(2))
+        h.cookie = `${rng.pick([`biaozhu_session_${server.port}`, 'biaozhu_session', `biaozhu_session_${server.port + 1}`])}=${rng.pick([server.token, 'f'.repeat(48), ''])}`;
       // the token in the URL lets a page in, not an API call
       const query = rng.int(3) === 0 ? `?token=${server.token}` : '';
       return { kind: 'token', method: 'POST', path: api(rng.pick(CHANNELS)) + query, headers: h, body: bodyOf(all['annotations:delete']), expect: [401] };
     }
     case 9: // foreign Host or Origin, wrong content type
       return rng.pick([
-        { kind: 'host', method: 'POST', path: api('annotations:delete'), headers: headers({ host: `evil.example:${server.port}` }), body: bodyOf({}), expect: [403] },
-        { kind: 'origin', method: 'POST', path: api('annotations:delete'), headers: headers({ origin: 'http://evil.example' }), body: bodyOf({}), expect: [403] },
-        { kind: 'content-type', method: 'POST', path: api('annotations:delete'), headers: headers({ 'content-type': rng.pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']) }), body: bodyOf({}), expect: [415] },
+        {
+          kind: 'host',
+          method: 'POST',
+          path: api('annotations:delete'),
+          headers: headers({ host: `evil.example:${server.port}` }),
+          body: bodyOf({}),
+          expect: [403],
+        },
+        {
+          kind: 'origin',
+          method: 'POST',
+          path: api('annotations:delete'),
+          headers: headers({ origin: 'http://evil.example' }),
+          body: bodyOf({}),
+          expect: [403],
+        },
+        {
+          kind: 'content-type',
+          method: 'POST',
+          path: api('annotations:delete'),
+          headers: headers({ 'content-type': rng.pick(['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data']) }),
+          body: bodyOf({}),
+          expect: [415],
+        },
       ]);
     case 10: {
       // path traversal for static files
@@ -270,10 +382,15 @@ function digest(): string {
 
 beforeAll(async () => {
   core = testCore();
-  for (let i = 0; i < 6; i++) ids.documents.push(addDocument(core, `第${i}篇：朝阳区委书记王灏强调，力争到2025年底完成老旧小区综合整治120个。`, `模糊测试 ${i}`));
+  for (let i = 0; i < 6; i++)
+    ids.documents.push(addDocument(core, `第${i}篇：朝阳区委书记王灏强调，力争到2025年底完成老旧小区综合整治120个。`, `模糊测试 ${i}`));
   ids.labels = (await core.call('labels:list', {})).map((l) => l.id);
   for (const documentId of ids.documents) {
-    for (const [start, end] of [[4, 8], [6, 8], [11, 35]] as const) {
+    for (const [start, end] of [
+      [4, 8],
+      [6, 8],
+      [11, 35],
+    ] as const) {
       ids.annotations.push((await core.call('annotations:create', { documentId, start, end, labelId: ids.labels[0]! })).id);
     }
   }
@@ -319,7 +436,8 @@ describe('API fuzz', () => {
     }
     const statuses = new Map<string, number>();
     const failures: string[] = [];
-    const describeRequest = (r: FuzzRequest) => `${r.kind} ${r.method} ${r.path.slice(0, 120)} ${(r.body ?? Buffer.alloc(0)).subarray(0, 120).toString('utf8')}`;
+    const describeRequest = (r: FuzzRequest) =>
+      `${r.kind} ${r.method} ${r.path.slice(0, 120)} ${(r.body ?? Buffer.alloc(0)).subarray(0, 120).toString('utf8')}`;
     let next = 0;
     const worker = async () => {
       while (next < requests.length) {
@@ -340,7 +458,13 @@ describe('API fuzz', () => {
     expect(failures.slice(0, 20), `seed ${SEED}`).toEqual([]);
     const info = await core.registry.dispatch('app:info', {});
     expect(info.ok).toBe(true);
-    const alive = await send({ kind: 'alive', method: 'POST', path: '/api/app:info', headers: { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json', 'x-biaozhu-token': server.token }, body: Buffer.from('{}') });
+    const alive = await send({
+      kind: 'alive',
+      method: 'POST',
+      path: '/api/app:info',
+      headers: { host: `127.0.0.1:${server.port}`, 'content-type': 'application/json', 'x-biaozhu-token': server.token },
+      body: Buffer.from('{}'),
+    });
     expect(alive.status).toBe(200);
     expect(JSON.parse(alive.body).ok).toBe(true);
     expect(digest(), `seed ${SEED}`).toBe(before);

@@ -34,7 +34,10 @@ async function finished<R>(c: TestCore, jobId: string): Promise<R> {
 async function importJsonl(c: TestCore, texts: string[]): Promise<ImportReport> {
   const body = texts.map((text, i) => JSON.stringify({ text, title: `导入${i}` })).join('\n');
   const dataBase64 = Buffer.from(body).toString('base64');
-  const preview = await finished<ImportPreview>(c, (await c.call('import:preview', { sources: [{ kind: 'bytes', name: 'more.jsonl', dataBase64 }], options: {} })).jobId);
+  const preview = await finished<ImportPreview>(
+    c,
+    (await c.call('import:preview', { sources: [{ kind: 'bytes', name: 'more.jsonl', dataBase64 }], options: {} })).jobId,
+  );
   return finished<ImportReport>(c, (await c.call('import:commit', { previewId: preview.previewId })).jobId);
 }
 
@@ -101,7 +104,7 @@ describe('backups', () => {
     expect(await c.call('backups:restore', { backupPath: kept.path })).toMatchObject({ documentCount: 5 });
   });
 
-  it('refuses to restore a file that is not one of the project\'s backups', async () => {
+  it("refuses to restore a file that is not one of the project's backups", async () => {
     const c = core();
     const other = join(c.dir, 'other.biaozhu');
     writeFileSync(other, '');
@@ -196,7 +199,7 @@ describe('backups', () => {
     expect(byReason((await c.call('backups:list', {})).backups, 'before-migration')).toHaveLength(2);
   });
 
-  it('restores a backup whose page size differs from the project\'s (the project leaves WAL for the copy)', async () => {
+  it("restores a backup whose page size differs from the project's (the project leaves WAL for the copy)", async () => {
     const c = core();
     addDocument(c, '新项目里的一篇文章。', 'current');
     const folder = backupFolderBeside(c.projectPath);
@@ -253,7 +256,10 @@ describe('backups on the command line', () => {
     const listed = cli('backups', project, '--json');
     expect(listed.code).toBe(0);
     const { backups } = JSON.parse(listed.stdout) as { backups: BackupEntry[] };
-    expect(backups.map((b) => [b.reason, b.documentCount])).toEqual([['before-import', 1], ['before-import', 0]]);
+    expect(backups.map((b) => [b.reason, b.documentCount])).toEqual([
+      ['before-import', 1],
+      ['before-import', 0],
+    ]);
     const text = cli('backups', project).stdout;
     expect(text).toContain('2 backups in');
     expect(text).toContain('before-import');

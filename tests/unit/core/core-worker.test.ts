@@ -112,7 +112,10 @@ describe('core worker', () => {
     const { host, dir, value } = await startHost();
     const file = join(dir, 'article.txt');
     writeFileSync(file, '北京市海淀区召开会议，张延昆出席。\n');
-    const preview = await waitJob<{ previewId: string }>(value, (await value('import:preview', { sources: [{ kind: 'path', path: file }], options: {} })).jobId);
+    const preview = await waitJob<{ previewId: string }>(
+      value,
+      (await value('import:preview', { sources: [{ kind: 'path', path: file }], options: {} })).jobId,
+    );
     const imported = await waitJob<{ documentIds: number[] }>(value, (await value('import:commit', { previewId: preview.previewId })).jobId);
     expect(imported.documentIds).toHaveLength(1);
     const out = join(dir, 'out.jsonl');
@@ -131,7 +134,10 @@ describe('core worker', () => {
     const { dir, projectPath, value } = await startHost();
     const file = join(dir, 'article.txt');
     writeFileSync(file, '北京市海淀区召开会议，张延昆出席。\n');
-    const preview = await waitJob<{ previewId: string }>(value, (await value('import:preview', { sources: [{ kind: 'path', path: file }], options: {} })).jobId);
+    const preview = await waitJob<{ previewId: string }>(
+      value,
+      (await value('import:preview', { sources: [{ kind: 'path', path: file }], options: {} })).jobId,
+    );
     const release = holdWriteLock(projectPath);
     let jobId: string;
     try {

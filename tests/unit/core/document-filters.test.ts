@@ -8,17 +8,46 @@ import type { DocumentStatus, ImportWarning, ReviewState } from '../../../shared
 import { insertDocument } from '../../../electron/services/db/documents';
 import { testCore, type TestCore } from '../helpers';
 
-interface SpanPlan { label: string; coder: string; review: ReviewState }
-interface DocPlan { title: string; status?: DocumentStatus; warnings?: boolean; spans: SpanPlan[] }
+interface SpanPlan {
+  label: string;
+  coder: string;
+  review: ReviewState;
+}
+interface DocPlan {
+  title: string;
+  status?: DocumentStatus;
+  warnings?: boolean;
+  spans: SpanPlan[];
+}
 
 const PLAN: DocPlan[] = [
   { title: '一 全部审过', spans: [{ label: 'PERSON', coder: 'alice', review: 'accepted' }] },
-  { title: '二 部分审过', spans: [{ label: 'PERSON', coder: 'alice', review: 'pending' }, { label: 'SLOGAN', coder: 'bob', review: 'accepted' }] },
-  { title: '三 未审', status: 'in_progress', spans: [{ label: 'PROJECT', coder: 'bob', review: 'pending' }, { label: 'PROJECT', coder: 'bob', review: 'pending' }] },
+  {
+    title: '二 部分审过',
+    spans: [
+      { label: 'PERSON', coder: 'alice', review: 'pending' },
+      { label: 'SLOGAN', coder: 'bob', review: 'accepted' },
+    ],
+  },
+  {
+    title: '三 未审',
+    status: 'in_progress',
+    spans: [
+      { label: 'PROJECT', coder: 'bob', review: 'pending' },
+      { label: 'PROJECT', coder: 'bob', review: 'pending' },
+    ],
+  },
   { title: '四 无标注有警告', warnings: true, spans: [] },
   { title: '五 驳回', warnings: true, status: 'done', spans: [{ label: 'SLOGAN', coder: 'alice', review: 'rejected' }] },
   { title: '六 空', spans: [] },
-  { title: '七 目标', status: 'done', spans: [{ label: 'TARGET', coder: 'chen', review: 'pending' }, { label: 'PERSON', coder: 'chen', review: 'rejected' }] },
+  {
+    title: '七 目标',
+    status: 'done',
+    spans: [
+      { label: 'TARGET', coder: 'chen', review: 'pending' },
+      { label: 'PERSON', coder: 'chen', review: 'rejected' },
+    ],
+  },
 ];
 const WARNING: ImportWarning = { kind: 'mojibake', message: 'looks like mojibake' };
 
@@ -35,9 +64,18 @@ beforeAll(async () => {
     const id = insertDocument(db, {
       draft: {
         metadata: { title: plan.title, date: '2024-01-12', source: '测试', district: null, url: null, reporters: [], externalId: null },
-        originalText: text, text, offsetMap: [0, text.length, 0, text.length], steps: [], warnings: plan.warnings ? [WARNING] : [], removed: [], spans: [],
+        originalText: text,
+        text,
+        offsetMap: [0, text.length, 0, text.length],
+        steps: [],
+        warnings: plan.warnings ? [WARNING] : [],
+        removed: [],
+        spans: [],
       },
-      fileName: null, rawSha256: null, encoding: 'utf-8', textSha256: createHash('sha256').update(text).digest('hex'),
+      fileName: null,
+      rawSha256: null,
+      encoding: 'utf-8',
+      textSha256: createHash('sha256').update(text).digest('hex'),
     })!;
     ids.push(id);
     for (const [k, span] of plan.spans.entries()) {
@@ -153,7 +191,10 @@ describe('document list filters', () => {
     expect(await list({ withoutLabel: 'GONE' })).toEqual({ total: 7, ids });
     expect(await list({ annotator: 'dora' })).toEqual({ total: 0, ids: [] });
     await expect(list({ review: 'half' as ReviewProgress })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('review') });
-    await expect(list({ hasSpans: 'yes' as unknown as boolean })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('hasSpans') });
+    await expect(list({ hasSpans: 'yes' as unknown as boolean })).rejects.toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('hasSpans'),
+    });
   });
 });
 
@@ -164,7 +205,11 @@ describe('project overview counts', () => {
     expect(stats.annotations).toBe(8);
     expect(stats.byStatus).toEqual({ todo: 2, in_progress: 3, done: 2, reviewed: 0 });
     expect(Object.fromEntries(stats.byLabel.map((l) => [l.labelKey, l.count]))).toEqual({ PERSON: 3, SLOGAN: 2, PROJECT: 2, TARGET: 1 });
-    expect(stats.annotators.filter((a) => a.count > 0)).toEqual([{ name: 'alice', count: 3 }, { name: 'bob', count: 3 }, { name: 'chen', count: 2 }]);
+    expect(stats.annotators.filter((a) => a.count > 0)).toEqual([
+      { name: 'alice', count: 3 },
+      { name: 'bob', count: 3 },
+      { name: 'chen', count: 2 },
+    ]);
     expect(stats.byReview).toEqual({ pending: 4, accepted: 2, rejected: 2 });
   });
 });

@@ -19,7 +19,15 @@ describe('document note undo', () => {
     expect(await core.call('history:state', { documentId: id })).toMatchObject({ canUndo: true, undoKind: 'document_note' });
 
     const first = await core.call('history:undo', { documentId: id });
-    expect(first).toMatchObject({ kind: 'document_note', spanText: '', documentNote: '初稿', upserted: [], deletedIds: [], undoKind: 'create', redoKind: 'document_note' });
+    expect(first).toMatchObject({
+      kind: 'document_note',
+      spanText: '',
+      documentNote: '初稿',
+      upserted: [],
+      deletedIds: [],
+      undoKind: 'create',
+      redoKind: 'document_note',
+    });
     expect(await note(id)).toBe('初稿');
     expect(await core.call('history:undo', { documentId: id })).toMatchObject({ kind: 'create', spanText: '王明远' });
     expect(await core.call('history:undo', { documentId: id })).toMatchObject({ kind: 'document_note', documentNote: '', canUndo: false });

@@ -72,7 +72,17 @@ describe('the same label on the same characters', () => {
     core = testCore();
     const file = join(core.dir, 'twice.jsonl');
     const { start, end } = at('张延昆');
-    writeFileSync(file, `${JSON.stringify({ text: TEXT, label: [[start, end, 'PERSON'], [start, end, 'PERSON'], [at('温榆河公园').start, at('温榆河公园').end, 'PROJECT']] })}\n`);
+    writeFileSync(
+      file,
+      `${JSON.stringify({
+        text: TEXT,
+        label: [
+          [start, end, 'PERSON'],
+          [start, end, 'PERSON'],
+          [at('温榆河公园').start, at('温榆河公园').end, 'PROJECT'],
+        ],
+      })}\n`,
+    );
     const { jobId } = await core.call('import:preview', { sources: [{ kind: 'path', path: file }], options: {} });
     const preview = await finished<ImportPreview>(jobId);
     const report = await finished<ImportReport>((await core.call('import:commit', { previewId: preview.previewId })).jobId);
@@ -112,13 +122,19 @@ describe('upgrading a project that holds doubles (migration 6)', () => {
     const db = openDatabase(path);
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     expect(db.prepare('SELECT id, attribute_set_id FROM annotations ORDER BY id').all()).toEqual([
-      { id: 1, attribute_set_id: 1 }, { id: 4, attribute_set_id: null }, { id: 5, attribute_set_id: null }, { id: 6, attribute_set_id: null },
+      { id: 1, attribute_set_id: 1 },
+      { id: 4, attribute_set_id: null },
+      { id: 5, attribute_set_id: null },
+      { id: 6, attribute_set_id: null },
     ]);
     expect(db.prepare(`SELECT json_extract(after_json, '$.id') FROM operations`).pluck().all()).toEqual([1]);
     expect(db.prepare('SELECT span_count FROM documents ORDER BY id').pluck().all()).toEqual([3, 1]);
     expect(db.prepare(`SELECT value FROM project_meta WHERE key = 'duplicate_spans_removed'`).pluck().get()).toBe('2');
-    expect(() => db.prepare(`INSERT INTO annotations (document_id, start, end, label_id, annotator_id, created_at, updated_at) VALUES (1, 4, 7, 1, 1, 'now', 'now')`).run())
-      .toThrow(/UNIQUE/);
+    expect(() =>
+      db
+        .prepare(`INSERT INTO annotations (document_id, start, end, label_id, annotator_id, created_at, updated_at) VALUES (1, 4, 7, 1, 1, 'now', 'now')`)
+        .run(),
+    ).toThrow(/UNIQUE/);
     db.close();
     // The count reaches the user: the project's statistics (Overview tab, `biaozhu stats`) say it.
     core = testCore({ create: false });

@@ -61,7 +61,8 @@ describe('export defaults', () => {
     const bin = resolve(REPO_ROOT, 'bin', 'biaozhu.mjs');
     const projectPath = core.projectPath;
     core.session.close();
-    const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, BIAOZHU_HOME: join(core.dir, 'home') } });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, BIAOZHU_HOME: join(core.dir, 'home') } });
     const cli = run('export', projectPath, '--format', 'cluener', '--out', join(core.dir, 'cli.json'));
     expect(cli.stderr).toBe('');
     expect(cli.stdout).toContain('exported 2 documents');
@@ -81,7 +82,8 @@ describe('the list of dropped and adjusted spans', () => {
     const id = (key: string) => labels.find((l) => l.key === key)!.id;
     const text = '王明远\n调研回龙观社区，“四个意识”。';
     const documentId = addDocument(core, text, '边界');
-    const span = async (s: string, key: string, length = s.length) => (await core.call('annotations:create', { documentId, start: text.indexOf(s), end: text.indexOf(s) + length, labelId: id(key) })).id;
+    const span = async (s: string, key: string, length = s.length) =>
+      (await core.call('annotations:create', { documentId, start: text.indexOf(s), end: text.indexOf(s) + length, labelId: id(key) })).id;
     const trimmed = await span('王明远\n', 'PERSON');
     const kept = await span('回龙观社区', 'PROJECT');
     const overlapping = await span('回龙观', 'TARGET');
@@ -100,7 +102,8 @@ describe('the list of dropped and adjusted spans', () => {
     const bin = resolve(REPO_ROOT, 'bin', 'biaozhu.mjs');
     const projectPath = core.projectPath;
     core.session.close();
-    const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: core.dir, encoding: 'utf8', env: { ...process.env, BIAOZHU_HOME: join(core.dir, 'home') } });
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [bin, ...args], { cwd: core.dir, encoding: 'utf8', env: { ...process.env, BIAOZHU_HOME: join(core.dir, 'home') } });
     const plain = run('export', projectPath, '--format', 'conll-bio', '--out', 'plain.conll');
     expect(plain.stdout).toContain('--report PATH lists these 1 spans');
     const listed = run('export', projectPath, '--format', 'conll-bio', '--out', 'listed.conll', '--report', 'dropped.csv');

@@ -51,12 +51,18 @@ describe('notes in exports', () => {
     expect(record.spans.map((s: { note?: string }) => s.note)).toEqual([SPAN_NOTE, undefined]);
     const other = testCore();
     cores.push(other);
-    const preview = await finished<ImportPreview>(other, (await other.call('import:preview', { sources: [{ kind: 'path', path: report.files[0] }], options: {} })).jobId);
+    const preview = await finished<ImportPreview>(
+      other,
+      (await other.call('import:preview', { sources: [{ kind: 'path', path: report.files[0] }], options: {} })).jobId,
+    );
     await finished<ImportReport>(other, (await other.call('import:commit', { previewId: preview.previewId })).jobId);
     const [doc] = (await other.call('documents:list', {})).items;
     expect((await other.call('documents:get', { id: doc.id })).note).toBe(DOC_NOTE);
     const spans = await other.call('annotations:list', { documentId: doc.id });
-    expect(spans.map((s) => [TEXT.slice(s.start, s.end), s.note])).toEqual([['张延昆', SPAN_NOTE], ['温榆河公园', '']]);
+    expect(spans.map((s) => [TEXT.slice(s.start, s.end), s.note])).toEqual([
+      ['张延昆', SPAN_NOTE],
+      ['温榆河公园', ''],
+    ]);
   });
 
   it('the mentions CSV has a note column after review_state, quoted when it must be', async () => {

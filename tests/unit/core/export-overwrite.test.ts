@@ -62,10 +62,16 @@ describe('export targets', () => {
   });
 
   it('refuses a folder where a file goes, and a file where a folder goes', async () => {
-    expect(await refusal({ format: 'cluener', outPath: core.dir, overwrite: true })).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/is a folder/) });
+    expect(await refusal({ format: 'cluener', outPath: core.dir, overwrite: true })).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/is a folder/),
+    });
     const file = join(core.dir, 'a-file');
     writeFileSync(file, '');
-    expect(await refusal({ format: 'brat', outPath: file, overwrite: true })).toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/is a file, not a folder/) });
+    expect(await refusal({ format: 'brat', outPath: file, overwrite: true })).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringMatching(/is a file, not a folder/),
+    });
     expect((await refusal({ format: 'cluener', outPath: 'bad\0name.json' })).code).toBe('invalid_input');
   });
 

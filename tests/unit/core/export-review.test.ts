@@ -37,7 +37,10 @@ async function reviewedProject() {
 async function exportWith(core: TestCore, format: 'cluener' | 'mentions-csv' | 'conll-bio' | 'biaozhu-jsonl', review?: ReviewFilter, labelKeys?: string[]) {
   const extension = { cluener: '.json', 'mentions-csv': '.csv', 'conll-bio': '.conll', 'biaozhu-jsonl': '.jsonl' }[format];
   const outPath = join(core.dir, `${format}-${review ?? 'default'}-${Math.random().toString(36).slice(2)}${extension}`);
-  const report = await finished<ExportReport>(core, (await core.call('export:start', { format, outPath, ...(review ? { review } : {}), ...(labelKeys ? { labelKeys } : {}) })).jobId);
+  const report = await finished<ExportReport>(
+    core,
+    (await core.call('export:start', { format, outPath, ...(review ? { review } : {}), ...(labelKeys ? { labelKeys } : {}) })).jobId,
+  );
   return { report, text: readFileSync(report.files[0], 'utf8') };
 }
 
@@ -65,7 +68,11 @@ describe('the review filter of exports', () => {
     const rows = (await exportWith(core, 'mentions-csv', 'all')).text.trim().split('\r\n');
     // review_state, then the note column (#18) after it.
     expect(rows[0].split(',').at(-2)).toBe('review_state');
-    expect(rows.slice(1).map((r) => [r.split(',')[6], r.split(',').at(-2)])).toEqual([['张延昆', 'accepted'], ['温榆河公园', 'pending'], ['李华', 'rejected']]);
+    expect(rows.slice(1).map((r) => [r.split(',')[6], r.split(',').at(-2)])).toEqual([
+      ['张延昆', 'accepted'],
+      ['温榆河公园', 'pending'],
+      ['李华', 'rejected'],
+    ]);
   });
 
   it('carries review states through Biaozhu JSONL into another project', async () => {
@@ -74,18 +81,29 @@ describe('the review filter of exports', () => {
     expect(report).toMatchObject({ spans: 3, reviewLeftOut: 0 });
     const other = testCore();
     cores.push(other);
-    const preview = await finished<ImportPreview>(other, (await other.call('import:preview', { sources: [{ kind: 'path', path: report.files[0] }], options: {} })).jobId);
+    const preview = await finished<ImportPreview>(
+      other,
+      (await other.call('import:preview', { sources: [{ kind: 'path', path: report.files[0] }], options: {} })).jobId,
+    );
     await finished<ImportReport>(other, (await other.call('import:commit', { previewId: preview.previewId })).jobId);
     const [doc] = (await other.call('documents:list', {})).items;
     const spans = await other.call('annotations:list', { documentId: doc.id });
-    expect(spans.map((s) => [TEXT.slice(s.start, s.end), s.reviewState])).toEqual([['张延昆', 'accepted'], ['温榆河公园', 'pending'], ['李华', 'rejected']]);
+    expect(spans.map((s) => [TEXT.slice(s.start, s.end), s.reviewState])).toEqual([
+      ['张延昆', 'accepted'],
+      ['温榆河公园', 'pending'],
+      ['李华', 'rejected'],
+    ]);
   });
 
   it('takes --review on the command line', async () => {
     const core = await reviewedProject();
     core.session.close(); // the CLI is another process: it takes the project over
     const out = join(core.dir, 'accepted.json');
-    const run = spawnSync(process.execPath, [resolve(REPO_ROOT, 'bin', 'biaozhu.mjs'), 'export', core.projectPath, '--format', 'cluener', '--review', 'accepted', '--out', out], { encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      [resolve(REPO_ROOT, 'bin', 'biaozhu.mjs'), 'export', core.projectPath, '--format', 'cluener', '--review', 'accepted', '--out', out],
+      { encoding: 'utf8' },
+    );
     expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(/left out 2 spans by review/);
     expect(JSON.parse(readFileSync(out, 'utf8')).label).toEqual({ person: { 张延昆: [[4, 6]] } });

@@ -21,7 +21,7 @@ afterEach(() => {
 const TEXT = '市委书记蔡奇到怀柔科学城调研，强调增强“四个意识”，森林覆盖率提高到48.7%。';
 
 describe('migration 007 on a real version-6 project file', () => {
-  it('keeps labels and spans, leaves the new columns empty and fills the default labels\' guidelines', () => {
+  it("keeps labels and spans, leaves the new columns empty and fills the default labels' guidelines", () => {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const path = join(t.dir, 'v6.biaozhu');
@@ -45,11 +45,24 @@ describe('migration 007 on a real version-6 project file', () => {
     const db = openDatabase(path);
     expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
     const [span] = listAnnotations(db, 1);
-    expect(span).toMatchObject({ id: 7, start: 0, end: 2, labelId: 1, annotator: 'lin', reviewState: 'accepted', attributes: { role: '书记' }, createdAt: 't1', updatedAt: 't2', note: '' });
+    expect(span).toMatchObject({
+      id: 7,
+      start: 0,
+      end: 2,
+      labelId: 1,
+      annotator: 'lin',
+      reviewState: 'accepted',
+      attributes: { role: '书记' },
+      createdAt: 't1',
+      updatedAt: 't2',
+      note: '',
+    });
     expect(getDocument(db, 1)!.note).toBe('');
     const labels = listLabels(db);
     expect(labels.map((l) => [l.key, l.nameZh, l.color, l.hotkey])).toEqual([
-      ['PERSON', '人物', '#d9480f', '1'], ['SLOGAN', '口号', '#7048e8', '2'], ['EVENT', '事件', '#000000', '5'],
+      ['PERSON', '人物', '#d9480f', '1'],
+      ['SLOGAN', '口号', '#7048e8', '2'],
+      ['EVENT', '事件', '#000000', '5'],
     ]);
     const byKey = new Map(labels.map((l) => [l.key, l]));
     expect(byKey.get('PERSON')!.descriptionZh).toMatch(/人名/);
@@ -67,7 +80,9 @@ describe('migration 007 on a real version-6 project file', () => {
     const path = join(t.dir, 'v6.biaozhu');
     const raw = new Database(path);
     migrate(raw, 6);
-    raw.exec(`INSERT INTO labels (id, key, name_zh, name_en, color, sort_order, created_at, updated_at) VALUES (1, 'TARGET', '指标', 'Goal', '#2b8a3e', 0, 'now', 'now')`);
+    raw.exec(
+      `INSERT INTO labels (id, key, name_zh, name_en, color, sort_order, created_at, updated_at) VALUES (1, 'TARGET', '指标', 'Goal', '#2b8a3e', 0, 'now', 'now')`,
+    );
     migrate(raw, 7);
     raw.exec(`UPDATE labels SET description_zh = '我们自己的定义' WHERE id = 1`);
     raw.close();
@@ -106,7 +121,7 @@ describe('a version-6 project opened read-only (it cannot be migrated)', () => {
 });
 
 describe('guidelines through the API', () => {
-  it('a new project\'s default labels come with Chinese and English guidelines and examples', async () => {
+  it("a new project's default labels come with Chinese and English guidelines and examples", async () => {
     core = testCore();
     const labels = await core.call('labels:list', {});
     for (const label of labels) {
@@ -118,9 +133,16 @@ describe('guidelines through the API', () => {
     expect(labels.find((l) => l.key === 'TARGET')!.examples).toContain('森林覆盖率提高到48.7%');
   });
 
-  it('creates and updates a label\'s description and examples, and refuses bad ones saying why', async () => {
+  it("creates and updates a label's description and examples, and refuses bad ones saying why", async () => {
     core = testCore();
-    const created = await core.call('labels:create', { key: 'EVENT', nameZh: '事件', nameEn: 'Event', color: '#123456', descriptionZh: '会议、活动', examples: ['全会'] });
+    const created = await core.call('labels:create', {
+      key: 'EVENT',
+      nameZh: '事件',
+      nameEn: 'Event',
+      color: '#123456',
+      descriptionZh: '会议、活动',
+      examples: ['全会'],
+    });
     expect(created).toMatchObject({ descriptionZh: '会议、活动', descriptionEn: '', examples: ['全会'] });
     const updated = await core.call('labels:update', { id: created.id, descriptionEn: 'Meetings and campaigns', examples: ['全会', '调研'] });
     expect(updated).toMatchObject({ descriptionZh: '会议、活动', descriptionEn: 'Meetings and campaigns', examples: ['全会', '调研'] });
@@ -168,7 +190,15 @@ describe('the label schema file', () => {
     const labels = await core.call('labels:list', {});
     const person = labels.find((l) => l.key === 'PERSON')!;
     await core.call('labels:update', { id: person.id, descriptionZh: '人名（含职务）', examples: ['蔡奇'] });
-    await core.call('labels:create', { key: 'EVENT', nameZh: '事件', nameEn: 'Event', color: '#123456', hotkey: 'e', descriptionEn: 'Meetings', examples: ['全会'] });
+    await core.call('labels:create', {
+      key: 'EVENT',
+      nameZh: '事件',
+      nameEn: 'Event',
+      color: '#123456',
+      hotkey: 'e',
+      descriptionEn: 'Meetings',
+      examples: ['全会'],
+    });
     const { json } = await core.call('labels:export', {});
     expect(JSON.parse(json)).toMatchObject({ format: 'biaozhu-labels', version: 1 });
     core.dispose();
@@ -179,7 +209,13 @@ describe('the label schema file', () => {
     const after = await core.call('labels:list', {});
     expect(after.map((l) => l.key)).toEqual(['PERSON', 'SLOGAN', 'PROJECT', 'TARGET', 'EVENT']);
     expect(after.find((l) => l.key === 'PERSON')).toMatchObject({ descriptionZh: '人名（含职务）', examples: ['蔡奇'] });
-    expect(after.find((l) => l.key === 'EVENT')).toMatchObject({ nameZh: '事件', color: '#123456', hotkey: 'e', descriptionEn: 'Meetings', examples: ['全会'] });
+    expect(after.find((l) => l.key === 'EVENT')).toMatchObject({
+      nameZh: '事件',
+      color: '#123456',
+      hotkey: 'e',
+      descriptionEn: 'Meetings',
+      examples: ['全会'],
+    });
     // Importing the same file again changes nothing.
     expect(await core.call('labels:import', { json })).toMatchObject({ created: [], updated: [] });
   });
@@ -194,7 +230,11 @@ describe('the label schema file', () => {
 
   it('gives an imported label no hotkey another label holds, and says so', async () => {
     core = testCore();
-    const json = JSON.stringify({ format: 'biaozhu-labels', version: 1, labels: [{ key: 'EVENT', nameZh: '事件', nameEn: 'Event', color: '#123456', hotkey: '1' }] });
+    const json = JSON.stringify({
+      format: 'biaozhu-labels',
+      version: 1,
+      labels: [{ key: 'EVENT', nameZh: '事件', nameEn: 'Event', color: '#123456', hotkey: '1' }],
+    });
     const result = await core.call('labels:import', { json });
     expect(result.created).toEqual(['EVENT']);
     expect(result.problems[0]).toMatch(/EVENT.*hotkey 1/);

@@ -31,19 +31,22 @@ describe('label keys', () => {
     const hotkey = fc.option(fc.constantFrom(...'0123456789abcdefjknrwxyz'.split('')), { nil: null });
     // The API keeps hotkeys unique: a repeated one becomes "no hotkey".
     const stored = fc.array(hotkey, { maxLength: 14 }).map((keys) => keys.map((k, i) => (k !== null && keys.indexOf(k) === i ? k : null)));
-    fc.assert(fc.property(stored, (hotkeys) => {
-      const all = [...labelKeys(labels(hotkeys)).values()].flat();
-      expect(new Set(all).size).toBe(all.length);
-      for (const key of all) expect(Object.hasOwn(COMMAND_KEYS, key)).toBe(false);
-    }));
+    fc.assert(
+      fc.property(stored, (hotkeys) => {
+        const all = [...labelKeys(labels(hotkeys)).values()].flat();
+        expect(new Set(all).size).toBe(all.length);
+        for (const key of all) expect(Object.hasOwn(COMMAND_KEYS, key)).toBe(false);
+      }),
+    );
   });
 });
 
 describe('the labels API', () => {
   it('refuses a hotkey that a command owns, on create and on update', async () => {
     core = testCore();
-    await expect(core.call('labels:create', { key: 'ORG', nameZh: '机构', nameEn: 'Organization', color: '#123456', hotkey: 'a', attributes: [] }))
-      .rejects.toThrow(/“a” is the key for review: accept/);
+    await expect(
+      core.call('labels:create', { key: 'ORG', nameZh: '机构', nameEn: 'Organization', color: '#123456', hotkey: 'a', attributes: [] }),
+    ).rejects.toThrow(/“a” is the key for review: accept/);
     const [person] = await core.call('labels:list', {});
     await expect(core.call('labels:update', { id: person.id, hotkey: 'r' })).rejects.toMatchObject({ code: 'invalid_input' });
     expect((await core.call('labels:update', { id: person.id, hotkey: 'p' })).hotkey).toBe('p');

@@ -45,7 +45,13 @@ describe('import through the API', () => {
     core = testCore();
     const text = '区委书记王明远到回龙观街道调研“接诉即办”工作。';
     const dataBase64 = Buffer.from(text).toString('base64');
-    const { jobId } = await core.call('import:preview', { sources: [{ kind: 'bytes', name: 'a.txt', dataBase64 }, { kind: 'bytes', name: 'b.txt', dataBase64 }], options: {} });
+    const { jobId } = await core.call('import:preview', {
+      sources: [
+        { kind: 'bytes', name: 'a.txt', dataBase64 },
+        { kind: 'bytes', name: 'b.txt', dataBase64 },
+      ],
+      options: {},
+    });
     const preview = await finished<ImportPreview>(jobId);
     expect(preview.files[1].documents[0].duplicate).toBe(true);
     const report = await finished<ImportReport>((await core.call('import:commit', { previewId: preview.previewId })).jobId);
@@ -68,7 +74,15 @@ describe('import through the API', () => {
     core = testCore();
     const texts = ['市委书记蔡奇到未来科学城调研。', '区委书记王明远强调增强“四个意识”，建设温榆河公园。'];
     const lines = [
-      { text: texts[0], title: '一', label: [[0, 6, 'PERSON'], [4, 6, 'PERSON'], [7, 12, 'PROJECT']] },
+      {
+        text: texts[0],
+        title: '一',
+        label: [
+          [0, 6, 'PERSON'],
+          [4, 6, 'PERSON'],
+          [7, 12, 'PROJECT'],
+        ],
+      },
       { text: texts[1], title: '二', label: [[0, 7, 'PERSON']] },
       { text: '区政府召开常务会议。', title: '三', label: [] },
     ];
@@ -94,14 +108,16 @@ describe('import through the API', () => {
     const dir = tempDir();
     const path = join(dir.dir, 'sets.jsonl');
     const roles = ['区委书记', '区长', '区委书记', '副区长'];
-    const lines = roles.map((role, i) => JSON.stringify({
-      text: `第${i}篇：王明远、李强到未来科学城调研。`,
-      spans: [
-        { start: 4, end: 7, label: 'PERSON', attributes: { role } },
-        { start: 8, end: 10, label: 'PERSON', attributes: { role: '区长' } },
-        { start: 13, end: 18, label: 'PROJECT' },
-      ],
-    }));
+    const lines = roles.map((role, i) =>
+      JSON.stringify({
+        text: `第${i}篇：王明远、李强到未来科学城调研。`,
+        spans: [
+          { start: 4, end: 7, label: 'PERSON', attributes: { role } },
+          { start: 8, end: 10, label: 'PERSON', attributes: { role: '区长' } },
+          { start: 13, end: 18, label: 'PROJECT' },
+        ],
+      }),
+    );
     writeFileSync(path, `${lines.join('\n')}\n`);
     const db = core.session.requireDb();
     const sets = () => db.prepare('SELECT json FROM attribute_sets ORDER BY id').pluck().all();
@@ -114,7 +130,9 @@ describe('import through the API', () => {
     const { report } = await importPaths([path]);
     expect(report.spansImported).toBe(12);
     expect(sets()).toEqual(['{"role":"区委书记"}', '{"role":"区长"}', '{"role":"副区长"}']);
-    const attributes = await Promise.all(report.documentIds.map(async (documentId) => (await core.call('annotations:list', { documentId })).map((a) => a.attributes)));
+    const attributes = await Promise.all(
+      report.documentIds.map(async (documentId) => (await core.call('annotations:list', { documentId })).map((a) => a.attributes)),
+    );
     expect(attributes).toEqual(roles.map((role) => [{ role }, { role: '区长' }, {}]));
     dir.cleanup();
   });
@@ -127,7 +145,9 @@ describe('import through the API', () => {
       core = testCore();
       const staging = () => readdirSync(scratch.dir).filter((name) => name.startsWith('biaozhu-import-'));
       const dataBase64 = Buffer.from('区委书记王明远到回龙观街道调研。').toString('base64');
-      const first = await finished<ImportPreview>((await core.call('import:preview', { sources: [{ kind: 'bytes', name: 'a.txt', dataBase64 }], options: {} })).jobId);
+      const first = await finished<ImportPreview>(
+        (await core.call('import:preview', { sources: [{ kind: 'bytes', name: 'a.txt', dataBase64 }], options: {} })).jobId,
+      );
       expect(staging()).toHaveLength(1);
       expect(readdirSync(join(scratch.dir, staging()[0]))).toHaveLength(1);
       await finished<ImportReport>((await core.call('import:commit', { previewId: first.previewId })).jobId);
@@ -163,7 +183,10 @@ describe('export through the API', () => {
     let spans = 0;
     for (const doc of items) {
       const { text } = await core.call('documents:get', { id: doc.id });
-      for (const [needle, key] of [['蔡奇', 'PERSON'], ['市委书记蔡奇', 'PERSON']] as const) {
+      for (const [needle, key] of [
+        ['蔡奇', 'PERSON'],
+        ['市委书记蔡奇', 'PERSON'],
+      ] as const) {
         const start = text.indexOf(needle);
         if (start < 0) continue;
         await core.call('annotations:create', { documentId: doc.id, start, end: start + needle.length, labelId: labels.find((l) => l.key === key)!.id });
@@ -180,7 +203,10 @@ describe('export through the API', () => {
       const dropped = report.dropped.reduce((n, d) => n + d.count, 0);
       expect(report.spans + dropped, format).toBe(spans);
     }
-    const jsonl = readFileSync(join(core.dir, 'exports', 'biaozhu-jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const jsonl = readFileSync(join(core.dir, 'exports', 'biaozhu-jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const span = jsonl.flatMap((d) => d.spans.map((s: { start: number; end: number; source_start: number; source_end: number }) => ({ d, s })))[0];
     expect(span.d.text.slice(span.s.start, span.s.end)).toMatch(/蔡奇/);
     expect(span.d.original_text.slice(span.s.source_start, span.s.source_end)).toMatch(/蔡奇/);
@@ -200,7 +226,11 @@ describe('export through the API', () => {
     await core.call('projects:setAnnotator', { name: '第二位' });
     await tag('张延昆', 'PERSON');
     const run = async (extra: { labelKeys?: string[]; annotator?: string }) =>
-      (await finished<ExportReport>((await core.call('export:start', { format: 'mentions-csv', outPath: join(core.dir, `m${Math.random()}.csv`), ...extra })).jobId)).spans;
+      (
+        await finished<ExportReport>(
+          (await core.call('export:start', { format: 'mentions-csv', outPath: join(core.dir, `m${Math.random()}.csv`), ...extra })).jobId,
+        )
+      ).spans;
     expect(await run({})).toBe(3);
     expect(await run({ labelKeys: ['PERSON'] })).toBe(2);
     expect(await run({ annotator: '第二位' })).toBe(1);
@@ -209,9 +239,13 @@ describe('export through the API', () => {
 
   it('a cancelled export stops its reader and leaves no file behind', async () => {
     core = testCore();
-    const lines = Array.from({ length: 1500 }, (_, i) => JSON.stringify({ text: `第${i}篇：区委书记王明远到回龙观社区调研。`, title: `调研 ${i}`, label: [[4, 8, 'PERSON']] }));
+    const lines = Array.from({ length: 1500 }, (_, i) =>
+      JSON.stringify({ text: `第${i}篇：区委书记王明远到回龙观社区调研。`, title: `调研 ${i}`, label: [[4, 8, 'PERSON']] }),
+    );
     const dataBase64 = Buffer.from(lines.join('\n')).toString('base64');
-    const preview = await finished<ImportPreview>((await core.call('import:preview', { sources: [{ kind: 'bytes', name: 'many.jsonl', dataBase64 }], options: {} })).jobId);
+    const preview = await finished<ImportPreview>(
+      (await core.call('import:preview', { sources: [{ kind: 'bytes', name: 'many.jsonl', dataBase64 }], options: {} })).jobId,
+    );
     await finished<ImportReport>((await core.call('import:commit', { previewId: preview.previewId })).jobId);
     const outPath = join(core.dir, 'cancelled.jsonl');
     const { jobId } = await core.call('export:start', { format: 'biaozhu-jsonl', outPath });
@@ -246,9 +280,16 @@ describe('export through the API', () => {
       await finished<ExportReport>((await core.call('export:start', { format, outPath: out(format), statuses: ['todo'] })).jobId);
     }
     // Every file is well-formed UTF-8: the damaged bytes were not copied through.
-    for (const file of [out('biaozhu-jsonl'), out('label-studio')]) expect(Buffer.from(readFileSync(file, 'utf8'), 'utf8').equals(readFileSync(file))).toBe(true);
-    const [first, second] = readFileSync(out('biaozhu-jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-    expect([first.text, first.original_text]).toEqual(['区委书记王明远到“回龙观”社区调研。\n强调：\\t 与 𠮷。', '区委书记王明远到“回龙观”社区调研。\n强调：\\t 与 𠮷。']);
+    for (const file of [out('biaozhu-jsonl'), out('label-studio')])
+      expect(Buffer.from(readFileSync(file, 'utf8'), 'utf8').equals(readFileSync(file))).toBe(true);
+    const [first, second] = readFileSync(out('biaozhu-jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect([first.text, first.original_text]).toEqual([
+      '区委书记王明远到“回龙观”社区调研。\n强调：\\t 与 𠮷。',
+      '区委书记王明远到“回龙观”社区调研。\n强调：\\t 与 𠮷。',
+    ]);
     expect([second.text, second.original_text]).toEqual([read, '原文']);
     const tasks = JSON.parse(readFileSync(out('label-studio'), 'utf8'));
     expect(tasks.map((t: { data: { text: string } }) => t.data.text)).toEqual([first.text, read]);
@@ -265,11 +306,16 @@ describe('export through the API', () => {
     const a = await core.call('annotations:create', { documentId: last.id, start: 0, end: 4, labelId: label.id });
     // Corrupt it behind the API's back, as a damaged file would be.
     core.session.requireDb().prepare('UPDATE annotations SET end = 999999 WHERE id = ?').run(a.id);
-    for (const [format, outPath] of [['cluener', join(core.dir, 'bad.json')], ['brat', join(core.dir, 'bad-brat')]] as const) {
+    for (const [format, outPath] of [
+      ['cluener', join(core.dir, 'bad.json')],
+      ['brat', join(core.dir, 'bad-brat')],
+    ] as const) {
       const { jobId } = await core.call('export:start', { format, outPath });
       const status = await core.jobs.wait(jobId);
       expect(status.state).toBe('failed');
-      expect(status.error).toMatch(new RegExp(`^Document ${last.id} \\(".+"\\) cannot be exported: document ${last.id}, span ${a.id}: end 999999 is past the end of the text`));
+      expect(status.error).toMatch(
+        new RegExp(`^Document ${last.id} \\(".+"\\) cannot be exported: document ${last.id}, span ${a.id}: end 999999 is past the end of the text`),
+      );
       // The documents before it were written, then removed with the failure: no half export is left.
       expect(existsSync(outPath)).toBe(false);
     }
@@ -307,7 +353,13 @@ describe('encoding override in the preview', () => {
     const gbPath = join(core.dir, 'gb.txt');
     // Our GB18030 sample: detection says gb18030; the user forces big5, sees garbage, goes back.
     const samples = join(__dirname, '..', '..', '..', 'resources', 'samples');
-    copyFileSync(join(samples, readdirSync(samples).find((f) => f.includes('gb18030'))!), gbPath);
+    copyFileSync(
+      join(
+        samples,
+        readdirSync(samples).find((f) => f.includes('gb18030'))!,
+      ),
+      gbPath,
+    );
     const { jobId } = await core.call('import:preview', { sources: [{ kind: 'path', path: gbPath }], options: {} });
     const preview = await finished<ImportPreview>(jobId);
     expect(preview.files[0].encoding).toBe('gb18030');

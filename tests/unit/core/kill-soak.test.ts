@@ -18,7 +18,9 @@ afterAll(() => (keep ? console.log(`kill-soak project kept in ${dir}`) : cleanup
 describe('kill -9 soak', () => {
   it(`keeps every acknowledged edit across ${ROUNDS} kills and restarts (seed ${seed})`, async () => {
     console.log(`kill-soak seed ${seed} (rerun with BIAOZHU_SOAK_SEED=${seed})`);
-    const importFiles = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).map((f) => join(SEEDS_DIR, f));
+    const importFiles = readdirSync(SEEDS_DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => join(SEEDS_DIR, f));
     const report = await runSoak({ seed, rounds: ROUNDS, opsPerRound: [8, 30], dir, importFiles, log: (m) => console.log(`kill-soak ${m}`) });
     console.log(`kill-soak report ${JSON.stringify(report)}`);
     keep = report.failure !== null;

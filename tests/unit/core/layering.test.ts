@@ -9,7 +9,9 @@ const lint = async (file: string, code: string) => (await eslint.lintText(code, 
 
 describe('layering lint', () => {
   it('refuses node, electron and DOM in shared/', async () => {
-    expect(await lint('shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).toEqual([expect.stringMatching(/shared\/ is pure/)]);
+    expect(await lint('shared/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;\n")).toEqual([
+      expect.stringMatching(/shared\/ is pure/),
+    ]);
     expect(await lint('shared/x.ts', "import { app } from 'electron';\nexport const a = app;\n")).toHaveLength(1);
     expect(await lint('shared/x.ts', 'export const w = window.innerWidth;\n')).toHaveLength(1);
   });

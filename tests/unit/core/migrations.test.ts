@@ -110,18 +110,37 @@ describe('migrations on real project files', () => {
              VALUES (1, 'PERSON', '人物', 'Person', '#c2255c', 0, 'now', 'now')`);
     const insertSpan = `INSERT INTO annotations (document_id, start, end, label_id, annotator_id, created_at, updated_at)
              VALUES (?, ?, 2, (SELECT MIN(id) FROM labels), 1, 'now', 'now')`;
-    for (const [documentId, start] of [[1, 0], [1, 1], [2, 0]]) raw.prepare(insertSpan).run(documentId, start);
+    for (const [documentId, start] of [
+      [1, 0],
+      [1, 1],
+      [2, 0],
+    ])
+      raw.prepare(insertSpan).run(documentId, start);
     raw.prepare('UPDATE documents SET span_count = 99').run(); // a stale count is recomputed
     raw.close();
 
     const db = openDatabase(path);
     const counts = () => db.prepare('SELECT span_count FROM documents ORDER BY id').pluck().all();
     expect(counts()).toEqual([2, 1]);
-    const record = { start: 2, end: 4, labelId: db.prepare('SELECT MIN(id) FROM labels').pluck().get() as number, annotatorId: 1,
-      origin: 'manual' as const, reviewState: 'pending' as const, attributes: {}, createdAt: 'now', updatedAt: 'now' };
+    const record = {
+      start: 2,
+      end: 4,
+      labelId: db.prepare('SELECT MIN(id) FROM labels').pluck().get() as number,
+      annotatorId: 1,
+      origin: 'manual' as const,
+      reviewState: 'pending' as const,
+      attributes: {},
+      createdAt: 'now',
+      updatedAt: 'now',
+    };
     const id = db.transaction(() => insertAnnotation(db, { ...record, documentId: 2 }))();
     expect(counts()).toEqual([2, 2]);
-    db.transaction(() => insertDocumentAnnotations(db, 1, [{ ...record, documentId: 1 }, { ...record, documentId: 1, start: 5, end: 6 }]))();
+    db.transaction(() =>
+      insertDocumentAnnotations(db, 1, [
+        { ...record, documentId: 1 },
+        { ...record, documentId: 1, start: 5, end: 6 },
+      ]),
+    )();
     expect(counts()).toEqual([4, 2]);
     expect(db.transaction(() => deleteAnnotation(db, id))()).toBe(true);
     expect(db.transaction(() => deleteAnnotation(db, id))()).toBe(false);
@@ -130,7 +149,7 @@ describe('migrations on real project files', () => {
     db.close();
   });
 
-  it('upgrading to version 4 stores each attribute set once and keeps every span\'s attributes', () => {
+  it("upgrading to version 4 stores each attribute set once and keeps every span's attributes", () => {
     const path = join(temp(), 'sets.biaozhu');
     const raw = new Database(path);
     migrate(raw, 3);
@@ -151,8 +170,24 @@ describe('migrations on real project files', () => {
     expect(db.prepare('SELECT attribute_set_id FROM annotations ORDER BY id').pluck().all()).toEqual([1, null, 2, 1, null]);
     expect(db.prepare(`SELECT COUNT(*) FROM pragma_table_info('annotations') WHERE name = 'attributes_json'`).pluck().get()).toBe(0);
     // Later writes find a stored set or add one; no attributes point at none.
-    const record = { documentId: 1, start: 6, end: 8, labelId: 1, annotatorId: 1, origin: 'manual' as const, reviewState: 'pending' as const, createdAt: 'now', updatedAt: 'now' };
-    db.transaction(() => insertDocumentAnnotations(db, 1, [{ ...record, attributes: { role: '区委书记' } }, { ...record, end: 9, attributes: { role: '副区长' } }, { ...record, end: 10, attributes: {} }]))();
+    const record = {
+      documentId: 1,
+      start: 6,
+      end: 8,
+      labelId: 1,
+      annotatorId: 1,
+      origin: 'manual' as const,
+      reviewState: 'pending' as const,
+      createdAt: 'now',
+      updatedAt: 'now',
+    };
+    db.transaction(() =>
+      insertDocumentAnnotations(db, 1, [
+        { ...record, attributes: { role: '区委书记' } },
+        { ...record, end: 9, attributes: { role: '副区长' } },
+        { ...record, end: 10, attributes: {} },
+      ]),
+    )();
     expect(db.prepare('SELECT attribute_set_id FROM annotations WHERE start = 6 ORDER BY id').pluck().all()).toEqual([1, 3, null]);
     expect(() => db.prepare(`INSERT INTO attribute_sets (json) VALUES ('{}')`).run()).toThrow(/CHECK/);
     db.close();
@@ -168,8 +203,12 @@ describe('migrations on real project files', () => {
     expect(queryPlan(db, 'SELECT * FROM operations WHERE document_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1', 1)).toMatch(/operations_document/);
     expect(queryPlan(db, 'SELECT COUNT(*) FROM annotations WHERE label_id = ?', 1)).toMatch(/annotations_label/);
     // Every span written with attributes finds its set by its text; exports read sets by id.
-    expect(queryPlan(db, 'SELECT id FROM attribute_sets WHERE json = ?', '{}')).toMatch(/USING (COVERING )?INDEX sqlite_autoindex_attribute_sets_1 \(json=\?\)/);
-    expect(queryPlan(db, 'SELECT id, json FROM attribute_sets WHERE id IN (SELECT value FROM json_each(?))', '[1]')).toMatch(/SEARCH attribute_sets USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(queryPlan(db, 'SELECT id FROM attribute_sets WHERE json = ?', '{}')).toMatch(
+      /USING (COVERING )?INDEX sqlite_autoindex_attribute_sets_1 \(json=\?\)/,
+    );
+    expect(queryPlan(db, 'SELECT id, json FROM attribute_sets WHERE id IN (SELECT value FROM json_each(?))', '[1]')).toMatch(
+      /SEARCH attribute_sets USING INTEGER PRIMARY KEY \(rowid=\?\)/,
+    );
     // An export reads each batch's span lists by document, never by scanning every span.
     // Nothing is sorted, not even to group the spans by document: the index hands them over grouped.
     for (const details of ['none', 'attributes', 'all'] as const) {
@@ -183,7 +222,10 @@ describe('migrations on real project files', () => {
       [{ withLabelId: 1 }, /SEARCH a (EXISTS )?USING COVERING INDEX annotations_label \(label_id=\? AND document_id=\?\)/],
       [{ withoutLabelId: 1 }, /SEARCH a (EXISTS )?USING COVERING INDEX annotations_label \(label_id=\? AND document_id=\?\)/],
       [{ annotatorId: 1 }, /SEARCH a (EXISTS )?USING COVERING INDEX annotations_annotator \(annotator_id=\? AND document_id=\?\)/],
-      ...REVIEW_PROGRESS.map((review): [DocumentFilter, RegExp] => [{ review }, /SEARCH a (EXISTS )?USING COVERING INDEX annotations_review \(review_state=\? AND document_id=\?\)/]),
+      ...REVIEW_PROGRESS.map((review): [DocumentFilter, RegExp] => [
+        { review },
+        /SEARCH a (EXISTS )?USING COVERING INDEX annotations_review \(review_state=\? AND document_id=\?\)/,
+      ]),
     ];
     for (const [filter, index] of spanFilterIndexes) {
       const { where, params } = documentFilterSql({ ...filter, status: 'todo' });

@@ -46,7 +46,10 @@ describe('offsets', () => {
   it('property: overlapping and nested spans convert independently of order', () => {
     fc.assert(
       fc.property(text, fc.array(fc.tuple(fc.nat(60), fc.nat(60)), { maxLength: 10 }), (t, pairs) => {
-        const offsets = pairs.flat().map((o) => Math.min(o, t.length)).filter((o) => !splitsSurrogatePair(t, o));
+        const offsets = pairs
+          .flat()
+          .map((o) => Math.min(o, t.length))
+          .filter((o) => !splitsSurrogatePair(t, o));
         const together = utf16ToCodePoints(t, offsets);
         offsets.forEach((o, i) => expect(utf16ToCodePoints(t, [o])[0]).toBe(together[i]));
       }),
@@ -102,8 +105,18 @@ describe('offsets', () => {
   describe('trimming, for any text and selection', () => {
     const marks = ['“', '”', '‘', '’', '「', '」', '《', '》', '（', '）', '(', ')', '【', '】', '"', '，', '。', ' ', '\u3000', '甲', '乙', '四', '个'];
     const text = fc.array(fc.constantFrom(...marks), { maxLength: 24 }).map((cs) => cs.join(''));
-    const selection = text.chain((t) => fc.tuple(fc.constant(t), fc.nat(t.length), fc.nat(t.length)).map(([, a, b]) => ({ t, start: Math.min(a, b), end: Math.max(a, b) })));
-    const OPEN_CLOSE = [['“', '”'], ['‘', '’'], ['「', '」'], ['《', '》'], ['（', '）'], ['(', ')'], ['【', '】']];
+    const selection = text.chain((t) =>
+      fc.tuple(fc.constant(t), fc.nat(t.length), fc.nat(t.length)).map(([, a, b]) => ({ t, start: Math.min(a, b), end: Math.max(a, b) })),
+    );
+    const OPEN_CLOSE = [
+      ['“', '”'],
+      ['‘', '’'],
+      ['「', '」'],
+      ['《', '》'],
+      ['（', '）'],
+      ['(', ')'],
+      ['【', '】'],
+    ];
     const balanced = (s: string) =>
       OPEN_CLOSE.every(([open, close]) => {
         let depth = 0;
@@ -115,23 +128,28 @@ describe('offsets', () => {
       }) && [...s].filter((c) => c === '"').length % 2 === 0;
 
     it('stays inside the selection, drops only punctuation and spaces, and is stable', () => {
-      fc.assert(fc.property(selection, ({ t, start, end }) => {
-        const kept = trimSpan(t, start, end);
-        if (!kept) return;
-        expect(kept.start).toBeGreaterThanOrEqual(start);
-        expect(kept.end).toBeLessThanOrEqual(end);
-        const dropped = t.slice(start, kept.start) + t.slice(kept.end, end);
-        expect([...dropped].every((c) => !'甲乙四个'.includes(c))).toBe(true);
-        expect(trimSpan(t, kept.start, kept.end)).toEqual(kept);
-      }));
+      fc.assert(
+        fc.property(selection, ({ t, start, end }) => {
+          const kept = trimSpan(t, start, end);
+          if (!kept) return;
+          expect(kept.start).toBeGreaterThanOrEqual(start);
+          expect(kept.end).toBeLessThanOrEqual(end);
+          const dropped = t.slice(start, kept.start) + t.slice(kept.end, end);
+          expect([...dropped].every((c) => !'甲乙四个'.includes(c))).toBe(true);
+          expect(trimSpan(t, kept.start, kept.end)).toEqual(kept);
+        }),
+      );
     });
 
     it('never leaves half of a pair that was whole in the selection', () => {
-      fc.assert(fc.property(selection, ({ t, start, end }) => {
-        fc.pre(balanced(t.slice(start, end)));
-        const kept = trimSpan(t, start, end);
-        if (kept) expect(balanced(t.slice(kept.start, kept.end))).toBe(true);
-      }), { numRuns: 2000 });
+      fc.assert(
+        fc.property(selection, ({ t, start, end }) => {
+          fc.pre(balanced(t.slice(start, end)));
+          const kept = trimSpan(t, start, end);
+          if (kept) expect(balanced(t.slice(kept.start, kept.end))).toBe(true);
+        }),
+        { numRuns: 2000 },
+      );
     });
   });
 });

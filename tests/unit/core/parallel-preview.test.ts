@@ -63,13 +63,31 @@ describe('previewInParallel', () => {
 
   it('merges worker results back into input order', () => {
     const file = (sourceIndex: number, hash: string) => ({
-      file: { index: 0, fileName: `${sourceIndex}.txt`, format: 'txt', encoding: 'utf-8', encodingConfidence: 1, byteLength: 1, error: null, problems: [],
-        documents: [{ title: '', date: null, source: null, charCount: 1, warnings: [], duplicate: false, spanCount: 0 }] },
+      file: {
+        index: 0,
+        fileName: `${sourceIndex}.txt`,
+        format: 'txt',
+        encoding: 'utf-8',
+        encodingConfidence: 1,
+        byteLength: 1,
+        error: null,
+        problems: [],
+        documents: [{ title: '', date: null, source: null, charCount: 1, warnings: [], duplicate: false, spanCount: 0 }],
+      },
       staged: { path: `${sourceIndex}.v8`, sourceIndex, draftCount: 1, textHashes: [hash] },
     });
-    const worker = (...entries: ReturnType<typeof file>[]) => ({ mode: 'preview' as const, files: entries.map((e) => e.file), staged: entries.map((e) => e.staged) });
+    const worker = (...entries: ReturnType<typeof file>[]) => ({
+      mode: 'preview' as const,
+      files: entries.map((e) => e.file),
+      staged: entries.map((e) => e.staged),
+    });
     const merged = mergePreviews([worker(file(1, 'x'), file(3, 'y')), worker(file(0, 'y'), file(2, 'x'))]);
     expect(merged.staged.map((s) => s.sourceIndex)).toEqual([0, 1, 2, 3]);
-    expect(merged.files.map((f) => [f.index, f.documents[0].duplicate])).toEqual([[0, false], [1, false], [2, true], [3, true]]);
+    expect(merged.files.map((f) => [f.index, f.documents[0].duplicate])).toEqual([
+      [0, false],
+      [1, false],
+      [2, true],
+      [3, true],
+    ]);
   });
 });

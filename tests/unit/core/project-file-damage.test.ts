@@ -92,7 +92,11 @@ describe('a project with pages overwritten in the middle', () => {
     // Writable again.
     const labels = await c.call('labels:list', {});
     await c.call('labels:update', { id: labels[0].id, nameZh: '新名字' });
-    expect(readdirSync(c.dir).filter((f) => f.endsWith('.biaozhu')).sort()).toEqual(['project-recovered-2.biaozhu', 'project-recovered.biaozhu', 'project.biaozhu']);
+    expect(
+      readdirSync(c.dir)
+        .filter((f) => f.endsWith('.biaozhu'))
+        .sort(),
+    ).toEqual(['project-recovered-2.biaozhu', 'project-recovered.biaozhu', 'project.biaozhu']);
   });
 
   it('switches an open, writable project to read-only when the full check finds damage', async () => {
@@ -117,7 +121,8 @@ describe('biaozhu recover', () => {
     makeProject(c.projectPath, 60);
     overwritePages(c.projectPath, 2);
     const bin = resolve(__dirname, '..', '..', '..', 'bin', 'biaozhu.mjs');
-    const cli = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, BIAOZHU_HOME: join(c.dir, 'home') } });
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, BIAOZHU_HOME: join(c.dir, 'home') } });
     const out = join(c.dir, 'saved.biaozhu');
     const run = cli('recover', c.projectPath, '--out', out, '--json');
     expect(run.stderr).toBe('');

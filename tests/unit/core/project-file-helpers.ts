@@ -30,7 +30,13 @@ export function makeProject(path: string, documents: number): void {
       const id = insertDocument(db, {
         draft: {
           metadata: { title: `文章 ${i}`, date: '2024-01-12', source: '测试', district: null, url: null, reporters: [], externalId: null },
-          originalText: text, text, offsetMap: [0, text.length, 0, text.length], steps: [], warnings: [], removed: [], spans: [],
+          originalText: text,
+          text,
+          offsetMap: [0, text.length, 0, text.length],
+          steps: [],
+          warnings: [],
+          removed: [],
+          spans: [],
         },
         fileName: `doc-${i}.txt`,
         rawSha256: null,
@@ -38,7 +44,15 @@ export function makeProject(path: string, documents: number): void {
         textSha256: createHash('sha256').update(text).digest('hex'),
       });
       if (id === null) throw new Error('duplicate document');
-      const span = { documentId: id, labelId: label.id, annotatorId: annotator, origin: 'manual', reviewState: 'pending', createdAt: now, updatedAt: now } as const;
+      const span = {
+        documentId: id,
+        labelId: label.id,
+        annotatorId: annotator,
+        origin: 'manual',
+        reviewState: 'pending',
+        createdAt: now,
+        updatedAt: now,
+      } as const;
       insertAnnotation(db, { ...span, start: 10, end: 13, attributes: {} });
       insertAnnotation(db, { ...span, start: 20, end: 24, attributes: { role: '书记' } });
     }

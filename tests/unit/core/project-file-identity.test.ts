@@ -36,7 +36,7 @@ async function expectRefusedUntouched(c: TestCore, path: string, code: string, m
 }
 
 describe('opening files that are not Biaozhu projects', () => {
-  it('refuses another application\'s SQLite file (rollback journal) and leaves it untouched', async () => {
+  it("refuses another application's SQLite file (rollback journal) and leaves it untouched", async () => {
     const c = setup();
     const path = join(c.dir, 'other.sqlite');
     const raw = new Database(path);
@@ -45,7 +45,7 @@ describe('opening files that are not Biaozhu projects', () => {
     await expectRefusedUntouched(c, path, 'not_a_project', /not a Biaozhu project.*not changed/);
   });
 
-  it('refuses another application\'s WAL database, even one with a user_version in our range', async () => {
+  it("refuses another application's WAL database, even one with a user_version in our range", async () => {
     const c = setup();
     const path = join(c.dir, 'other-wal.sqlite');
     const raw = new Database(path);

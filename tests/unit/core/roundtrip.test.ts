@@ -71,7 +71,10 @@ describe('export → import round trip through the API', () => {
     await finished<ExportReport>(source, (await source.call('export:start', { format: 'biaozhu-jsonl', outPath })).jobId);
     const target = testCore();
     cores.push(target);
-    const preview = await finished<ImportPreview>(target, (await target.call('import:preview', { sources: [{ kind: 'path', path: outPath }], options: {} })).jobId);
+    const preview = await finished<ImportPreview>(
+      target,
+      (await target.call('import:preview', { sources: [{ kind: 'path', path: outPath }], options: {} })).jobId,
+    );
     await finished<ImportReport>(target, (await target.call('import:commit', { previewId: preview.previewId })).jobId);
     expect((await target.call('documents:get', { id: 1 })).status).toBe('reviewed');
     const spans = await target.call('annotations:list', { documentId: 1 });
@@ -90,7 +93,10 @@ describe('export → import round trip through the API', () => {
       cores.push(target);
       const { jobId } = await target.call('import:preview', { sources: [{ kind: 'path', path: outPath }], options: {} });
       const preview = await finished<ImportPreview>(target, jobId);
-      expect(preview.files.filter((f) => f.error), JSON.stringify(preview.files)).toEqual([]);
+      expect(
+        preview.files.filter((f) => f.error),
+        JSON.stringify(preview.files),
+      ).toEqual([]);
       const imported = await finished<ImportReport>(target, (await target.call('import:commit', { previewId: preview.previewId })).jobId);
       expect(imported.rejected).toEqual([]);
 

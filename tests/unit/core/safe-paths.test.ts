@@ -152,7 +152,10 @@ describe('no hang on a bad path', () => {
       if (fifo.status !== 0) return; // no mkfifo here (Windows): nothing to prove
       const single = join(dir, 'out-fifo.jsonl');
       spawnSync('mkfifo', [single]);
-      for (const [format, outPath] of [['brat', folder], ['biaozhu-jsonl', single]] as const) {
+      for (const [format, outPath] of [
+        ['brat', folder],
+        ['biaozhu-jsonl', single],
+      ] as const) {
         const result = await core.registry.dispatch('export:start', { format, outPath, overwrite: true });
         if (!result.ok) {
           expect(result.error.message).toMatch(/not a regular file|not a folder|exists/);

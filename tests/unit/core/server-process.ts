@@ -57,11 +57,15 @@ export async function startServerProcess(projectPath: string, userDataDir: strin
   const child = spawn(
     process.execPath,
     [
-      '--require', require.resolve('tsx/cjs'),
+      '--require',
+      require.resolve('tsx/cjs'),
       join(REPO_ROOT, 'electron', 'server', 'main.ts'),
-      '--port', '0',
-      '--user-data', userDataDir,
-      options.create ? '--create-project' : '--project', projectPath,
+      '--port',
+      '0',
+      '--user-data',
+      userDataDir,
+      options.create ? '--create-project' : '--project',
+      projectPath,
       ...(options.args ?? []),
     ],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env },
@@ -73,9 +77,7 @@ export async function startServerProcess(projectPath: string, userDataDir: strin
   const keep = (chunk: Buffer) => (output += chunk.toString());
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) =>
-    child.once('exit', (code, signal) => done({ code, signal })),
-  );
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => child.once('exit', (code, signal) => done({ code, signal })));
   let url: string;
   try {
     url = await waitForReadyUrl(child, options.timeoutMs ?? 60_000);

@@ -170,6 +170,8 @@ describe('two processes on one project', () => {
     expect(failures).toEqual([]);
     expect(duringCommit).toBeGreaterThan(0);
     expect((await writer.value('annotations:list', { documentId })).length).toBe(attempted);
-    console.log(`two-processes: ${attempted} API writes, ${duringCommit} issued while the import of ${FILES} files committed; all succeeded, slowest ${slowestMs} ms`);
+    console.log(
+      `two-processes: ${attempted} API writes, ${duringCommit} issued while the import of ${FILES} files committed; all succeeded, slowest ${slowestMs} ms`,
+    );
   }, 120_000);
 });

@@ -16,7 +16,10 @@ function decodeAt(bytes: Uint8Array, at: number): string {
   return unitsToString(out, at, end);
 }
 
-const textArb = fc.string({ unit: fc.oneof(fc.constantFrom('北', '京', '\ufeff', '\n', '"', 'a', '𠮷', '😀', '\u0085', 'é'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })), maxLength: 60 });
+const textArb = fc.string({
+  unit: fc.oneof(fc.constantFrom('北', '京', '\ufeff', '\n', '"', 'a', '𠮷', '😀', '\u0085', 'é'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 })),
+  maxLength: 60,
+});
 
 describe('utf8ToUnits', () => {
   it('property: well-formed text decodes to itself, wherever in the array it is written', () => {
@@ -44,8 +47,12 @@ describe('utf8ToUnits', () => {
     );
   });
 
-  it('property: Node\'s isUtf8 accepts exactly the bytes decodeWellFormed decodes, and decodeValidUtf8 then gives the same units and JSON escapes', () => {
-    const wellFormedOrNot = fc.oneof(textArb.map((text) => encoder.encode(text)), fc.uint8Array({ maxLength: 40 }), fc.constantFrom(Uint8Array.of(0xed, 0xa0, 0x80), Uint8Array.of(0xf4, 0x90, 0x80, 0x80), Uint8Array.of(0xe0, 0x9f, 0xbf), Uint8Array.of(0xc1, 0xbf)));
+  it("property: Node's isUtf8 accepts exactly the bytes decodeWellFormed decodes, and decodeValidUtf8 then gives the same units and JSON escapes", () => {
+    const wellFormedOrNot = fc.oneof(
+      textArb.map((text) => encoder.encode(text)),
+      fc.uint8Array({ maxLength: 40 }),
+      fc.constantFrom(Uint8Array.of(0xed, 0xa0, 0x80), Uint8Array.of(0xf4, 0x90, 0x80, 0x80), Uint8Array.of(0xe0, 0x9f, 0xbf), Uint8Array.of(0xc1, 0xbf)),
+    );
     fc.assert(
       fc.property(wellFormedOrNot, fc.nat(3), (bytes, at) => {
         const checked = new Uint16Array(at + bytes.length);
@@ -88,7 +95,11 @@ describe('utf8ToUnits', () => {
 
 describe('unitsToString', () => {
   it('property: gives back exactly the code units, lone surrogates included, from anywhere in an array', () => {
-    const unit = fc.oneof(fc.constantFrom('北', '𠮷', '\n', 'a'), fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.integer({ min: 0xd800, max: 0xdfff }).map((u) => String.fromCharCode(u)));
+    const unit = fc.oneof(
+      fc.constantFrom('北', '𠮷', '\n', 'a'),
+      fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+      fc.integer({ min: 0xd800, max: 0xdfff }).map((u) => String.fromCharCode(u)),
+    );
     fc.assert(
       fc.property(fc.string({ unit, maxLength: 80 }), fc.nat(7), fc.nat(3), (text, at, shift) => {
         // Short and long strings take different paths; a view that starts `shift` units into its

@@ -14,13 +14,26 @@ import { addDocument, tempDir, testCore, type TestCore } from '../helpers';
 
 /** The list as it was read before: a.* row objects, the set's JSON joined and parsed per span. */
 function referenceList(db: Db, documentId: number): Annotation[] {
-  const rows = db.prepare(`SELECT a.*, an.name AS annotator, coalesce(s.json, '{}') AS attributes_json
+  const rows = db
+    .prepare(
+      `SELECT a.*, an.name AS annotator, coalesce(s.json, '{}') AS attributes_json
     FROM annotations a JOIN annotators an ON an.id = a.annotator_id LEFT JOIN attribute_sets s ON s.id = a.attribute_set_id
-    WHERE a.document_id = ? ORDER BY a.start, a.end, a.id`).all(documentId) as Record<string, never>[];
+    WHERE a.document_id = ? ORDER BY a.start, a.end, a.id`,
+    )
+    .all(documentId) as Record<string, never>[];
   return rows.map((row) => ({
-    id: row.id, documentId: row.document_id, start: row.start, end: row.end, labelId: row.label_id, annotator: row.annotator,
-    origin: row.origin, reviewState: row.review_state, attributes: JSON.parse(row.attributes_json), note: row.note ?? '',
-    createdAt: row.created_at, updatedAt: row.updated_at,
+    id: row.id,
+    documentId: row.document_id,
+    start: row.start,
+    end: row.end,
+    labelId: row.label_id,
+    annotator: row.annotator,
+    origin: row.origin,
+    reviewState: row.review_state,
+    attributes: JSON.parse(row.attributes_json),
+    note: row.note ?? '',
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   }));
 }
 
@@ -35,7 +48,12 @@ afterEach(() => {
 const TEXT = '市委书记蔡奇到怀柔科学城调研，强调增强“四个意识”，森林覆盖率提高到48.7%，2025年前建成。'.repeat(3);
 
 const attributeSets = fc.constantFrom<Record<string, string>>(
-  {}, { role: '书记' }, { role: '区长' }, { value: '48.7', unit: '%', deadline: '2025' }, { district: '怀柔' }, { role: '引号"与\\反斜杠\n换行' },
+  {},
+  { role: '书记' },
+  { role: '区长' },
+  { value: '48.7', unit: '%', deadline: '2025' },
+  { district: '怀柔' },
+  { role: '引号"与\\反斜杠\n换行' },
 );
 
 const spanArb = (labelIds: number[], annotatorIds: number[]) =>
@@ -61,21 +79,34 @@ describe('listAnnotations', () => {
     const annotatorIds = ['林', 'wang', '张 三'].map((name) => ensureAnnotator(db, name));
     fc.assert(
       // One span per coder, label and place (migration 006).
-      fc.property(fc.uniqueArray(spanArb(labelIds, annotatorIds), { maxLength: 60, selector: (s) => `${s.start}:${Math.min(TEXT.length, s.start + s.length)}:${s.labelId}:${s.annotatorId}` }), (spans) => {
-        db.exec('DELETE FROM annotations');
-        const records: AnnotationRecord[] = spans.map(({ length, ...s }) => ({
-          ...s, documentId, end: Math.min(TEXT.length, s.start + length), updatedAt: '2024-04-01T00:00:00.000Z',
-        }));
-        // Spans of another document must stay out of the list.
-        db.transaction(() => {
-          insertDocumentAnnotations(db, documentId, records);
-          insertDocumentAnnotations(db, otherId, records.slice(0, 3).map((r) => ({ ...r, documentId: otherId })));
-        })();
-        const listed = listAnnotations(db, documentId);
-        expect(JSON.stringify(listed)).toBe(JSON.stringify(referenceList(db, documentId)));
-        expect(listed).toHaveLength(records.length);
-        for (const span of listed.slice(0, 5)) expect(JSON.stringify(getAnnotation(db, span.id))).toBe(JSON.stringify(span));
-      }),
+      fc.property(
+        fc.uniqueArray(spanArb(labelIds, annotatorIds), {
+          maxLength: 60,
+          selector: (s) => `${s.start}:${Math.min(TEXT.length, s.start + s.length)}:${s.labelId}:${s.annotatorId}`,
+        }),
+        (spans) => {
+          db.exec('DELETE FROM annotations');
+          const records: AnnotationRecord[] = spans.map(({ length, ...s }) => ({
+            ...s,
+            documentId,
+            end: Math.min(TEXT.length, s.start + length),
+            updatedAt: '2024-04-01T00:00:00.000Z',
+          }));
+          // Spans of another document must stay out of the list.
+          db.transaction(() => {
+            insertDocumentAnnotations(db, documentId, records);
+            insertDocumentAnnotations(
+              db,
+              otherId,
+              records.slice(0, 3).map((r) => ({ ...r, documentId: otherId })),
+            );
+          })();
+          const listed = listAnnotations(db, documentId);
+          expect(JSON.stringify(listed)).toBe(JSON.stringify(referenceList(db, documentId)));
+          expect(listed).toHaveLength(records.length);
+          for (const span of listed.slice(0, 5)) expect(JSON.stringify(getAnnotation(db, span.id))).toBe(JSON.stringify(span));
+        },
+      ),
       { numRuns: 60 },
     );
     expect(listAnnotations(db, 999)).toEqual([]);
@@ -101,7 +132,11 @@ describe('listAnnotations', () => {
     cleanups.unshift(() => readOnly.close());
     const listed = listAnnotations(readOnly, 1);
     expect(JSON.stringify(listed)).toBe(JSON.stringify(referenceList(readOnly, 1)));
-    expect(listed.map((a) => [a.id, a.note, a.attributes])).toEqual([[7, '', { role: '书记' }], [9, '', { role: '书记' }], [8, '', {}]]);
+    expect(listed.map((a) => [a.id, a.note, a.attributes])).toEqual([
+      [7, '', { role: '书记' }],
+      [9, '', { role: '书记' }],
+      [8, '', {}],
+    ]);
     expect(getAnnotation(readOnly, 9)).toEqual(listed[1]);
     // Each stored set is parsed once per list: its spans share the parsed object, frozen so no one
     // changes every span's attributes by changing one.

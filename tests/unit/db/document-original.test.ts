@@ -19,10 +19,18 @@ function addImported(c: TestCore): number {
   const id = insertDocument(c.session.requireDb(), {
     draft: {
       metadata: { title: '会议', date: '2024-03-12', source: '北京日报', district: '朝阳', url: null, reporters: ['张伟'], externalId: 'a1' },
-      originalText: ORIGINAL, text: TEXT, offsetMap: OFFSET_MAP, steps: ['traditional_to_simplified', 'strip_pinyin'],
-      warnings: [], removed: [{ reason: 'chrome', text: '相关阅读', originalStart: 17 }], spans: [],
+      originalText: ORIGINAL,
+      text: TEXT,
+      offsetMap: OFFSET_MAP,
+      steps: ['traditional_to_simplified', 'strip_pinyin'],
+      warnings: [],
+      removed: [{ reason: 'chrome', text: '相关阅读', originalStart: 17 }],
+      spans: [],
     },
-    fileName: 'a1.txt', rawSha256: 'raw', encoding: 'big5', textSha256: 'text-hash',
+    fileName: 'a1.txt',
+    rawSha256: 'raw',
+    encoding: 'big5',
+    textSha256: 'text-hash',
   });
   return id!;
 }
@@ -34,7 +42,15 @@ describe('documents:get and documents:original', () => {
     const doc = await core.call('documents:get', { id });
     expect(doc).not.toHaveProperty('originalText');
     expect(doc).not.toHaveProperty('offsetMap');
-    expect(doc).toMatchObject({ id, text: TEXT, title: '会议', reporters: ['张伟'], steps: ['traditional_to_simplified', 'strip_pinyin'], encoding: 'big5', note: '' });
+    expect(doc).toMatchObject({
+      id,
+      text: TEXT,
+      title: '会议',
+      reporters: ['张伟'],
+      steps: ['traditional_to_simplified', 'strip_pinyin'],
+      encoding: 'big5',
+      note: '',
+    });
     expect(doc.removed).toHaveLength(1);
     expect(await core.call('documents:original', { id })).toEqual({ id, originalText: ORIGINAL, offsetMap: OFFSET_MAP });
   });

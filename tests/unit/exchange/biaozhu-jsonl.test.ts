@@ -20,9 +20,20 @@ function record(d: ExportDocument) {
     spans: spans.map((s) => {
       const [startCp, endCp] = utf16ToCodePoints(d.text, [s.start, s.end]);
       return {
-        id: s.id, label: s.label, start: s.start, end: s.end, start_cp: startCp, end_cp: endCp,
-        source_start: s.sourceStart ?? null, source_end: s.sourceEnd ?? null, attributes: s.attributes,
-        annotator: s.annotator, origin: s.origin, review_state: s.reviewState, created_at: s.createdAt, updated_at: s.updatedAt,
+        id: s.id,
+        label: s.label,
+        start: s.start,
+        end: s.end,
+        start_cp: startCp,
+        end_cp: endCp,
+        source_start: s.sourceStart ?? null,
+        source_end: s.sourceEnd ?? null,
+        attributes: s.attributes,
+        annotator: s.annotator,
+        origin: s.origin,
+        review_state: s.reviewState,
+        created_at: s.createdAt,
+        updated_at: s.updatedAt,
         ...(s.note ? { note: s.note } : {}),
       };
     }),
@@ -35,7 +46,11 @@ describe('biaozhu-jsonl', () => {
     fc.assert(
       fc.property(docArb(3, { attributes: true }), odd, odd, fc.constantFrom(undefined, 'train' as const), (d, title, original, split) => {
         const tricky: ExportDocument = {
-          ...d, metadata: { ...d.metadata, title, reporters: [title] }, originalText: original + d.text, split, note: title,
+          ...d,
+          metadata: { ...d.metadata, title, reporters: [title] },
+          originalText: original + d.text,
+          split,
+          note: title,
           spans: d.spans.map((s, i) => ({ ...s, annotator: i % 2 ? title : 'lin', createdAt: original, ...(i % 3 === 0 ? { note: original } : {}) })),
         };
         const { files } = exportToStrings('biaozhu-jsonl', [tricky, d], ctx());
@@ -52,14 +67,29 @@ describe('biaozhu-jsonl', () => {
     expect(lines).toHaveLength(2);
     const record = JSON.parse(lines[0]);
     expect(Object.keys(record)).toEqual(['id', 'text', 'metadata', 'status', 'original_text', 'offset_map', 'spans']);
-    expect(record.metadata).toEqual({ title: '示例 1', date: '2024-05-01', source: '示例区融媒体中心', district: '示例区', url: null, reporters: ['记者甲'], externalId: 'ext-1' });
+    expect(record.metadata).toEqual({
+      title: '示例 1',
+      date: '2024-05-01',
+      source: '示例区融媒体中心',
+      district: '示例区',
+      url: null,
+      reporters: ['记者甲'],
+      externalId: 'ext-1',
+    });
     const person = record.spans.find((s: { id: number }) => s.id === 13);
     // 李𠮷华: 𠮷 is two UTF-16 units but one code point.
     expect(record.text.slice(person.start, person.end)).toBe('李𠮷华');
     expect(cpSlice(record.text, person.start_cp, person.end_cp)).toBe('李𠮷华');
     expect(person.end - person.start).toBe(4);
     expect(person.end_cp - person.start_cp).toBe(3);
-    expect(person).toMatchObject({ label: 'PERSON', attributes: { role: '镇长' }, origin: 'suggested', review_state: 'accepted', annotator: 'lin', source_start: null });
+    expect(person).toMatchObject({
+      label: 'PERSON',
+      attributes: { role: '镇长' },
+      origin: 'suggested',
+      review_state: 'accepted',
+      annotator: 'lin',
+      source_start: null,
+    });
   });
 
   test('restores original text, offset map, metadata and spans on import', () => {
@@ -89,13 +119,34 @@ describe('biaozhu-jsonl', () => {
         removed: [],
         status: d.status,
         note: '原文有全角空格',
-        spans: [{ start: 4, end: 7, label: 'PERSON', attributes: { role: '区委书记' }, annotator: 'lin', origin: 'manual', reviewState: 'pending', note: '职务待核', createdAt: '2024-05-01T08:00:00.000Z', updatedAt: '2024-05-01T08:00:00.000Z' }],
+        spans: [
+          {
+            start: 4,
+            end: 7,
+            label: 'PERSON',
+            attributes: { role: '区委书记' },
+            annotator: 'lin',
+            origin: 'manual',
+            reviewState: 'pending',
+            note: '职务待核',
+            createdAt: '2024-05-01T08:00:00.000Z',
+            updatedAt: '2024-05-01T08:00:00.000Z',
+          },
+        ],
       },
     ]);
   });
 
   test('reports bad lines and bad spans without losing the rest', () => {
-    const good = JSON.stringify({ id: 1, text: '王明远', metadata: { title: 't' }, spans: [{ label: 'PERSON', start: 0, end: 3 }, { label: 'PERSON', start: 2, end: 9 }] });
+    const good = JSON.stringify({
+      id: 1,
+      text: '王明远',
+      metadata: { title: 't' },
+      spans: [
+        { label: 'PERSON', start: 0, end: 3 },
+        { label: 'PERSON', start: 2, end: 9 },
+      ],
+    });
     const text = `${good}\n{oops\n\n${JSON.stringify({ id: 2, text: '𠮷', original_text: 'x', offset_map: [0, 5, 0, 1], spans: [] })}\n`;
     const { drafts, problems } = parseExchange('biaozhu-jsonl', [{ name: 'b.jsonl', text }]);
     expect(drafts).toHaveLength(2);

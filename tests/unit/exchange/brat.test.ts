@@ -38,13 +38,19 @@ describe('brat', () => {
 
   test('writes annotation.conf and visual.conf for the brat server', () => {
     const { files } = exportToStrings('brat', [demoDoc(5)], ctx());
-    expect(files.get('annotation.conf')).toContain('[entities]\nPERSON\nSLOGAN\nPROJECT\nTARGET\n[relations]\n[events]\n[attributes]\nrole\tArg:PERSON, Value:区委书记|镇长\n');
+    expect(files.get('annotation.conf')).toContain(
+      '[entities]\nPERSON\nSLOGAN\nPROJECT\nTARGET\n[relations]\n[events]\n[attributes]\nrole\tArg:PERSON, Value:区委书记|镇长\n',
+    );
     expect(files.get('visual.conf')).toContain('PERSON | 人物 | Person');
   });
 
   test('line breaks at span edges are trimmed (adjusted); line-break-only spans dropped', () => {
     const t = '甲\n乙\n\n丙';
-    const { files, dropped, adjusted } = exportToStrings('brat', [doc(1, t, [span(1, 0, 2, 'PERSON'), span(2, 2, 4, 'TARGET'), span(3, 3, 5, 'SLOGAN')])], ctx());
+    const { files, dropped, adjusted } = exportToStrings(
+      'brat',
+      [doc(1, t, [span(1, 0, 2, 'PERSON'), span(2, 2, 4, 'TARGET'), span(3, 3, 5, 'SLOGAN')])],
+      ctx(),
+    );
     expect(files.get('doc-1.ann')).toBe('T1\tPERSON 0 1\t甲\nT2\tTARGET 2 3\t乙\n');
     expect(dropped).toEqual([{ reason: 'line-break-only', count: 1 }]);
     expect(adjusted).toEqual([{ reason: 'line-break-trimmed', count: 2 }]);

@@ -9,7 +9,15 @@ describe('cluener', () => {
     const { files } = exportToStrings('cluener', [d], ctx());
     const record = JSON.parse(files.get('') ?? '');
     // 𠮷 and 😀 are one character each for Python: 王明远 is characters 2..4, inclusive.
-    expect(record.label).toEqual({ target: { '𠮷': [[0, 0]] }, person: { 王明远: [[2, 4], [6, 8]] } });
+    expect(record.label).toEqual({
+      target: { '𠮷': [[0, 0]] },
+      person: {
+        王明远: [
+          [2, 4],
+          [6, 8],
+        ],
+      },
+    });
     for (const [, mentions] of Object.entries(record.label as Record<string, Record<string, [number, number][]>>)) {
       for (const [mention, ranges] of Object.entries(mentions)) {
         for (const [s, e] of ranges) expect(cpSlice(text, s, e + 1)).toBe(mention);
@@ -38,8 +46,11 @@ describe('cluener', () => {
     expect(drafts[1].spans).toEqual([]);
     expect(problems).toEqual([
       {
-        file: 'dev.json', line: 2, message: expect.stringContaining('not "叶老"'),
-        code: 'span_mention_mismatch', params: { label: 'NAME', start: 9, end: 12, covered: '叶老桂', mention: '叶老' },
+        file: 'dev.json',
+        line: 2,
+        message: expect.stringContaining('not "叶老"'),
+        code: 'span_mention_mismatch',
+        params: { label: 'NAME', start: 9, end: 12, covered: '叶老桂', mention: '叶老' },
       },
     ]);
   });

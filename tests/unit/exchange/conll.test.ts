@@ -64,7 +64,9 @@ describe('conll-bio / conll-bioes', () => {
   });
 
   test('imports BIO, BIOES and BMES files from other tools, one line per sentence', () => {
-    const file = ['王\tB-PER', '明\tI-PER', '在\tO', '', '北 B-LOC', '京 E-LOC', '市\tS-LOC', '上\tB-ORG', '海\tM-ORG', '\r', '张\tI-PER', '三\tX-PER'].join('\n');
+    const file = ['王\tB-PER', '明\tI-PER', '在\tO', '', '北 B-LOC', '京 E-LOC', '市\tS-LOC', '上\tB-ORG', '海\tM-ORG', '\r', '张\tI-PER', '三\tX-PER'].join(
+      '\n',
+    );
     const { drafts, problems } = parseExchange('conll-bio', [{ name: 'msra.txt', text: file }]);
     expect(drafts).toHaveLength(1);
     expect(drafts[0].text).toBe('王明在\n北京市上海\n张三');

@@ -90,7 +90,9 @@ describe('python consumers read the exports', () => {
     write('doccano-jsonl', all, 'doccano');
     const mentions = all.map((d) => d.spans.map((s) => [s.label, d.text.slice(s.start, s.end)]));
     writeFileSync(join(dir, 'doccano', 'mentions.json'), JSON.stringify(mentions));
-    expect(run(py as string, 'check_spans.py', ['doccano', join(dir, 'doccano', 'export-doccano-jsonl'), join(dir, 'doccano', 'mentions.json')])).toMatch(/0 errors/);
+    expect(run(py as string, 'check_spans.py', ['doccano', join(dir, 'doccano', 'export-doccano-jsonl'), join(dir, 'doccano', 'mentions.json')])).toMatch(
+      /0 errors/,
+    );
   });
 
   test('Label Studio: data.text[start:end] is value.text', () => {
@@ -102,6 +104,8 @@ describe('python consumers read the exports', () => {
     const all = [demoDoc(1), mixedDoc];
     write('mentions-csv', all, 'csv');
     writeFileSync(join(dir, 'csv', 'texts.json'), JSON.stringify(Object.fromEntries(all.map((d) => [d.id, d.text]))));
-    expect(run(py as string, 'check_spans.py', ['csv', join(dir, 'csv', 'export-mentions-csv'), join(dir, 'csv', 'texts.json')])).toMatch(/: 40 checks, 0 errors/);
+    expect(run(py as string, 'check_spans.py', ['csv', join(dir, 'csv', 'export-mentions-csv'), join(dir, 'csv', 'texts.json')])).toMatch(
+      /: 40 checks, 0 errors/,
+    );
   });
 });

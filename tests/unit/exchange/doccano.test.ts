@@ -27,7 +27,9 @@ describe('doccano-jsonl', () => {
     expect(drafts[0].metadata.externalId).toBe('a');
     expect(drafts[0].offsetMap).toEqual([0, text.length, 0, text.length]);
     expect(drafts[0].originalText).toBe(text);
-    expect(problems).toEqual([{ file: 'd.jsonl', line: 4, message: expect.stringMatching(/outside the text/), code: 'span_past_end', params: expect.objectContaining({ length: 6 }) }]);
+    expect(problems).toEqual([
+      { file: 'd.jsonl', line: 4, message: expect.stringMatching(/outside the text/), code: 'span_past_end', params: expect.objectContaining({ length: 6 }) },
+    ]);
   });
 
   test('offsets "source" writes the original text and source offsets', () => {

@@ -14,7 +14,13 @@ function task(d: ExportDocument) {
     const [start, end] = [cp.start[i], cp.end[i]];
     return [
       { id, from_name: 'label', to_name: 'text', type: 'labels', value: { start, end, text: text.slice(s.start, s.end), labels: [s.span.label] } },
-      ...Object.entries(s.span.attributes).map(([key, value]) => ({ id, from_name: key, to_name: 'text', type: 'textarea', value: { start, end, text: [value] } })),
+      ...Object.entries(s.span.attributes).map(([key, value]) => ({
+        id,
+        from_name: key,
+        to_name: 'text',
+        type: 'textarea',
+        value: { start, end, text: [value] },
+      })),
     ];
   });
   return { id: d.id, data: { text, ...metadataFields(d) }, annotations: [{ result }] };
@@ -25,7 +31,13 @@ describe('label-studio', () => {
     const odd = fc.string({ unit: fc.constantFrom('"', '\\', '\u0000', '\u001f', '\ud800', '区', '𠮷', '\n'), maxLength: 10 });
     fc.assert(
       fc.property(docArb(4, { attributes: true }), odd, fc.boolean(), (d, title, bare) => {
-        const tricky: ExportDocument = { ...d, metadata: bare ? { title: '', date: null, source: null, district: null, url: null, reporters: [], externalId: null } : { ...d.metadata, title, reporters: [title] }, spans: d.spans.map((s) => ({ ...s, label: `${s.label}${title}` })) };
+        const tricky: ExportDocument = {
+          ...d,
+          metadata: bare
+            ? { title: '', date: null, source: null, district: null, url: null, reporters: [], externalId: null }
+            : { ...d.metadata, title, reporters: [title] },
+          spans: d.spans.map((s) => ({ ...s, label: `${s.label}${title}` })),
+        };
         const { files } = exportToStrings('label-studio', [tricky, d], ctx());
         expect(files.get('')).toBe(`[\n${JSON.stringify(task(tricky))},\n${JSON.stringify(task(d))}\n]\n`);
       }),
@@ -41,14 +53,24 @@ describe('label-studio', () => {
     expect(tasks[0].data).toMatchObject({ text: DEMO_TEXT, title: '示例 1', date: '2024-05-01', district: '示例区', external_id: 'ext-1' });
     const result = tasks[0].annotations[0].result;
     const person = result.find((r: { id: string; type: string }) => r.id === '13' && r.type === 'labels');
-    expect(person).toEqual({ id: '13', from_name: 'label', to_name: 'text', type: 'labels', value: { start: 25, end: 28, text: '李𠮷华', labels: ['PERSON'] } });
+    expect(person).toEqual({
+      id: '13',
+      from_name: 'label',
+      to_name: 'text',
+      type: 'labels',
+      value: { start: 25, end: 28, text: '李𠮷华', labels: ['PERSON'] },
+    });
     expect(cpSlice(DEMO_TEXT, 25, 28)).toBe('李𠮷华');
     expect(result).toContainEqual({ id: '13', from_name: 'role', to_name: 'text', type: 'textarea', value: { start: 25, end: 28, text: ['镇长'] } });
   });
 
   test('an empty export is an empty array, and splits get files of their own', () => {
     expect(exportToStrings('label-studio', [], ctx()).files).toEqual(new Map([['', '[]\n']]));
-    const { files } = exportToStrings('label-studio', [doc(1, '甲', [], { split: 'train' }), doc(2, '乙', [], { split: 'test' }), doc(3, '丙', [], { split: 'train' })], ctx());
+    const { files } = exportToStrings(
+      'label-studio',
+      [doc(1, '甲', [], { split: 'train' }), doc(2, '乙', [], { split: 'test' }), doc(3, '丙', [], { split: 'train' })],
+      ctx(),
+    );
     expect(JSON.parse(files.get('train.json') ?? '').map((t: { id: number }) => t.id)).toEqual([1, 3]);
     expect(JSON.parse(files.get('test.json') ?? '').map((t: { id: number }) => t.id)).toEqual([2]);
     expect(files.has('')).toBe(false);
@@ -91,8 +113,10 @@ describe('label-studio', () => {
     expect(drafts[0].metadata.externalId).toBe('40');
     expect(problems).toEqual([
       {
-        file: 'export.json', message: 'task 1: region d 0-40 does not cover "x"; skipped',
-        code: 'label_studio_region_mismatch', params: { task: 1, region: 'd', start: 0, end: 40, mention: 'x' },
+        file: 'export.json',
+        message: 'task 1: region d 0-40 does not cover "x"; skipped',
+        code: 'label_studio_region_mismatch',
+        params: { task: 1, region: 'd', start: 0, end: 40, mention: 'x' },
       },
     ]);
   });

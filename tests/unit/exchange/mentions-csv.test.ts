@@ -16,7 +16,27 @@ function rows(d: ExportDocument): string {
       const attributes = Object.keys(s.attributes).length ? JSON.stringify(s.attributes) : '{}';
       const left = chars.slice(Math.max(0, start - CONTEXT_CHARS), start).join('');
       const right = chars.slice(end, end + CONTEXT_CHARS).join('');
-      return [d.id, m.title, m.date, m.source, m.district, s.label, d.text.slice(s.start, s.end), start, end, attributes, s.annotator, left, right, s.reviewState, s.note ?? null].map(csvField).join(',') + '\r\n';
+      return (
+        [
+          d.id,
+          m.title,
+          m.date,
+          m.source,
+          m.district,
+          s.label,
+          d.text.slice(s.start, s.end),
+          start,
+          end,
+          attributes,
+          s.annotator,
+          left,
+          right,
+          s.reviewState,
+          s.note ?? null,
+        ]
+          .map(csvField)
+          .join(',') + '\r\n'
+      );
     })
     .join('');
 }
@@ -30,11 +50,11 @@ function readCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
+    else if (c === ',') (row.push(field), (field = ''));
     else if (c === '\r' && text[i + 1] === '\n') {
       row.push(field);
       rows.push(row);
@@ -51,7 +71,11 @@ describe('mentions-csv', () => {
     const odd = fc.string({ unit: fc.constantFrom('"', ',', '\r', '\n', '区', '𠮷', ' '), maxLength: 8 });
     fc.assert(
       fc.property(docArb(5, { attributes: true }), odd, (d, name) => {
-        const tricky: ExportDocument = { ...d, metadata: { ...d.metadata, title: name, source: null }, spans: d.spans.map((s, i) => ({ ...s, annotator: i % 2 ? name : 'lin', ...(i % 3 === 0 && name ? { note: name } : {}) })) };
+        const tricky: ExportDocument = {
+          ...d,
+          metadata: { ...d.metadata, title: name, source: null },
+          spans: d.spans.map((s, i) => ({ ...s, annotator: i % 2 ? name : 'lin', ...(i % 3 === 0 && name ? { note: name } : {}) })),
+        };
         const { files } = exportToStrings('mentions-csv', [tricky, d], ctx());
         expect(files.get('')).toBe(`\ufeff${CSV_HEADER.join(',')}\r\n${rows(tricky)}${rows(d)}`);
       }),
@@ -62,7 +86,11 @@ describe('mentions-csv', () => {
   test('BOM, header, one row per span, code-point offsets and 20-character contexts', () => {
     const { files } = exportToStrings('mentions-csv', [demoDoc(1)], ctx());
     const file = files.get('') ?? '';
-    expect(file.startsWith('\ufeffdocument_id,title,date,source,district,label,mention,start,end,attributes,annotator,left_context,right_context,review_state,note\r\n')).toBe(true);
+    expect(
+      file.startsWith(
+        '\ufeffdocument_id,title,date,source,district,label,mention,start,end,attributes,annotator,left_context,right_context,review_state,note\r\n',
+      ),
+    ).toBe(true);
     const [header, ...rows] = readCsv(file.slice(1));
     expect(header).toEqual([...CSV_HEADER]);
     expect(rows).toHaveLength(6);
@@ -73,14 +101,28 @@ describe('mentions-csv', () => {
       expect(r[12]).toBe(cpSlice(DEMO_TEXT, end, end + 20));
     }
     const person = rows.find((r) => r[6] === '王明远') ?? [];
-    expect(person.slice(0, 11)).toEqual(['1', '示例 1', '2024-05-01', '示例区融媒体中心', '示例区', 'PERSON', '王明远', '4', '7', '{"role":"区委书记","note":"a b,c|d:%20"}', 'lin']);
+    expect(person.slice(0, 11)).toEqual([
+      '1',
+      '示例 1',
+      '2024-05-01',
+      '示例区融媒体中心',
+      '示例区',
+      'PERSON',
+      '王明远',
+      '4',
+      '7',
+      '{"role":"区委书记","note":"a b,c|d:%20"}',
+      'lin',
+    ]);
     const slogan = rows.find((r) => r[5] === 'SLOGAN') ?? [];
     expect(slogan[6]).toBe('绿色\n发展');
   });
 
   test('quotes commas, quotes and line breaks', () => {
     const t = '他说"好,很好"。';
-    const d = doc(2, t, [span(1, 2, 8, 'SLOGAN')], { metadata: { title: '标题,带"引号"', date: null, source: null, district: null, url: null, reporters: [], externalId: null } });
+    const d = doc(2, t, [span(1, 2, 8, 'SLOGAN')], {
+      metadata: { title: '标题,带"引号"', date: null, source: null, district: null, url: null, reporters: [], externalId: null },
+    });
     const { files } = exportToStrings('mentions-csv', [d], ctx());
     const body = (files.get('') ?? '').split('\r\n')[1];
     expect(body).toBe('2,"标题,带""引号""",,,,SLOGAN,"""好,很好""",2,8,{},lin,他说,。,pending,');

@@ -15,52 +15,89 @@ const HAN = /[\u4e00-\u9fff]/;
 
 /** Bad files of each format, together meant to make the parsers report every code they have. */
 const BAD_FILES: [ExportFormat, ExchangeFile[]][] = [
-  ['cluener', [{ name: 'c.json', text: [
-    '{"text": "王明远调研", "label": {"person": {"王明远": [[0, 2]]}}',
-    '[1, 2]',
-    '{"id": 3}',
-    '{"text": "王明远", "label": ["person"]}',
-    '{"text": "王明远", "label": {"person": {"王明远": [[0.5, 2]]}}}',
-    '{"text": "王明远", "label": {"person": {"王明远": [[-1, 2]]}}}',
-    '{"text": "王明远", "label": {"person": {"王明远": [[2, 0]]}}}',
-    '{"text": "王明远", "label": {"person": {"王明远": [[0, 9]]}}}',
-    '{"text": "王明远", "label": {"person": {"李四": [[0, 1]]}}}',
-  ].join('\n') }]],
+  [
+    'cluener',
+    [
+      {
+        name: 'c.json',
+        text: [
+          '{"text": "王明远调研", "label": {"person": {"王明远": [[0, 2]]}}',
+          '[1, 2]',
+          '{"id": 3}',
+          '{"text": "王明远", "label": ["person"]}',
+          '{"text": "王明远", "label": {"person": {"王明远": [[0.5, 2]]}}}',
+          '{"text": "王明远", "label": {"person": {"王明远": [[-1, 2]]}}}',
+          '{"text": "王明远", "label": {"person": {"王明远": [[2, 0]]}}}',
+          '{"text": "王明远", "label": {"person": {"王明远": [[0, 9]]}}}',
+          '{"text": "王明远", "label": {"person": {"李四": [[0, 1]]}}}',
+        ].join('\n'),
+      },
+    ],
+  ],
   ['doccano-jsonl', [{ name: 'd.jsonl', text: '{"text": "王明远", "label": [0, 1]}\n' }]],
-  ['biaozhu-jsonl', [{ name: 'b.jsonl', text: [
-    '{"text": "王明远", "original_text": "王明遠", "spans": [{"label": ""}, {"label": "PERSON"}, {"label": "PERSON", "start": 0, "end": 9}]}',
-    '{"text": "王明远", "offset_map": [0, 3, 0]}',
-    '{"text": "王明远", "offset_map": [1, 3, 0, 3]}',
-    '{"text": "王明远", "offset_map": [0, 3, 0, 9]}',
-    '{"text": "王明远", "offset_map": [0, 2, 0, 2]}',
-    '{"text": "𠮷a", "spans": [{"label": "P", "start": 1, "end": 3}, {"label": "P", "start": -1, "end": 1}, {"label": "P", "start": 2, "end": 2}, {"label": "P", "start": "0", "end": 1}]}',
-  ].join('\n') }]],
+  [
+    'biaozhu-jsonl',
+    [
+      {
+        name: 'b.jsonl',
+        text: [
+          '{"text": "王明远", "original_text": "王明遠", "spans": [{"label": ""}, {"label": "PERSON"}, {"label": "PERSON", "start": 0, "end": 9}]}',
+          '{"text": "王明远", "offset_map": [0, 3, 0]}',
+          '{"text": "王明远", "offset_map": [1, 3, 0, 3]}',
+          '{"text": "王明远", "offset_map": [0, 3, 0, 9]}',
+          '{"text": "王明远", "offset_map": [0, 2, 0, 2]}',
+          '{"text": "𠮷a", "spans": [{"label": "P", "start": 1, "end": 3}, {"label": "P", "start": -1, "end": 1}, {"label": "P", "start": 2, "end": 2}, {"label": "P", "start": "0", "end": 1}]}',
+        ].join('\n'),
+      },
+    ],
+  ],
   ['conll-bio', [{ name: 'x.conll', text: '王\tB-PER\n明\tX-PER\n远\n' }]],
-  ['label-studio', [{ name: 'ls.json', text: JSON.stringify([
-    { nodata: 1 },
-    { data: { n: 1 } },
-    { data: { text: '王明远' }, annotations: [{ result: [
-      { id: 'a', type: 'labels', value: { labels: ['P'] } },
-      { id: 'b', type: 'labels', value: { start: 0, end: 9, labels: ['P'] } },
-      { id: 'c', type: 'labels', value: { start: 0, end: 2, text: '李四', labels: ['P'] } },
-    ] }] },
-  ]) }]],
+  [
+    'label-studio',
+    [
+      {
+        name: 'ls.json',
+        text: JSON.stringify([
+          { nodata: 1 },
+          { data: { n: 1 } },
+          {
+            data: { text: '王明远' },
+            annotations: [
+              {
+                result: [
+                  { id: 'a', type: 'labels', value: { labels: ['P'] } },
+                  { id: 'b', type: 'labels', value: { start: 0, end: 9, labels: ['P'] } },
+                  { id: 'c', type: 'labels', value: { start: 0, end: 2, text: '李四', labels: ['P'] } },
+                ],
+              },
+            ],
+          },
+        ]),
+      },
+    ],
+  ],
   ['label-studio', [{ name: 'broken.json', text: '[{' }]],
-  ['brat', [
-    { name: 'a.txt', text: '王明远调研回龙观。\n区委书记' },
-    { name: 'a.ann', text: [
-      'T1\tPERSON 0 3\t王明远',
-      'T2\tPERSON 0 30\t王明远',
-      'T3\tPERSON 0 2\t王明远',
-      'T4\tPERSON',
-      'T5\tPERSON 0 1;3 5\t王 调研',
-      'A1\trole',
-      'A2\trole T9 书记',
-      'R1\tRel Arg1:T1 Arg2:T5',
-      'E1\tEvent:T1',
-    ].join('\n') },
-    { name: 'orphan.ann', text: 'T1\tPERSON 0 1\t王' },
-  ]],
+  [
+    'brat',
+    [
+      { name: 'a.txt', text: '王明远调研回龙观。\n区委书记' },
+      {
+        name: 'a.ann',
+        text: [
+          'T1\tPERSON 0 3\t王明远',
+          'T2\tPERSON 0 30\t王明远',
+          'T3\tPERSON 0 2\t王明远',
+          'T4\tPERSON',
+          'T5\tPERSON 0 1;3 5\t王 调研',
+          'A1\trole',
+          'A2\trole T9 书记',
+          'R1\tRel Arg1:T1 Arg2:T5',
+          'E1\tEvent:T1',
+        ].join('\n'),
+      },
+      { name: 'orphan.ann', text: 'T1\tPERSON 0 1\t王' },
+    ],
+  ],
   ['mentions-csv', [{ name: 'm.csv', text: 'label,text\n' }]],
 ];
 
@@ -83,7 +120,10 @@ describe('import problem codes', () => {
   it('every code the format parsers have is produced by a real bad file, with its values filling both texts', () => {
     expect(new Set(problems.map((p) => p.code))).toEqual(new Set(IMPORT_PROBLEM_CODES.filter((c) => !SERVICE_CODES.has(c))));
     for (const p of problems) {
-      for (const [lang, dict] of [['en', en], ['zh-CN', zh]] as const) {
+      for (const [lang, dict] of [
+        ['en', en],
+        ['zh-CN', zh],
+      ] as const) {
         const text = formatMessage(dict[`problem.${p.code}` as keyof typeof en], p.params, lang);
         expect(text, `${lang} ${p.code}: ${p.message}`).not.toMatch(/\{\w+[},]/);
       }
@@ -96,7 +136,10 @@ describe('import problem codes', () => {
     expect(clue[0]).toMatchObject({ file: 'c.json', line: 1, code: 'not_json' });
     expect(problemText((k, v) => translate('zh', k, v), clue[0])).toMatch(/^不是有效的 JSON：/);
 
-    const brat = parseExchange('brat', [{ name: 'a.txt', text: '王明远' }, { name: 'a.ann', text: 'T1\tPERSON 0 30\t王明远\nR1\tx\nR2\ty\n' }]).problems;
+    const brat = parseExchange('brat', [
+      { name: 'a.txt', text: '王明远' },
+      { name: 'a.ann', text: 'T1\tPERSON 0 30\t王明远\nR1\tx\nR2\ty\n' },
+    ]).problems;
     const past = brat.find((p) => p.code === 'brat_bad_offsets');
     expect(past?.message).toContain('past the end of the text (3)');
     expect(problemText((k, v) => translate('zh', k, v), past!)).toBe('标注 T1 的位置 0 30 顺序颠倒或超出了正文（3 个字）；已跳过。');

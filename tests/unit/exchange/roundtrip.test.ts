@@ -11,14 +11,15 @@ const RUNS = { numRuns: 150 };
 
 function roundTrip(format: ExportFormat, docs: ExportDocument[]) {
   const { files, dropped, adjusted } = exportToStrings(format, docs, ctx());
-  const parsed = parseExchange(format, [...files].map(([name, text]) => ({ name: name || 'export', text })));
+  const parsed = parseExchange(
+    format,
+    [...files].map(([name, text]) => ({ name: name || 'export', text })),
+  );
   return { ...parsed, dropped, adjusted };
 }
 
 const attributesOf = (spans: { start: number; end: number; label: string; attributes?: Record<string, string> }[]) =>
-  spans
-    .map((s) => `${s.start}:${s.end}:${s.label}:${JSON.stringify(Object.entries(s.attributes ?? {}).sort())}`)
-    .sort();
+  spans.map((s) => `${s.start}:${s.end}:${s.label}:${JSON.stringify(Object.entries(s.attributes ?? {}).sort())}`).sort();
 
 describe.each(['biaozhu-jsonl', 'doccano-jsonl', 'cluener', 'label-studio'] as const)('%s round trip', (format) => {
   const withAttributes = format === 'biaozhu-jsonl' || format === 'label-studio';

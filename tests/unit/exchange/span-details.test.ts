@@ -91,11 +91,13 @@ describe('notes', () => {
   });
 });
 
-describe('the order a document\'s spans come in', () => {
+describe("the order a document's spans come in", () => {
   // The export reader hands spans over in the order SQLite reads them (see readExportSpanLists):
   // every format must sort them itself.
   it.each(EXPORT_FORMATS)('does not change what %s writes', (format) => {
-    const shuffledArb = docArb(1, { attributes: true }).chain((doc) => fc.tuple(fc.constant(doc), fc.shuffledSubarray(doc.spans, { minLength: doc.spans.length, maxLength: doc.spans.length })));
+    const shuffledArb = docArb(1, { attributes: true }).chain((doc) =>
+      fc.tuple(fc.constant(doc), fc.shuffledSubarray(doc.spans, { minLength: doc.spans.length, maxLength: doc.spans.length })),
+    );
     fc.assert(
       fc.property(shuffledArb, ([doc, shuffled]) => {
         expect(exportOne(format, { ...doc, spans: shuffled })).toEqual(exportOne(format, doc));
@@ -143,10 +145,14 @@ describe('attribute objects shared between spans', () => {
   const exportAll = (format: (typeof EXPORT_FORMATS)[number], docs: ExportDocument[]) => {
     const exporter = exporters[format];
     const context = ctx();
-    return [asText(exporter.begin(context)), ...docs.map((doc) => {
-      const result = exporter.document(doc, context);
-      return { ...result, chunks: asText(result.chunks) };
-    }), asText(exporter.end(context))];
+    return [
+      asText(exporter.begin(context)),
+      ...docs.map((doc) => {
+        const result = exporter.document(doc, context);
+        return { ...result, chunks: asText(result.chunks) };
+      }),
+      asText(exporter.end(context)),
+    ];
   };
 
   it.each(EXPORT_FORMATS)('does not change what %s writes', (format) => {

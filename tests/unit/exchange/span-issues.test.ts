@@ -19,9 +19,7 @@ const docWithSpans = fc
   .map(([text, raw]) => {
     // Whole code points only: a span never splits a surrogate pair.
     const whole = (u: number) => (u > 0 && u < text.length && /[\uDC00-\uDFFF]/.test(text[u]!) ? u - 1 : u);
-    const spans = raw
-      .map(([a, b, label], i) => span(i + 1, whole(Math.min(a, b)), whole(Math.max(a, b)), label))
-      .filter((s) => s.start < s.end);
+    const spans = raw.map(([a, b, label], i) => span(i + 1, whole(Math.min(a, b)), whole(Math.max(a, b)), label)).filter((s) => s.start < s.end);
     return doc(7, text, spans);
   });
 
@@ -39,7 +37,14 @@ describe('the dropped and adjusted span list', () => {
         expect(new Set(droppedIds).size).toBe(droppedIds.length);
         for (const issue of issues) {
           const s = d.spans.find((x) => x.id === issue.spanId)!;
-          expect(issue).toMatchObject({ documentId: 7, title: d.metadata.title, label: s.label, start: s.start, end: s.end, text: d.text.slice(s.start, s.end) });
+          expect(issue).toMatchObject({
+            documentId: 7,
+            title: d.metadata.title,
+            label: s.label,
+            start: s.start,
+            end: s.end,
+            text: d.text.slice(s.start, s.end),
+          });
           expect(dropped.some((x) => x.reason === issue.reason) || adjusted.some((x) => x.reason === issue.reason)).toBe(true);
         }
       }),
@@ -49,7 +54,13 @@ describe('the dropped and adjusted span list', () => {
 
   it('holds at most the cap and counts the rest', () => {
     // Ten copies of one span in each document: BIO keeps one and drops nine.
-    const docs = Array.from({ length: 5 }, (_, d) => doc(d + 1, '区委书记王明远调研。', Array.from({ length: 10 }, (_, i) => span(d * 100 + i, 4, 7, 'PERSON'))));
+    const docs = Array.from({ length: 5 }, (_, d) =>
+      doc(
+        d + 1,
+        '区委书记王明远调研。',
+        Array.from({ length: 10 }, (_, i) => span(d * 100 + i, 4, 7, 'PERSON')),
+      ),
+    );
     const { issues, issuesMore, dropped } = exportToStrings('conll-bio', docs, ctx(), 20);
     expect(dropped).toEqual([{ reason: 'overlap', count: 45 }]);
     expect(issues).toHaveLength(20);

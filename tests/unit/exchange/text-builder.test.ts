@@ -10,16 +10,46 @@ describe('Utf8Builder', () => {
     const piece = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 120 }).map((s) => ({ kind: 'text' as const, s })), // long ones take the native encoder
       fc.constantFrom('\ufeff', '𠮷', '“四个意识”', '\tB-PERSON\n').map((s) => ({ kind: 'bytes' as const, s })),
-      fc.string({ unit: fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\u2028', '\ud800', '\udc00')), maxLength: 40 }).map((s) => ({ kind: 'json' as const, s })),
+      fc
+        .string({
+          unit: fc.oneof(
+            fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }),
+            fc.constantFrom('"', '\\', '\n', '\u0000', '\u001f', '\u007f', '\u2028', '\ud800', '\udc00'),
+          ),
+          maxLength: 40,
+        })
+        .map((s) => ({ kind: 'json' as const, s })),
       fc.tuple(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.nat(40), fc.nat(40)).map(([s, a, b]) => ({ kind: 'slice' as const, s, a, b })),
-      fc.tuple(fc.constantFrom('jsonSlice' as const, 'csvSlice' as const), fc.string({ unit: fc.constantFrom('"', ',', '\\', '\n', '\r', '\u0000', '\u001f', '\b', '区', '𠮷', '\ud800', 'a'), maxLength: 20 }), fc.nat(20), fc.nat(20)).map(([kind, s, a, b]) => ({ kind, s, a, b })),
-      fc.oneof(fc.nat(), fc.constantFrom(0, 9, 10, 99, 100, 2 ** 31 - 1, 2 ** 31, 2 ** 53 - 1, -1, -0, 0.5, 1e21, NaN)).map((n) => ({ kind: 'number' as const, n })),
+      fc
+        .tuple(
+          fc.constantFrom('jsonSlice' as const, 'csvSlice' as const),
+          fc.string({ unit: fc.constantFrom('"', ',', '\\', '\n', '\r', '\u0000', '\u001f', '\b', '区', '𠮷', '\ud800', 'a'), maxLength: 20 }),
+          fc.nat(20),
+          fc.nat(20),
+        )
+        .map(([kind, s, a, b]) => ({ kind, s, a, b })),
+      fc
+        .oneof(fc.nat(), fc.constantFrom(0, 9, 10, 99, 100, 2 ** 31 - 1, 2 ** 31, 2 ** 53 - 1, -1, -0, 0.5, 1e21, NaN))
+        .map((n) => ({ kind: 'number' as const, n })),
       // Texts given as their bytes (well-formed: no lone surrogates), and pieces long enough to be copied natively.
-      fc.string({ unit: fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }), fc.constantFrom('"', '\\', '\n', '\r', '\u0000', '\u001f', '\b', '\u007f', '\u2028', '𠮷')), maxLength: 80 }).map((s) => ({ kind: 'jsonUtf8' as const, s })),
+      fc
+        .string({
+          unit: fc.oneof(
+            fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }),
+            fc.constantFrom('"', '\\', '\n', '\r', '\u0000', '\u001f', '\b', '\u007f', '\u2028', '𠮷'),
+          ),
+          maxLength: 80,
+        })
+        .map((s) => ({ kind: 'jsonUtf8' as const, s })),
       fc.string({ unit: 'grapheme', minLength: 20, maxLength: 60 }).map((s) => ({ kind: 'bytes' as const, s })),
       fc.constant({ kind: 'repeat' as const }),
       // Runs of BMP characters (no surrogates), each with a tag: CoNLL's characters outside spans.
-      fc.tuple(fc.string({ unit: fc.constantFrom('区', 'a', 'é', '\u0800', '\uffff', '\u07ff', '\u007f', '。'), maxLength: 30 }), fc.constantFrom('\tO\n', '\tB-PERSON\n', '', 'x')).map(([s, tag]) => ({ kind: 'eachBmp' as const, s, tag })),
+      fc
+        .tuple(
+          fc.string({ unit: fc.constantFrom('区', 'a', 'é', '\u0800', '\uffff', '\u07ff', '\u007f', '。'), maxLength: 30 }),
+          fc.constantFrom('\tO\n', '\tB-PERSON\n', '', 'x'),
+        )
+        .map(([s, tag]) => ({ kind: 'eachBmp' as const, s, tag })),
     );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 300 }), fc.array(piece, { maxLength: 300 }), (before, pieces) => {
@@ -94,7 +124,13 @@ describe('Utf8Builder', () => {
 
   it('writes a character and its tag line in one call, short tags and long', () => {
     const builder = new Utf8Builder();
-    for (const [char, tag] of [['北', '\tO\n'], ['a', '\tB-PERSON\n'], ['é', '\tO\n'], ['京', '']]) builder.bmpThen(char.charCodeAt(0), utf8Bytes(tag));
+    for (const [char, tag] of [
+      ['北', '\tO\n'],
+      ['a', '\tB-PERSON\n'],
+      ['é', '\tO\n'],
+      ['京', ''],
+    ])
+      builder.bmpThen(char.charCodeAt(0), utf8Bytes(tag));
     expect(new TextDecoder().decode(builder.take())).toBe('北\tO\na\tB-PERSON\né\tO\n京');
   });
 

@@ -13,11 +13,18 @@ afterAll(() => core.dispose());
 it('brat split export writes train, dev and test folders', async () => {
   buildGoldenProject(core.session.requireDb(), 0);
   const outPath = join(core.dir, 'brat');
-  const { jobId } = await core.call('export:start', { format: 'brat', outPath, statuses: ['todo', 'in_progress', 'done', 'reviewed'], split: { seed: 7, train: 0.6, dev: 0.2, test: 0.2 } });
+  const { jobId } = await core.call('export:start', {
+    format: 'brat',
+    outPath,
+    statuses: ['todo', 'in_progress', 'done', 'reviewed'],
+    split: { seed: 7, train: 0.6, dev: 0.2, test: 0.2 },
+  });
   const status = await core.jobs.wait(jobId);
   expect(status.error ?? null).toBeNull();
   expect(status.state).toBe('done');
-  const folders = readdirSync(outPath).filter((name) => !name.endsWith('.conf')).sort();
+  const folders = readdirSync(outPath)
+    .filter((name) => !name.endsWith('.conf'))
+    .sort();
   expect(folders.length).toBeGreaterThan(1);
   const files = folders.flatMap((folder) => readdirSync(join(outPath, folder)));
   expect(files.filter((name) => name.endsWith('.txt'))).toHaveLength((status.result as ExportReport).documents);

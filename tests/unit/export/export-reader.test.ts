@@ -16,7 +16,20 @@ import { utf8Text } from '../../../shared/exchange/text-builder';
 import type { ExportDocumentRow } from '../../../electron/services/db/export-queries';
 import { addDocument, testCore } from '../helpers';
 
-type Row = [documentId: number, id: number, start: number, end: number, labelId: number, annotatorId: number, origin: string, reviewState: string, attributesJson: string, createdAt: string, updatedAt: string, attributeSetId: number];
+type Row = [
+  documentId: number,
+  id: number,
+  start: number,
+  end: number,
+  labelId: number,
+  annotatorId: number,
+  origin: string,
+  reviewState: string,
+  attributesJson: string,
+  createdAt: string,
+  updatedAt: string,
+  attributeSetId: number,
+];
 
 describe('export reader', () => {
   const core = testCore();
@@ -34,28 +47,52 @@ describe('export reader', () => {
   /** The reference: every span row by row, by document and id. */
   const rowsOf = (ids: number[]) =>
     db
-      .prepare(`SELECT a.document_id, a.id, a.start, a.end, a.label_id, a.annotator_id, a.origin, a.review_state, coalesce(s.json, '{}'), a.created_at, a.updated_at,
+      .prepare(
+        `SELECT a.document_id, a.id, a.start, a.end, a.label_id, a.annotator_id, a.origin, a.review_state, coalesce(s.json, '{}'), a.created_at, a.updated_at,
                 coalesce(a.attribute_set_id, 0) FROM annotations a LEFT JOIN attribute_sets s ON s.id = a.attribute_set_id
-                WHERE a.document_id IN (SELECT value FROM json_each(?)) ORDER BY a.document_id, a.id`)
+                WHERE a.document_id IN (SELECT value FROM json_each(?)) ORDER BY a.document_id, a.id`,
+      )
       .raw(true)
       .all(JSON.stringify(ids)) as Row[];
 
   // Separators of the lists themselves (",", U+001E) and JSON escapes among the values.
-  const attributesArb = fc.dictionary(fc.constantFrom('role', 'note'), fc.string({ unit: fc.constantFrom('a', ',', '\x1e', '"', '\\', '区', '\n') }), { maxKeys: 2 });
+  const attributesArb = fc.dictionary(fc.constantFrom('role', 'note'), fc.string({ unit: fc.constantFrom('a', ',', '\x1e', '"', '\\', '区', '\n') }), {
+    maxKeys: 2,
+  });
 
-  it('property: the lists parse to the rows of a plain SELECT, each span\'s details with it', () => {
+  it("property: the lists parse to the rows of a plain SELECT, each span's details with it", () => {
     const spanArb = fc
-      .tuple(fc.nat(text.length - 1), fc.integer({ min: 1, max: 30 }), fc.nat(labelIds.length - 1), fc.nat(1), attributesArb, fc.constantFrom('manual' as const, 'suggested' as const), fc.constantFrom('pending' as const, 'accepted' as const, 'rejected' as const), fc.date({ noInvalidDate: true }))
+      .tuple(
+        fc.nat(text.length - 1),
+        fc.integer({ min: 1, max: 30 }),
+        fc.nat(labelIds.length - 1),
+        fc.nat(1),
+        attributesArb,
+        fc.constantFrom('manual' as const, 'suggested' as const),
+        fc.constantFrom('pending' as const, 'accepted' as const, 'rejected' as const),
+        fc.date({ noInvalidDate: true }),
+      )
       .map(([start, length, label, annotator, attributes, origin, reviewState, time]) => ({
-        start, end: Math.min(text.length, start + length), labelId: labelIds[label], annotatorId: annotators[annotator], attributes, origin, reviewState,
+        start,
+        end: Math.min(text.length, start + length),
+        labelId: labelIds[label],
+        annotatorId: annotators[annotator],
+        attributes,
+        origin,
+        reviewState,
         // Most spans are never edited: their updated time equals the created one.
-        createdAt: time.toISOString(), updatedAt: new Date(time.getTime() + (time.getTime() % 2)).toISOString(),
+        createdAt: time.toISOString(),
+        updatedAt: new Date(time.getTime() + (time.getTime() % 2)).toISOString(),
       }));
     fc.assert(
       fc.property(fc.array(fc.array(spanArb, { maxLength: 40 }), { minLength: 1, maxLength: 6 }), (docs) => {
         const ids = docs.map((spans, i) => {
           const id = addDocument(core, `${text}${++added}`, `doc ${i}`); // distinct texts: the project refuses duplicates
-          insertDocumentAnnotations(db, id, spans.map((s) => ({ ...s, documentId: id })));
+          insertDocumentAnnotations(
+            db,
+            id,
+            spans.map((s) => ({ ...s, documentId: id })),
+          );
           return id;
         });
         const rows = rowsOf(ids);
@@ -70,11 +107,13 @@ describe('export reader', () => {
         const spansOf = (packed: PackedSpans) => {
           if (packed.attributesUpdate) attributes.apply(packed.attributesUpdate);
           const unpacker = new SpanUnpacker(packed);
-          const spans = ids.flatMap((id) => unpacker.take(id)).map((r) => ({
-            numbers: [r.documentId, r.id, r.start, r.end, r.labelId, r.annotatorId, r.state, r.attributeSetId],
-            attributes: packed.attributesUpdate ? attributes.get(r.attributeSetId) : null,
-            details: packed.texts.createdAt ? [r.createdAt, r.updatedAt] : null,
-          }));
+          const spans = ids
+            .flatMap((id) => unpacker.take(id))
+            .map((r) => ({
+              numbers: [r.documentId, r.id, r.start, r.end, r.labelId, r.annotatorId, r.state, r.attributeSetId],
+              attributes: packed.attributesUpdate ? attributes.get(r.attributeSetId) : null,
+              details: packed.texts.createdAt ? [r.createdAt, r.updatedAt] : null,
+            }));
           // Grouped by document in id order, as the document rows are; within one, SQLite's order.
           expect(spans.map((s) => s.numbers[0])).toEqual([...spans.map((s) => s.numbers[0])].sort((x, y) => x - y));
           return spans.sort((x, y) => x.numbers[0] - y.numbers[0] || x.numbers[1] - y.numbers[1]);
@@ -103,17 +142,54 @@ describe('export reader', () => {
 
   it('refuses a position list that is not made of numbers instead of exporting wrong offsets', () => {
     const none = () => [];
-    expect(() => packSpans([[7, 1, '1,2,3,4,5,0,0', null, null], [8, 1, '1,2.5,3,4,5,0,0', null, null]], 'none', numberings(), none)).toThrow('document 8: span positions hold "."');
-    expect(() => packSpans([[9, 1, '1,2,3,4,5,0', null, null]], 'none', numberings(), none)).toThrow('document 9: span positions hold 6 numbers for 1 spans, not 7 each');
+    expect(() =>
+      packSpans(
+        [
+          [7, 1, '1,2,3,4,5,0,0', null, null],
+          [8, 1, '1,2.5,3,4,5,0,0', null, null],
+        ],
+        'none',
+        numberings(),
+        none,
+      ),
+    ).toThrow('document 8: span positions hold "."');
+    expect(() => packSpans([[9, 1, '1,2,3,4,5,0', null, null]], 'none', numberings(), none)).toThrow(
+      'document 9: span positions hold 6 numbers for 1 spans, not 7 each',
+    );
     // One number short here and one too many there must not even out over the batch.
-    expect(() => packSpans([[10, 1, '1,2,3,4,5,0,0,6', null, null], [11, 1, '1,2,3,4,5,0', null, null]], 'none', numberings(), none)).toThrow('document 10: span positions hold 8 numbers for 1 spans');
+    expect(() =>
+      packSpans(
+        [
+          [10, 1, '1,2,3,4,5,0,0,6', null, null],
+          [11, 1, '1,2,3,4,5,0', null, null],
+        ],
+        'none',
+        numberings(),
+        none,
+      ),
+    ).toThrow('document 10: span positions hold 8 numbers for 1 spans');
   });
 
   it('carries attributes holding any character, and refuses times that hold a raw list separator instead of shifting them onto other spans', () => {
     const id = addDocument(core, `${text}raw-separator`, 'raw separator');
     const now = new Date().toISOString();
     const attributes = { note: 'a\x1eb,c\x1fd' };
-    insertDocumentAnnotations(db, id, [0, 5].map((start) => ({ documentId: id, start, end: start + 2, labelId: labelIds[0], annotatorId: annotators[0], origin: 'manual', reviewState: 'pending', attributes: start === 0 ? attributes : {}, createdAt: now, updatedAt: now })));
+    insertDocumentAnnotations(
+      db,
+      id,
+      [0, 5].map((start) => ({
+        documentId: id,
+        start,
+        end: start + 2,
+        labelId: labelIds[0],
+        annotatorId: annotators[0],
+        origin: 'manual',
+        reviewState: 'pending',
+        attributes: start === 0 ? attributes : {},
+        createdAt: now,
+        updatedAt: now,
+      })),
+    );
     const table = new AttributeTable();
     const packed = packSpans(readExportSpanLists(db, [id], 'attributes'), 'attributes', numberings(), readSets);
     table.apply(packed.attributesUpdate!);
@@ -132,25 +208,56 @@ describe('export reader', () => {
   it('names an attribute set missing from a damaged project instead of exporting spans without it', () => {
     const id = addDocument(core, `${text}missing-set`, 'missing set');
     const now = new Date().toISOString();
-    insertDocumentAnnotations(db, id, [{ documentId: id, start: 0, end: 2, labelId: labelIds[0], annotatorId: annotators[0], origin: 'manual', reviewState: 'pending', attributes: { role: '区长' }, createdAt: now, updatedAt: now }]);
+    insertDocumentAnnotations(db, id, [
+      {
+        documentId: id,
+        start: 0,
+        end: 2,
+        labelId: labelIds[0],
+        annotatorId: annotators[0],
+        origin: 'manual',
+        reviewState: 'pending',
+        attributes: { role: '区长' },
+        createdAt: now,
+        updatedAt: now,
+      },
+    ]);
     db.pragma('foreign_keys = OFF'); // as another program could have written it
     db.prepare('UPDATE annotations SET attribute_set_id = 99999 WHERE document_id = ?').run(id);
     db.pragma('foreign_keys = ON');
-    expect(() => packSpans(readExportSpanLists(db, [id], 'attributes'), 'attributes', numberings(), readSets)).toThrow('span attribute set 99999 is missing from the project: the file is damaged');
+    expect(() => packSpans(readExportSpanLists(db, [id], 'attributes'), 'attributes', numberings(), readSets)).toThrow(
+      'span attribute set 99999 is missing from the project: the file is damaged',
+    );
   });
 });
 
 describe('texts between the export threads', () => {
   const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
   const row = (id: number, text: Uint8Array, original: Uint8Array | null): ExportDocumentRow => ({
-    id, title: `t${id}`, published_at: null, source: null, district: null, url: null, reporters_json: '[]', external_id: null, status: 'todo', note: null,
-    text, original_text: original, offset_map_json: null,
+    id,
+    title: `t${id}`,
+    published_at: null,
+    source: null,
+    district: null,
+    url: null,
+    reporters_json: '[]',
+    external_id: null,
+    status: 'todo',
+    note: null,
+    text,
+    original_text: original,
+    offset_map_json: null,
   });
   // Well-formed texts, and bytes SQLite could hold from a file another program wrote.
   const bytesArb = fc.oneof(
     fc.string({ unit: 'grapheme', maxLength: 30 }).map((s) => new Uint8Array(Buffer.from(s, 'utf8'))),
     fc.uint8Array({ maxLength: 12 }),
-    fc.constantFrom(Uint8Array.of(0xef, 0xbb, 0xbf, 0x41), Uint8Array.of(0xed, 0xa0, 0x80), Uint8Array.of(0xe5, 0x8c), new Uint8Array(Buffer.from('“区”\n"引号"\\\t\u0001𠮷', 'utf8'))),
+    fc.constantFrom(
+      Uint8Array.of(0xef, 0xbb, 0xbf, 0x41),
+      Uint8Array.of(0xed, 0xa0, 0x80),
+      Uint8Array.of(0xe5, 0x8c),
+      new Uint8Array(Buffer.from('“区”\n"引号"\\\t\u0001𠮷', 'utf8')),
+    ),
   );
 
   it('property: every text is what TextDecoder reads, its bytes come only when they are the text, and an identical original comes once', () => {
@@ -158,7 +265,9 @@ describe('texts between the export threads', () => {
     const rowArb = fc.tuple(bytesArb, fc.oneof(bytesArb, fc.constantFrom('same' as const, 'null' as const)));
     fc.assert(
       fc.property(fc.array(rowArb, { maxLength: 6 }), fc.boolean(), fc.boolean(), (pairs, withOriginal, withUtf8) => {
-        const rows = pairs.map(([text, original], i) => row(i + 1, text, !withOriginal || original === 'null' ? null : original === 'same' ? new Uint8Array(text) : original));
+        const rows = pairs.map(([text, original], i) =>
+          row(i + 1, text, !withOriginal || original === 'null' ? null : original === 'same' ? new Uint8Array(text) : original),
+        );
         const { rows: lean, texts } = packTexts(rows, withOriginal, withUtf8);
         expect(lean.map((r) => r.id)).toEqual(rows.map((r) => r.id));
         expect(lean.every((r) => !('text' in r) && !('original_text' in r))).toBe(true);
@@ -191,7 +300,11 @@ describe('span texts between the export threads', () => {
   it('send each attribute set once, again after the tables are emptied between batches', () => {
     const sent = new AttributeSetsSent(2);
     const table = new AttributeTable();
-    const stored = new Map([[4, '{"role":"区长"}'], [9, '{"role":"书记"}'], [12, '{"district":"顺义区"}']]);
+    const stored = new Map([
+      [4, '{"role":"区长"}'],
+      [9, '{"role":"书记"}'],
+      [12, '{"district":"顺义区"}'],
+    ]);
     const asked: number[][] = [];
     const batch = (ids: number[]) => {
       sent.beginBatch();
@@ -202,14 +315,26 @@ describe('span texts between the export threads', () => {
     };
     const first = batch([0, 4, 4, 0, 9, 4]);
     // Most spans have no attributes (set 0): never sent, and every such span shares one frozen object.
-    expect(first.update).toEqual({ reset: false, sets: [[4, '{"role":"区长"}'], [9, '{"role":"书记"}']] });
+    expect(first.update).toEqual({
+      reset: false,
+      sets: [
+        [4, '{"role":"区长"}'],
+        [9, '{"role":"书记"}'],
+      ],
+    });
     expect(first.sets).toEqual([{}, { role: '区长' }, { role: '区长' }, {}, { role: '书记' }, { role: '区长' }]);
     expect(first.sets[0]).toBe(first.sets[3]);
     expect(first.sets[1]).toBe(first.sets[5]);
     expect(first.sets.every((s) => Object.isFrozen(s))).toBe(true);
     // The table is full: emptied, and the set sent again.
     const second = batch([4, 12]);
-    expect(second.update).toEqual({ reset: true, sets: [[4, '{"role":"区长"}'], [12, '{"district":"顺义区"}']] });
+    expect(second.update).toEqual({
+      reset: true,
+      sets: [
+        [4, '{"role":"区长"}'],
+        [12, '{"district":"顺义区"}'],
+      ],
+    });
     expect(() => table.get(9)).toThrow('span attribute set 9 was never sent');
     // A batch without new sets asks for none.
     batch([0, 0]);

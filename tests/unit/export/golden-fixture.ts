@@ -68,7 +68,13 @@ const NORMALIZED_MAP = [0, 4, 0, 4, 4, 0, 4, 1, 4, 3, 5, 3, 7, 0, 8, 6, 7, 6, 14
 function handWritten(): FixtureDocument[] {
   return [
     {
-      title: '示例 "一"', text: DEMO, status: 'done', note: '文档备注，含"引号"\n与换行', reporters: ['记者甲', '记者乙'], externalId: 'ext-1', url: 'http://example.org/a?b=1&c=2',
+      title: '示例 "一"',
+      text: DEMO,
+      status: 'done',
+      note: '文档备注，含"引号"\n与换行',
+      reporters: ['记者甲', '记者乙'],
+      externalId: 'ext-1',
+      url: 'http://example.org/a?b=1&c=2',
       spans: [
         { ...at(DEMO, '王明远'), label: 'PERSON', attributes: { role: '区委书记', level: 'a b,c|d:%20' }, note: '职务是“区委书记”，"引号", 逗号\n第二行' },
         { ...at(DEMO, '区委书记王明远'), label: 'PERSON', annotator: '李', reviewState: 'accepted' },
@@ -82,7 +88,12 @@ function handWritten(): FixtureDocument[] {
       ],
     },
     {
-      title: 'escapes, 逗号', text: ESCAPES, status: 'reviewed', date: null, source: '来源,"带引号"', district: null,
+      title: 'escapes, 逗号',
+      text: ESCAPES,
+      status: 'reviewed',
+      date: null,
+      source: '来源,"带引号"',
+      district: null,
       spans: [
         { ...at(ESCAPES, '引号"与反斜杠\\'), label: 'SLOGAN', attributes: { note: 'tab\there "q" \\ back' } },
         { ...at(ESCAPES, '\r\n'), label: 'PERSON' },
@@ -93,7 +104,11 @@ function handWritten(): FixtureDocument[] {
       ],
     },
     {
-      title: '归一化', text: NORMALIZED_TEXT, originalText: ORIGINAL, offsetMap: NORMALIZED_MAP, status: 'in_progress',
+      title: '归一化',
+      text: NORMALIZED_TEXT,
+      originalText: ORIGINAL,
+      offsetMap: NORMALIZED_MAP,
+      status: 'in_progress',
       spans: [
         { ...at(NORMALIZED_TEXT, '区委书记王明远'), label: 'PERSON', createdAt: T1, updatedAt: T1 },
         { ...at(NORMALIZED_TEXT, '王明远'), label: 'PERSON', reviewState: 'accepted' },
@@ -103,7 +118,9 @@ function handWritten(): FixtureDocument[] {
     },
     { title: '无标注', text: '今天没有任何标注的一篇短文。', status: 'todo', spans: [] },
     {
-      title: '待办', text: '待办文档里的张三。', status: 'todo',
+      title: '待办',
+      text: '待办文档里的张三。',
+      status: 'todo',
       spans: [{ ...at('待办文档里的张三。', '张三'), label: 'PERSON', reviewState: 'rejected' }],
     },
   ];
@@ -121,7 +138,15 @@ function random(seed: number): () => number {
 }
 
 const PIECES = ['北京市', '朝阳区', '委书记', '调研', '未来科学城', '强调', '“四个意识”', '。', '！', '\n', '𠮷', '😀', ' ', '，', '"', 'a,b', '区'];
-const ATTRIBUTE_POOL: Record<string, string>[] = [{}, {}, { role: '书记' }, { role: '区长' }, { value: '5', unit: '亿元' }, { district: '海淀' }, { role: 'a b' }];
+const ATTRIBUTE_POOL: Record<string, string>[] = [
+  {},
+  {},
+  { role: '书记' },
+  { role: '区长' },
+  { value: '5', unit: '亿元' },
+  { district: '海淀' },
+  { role: 'a b' },
+];
 const LABELS = ['PERSON', 'SLOGAN', 'PROJECT', 'TARGET'];
 const STATUSES: DocumentStatus[] = ['todo', 'in_progress', 'done', 'reviewed'];
 const TIMES = ['2024-03-01T00:00:00.000Z', '2024-03-02T00:00:00.000Z', '2024-03-03T12:00:00.000Z'];
@@ -140,13 +165,25 @@ function generated(count: number): FixtureDocument[] {
       const [s, e] = a < b ? [a, b] : b < a ? [b, a] : [a, Math.min(a + 1, edges.length - 1)];
       const createdAt = pick(TIMES);
       return {
-        start: edges[s === e ? Math.max(0, s - 1) : s]!, end: edges[e]!, label: pick(LABELS), annotator: pick(['lin', '李', 'wang li']),
-        origin: next() < 0.2 ? 'suggested' : 'manual', reviewState: pick(['pending', 'pending', 'accepted', 'rejected'] as const),
-        attributes: pick(ATTRIBUTE_POOL), note: next() < 0.1 ? `注 ${n}` : undefined, createdAt, updatedAt: next() < 0.3 ? pick(TIMES) : createdAt,
+        start: edges[s === e ? Math.max(0, s - 1) : s]!,
+        end: edges[e]!,
+        label: pick(LABELS),
+        annotator: pick(['lin', '李', 'wang li']),
+        origin: next() < 0.2 ? 'suggested' : 'manual',
+        reviewState: pick(['pending', 'pending', 'accepted', 'rejected'] as const),
+        attributes: pick(ATTRIBUTE_POOL),
+        note: next() < 0.1 ? `注 ${n}` : undefined,
+        createdAt,
+        updatedAt: next() < 0.3 ? pick(TIMES) : createdAt,
       };
     });
     return {
-      title: `生成 ${n}`, text, status: pick(STATUSES), date: `2024-0${1 + (n % 9)}-1${n % 10}`, source: pick(['朝阳报', '海淀融媒', null]), district: pick(['朝阳', null]),
+      title: `生成 ${n}`,
+      text,
+      status: pick(STATUSES),
+      date: `2024-0${1 + (n % 9)}-1${n % 10}`,
+      source: pick(['朝阳报', '海淀融媒', null]),
+      district: pick(['朝阳', null]),
       spans: spans.filter((span) => span.end > span.start),
     };
   });
@@ -163,19 +200,42 @@ export function buildGoldenProject(db: Db, generatedCount = 260): void {
       const id = insertDocument(db, {
         draft: {
           metadata: {
-            title: fixture.title, date: fixture.date === undefined ? '2024-05-01' : fixture.date, source: fixture.source === undefined ? '示例区融媒体中心' : fixture.source,
-            district: fixture.district === undefined ? '示例区' : fixture.district, url: fixture.url ?? null, reporters: fixture.reporters ?? [], externalId: fixture.externalId ?? null,
+            title: fixture.title,
+            date: fixture.date === undefined ? '2024-05-01' : fixture.date,
+            source: fixture.source === undefined ? '示例区融媒体中心' : fixture.source,
+            district: fixture.district === undefined ? '示例区' : fixture.district,
+            url: fixture.url ?? null,
+            reporters: fixture.reporters ?? [],
+            externalId: fixture.externalId ?? null,
           },
-          originalText, text, offsetMap: fixture.offsetMap ?? [0, text.length, 0, originalText.length],
-          steps: [], warnings: [], removed: [], spans: [], status: fixture.status, note: fixture.note,
+          originalText,
+          text,
+          offsetMap: fixture.offsetMap ?? [0, text.length, 0, originalText.length],
+          steps: [],
+          warnings: [],
+          removed: [],
+          spans: [],
+          status: fixture.status,
+          note: fixture.note,
         },
-        fileName: `${fixture.title}.txt`, rawSha256: null, encoding: 'utf-8', textSha256: createHash('sha256').update(text).digest('hex'),
+        fileName: `${fixture.title}.txt`,
+        rawSha256: null,
+        encoding: 'utf-8',
+        textSha256: createHash('sha256').update(text).digest('hex'),
       });
       if (id === null) throw new Error(`duplicate fixture text: ${fixture.title}`);
       const records: AnnotationRecord[] = fixture.spans.map((span) => ({
-        documentId: id, start: span.start, end: span.end, labelId: labelIds.get(span.label)!, annotatorId: ensureAnnotator(db, span.annotator ?? 'lin'),
-        origin: span.origin ?? 'manual', reviewState: span.reviewState ?? 'pending', attributes: span.attributes ?? {}, note: span.note,
-        createdAt: span.createdAt ?? T0, updatedAt: span.updatedAt ?? span.createdAt ?? T0,
+        documentId: id,
+        start: span.start,
+        end: span.end,
+        labelId: labelIds.get(span.label)!,
+        annotatorId: ensureAnnotator(db, span.annotator ?? 'lin'),
+        origin: span.origin ?? 'manual',
+        reviewState: span.reviewState ?? 'pending',
+        attributes: span.attributes ?? {},
+        note: span.note,
+        createdAt: span.createdAt ?? T0,
+        updatedAt: span.updatedAt ?? span.createdAt ?? T0,
       }));
       insertDocumentAnnotations(db, id, records);
     }
@@ -194,16 +254,35 @@ export function goldenDocuments(generatedCount = 260): ExportDocument[] {
     const doc: ExportDocument = {
       id: n + 1,
       metadata: {
-        title: fixture.title, date: fixture.date === undefined ? '2024-05-01' : fixture.date, source: fixture.source === undefined ? '示例区融媒体中心' : fixture.source,
-        district: fixture.district === undefined ? '示例区' : fixture.district, url: fixture.url ?? null, reporters: fixture.reporters ?? [], externalId: fixture.externalId ?? null,
+        title: fixture.title,
+        date: fixture.date === undefined ? '2024-05-01' : fixture.date,
+        source: fixture.source === undefined ? '示例区融媒体中心' : fixture.source,
+        district: fixture.district === undefined ? '示例区' : fixture.district,
+        url: fixture.url ?? null,
+        reporters: fixture.reporters ?? [],
+        externalId: fixture.externalId ?? null,
       },
-      status: fixture.status, text: fixture.text, originalText, offsetMap: fixture.offsetMap, split: (['train', 'dev', 'test'] as const)[n % 3],
+      status: fixture.status,
+      text: fixture.text,
+      originalText,
+      offsetMap: fixture.offsetMap,
+      split: (['train', 'dev', 'test'] as const)[n % 3],
       spans: fixture.spans.map((span): ExportSpan => {
         const source = mapToOriginal(offsetMap, span.start, span.end);
         return {
-          id: ++spanId, start: span.start, end: span.end, label: span.label, attributes: span.attributes ?? {}, annotator: span.annotator ?? 'lin',
-          origin: span.origin ?? 'manual', reviewState: span.reviewState ?? 'pending', createdAt: span.createdAt ?? T0, updatedAt: span.updatedAt ?? span.createdAt ?? T0,
-          sourceStart: source.start, sourceEnd: source.end, ...(span.note ? { note: span.note } : {}),
+          id: ++spanId,
+          start: span.start,
+          end: span.end,
+          label: span.label,
+          attributes: span.attributes ?? {},
+          annotator: span.annotator ?? 'lin',
+          origin: span.origin ?? 'manual',
+          reviewState: span.reviewState ?? 'pending',
+          createdAt: span.createdAt ?? T0,
+          updatedAt: span.updatedAt ?? span.createdAt ?? T0,
+          sourceStart: source.start,
+          sourceEnd: source.end,
+          ...(span.note ? { note: span.note } : {}),
         };
       }),
     };

@@ -33,7 +33,9 @@ const sha = (bytes: Uint8Array | string) => createHash('sha256').update(bytes).d
 
 function filesUnder(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path).sort().flatMap((name) => filesUnder(join(path, name)));
+  return readdirSync(path)
+    .sort()
+    .flatMap((name) => filesUnder(join(path, name)));
 }
 
 /** Hashes by path; a brat folder's hundreds of files summed up in one hash (KEEP keeps them to compare). */
@@ -70,7 +72,18 @@ describe('export output is byte for byte what it was', () => {
 
     it(`${format}: exportToStrings`, () => {
       for (const offsets of ['normalized', 'source'] as const) {
-        const out = exportToStrings(format, goldenDocuments(), { labels: [{ key: 'PERSON', nameZh: '人物', nameEn: 'Person' }, { key: 'EVENT TYPE', nameZh: '事件', nameEn: 'Event' }], offsets }, 50);
+        const out = exportToStrings(
+          format,
+          goldenDocuments(),
+          {
+            labels: [
+              { key: 'PERSON', nameZh: '人物', nameEn: 'Person' },
+              { key: 'EVENT TYPE', nameZh: '事件', nameEn: 'Event' },
+            ],
+            offsets,
+          },
+          50,
+        );
         const written = [...out.files].sort(([a], [b]) => (a < b ? -1 : 1)).map(([path, text]) => [path, sha(text)] as const);
         const result = { files: summary(written), report: sha(JSON.stringify({ ...out, files: undefined })) };
         recorded[`strings ${format} ${offsets}`] = result;

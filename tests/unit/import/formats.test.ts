@@ -31,7 +31,8 @@ describe('HTML', () => {
   });
 
   it('reads the body when there is no <article>, and cleans the <title>', () => {
-    const html = '<html><head><title>区长调研_北京日报</title></head><body><nav>导航</nav><div>昌平区召开会议。</div><p>会议强调&amp;要求。</p><footer>版权</footer></body></html>';
+    const html =
+      '<html><head><title>区长调研_北京日报</title></head><body><nav>导航</nav><div>昌平区召开会议。</div><p>会议强调&amp;要求。</p><footer>版权</footer></body></html>';
     const [doc] = importBytes('page.htm', html).drafts;
     expect(doc.metadata.title).toBe('区长调研');
     expect(doc.text).toBe('昌平区召开会议。\n会议强调&要求。');
@@ -78,7 +79,10 @@ describe('JSONL and JSON', () => {
     expect(out.drafts.map((d) => d.metadata.externalId)).toEqual(['fengtai-2024-0311', 'shijingshan-2024-0402', 'pinggu-2024-0520']);
     expect(out.drafts[2].metadata.date).toBe('2024-05-20');
     const d = out.drafts[1];
-    expect(d.spans.map((s) => [d.text.slice(s.start, s.end), s.label])).toEqual([['首钢园', 'ORG'], ['罗海峰', 'PER']]);
+    expect(d.spans.map((s) => [d.text.slice(s.start, s.end), s.label])).toEqual([
+      ['首钢园', 'ORG'],
+      ['罗海峰', 'PER'],
+    ]);
   });
 
   it('reports malformed lines and records without text, and imports the rest', () => {
@@ -99,13 +103,28 @@ describe('JSONL and JSON', () => {
   });
 
   it('follows the field mapping and moves spans through normalization', () => {
-    const record = { doc: 'a1', body: '\u3000\u3000時(shí)間緊,昌平區(qū)召開會議。', spans: [{ start: 11, end: 14, label: 'LOC' }, { start: 40, end: 45, label: 'BAD' }], label: [[11, 14, 'LOC']] };
+    const record = {
+      doc: 'a1',
+      body: '\u3000\u3000時(shí)間緊,昌平區(qū)召開會議。',
+      spans: [
+        { start: 11, end: 14, label: 'LOC' },
+        { start: 40, end: 45, label: 'BAD' },
+      ],
+      label: [[11, 14, 'LOC']],
+    };
     const out = importBytes('r.jsonl', JSON.stringify(record), { fieldMapping: { text: 'body', id: 'doc' } });
     const [d] = out.drafts;
     expect(d.text).toBe('时间紧,昌平区召开会议。');
     expect(d.metadata.externalId).toBe('a1');
     expect(d.spans.map((s) => d.text.slice(s.start, s.end))).toEqual(['昌平区', '昌平区']);
-    expect(out.problems).toEqual([{ line: 1, message: 'line 1: span 40-45 (BAD) is outside the text', code: 'span_outside_text', params: { label: 'BAD', start: 40, end: 45, length: expect.any(Number) } }]);
+    expect(out.problems).toEqual([
+      {
+        line: 1,
+        message: 'line 1: span 40-45 (BAD) is outside the text',
+        code: 'span_outside_text',
+        params: { label: 'BAD', start: 40, end: 45, length: expect.any(Number) },
+      },
+    ]);
   });
 
   it('reads a JSON array or an object holding one', () => {
@@ -132,7 +151,9 @@ describe('CSV and TSV', () => {
     const csv = 'id,text\n1,"第一行\n第二行"\n2,多,一列\n3,正常的一行。\n';
     const out = importBytes('x.csv', csv);
     expect(out.drafts.map((d) => d.metadata.externalId)).toEqual(['1', '3']);
-    expect(out.problems).toEqual([{ line: 4, message: 'row at line 4 has 3 columns, the header has 2', code: 'csv_column_count', params: { columns: 3, header: 2 } }]);
+    expect(out.problems).toEqual([
+      { line: 4, message: 'row at line 4 has 3 columns, the header has 2', code: 'csv_column_count', params: { columns: 3, header: 2 } },
+    ]);
   });
 
   it('reads TSV', () => {
@@ -161,7 +182,8 @@ describe('processFile contract', () => {
 
 describe('html chrome marked by class or id', () => {
   it('drops <div class="nav"> and <div id="footer"> but keeps the article', () => {
-    const html = '<html><body><div class="nav">首页 | 要闻</div><h1>朝阳区推进亮马河二期工程</h1><p>本报讯 朝阳区区长调研亮马河。</p><div id="footer">版权所有 京ICP备000000号</div><div class="share-bar">分享到</div></body></html>';
+    const html =
+      '<html><body><div class="nav">首页 | 要闻</div><h1>朝阳区推进亮马河二期工程</h1><p>本报讯 朝阳区区长调研亮马河。</p><div id="footer">版权所有 京ICP备000000号</div><div class="share-bar">分享到</div></body></html>';
     const outcome = processFile({ fileName: 'a.html', bytes: new TextEncoder().encode(html) }, importOptions.parse({}));
     const text = outcome.drafts[0].text;
     expect(text).toContain('本报讯 朝阳区区长调研亮马河。');

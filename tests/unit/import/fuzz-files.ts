@@ -59,7 +59,7 @@ export function big5(s: string): Uint8Array {
       }
     }
   }
-  return Uint8Array.from([...s].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : big5Table!.get(c) ?? [])));
+  return Uint8Array.from([...s].flatMap((c) => (c.charCodeAt(0) < 0x80 ? [c.charCodeAt(0)] : (big5Table!.get(c) ?? []))));
 }
 
 function utf16(s: string, bigEndian: boolean, bom: boolean): Uint8Array {
@@ -89,8 +89,14 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 const csvCell = (s: string) => (/[",\n\r\t]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 const EXCHANGE: [ExportFormat, string][] = [
-  ['biaozhu-jsonl', 'jsonl'], ['doccano-jsonl', 'jsonl'], ['cluener', 'json'], ['conll-bio', 'conll'],
-  ['conll-bioes', 'bioes'], ['brat', 'ann'], ['label-studio', 'json'], ['mentions-csv', 'csv'],
+  ['biaozhu-jsonl', 'jsonl'],
+  ['doccano-jsonl', 'jsonl'],
+  ['cluener', 'json'],
+  ['conll-bio', 'conll'],
+  ['conll-bioes', 'bioes'],
+  ['brat', 'ann'],
+  ['label-studio', 'json'],
+  ['mentions-csv', 'csv'],
 ];
 
 function exchangeDocs(rng: Rng, corpus: Corpus): ExportDocument[] {
@@ -105,24 +111,51 @@ function exchangeDocs(rng: Rng, corpus: Corpus): ExportDocument[] {
 export function makeFile(rng: Rng, corpus: Corpus, stem: string): FuzzFile[] {
   const paragraphs = article(rng, corpus);
   const text = paragraphs.join('\n');
-  const kind = rng.pick(['txt-utf8', 'txt-gb18030', 'txt-big5', 'txt-utf16', 'html', 'html-gbk', 'docx', 'jsonl', 'json', 'csv', 'tsv', 'exchange', 'exchange']);
+  const kind = rng.pick([
+    'txt-utf8',
+    'txt-gb18030',
+    'txt-big5',
+    'txt-utf16',
+    'html',
+    'html-gbk',
+    'docx',
+    'jsonl',
+    'json',
+    'csv',
+    'tsv',
+    'exchange',
+    'exchange',
+  ]);
   const one = (ext: string, bytes: Uint8Array, utf8 = false): FuzzFile[] => [{ name: `${stem}.${ext}`, bytes, kind, mutation: 'none', utf8 }];
   switch (kind) {
-    case 'txt-utf8': return one('txt', utf8(text), true);
-    case 'txt-gb18030': return one('txt', gb18030(text));
-    case 'txt-big5': return one('txt', big5(text));
-    case 'txt-utf16': return one('txt', utf16(text, rng.next() < 0.5, rng.next() < 0.5));
+    case 'txt-utf8':
+      return one('txt', utf8(text), true);
+    case 'txt-gb18030':
+      return one('txt', gb18030(text));
+    case 'txt-big5':
+      return one('txt', big5(text));
+    case 'txt-utf16':
+      return one('txt', utf16(text, rng.next() < 0.5, rng.next() < 0.5));
     case 'html':
     case 'html-gbk': {
       const charset = kind === 'html' ? 'utf-8' : 'gbk';
-      const page = `<!DOCTYPE html><html><head><meta charset="${charset}"><title>${escapeHtml(paragraphs[0].slice(0, 20))}_北京日报</title>`
-        + `<meta name="publishdate" content="2024-05-0${rng.int(1, 9)}"></head><body><nav>首页 要闻</nav><article><h1>${escapeHtml(paragraphs[0].slice(0, 20))}</h1>`
-        + paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') + '</article><footer>版权所有</footer></body></html>';
+      const page =
+        `<!DOCTYPE html><html><head><meta charset="${charset}"><title>${escapeHtml(paragraphs[0].slice(0, 20))}_北京日报</title>` +
+        `<meta name="publishdate" content="2024-05-0${rng.int(1, 9)}"></head><body><nav>首页 要闻</nav><article><h1>${escapeHtml(paragraphs[0].slice(0, 20))}</h1>` +
+        paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') +
+        '</article><footer>版权所有</footer></body></html>';
       return kind === 'html' ? one(rng.pick(['html', 'htm']), utf8(page), true) : one(rng.pick(['html', 'htm']), gb18030(page));
     }
-    case 'docx': return one('docx', docxOf(documentXml(paragraphs)));
-    case 'jsonl': return one('jsonl', utf8(paragraphs.map((p, i) => JSON.stringify({ id: `${stem}-${i}`, title: p.slice(0, 12), date: '2024-05-01', text: p })).join('\n')), true);
-    case 'json': return one('json', utf8(JSON.stringify({ articles: paragraphs.map((p, i) => ({ id: i, content: p, source: '北京日报' })) })), true);
+    case 'docx':
+      return one('docx', docxOf(documentXml(paragraphs)));
+    case 'jsonl':
+      return one(
+        'jsonl',
+        utf8(paragraphs.map((p, i) => JSON.stringify({ id: `${stem}-${i}`, title: p.slice(0, 12), date: '2024-05-01', text: p })).join('\n')),
+        true,
+      );
+    case 'json':
+      return one('json', utf8(JSON.stringify({ articles: paragraphs.map((p, i) => ({ id: i, content: p, source: '北京日报' })) })), true);
     case 'csv':
     case 'tsv': {
       const sep = kind === 'csv' ? ',' : '\t';
@@ -170,7 +203,21 @@ function zipBomb(lie: boolean): Uint8Array {
   return bomb;
 }
 
-const MUTATIONS = ['none', 'none', 'truncate', 'truncate', 'bitflip', 'bitflip', 'bitflip', 'splice', 'nested', 'zipped', 'wrong-kind', 'empty', 'bomb'] as const;
+const MUTATIONS = [
+  'none',
+  'none',
+  'truncate',
+  'truncate',
+  'bitflip',
+  'bitflip',
+  'bitflip',
+  'splice',
+  'nested',
+  'zipped',
+  'wrong-kind',
+  'empty',
+  'bomb',
+] as const;
 
 /** Damages a file in one of the ways the fuzz covers; brat companions are left alone. */
 export function mutate(rng: Rng, file: FuzzFile, other: FuzzFile): FuzzFile {
@@ -179,8 +226,10 @@ export function mutate(rng: Rng, file: FuzzFile, other: FuzzFile): FuzzFile {
   const b = file.bytes;
   const out = (bytes: Uint8Array, extra: Partial<FuzzFile> = {}): FuzzFile => ({ ...file, bytes, mutation, ...extra });
   switch (mutation) {
-    case 'none': return file;
-    case 'truncate': return out(b.slice(0, rng.int(0, Math.max(0, b.length - 1))));
+    case 'none':
+      return file;
+    case 'truncate':
+      return out(b.slice(0, rng.int(0, Math.max(0, b.length - 1))));
     case 'bitflip': {
       const copy = b.slice();
       const flips = rng.next() < 0.5 ? 1 : rng.int(2, 24);
@@ -197,10 +246,14 @@ export function mutate(rng: Rng, file: FuzzFile, other: FuzzFile): FuzzFile {
       if (choice === 1) return out(Uint8Array.from([...b.subarray(0, at), ...b.subarray(at + cut)]));
       return out(Uint8Array.from([...b.subarray(0, at + cut), ...b.subarray(at)]));
     }
-    case 'nested': return out(nested(rng, file));
-    case 'zipped': return out(makeZip([{ name: file.name, data: b }]));
-    case 'wrong-kind': return out(other.bytes);
-    case 'empty': return out(new Uint8Array(0));
+    case 'nested':
+      return out(nested(rng, file));
+    case 'zipped':
+      return out(makeZip([{ name: file.name, data: b }]));
+    case 'wrong-kind':
+      return out(other.bytes);
+    case 'empty':
+      return out(new Uint8Array(0));
     case 'bomb': {
       // Once in a while: a file past the size limit (sparse, so it costs no disk or time) or a .docx zip bomb.
       if (rng.next() < 0.5) return out(new Uint8Array(0), { sparseSize: 50 * 1024 * 1024 + rng.int(1, 1 << 20) });

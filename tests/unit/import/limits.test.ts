@@ -13,7 +13,6 @@ import { processFile } from '../../../shared/import/pipeline';
 import { defaultOptions, importBytes } from './helpers';
 import { docxOf } from './zip-files';
 
-
 const nestedHtml = (depth: number, tag = 'div') => `<html><body>${`<${tag}>`.repeat(depth)}北京市朝阳区${`</${tag}>`.repeat(depth)}</body></html>`;
 const nestedDocx = (depth: number) =>
   docxOf(`<w:document><w:body>${'<w:p>'.repeat(depth)}<w:r><w:t>北京市朝阳区</w:t></w:r>${'</w:p>'.repeat(depth)}</w:body></w:document>`);
@@ -22,23 +21,35 @@ const nestedDocx = (depth: number) =>
 const HANG = 15_000;
 
 describe('deeply nested input is read in linear time', () => {
-  it('HTML 200,000 levels deep, closed and unclosed', () => {
-    expect(importBytes('deep.html', nestedHtml(200_000)).drafts[0].text).toBe('北京市朝阳区');
-    expect(importBytes('open.html', `<html><body>${'<span>'.repeat(200_000)}北京市朝阳区`).drafts[0].text).toBe('北京市朝阳区');
-    // Stray closing tags deep inside are misses, not searches of the whole stack.
-    const stray = `<html><body>${'<b>'.repeat(100_000)}北京${'</i>'.repeat(100_000)}</body></html>`;
-    expect(importBytes('stray.html', stray).drafts[0].text).toBe('北京');
-  }, HANG);
+  it(
+    'HTML 200,000 levels deep, closed and unclosed',
+    () => {
+      expect(importBytes('deep.html', nestedHtml(200_000)).drafts[0].text).toBe('北京市朝阳区');
+      expect(importBytes('open.html', `<html><body>${'<span>'.repeat(200_000)}北京市朝阳区`).drafts[0].text).toBe('北京市朝阳区');
+      // Stray closing tags deep inside are misses, not searches of the whole stack.
+      const stray = `<html><body>${'<b>'.repeat(100_000)}北京${'</i>'.repeat(100_000)}</body></html>`;
+      expect(importBytes('stray.html', stray).drafts[0].text).toBe('北京');
+    },
+    HANG,
+  );
 
-  it('HTML of many short text nodes', () => {
-    const page = `<html><body><p>${'<i>北</i>'.repeat(100_000)}</p></body></html>`;
-    expect(extractHtml(page).text).toBe('北'.repeat(100_000));
-  }, HANG);
+  it(
+    'HTML of many short text nodes',
+    () => {
+      const page = `<html><body><p>${'<i>北</i>'.repeat(100_000)}</p></body></html>`;
+      expect(extractHtml(page).text).toBe('北'.repeat(100_000));
+    },
+    HANG,
+  );
 
-  it('.docx 200,000 levels deep', () => {
-    const out = importBytes('deep.docx', nestedDocx(200_000));
-    expect([out.error, out.drafts[0].text]).toEqual([null, '北京市朝阳区']);
-  }, HANG);
+  it(
+    '.docx 200,000 levels deep',
+    () => {
+      const out = importBytes('deep.docx', nestedDocx(200_000));
+      expect([out.error, out.drafts[0].text]).toEqual([null, '北京市朝阳区']);
+    },
+    HANG,
+  );
 
   it('keeps the HTML rules of the old parser: implied closes, void and self-closing tags, stray </p>', () => {
     const page = '<html><body><p>一<p>二<div>三</div>四<br>五</br>六<img/>七</p><ul><li>八<li>九</ul></body></html>';
@@ -100,8 +111,8 @@ describe('cancel inside one normalization step', () => {
   });
 });
 
-describe('cancel inside one file, through the worker\'s previewer', () => {
-  it('passes the worker\'s cancel check into the pipeline, so one big file stops part way', () => {
+describe("cancel inside one file, through the worker's previewer", () => {
+  it("passes the worker's cancel check into the pipeline, so one big file stops part way", () => {
     const stop = new Error('cancelled by the test');
     let calls = 0;
     const previewer = new Previewer(null, defaultOptions, () => {
@@ -114,7 +125,10 @@ describe('cancel inside one file, through the worker\'s previewer', () => {
 
 describe('truncated UTF-8', () => {
   const chinese = fc
-    .array(fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0x4e00, max: 0x9fa5 }) }, { weight: 1, arbitrary: fc.constantFrom(0x3002, 0xff0c, 0x20, 0x0a, 0x31) }), { minLength: 1, maxLength: 200 })
+    .array(
+      fc.oneof({ weight: 8, arbitrary: fc.integer({ min: 0x4e00, max: 0x9fa5 }) }, { weight: 1, arbitrary: fc.constantFrom(0x3002, 0xff0c, 0x20, 0x0a, 0x31) }),
+      { minLength: 1, maxLength: 200 },
+    )
     .map((codes) => String.fromCodePoint(...codes));
 
   it('is detected as UTF-8 wherever the file is cut, with odd or even byte counts', () => {
@@ -171,15 +185,19 @@ describe('damaged UTF-8', () => {
 });
 
 describe('a large page of many articles', () => {
-  it('stays one document with a warning instead of copying the whole file into every article', () => {
-    const article = (i: number) => `区委召开第${i}次会议\n本报讯（记者 赵紫楠）${'北京市朝阳区召开会议，部署基层治理重点任务。'.repeat(20)}\n\n`;
-    const block = Array.from({ length: 5 }, (_, i) => article(i)).join('');
-    expect(importBytes('page.txt', block).drafts).toHaveLength(5);
-    // k blocks: 5k articles, each keeping k·|block| characters of original.
-    const k = Math.ceil(Math.sqrt(MAX_SPLIT_COPIES_CHARS / (5 * block.length))) + 1;
-    const big = block.repeat(k);
-    const out = importBytes('big-page.txt', big);
-    expect(out.drafts).toHaveLength(1);
-    expect(out.drafts[0].warnings.map((w) => w.message).join()).toMatch(/looks like \d+ articles but is too large to split/);
-  }, HANG);
+  it(
+    'stays one document with a warning instead of copying the whole file into every article',
+    () => {
+      const article = (i: number) => `区委召开第${i}次会议\n本报讯（记者 赵紫楠）${'北京市朝阳区召开会议，部署基层治理重点任务。'.repeat(20)}\n\n`;
+      const block = Array.from({ length: 5 }, (_, i) => article(i)).join('');
+      expect(importBytes('page.txt', block).drafts).toHaveLength(5);
+      // k blocks: 5k articles, each keeping k·|block| characters of original.
+      const k = Math.ceil(Math.sqrt(MAX_SPLIT_COPIES_CHARS / (5 * block.length))) + 1;
+      const big = block.repeat(k);
+      const out = importBytes('big-page.txt', big);
+      expect(out.drafts).toHaveLength(1);
+      expect(out.drafts[0].warnings.map((w) => w.message).join()).toMatch(/looks like \d+ articles but is too large to split/);
+    },
+    HANG,
+  );
 });

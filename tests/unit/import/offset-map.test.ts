@@ -80,7 +80,8 @@ describe('composeOffsetMaps, sliceOffsetMap, mapToNormalized', () => {
       while (i < text.length) {
         const op = ops[k++ % ops.length];
         const len = Math.min(text.length - i, 1 + (op % 3));
-        if (op % 4 === 0) b.replace(i, i + len, ''); // delete
+        if (op % 4 === 0)
+          b.replace(i, i + len, ''); // delete
         else if (op % 4 === 1) b.replace(i, i + len, 'xyz'.slice(0, 1 + (op % 3)));
         else b.copy(i, i + len);
         i += len;

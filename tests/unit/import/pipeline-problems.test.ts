@@ -31,7 +31,10 @@ const BAD_FILES: [string, Uint8Array | string, Record<string, unknown>?][] = [
   ['header.csv', 'title,text\n'],
   ['notext.jsonl', '{"title": "只有标题"}\n{"text": "王明远调研回龙观"}\n'],
   ['spans.jsonl', '{"text": "王明远调研回龙观", "spans": [{"start": 3, "end": 40, "label": "PROJECT"}]}\n'],
-  ['chrome.jsonl', '{"text": "最新评论", "spans": [{"start": 0, "end": 2, "label": "SLOGAN"}]}\n{"text": "區(qū)委书记", "spans": [{"start": 1, "end": 5, "label": "X"}]}\n'],
+  [
+    'chrome.jsonl',
+    '{"text": "最新评论", "spans": [{"start": 0, "end": 2, "label": "SLOGAN"}]}\n{"text": "區(qū)委书记", "spans": [{"start": 1, "end": 5, "label": "X"}]}\n',
+  ],
 ];
 
 const outcomes: [string, FileOutcome][] = BAD_FILES.map(([name, data]) => [name, importBytes(name, data)]);
@@ -53,7 +56,10 @@ describe('text pipeline problem codes', () => {
 
   it('its values fill both languages', () => {
     for (const r of reported) {
-      for (const [lang, dict] of [['en', en], ['zh-CN', zh]] as const) {
+      for (const [lang, dict] of [
+        ['en', en],
+        ['zh-CN', zh],
+      ] as const) {
         const text = formatMessage(dict[`problem.${r.code}` as keyof typeof en], r.params, lang);
         expect(text, `${lang} ${r.name}: ${r.message}`).not.toMatch(/\{\w+[},]/);
       }

@@ -28,7 +28,10 @@ describe('import problems in the preview and the report', () => {
     writeFileSync(join(folder, 'a.txt'), '王明远调研回龙观');
     writeFileSync(join(folder, 'a.ann'), 'T1\tPERSON 0 3\t王明远\nT2\tPERSON 5 40\t回龙观\n');
     const missing = join(core.dir, 'nowhere.txt');
-    const sources = [{ kind: 'path' as const, path: folder }, { kind: 'path' as const, path: missing }];
+    const sources = [
+      { kind: 'path' as const, path: folder },
+      { kind: 'path' as const, path: missing },
+    ];
     const preview = await finished<ImportPreview>((await core.call('import:preview', { sources, options: {} })).jobId);
 
     const byName = (suffix: string) => preview.files.find((f) => f.fileName.endsWith(suffix))!;
@@ -38,7 +41,9 @@ describe('import problems in the preview and the report', () => {
     expect(zhText(clue.problems[0])).toMatch(/^不是有效的 JSON：/);
 
     const brat = preview.files.filter((f) => f.format === 'brat').flatMap((f) => f.problems);
-    expect(brat).toEqual([{ line: 2, message: expect.stringContaining('past the end of the text (8)'), code: 'brat_bad_offsets', params: { id: 'T2', offsets: '5 40', length: 8 } }]);
+    expect(brat).toEqual([
+      { line: 2, message: expect.stringContaining('past the end of the text (8)'), code: 'brat_bad_offsets', params: { id: 'T2', offsets: '5 40', length: 8 } },
+    ]);
     expect(zhText(brat[0])).toBe('标注 T2 的位置 5 40 顺序颠倒或超出了正文（8 个字）；已跳过。');
 
     const gone = byName('nowhere.txt');

@@ -50,7 +50,7 @@ describe('normalizeText properties', () => {
       fc.property(document, (original) => {
         const r = normalizeText(original);
         expect(offsetMapProblem(r.offsetMap, r.text.length, original.length)).toBeNull();
-        for (let i = 0; i < r.text.length; ) {
+        for (let i = 0; i < r.text.length;) {
           const ch = String.fromCodePoint(r.text.codePointAt(i)!);
           const o = mapToOriginal(r.offsetMap, i, i + ch.length);
           const source = original.slice(o.start, o.end);

@@ -52,7 +52,14 @@ describe('seed 001: newspaper page with several articles', () => {
       '玉桥街道“楼门文化”画好基层治理同心圆',
     ]);
     expect(out.drafts.map((d) => d.metadata.reporters)).toEqual([
-      ['赵紫楠'], ['金耀飞'], ['冯维静'], ['赵紫楠'], ['刘薇'], ['郭丽君'], ['冯维静'], ['柴福娟', '黄澳'],
+      ['赵紫楠'],
+      ['金耀飞'],
+      ['冯维静'],
+      ['赵紫楠'],
+      ['刘薇'],
+      ['郭丽君'],
+      ['冯维静'],
+      ['柴福娟', '黄澳'],
     ]);
     expect(out.drafts[0].metadata.district).toBe('通州区');
     expect(out.drafts[0].metadata.externalId).toMatch(/#1$/);

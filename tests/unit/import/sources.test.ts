@@ -48,8 +48,14 @@ describe('file names that are not UTF-8', () => {
 
     const previewer = new Previewer(null, defaultOptions);
     const previews = inputs.map((input, i) => previewer.preview(input, i, null).preview);
-    expect(previews.map((p) => [p.error, p.documents.length])).toEqual([[null, 1], [null, 1], [null, 1]]);
-    expect(previews[2].documents[0].warnings.map((w) => w.message)).toContain('the file name is not valid UTF-8 (bytes b1 b1 be a9 2e 74 78 74); shown as read in GB18030');
+    expect(previews.map((p) => [p.error, p.documents.length])).toEqual([
+      [null, 1],
+      [null, 1],
+      [null, 1],
+    ]);
+    expect(previews[2].documents[0].warnings.map((w) => w.message)).toContain(
+      'the file name is not valid UTF-8 (bytes b1 b1 be a9 2e 74 78 74); shown as read in GB18030',
+    );
     expect(previews[1].documents[0].warnings.map((w) => w.message).join()).toMatch(/folder name 北京 is not valid UTF-8/);
   });
 });

@@ -9,7 +9,14 @@ import { workerBundle } from '../../../electron/services/app/worker-bundle';
 import { commitPrepared } from '../../../electron/services/import/commit';
 import { sha256, type PreparedFile } from '../../../electron/services/import/preview';
 import {
-  createStagingDir, fromStaging, loadStagedFile, removeStaleStagingDirs, removeStagingDir, stageFile, STAGING_PREFIX, type StagedFile,
+  createStagingDir,
+  fromStaging,
+  loadStagedFile,
+  removeStaleStagingDirs,
+  removeStagingDir,
+  stageFile,
+  STAGING_PREFIX,
+  type StagedFile,
 } from '../../../electron/services/import/staging';
 import { countDocuments } from '../../../electron/services/db/documents';
 import { tempDir, testCore, type TestCore } from '../helpers';
@@ -19,11 +26,24 @@ afterEach(() => cleanups.splice(0).forEach((c) => c()));
 
 function prepared(sourceIndex: number, text: string): PreparedFile {
   return {
-    fileName: `${sourceIndex}.txt`, sourceIndex, rawSha256: null, encoding: 'utf-8', textHashes: [sha256(text)], duplicates: [false],
-    drafts: [{
-      metadata: { title: `第${sourceIndex}篇`, date: null, source: null, district: null, url: null, reporters: [], externalId: null },
-      originalText: text, text, offsetMap: [0, text.length, 0, text.length], steps: [], warnings: [], removed: [], spans: [],
-    }],
+    fileName: `${sourceIndex}.txt`,
+    sourceIndex,
+    rawSha256: null,
+    encoding: 'utf-8',
+    textHashes: [sha256(text)],
+    duplicates: [false],
+    drafts: [
+      {
+        metadata: { title: `第${sourceIndex}篇`, date: null, source: null, district: null, url: null, reporters: [], externalId: null },
+        originalText: text,
+        text,
+        offsetMap: [0, text.length, 0, text.length],
+        steps: [],
+        warnings: [],
+        removed: [],
+        spans: [],
+      },
+    ],
   };
 }
 
@@ -33,11 +53,16 @@ describe('staged file names', () => {
     cleanups.push(() => removeStagingDir(dir));
     const script = workerBundle(resolve(__dirname, 'fixtures', 'stage-many.worker.ts'));
     const count = 500;
-    const results = await Promise.all([0, 1, 2, 3].map((worker) => new Promise<StagedFile[]>((done, fail) => {
-      const thread = new Worker(script, { workerData: { dir, worker, count } });
-      thread.once('message', done);
-      thread.once('error', fail);
-    })));
+    const results = await Promise.all(
+      [0, 1, 2, 3].map(
+        (worker) =>
+          new Promise<StagedFile[]>((done, fail) => {
+            const thread = new Worker(script, { workerData: { dir, worker, count } });
+            thread.once('message', done);
+            thread.once('error', fail);
+          }),
+      ),
+    );
     const staged = results.flat();
     expect(new Set(staged.map((s) => s.path)).size).toBe(4 * count);
     expect(readdirSync(dir)).toHaveLength(4 * count);
@@ -68,8 +93,14 @@ describe('a commit checks what it writes against the preview', () => {
     const b = stageFile(dir, prepared(1, '区长李华到第二社区调研。'));
     // What a name collision did: b's file now holds a's article.
     writeFileSync(b.path, readFileSync(a.path));
-    expect(() => commitPrepared(db, { files: [a, b].map(fromStaging), annotator: 'tester' }, () => {}, () => {}))
-      .toThrow(/Nothing was imported: 0\.txt .* is not what was previewed \(document 1 has other text\)/);
+    expect(() =>
+      commitPrepared(
+        db,
+        { files: [a, b].map(fromStaging), annotator: 'tester' },
+        () => {},
+        () => {},
+      ),
+    ).toThrow(/Nothing was imported: 0\.txt .* is not what was previewed \(document 1 has other text\)/);
     expect(countDocuments(db)).toBe(0);
   });
 
@@ -79,8 +110,14 @@ describe('a commit checks what it writes against the preview', () => {
     const dir = createStagingDir();
     cleanups.push(() => removeStagingDir(dir));
     const a = stageFile(dir, prepared(0, '区委书记王明远到第一社区调研。'));
-    expect(() => commitPrepared(db, { files: [{ ...fromStaging(a), draftCount: 2 }], annotator: 'tester' }, () => {}, () => {}))
-      .toThrow(/1 documents, the preview had 2/);
+    expect(() =>
+      commitPrepared(
+        db,
+        { files: [{ ...fromStaging(a), draftCount: 2 }], annotator: 'tester' },
+        () => {},
+        () => {},
+      ),
+    ).toThrow(/1 documents, the preview had 2/);
     expect(countDocuments(db)).toBe(0);
   });
 
@@ -90,7 +127,12 @@ describe('a commit checks what it writes against the preview', () => {
     const dir = createStagingDir();
     cleanups.push(() => removeStagingDir(dir));
     const files = [stageFile(dir, prepared(0, '区委书记王明远到第一社区调研。')), stageFile(dir, prepared(1, '区长李华到第二社区调研。'))];
-    const report = commitPrepared(db, { files: files.map(fromStaging), annotator: 'tester' }, () => {}, () => {});
+    const report = commitPrepared(
+      db,
+      { files: files.map(fromStaging), annotator: 'tester' },
+      () => {},
+      () => {},
+    );
     expect(report.imported).toBe(2);
     expect(countDocuments(db)).toBe(2);
   });

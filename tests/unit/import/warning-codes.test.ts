@@ -16,11 +16,18 @@ describe('import warnings', () => {
     const damaged = decodeBytes(Buffer.concat([Buffer.from('区委书记王明远调研回龙观社区，'.repeat(20)), Buffer.from([0xff]), Buffer.from('强调。')]));
     const forced = decodeBytes(Buffer.from([0xff, 0xfe, 0x41]), 'big5');
     const all = [...warnings, ...('warnings' in damaged ? damaged.warnings : []), ...('warnings' in forced ? forced.warnings : [])];
-    expect(new Set(all.map((w) => w.code))).toEqual(new Set(['chrome_removed', 'mojibake_repaired', 'mojibake', 'split_candidate', 'invalid_utf8', 'invalid_forced'].filter((c) => all.some((w) => w.code === c))));
+    expect(new Set(all.map((w) => w.code))).toEqual(
+      new Set(
+        ['chrome_removed', 'mojibake_repaired', 'mojibake', 'split_candidate', 'invalid_utf8', 'invalid_forced'].filter((c) => all.some((w) => w.code === c)),
+      ),
+    );
     expect(all.length).toBeGreaterThan(5);
     for (const w of all) {
       expect(w.code, w.message).toBeTruthy();
-      for (const [lang, dict] of [['en', en], ['zh-CN', zh]] as const) {
+      for (const [lang, dict] of [
+        ['en', en],
+        ['zh-CN', zh],
+      ] as const) {
         const text = formatMessage(dict[`warn.${w.code}` as keyof typeof en], w.params, lang);
         expect(text, `${lang} ${w.code}`).not.toMatch(/[{}]/);
       }

@@ -16,8 +16,16 @@ function addSpan(documentId: number, coder: string, start: number, end: number, 
   const db = core.session.requireDb();
   const now = nowIso();
   insertAnnotation(db, {
-    documentId, start, end, labelId: getLabelByKey(db, label)!.id, annotatorId: ensureAnnotator(db, coder),
-    origin: 'manual', reviewState: 'pending', attributes: {}, createdAt: now, updatedAt: now,
+    documentId,
+    start,
+    end,
+    labelId: getLabelByKey(db, label)!.id,
+    annotatorId: ensureAnnotator(db, coder),
+    origin: 'manual',
+    reviewState: 'pending',
+    attributes: {},
+    createdAt: now,
+    updatedAt: now,
   });
 }
 
@@ -40,7 +48,15 @@ describe('layers:coderCounts', () => {
 
   test('equals a count of the spans made, for random spans', async () => {
     const docs = [addDocument(core, '甲'.repeat(40), 'x'), addDocument(core, '乙'.repeat(40), 'y')];
-    const spans = fc.sample(fc.record({ doc: fc.constantFrom(0, 1), coder: fc.constantFrom('王', '李', '张'), start: fc.integer({ min: 0, max: 38 }), len: fc.integer({ min: 1, max: 2 }) }), { numRuns: 60, seed: 20 });
+    const spans = fc.sample(
+      fc.record({
+        doc: fc.constantFrom(0, 1),
+        coder: fc.constantFrom('王', '李', '张'),
+        start: fc.integer({ min: 0, max: 38 }),
+        len: fc.integer({ min: 1, max: 2 }),
+      }),
+      { numRuns: 60, seed: 20 },
+    );
     const expected = new Map<string, number>();
     const seen = new Set<string>();
     for (const s of spans) {

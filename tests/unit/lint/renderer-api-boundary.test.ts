@@ -24,15 +24,24 @@ const WAYS_AROUND = [
 ];
 
 describe('renderer API boundary', () => {
-  it.each(WAYS_AROUND)('refuses %s outside the API client', async (line) => {
-    const errors = await boundaryErrors(`export async function probe() {\n  ${line}\n}\n`, 'renderer/src/components/Probe.ts');
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^2: /);
-  }, 30_000);
+  it.each(WAYS_AROUND)(
+    'refuses %s outside the API client',
+    async (line) => {
+      const errors = await boundaryErrors(`export async function probe() {\n  ${line}\n}\n`, 'renderer/src/components/Probe.ts');
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(/^2: /);
+    },
+    30_000,
+  );
 
   it('allows them in renderer/src/api/client.ts, and plain words elsewhere', async () => {
     const code = `export async function probe() {\n  ${WAYS_AROUND.join('\n  ')}\n}\n`;
     expect(await boundaryErrors(code, 'renderer/src/api/client.ts')).toEqual([]);
-    expect(await boundaryErrors("export const file = 'labels.biaozhu-labels.json';\nexport const fetched = { fetch: 1 }.fetch;\n", 'renderer/src/components/Probe.ts')).toEqual([]);
+    expect(
+      await boundaryErrors(
+        "export const file = 'labels.biaozhu-labels.json';\nexport const fetched = { fetch: 1 }.fetch;\n",
+        'renderer/src/components/Probe.ts',
+      ),
+    ).toEqual([]);
   }, 30_000);
 });

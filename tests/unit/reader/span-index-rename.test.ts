@@ -11,7 +11,18 @@ const TEXT = ['区委书记张延昆到温榆河公园调研。', '', '会议指
 const model = buildTextModel(TEXT);
 
 const span = (id: number, start: number, end: number): Annotation => ({
-  id, documentId: 1, start, end, labelId: 1, annotator: 'a', origin: 'manual', reviewState: 'pending', attributes: {}, note: '', createdAt: '', updatedAt: '',
+  id,
+  documentId: 1,
+  start,
+  end,
+  labelId: 1,
+  annotator: 'a',
+  origin: 'manual',
+  reviewState: 'pending',
+  attributes: {},
+  note: '',
+  createdAt: '',
+  updatedAt: '',
 });
 
 /** What the reader draws from the index, with the span's id mapped so before and after compare. */
@@ -22,7 +33,9 @@ function drawing(index: SpanIndex, rename: (id: number) => number = (id) => id) 
 }
 
 const ranges = fc.array(
-  fc.integer({ min: 0, max: TEXT.length - 1 }).chain((start) => fc.integer({ min: start + 1, max: Math.min(TEXT.length, start + 40) }).map((end) => [start, end] as const)),
+  fc
+    .integer({ min: 0, max: TEXT.length - 1 })
+    .chain((start) => fc.integer({ min: start + 1, max: Math.min(TEXT.length, start + 40) }).map((end) => [start, end] as const)),
   { minLength: 1, maxLength: 25 },
 );
 

@@ -17,7 +17,17 @@ export interface Migration {
   up(db: Db): void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002SearchIndex, migration003SpanCountsInCode, migration004AttributeSets, migration005ApplicationId, migration006OneSpanPerPlace, migration007GuidelinesAndNotes, migration008DocumentFilterIndexes, migration009Adjudication];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001Initial,
+  migration002SearchIndex,
+  migration003SpanCountsInCode,
+  migration004AttributeSets,
+  migration005ApplicationId,
+  migration006OneSpanPerPlace,
+  migration007GuidelinesAndNotes,
+  migration008DocumentFilterIndexes,
+  migration009Adjudication,
+];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
 export function schemaVersion(db: Db): number {

@@ -20,7 +20,8 @@ async function run(): Promise<void> {
 
 run().catch((error: unknown) => {
   if (error instanceof ChannelCancelled) parentPort!.postMessage({ cancelled: true });
-  else setImmediate(() => {
-    throw error;
-  });
+  else
+    setImmediate(() => {
+      throw error;
+    });
 });
