@@ -36,6 +36,20 @@ function coderLayers(db: Db, documentId: number, coders: readonly string[]): Cod
 
 const inside = (span: UnitSpan, unit: { start: number; end: number }): boolean => span.start >= unit.start && span.end <= unit.end;
 
+/** The gold spans inside the unit. `gold` is in text order, so a binary search finds the first (a filter per unit was 1,500 units × 8,500 spans). */
+function goldInside<T extends UnitSpan>(gold: readonly T[], unit: { start: number; end: number }): T[] {
+  let low = 0;
+  let high = gold.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (gold[mid].start < unit.start) low = mid + 1;
+    else high = mid;
+  }
+  const found: T[] = [];
+  for (let i = low; i < gold.length && gold[i].start <= unit.end; i++) if (inside(gold[i], unit)) found.push(gold[i]);
+  return found;
+}
+
 function analyse(db: Db, documentId: number, coders: readonly string[]) {
   const text = requireText(db, documentId);
   requireCoders(db, coders);
@@ -59,7 +73,9 @@ function describe(db: Db, documentId: number, coders: readonly string[]): Docume
       text: text.slice(unit.start, unit.end),
       coders: coders.map((coder, i) => ({ coder, spans: unit.spans[i].map(withText) })),
       decision: decision ? { choice: decision.choice, decidedAt: decision.decidedAt } : null,
-      gold: gold.filter((g) => inside(g, unit) && !agreedKeys.has(spanKey(g))).map((g) => ({ ...withText(g), id: g.id, adjudicatedFrom: g.adjudicatedFrom })),
+      gold: goldInside(gold, unit)
+        .filter((g) => !agreedKeys.has(spanKey(g)))
+        .map((g) => ({ ...withText(g), id: g.id, adjudicatedFrom: g.adjudicatedFrom })),
     };
   });
   const goldKeys = new Set(gold.map(spanKey));
@@ -127,7 +143,7 @@ export function decide(db: Db, input: { documentId: number; coders: string[]; st
       if (problem) throw new ApiFailure('invalid_input', `Invalid span [${span.start}, ${span.end}): ${problem}`);
       if (!getLabel(db, span.labelId)) throw new ApiFailure('invalid_input', `Label ${span.labelId} does not exist`);
     }
-    for (const g of gold) if (inside(g, unit) && !agreedKeys.has(spanKey(g))) annotations.deleteAnnotation(db, g.id);
+    for (const g of goldInside(gold, unit)) if (!agreedKeys.has(spanKey(g))) annotations.deleteAnnotation(db, g.id);
     const goldId = ensureAnnotator(db, GOLD_ANNOTATOR);
     const now = nowIso();
     for (const { span, from } of chosen) insertGold(db, input.documentId, goldId, span, from, now);

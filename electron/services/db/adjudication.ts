@@ -41,10 +41,15 @@ export function coderSpans(db: Db, documentId: number, coders: readonly string[]
   ).all(documentId, JSON.stringify(coders)) as CoderSpanRow[];
 }
 
+/** False in a project older than migration 009 opened read-only (it cannot be migrated): no gold provenance, no decisions. */
+function hasAdjudicationSchema(db: Db): boolean {
+  return statement(db, `SELECT 1 FROM pragma_table_info('annotations') WHERE name = 'adjudicated_from'`).pluck().get() !== undefined;
+}
+
 export function goldSpans(db: Db, documentId: number, goldId: number): GoldSpanRow[] {
   return statement(
     db,
-    `SELECT id, start, end, label_id AS labelId, adjudicated_from AS adjudicatedFrom
+    `SELECT id, start, end, label_id AS labelId, ${hasAdjudicationSchema(db) ? 'adjudicated_from' : 'NULL'} AS adjudicatedFrom
        FROM annotations WHERE document_id = ? AND annotator_id = ? ORDER BY start, end, label_id`,
   ).all(documentId, goldId) as GoldSpanRow[];
 }
@@ -54,6 +59,7 @@ export function setAdjudicatedFrom(db: Db, annotationId: number, from: string): 
 }
 
 export function decisions(db: Db, documentId: number): DecisionRow[] {
+  if (!hasAdjudicationSchema(db)) return [];
   return statement(db, 'SELECT start, end, choice, decided_at AS decidedAt FROM adjudication_decisions WHERE document_id = ? ORDER BY start, end').all(
     documentId,
   ) as DecisionRow[];

@@ -134,5 +134,18 @@ describe('adjudication', () => {
       [16, 18],
     ]);
     expect(new Set(spans.map((s: { annotator?: string }) => s.annotator))).toEqual(new Set([GOLD_ANNOTATOR]));
+    // One coder's layer through the same filter.
+    const coderPath = join(core.dir, 'coder-b.jsonl');
+    const coderJob = await core.call('export:start', { format: 'biaozhu-jsonl', outPath: coderPath, annotator: 'B' });
+    expect((await core.jobs.wait(coderJob.jobId)).error ?? null).toBeNull();
+    const coderSpans = readFileSync(coderPath, 'utf8')
+      .trim()
+      .split('\n')
+      .flatMap((l) => JSON.parse(l).spans ?? []);
+    expect(coderSpans.map((s: { start: number; end: number; annotator: string }) => [s.start, s.end, s.annotator])).toEqual([
+      [0, 3, 'B'],
+      [16, 18, 'B'],
+      [19, 21, 'B'],
+    ]);
   });
 });
