@@ -1,6 +1,7 @@
 // Adjudicate mode (#20): two coders' spans on one document (made through the API as the editor
 // makes them); the reader header's Adjudicate button opens the units, which are walked and decided
 // by keyboard only; the gold layer stored is then read back through the API.
+import AxeBuilder from '@axe-core/playwright';
 import { apiCall, docScreenshot, expect, importJsonl, test } from './fixtures';
 
 const TEXT = '区委书记张延昆到温榆河公园调研，强调要增强“四个意识”，力争年底前完成120个小区整治。';
@@ -67,6 +68,10 @@ test('adjudicate a document by keyboard: units, choices, progress, and the gold 
   await expect(unit).toContainText(me);
   await expect(unit).toContainText(OTHER);
   await docScreenshot(page, 'adjudication');
+  const serious = (await new AxeBuilder({ page }).include('.right-panel').include('.reader-header').analyze()).violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // N / Shift+N walk the units.
   await page.keyboard.press('n');
