@@ -2,7 +2,7 @@
 // labels), choose where differing labels go, then merge (coders:mergePreview, then coders:merge).
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
-import type { LabelMapping, MergePreview, MergeReport } from '../../../shared/api/coders';
+import type { MergeReport } from '../../../shared/api/coders';
 import type { Label } from '../../../shared/model';
 import { callOrThrow } from '../api/client';
 import { Modal } from '../components/Modal';
@@ -10,55 +10,18 @@ import { useI18n } from '../i18n';
 import { useAppState } from '../state/appState';
 import { errorMessage, useToast } from '../state/toasts';
 import { FileBrowserDialog } from './FileBrowserDialog';
-
-/** A differing label's destination: a project label key, or NEW_LABEL to add it to the project. */
-const NEW_LABEL = '\u0000new';
+import { MergeFileList, MergeLabelTable, MergeProblems, MergeReportList, NEW_LABEL, useMergePreview } from './MergeCoderParts';
 
 const folderOf = (path: string | undefined) => path?.replace(/[\\/][^\\/]*$/, '') || undefined;
 
-export function MergeCoderFilesDialog({ onClose }: { onClose: () => void }) {
-  const { t } = useI18n();
+/** coders:merge, then the report; closing it reopens the project so every list shows the merged spans and labels. */
+function useMergeRun(onClose: () => void) {
   const app = useAppState();
   const toast = useToast();
-  const [paths, setPaths] = useState<string[]>([]);
-  const [browsing, setBrowsing] = useState(false);
-  const [preview, setPreview] = useState<MergePreview | null>(null);
-  const [previewError, setPreviewError] = useState<string | null>(null);
-  const [labels, setLabels] = useState<Label[]>([]);
-  const [choices, setChoices] = useState<Record<string, string>>({});
-  const [addMissing, setAddMissing] = useState(false);
-  const [force, setForce] = useState(false);
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<MergeReport | null>(null);
 
-  useEffect(() => {
-    callOrThrow('labels:list', {}).then(setLabels, (error: unknown) => toast.error(errorMessage(error)));
-  }, []); // eslint-disable-line react-hooks/exhaustive-deps
-
-  useEffect(() => {
-    setPreview(null);
-    setPreviewError(null);
-    if (paths.length === 0) return;
-    let current = true;
-    callOrThrow('coders:mergePreview', { paths }).then(
-      (next) => {
-        if (!current) return;
-        setPreview(next);
-        // A renamed label defaults to the label it was handed out as; a new one to being added.
-        setChoices(Object.fromEntries(next.labels.filter((l) => l.kind !== 'same').map((l) => [l.coderKey, l.suggested ?? NEW_LABEL])));
-      },
-      (error: unknown) => current && setPreviewError(errorMessage(error)),
-    );
-    return () => {
-      current = false;
-    };
-  }, [paths]);
-
-  const differing = preview?.labels.filter((l) => l.kind !== 'same') ?? [];
-  const missing = preview?.coders.reduce((n, c) => n + c.documentsMissing.length, 0) ?? 0;
-  const blocked = !preview || (preview.problems.length > 0 && !force);
-
-  const merge = async () => {
+  const merge = async ({ paths, choices, addMissing, force }: { paths: string[]; choices: Record<string, string>; addMissing: boolean; force: boolean }) => {
     setBusy(true);
     try {
       const labelMap = Object.fromEntries(Object.entries(choices).filter(([, to]) => to !== NEW_LABEL));
@@ -78,28 +41,29 @@ export function MergeCoderFilesDialog({ onClose }: { onClose: () => void }) {
     flushSync(() => app.setProject(null));
     app.setProject(info);
   };
+  return { busy, report, merge, finish };
+}
 
-  const labelChoice = (l: LabelMapping) => (
-    <tr key={l.coderKey}>
-      <td className="mono">{l.coderKey}</td>
-      <td>{t(`coders.kind.${l.kind}`)}</td>
-      <td className="num">{l.spans}</td>
-      <td>
-        <select
-          aria-label={t('coders.labelTarget', { key: l.coderKey })}
-          value={choices[l.coderKey] ?? NEW_LABEL}
-          onChange={(e) => setChoices({ ...choices, [l.coderKey]: e.target.value })}
-        >
-          {l.kind === 'new' && <option value={NEW_LABEL}>{t('coders.addLabel')}</option>}
-          {labels.map((p) => (
-            <option key={p.id} value={p.key}>
-              {p.key}
-            </option>
-          ))}
-        </select>
-      </td>
-    </tr>
-  );
+export function MergeCoderFilesDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  const app = useAppState();
+  const toast = useToast();
+  const [paths, setPaths] = useState<string[]>([]);
+  const [browsing, setBrowsing] = useState(false);
+  const [labels, setLabels] = useState<Label[]>([]);
+  const [choices, setChoices] = useState<Record<string, string>>({});
+  const { preview, previewError } = useMergePreview(paths, setChoices);
+  const [addMissing, setAddMissing] = useState(false);
+  const [force, setForce] = useState(false);
+  const { busy, report, merge, finish } = useMergeRun(onClose);
+
+  useEffect(() => {
+    callOrThrow('labels:list', {}).then(setLabels, (error: unknown) => toast.error(errorMessage(error)));
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const differing = preview?.labels.filter((l) => l.kind !== 'same') ?? [];
+  const missing = preview?.coders.reduce((n, c) => n + c.documentsMissing.length, 0) ?? 0;
+  const blocked = !preview || (preview.problems.length > 0 && !force);
 
   const footer = report ? (
     <button type="button" className="button button-primary" onClick={() => void finish()}>
@@ -110,7 +74,7 @@ export function MergeCoderFilesDialog({ onClose }: { onClose: () => void }) {
       <button type="button" className="button" onClick={onClose}>
         {t('common.cancel')}
       </button>
-      <button type="button" className="button button-primary" disabled={blocked || busy} onClick={() => void merge()}>
+      <button type="button" className="button button-primary" disabled={blocked || busy} onClick={() => void merge({ paths, choices, addMissing, force })}>
         {busy ? t('coders.merging') : t('coders.merge')}
       </button>
     </>
@@ -135,42 +99,11 @@ export function MergeCoderFilesDialog({ onClose }: { onClose: () => void }) {
   return (
     <Modal title={t('coders.mergeTitle')} onClose={report ? () => void finish() : onClose} wide footer={footer} className="merge-dialog">
       {report ? (
-        <ul className="merge-report" aria-label={t('coders.report')}>
-          {report.coders.map((c) => (
-            <li key={c.path}>
-              {t('coders.reportLine', {
-                coder: c.coder,
-                matched: c.documentsMatched,
-                added: c.spansAdded,
-                present: c.spansAlreadyPresent,
-                missing: c.documentsMissing,
-              })}
-            </li>
-          ))}
-          {report.labelsCreated.length > 0 && <li>{t('coders.labelsCreated', { keys: report.labelsCreated.join(', ') })}</li>}
-        </ul>
+        <MergeReportList report={report} />
       ) : (
         <>
           <p>{t('coders.mergeIntro')}</p>
-          <ul className="merge-files">
-            {paths.map((path) => {
-              const coder = preview?.coders.find((c) => c.path === path);
-              return (
-                <li key={path} title={path}>
-                  <span className="mono">{path}</span>
-                  {coder && (
-                    <span>
-                      {' '}
-                      — {t('coders.fileSummary', { coder: coder.coder, matched: coder.documentsMatched, documents: coder.documents, spans: coder.spans })}
-                    </span>
-                  )}
-                  <button type="button" className="button button-small" onClick={() => setPaths(paths.filter((p) => p !== path))}>
-                    {t('common.delete')}
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
+          <MergeFileList paths={paths} preview={preview} onRemove={(path) => setPaths(paths.filter((p) => p !== path))} />
           <button type="button" className="button" onClick={() => setBrowsing(true)}>
             {t('coders.addFile')}
           </button>
@@ -179,36 +112,8 @@ export function MergeCoderFilesDialog({ onClose }: { onClose: () => void }) {
               {previewError}
             </p>
           )}
-          {preview && preview.problems.length > 0 && (
-            <div role="alert">
-              {preview.problems.map((p) => (
-                <p key={p} className="form-error">
-                  {p}
-                </p>
-              ))}
-              <label>
-                <input type="checkbox" checked={force} onChange={(e) => setForce(e.target.checked)} /> {t('coders.force')}
-              </label>
-            </div>
-          )}
-          {differing.length > 0 && (
-            <>
-              <p id="merge-labels-intro">{t('coders.labelsDiffer')}</p>
-              <table className="merge-labels" aria-describedby="merge-labels-intro">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('coders.coderLabel')}</th>
-                    <th scope="col">{t('coders.kind')}</th>
-                    <th scope="col" className="num">
-                      {t('coders.spans')}
-                    </th>
-                    <th scope="col">{t('coders.projectLabel')}</th>
-                  </tr>
-                </thead>
-                <tbody>{differing.map(labelChoice)}</tbody>
-              </table>
-            </>
-          )}
+          {preview && preview.problems.length > 0 && <MergeProblems problems={preview.problems} force={force} setForce={setForce} />}
+          {differing.length > 0 && <MergeLabelTable differing={differing} labels={labels} choices={choices} setChoices={setChoices} />}
           {missing > 0 && (
             <label>
               <input type="checkbox" checked={addMissing} onChange={(e) => setAddMissing(e.target.checked)} /> {t('coders.addMissing', { n: missing })}
