@@ -1,6 +1,7 @@
 // agreement:compute — resolves coder names and label keys, reads the spans, computes the measures.
 import { AgreementInputError, computeAgreement } from '../../../shared/agreement';
 import type { AgreementReport } from '../../../shared/api/agreement';
+import { GOLD_ANNOTATOR } from '../../../shared/api/adjudication';
 import { ApiFailure } from '../../../shared/api/result';
 import type { HandlerInput } from '../app/registry';
 import { annotatorIdsByName, annotatorsWithSpans, readAgreementRows } from '../db/agreement';
@@ -12,7 +13,8 @@ type Input = HandlerInput<'agreement:compute'>;
 
 function chooseCoders(db: Db, names: string[] | undefined): { ids: number[]; names: string[] } {
   if (!names) {
-    const coders = annotatorsWithSpans(db);
+    // The adjudicated gold layer is a result, not a coder: compared only when named.
+    const coders = annotatorsWithSpans(db).filter((c) => c.name !== GOLD_ANNOTATOR);
     if (coders.length < 2) {
       const who = coders.length === 0 ? 'nobody has' : `only ${coders[0].name} has`;
       throw new ApiFailure('invalid_input', `Agreement needs spans by at least two coders; in this project ${who} spans.`);

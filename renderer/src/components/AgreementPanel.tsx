@@ -3,6 +3,7 @@
 // (worst first; a row opens its document) — saveable as CSV.
 import { useEffect, useMemo, useState } from 'react';
 import type { AgreementReport } from '../../../shared/api/agreement';
+import { GOLD_ANNOTATOR } from '../../../shared/api/adjudication';
 import { api } from '../api/client';
 import { download } from '../dialogs/ExportSpanList';
 import { useI18n } from '../i18n';
@@ -33,7 +34,7 @@ export function AgreementPanel({ openDocument }: Props) {
       const names = r.value.annotators.filter((a) => a.count > 0).map((a) => a.name);
       if (names.length > 1) noteSeveralCoders(project?.path);
       setCoders(names);
-      setChosen(new Set(names)); // default: every coder with spans
+      setChosen(new Set(names.filter((n) => n !== GOLD_ANNOTATOR))); // default: every coder with spans, not the gold layer
     });
     return () => {
       live = false;

@@ -48,6 +48,12 @@ describe('agreement:compute', () => {
     addSpan(onlyA, 'A', 0, 3, 'PROJECT');
   });
 
+  test('the adjudicated gold layer is not a coder by default, only when named', async () => {
+    addSpan(shared, 'gold', 7, 9, 'PERSON');
+    expect((await core.call('agreement:compute', {})).coders).toEqual(['A', 'B']);
+    expect((await core.call('agreement:compute', { annotators: ['A', 'gold'] })).coders).toEqual(['A', 'gold']);
+  });
+
   test('compares the documents every coder has spans in; the others are counted as not shared', async () => {
     const report = await core.call('agreement:compute', {});
     expect(report.coders).toEqual(['A', 'B']);
