@@ -6,12 +6,10 @@ import { Modal } from '../components/Modal';
 import { useJob } from '../hooks/useJob';
 import { useI18n } from '../i18n';
 import { errorMessage, useToast } from '../state/toasts';
-import { ImportFileDetail } from './ImportFileDetail';
 import { ImportPick } from './ImportPick';
-import { ImportPreviewList } from './ImportPreviewList';
+import { ImportPreviewStage, ImportReportView } from './ImportStages';
 import type { ImportOptionsState, PickedSource } from './importTypes';
 import { JobProgress } from './ProgressBar';
-import { problemText } from '../i18n/problems';
 import { DemoImportNotice, NewProjectBeforeImport } from '../projects/DemoImportNotice';
 
 type Stage = 'pick' | 'previewing' | 'preview' | 'committing' | 'done';
@@ -23,8 +21,8 @@ interface Props {
   initialSources?: PickedSource[];
 }
 
-export function ImportDialog({ onClose, onImported, initialSources = [] }: Props) {
-  const { t } = useI18n();
+/** The stages and the two jobs that move between them: preview the picked files, then commit the ones included. */
+function useImportFlow(initialSources: PickedSource[], onImported: () => void) {
   const toast = useToast();
   const onError = useCallback((m: string) => toast.error(m), [toast]);
   const previewJob = useJob<ImportPreview>(onError);
@@ -36,7 +34,6 @@ export function ImportDialog({ onClose, onImported, initialSources = [] }: Props
   const [included, setIncluded] = useState<Set<number>>(new Set());
   const [active, setActive] = useState<number | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
-  const [newProjectFirst, setNewProjectFirst] = useState(false);
 
   const startPreview = async () => {
     setStage('previewing');
@@ -88,7 +85,18 @@ export function ImportDialog({ onClose, onImported, initialSources = [] }: Props
     setStage('pick');
   };
 
-  const activeFile = preview?.files.find((f) => f.index === active) ?? null;
+  const picking = { sources, setSources, options, setOptions };
+  const choosing = { preview, setPreview, included, setIncluded, active, setActive };
+  return { stage, previewJob, commitJob, report, picking, choosing, startPreview, commit, restart };
+}
+
+export function ImportDialog({ onClose, onImported, initialSources = [] }: Props) {
+  const { t } = useI18n();
+  const flow = useImportFlow(initialSources, onImported);
+  const { stage, previewJob, commitJob, report, picking, choosing } = flow;
+  const { preview, included } = choosing;
+  const [newProjectFirst, setNewProjectFirst] = useState(false);
+
   if (newProjectFirst) return <NewProjectBeforeImport onClose={() => setNewProjectFirst(false)} />;
 
   const footer =
@@ -97,16 +105,16 @@ export function ImportDialog({ onClose, onImported, initialSources = [] }: Props
         <button type="button" className="button" onClick={onClose}>
           {t('common.cancel')}
         </button>
-        <button type="button" className="button button-primary" disabled={sources.length === 0} onClick={() => void startPreview()}>
+        <button type="button" className="button button-primary" disabled={picking.sources.length === 0} onClick={() => void flow.startPreview()}>
           {t('import.preview')}
         </button>
       </>
     ) : stage === 'preview' ? (
       <>
-        <button type="button" className="button" onClick={restart}>
+        <button type="button" className="button" onClick={flow.restart}>
           {t('import.restart')}
         </button>
-        <button type="button" className="button button-primary" disabled={included.size === 0} onClick={() => void commit()}>
+        <button type="button" className="button button-primary" disabled={included.size === 0} onClick={() => void flow.commit()}>
           {t('import.commit', { n: included.size })}
         </button>
       </>
@@ -119,64 +127,19 @@ export function ImportDialog({ onClose, onImported, initialSources = [] }: Props
   return (
     <Modal title={t('import.title')} onClose={onClose} wide footer={footer} className="import-dialog">
       {(stage === 'pick' || stage === 'preview') && <DemoImportNotice onNewProject={() => setNewProjectFirst(true)} />}
-      {stage === 'pick' && <ImportPick sources={sources} setSources={setSources} options={options} setOptions={setOptions} />}
+      {stage === 'pick' && <ImportPick {...picking} />}
       {stage === 'previewing' && previewJob.job && (
         <JobProgress job={previewJob.job} label={t('import.previewing')} onCancel={() => void previewJob.cancel()} />
       )}
       {stage === 'previewing' && !previewJob.job && <p className="muted">{t('import.previewing')}</p>}
-      {stage === 'preview' && preview && (
-        <div className="import-preview">
-          <ImportPreviewList preview={preview} included={included} setIncluded={setIncluded} active={active} setActive={setActive} />
-          <div className="import-preview-detail">
-            {activeFile ? (
-              <ImportFileDetail
-                previewId={preview.previewId}
-                file={activeFile}
-                onFileChange={(file) => setPreview({ ...preview, files: preview.files.map((f) => (f.index === file.index ? file : f)) })}
-              />
-            ) : (
-              <p className="muted">{t('import.pickFile')}</p>
-            )}
-          </div>
-        </div>
-      )}
+      {stage === 'preview' && preview && <ImportPreviewStage {...choosing} preview={preview} />}
       {stage === 'committing' &&
         (commitJob.job ? (
           <JobProgress job={commitJob.job} label={t('import.committing')} onCancel={() => void commitJob.cancel()} />
         ) : (
           <p className="muted">{t('import.committing')}</p>
         ))}
-      {stage === 'done' && report && (
-        <div className="import-report" role="status">
-          <p className="report-headline">{t('import.done', { n: report.imported, spans: report.spansImported })}</p>
-          {report.duplicateSpansMerged > 0 && <p className="muted">{t('import.duplicateSpansMerged', { n: report.duplicateSpansMerged })}</p>}
-          {report.skippedDuplicates.length > 0 && (
-            <details>
-              <summary>{t('import.skipped', { n: report.skippedDuplicates.length })}</summary>
-              <ul>
-                {report.skippedDuplicates.map((d, i) => (
-                  <li key={i}>
-                    {d.fileName}: {d.title}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
-          {report.rejected.length > 0 && (
-            <details open>
-              <summary>{t('import.rejected', { n: report.rejected.length })}</summary>
-              <ul>
-                {report.rejected.map((r, i) => (
-                  <li key={i}>
-                    {r.fileName}
-                    {r.line !== undefined ? `:${r.line}` : ''} — {problemText(t, r)}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          )}
-        </div>
-      )}
+      {stage === 'done' && report && <ImportReportView report={report} />}
     </Modal>
   );
 }
