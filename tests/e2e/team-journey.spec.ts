@@ -1,0 +1,171 @@
+// A team's whole round (#20), through the UI wherever a user would use it: hand out every document
+// to two coders, each coder opens their file and labels by mouse and key, the files are merged back
+// from the project menu, the Agreement tab reports on the shared document, the disagreements are
+// adjudicated by keyboard, and an export of the gold layer holds exactly what was decided.
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { apiCall, expect, importJsonl, test, type BiaozhuServer } from './fixtures';
+
+const TEXT = '区委书记王明远在回龙观调研“智慧社区”建设，要求年底前完成改造。';
+const record = (n: number) =>
+  `${JSON.stringify({ title: `团队文章${n}`, text: n === 1 ? TEXT : `第${n}篇：${TEXT}`, date: '2024-05-06', source: '北京日报' })}\n`;
+// Both coders tag 王明远; only 王 tags 智慧社区, only 李 tags 回龙观: two disagreements.
+const WORK: Record<string, [mention: string, key: string][]> = {
+  王: [
+    ['王明远', '1'],
+    ['智慧社区', '3'],
+  ],
+  李: [
+    ['王明远', '1'],
+    ['回龙观', '3'],
+  ],
+};
+
+/** Drags the mouse across characters [start, end) of the open document (through marks already drawn). */
+async function dragSelect(page: Page, start: number, end: number) {
+  const box = await page.evaluate(
+    ([s, e]) => {
+      const rectOf = (offset: number) => {
+        for (const p of document.querySelectorAll<HTMLElement>('[data-testid="reader"] p[data-start]')) {
+          let rest = offset - Number(p.dataset.start);
+          if (rest < 0) continue;
+          const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+          for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+            if (rest < n.data.length) {
+              const r = document.createRange();
+              r.setStart(n, rest);
+              r.setEnd(n, rest + 1);
+              return r.getClientRects()[0];
+            }
+            rest -= n.data.length;
+          }
+        }
+        throw new Error(`offset ${offset} is not rendered`);
+      };
+      const a = rectOf(s);
+      const b = rectOf(e - 1);
+      return { x1: a.left + 2, y1: (a.top + a.bottom) / 2, x2: b.right - 2, y2: (b.top + b.bottom) / 2 };
+    },
+    [start, end],
+  );
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+async function openDocument(page: Page, title: string) {
+  await page.locator('.doc-row', { hasText: title }).click();
+  await expect(page.locator('.reader-title')).toHaveText(title);
+  await expect(page.locator('[data-testid="reader"] p[data-start]').first()).toBeVisible();
+}
+
+const firstDocumentId = async (server: BiaozhuServer, title: string) =>
+  (await apiCall<{ items: { id: number; title: string }[] }>(server, 'documents:list', {})).items.find((d) => d.title === title)!.id;
+
+async function waitForJob<T>(server: BiaozhuServer, jobId: string): Promise<T> {
+  for (;;) {
+    const job = await apiCall<{ state: string; result: T | null; error: string | null }>(server, 'jobs:get', { jobId });
+    if (job.state === 'done') return job.result!;
+    if (job.state !== 'running') throw new Error(`export ${job.state}: ${job.error}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test('hand out, label in each coder file, merge, read agreement, adjudicate and export gold', async ({ server, page }) => {
+  test.setTimeout(120_000);
+  await importJsonl(server, 'team.jsonl', [1, 2].map(record).join(''));
+  await page.reload();
+
+  // Hand out: every document to both coders.
+  await page.getByRole('button', { name: /^项目/ }).click();
+  await page.getByRole('menuitem', { name: '分发给标注员…' }).click();
+  const handout = page.getByRole('dialog', { name: '分发给标注员' });
+  await handout.getByLabel('标注员（名字，用逗号分隔）').fill('王，李');
+  await handout.getByLabel(/每位标注员都拿到的文档比例/).fill('100');
+  const team = join(server.dir, 'team');
+  await handout.getByLabel('文件所在文件夹').fill(team);
+  await handout.getByRole('button', { name: '写出文件' }).click();
+  await expect(handout.getByRole('list', { name: '已写出的文件' })).toContainText(`王：2 篇文档，位于 ${team}/project-王.biaozhu`);
+  await handout.getByRole('button', { name: '关闭' }).last().click();
+
+  // Each coder opens their own file and labels the first article by mouse and key.
+  for (const coder of ['王', '李']) {
+    await apiCall(server, 'projects:open', { path: join(team, `project-${coder}.biaozhu`) });
+    await page.reload();
+    await openDocument(page, '团队文章1');
+    for (const [mention, key] of WORK[coder]) {
+      const start = TEXT.indexOf(mention);
+      await dragSelect(page, start, start + mention.length);
+      await page.keyboard.press(key);
+    }
+    const documentId = await firstDocumentId(server, '团队文章1');
+    await expect
+      .poll(async () => (await apiCall<{ annotator: string }[]>(server, 'annotations:list', { documentId })).map((s) => s.annotator))
+      .toEqual([coder, coder]);
+  }
+
+  // Merge both files back into the main project from the project menu.
+  await apiCall(server, 'projects:open', { path: server.projectPath });
+  await page.reload();
+  await page.getByRole('button', { name: /^项目/ }).click();
+  await page.getByRole('menuitem', { name: '合并标注员文件…' }).click();
+  const merge = page.getByRole('dialog', { name: '合并标注员文件' });
+  for (const name of ['王.biaozhu', '李.biaozhu']) {
+    await merge.getByRole('button', { name: '添加标注员文件…' }).click();
+    const browser = page.getByRole('dialog', { name: '添加标注员文件…' });
+    if (name === '王.biaozhu') await browser.getByRole('button', { name: /team/ }).first().dblclick();
+    await browser
+      .getByRole('button', { name: new RegExp(name) })
+      .first()
+      .click();
+    await browser.getByRole('button', { name: '打开项目' }).click();
+  }
+  await merge.getByRole('button', { name: '合并', exact: true }).click();
+  await expect(merge.getByRole('list', { name: '合并结果' })).toContainText('王：匹配 2 篇文档，新增 2 个标注，已有 0 个');
+  await merge.getByRole('button', { name: '关闭' }).last().click();
+
+  // Agreement: the one document both coders labelled, as agreement:compute reports it.
+  const report = await apiCall<{ coders: string[]; documents: number; overall: { kappa: number | null } }>(server, 'agreement:compute', {});
+  expect(report.coders).toEqual(['李', '王']);
+  expect(report.documents).toBe(1);
+  await page.reload();
+  await page.getByRole('tab', { name: /一致性|Agreement/ }).click();
+  const overall = page.locator('[data-testid="agreement-figures"] tr[data-label="overall"]');
+  await expect(overall.locator('[data-figure="kappa"]')).toHaveText(report.overall.kappa!.toFixed(3));
+
+  // Adjudicate by keyboard: take 李's 回龙观, then 王's 智慧社区; 王明远 was agreed.
+  await openDocument(page, '团队文章1');
+  await page.getByTestId('adjudicate').click();
+  const panel = page.getByTestId('adjudication');
+  const progress = panel.getByTestId('adjudication-progress');
+  await expect(progress).toHaveText('0 / 2');
+  await expect(panel).toBeFocused();
+  const unit = panel.getByTestId('adjudication-unit');
+  await expect(unit).toHaveAttribute('data-start', String(TEXT.indexOf('回龙观')));
+  await page.keyboard.press(String(report.coders.indexOf('李') + 1));
+  await page.keyboard.press('Enter');
+  await expect(progress).toHaveText('1 / 2');
+  await expect(unit).toHaveAttribute('data-start', String(TEXT.indexOf('智慧社区')));
+  await page.keyboard.press(String(report.coders.indexOf('王') + 1));
+  await page.keyboard.press('Enter');
+  await expect(progress).toHaveText('2 / 2');
+
+  // Export the gold layer: exactly the three decided spans, nothing of the coders' own.
+  const { jobId } = await apiCall<{ jobId: string }>(server, 'export:start', {
+    format: 'cluener',
+    outPath: 'gold.json',
+    annotator: 'gold',
+    statuses: ['todo', 'in_progress', 'done', 'reviewed'],
+  });
+  await waitForJob(server, jobId);
+  const lines = readFileSync(join(server.dir, 'gold.json'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { text: string; label?: Record<string, Record<string, number[][]>> });
+  const first = lines.find((l) => l.text === TEXT)!;
+  const at = (m: string) => [[TEXT.indexOf(m), TEXT.indexOf(m) + m.length - 1]];
+  expect(first.label).toEqual({ person: { 王明远: at('王明远') }, project: { 回龙观: at('回龙观'), 智慧社区: at('智慧社区') } });
+  expect(lines.filter((l) => l.text !== TEXT).every((l) => !l.label || Object.keys(l.label).length === 0)).toBe(true);
+});
