@@ -60,118 +60,168 @@ const meanOf = (values: (number | null)[]): number | null => {
   return present.length === 0 ? null : present.reduce((a, b) => a + b, 0) / present.length;
 };
 
-export function computeAgreement(input: AgreementInput): AgreementResult {
-  const { coders, labels, documents, spans } = input;
+/** The compared corpus: sizes, coder pairs, and each (document, coder)'s spans in order (bucketStart indexes order). */
+interface Corpus {
+  input: AgreementInput;
+  m: number;
+  L: number;
+  pairs: [number, number][];
+  order: Int32Array;
+  bucketStart: Int32Array;
+}
+
+/** What the pass over the documents adds up, corpus-wide. */
+function emptyTotals(m: number, L: number, pairCount: number) {
+  return {
+    pairExact: Array.from({ length: pairCount }, () => Array.from({ length: L }, emptyCounts)),
+    pairOverlap: Array.from({ length: pairCount }, () => Array.from({ length: L }, emptyCounts)),
+    confusion: new Float64Array((L + 1) * (L + 1)),
+    overall: emptyTally(m, L + 1),
+    labelTallies: Array.from({ length: L }, () => emptyTally(m, 2)),
+    // Corpus-wide units per label and coder, the documents laid end to end as one continuum.
+    corpusUnits: Array.from({ length: L }, () => Array.from({ length: m }, () => ({ start: [] as number[], end: [] as number[] }))),
+    spanCounts: Array.from({ length: L }, () => new Array<number>(m).fill(0)),
+    perDocument: [] as DocumentResult[],
+    disagreements: [] as (DocumentDisagreements & { share: number })[],
+    /** Characters of the documents passed so far: where the next one starts on the continuum. */
+    characters: 0,
+  };
+}
+type Totals = ReturnType<typeof emptyTotals>;
+
+/** Buffers reused from one document to the next. */
+interface Scratch {
+  painted: Uint16Array[];
+  docTally: CodingTally;
+  labelTally: CodingTally;
+}
+
+function checkShape({ coders, labels }: AgreementInput): void {
   const m = coders.length;
   const L = labels.length;
   if (m < 2) throw new AgreementInputError(`agreement needs at least two coders (got ${m})`);
   if (m > 32) throw new AgreementInputError(`at most 32 coders at once (got ${m})`);
   if (L > 65_000) throw new AgreementInputError(`too many labels (${L})`);
+}
+
+/** One document's spans per label and coder, and per coder in order; each coder's labels painted onto its characters. */
+function documentSpans(corpus: Corpus, totals: Totals, painted: Uint16Array[], d: number, length: number) {
+  const { input, m, L, order, bucketStart } = corpus;
+  const { spans } = input;
+  const byLabel: LabelSpans[][] = Array.from({ length: L }, () => Array.from({ length: m }, () => ({ start: [], end: [] })));
+  const byCoder: CoderSpans[] = [];
+  for (let c = 0; c < m; c++) {
+    const from = bucketStart[d * m + c];
+    const to = bucketStart[d * m + c + 1];
+    paintCategories(painted[c], length, order, from, to, spans.start, spans.end, spans.label);
+    const all: CoderSpans = { start: [], end: [], label: [] };
+    for (let k = from; k < to; k++) {
+      const s = order[k];
+      const l = spans.label[s];
+      byLabel[l][c].start.push(spans.start[s]);
+      byLabel[l][c].end.push(spans.end[s]);
+      all.start.push(spans.start[s]);
+      all.end.push(spans.end[s]);
+      all.label.push(l);
+      totals.spanCounts[l][c]++;
+    }
+    byCoder.push(all);
+  }
+  return { byLabel, byCoder };
+}
+
+/** Per label within one document: coverage agreement, unitizing disagreement, exact and overlap matches per pair. */
+function compareLabels(corpus: Corpus, totals: Totals, labelTally: CodingTally, byLabel: LabelSpans[][], length: number) {
+  const { input, L, pairs } = corpus;
+  const docLabels: DocumentResult['byLabel'] = [];
+  const docUnitizing: UnitizingDisagreement[] = [];
+  for (let l = 0; l < L; l++) {
+    const units = byLabel[l].map((s) => mergeOverlapping(s.start, s.end));
+    const coverage = tallyCoverage(units, length, labelTally);
+    addTally(totals.labelTallies[l], coverage);
+    const u = unitizingDisagreement(length, units);
+    docUnitizing.push(u);
+    docLabels.push({ label: input.labels[l], ...figures(coverage, [u]) });
+    units.forEach((unit, c) => {
+      for (let k = 0; k < unit.start.length; k++) {
+        totals.corpusUnits[l][c].start.push(totals.characters + unit.start[k]);
+        totals.corpusUnits[l][c].end.push(totals.characters + unit.end[k]);
+      }
+    });
+    pairs.forEach(([a, b], p) => {
+      addCounts(totals.pairExact[p][l], exactMatches(byLabel[l][a], byLabel[l][b]));
+      addCounts(totals.pairOverlap[p][l], overlapMatches(byLabel[l][a], byLabel[l][b]));
+    });
+  }
+  return { docLabels, docUnitizing };
+}
+
+function addDocument(corpus: Corpus, totals: Totals, scratch: Scratch, doc: AgreementInput['documents'][number], d: number): void {
+  const { input, L, pairs } = corpus;
+  const length = doc.length;
+  const { byLabel, byCoder } = documentSpans(corpus, totals, scratch.painted, d, length);
+  const pass = passCharacters(scratch.painted, length, input.segmentsPerDocument ?? 50, scratch.docTally);
+  addTally(totals.overall, pass.tally);
+  const { docLabels, docUnitizing } = compareLabels(corpus, totals, scratch.labelTally, byLabel, length);
+  for (const [a, b] of pairs) addConfusion(totals.confusion, L, byCoder[a], byCoder[b]);
+  const named = { id: doc.id, ...(doc.title !== undefined ? { title: doc.title } : {}), characters: length, disagreeing: pass.disagreeing };
+  totals.perDocument.push({ ...named, ...figures(pass.tally, docUnitizing), byLabel: docLabels });
+  if (pass.disagreeing > 0) {
+    totals.disagreements.push({
+      ...named,
+      share: pass.disagreeing / length,
+      segments: pass.segments.map(([start, end, ...cats]) => ({ start, end, categories: cats.map((k) => (k === 0 ? null : input.labels[k - 1])) })),
+      moreSegments: pass.moreSegments,
+    });
+  }
+  totals.characters += length;
+}
+
+function pairResultsOf({ input, pairs }: Corpus, totals: Totals): PairResult[] {
+  return pairs.map(([a, b], p) => {
+    const exact = emptyCounts();
+    const overlap = emptyCounts();
+    totals.pairExact[p].forEach((c) => addCounts(exact, c));
+    totals.pairOverlap[p].forEach((c) => addCounts(overlap, c));
+    return {
+      reference: input.coders[a],
+      other: input.coders[b],
+      exact: precisionRecall(exact),
+      overlap: precisionRecall(overlap),
+      byLabel: input.labels.map((label, l) => ({ label, exact: precisionRecall(totals.pairExact[p][l]), overlap: precisionRecall(totals.pairOverlap[p][l]) })),
+    };
+  });
+}
+
+export function computeAgreement(input: AgreementInput): AgreementResult {
+  checkShape(input);
+  const { coders, labels, documents } = input;
+  const m = coders.length;
+  const L = labels.length;
   const docIndex = new Map<number, number>();
   documents.forEach((d, i) => docIndex.set(d.id, i));
   const { order, bucketStart, skipped } = groupSpans(input, docIndex);
-
   const pairs: [number, number][] = [];
   for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) pairs.push([a, b]);
-  const pairExact = pairs.map(() => Array.from({ length: L }, emptyCounts));
-  const pairOverlap = pairs.map(() => Array.from({ length: L }, emptyCounts));
-  const confusion = new Float64Array((L + 1) * (L + 1));
-  const overall = emptyTally(m, L + 1);
-  const labelTallies = Array.from({ length: L }, () => emptyTally(m, 2));
-  // Corpus-wide units per label and coder, the documents laid end to end as one continuum.
-  const corpusUnits = Array.from({ length: L }, () => Array.from({ length: m }, () => ({ start: [] as number[], end: [] as number[] })));
-  const spanCounts = Array.from({ length: L }, () => new Array<number>(m).fill(0));
+  const corpus: Corpus = { input, m, L, pairs, order, bucketStart };
+
+  const totals = emptyTotals(m, L, pairs.length);
   const maxLength = documents.reduce((max, d) => Math.max(max, d.length), 0);
-  const painted = Array.from({ length: m }, () => new Uint16Array(maxLength));
-  const docTally = emptyTally(m, L + 1);
-  const labelTally = emptyTally(m, 2);
-  const perDocument: DocumentResult[] = [];
-  const disagreements: (DocumentDisagreements & { share: number })[] = [];
-  const segmentLimit = input.segmentsPerDocument ?? 50;
-  let offset = 0;
-  let characters = 0;
+  const scratch: Scratch = {
+    painted: Array.from({ length: m }, () => new Uint16Array(maxLength)),
+    docTally: emptyTally(m, L + 1),
+    labelTally: emptyTally(m, 2),
+  };
+  documents.forEach((doc, d) => addDocument(corpus, totals, scratch, doc, d));
+  return resultOf(corpus, totals, skipped);
+}
 
-  documents.forEach((doc, d) => {
-    const length = doc.length;
-    const byLabel: LabelSpans[][] = Array.from({ length: L }, () => Array.from({ length: m }, () => ({ start: [], end: [] })));
-    const byCoder: CoderSpans[] = [];
-    for (let c = 0; c < m; c++) {
-      const from = bucketStart[d * m + c];
-      const to = bucketStart[d * m + c + 1];
-      paintCategories(painted[c], length, order, from, to, spans.start, spans.end, spans.label);
-      const all: CoderSpans = { start: [], end: [], label: [] };
-      for (let k = from; k < to; k++) {
-        const s = order[k];
-        const l = spans.label[s];
-        byLabel[l][c].start.push(spans.start[s]);
-        byLabel[l][c].end.push(spans.end[s]);
-        all.start.push(spans.start[s]);
-        all.end.push(spans.end[s]);
-        all.label.push(l);
-        spanCounts[l][c]++;
-      }
-      byCoder.push(all);
-    }
-    const pass = passCharacters(painted, length, segmentLimit, docTally);
-    addTally(overall, pass.tally);
-    const docLabels: DocumentResult['byLabel'] = [];
-    const docUnitizing: UnitizingDisagreement[] = [];
-    for (let l = 0; l < L; l++) {
-      const units = byLabel[l].map((s) => mergeOverlapping(s.start, s.end));
-      const coverage = tallyCoverage(units, length, labelTally);
-      addTally(labelTallies[l], coverage);
-      const u = unitizingDisagreement(length, units);
-      docUnitizing.push(u);
-      docLabels.push({ label: labels[l], ...figures(coverage, [u]) });
-      units.forEach((unit, c) => {
-        for (let k = 0; k < unit.start.length; k++) {
-          corpusUnits[l][c].start.push(offset + unit.start[k]);
-          corpusUnits[l][c].end.push(offset + unit.end[k]);
-        }
-      });
-      pairs.forEach(([a, b], p) => {
-        addCounts(pairExact[p][l], exactMatches(byLabel[l][a], byLabel[l][b]));
-        addCounts(pairOverlap[p][l], overlapMatches(byLabel[l][a], byLabel[l][b]));
-      });
-    }
-    for (const [a, b] of pairs) addConfusion(confusion, L, byCoder[a], byCoder[b]);
-    perDocument.push({
-      id: doc.id,
-      ...(doc.title !== undefined ? { title: doc.title } : {}),
-      characters: length,
-      disagreeing: pass.disagreeing,
-      ...figures(pass.tally, docUnitizing),
-      byLabel: docLabels,
-    });
-    if (pass.disagreeing > 0) {
-      disagreements.push({
-        id: doc.id,
-        ...(doc.title !== undefined ? { title: doc.title } : {}),
-        characters: length,
-        disagreeing: pass.disagreeing,
-        share: pass.disagreeing / length,
-        segments: pass.segments.map(([start, end, ...cats]) => ({ start, end, categories: cats.map((k) => (k === 0 ? null : labels[k - 1])) })),
-        moreSegments: pass.moreSegments,
-      });
-    }
-    offset += length;
-    characters += length;
-  });
-
-  const corpusUnitizing = corpusUnits.map((units) => unitizingDisagreement(characters, units));
-  const pairResults: PairResult[] = pairs.map(([a, b], p) => {
-    const exact = emptyCounts();
-    const overlap = emptyCounts();
-    pairExact[p].forEach((c) => addCounts(exact, c));
-    pairOverlap[p].forEach((c) => addCounts(overlap, c));
-    return {
-      reference: coders[a],
-      other: coders[b],
-      exact: precisionRecall(exact),
-      overlap: precisionRecall(overlap),
-      byLabel: labels.map((label, l) => ({ label, exact: precisionRecall(pairExact[p][l]), overlap: precisionRecall(pairOverlap[p][l]) })),
-    };
-  });
+function resultOf(corpus: Corpus, totals: Totals, skipped: number): AgreementResult {
+  const { input, m, L } = corpus;
+  const { coders, labels, documents } = input;
+  const { characters, spanCounts, confusion } = totals;
+  const corpusUnitizing = totals.corpusUnits.map((units) => unitizingDisagreement(characters, units));
+  const pairResults = pairResultsOf(corpus, totals);
   const meanF1 = (pick: (p: PairResult) => number | null) => meanOf(pairResults.map(pick));
   const totalSpans = new Array<number>(m).fill(0);
   spanCounts.forEach((row) => row.forEach((n, c) => (totalSpans[c] += n)));
@@ -182,20 +232,22 @@ export function computeAgreement(input: AgreementInput): AgreementResult {
     spans: counts,
   });
   const width = L + 1;
-  const worst = disagreements.sort((x, y) => y.share - x.share || y.disagreeing - x.disagreeing || x.id - y.id).slice(0, input.disagreementDocuments ?? 100);
+  const worst = totals.disagreements
+    .sort((x, y) => y.share - x.share || y.disagreeing - x.disagreeing || x.id - y.id)
+    .slice(0, input.disagreementDocuments ?? 100);
   return {
     coders,
     labels,
     documents: documents.length,
     characters,
-    overall: slice(overall, corpusUnitizing, (p) => p, totalSpans),
-    byLabel: labels.map((label, l) => ({ label, ...slice(labelTallies[l], [corpusUnitizing[l]], (p) => p.byLabel[l], spanCounts[l]) })),
+    overall: slice(totals.overall, corpusUnitizing, (p) => p, totalSpans),
+    byLabel: labels.map((label, l) => ({ label, ...slice(totals.labelTallies[l], [corpusUnitizing[l]], (p) => p.byLabel[l], spanCounts[l]) })),
     pairs: pairResults,
     confusion: {
       labels: [...labels, null],
       counts: Array.from({ length: width }, (_, i) => Array.from(confusion.subarray(i * width, (i + 1) * width))),
     },
-    perDocument,
+    perDocument: totals.perDocument,
     disagreements: worst.map(({ share: _share, ...rest }) => rest),
     skippedSpans: skipped,
   };
