@@ -83,61 +83,73 @@ export function ImportPick({ sources, setSources, options, setOptions }: Props) 
           </button>
         </div>
       </div>
-      {sources.length > 0 && (
-        <ul className="picked-files">
-          {sources.map((s, i) => (
-            <li key={`${s.name}-${i}`}>
-              <span>{s.name}</span>
-              <span className="muted">{s.size !== null ? `${Math.ceil(s.size / 1024)} KB` : ''}</span>
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={`${t('common.delete')} ${s.name}`}
-                onClick={() => setSources(sources.filter((_, j) => j !== i))}
-              >
-                ×
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <fieldset className="import-options">
-        <legend>{t('import.options')}</legend>
-        <div className="field">
-          <label htmlFor="import-encoding">{t('import.encoding')}</label>
-          <select
-            id="import-encoding"
-            className="select"
-            value={options.encoding}
-            onChange={(e) => setOptions({ ...options, encoding: e.target.value as SupportedEncoding | '' })}
-          >
-            <option value="">{t('import.encodingAuto')}</option>
-            <EncodingOptions />
-          </select>
-        </div>
-        <label className="check">
-          <input type="checkbox" checked={options.splitArticles} onChange={(e) => setOptions({ ...options, splitArticles: e.target.checked })} />
-          {t('import.split')}
-        </label>
-        <div className="steps-grid" role="group" aria-label={t('import.steps')}>
-          <span className="field-label">{t('import.steps')}</span>
-          {NORMALIZATION_STEPS.map((step) => (
-            <label key={step} className="check">
-              <input
-                type="checkbox"
-                checked={!options.disabledSteps.includes(step)}
-                onChange={(e) =>
-                  setOptions({
-                    ...options,
-                    disabledSteps: e.target.checked ? options.disabledSteps.filter((s) => s !== step) : [...options.disabledSteps, step],
-                  })
-                }
-              />
-              {t(`step.${step}`)}
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      {sources.length > 0 && <PickedFileList sources={sources} setSources={setSources} />}
+      <ImportOptionsFields options={options} setOptions={setOptions} />
     </div>
+  );
+}
+
+function PickedFileList({ sources, setSources }: Pick<Props, 'sources' | 'setSources'>) {
+  const { t } = useI18n();
+  return (
+    <ul className="picked-files">
+      {sources.map((s, i) => (
+        <li key={`${s.name}-${i}`}>
+          <span>{s.name}</span>
+          <span className="muted">{s.size !== null ? `${Math.ceil(s.size / 1024)} KB` : ''}</span>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`${t('common.delete')} ${s.name}`}
+            onClick={() => setSources(sources.filter((_, j) => j !== i))}
+          >
+            ×
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function ImportOptionsFields({ options, setOptions }: Pick<Props, 'options' | 'setOptions'>) {
+  const { t } = useI18n();
+  return (
+    <fieldset className="import-options">
+      <legend>{t('import.options')}</legend>
+      <div className="field">
+        <label htmlFor="import-encoding">{t('import.encoding')}</label>
+        <select
+          id="import-encoding"
+          className="select"
+          value={options.encoding}
+          onChange={(e) => setOptions({ ...options, encoding: e.target.value as SupportedEncoding | '' })}
+        >
+          <option value="">{t('import.encodingAuto')}</option>
+          <EncodingOptions />
+        </select>
+      </div>
+      <label className="check">
+        <input type="checkbox" checked={options.splitArticles} onChange={(e) => setOptions({ ...options, splitArticles: e.target.checked })} />
+        {t('import.split')}
+      </label>
+      <div className="steps-grid" role="group" aria-label={t('import.steps')}>
+        <span className="field-label">{t('import.steps')}</span>
+        {NORMALIZATION_STEPS.map((step) => (
+          <label key={step} className="check">
+            <input
+              type="checkbox"
+              checked={!options.disabledSteps.includes(step)}
+              onChange={(e) =>
+                setOptions({
+                  ...options,
+                  disabledSteps: e.target.checked ? options.disabledSteps.filter((s) => s !== step) : [...options.disabledSteps, step],
+                })
+              }
+            />
+            {t(`step.${step}`)}
+          </label>
+        ))}
+      </div>
+    </fieldset>
   );
 }
