@@ -169,39 +169,107 @@ async function runExport(core: Core, flags: Record<string, unknown>, json: boole
   return 0;
 }
 
-export async function runCli(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-      format: { type: 'string' },
-      out: { type: 'string' },
-      labels: { type: 'string' },
-      status: { type: 'string' },
-      offsets: { type: 'string' },
-      split: { type: 'string' },
-      review: { type: 'string' },
-      report: { type: 'string' },
-      encoding: { type: 'string' },
-      disable: { type: 'string' },
-      'no-split': { type: 'boolean', default: false },
-      name: { type: 'string' },
-      force: { type: 'boolean', default: false },
-      wait: { type: 'string' },
-      annotators: { type: 'string' },
-      docs: { type: 'string' },
-      'per-document': { type: 'boolean', default: false },
-      annotator: { type: 'string' },
-      sample: { type: 'string' },
-      seed: { type: 'string' },
-      overlap: { type: 'string' },
-      map: { type: 'string', multiple: true },
-      'accept-new-labels': { type: 'boolean', default: false },
-      'add-missing': { type: 'boolean', default: false },
-    },
+/** Every option of every command, for node:util parseArgs; each command reads the ones it knows. */
+const CLI_OPTIONS = {
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  labels: { type: 'string' },
+  status: { type: 'string' },
+  offsets: { type: 'string' },
+  split: { type: 'string' },
+  review: { type: 'string' },
+  report: { type: 'string' },
+  encoding: { type: 'string' },
+  disable: { type: 'string' },
+  'no-split': { type: 'boolean', default: false },
+  name: { type: 'string' },
+  force: { type: 'boolean', default: false },
+  wait: { type: 'string' },
+  annotators: { type: 'string' },
+  docs: { type: 'string' },
+  'per-document': { type: 'boolean', default: false },
+  annotator: { type: 'string' },
+  sample: { type: 'string' },
+  seed: { type: 'string' },
+  overlap: { type: 'string' },
+  map: { type: 'string', multiple: true },
+  'accept-new-labels': { type: 'boolean', default: false },
+  'add-missing': { type: 'boolean', default: false },
+} as const;
+
+const parseCli = (argv: string[]) => parseArgs({ args: argv, allowPositionals: true, options: CLI_OPTIONS });
+type CliValues = ReturnType<typeof parseCli>['values'];
+
+async function runStats(core: Core, json: boolean): Promise<number> {
+  const stats = await call(core, 'projects:stats', {});
+  const text = [
+    `documents: ${stats.documents} (${Object.entries(stats.byStatus)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')})`,
+    `spans: ${stats.annotations}`,
+    ...stats.byLabel.map((l) => `  ${l.labelKey}: ${l.count}`),
+    `annotators: ${stats.annotators.map((a) => `${a.name} (${a.count})`).join(', ') || 'none'}`,
+    ...(stats.duplicateSpansRemoved > 0 ? [`doubled spans merged when the project was upgraded: ${stats.duplicateSpansRemoved}`] : []),
+  ].join('\n');
+  print(json, stats, text);
+  return 0;
+}
+
+async function runRecover(core: Core, project: string, out: string | undefined, json: boolean): Promise<number> {
+  // The damaged project is not opened: recovery reads it on its own read-only connection.
+  const report = await call(core, 'projects:recover', {
+    path: resolve(project),
+    outPath: typeof out === 'string' ? resolve(out) : undefined,
   });
+  const lines = [`recovered into ${report.path}`, ...report.tables.map((t) => `  ${t.table}: ${t.copied} copied${t.lost > 0 ? `, ${t.lost} lost` : ''}`)];
+  print(json, report, lines.join('\n'));
+  return 0;
+}
+
+/** One command on one project: writing commands wait for the project's writer lock, reading ones open it beside others. */
+async function runCommand(core: Core, command: string, project: string, rest: string[], values: CliValues): Promise<number> {
+  const json = values.json;
+  switch (command) {
+    case 'init': {
+      const info = core.session.create(project, values.name);
+      print(json, info, `created ${info.path}`);
+      return 0;
+    }
+    case 'import':
+      await openForWriting(core, project, 'import into', values.wait);
+      return await runImport(core, rest, values, json);
+    case 'export':
+      core.session.open(project);
+      return await runExport(core, values, json);
+    case 'stats':
+      core.session.open(project);
+      return await runStats(core, json);
+    case 'agreement':
+      core.session.open(project);
+      return await runAgreement(core, values, json);
+    case 'handout':
+      core.session.open(project);
+      return await runHandout(core, values, json);
+    case 'merge':
+      await openForWriting(core, project, 'merge into', values.wait);
+      return await runMerge(core, rest, values, json);
+    case 'backups':
+      core.session.open(project);
+      return await listBackups(core, json);
+    case 'restore':
+      await openForWriting(core, project, 'restore', values.wait);
+      return await restoreBackup(core, rest[0], json);
+    case 'recover':
+      return await runRecover(core, project, values.out, json);
+    default:
+      throw new CliError(`unknown command ${command}\n\n${USAGE}`);
+  }
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const { values, positionals } = parseCli(argv);
   const [command, project, ...rest] = positionals;
   if (values.help || !command) {
     console.log(USAGE);
@@ -209,63 +277,8 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   if (!project) throw new CliError(`${command} needs a project path\n\n${USAGE}`);
   const core = createCore({ mode: 'cli' });
-  const json = values.json;
   try {
-    switch (command) {
-      case 'init': {
-        const info = core.session.create(project, values.name);
-        print(json, info, `created ${info.path}`);
-        return 0;
-      }
-      case 'import':
-        await openForWriting(core, project, 'import into', values.wait);
-        return await runImport(core, rest, values, json);
-      case 'export':
-        core.session.open(project);
-        return await runExport(core, values, json);
-      case 'stats': {
-        core.session.open(project);
-        const stats = await call(core, 'projects:stats', {});
-        const text = [
-          `documents: ${stats.documents} (${Object.entries(stats.byStatus)
-            .map(([k, v]) => `${k} ${v}`)
-            .join(', ')})`,
-          `spans: ${stats.annotations}`,
-          ...stats.byLabel.map((l) => `  ${l.labelKey}: ${l.count}`),
-          `annotators: ${stats.annotators.map((a) => `${a.name} (${a.count})`).join(', ') || 'none'}`,
-          ...(stats.duplicateSpansRemoved > 0 ? [`doubled spans merged when the project was upgraded: ${stats.duplicateSpansRemoved}`] : []),
-        ].join('\n');
-        print(json, stats, text);
-        return 0;
-      }
-      case 'agreement':
-        core.session.open(project);
-        return await runAgreement(core, values, json);
-      case 'handout':
-        core.session.open(project);
-        return await runHandout(core, values, json);
-      case 'merge':
-        await openForWriting(core, project, 'merge into', values.wait);
-        return await runMerge(core, rest, values, json);
-      case 'backups':
-        core.session.open(project);
-        return await listBackups(core, json);
-      case 'restore':
-        await openForWriting(core, project, 'restore', values.wait);
-        return await restoreBackup(core, rest[0], json);
-      case 'recover': {
-        // The damaged project is not opened: recovery reads it on its own read-only connection.
-        const report = await call(core, 'projects:recover', {
-          path: resolve(project),
-          outPath: typeof values.out === 'string' ? resolve(values.out) : undefined,
-        });
-        const lines = [`recovered into ${report.path}`, ...report.tables.map((t) => `  ${t.table}: ${t.copied} copied${t.lost > 0 ? `, ${t.lost} lost` : ''}`)];
-        print(json, report, lines.join('\n'));
-        return 0;
-      }
-      default:
-        throw new CliError(`unknown command ${command}\n\n${USAGE}`);
-    }
+    return await runCommand(core, command, project, rest, values);
   } finally {
     core.dispose();
   }
