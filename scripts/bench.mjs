@@ -12,7 +12,21 @@ import { parseArgs } from 'node:util';
 import { ROOT } from './electron-env.mjs';
 
 const require = createRequire(import.meta.url);
-const MEASURES = ['search', 'import', 'export', 'api-latency', 'open', 'keypress', 'scroll', 'heap', 'cold-start', 'soak', 'agreement'];
+const MEASURES = [
+  'search',
+  'import',
+  'export',
+  'api-latency',
+  'open',
+  'keypress',
+  'scroll',
+  'heap',
+  'cold-start',
+  'soak',
+  'agreement',
+  'merge',
+  'adjudication',
+];
 const RESULTS = join(ROOT, 'bench', 'results');
 
 const { values } = parseArgs({
