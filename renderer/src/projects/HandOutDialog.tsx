@@ -12,39 +12,57 @@ import { FileBrowserDialog } from './FileBrowserDialog';
 const folderOf = (path: string | undefined) => path?.replace(/[\\/][^\\/]*$/, '') ?? '';
 const stemOf = (path: string | undefined) => (path ?? 'project').replace(/^.*[\\/]/, '').replace(/\.biaozhu$/, '');
 
+/** The form as typed: numbers stay text until the request is made. */
+interface HandOutForm {
+  coders: string;
+  overlap: string;
+  sample: string;
+  seed: string;
+  folder: string;
+  overwrite: boolean;
+}
+
+const coderNames = (coders: string) =>
+  coders
+    .split(/[,，、\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** coders:handout's input: the overlap a share in 0..1, the sample at least 1, the seed a whole number ≥ 0. */
+function handoutRequest(form: HandOutForm, projectPath: string | undefined) {
+  const share = Number(form.overlap) / 100;
+  return {
+    annotators: coderNames(form.coders),
+    overlap: Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 0,
+    ...(form.sample.trim() ? { sample: Math.max(1, Math.floor(Number(form.sample))) } : {}),
+    seed: Math.max(0, Math.floor(Number(form.seed) || 0)),
+    outPath: `${form.folder}/${stemOf(projectPath)}-{annotator}.biaozhu`,
+    overwrite: form.overwrite,
+  };
+}
+
 export function HandOutDialog({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const app = useAppState();
-  const [coders, setCoders] = useState('');
-  const [overlap, setOverlap] = useState('20');
-  const [sample, setSample] = useState('');
-  const [seed, setSeed] = useState('0');
-  const [folder, setFolder] = useState(() => folderOf(app.project?.path));
-  const [overwrite, setOverwrite] = useState(false);
+  const [form, setForm] = useState<HandOutForm>(() => ({
+    coders: '',
+    overlap: '20',
+    sample: '',
+    seed: '0',
+    folder: folderOf(app.project?.path),
+    overwrite: false,
+  }));
+  const set = (patch: Partial<HandOutForm>) => setForm((prev) => ({ ...prev, ...patch }));
   const [browsing, setBrowsing] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<HandoutReport | null>(null);
 
-  const names = coders
-    .split(/[,，、\n]/)
-    .map((s) => s.trim())
-    .filter(Boolean);
   const handOut = async () => {
     setBusy(true);
     setError(null);
     try {
-      const share = Number(overlap) / 100;
-      setReport(
-        await callOrThrow('coders:handout', {
-          annotators: names,
-          overlap: Number.isFinite(share) ? Math.min(1, Math.max(0, share)) : 0,
-          ...(sample.trim() ? { sample: Math.max(1, Math.floor(Number(sample))) } : {}),
-          seed: Math.max(0, Math.floor(Number(seed) || 0)),
-          outPath: `${folder}/${stemOf(app.project?.path)}-{annotator}.biaozhu`,
-          overwrite,
-        }),
-      );
+      setReport(await callOrThrow('coders:handout', handoutRequest(form, app.project?.path)));
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -57,9 +75,9 @@ export function HandOutDialog({ onClose }: { onClose: () => void }) {
       <FileBrowserDialog
         purpose="folder"
         title={t('handout.folder')}
-        startPath={folder || undefined}
+        startPath={form.folder || undefined}
         onPick={(path) => {
-          setFolder(path);
+          set({ folder: path });
           setBrowsing(false);
         }}
         onClose={() => setBrowsing(false)}
@@ -76,7 +94,12 @@ export function HandOutDialog({ onClose }: { onClose: () => void }) {
       <button type="button" className="button" onClick={onClose}>
         {t('common.cancel')}
       </button>
-      <button type="button" className="button button-primary" disabled={busy || names.length === 0 || !folder} onClick={() => void handOut()}>
+      <button
+        type="button"
+        className="button button-primary"
+        disabled={busy || coderNames(form.coders).length === 0 || !form.folder}
+        onClick={() => void handOut()}
+      >
         {t('handout.write')}
       </button>
     </>
@@ -93,43 +116,60 @@ export function HandOutDialog({ onClose }: { onClose: () => void }) {
           ))}
         </ul>
       ) : (
-        <div>
-          <p>{t('handout.intro')}</p>
-          <div className="field">
-            <label htmlFor="handout-coders">{t('handout.coders')}</label>
-            <input id="handout-coders" className="input" value={coders} onChange={(e) => setCoders(e.target.value)} placeholder="王, 李" autoFocus />
-          </div>
-          <div className="field">
-            <label htmlFor="handout-overlap">{t('handout.overlap')}</label>
-            <input id="handout-overlap" className="input" type="number" min={0} max={100} value={overlap} onChange={(e) => setOverlap(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="handout-sample">{t('handout.sample')}</label>
-            <input id="handout-sample" className="input" type="number" min={1} value={sample} onChange={(e) => setSample(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="handout-seed">{t('handout.seed')}</label>
-            <input id="handout-seed" className="input" type="number" min={0} value={seed} onChange={(e) => setSeed(e.target.value)} />
-          </div>
-          <div className="field">
-            <label htmlFor="handout-folder">{t('handout.folder')}</label>
-            <div className="input-with-button">
-              <input id="handout-folder" className="input mono" value={folder} onChange={(e) => setFolder(e.target.value)} spellCheck={false} />
-              <button type="button" className="button" onClick={() => setBrowsing(true)}>
-                {t('files.browse')}
-              </button>
-            </div>
-          </div>
-          <label>
-            <input type="checkbox" checked={overwrite} onChange={(e) => setOverwrite(e.target.checked)} /> {t('handout.overwrite')}
-          </label>
-          {error && (
-            <p className="form-error" role="alert">
-              {error}
-            </p>
-          )}
-        </div>
+        <HandOutFields form={form} set={set} error={error} onBrowse={() => setBrowsing(true)} />
       )}
     </Modal>
+  );
+}
+
+function HandOutFields({
+  form,
+  set,
+  error,
+  onBrowse,
+}: {
+  form: HandOutForm;
+  set: (patch: Partial<HandOutForm>) => void;
+  error: string | null;
+  onBrowse: () => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <div>
+      <p>{t('handout.intro')}</p>
+      <div className="field">
+        <label htmlFor="handout-coders">{t('handout.coders')}</label>
+        <input id="handout-coders" className="input" value={form.coders} onChange={(e) => set({ coders: e.target.value })} placeholder="王, 李" autoFocus />
+      </div>
+      <div className="field">
+        <label htmlFor="handout-overlap">{t('handout.overlap')}</label>
+        <input id="handout-overlap" className="input" type="number" min={0} max={100} value={form.overlap} onChange={(e) => set({ overlap: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor="handout-sample">{t('handout.sample')}</label>
+        <input id="handout-sample" className="input" type="number" min={1} value={form.sample} onChange={(e) => set({ sample: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor="handout-seed">{t('handout.seed')}</label>
+        <input id="handout-seed" className="input" type="number" min={0} value={form.seed} onChange={(e) => set({ seed: e.target.value })} />
+      </div>
+      <div className="field">
+        <label htmlFor="handout-folder">{t('handout.folder')}</label>
+        <div className="input-with-button">
+          <input id="handout-folder" className="input mono" value={form.folder} onChange={(e) => set({ folder: e.target.value })} spellCheck={false} />
+          <button type="button" className="button" onClick={onBrowse}>
+            {t('files.browse')}
+          </button>
+        </div>
+      </div>
+      <label>
+        <input type="checkbox" checked={form.overwrite} onChange={(e) => set({ overwrite: e.target.checked })} /> {t('handout.overwrite')}
+      </label>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
