@@ -70,6 +70,12 @@ function labelTags(label: string): Tags {
   return { B: `\tB-${type}\n`, I: `\tI-${type}\n`, E: `\tE-${type}\n`, S: `\tS-${type}\n` };
 }
 
+/** Whether text[from, to) holds nothing but whitespace. */
+function onlyWhitespace(text: string, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) if (!isWhitespaceUnit(text.charCodeAt(j))) return false;
+  return true;
+}
+
 function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
   const bioes = format === 'conll-bioes';
   // document() runs to completion: one tag table serves every document.
@@ -137,13 +143,7 @@ function conllExporter(format: 'conll-bio' | 'conll-bioes'): Exporter {
           if (first) spanFirst = at;
           if (!bioes) tag = first ? t.B : t.I;
           else {
-            let last = true; // is this the span's last visible character?
-            for (let j = i; j < spanEnd; j++) {
-              if (!isWhitespaceUnit(text.charCodeAt(j))) {
-                last = false;
-                break;
-              }
-            }
+            const last = onlyWhitespace(text, i, spanEnd); // is this the span's last visible character?
             tag = first ? (last ? t.S : t.B) : last ? t.E : t.I;
           }
         }

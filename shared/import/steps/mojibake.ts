@@ -299,9 +299,14 @@ export function repairMojibake(text: string, checkCancelled?: () => void): StepR
   }
   b.copy(copied, text.length);
   const result = b.finish();
+  return { ...result, warnings: withFlags(warnings, text, result.map, flagged, unlisted) };
+}
+
+/** The repairs' warnings and the places that looked like mojibake but were not repaired, in output order; past MAX_FLAGS, one last line counting the rest. */
+function withFlags(warnings: ImportWarning[], text: string, map: number[], flagged: { start: number; end: number }[], unlisted: number): ImportWarning[] {
   // Flags are in input offsets; the repairs before them shifted the output.
   for (const f of flagged) {
-    const delta = shiftAt(result.map, f.start);
+    const delta = shiftAt(map, f.start);
     const flaggedText = text.slice(f.start, f.end);
     warnings.push({
       kind: 'mojibake',
@@ -320,7 +325,7 @@ export function repairMojibake(text: string, checkCancelled?: () => void): StepR
       code: 'mojibake_unlisted',
       params: { n: unlisted },
     });
-  return { ...result, warnings };
+  return warnings;
 }
 
 /** Output minus input offset at an input offset that lies in copied text. */
