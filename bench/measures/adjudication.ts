@@ -4,19 +4,23 @@
 // first open: agreed spans go into the gold layer) and warm (reopened; nothing left to accept).
 // Baseline: a bare SELECT of both coders' spans of the document (and its text).
 import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { DocumentAdjudication } from '../../shared/api/adjudication';
 import { insertDocumentAnnotations, listAnnotations, type AnnotationRecord } from '../../electron/services/db/annotations';
 import { openDatabase } from '../../electron/services/db/connection';
 import { listLabels } from '../../electron/services/db/labels';
 import { ensureAnnotator } from '../../electron/services/db/meta';
+import { launchChromium, newContext } from '../lib/chromium';
 import { benchCore } from '../lib/core';
-import { fixture, fixtureCopy } from '../lib/fixture';
+import { fixture, fixtureCopy, type Fixture } from '../lib/fixture';
 import { workDir } from '../lib/paths';
-import { median, percentile, round, row, runMeasure } from '../lib/result';
+import { median, NotBuilt, percentile, round, row, runMeasure, type MeasureContext } from '../lib/result';
+import { requireRenderer, startServer } from '../lib/server';
 
 const CODERS = ['bench', 'second'];
 const WARM_RUNS = 15;
+const BROWSER_OPENS = 6;
 
 /** mulberry32, seeded: the second coder is the same in every run. */
 function random(seed: number): () => number {
@@ -95,6 +99,55 @@ function rawSelect(path: string, documentId: number): number {
   }
 }
 
+/**
+ * In Chromium (browser mode, a fresh copy with the second coder): the reader document open, then
+ * from the Adjudicate button's click to the first painted frame after the first unit is in the DOM;
+ * the panel is closed between opens. The first open also puts the agreed spans into the gold layer.
+ */
+async function browserOpens(ctx: MeasureContext, fx: Fixture): Promise<number[]> {
+  requireRenderer();
+  const dir = workDir(ctx.spec.name, 'adjudication', 'browser');
+  const path = fixtureCopy(fx, dir);
+  addSecondCoder(path, fx.readerDocId, fx.readerChars, ctx.spec.seed);
+  const server = await startServer({ userData: join(dir, 'user'), project: path });
+  const browser = await launchChromium();
+  try {
+    const page = await (await newContext(browser)).newPage();
+    page.on('pageerror', (e) => ctx.notes.push(`page error in the app: ${e.message}`));
+    await page.goto(server.url);
+    await page.locator(`[data-doc-id="${fx.readerDocId}"]`).click({ timeout: 60_000 });
+    await page.getByTestId('adjudicate').waitFor({ timeout: 60_000 });
+    await page.waitForTimeout(1000);
+    const opens: number[] = [];
+    for (let i = 0; i < BROWSER_OPENS; i++) {
+      opens.push(
+        await page.evaluate(
+          () =>
+            new Promise<number>((resolve) => {
+              const shown = () => document.querySelector('[data-testid="adjudication-unit"]') !== null;
+              const started = performance.now();
+              const painted = () => requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - started), 0));
+              const observer = new MutationObserver(() => {
+                if (!shown()) return;
+                observer.disconnect();
+                painted();
+              });
+              observer.observe(document.body, { childList: true, subtree: true });
+              (document.querySelector('[data-testid="adjudicate"]') as HTMLElement).click();
+            }),
+        ),
+      );
+      await page.locator('[data-testid="adjudication"] > .agreement-head > button').click();
+      await page.getByTestId('adjudication-unit').waitFor({ state: 'detached', timeout: 10_000 });
+      await page.waitForTimeout(300);
+    }
+    return opens;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
 runMeasure('adjudication', 'Opening the adjudication view', async (ctx) => {
   const { spec, log } = ctx;
   const fx = fixture(spec, log);
@@ -127,6 +180,19 @@ runMeasure('adjudication', 'Opening the adjudication view', async (ctx) => {
     bench.close();
   }
   for (let i = 0; i < 5; i++) baselines.push(rawSelect(path, fx.readerDocId));
+  let browser: number[] = [];
+  try {
+    browser = await browserOpens(ctx, fx);
+    log(
+      `browser: first ${browser[0]!.toFixed(0)} ms, then ${browser
+        .slice(1)
+        .map((b) => b.toFixed(0))
+        .join(', ')} ms`,
+    );
+  } catch (error) {
+    if (!(error instanceof NotBuilt)) throw error;
+    ctx.notes.push(`The browser part was not measured: ${error.message}.`);
+  }
   const warmMs = warm.map((w) => w.ms);
   const baseline = median(baselines);
   log(`warm: median ${median(warmMs).toFixed(0)} ms, p90 ${percentile(warmMs, 90).toFixed(0)} ms; bare SELECT ${baseline.toFixed(1)} ms`);
@@ -142,13 +208,35 @@ runMeasure('adjudication', 'Opening the adjudication view', async (ctx) => {
     warmCpuMs: warm.map((w) => round(w.cpuMs, 1)),
     warmAcceptAgreedMs: warm.map((w) => round(w.acceptMs, 1)),
     baselineMs: baselines.map((b) => round(b, 2)),
+    browserMs: browser.map((b) => round(b, 1)),
   };
   ctx.notes.push(
     `The ${fx.readerChars.toLocaleString('en-US')}-character reader document with ${fx.readerSpans.toLocaleString('en-US')} (bench) + ${second.toLocaleString('en-US')} (second, a perturbed copy) spans: ${first.view.agreed.toLocaleString('en-US')} agreed, ${first.view.units.length.toLocaleString('en-US')} disagreement units. First open ${first.ms.toFixed(0)} ms (${first.cpuMs.toFixed(0)} ms CPU), of which acceptAgreed ${first.acceptMs.toFixed(0)} ms (${first.added.toLocaleString('en-US')} spans written to the gold layer).`,
     `Load average when measured: ${loadavg()
       .map((l) => l.toFixed(1))
-      .join(', ')} on ${cpus().length} cores. Registry calls only: the browser's time from clicking Adjudicate to the unit shown is not measured yet.`,
+      .join(', ')} on ${cpus().length} cores.`,
   );
+  const browserRows = browser.length
+    ? [
+        row({
+          name: 'browser: Adjudicate clicked → first unit painted, first',
+          value: round(browser[0]!, 1),
+          unit: 'ms',
+          baseline: round(first.ms, 1),
+          baselineName: 'the same two registry calls in-process (first)',
+          goal: { op: '<=', value: 300 },
+        }),
+        row({
+          name: 'browser: Adjudicate clicked → first unit painted, again (median)',
+          value: round(median(browser.slice(1)), 1),
+          unit: 'ms',
+          baseline: round(median(warmMs), 1),
+          baselineName: 'the same two registry calls in-process (warm median)',
+          goal: { op: '<=', value: 300 },
+          note: `${browser.length - 1} opens; the panel closed between them`,
+        }),
+      ]
+    : [];
   return [
     row({
       name: 'adjudication view open (acceptAgreed + disagreements), first',
@@ -167,5 +255,6 @@ runMeasure('adjudication', 'Opening the adjudication view', async (ctx) => {
       goal: { op: '<=', value: 300 },
       note: `p90 ${round(percentile(warmMs, 90), 1)} ms over ${WARM_RUNS} opens; median CPU ${round(median(warm.map((w) => w.cpuMs)), 1)} ms`,
     }),
+    ...browserRows,
   ];
 });
