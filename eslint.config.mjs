@@ -55,6 +55,16 @@ export default tseslint.config(
     },
   },
   {
+    // Long functions hide their steps: split them into named pieces, or say why not in an eslint-disable comment.
+    files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/src/**/*.ts', 'renderer/src/**/*.tsx', 'scripts/**/*.ts', 'scripts/**/*.mjs'],
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
+  },
+  {
+    // Being written by another engineer as this rule lands (#20): the lead splits it or gives the reason in the file, then drops this block.
+    files: ['renderer/src/components/AdjudicationPanel.tsx'],
+    rules: { 'max-lines-per-function': 'off' },
+  },
+  {
     files: ['renderer/src/api/client.ts'],
     rules: { 'no-restricted-globals': 'off', 'no-restricted-properties': 'off', 'no-restricted-syntax': ['error', NO_HTML] },
   },

@@ -35,6 +35,7 @@ interface Props {
   setQuery: (q: ListQuery) => void;
 }
 
+// eslint-disable-next-line max-lines-per-function -- to split (#19): not reached yet, several steps in one function
 export function DocumentSpanFilters({ query, setQuery }: Props) {
   const { t, labelName } = useI18n();
   const { labels } = useAppState();
