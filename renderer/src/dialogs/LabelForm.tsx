@@ -9,7 +9,6 @@ export type LabelDraft = Omit<Label, 'id' | 'order'> & { id: number | null };
 /** Whether the draft's hotkey is one a command owns (the form says so and Save waits for another key). */
 export const hasCommandKey = (draft: LabelDraft): boolean => draft.hotkey !== null && isCommandKey(draft.hotkey);
 
-// eslint-disable-next-line max-lines-per-function -- to split (#19): not reached yet, several steps in one function
 export function LabelForm({ draft, setDraft }: { draft: LabelDraft; setDraft: (d: LabelDraft) => void }) {
   const { t, lang } = useI18n();
   return (
@@ -64,6 +63,17 @@ export function LabelForm({ draft, setDraft }: { draft: LabelDraft; setDraft: (d
           <span className="label-dot" style={{ background: draft.color }} /> {draft.nameZh || '—'} · {draft.nameEn || '—'}
         </span>
       </div>
+      <LabelGuidanceFields draft={draft} setDraft={setDraft} />
+      <AttributeDefsEditor defs={draft.attributes} onChange={(attributes) => setDraft({ ...draft, attributes })} />
+    </div>
+  );
+}
+
+/** What the label means for coders: its description in both languages and examples, one a line. */
+function LabelGuidanceFields({ draft, setDraft }: { draft: LabelDraft; setDraft: (d: LabelDraft) => void }) {
+  const { t } = useI18n();
+  return (
+    <>
       <div className="field">
         <label htmlFor="label-descriptionZh">{t('labels.descriptionZh')}</label>
         <textarea
@@ -94,7 +104,6 @@ export function LabelForm({ draft, setDraft }: { draft: LabelDraft; setDraft: (d
           onChange={(e) => setDraft({ ...draft, examples: e.target.value.split('\n') })}
         />
       </div>
-      <AttributeDefsEditor defs={draft.attributes} onChange={(attributes) => setDraft({ ...draft, attributes })} />
-    </div>
+    </>
   );
 }

@@ -51,7 +51,6 @@ function toFilter(q: ListQuery) {
   return filter;
 }
 
-// eslint-disable-next-line max-lines-per-function -- to split (#19): not reached yet, several steps in one function
 export function useDocumentList(query: ListQuery, onError: (message: string) => void): DocumentList {
   const [total, setTotal] = useState<number | null>(null);
   const [version, setVersion] = useState(0);
@@ -119,13 +118,7 @@ export function useDocumentList(query: ListQuery, onError: (message: string) => 
     [loadPage],
   );
 
-  const indexOf = useCallback((id: number) => {
-    for (const [p, items] of pages.current) {
-      const i = items.findIndex((d) => d.id === id);
-      if (i !== -1) return p * PAGE + i;
-    }
-    return -1;
-  }, []);
+  const indexOf = useCallback((id: number) => indexInPages(pages.current, id), []);
 
   const fetchIndex = useCallback(
     async (index: number) => {
@@ -137,14 +130,28 @@ export function useDocumentList(query: ListQuery, onError: (message: string) => 
   );
 
   const patch = useCallback((summary: DocumentSummary) => {
-    for (const items of pages.current.values()) {
-      const i = items.findIndex((d) => d.id === summary.id);
-      if (i !== -1) items[i] = { ...items[i], ...pickSummary(summary) };
-    }
+    patchPages(pages.current, summary);
     setVersion((v) => v + 1);
   }, []);
 
   return { total, item, ensure, indexOf, fetchIndex, patch, reload, version };
+}
+
+/** The position of document `id` in the list, among the pages loaded; -1 when not loaded. */
+function indexInPages(pages: Map<number, DocumentSummary[]>, id: number): number {
+  for (const [p, items] of pages) {
+    const i = items.findIndex((d) => d.id === id);
+    if (i !== -1) return p * PAGE + i;
+  }
+  return -1;
+}
+
+/** A document's summary changed (status, counts): the loaded pages show it without a refetch. */
+function patchPages(pages: Map<number, DocumentSummary[]>, summary: DocumentSummary): void {
+  for (const items of pages.values()) {
+    const i = items.findIndex((d) => d.id === summary.id);
+    if (i !== -1) items[i] = { ...items[i], ...pickSummary(summary) };
+  }
 }
 
 function pickSummary(s: DocumentSummary): DocumentSummary {
