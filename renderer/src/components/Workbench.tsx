@@ -9,6 +9,7 @@ import { useLocalStorage } from '../hooks/useLocalStorage';
 import { useDocumentNavigation, useSessionActions, useWorkbenchDialogs, useWorkbenchView } from '../hooks/useWorkbenchControls';
 import { useI18n } from '../i18n';
 import type { ReaderHandle } from '../reader/Reader';
+import type { ProjectInfo } from '../../../shared/model';
 import { useAppState } from '../state/appState';
 import type { Command } from '../state/commands';
 import type { DocSession } from '../state/docSession';
@@ -20,7 +21,6 @@ import { ReaderPane } from './ReaderPane';
 import { RightPanel } from './RightPanel';
 import { TopBar } from './TopBar';
 
-// eslint-disable-next-line max-lines-per-function -- to split (#19): not reached yet, several steps in one function
 export function Workbench() {
   const app = useAppState();
   const project = app.project!;
@@ -28,14 +28,7 @@ export function Workbench() {
   const { t } = useI18n();
   const [query, setQuery] = useLocalStorage<ListQuery>('biaozhu.docQuery', { sort: 'id', direction: 'asc' });
   const list = useDocumentList(query, toast.error);
-  const annotatorRef = useRef(project.annotator);
-  annotatorRef.current = project.annotator;
-  const { session, open, loadingId } = useDocumentSession({
-    projectPath: project.path,
-    annotator: () => annotatorRef.current,
-    onError: toast.error,
-    onDocument: list.patch,
-  });
+  const { session, open, loadingId } = useProjectDocument(project, list, toast.error);
   const reader = useRef<ReaderHandle | null>(null);
   const view = useWorkbenchView();
   const { setShowOriginal, setFindOpen } = view;
@@ -50,11 +43,7 @@ export function Workbench() {
   const setStatus = actions.setStatus;
   return (
     <div className="app-shell" {...dialogs.fileDrop.handlers}>
-      {dialogs.fileDrop.dragging && (
-        <div className="drop-overlay" role="status">
-          <p>{t('import.dropWindow')}</p>
-        </div>
-      )}
+      {dialogs.fileDrop.dragging && <DropOverlay />}
       <TopBar onDialog={dialogs.setDialog} reviewMode={view.reviewMode} setReviewMode={view.setReviewMode} hasDocument={session !== null} />
       <main className="workbench">
         <DocumentList
@@ -103,6 +92,27 @@ export function Workbench() {
         onImported={list.reload}
         droppedFiles={dialogs.droppedFiles}
       />
+    </div>
+  );
+}
+
+/** The open document's session; spans are stored under the project's annotator as it is now, not as it was when the document opened. */
+function useProjectDocument(project: ProjectInfo, list: ReturnType<typeof useDocumentList>, onError: (message: string) => void) {
+  const annotatorRef = useRef(project.annotator);
+  annotatorRef.current = project.annotator;
+  return useDocumentSession({
+    projectPath: project.path,
+    annotator: () => annotatorRef.current,
+    onError,
+    onDocument: list.patch,
+  });
+}
+
+function DropOverlay() {
+  const { t } = useI18n();
+  return (
+    <div className="drop-overlay" role="status">
+      <p>{t('import.dropWindow')}</p>
     </div>
   );
 }

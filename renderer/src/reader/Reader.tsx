@@ -1,6 +1,6 @@
 // The document text: a scroller whose content the ReaderController fills with lazily rendered
 // Lexical blocks. React only mounts it, passes settings down and shows the hover card.
-import { useEffect, useLayoutEffect, useRef, useState, type MutableRefObject } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type MutableRefObject, type RefObject } from 'react';
 import type { Label } from '../../../shared/model';
 import { useI18n } from '../i18n';
 import type { DocSession } from '../state/docSession';
@@ -26,7 +26,6 @@ interface Props {
   onSpanClick: (ids: number[]) => void;
 }
 
-// eslint-disable-next-line max-lines-per-function -- to split (#19): not reached yet, several steps in one function
 export function Reader({ session, labelById, wordSnap, fontSize, handleRef, onTextSelection, onSpanClick }: Props) {
   const { t } = useI18n();
   const scrollerRef = useRef<HTMLDivElement>(null);
@@ -87,6 +86,32 @@ export function Reader({ session, labelById, wordSnap, fontSize, handleRef, onTe
     handleRef.current?.ctl.refreshAll();
   }, [labelById, handleRef]);
 
+  useReaderLayout(handleRef, scrollerRef, session, wordSnap, fontSize);
+
+  return (
+    <div className="reader-scroller" ref={scrollerRef} onScroll={() => hover && setHover(null)}>
+      <div
+        className="reader-content"
+        ref={contentRef}
+        style={{ fontSize }}
+        role="document"
+        aria-label={t('reader.textLabel')}
+        tabIndex={0}
+        data-testid="reader"
+      />
+      {hover && <HoverCard info={hover} session={session} labelById={labelById} />}
+    </div>
+  );
+}
+
+/** Settings and size follow into the mounted reader: word snapping, and block heights (and the caret) when the font or the pane width changes. */
+function useReaderLayout(
+  handleRef: MutableRefObject<ReaderHandle | null>,
+  scrollerRef: RefObject<HTMLDivElement | null>,
+  session: DocSession,
+  wordSnap: boolean,
+  fontSize: number,
+) {
   useEffect(() => {
     if (handleRef.current) handleRef.current.sel.wordSnap = wordSnap;
   }, [wordSnap, session, handleRef]);
@@ -108,20 +133,5 @@ export function Reader({ session, labelById, wordSnap, fontSize, handleRef, onTe
     });
     ro.observe(scroller);
     return () => ro.disconnect();
-  }, [handleRef]);
-
-  return (
-    <div className="reader-scroller" ref={scrollerRef} onScroll={() => hover && setHover(null)}>
-      <div
-        className="reader-content"
-        ref={contentRef}
-        style={{ fontSize }}
-        role="document"
-        aria-label={t('reader.textLabel')}
-        tabIndex={0}
-        data-testid="reader"
-      />
-      {hover && <HoverCard info={hover} session={session} labelById={labelById} />}
-    </div>
-  );
+  }, [handleRef, scrollerRef]);
 }
