@@ -102,7 +102,6 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-// eslint-disable-next-line max-lines-per-function -- to split (#19): not reached yet, several steps in one function
 export function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
   const rendererDir = resolve(options.rendererDir);
@@ -174,15 +173,22 @@ export function startBrowserServer(options: BrowserServerOptions): Promise<Brows
     }
   });
 
+  return listenOnLoopback(server, options.port ?? 0, token, (port) => {
+    allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+    cookie.bindPort(port);
+  });
+}
+
+/** Listens on 127.0.0.1 only (port 0: any free one); onBound learns the port before the server is handed out, so Host checks know it from the first request. */
+function listenOnLoopback(server: Server, port: number, token: string, onBound: (port: number) => void): Promise<BrowserServer> {
   return new Promise((resolveServer, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-      cookie.bindPort(port);
+    server.listen(port, '127.0.0.1', () => {
+      const bound = (server.address() as AddressInfo).port;
+      onBound(bound);
       resolveServer({
-        url: `http://127.0.0.1:${port}/?token=${token}`,
-        port,
+        url: `http://127.0.0.1:${bound}/?token=${token}`,
+        port: bound,
         token,
         server,
         // Open keep-alive connections from the page would hold close() until they time out.
