@@ -16,7 +16,6 @@ interface Props {
   setStatus: (status: DocumentStatus) => void;
 }
 
-// eslint-disable-next-line max-lines-per-function -- to split (#19): not reached yet, several steps in one function
 export function ReviewPanel({ session, reader, reviewMode, setReviewMode, setStatus }: Props) {
   const { t, labelName } = useI18n();
   const { labelById } = useAppState();
@@ -26,7 +25,6 @@ export function ReviewPanel({ session, reader, reviewMode, setReviewMode, setSta
   const ctx = (): ActionContext => ({ session, reader: reader.current, notify: () => undefined });
   const span = session.selected;
   const label = span ? labelById.get(span.labelId) : undefined;
-  const done = counts.accepted + counts.rejected;
 
   if (!reviewMode) {
     return (
@@ -40,31 +38,7 @@ export function ReviewPanel({ session, reader, reviewMode, setReviewMode, setSta
   }
   return (
     <div className="review-panel">
-      <div className="review-progress">
-        <div
-          className="progress"
-          role="progressbar"
-          aria-valuemin={0}
-          aria-valuemax={spans.length}
-          aria-valuenow={done}
-          aria-label={t('review.progress', { done, n: spans.length })}
-        >
-          <div className="progress-accepted" style={{ width: `${spans.length ? (counts.accepted / spans.length) * 100 : 0}%` }} />
-          <div className="progress-rejected" style={{ width: `${spans.length ? (counts.rejected / spans.length) * 100 : 0}%` }} />
-        </div>
-        <p className="review-counts">
-          {t('review.progress', { done, n: spans.length })} ·{' '}
-          <span className="review-pill review-accepted">
-            {t('spans.review.accepted')} {counts.accepted}
-          </span>{' '}
-          <span className="review-pill review-rejected">
-            {t('spans.review.rejected')} {counts.rejected}
-          </span>{' '}
-          <span className="review-pill review-pending">
-            {t('spans.review.pending')} {counts.pending}
-          </span>
-        </p>
-      </div>
+      <ReviewProgress counts={counts} total={spans.length} />
       {spans.length === 0 ? (
         <p className="muted">{t('review.nothing')}</p>
       ) : span ? (
@@ -109,6 +83,39 @@ export function ReviewPanel({ session, reader, reviewMode, setReviewMode, setSta
           {t('review.exit')}
         </button>
       </div>
+    </div>
+  );
+}
+
+/** How far the review is: a bar of accepted and rejected spans, and the counts of each state. */
+function ReviewProgress({ counts, total }: { counts: Record<'pending' | 'accepted' | 'rejected', number>; total: number }) {
+  const { t } = useI18n();
+  const done = counts.accepted + counts.rejected;
+  return (
+    <div className="review-progress">
+      <div
+        className="progress"
+        role="progressbar"
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={done}
+        aria-label={t('review.progress', { done, n: total })}
+      >
+        <div className="progress-accepted" style={{ width: `${total ? (counts.accepted / total) * 100 : 0}%` }} />
+        <div className="progress-rejected" style={{ width: `${total ? (counts.rejected / total) * 100 : 0}%` }} />
+      </div>
+      <p className="review-counts">
+        {t('review.progress', { done, n: total })} ·{' '}
+        <span className="review-pill review-accepted">
+          {t('spans.review.accepted')} {counts.accepted}
+        </span>{' '}
+        <span className="review-pill review-rejected">
+          {t('spans.review.rejected')} {counts.rejected}
+        </span>{' '}
+        <span className="review-pill review-pending">
+          {t('spans.review.pending')} {counts.pending}
+        </span>
+      </p>
     </div>
   );
 }
