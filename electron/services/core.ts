@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import type { StartupNotice } from '../../shared/api/projects';
 import { join, resolve } from 'node:path';
-import { registerAdjudicationHandlers } from './adjudication/handlers';
-import { registerAgreementHandlers } from './agreement/handlers';
-import { registerCoderHandlers } from './coders/handlers';
-import { registerLayersHandlers } from './layers/handlers';
+import { registerAdjudicationHandlers } from './handlers/adjudication';
+import { registerAgreementHandlers } from './handlers/agreement';
+import { registerCoderHandlers } from './handlers/coders';
+import { registerLayersHandlers } from './handlers/layers';
 import { HandlerRegistry } from './app/registry';
 import { BackupService } from './app/backups';
 import { JobManager } from './app/jobs';

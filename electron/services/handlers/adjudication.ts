@@ -1,6 +1,6 @@
 import type { HandlerRegistry } from '../app/registry';
 import type { CoreContext } from '../core';
-import * as adjudication from './service';
+import * as adjudication from '../adjudication/service';
 
 export function registerAdjudicationHandlers(registry: HandlerRegistry, { session }: Pick<CoreContext, 'session'>): void {
   registry.method('adjudication:disagreements', (input) => adjudication.disagreements(session.requireDb(), input));

@@ -1,7 +1,7 @@
 import type { HandlerRegistry } from '../app/registry';
 import type { CoreContext } from '../core';
-import { handOut } from './handout';
-import { mergeCoderFiles, previewMerge } from './merge';
+import { handOut } from '../coders/handout';
+import { mergeCoderFiles, previewMerge } from '../coders/merge';
 
 export function registerCoderHandlers(registry: HandlerRegistry, { session }: Pick<CoreContext, 'session'>): void {
   registry.method('coders:handout', (input) => handOut(session, input));
