@@ -16,28 +16,10 @@ interface Props {
   hasDocument: boolean;
 }
 
-// eslint-disable-next-line max-lines-per-function -- to split (#19): not reached yet, several steps in one function
 export function TopBar({ onDialog, reviewMode, setReviewMode, hasDocument }: Props) {
   const { t, lang, setLang } = useI18n();
   const app = useAppState();
-  const toast = useToast();
   const project = app.project!;
-  const [annotator, setAnnotator] = useState(project.annotator);
-  useEffect(() => setAnnotator(project.annotator), [project.annotator]);
-
-  const saveAnnotator = async () => {
-    const name = annotator.trim();
-    if (!name || name === project.annotator) {
-      setAnnotator(project.annotator);
-      return;
-    }
-    try {
-      app.setProject(await callOrThrow('projects:setAnnotator', { name }));
-      toast.info(t('top.annotatorSaved', { name }));
-    } catch (error) {
-      toast.error(errorMessage(error));
-    }
-  };
 
   return (
     <header className="top-bar">
@@ -53,18 +35,7 @@ export function TopBar({ onDialog, reviewMode, setReviewMode, hasDocument }: Pro
       <ProjectMenu />
       <ReadOnlyBanner />
       <StartupNotice />
-      <label className="top-annotator">
-        <span>{t('top.annotator')}</span>
-        <input
-          className="input input-compact"
-          value={annotator}
-          onChange={(e) => setAnnotator(e.target.value)}
-          onBlur={() => void saveAnnotator()}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
-          }}
-        />
-      </label>
+      <AnnotatorField />
       <div className="top-actions">
         <button type="button" className="button" onClick={() => onDialog('import')} title={`${t('top.import')} (${formatKey('Mod+o')})`}>
           {t('top.import')}
@@ -112,5 +83,44 @@ export function TopBar({ onDialog, reviewMode, setReviewMode, hasDocument }: Pro
         </button>
       </div>
     </header>
+  );
+}
+
+/** The annotator's name, saved when the field loses focus (Enter too); an empty or unchanged name goes back to the saved one. */
+function AnnotatorField() {
+  const { t } = useI18n();
+  const app = useAppState();
+  const toast = useToast();
+  const project = app.project!;
+  const [annotator, setAnnotator] = useState(project.annotator);
+  useEffect(() => setAnnotator(project.annotator), [project.annotator]);
+
+  const saveAnnotator = async () => {
+    const name = annotator.trim();
+    if (!name || name === project.annotator) {
+      setAnnotator(project.annotator);
+      return;
+    }
+    try {
+      app.setProject(await callOrThrow('projects:setAnnotator', { name }));
+      toast.info(t('top.annotatorSaved', { name }));
+    } catch (error) {
+      toast.error(errorMessage(error));
+    }
+  };
+
+  return (
+    <label className="top-annotator">
+      <span>{t('top.annotator')}</span>
+      <input
+        className="input input-compact"
+        value={annotator}
+        onChange={(e) => setAnnotator(e.target.value)}
+        onBlur={() => void saveAnnotator()}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+        }}
+      />
+    </label>
   );
 }
