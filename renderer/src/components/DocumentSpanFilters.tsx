@@ -1,6 +1,6 @@
 // The document list's filters on spans and import warnings: label present or absent, coder,
 // warnings, spans, review progress. Shown under "More filters".
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { REVIEW_PROGRESS, type ReviewProgress } from '../../../shared/api/document-query';
 import { api } from '../api/client';
 import type { ListQuery } from '../hooks/useDocumentList';
@@ -35,7 +35,6 @@ interface Props {
   setQuery: (q: ListQuery) => void;
 }
 
-// eslint-disable-next-line max-lines-per-function -- to split (#19): not reached yet, several steps in one function
 export function DocumentSpanFilters({ query, setQuery }: Props) {
   const { t, labelName } = useI18n();
   const { labels } = useAppState();
@@ -56,87 +55,55 @@ export function DocumentSpanFilters({ query, setQuery }: Props) {
   );
   return (
     <>
-      <label className="field-inline">
-        <span>{t('docs.filter.withLabel')}</span>
-        <select
-          className="select"
-          aria-label={t('docs.filter.withLabel')}
-          value={query.withLabel ?? ''}
-          onChange={(e) => set({ withLabel: e.target.value || undefined })}
-        >
-          {labelOptions(query.withLabel)}
-        </select>
-      </label>
-      <label className="field-inline">
-        <span>{t('docs.filter.withoutLabel')}</span>
-        <select
-          className="select"
-          aria-label={t('docs.filter.withoutLabel')}
-          value={query.withoutLabel ?? ''}
-          onChange={(e) => set({ withoutLabel: e.target.value || undefined })}
-        >
-          {labelOptions(query.withoutLabel)}
-        </select>
-      </label>
-      <label className="field-inline">
-        <span>{t('docs.filter.annotator')}</span>
-        <select
-          className="select"
-          aria-label={t('docs.filter.annotator')}
-          value={query.annotator ?? ''}
-          onChange={(e) => set({ annotator: e.target.value || undefined })}
-        >
-          <option value="">{t('docs.filter.any')}</option>
-          {coders.map((name) => (
-            <option key={name} value={name}>
-              {name}
-            </option>
-          ))}
-          {query.annotator && !coders.includes(query.annotator) && <option value={query.annotator}>{query.annotator}</option>}
-        </select>
-      </label>
-      <label className="field-inline">
-        <span>{t('docs.filter.review')}</span>
-        <select
-          className="select"
-          aria-label={t('docs.filter.review')}
-          value={query.review ?? ''}
-          onChange={(e) => set({ review: (e.target.value || undefined) as ReviewProgress | undefined })}
-        >
-          <option value="">{t('docs.filter.any')}</option>
-          {REVIEW_PROGRESS.map((p) => (
-            <option key={p} value={p}>
-              {t(`docs.filter.review.${p}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field-inline">
-        <span>{t('docs.filter.spans')}</span>
-        <select
-          className="select"
-          aria-label={t('docs.filter.spans')}
-          value={yesNo(query.hasSpans)}
-          onChange={(e) => set({ hasSpans: fromYesNo(e.target.value) })}
-        >
-          <option value="">{t('docs.filter.any')}</option>
-          <option value="yes">{t('docs.filter.withSpans')}</option>
-          <option value="no">{t('docs.filter.withoutSpans')}</option>
-        </select>
-      </label>
-      <label className="field-inline">
-        <span>{t('docs.filter.warnings')}</span>
-        <select
-          className="select"
-          aria-label={t('docs.filter.warnings')}
-          value={yesNo(query.hasWarnings)}
-          onChange={(e) => set({ hasWarnings: fromYesNo(e.target.value) })}
-        >
-          <option value="">{t('docs.filter.any')}</option>
-          <option value="yes">{t('docs.filter.withWarnings')}</option>
-          <option value="no">{t('docs.filter.withoutWarnings')}</option>
-        </select>
-      </label>
+      <FilterSelect name={t('docs.filter.withLabel')} value={query.withLabel ?? ''} onChange={(value) => set({ withLabel: value || undefined })}>
+        {labelOptions(query.withLabel)}
+      </FilterSelect>
+      <FilterSelect name={t('docs.filter.withoutLabel')} value={query.withoutLabel ?? ''} onChange={(value) => set({ withoutLabel: value || undefined })}>
+        {labelOptions(query.withoutLabel)}
+      </FilterSelect>
+      <FilterSelect name={t('docs.filter.annotator')} value={query.annotator ?? ''} onChange={(value) => set({ annotator: value || undefined })}>
+        <option value="">{t('docs.filter.any')}</option>
+        {coders.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+        {query.annotator && !coders.includes(query.annotator) && <option value={query.annotator}>{query.annotator}</option>}
+      </FilterSelect>
+      <FilterSelect
+        name={t('docs.filter.review')}
+        value={query.review ?? ''}
+        onChange={(value) => set({ review: (value || undefined) as ReviewProgress | undefined })}
+      >
+        <option value="">{t('docs.filter.any')}</option>
+        {REVIEW_PROGRESS.map((p) => (
+          <option key={p} value={p}>
+            {t(`docs.filter.review.${p}`)}
+          </option>
+        ))}
+      </FilterSelect>
+      <FilterSelect name={t('docs.filter.spans')} value={yesNo(query.hasSpans)} onChange={(value) => set({ hasSpans: fromYesNo(value) })}>
+        <option value="">{t('docs.filter.any')}</option>
+        <option value="yes">{t('docs.filter.withSpans')}</option>
+        <option value="no">{t('docs.filter.withoutSpans')}</option>
+      </FilterSelect>
+      <FilterSelect name={t('docs.filter.warnings')} value={yesNo(query.hasWarnings)} onChange={(value) => set({ hasWarnings: fromYesNo(value) })}>
+        <option value="">{t('docs.filter.any')}</option>
+        <option value="yes">{t('docs.filter.withWarnings')}</option>
+        <option value="no">{t('docs.filter.withoutWarnings')}</option>
+      </FilterSelect>
     </>
+  );
+}
+
+/** One filter: its name, shown and as the select's accessible name, over the choices. */
+function FilterSelect({ name, value, onChange, children }: { name: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+  return (
+    <label className="field-inline">
+      <span>{name}</span>
+      <select className="select" aria-label={name} value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+    </label>
   );
 }
