@@ -4,31 +4,9 @@
 // at the press is kept and given the server's id instead of its paragraph being rebuilt.
 import type { Page } from '@playwright/test';
 import { apiCall, expect, importJsonl, test } from './fixtures';
+import { dragSelect } from './selection';
 
 const TEXT = '本报讯 3月12日，朝阳区委书记王灏主持召开区委常委会会议。会议强调，要坚持“以人民为中心”的发展思想。';
-
-/** Drags the mouse across characters [start, end) of the first paragraph. */
-async function dragSelect(page: Page, start: number, end: number) {
-  const box = await page.evaluate(
-    ([s, e]) => {
-      const text = document.querySelector('[data-testid="reader"] p[data-start]')!.firstChild!.firstChild as Text;
-      const rect = (offset: number) => {
-        const r = document.createRange();
-        r.setStart(text, offset);
-        r.setEnd(text, offset + 1);
-        return r.getClientRects()[0];
-      };
-      const a = rect(s);
-      const b = rect(e - 1);
-      return { x1: a.left + 2, y1: (a.top + a.bottom) / 2, x2: b.right - 2, y2: (b.top + b.bottom) / 2 };
-    },
-    [start, end],
-  );
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 4 });
-  await page.mouse.up();
-}
 
 test('one label key press sends one request and updates the list, the undo state and the mark', async ({ server, page }) => {
   const line = {

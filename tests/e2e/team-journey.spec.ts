@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiCall, expect, importJsonl, test, type BiaozhuServer } from './fixtures';
+import { dragSelect } from './selection';
 
 const TEXT = '区委书记王明远在回龙观调研“智慧社区”建设，要求年底前完成改造。';
 const record = (n: number) =>
@@ -21,39 +22,6 @@ const WORK: Record<string, [mention: string, key: string][]> = {
     ['回龙观', '3'],
   ],
 };
-
-/** Drags the mouse across characters [start, end) of the open document (through marks already drawn). */
-async function dragSelect(page: Page, start: number, end: number) {
-  const box = await page.evaluate(
-    ([s, e]) => {
-      const rectOf = (offset: number) => {
-        for (const p of document.querySelectorAll<HTMLElement>('[data-testid="reader"] p[data-start]')) {
-          let rest = offset - Number(p.dataset.start);
-          if (rest < 0) continue;
-          const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
-            if (rest < n.data.length) {
-              const r = document.createRange();
-              r.setStart(n, rest);
-              r.setEnd(n, rest + 1);
-              return r.getClientRects()[0];
-            }
-            rest -= n.data.length;
-          }
-        }
-        throw new Error(`offset ${offset} is not rendered`);
-      };
-      const a = rectOf(s);
-      const b = rectOf(e - 1);
-      return { x1: a.left + 2, y1: (a.top + a.bottom) / 2, x2: b.right - 2, y2: (b.top + b.bottom) / 2 };
-    },
-    [start, end],
-  );
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move(box.x2, box.y2, { steps: 4 });
-  await page.mouse.up();
-}
 
 async function openDocument(page: Page, title: string) {
   await page.locator('.doc-row', { hasText: title }).click();
