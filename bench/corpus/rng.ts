@@ -31,3 +31,9 @@ export class Rng {
     return new Rng(Math.imul(this.state ^ salt, 0x85ebca6b) ^ (salt * 0x27d4eb2f));
   }
 }
+
+/** A seeded `() => number` in [0, 1), for code that wants a plain function (the same sequence as Rng). */
+export function random(seed: number): () => number {
+  const rng = new Rng(seed);
+  return () => rng.next();
+}

@@ -17,22 +17,11 @@ import { fixture, fixtureCopy, type Fixture } from '../lib/fixture';
 import { workDir } from '../lib/paths';
 import { median, NotBuilt, percentile, round, row, runMeasure, type MeasureContext } from '../lib/result';
 import { requireRenderer, startServer } from '../lib/server';
+import { random } from '../corpus/rng';
 
 const CODERS = ['bench', 'second'];
 const WARM_RUNS = 15;
 const BROWSER_OPENS = 6;
-
-/** mulberry32, seeded: the second coder is the same in every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * The second coder's spans on the reader document: a perturbed copy of the fixture coder's (as many

@@ -10,18 +10,7 @@ import type { AgreementReport } from '../../shared/api/agreement';
 import { fixture, fixtureCopy } from '../lib/fixture';
 import { workDir } from '../lib/paths';
 import { load, median, round, row, runMeasure } from '../lib/result';
-
-/** mulberry32, seeded: the second coder is the same in every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../corpus/rng';
 
 /** Adds the second coder's spans straight into the copy (bare SQL: the fixture's schema is the app's). */
 function addSecondCoder(path: string, seed: number): number {

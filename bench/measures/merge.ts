@@ -18,24 +18,13 @@ import { benchCore } from '../lib/core';
 import { fixture, fixtureCopy } from '../lib/fixture';
 import { workDir } from '../lib/paths';
 import { median, round, row, runMeasure } from '../lib/result';
+import { random } from '../corpus/rng';
 
 const CODER = 'coder-a';
 const REVIEW_STATES = ['pending', 'pending', 'pending', 'accepted', 'rejected'] as const;
 
 /** Spans the coder file gets: the goal's 500k at full size, 5k in CI. */
 const spanTarget = (size: string) => (size.startsWith('full') ? 500_000 : size.startsWith('medium') ? 125_000 : 5_000);
-
-/** mulberry32, seeded: the coder's spans are the same in every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Fills the handed-out file with `target` random spans (2–8 characters, spread by document length,

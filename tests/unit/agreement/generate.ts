@@ -1,5 +1,8 @@
 // Seeded random corpora of coders' spans for the agreement tests.
 import type { SpanColumns } from '../../../shared/agreement';
+import { random } from '../../../bench/corpus/rng';
+
+export { random };
 
 export interface TestSpan {
   doc: number;
@@ -7,18 +10,6 @@ export interface TestSpan {
   end: number;
   label: number;
   coder: number;
-}
-
-/** mulberry32: a small seeded generator, so a failing case can be run again. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
