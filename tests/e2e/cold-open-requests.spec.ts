@@ -1,22 +1,12 @@
 // A reload reopens the last document with each first-screen request sent once (#18 cold open): the
 // app info, labels and the document's text and spans leave together before the workbench's code is
 // loaded, and the workbench takes those answers instead of asking again; the list's first page once.
-import { apiCall, expect, importJsonl, test } from './fixtures';
+import { apiCall, expect, importArticle, test } from './fixtures';
 
 const TEXT = '本报讯 3月12日，朝阳区委书记王灏主持召开区委常委会会议。';
 
 test('a reload asks for each first-screen answer once, the document before the workbench code is in', async ({ server, page }) => {
-  const line = {
-    id: 'a1',
-    text: TEXT,
-    metadata: { title: '常委会', date: '2024-03-12', source: '北京日报', district: '朝阳区', url: null, reporters: [], externalId: 'a1' },
-    status: 'todo',
-    original_text: TEXT,
-    offset_map: [0, TEXT.length, 0, TEXT.length],
-    spans: [],
-  };
-  await importJsonl(server, 'one.jsonl', JSON.stringify(line));
-  const docId = (await apiCall<{ items: { id: number }[] }>(server, 'documents:list', {})).items[0].id;
+  const docId = await importArticle(server, TEXT);
   await page.reload();
   await page.locator('.doc-row').first().click();
   await expect(page.locator('[data-testid="reader"] p[data-start]').first()).toBeVisible();

@@ -101,17 +101,60 @@ export async function docScreenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `docs/screenshots/${name}.png` });
 }
 
+/** Waits for a job (import, export) to finish and returns its result; a failed or cancelled job throws. */
+export async function waitForJob<T>(server: BiaozhuServer, jobId: string): Promise<T> {
+  for (;;) {
+    const job = await apiCall<{ state: string; result: T | null; error: string | null }>(server, 'jobs:get', { jobId });
+    if (job.state === 'done') return job.result!;
+    if (job.state !== 'running') throw new Error(`job ${job.state}: ${job.error}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Imports JSON Lines through the real preview → commit jobs, as the import dialog does, and waits. */
 export async function importJsonl(server: BiaozhuServer, name: string, jsonl: string): Promise<void> {
-  const finished = async (jobId: string) => {
-    for (;;) {
-      const job = await apiCall<{ state: string; result: { previewId: string } | null; error: string | null }>(server, 'jobs:get', { jobId });
-      if (job.state === 'done') return job;
-      if (job.state !== 'running') throw new Error(`import job ${job.state}: ${job.error}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
   const source = { kind: 'bytes', name, dataBase64: Buffer.from(jsonl).toString('base64') };
-  const preview = await finished((await apiCall<{ jobId: string }>(server, 'import:preview', { sources: [source], options: {} })).jobId);
-  await finished((await apiCall<{ jobId: string }>(server, 'import:commit', { previewId: preview.result!.previewId })).jobId);
+  const preview = await waitForJob<{ previewId: string }>(
+    server,
+    (await apiCall<{ jobId: string }>(server, 'import:preview', { sources: [source], options: {} })).jobId,
+  );
+  await waitForJob(server, (await apiCall<{ jobId: string }>(server, 'import:commit', { previewId: preview.previewId })).jobId);
+}
+
+/** Imports one article unchanged (Biaozhu JSONL with its identity offset map) and returns its document id. */
+export async function importArticle(server: BiaozhuServer, text: string, title = '常委会'): Promise<number> {
+  const line = {
+    id: 'a1',
+    text,
+    metadata: { title, date: '2024-03-12', source: '北京日报', district: '朝阳区', url: null, reporters: [], externalId: 'a1' },
+    status: 'todo',
+    original_text: text,
+    offset_map: [0, text.length, 0, text.length],
+    spans: [],
+  };
+  await importJsonl(server, 'one.jsonl', JSON.stringify(line));
+  return (await apiCall<{ items: { id: number }[] }>(server, 'documents:list', {})).items[0].id;
+}
+
+/** Project ▾ → Merge coder files…, then adds each file by name through the file browser (the first from `folder`). */
+export async function addCoderFiles(page: Page, folder: string, names: string[]) {
+  await page.getByRole('button', { name: /^项目/ }).click();
+  await page.getByRole('menuitem', { name: '合并标注员文件…' }).click();
+  const dialog = page.getByRole('dialog', { name: '合并标注员文件' });
+  for (const [i, name] of names.entries()) {
+    await dialog.getByRole('button', { name: '添加标注员文件…' }).click();
+    const browser = page.getByRole('dialog', { name: '添加标注员文件…' });
+    // The browser starts beside the project, then beside the file picked last.
+    if (i === 0)
+      await browser
+        .getByRole('button', { name: new RegExp(folder) })
+        .first()
+        .dblclick();
+    await browser
+      .getByRole('button', { name: new RegExp(name) })
+      .first()
+      .click();
+    await browser.getByRole('button', { name: '打开项目' }).click();
+  }
+  return dialog;
 }

@@ -3,23 +3,13 @@
 // document list, the undo button and the span itself still show what the server did; the mark drawn
 // at the press is kept and given the server's id instead of its paragraph being rebuilt.
 import type { Page } from '@playwright/test';
-import { apiCall, expect, importJsonl, test } from './fixtures';
+import { apiCall, expect, importArticle, test } from './fixtures';
 import { dragSelect } from './selection';
 
 const TEXT = '本报讯 3月12日，朝阳区委书记王灏主持召开区委常委会会议。会议强调，要坚持“以人民为中心”的发展思想。';
 
 test('one label key press sends one request and updates the list, the undo state and the mark', async ({ server, page }) => {
-  const line = {
-    id: 'a1',
-    text: TEXT,
-    metadata: { title: '常委会', date: '2024-03-12', source: '北京日报', district: '朝阳区', url: null, reporters: [], externalId: 'a1' },
-    status: 'todo',
-    original_text: TEXT,
-    offset_map: [0, TEXT.length, 0, TEXT.length],
-    spans: [],
-  };
-  await importJsonl(server, 'one.jsonl', JSON.stringify(line));
-  const docId = (await apiCall<{ items: { id: number }[] }>(server, 'documents:list', {})).items[0].id;
+  const docId = await importArticle(server, TEXT);
   await page.reload();
   await page.locator('.doc-row').first().click();
   await expect(page.locator('[data-testid="reader"] p[data-start]').first()).toBeVisible();

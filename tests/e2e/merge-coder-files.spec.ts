@@ -1,7 +1,7 @@
 // "Hand out to coders…" and "Merge coder files…" from the project menu: two coders' files are written,
 // each coder labels in theirs (one renames a label), the files are picked in the file browser, the
 // renamed label is confirmed, and their spans come back.
-import { apiCall, docScreenshot, expect, importJsonl, test } from './fixtures';
+import { addCoderFiles, apiCall, docScreenshot, expect, importJsonl, test } from './fixtures';
 
 const record = (n: number) =>
   `${JSON.stringify({ title: `文章${n}`, text: `第${n}篇：区委书记王明远在回龙观调研“智慧社区”建设。`, date: '2024-05-06', source: '北京日报' })}\n`;
@@ -37,20 +37,7 @@ test('hands out to two coders and merges their files back, with a renamed label'
   await page.reload();
   await expect(page.locator('.doc-row')).toHaveCount(5);
 
-  await page.getByRole('button', { name: /^项目/ }).click();
-  await page.getByRole('menuitem', { name: '合并标注员文件…' }).click();
-  const dialog = page.getByRole('dialog', { name: '合并标注员文件' });
-  for (const name of ['王.biaozhu', '李.biaozhu']) {
-    await dialog.getByRole('button', { name: '添加标注员文件…' }).click();
-    const browser = page.getByRole('dialog', { name: '添加标注员文件…' });
-    // The browser starts beside the project, then beside the file picked last.
-    if (name === '王.biaozhu') await browser.getByRole('button', { name: /team/ }).first().dblclick();
-    await browser
-      .getByRole('button', { name: new RegExp(name) })
-      .first()
-      .click();
-    await browser.getByRole('button', { name: '打开项目' }).click();
-  }
+  const dialog = await addCoderFiles(page, 'team', ['王.biaozhu', '李.biaozhu']);
   await expect(dialog.getByText(/王：\d 篇中 \d 篇匹配/)).toBeVisible();
   await expect(dialog.getByRole('combobox', { name: 'PER 的标注归入' })).toHaveValue('PERSON');
   await expect(dialog.getByText(/李：\d 篇中 \d 篇匹配/)).toBeVisible();

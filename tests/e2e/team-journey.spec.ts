@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { apiCall, expect, importJsonl, test, type BiaozhuServer } from './fixtures';
+import { addCoderFiles, apiCall, expect, importJsonl, test, waitForJob, type BiaozhuServer } from './fixtures';
 import { dragSelect } from './selection';
 
 const TEXT = '区委书记王明远在回龙观调研“智慧社区”建设，要求年底前完成改造。';
@@ -31,15 +31,6 @@ async function openDocument(page: Page, title: string) {
 
 const firstDocumentId = async (server: BiaozhuServer, title: string) =>
   (await apiCall<{ items: { id: number; title: string }[] }>(server, 'documents:list', {})).items.find((d) => d.title === title)!.id;
-
-async function waitForJob<T>(server: BiaozhuServer, jobId: string): Promise<T> {
-  for (;;) {
-    const job = await apiCall<{ state: string; result: T | null; error: string | null }>(server, 'jobs:get', { jobId });
-    if (job.state === 'done') return job.result!;
-    if (job.state !== 'running') throw new Error(`export ${job.state}: ${job.error}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 test('hand out, label in each coder file, merge, read agreement, adjudicate and export gold', async ({ server, page }) => {
   test.setTimeout(120_000);
@@ -77,19 +68,7 @@ test('hand out, label in each coder file, merge, read agreement, adjudicate and 
   // Merge both files back into the main project from the project menu.
   await apiCall(server, 'projects:open', { path: server.projectPath });
   await page.reload();
-  await page.getByRole('button', { name: /^项目/ }).click();
-  await page.getByRole('menuitem', { name: '合并标注员文件…' }).click();
-  const merge = page.getByRole('dialog', { name: '合并标注员文件' });
-  for (const name of ['王.biaozhu', '李.biaozhu']) {
-    await merge.getByRole('button', { name: '添加标注员文件…' }).click();
-    const browser = page.getByRole('dialog', { name: '添加标注员文件…' });
-    if (name === '王.biaozhu') await browser.getByRole('button', { name: /team/ }).first().dblclick();
-    await browser
-      .getByRole('button', { name: new RegExp(name) })
-      .first()
-      .click();
-    await browser.getByRole('button', { name: '打开项目' }).click();
-  }
+  const merge = await addCoderFiles(page, 'team', ['王.biaozhu', '李.biaozhu']);
   await merge.getByRole('button', { name: '合并', exact: true }).click();
   await expect(merge.getByRole('list', { name: '合并结果' })).toContainText('王：匹配 2 篇文档，新增 2 个标注，已有 0 个');
   await merge.getByRole('button', { name: '关闭' }).last().click();
