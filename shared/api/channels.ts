@@ -51,6 +51,14 @@ export const CHANNELS = {
   'adjudication:decide': true,
   'adjudication:acceptAgreed': true,
   'adjudication:progress': true,
+  'search:hits': true,
+  'search:counts': true,
+  'search:concordanceFile': true,
+  'search:labelPreview': true,
+  'search:labelAll': true,
+  'search:undoLabelAll': true,
+  'search:redoLabelAll': true,
+  'search:consistency': true,
 } as const satisfies Record<Channel, true>;
 
 export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];

@@ -14,6 +14,7 @@ import { jobsInputs, type JobsApi } from './jobs';
 import { labelsInputs, type LabelsApi } from './labels';
 import { layersInputs, type LayersApi } from './layers';
 import { projectsInputs, type ProjectsApi } from './projects';
+import { searchInputs, type SearchApi } from './search';
 import type { Result } from './result';
 
 export type BiaozhuApi = ProjectsApi &
@@ -28,7 +29,8 @@ export type BiaozhuApi = ProjectsApi &
   AgreementApi &
   CodersApi &
   LayersApi &
-  AdjudicationApi;
+  AdjudicationApi &
+  SearchApi;
 export type Channel = keyof BiaozhuApi;
 export type ApiInput<K extends Channel> = Parameters<BiaozhuApi[K]>[0];
 export type ApiOutput<K extends Channel> = Awaited<ReturnType<BiaozhuApi[K]>>;
@@ -50,6 +52,7 @@ export const apiInputs = {
   ...codersInputs,
   ...layersInputs,
   ...adjudicationInputs,
+  ...searchInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export type { Result, ApiError } from './result';
