@@ -20,11 +20,26 @@ interface Props {
   redo: () => void;
 }
 
-// eslint-disable-next-line max-lines-per-function -- to split (#19): not reached yet, several steps in one function
 export function ReaderHeader({ session, wordSnap, setWordSnap, zoom, showOriginal, setShowOriginal, setStatus, undo, redo }: Props) {
   const { t } = useI18n();
+  return (
+    <header className="reader-header">
+      <ReaderTitleBlock session={session} />
+      <div className="reader-tools" role="toolbar" aria-label={t('reader.textLabel')}>
+        <StatusSegments status={session.doc.status} setStatus={setStatus} />
+        <span className="toolbar-sep" />
+        <HistoryButtons history={session.history} undo={undo} redo={redo} />
+        <span className="toolbar-sep" />
+        <ViewToggles wordSnap={wordSnap} setWordSnap={setWordSnap} showOriginal={showOriginal} setShowOriginal={setShowOriginal} zoom={zoom} />
+      </div>
+    </header>
+  );
+}
+
+function ReaderTitleBlock({ session }: { session: DocSession }) {
+  const { t } = useI18n();
   const { project } = useAppState();
-  const { doc, history } = session;
+  const { doc } = session;
   // Adjudication needs two coders besides the gold layer (mine counts when I have spans here).
   const coders =
     session.otherCoders().filter((c) => c.name !== GOLD_ANNOTATOR).length + (session.anns.size > 0 && project?.annotator !== GOLD_ANNOTATOR ? 1 : 0);
@@ -32,105 +47,123 @@ export function ReaderHeader({ session, wordSnap, setWordSnap, zoom, showOrigina
     Boolean,
   );
   return (
-    <header className="reader-header">
-      <div className="reader-title-block">
-        <h1 className="reader-title">{doc.title || t('docs.untitled')}</h1>
-        <p className="reader-meta">{meta.join(' · ')}</p>
-        <CoderLayers session={session} me={project?.annotator ?? ''} />
-        {coders >= 2 && (
-          <button
-            type="button"
-            className="button button-small"
-            data-testid="adjudicate"
-            title={t('adjudication.openHint')}
-            onClick={() => window.dispatchEvent(new Event(ADJUDICATE_EVENT))}
-          >
-            {t('adjudication.open')}
-          </button>
-        )}
-      </div>
-      <div className="reader-tools" role="toolbar" aria-label={t('reader.textLabel')}>
-        <div className="segmented" role="radiogroup" aria-label={t('reader.setStatus')}>
-          {DOCUMENT_STATUSES.map((s) => (
-            <button
-              key={s}
-              type="button"
-              role="radio"
-              aria-checked={doc.status === s}
-              className={`segmented-item status-seg-${s}${doc.status === s ? ' is-on' : ''}`}
-              onClick={() => setStatus(s)}
-            >
-              {t(`status.${s}`)}
-            </button>
-          ))}
-        </div>
-        <span className="toolbar-sep" />
+    <div className="reader-title-block">
+      <h1 className="reader-title">{doc.title || t('docs.untitled')}</h1>
+      <p className="reader-meta">{meta.join(' · ')}</p>
+      <CoderLayers session={session} me={project?.annotator ?? ''} />
+      {coders >= 2 && (
         <button
           type="button"
-          className="icon-button"
-          onClick={undo}
-          disabled={!history.canUndo}
-          aria-label={t('reader.undo')}
-          title={
-            history.undoLabel
-              ? `${t('reader.undoWhat', { what: history.undoKind ? t(`history.${history.undoKind}`) : history.undoLabel })} (${formatKey('Mod+z')})`
-              : t('reader.nothingToUndo')
-          }
+          className="button button-small"
+          data-testid="adjudicate"
+          title={t('adjudication.openHint')}
+          onClick={() => window.dispatchEvent(new Event(ADJUDICATE_EVENT))}
         >
-          ↶
+          {t('adjudication.open')}
         </button>
+      )}
+    </div>
+  );
+}
+
+function StatusSegments({ status, setStatus }: { status: DocumentStatus; setStatus: (status: DocumentStatus) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="segmented" role="radiogroup" aria-label={t('reader.setStatus')}>
+      {DOCUMENT_STATUSES.map((s) => (
         <button
+          key={s}
           type="button"
-          className="icon-button"
-          onClick={redo}
-          disabled={!history.canRedo}
-          aria-label={t('reader.redo')}
-          title={
-            history.redoLabel
-              ? `${t('reader.redoWhat', { what: history.redoKind ? t(`history.${history.redoKind}`) : history.redoLabel })} (${formatKey('Mod+Shift+z')})`
-              : t('reader.nothingToRedo')
-          }
+          role="radio"
+          aria-checked={status === s}
+          className={`segmented-item status-seg-${s}${status === s ? ' is-on' : ''}`}
+          onClick={() => setStatus(s)}
         >
-          ↷
+          {t(`status.${s}`)}
         </button>
-        <span className="toolbar-sep" />
-        <button
-          type="button"
-          className={`toggle-button${wordSnap ? ' is-on' : ''}`}
-          aria-pressed={wordSnap}
-          onClick={() => setWordSnap(!wordSnap)}
-          title={`${t('reader.wordSnap')} (W)`}
-        >
-          {t('reader.wordSnap')}
-        </button>
-        <button
-          type="button"
-          className={`toggle-button${showOriginal ? ' is-on' : ''}`}
-          aria-pressed={showOriginal}
-          onClick={() => setShowOriginal(!showOriginal)}
-          title={`${t('reader.original')} (${formatKey('Alt+o')})`}
-        >
-          {t('reader.original')}
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => zoom(-1)}
-          aria-label={t('reader.zoomOut')}
-          title={`${t('reader.zoomOut')} (${formatKey('Mod+-')})`}
-        >
-          A−
-        </button>
-        <button
-          type="button"
-          className="icon-button"
-          onClick={() => zoom(1)}
-          aria-label={t('reader.zoomIn')}
-          title={`${t('reader.zoomIn')} (${formatKey('Mod+=')})`}
-        >
-          A+
-        </button>
-      </div>
-    </header>
+      ))}
+    </div>
+  );
+}
+
+function HistoryButtons({ history, undo, redo }: { history: DocSession['history']; undo: () => void; redo: () => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={undo}
+        disabled={!history.canUndo}
+        aria-label={t('reader.undo')}
+        title={
+          history.undoLabel
+            ? `${t('reader.undoWhat', { what: history.undoKind ? t(`history.${history.undoKind}`) : history.undoLabel })} (${formatKey('Mod+z')})`
+            : t('reader.nothingToUndo')
+        }
+      >
+        ↶
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={redo}
+        disabled={!history.canRedo}
+        aria-label={t('reader.redo')}
+        title={
+          history.redoLabel
+            ? `${t('reader.redoWhat', { what: history.redoKind ? t(`history.${history.redoKind}`) : history.redoLabel })} (${formatKey('Mod+Shift+z')})`
+            : t('reader.nothingToRedo')
+        }
+      >
+        ↷
+      </button>
+    </>
+  );
+}
+
+type ViewToggleProps = Pick<Props, 'wordSnap' | 'setWordSnap' | 'showOriginal' | 'setShowOriginal' | 'zoom'>;
+
+function ViewToggles({ wordSnap, setWordSnap, showOriginal, setShowOriginal, zoom }: ViewToggleProps) {
+  const { t } = useI18n();
+  return (
+    <>
+      <button
+        type="button"
+        className={`toggle-button${wordSnap ? ' is-on' : ''}`}
+        aria-pressed={wordSnap}
+        onClick={() => setWordSnap(!wordSnap)}
+        title={`${t('reader.wordSnap')} (W)`}
+      >
+        {t('reader.wordSnap')}
+      </button>
+      <button
+        type="button"
+        className={`toggle-button${showOriginal ? ' is-on' : ''}`}
+        aria-pressed={showOriginal}
+        onClick={() => setShowOriginal(!showOriginal)}
+        title={`${t('reader.original')} (${formatKey('Alt+o')})`}
+      >
+        {t('reader.original')}
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={() => zoom(-1)}
+        aria-label={t('reader.zoomOut')}
+        title={`${t('reader.zoomOut')} (${formatKey('Mod+-')})`}
+      >
+        A−
+      </button>
+      <button
+        type="button"
+        className="icon-button"
+        onClick={() => zoom(1)}
+        aria-label={t('reader.zoomIn')}
+        title={`${t('reader.zoomIn')} (${formatKey('Mod+=')})`}
+      >
+        A+
+      </button>
+    </>
   );
 }
