@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { DocumentStatus } from '../model';
 
 export const layersInputs = {
   'layers:coderCounts': z
@@ -15,9 +16,11 @@ export interface CoderCount {
   documentId: number;
   annotator: string;
   count: number;
+  /** What the coder's own file said of the document, as of the last merge; null for spans that came otherwise. */
+  status: DocumentStatus | null;
 }
 
 export type LayersApi = {
-  /** Spans per coder in each of these documents (documents carry one status, so the list shows these), by document then name. */
+  /** Spans and status per coder in each of these documents (a document carries one status, so the list shows these), by document then name. */
   'layers:coderCounts': (a: In<'layers:coderCounts'>) => Promise<CoderCount[]>;
 };

@@ -63,6 +63,11 @@ test('hand out, label in each coder file, merge, read agreement, adjudicate and 
     await expect
       .poll(async () => (await apiCall<{ annotator: string }[]>(server, 'annotations:list', { documentId })).map((s) => s.annotator))
       .toEqual([coder, coder]);
+    // 王 finishes the article; 李's stays in progress (their first span moved it there).
+    if (coder === '王') await page.getByRole('radio', { name: '已完成' }).click();
+    await expect
+      .poll(async () => (await apiCall<{ status: string }>(server, 'documents:get', { id: documentId })).status)
+      .toBe(coder === '王' ? 'done' : 'in_progress');
   }
 
   // Merge both files back into the main project from the project menu.
@@ -81,6 +86,11 @@ test('hand out, label in each coder file, merge, read agreement, adjudicate and 
   await page.getByRole('tab', { name: /一致性|Agreement/ }).click();
   const overall = page.locator('[data-testid="agreement-figures"] tr[data-label="overall"]');
   await expect(overall.locator('[data-figure="kappa"]')).toHaveText(report.overall.kappa!.toFixed(3));
+  // The document list says what each coder's file said of each article: spans and status.
+  const coderCounts = (title: string) => page.locator('.doc-row', { hasText: title }).getByTestId('doc-coder-counts');
+  await expect(coderCounts('团队文章1').getByLabel('王 · 2 处标注 · 已完成')).toBeVisible();
+  await expect(coderCounts('团队文章1').getByLabel('李 · 2 处标注 · 标注中')).toBeVisible();
+  await expect(coderCounts('团队文章2').getByLabel('王 · 0 处标注 · 待标注')).toBeVisible();
 
   // Adjudicate by keyboard: take 李's 回龙观, then 王's 智慧社区; 王明远 was agreed.
   await openDocument(page, '团队文章1');

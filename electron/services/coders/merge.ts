@@ -274,6 +274,7 @@ export async function mergeCoderFiles(session: ProjectSession, input: HandlerInp
             hashes.set(doc.text_sha256, target);
             report.documentsAdded++;
           } else if (merge.mergeDocumentState(main, target.id, target, { status: doc.status, note: doc.note, name: file.coder })) report.statusesAdvanced++;
+          merge.recordCoderStatus(main, target.id, annotatorId(file.coder), doc.status);
           const valid = [];
           for (const [, start, end, key, annotator, origin, reviewState, attributesJson, note, createdAt, updatedAt] of spansByDocument.get(doc.id) ?? []) {
             if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= target.charCount)) {

@@ -176,3 +176,15 @@ export function mergeDocumentState(
   current.note = note;
   return advance;
 }
+
+const STATUS_RANK = `CASE ? WHEN 'todo' THEN 0 WHEN 'in_progress' THEN 1 WHEN 'done' THEN 2 ELSE 3 END`;
+
+/** Records what the coder's file says of the document; like the document's own status, it only moves forward. */
+export function recordCoderStatus(main: Db, documentId: number, annotatorId: number, status: DocumentStatus): void {
+  statement(
+    main,
+    `INSERT INTO coder_statuses (document_id, annotator_id, status, updated_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (document_id, annotator_id) DO UPDATE SET status = excluded.status, updated_at = excluded.updated_at
+       WHERE ${STATUS_RANK.replace('?', 'excluded.status')} > ${STATUS_RANK.replace('?', 'coder_statuses.status')}`,
+  ).run(documentId, annotatorId, status, nowIso());
+}

@@ -39,6 +39,7 @@ export const enAgreement = {
   'layers.mine': 'Mine ({name}): {n, plural, one {# span} other {# spans}}',
   'layers.toggle': 'Show {name}’s spans (read-only)',
   'layers.count': '{name} · {n}',
+  'layers.countStatus': '{name} · {n, plural, one {# span} other {# spans}} · {status}',
   'layers.byCoder': 'by {name} (read-only)',
   'layers.none': 'No other coder has spans here.',
 } as const;

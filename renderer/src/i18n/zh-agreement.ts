@@ -41,6 +41,7 @@ export const zhAgreement: Record<keyof typeof enAgreement, string> = {
   'layers.mine': '我的（{name}）：{n} 处标注',
   'layers.toggle': '显示 {name} 的标注（只读）',
   'layers.count': '{name} · {n}',
+  'layers.countStatus': '{name} · {n} 处标注 · {status}',
   'layers.byCoder': '{name} 标注（只读）',
   'layers.none': '此文档没有其他标注人的标注。',
 };

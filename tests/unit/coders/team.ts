@@ -47,6 +47,7 @@ export function dataOf(core: TestCore): string {
     db.prepare('SELECT * FROM annotations ORDER BY id').all(),
     db.prepare('SELECT id, status, note, span_count, text_sha256 FROM documents ORDER BY id').all(),
     db.prepare('SELECT * FROM labels ORDER BY id').all(),
+    db.prepare('SELECT * FROM coder_statuses ORDER BY document_id, annotator_id').all(),
   ]);
 }
 

@@ -39,11 +39,11 @@ describe('layers:coderCounts', () => {
     addSpan(a, '李', 0, 2);
     addSpan(b, '李', 0, 3, 'PROJECT');
     expect(await core.call('layers:coderCounts', { documentIds: [empty, b, a] })).toEqual([
-      { documentId: a, annotator: '李', count: 1 },
-      { documentId: a, annotator: '王', count: 2 },
-      { documentId: b, annotator: '李', count: 1 },
+      { documentId: a, annotator: '李', count: 1, status: null },
+      { documentId: a, annotator: '王', count: 2, status: null },
+      { documentId: b, annotator: '李', count: 1, status: null },
     ]);
-    expect(await core.call('layers:coderCounts', { documentIds: [b] })).toEqual([{ documentId: b, annotator: '李', count: 1 }]);
+    expect(await core.call('layers:coderCounts', { documentIds: [b] })).toEqual([{ documentId: b, annotator: '李', count: 1, status: null }]);
   });
 
   test('equals a count of the spans made, for random spans', async () => {

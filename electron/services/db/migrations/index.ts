@@ -10,6 +10,8 @@ import { migration006OneSpanPerPlace } from './006-one-span-per-place';
 import { migration007GuidelinesAndNotes } from './007-guidelines-and-notes';
 import { migration008DocumentFilterIndexes } from './008-document-filter-indexes';
 import { migration009Adjudication } from './009-adjudication';
+import { migration011LabelBatches } from './011-label-batches';
+import { migration012CoderStatuses } from './012-coder-statuses';
 
 export interface Migration {
   version: number;
@@ -27,6 +29,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007GuidelinesAndNotes,
   migration008DocumentFilterIndexes,
   migration009Adjudication,
+  // 010 (corpus search index) is being written: it goes here, before 011.
+  migration011LabelBatches,
+  migration012CoderStatuses,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
