@@ -59,6 +59,21 @@ export const CHANNELS = {
   'search:undoLabelAll': true,
   'search:redoLabelAll': true,
   'search:consistency': true,
+  'suggestions:forDocument': true,
+  'suggestions:accept': true,
+  'suggestions:reject': true,
+  'suggestions:preannotate': true,
+  'gazetteers:list': true,
+  'gazetteers:import': true,
+  'gazetteers:update': true,
+  'gazetteers:delete': true,
+  'patterns:list': true,
+  'patterns:create': true,
+  'patterns:update': true,
+  'patterns:delete': true,
+  'patterns:test': true,
+  'model:status': true,
+  'model:train': true,
 } as const satisfies Record<Channel, true>;
 
 export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];

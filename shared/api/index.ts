@@ -15,6 +15,7 @@ import { labelsInputs, type LabelsApi } from './labels';
 import { layersInputs, type LayersApi } from './layers';
 import { projectsInputs, type ProjectsApi } from './projects';
 import { searchInputs, type SearchApi } from './search';
+import { suggestionsInputs, type SuggestionsApi } from './suggestions';
 import type { Result } from './result';
 
 export type BiaozhuApi = ProjectsApi &
@@ -30,7 +31,8 @@ export type BiaozhuApi = ProjectsApi &
   CodersApi &
   LayersApi &
   AdjudicationApi &
-  SearchApi;
+  SearchApi &
+  SuggestionsApi;
 export type Channel = keyof BiaozhuApi;
 export type ApiInput<K extends Channel> = Parameters<BiaozhuApi[K]>[0];
 export type ApiOutput<K extends Channel> = Awaited<ReturnType<BiaozhuApi[K]>>;
@@ -53,6 +55,7 @@ export const apiInputs = {
   ...layersInputs,
   ...adjudicationInputs,
   ...searchInputs,
+  ...suggestionsInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export type { Result, ApiError } from './result';
