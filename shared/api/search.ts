@@ -182,7 +182,8 @@ export type SearchApi = {
   'search:concordanceFile': (a: In<'search:concordanceFile'>) => Promise<{ text: string; hits: number }>;
   'search:labelPreview': (a: In<'search:labelPreview'>) => Promise<LabelAllPreview>;
   'search:labelAll': (a: In<'search:labelAll'>) => Promise<LabelAllResult>;
-  'search:undoLabelAll': (a: In<'search:undoLabelAll'>) => Promise<{ removed: number; documentIds: number[] }>;
+  /** leftAlone: the batch's spans edited since (relabelled, resized, reviewed…), which an undo never removes. */
+  'search:undoLabelAll': (a: In<'search:undoLabelAll'>) => Promise<{ removed: number; leftAlone: number; documentIds: number[] }>;
   'search:redoLabelAll': (a: In<'search:redoLabelAll'>) => Promise<{ created: number; documentIds: number[] }>;
   'search:consistency': (a: In<'search:consistency'>) => Promise<ConsistencyPage>;
 };
