@@ -22,6 +22,7 @@ import { registerImportHandlers } from './handlers/import';
 import { registerJobHandlers } from './handlers/jobs';
 import { registerLabelHandlers } from './handlers/labels';
 import { registerProjectHandlers } from './handlers/projects';
+import { registerSearchHandlers } from './handlers/search';
 import { ImportService } from './import/service';
 import { removeStaleStagingDirs } from './import/staging';
 
@@ -89,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
   registerCoderHandlers(registry, context);
   registerLayersHandlers(registry, context);
   registerAdjudicationHandlers(registry, context);
+  registerSearchHandlers(registry, context);
   if (options.mode !== 'cli') context.backups.start();
   void removeStaleStagingDirs().catch((error: unknown) => console.warn('[biaozhu] could not look for old import previews:', error));
   const dispose = () => {

@@ -1,0 +1,155 @@
+// Corpus search (#21): which documents to look in, their texts and spans. Lists of ids travel as one
+// JSON array (json_each), so each statement's SQL is fixed and compiled once per connection.
+import type { SearchScope } from '../../../shared/api/search';
+import type { Db } from './connection';
+import { statement } from './connection';
+
+export type DocumentOrder = 'id' | 'date' | 'source';
+
+export interface CandidateQuery {
+  scope: SearchScope;
+  order: DocumentOrder;
+  descending: boolean;
+  /** A literal the documents must hold: narrowed here by the trigram index when it has 3+ characters (readTexts checks every text). */
+  indexed?: string;
+  /** Only documents with a span of this label (of `annotatorId` when given). */
+  labelId?: number;
+  /** Spans of this coder only (0 = a coder the project does not know: no spans). */
+  annotatorId?: number;
+  /** Only documents with a span this many UTF-16 units long (the mention filter). */
+  spanLength?: number;
+}
+
+export interface DocumentMeta {
+  id: number;
+  title: string;
+  date: string | null;
+  source: string | null;
+  district: string | null;
+}
+
+/** A span as a hit shows it: enough to name its label and coder. */
+export interface SpanPlace {
+  id: number;
+  start: number;
+  end: number;
+  labelId: number;
+  annotator: string;
+}
+
+/** The trigram index (migration 010) answers 3+ character literals; shorter ones are scanned by instr in C. */
+export const TRIGRAM_MIN = 3;
+
+const ORDER_SQL: Record<DocumentOrder, [asc: string, desc: string]> = {
+  id: ['d.id', 'd.id DESC'],
+  date: ['d.published_at IS NULL, d.published_at, d.id', 'd.published_at IS NULL, d.published_at DESC, d.id DESC'],
+  source: ['d.source IS NULL, d.source, d.id', 'd.source IS NULL, d.source DESC, d.id DESC'],
+};
+
+/** An FTS5 string: one phrase, quotes doubled, so the query's own characters are never FTS syntax. */
+const ftsPhrase = (literal: string) => `"${literal.replace(/"/g, '""')}"`;
+
+export function hasTrigramIndex(db: Db): boolean {
+  return statement(db, `SELECT 1 FROM sqlite_master WHERE name = 'document_text_search'`).pluck().get() !== undefined;
+}
+
+function candidateSql(db: Db, query: CandidateQuery): { sql: string; params: (string | number)[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  const { scope } = query;
+  if (scope.documentIds) {
+    where.push('d.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(scope.documentIds));
+  }
+  for (const [column, value] of [
+    ['status', scope.status],
+    ['source', scope.source],
+    ['district', scope.district],
+  ] as const) {
+    if (value === undefined) continue;
+    where.push(`d.${column} = ?`);
+    params.push(value);
+  }
+  if (scope.dateFrom) {
+    where.push('d.published_at >= ?');
+    params.push(scope.dateFrom);
+  }
+  if (scope.dateTo) {
+    // '~' sorts after any time part, so the whole last day is in.
+    where.push('d.published_at < ?');
+    params.push(`${scope.dateTo}~`);
+  }
+  if (query.labelId !== undefined || query.spanLength !== undefined) {
+    const conditions = ['a.document_id = d.id'];
+    const spanConditions = [
+      ['a.label_id = ?', query.labelId],
+      ['a.annotator_id = ?', query.annotatorId],
+      ['a.end - a.start = ?', query.spanLength],
+    ] as const;
+    for (const [condition, value] of spanConditions) {
+      if (value === undefined) continue;
+      conditions.push(condition);
+      params.push(value);
+    }
+    where.push(`EXISTS (SELECT 1 FROM annotations a WHERE ${conditions.join(' AND ')})`);
+  }
+  if (query.indexed !== undefined && query.indexed.length >= TRIGRAM_MIN && hasTrigramIndex(db)) {
+    where.push('d.id IN (SELECT rowid FROM document_text_search WHERE document_text_search MATCH ?)');
+    params.push(ftsPhrase(query.indexed));
+  }
+  const order = ORDER_SQL[query.order][query.descending ? 1 : 0];
+  return { sql: `SELECT d.id FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`, params };
+}
+
+/** The documents to look in, in the order their hits are listed. */
+export function candidateDocuments(db: Db, query: CandidateQuery): number[] {
+  const { sql, params } = candidateSql(db, query);
+  return statement(db, sql)
+    .pluck()
+    .all(...params) as number[];
+}
+
+/** Texts of these documents; with `contains`, only those holding it (instr runs in C: the other texts never reach JavaScript). */
+export function readTexts(db: Db, ids: readonly number[], contains?: string): Map<number, string> {
+  const select = 'SELECT document_id, text FROM document_texts WHERE document_id IN (SELECT value FROM json_each(?))';
+  const rows = (
+    contains === undefined
+      ? statement(db, select).raw(true).all(JSON.stringify(ids))
+      : statement(db, `${select} AND instr(text, ?) > 0`).raw(true).all(JSON.stringify(ids), contains)
+  ) as [number, string][];
+  return new Map(rows);
+}
+
+/** Spans of these documents (of one coder when `annotatorId` is given), by document, in text order. */
+export function readSpanPlaces(db: Db, ids: readonly number[], annotatorId?: number): Map<number, SpanPlace[]> {
+  const sql = `SELECT a.document_id, a.id, a.start, a.end, a.label_id, an.name FROM annotations a JOIN annotators an ON an.id = a.annotator_id
+    WHERE a.document_id IN (SELECT value FROM json_each(?))${annotatorId === undefined ? '' : ' AND a.annotator_id = ?'}
+    ORDER BY a.document_id, a.start, a.end, a.id`;
+  const params: (string | number)[] = [JSON.stringify(ids)];
+  if (annotatorId !== undefined) params.push(annotatorId);
+  const rows = statement(db, sql)
+    .raw(true)
+    .all(...params) as [number, number, number, number, number, string][];
+  const byDocument = new Map<number, SpanPlace[]>();
+  for (const [documentId, id, start, end, labelId, annotator] of rows) {
+    let list = byDocument.get(documentId);
+    if (!list) byDocument.set(documentId, (list = []));
+    list.push({ id, start, end, labelId, annotator });
+  }
+  return byDocument;
+}
+
+export function readDocumentMeta(db: Db, ids: readonly number[]): Map<number, DocumentMeta> {
+  const rows = statement(db, `SELECT id, title, published_at AS date, source, district FROM documents WHERE id IN (SELECT value FROM json_each(?))`).all(
+    JSON.stringify(ids),
+  ) as DocumentMeta[];
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+export function labelIdOfKey(db: Db, key: string): number | null {
+  return (statement(db, 'SELECT id FROM labels WHERE key = ?').pluck().get(key) as number | undefined) ?? null;
+}
+
+export function labelKeys(db: Db): Map<number, string> {
+  return new Map(statement(db, 'SELECT id, key FROM labels').raw(true).all() as [number, string][]);
+}

@@ -1,0 +1,111 @@
+// Corpus search (#21): a page of the concordance, the exact counts, the concordance as a file.
+import type { z } from 'zod';
+import type { SearchCounts, SearchHit, SearchPage, SearchSort, searchInputs } from '../../../shared/api/search';
+import type { Db } from '../db/connection';
+import { labelKeys, readDocumentMeta, readTexts, type DocumentOrder } from '../db/search';
+import { concordanceText, lineOf, sortByContext, toSearchHit, type Line } from './concordance';
+import { forEachHit, resolveSearch, type ResolvedSearch } from './find';
+
+type HitsInput = z.output<(typeof searchInputs)['search:hits']>;
+type CountsInput = z.output<(typeof searchInputs)['search:counts']>;
+type FileInput = z.output<(typeof searchInputs)['search:concordanceFile']>;
+
+/** Sorts answered by the order documents are read in (so a page stops early); left/right need every hit. */
+const DOCUMENT_ORDERS: Partial<Record<SearchSort, DocumentOrder>> = { document: 'id', date: 'date', source: 'source' };
+
+interface Window {
+  offset: number;
+  /** Lines wanted from `offset` on; Infinity = all. */
+  limit: number;
+}
+
+/** Lines of the hits in the requested order: [offset, offset + limit), plus whether more exist. */
+function orderedLines(
+  db: Db,
+  search: ResolvedSearch,
+  input: { sort: SearchSort; direction: 'asc' | 'desc'; context: number },
+  window: Window,
+): { lines: Line[]; more: boolean } {
+  const descending = input.direction === 'desc';
+  const order = DOCUMENT_ORDERS[input.sort];
+  const lines: Line[] = [];
+  if (order) {
+    let seen = 0;
+    let more = false;
+    const end = window.offset + window.limit;
+    forEachHit(
+      db,
+      search,
+      (hit, text) => {
+        if (seen >= end) {
+          more = true;
+          return false;
+        }
+        if (seen++ >= window.offset) lines.push(lineOf(hit, text, input.context));
+      },
+      { order, descending },
+    );
+    return { lines, more };
+  }
+  forEachHit(db, search, (hit, text) => void lines.push(lineOf(hit, text, input.context)));
+  const sorted = sortByContext(lines, input.sort as 'left' | 'right', descending);
+  return { lines: sorted.slice(window.offset, window.offset + window.limit), more: sorted.length > window.offset + window.limit };
+}
+
+function withMetadata(db: Db, lines: readonly Line[]): SearchHit[] {
+  const meta = readDocumentMeta(db, [...new Set(lines.map((line) => line.hit.documentId))]);
+  return lines.map((line) => toSearchHit(line, meta.get(line.hit.documentId)));
+}
+
+export function searchHits(db: Db, input: HitsInput): SearchPage {
+  const search = resolveSearch(db, input.search);
+  const { lines, more } = orderedLines(db, search, input, { offset: input.offset, limit: input.limit });
+  return { hits: withMetadata(db, lines), more };
+}
+
+/** Documents listed in perDocument. */
+const PER_DOCUMENT_MAX = 1_000;
+
+export function searchCounts(db: Db, input: CountsInput): SearchCounts {
+  const search = resolveSearch(db, input.search);
+  const perDocument = new Map<number, number>();
+  let hits = 0;
+  forEachHit(db, search, (hit) => {
+    hits++;
+    perDocument.set(hit.documentId, (perDocument.get(hit.documentId) ?? 0) + 1);
+  });
+  return countsOf(db, hits, perDocument);
+}
+
+function countsOf(db: Db, hits: number, perDocument: Map<number, number>): SearchCounts {
+  const meta = readDocumentMeta(db, [...perDocument.keys()]);
+  const perYear = new Map<number | null, number>();
+  for (const [id, count] of perDocument) {
+    const year = Number.parseInt(meta.get(id)?.date?.slice(0, 4) ?? '', 10);
+    const key = Number.isNaN(year) ? null : year;
+    perYear.set(key, (perYear.get(key) ?? 0) + count);
+  }
+  const rows = [...perDocument].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, PER_DOCUMENT_MAX);
+  return {
+    hits,
+    documents: perDocument.size,
+    perDocument: rows.map(([documentId, count]) => ({ documentId, title: meta.get(documentId)?.title ?? '', hits: count })),
+    // Years in order; documents without a date last.
+    perYear: [...perYear].sort((a, b) => (a[0] ?? Infinity) - (b[0] ?? Infinity)).map(([year, count]) => ({ year, hits: count })),
+  };
+}
+
+export function concordanceFile(db: Db, input: FileInput): { text: string; hits: number } {
+  const search = resolveSearch(db, input.search);
+  const { lines } = orderedLines(db, search, input, { offset: 0, limit: Infinity });
+  return { text: concordanceText(withMetadata(db, lines), labelKeys(db), input.format), hits: lines.length };
+}
+
+// Re-read texts of a page's documents: kept for callers that hold only hit places (label-all's conflicts).
+export function hitsWithContext(db: Db, places: readonly Line['hit'][], context: number): SearchHit[] {
+  const texts = readTexts(db, [...new Set(places.map((p) => p.documentId))]);
+  return withMetadata(
+    db,
+    places.filter((p) => texts.has(p.documentId)).map((p) => lineOf(p, texts.get(p.documentId)!, context)),
+  );
+}
