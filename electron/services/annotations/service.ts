@@ -173,10 +173,11 @@ export function historyState(db: Db, documentId: number): HistoryState {
   };
 }
 
-/** Undo reverts the last done change; redo re-applies the first undone one. Both persist. */
+/** Undo reverts the last done change (a label-all batch's part of the document as one); redo re-applies the first undone one. Both persist. */
 function step(db: Db, documentId: number, direction: 'undo' | 'redo'): HistoryStep | null {
   return db.transaction(() => {
-    const op = direction === 'undo' ? operations.lastDoneOperation(db, documentId) : operations.firstUndoneOperation(db, documentId);
+    const ops = direction === 'undo' ? operations.lastDoneStep(db, documentId) : operations.firstUndoneStep(db, documentId);
+    const op = ops[0];
     if (!op) return null;
     if (op.notes) {
       const documentNote = restoreDocumentNote(db, op, direction);
@@ -191,13 +192,19 @@ function step(db: Db, documentId: number, direction: 'undo' | 'redo'): HistorySt
         ...historyState(db, documentId),
       };
     }
-    const id = (op.after ?? op.before)!.id;
-    const changes = direction === 'undo' ? restore(db, op.after, op.before, id) : restore(db, op.before, op.after, id);
-    operations.setUndone(db, op.id, direction === 'undo');
+    const changes: { upserted: Annotation[]; deletedIds: number[] } = { upserted: [], deletedIds: [] };
+    for (const each of ops) {
+      const id = (each.after ?? each.before)!.id;
+      const done = direction === 'undo' ? restore(db, each.after, each.before, id) : restore(db, each.before, each.after, id);
+      changes.upserted.push(...done.upserted);
+      changes.deletedIds.push(...done.deletedIds);
+      operations.setUndone(db, each.id, direction === 'undo');
+    }
     // The span as this step leaves it; a span the step removes, as it was.
     const touched = (direction === 'undo' ? (op.before ?? op.after) : (op.after ?? op.before))!;
     const spanText = getDocumentText(db, documentId)?.slice(touched.start, touched.end) ?? '';
-    return { description: `${direction} ${DESCRIPTIONS[op.kind]}`, kind: op.kind, spanText, ...changes, ...historyState(db, documentId) };
+    const description = `${direction} ${DESCRIPTIONS[op.kind]}${ops.length > 1 ? ` ×${ops.length} (label all)` : ''}`;
+    return { description, kind: op.kind, spanText, ...changes, ...historyState(db, documentId) };
   })();
 }
 

@@ -13,6 +13,7 @@ export interface OperationRow {
   kind: OperationKind;
   before_json: string | null;
   after_json: string | null;
+  batch_id: number | null;
 }
 
 export interface Operation {
@@ -23,6 +24,8 @@ export interface Operation {
   after: Annotation | null;
   /** Set for 'document_note' (before and after are then null): the document's note before and after. */
   notes?: { before: string; after: string };
+  /** The label-all batch (migration 011) that logged it: a document's run of one batch's changes is one undo step. */
+  batchId: number | null;
 }
 
 const noteOf = (json: string | null): string => (json ? String((JSON.parse(json) as { note?: unknown }).note ?? '') : '');
@@ -36,6 +39,7 @@ const toOperation = (row: OperationRow): Operation =>
         before: null,
         after: null,
         notes: { before: noteOf(row.before_json), after: noteOf(row.after_json) },
+        batchId: null,
       }
     : {
         id: row.id,
@@ -43,17 +47,26 @@ const toOperation = (row: OperationRow): Operation =>
         kind: row.kind,
         before: row.before_json ? JSON.parse(row.before_json) : null,
         after: row.after_json ? JSON.parse(row.after_json) : null,
+        batchId: row.batch_id ?? null,
       };
 
-/** Records a change and forgets the redo branch it replaces. */
-export function recordOperation(db: Db, documentId: number, kind: OperationKind, before: Annotation | null, after: Annotation | null): void {
+/** Records a change and forgets the redo branch it replaces; `batchId`: the label-all batch it is part of. */
+export function recordOperation(
+  db: Db,
+  documentId: number,
+  kind: OperationKind,
+  before: Annotation | null,
+  after: Annotation | null,
+  batchId: number | null = null,
+): void {
   statement(db, 'DELETE FROM operations WHERE document_id = ? AND undone = 1').run(documentId);
-  statement(db, 'INSERT INTO operations (document_id, kind, before_json, after_json, created_at) VALUES (?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO operations (document_id, kind, before_json, after_json, created_at, batch_id) VALUES (?, ?, ?, ?, ?, ?)').run(
     documentId,
     kind,
     before ? JSON.stringify(before) : null,
     after ? JSON.stringify(after) : null,
     nowIso(),
+    batchId,
   );
 }
 
@@ -79,6 +92,37 @@ export function firstUndoneOperation(db: Db, documentId: number): Operation | nu
   const row = statement(db, 'SELECT * FROM operations WHERE document_id = ? AND undone = 1 ORDER BY id ASC LIMIT 1').get(documentId) as
     OperationRow | undefined;
   return row ? toOperation(row) : null;
+}
+
+/**
+ * The changes one undo step reverts, last first: the last done change or, when a label-all batch
+ * logged it, the run of that batch's changes of the same kind ending the document's history.
+ */
+export function lastDoneStep(db: Db, documentId: number): Operation[] {
+  const last = lastDoneOperation(db, documentId);
+  if (!last || last.batchId === null) return last ? [last] : [];
+  const rows = statement(
+    db,
+    `SELECT * FROM operations WHERE document_id = @documentId AND undone = 0 AND batch_id = @batchId AND kind = @kind
+       AND id > (SELECT coalesce(max(id), 0) FROM operations WHERE document_id = @documentId AND undone = 0
+                   AND NOT (batch_id IS @batchId AND kind = @kind))
+     ORDER BY id DESC`,
+  ).all({ documentId, batchId: last.batchId, kind: last.kind }) as OperationRow[];
+  return rows.map(toOperation);
+}
+
+/** The changes one redo step re-applies, first first: lastDoneStep's counterpart. */
+export function firstUndoneStep(db: Db, documentId: number): Operation[] {
+  const first = firstUndoneOperation(db, documentId);
+  if (!first || first.batchId === null) return first ? [first] : [];
+  const rows = statement(
+    db,
+    `SELECT * FROM operations WHERE document_id = @documentId AND undone = 1 AND batch_id = @batchId AND kind = @kind
+       AND id < (SELECT coalesce(min(id), 9223372036854775807) FROM operations WHERE document_id = @documentId AND undone = 1
+                   AND NOT (batch_id IS @batchId AND kind = @kind))
+     ORDER BY id ASC`,
+  ).all({ documentId, batchId: first.batchId, kind: first.kind }) as OperationRow[];
+  return rows.map(toOperation);
 }
 
 export function setUndone(db: Db, operationId: number, undone: boolean): void {
