@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ExportReport } from './export';
 import type { ImportPreview, ImportReport } from './import';
+import type { PreannotateReport } from './suggestions';
 import { jobId } from './jobs-common';
 
 // The import and export API live in import.ts and export.ts; re-exported so that code importing
@@ -16,6 +17,7 @@ export interface JobResults {
   'import-preview': ImportPreview;
   'import-commit': ImportReport;
   export: ExportReport;
+  'suggestions-preannotate': PreannotateReport;
 }
 export type JobKind = keyof JobResults;
 

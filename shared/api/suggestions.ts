@@ -116,6 +116,19 @@ export interface ModelStatus {
   progress: number | null;
 }
 
+/** What a pre-annotation job did (its JobResults entry). */
+export interface PreannotateReport {
+  documents: number;
+  /** Suggestions at or above acceptAbove, written as the coder's spans (origin 'suggested'). */
+  created: number;
+  /** Suggestions below it, left as proposals for the reader. */
+  proposed: number;
+  /** At or above it but not written: the coder had a span there by then. */
+  skipped: number;
+  /** Spans written per source. */
+  bySource: { source: SuggestionSource; created: number }[];
+}
+
 export type SuggestionsApi = {
   'suggestions:forDocument': (a: In<'suggestions:forDocument'>) => Promise<Suggestion[]>;
   'suggestions:accept': (a: In<'suggestions:accept'>) => Promise<{ created: number[]; skipped: number }>;
