@@ -1,0 +1,148 @@
+// Feature hashes of every character: 32-bit hashes of (template, values), never strings, so
+// extracting them allocates almost nothing. A model keeps weights only for hashes it has seen.
+import { charClass, type CodePoints } from './chars';
+import type { ExternalHit } from './types';
+
+/** The features of character i are hashes[start[i] .. start[i+1]). */
+export interface CharFeatures {
+  start: Int32Array;
+  hashes: Int32Array;
+}
+
+const BEFORE = -1;
+const AFTER = -2;
+
+function mix(h: number, v: number): number {
+  h = Math.imul(h ^ v, 0x5bd1e995);
+  return h ^ (h >>> 15);
+}
+
+function finish(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h === 0 ? 1 : h;
+}
+
+function hashString(seed: number, text: string): number {
+  let h = seed;
+  for (let i = 0; i < text.length; i++) h = mix(h, text.charCodeAt(i));
+  return h;
+}
+
+// Template numbers are part of the model: never renumber, only add.
+const T = { char: 1, bigram: 10, skip: 20, trigram: 21, classes: 22, classWindow: 23, bias: 24, enclosed: 25, word: 30, wordText: 31, hit: 40 };
+
+/** For each character, the code point of the nearest unclosed opening quote or bracket to its left (0: none). */
+function enclosingOpeners(codes: Int32Array): Int32Array {
+  const out = new Int32Array(codes.length);
+  const stack: number[] = [];
+  for (let i = 0; i < codes.length; i++) {
+    out[i] = stack.length ? stack[stack.length - 1] : 0;
+    const cls = charClass(codes[i]);
+    if (cls === 7) stack.push(codes[i]);
+    else if (cls === 8 && stack.length) stack.pop();
+    else if (codes[i] === 0x3002 || codes[i] === 0x0a) stack.length = 0; // 。 and line ends close everything
+  }
+  return out;
+}
+
+/** Extra per-character hashes (word boundaries, external hits), added to the fixed window features. */
+export type ExtraFeatures = number[][];
+
+const SPAN_PARTS = [0x42, 0x49, 0x45, 0x53]; // B I E S
+
+/** Adds one hash per character of each hit: its name and the character's place in it. */
+export function hitFeatures(points: CodePoints, hits: ExternalHit[] | undefined, extra: ExtraFeatures): void {
+  if (!hits) return;
+  for (const hit of hits) {
+    const from = points.indexAt(hit.start);
+    const to = points.indexAt(hit.end);
+    if (from < 0 || to <= from) continue; // outside the text or cutting a pair: ignored, as a hit is only a hint
+    const base = hashString(T.hit, hit.name);
+    for (let i = from; i < to; i++) {
+      const part = to - from === 1 ? 3 : i === from ? 0 : i === to - 1 ? 2 : 1;
+      extra[i].push(finish(mix(base, SPAN_PARTS[part])));
+    }
+  }
+}
+
+const SENTENCE_END = /[。！？；!?;\n]/;
+let segmenter: Intl.Segmenter | undefined | null;
+
+/** Word boundaries from Intl.Segmenter, one sentence at a time (whole texts are superlinear in Node). */
+export function wordFeatures(text: string, points: CodePoints, extra: ExtraFeatures): void {
+  if (segmenter === undefined) segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
+  if (!segmenter) return;
+  let from = 0;
+  while (from < text.length) {
+    let to = from;
+    while (to < text.length && !SENTENCE_END.test(text[to])) to++;
+    to = Math.min(text.length, to + 1);
+    for (const word of segmenter.segment(text.slice(from, to))) {
+      const first = points.indexAt(from + word.index);
+      const last = points.indexAt(from + word.index + word.segment.length) - 1;
+      if (first < 0 || last < first) continue;
+      const length = Math.min(4, last - first + 1);
+      const wordHash = hashString(T.wordText, word.segment);
+      for (let i = first; i <= last; i++) {
+        const part = first === last ? 3 : i === first ? 0 : i === last ? 2 : 1;
+        extra[i].push(finish(mix(mix(T.word, part), length)), finish(mix(wordHash, part)));
+      }
+    }
+    from = to;
+  }
+}
+
+/** Every feature hash of every character of the text. */
+export function charFeatures(points: CodePoints, extra?: ExtraFeatures): CharFeatures {
+  const { codes } = points;
+  const n = codes.length;
+  const at = (i: number) => (i < 0 ? BEFORE : i >= n ? AFTER : codes[i]);
+  const cls = (i: number) => (i < 0 || i >= n ? 0 : charClass(codes[i]));
+  const openers = enclosingOpeners(codes);
+  const start = new Int32Array(n + 1);
+  let hashes = new Int32Array(n * 16 + 16);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    start[i] = k;
+    const more = extra ? extra[i].length : 0;
+    if (k + 16 + more > hashes.length) {
+      const grown = new Int32Array((k + 16 + more) * 2);
+      grown.set(hashes);
+      hashes = grown;
+    }
+    const a = at(i - 2);
+    const b = at(i - 1);
+    const c = at(i);
+    const d = at(i + 1);
+    const e = at(i + 2);
+    hashes[k++] = finish(mix(T.char, a));
+    hashes[k++] = finish(mix(T.char + 1, b));
+    hashes[k++] = finish(mix(T.char + 2, c));
+    hashes[k++] = finish(mix(T.char + 3, d));
+    hashes[k++] = finish(mix(T.char + 4, e));
+    hashes[k++] = finish(mix(mix(T.bigram, a), b));
+    hashes[k++] = finish(mix(mix(T.bigram + 1, b), c));
+    hashes[k++] = finish(mix(mix(T.bigram + 2, c), d));
+    hashes[k++] = finish(mix(mix(T.bigram + 3, d), e));
+    hashes[k++] = finish(mix(mix(T.skip, b), d));
+    hashes[k++] = finish(mix(mix(mix(T.trigram, b), c), d));
+    hashes[k++] = finish(mix(mix(mix(T.classes, cls(i - 1)), cls(i)), cls(i + 1)));
+    hashes[k++] = finish(mix(mix(mix(mix(mix(T.classWindow, cls(i - 2)), cls(i - 1)), cls(i)), cls(i + 1)), cls(i + 2)));
+    hashes[k++] = finish(T.bias);
+    hashes[k++] = finish(mix(mix(T.enclosed, openers[i]), cls(i)));
+    if (extra) for (const h of extra[i]) hashes[k++] = h;
+  }
+  start[n] = k;
+  return { start, hashes: hashes.subarray(0, k) };
+}
+
+/** The extra features the model's options ask for, plus the caller's hits. */
+export function extraFeatures(text: string, points: CodePoints, words: boolean, hits?: ExternalHit[]): ExtraFeatures | undefined {
+  if (!words && !hits?.length) return undefined;
+  const extra: ExtraFeatures = Array.from({ length: points.codes.length }, () => []);
+  if (words) wordFeatures(text, points, extra);
+  hitFeatures(points, hits, extra);
+  return extra;
+}
