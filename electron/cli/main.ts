@@ -7,9 +7,11 @@ import { EXPORT_FORMATS, type ExportReport, type ImportPreview, type ImportRepor
 import { ApiFailure } from '../../shared/api/result';
 import { createCore, type Core } from '../services/core';
 import { AGREEMENT_USAGE, runAgreement } from './agreement';
+import { CONSISTENCY_USAGE, runConsistency } from './consistency';
 import { listBackups, restoreBackup } from './backups';
 import { HANDOUT_USAGE, runHandout } from './handout';
 import { MERGE_USAGE, runMerge } from './merge';
+import { runSearch, SEARCH_USAGE } from './search';
 import { writtenFiles } from '../../shared/exchange/written-files';
 import { spanIssuesCsv } from '../../shared/exchange/span-issues';
 
@@ -40,6 +42,8 @@ Commands:
 ${AGREEMENT_USAGE}
 ${HANDOUT_USAGE}
 ${MERGE_USAGE}
+${SEARCH_USAGE}
+${CONSISTENCY_USAGE}
 
 Options:
   --json    machine-readable output
@@ -197,6 +201,13 @@ const CLI_OPTIONS = {
   map: { type: 'string', multiple: true },
   'accept-new-labels': { type: 'boolean', default: false },
   'add-missing': { type: 'boolean', default: false },
+  regex: { type: 'boolean', default: false },
+  label: { type: 'string' },
+  unlabelled: { type: 'boolean', default: false },
+  context: { type: 'string' },
+  limit: { type: 'string' },
+  tsv: { type: 'boolean', default: false },
+  all: { type: 'boolean', default: false },
 } as const;
 
 const parseCli = (argv: string[]) => parseArgs({ args: argv, allowPositionals: true, options: CLI_OPTIONS });
@@ -255,6 +266,12 @@ async function runCommand(core: Core, command: string, project: string, rest: st
     case 'merge':
       await openForWriting(core, project, 'merge into', values.wait);
       return await runMerge(core, rest, values, json);
+    case 'search':
+      core.session.open(project);
+      return await runSearch(core, rest[0], values, json);
+    case 'consistency':
+      core.session.open(project);
+      return await runConsistency(core, values, json);
     case 'backups':
       core.session.open(project);
       return await listBackups(core, json);
