@@ -37,7 +37,7 @@ export interface SpanPlace {
   annotator: string;
 }
 
-/** The trigram index (migration 010) answers 3+ character literals; shorter ones are scanned by instr in C. */
+/** The trigram index (migration 010) answers literals of 3+ code points; shorter ones are scanned by instr in C. */
 export const TRIGRAM_MIN = 3;
 
 const ORDER_SQL: Record<DocumentOrder, [asc: string, desc: string]> = {
@@ -46,8 +46,22 @@ const ORDER_SQL: Record<DocumentOrder, [asc: string, desc: string]> = {
   source: ['d.source IS NULL, d.source, d.id', 'd.source IS NULL, d.source DESC, d.id DESC'],
 };
 
-/** An FTS5 string: one phrase, quotes doubled, so the query's own characters are never FTS syntax. */
-const ftsPhrase = (literal: string) => `"${literal.replace(/"/g, '""')}"`;
+/** Trigrams in one query at most: a long literal is narrowed enough by a dozen of them spread over it. */
+const MAX_TRIGRAMS = 12;
+
+/**
+ * The index query for a literal: the AND of its trigrams (the index keeps no positions, so no
+ * phrases), each an FTS5 string with its quotes doubled, so the query's own characters are never
+ * FTS syntax. Trigrams are of code points, as the tokenizer's.
+ */
+export function trigramQuery(literal: string): string {
+  const chars = [...literal];
+  const count = chars.length - 2;
+  const picks =
+    count <= MAX_TRIGRAMS ? [...Array(count).keys()] : [...Array(MAX_TRIGRAMS).keys()].map((i) => Math.round((i * (count - 1)) / (MAX_TRIGRAMS - 1)));
+  const trigrams = [...new Set(picks.map((at) => chars.slice(at, at + 3).join('')))];
+  return trigrams.map((t) => `"${t.replace(/"/g, '""')}"`).join(' AND ');
+}
 
 export function hasTrigramIndex(db: Db): boolean {
   return statement(db, `SELECT 1 FROM sqlite_master WHERE name = 'document_text_search'`).pluck().get() !== undefined;
@@ -93,9 +107,9 @@ function candidateSql(db: Db, query: CandidateQuery): { sql: string; params: (st
     }
     where.push(`EXISTS (SELECT 1 FROM annotations a WHERE ${conditions.join(' AND ')})`);
   }
-  if (query.indexed !== undefined && query.indexed.length >= TRIGRAM_MIN && hasTrigramIndex(db)) {
+  if (query.indexed !== undefined && [...query.indexed].length >= TRIGRAM_MIN && hasTrigramIndex(db)) {
     where.push('d.id IN (SELECT rowid FROM document_text_search WHERE document_text_search MATCH ?)');
-    params.push(ftsPhrase(query.indexed));
+    params.push(trigramQuery(query.indexed));
   }
   const order = ORDER_SQL[query.order][query.descending ? 1 : 0];
   return { sql: `SELECT d.id FROM documents d ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY ${order}`, params };
@@ -137,6 +151,21 @@ export function readSpanPlaces(db: Db, ids: readonly number[], annotatorId?: num
     list.push({ id, start, end, labelId, annotator });
   }
   return byDocument;
+}
+
+/**
+ * How often `literal` occurs in each of these documents that holds it (left to right, not
+ * overlapping: what replace() removes), counted inside SQLite so no text is copied into JavaScript.
+ * length() counts characters on both sides of the division, so the ratio is the number of occurrences.
+ */
+export function literalCounts(db: Db, ids: readonly number[], literal: string): [documentId: number, hits: number][] {
+  return statement(
+    db,
+    `SELECT document_id, (length(text) - length(replace(text, @literal, ''))) / length(@literal) FROM document_texts
+     WHERE document_id IN (SELECT value FROM json_each(@ids)) AND instr(text, @literal) > 0`,
+  )
+    .raw(true)
+    .all({ ids: JSON.stringify(ids), literal }) as [number, number][];
 }
 
 export function readDocumentMeta(db: Db, ids: readonly number[]): Map<number, DocumentMeta> {

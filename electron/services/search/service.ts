@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { SearchCounts, SearchHit, SearchPage, SearchSort, searchInputs } from '../../../shared/api/search';
 import type { Db } from '../db/connection';
-import { labelKeys, readDocumentMeta, readTexts, type DocumentOrder } from '../db/search';
+import { candidateDocuments, labelKeys, literalCounts, readDocumentMeta, readTexts, type DocumentOrder } from '../db/search';
 import { concordanceText, lineOf, sortByContext, toSearchHit, type Line } from './concordance';
 import { forEachHit, resolveSearch, type ResolvedSearch } from './find';
 
@@ -70,12 +70,23 @@ export function searchCounts(db: Db, input: CountsInput): SearchCounts {
   const search = resolveSearch(db, input.search);
   const perDocument = new Map<number, number>();
   let hits = 0;
+  if (isPlainLiteral(search)) {
+    // No span decides which occurrences count: SQLite counts them without handing texts to JavaScript.
+    const ids = candidateDocuments(db, { scope: search.scope, order: 'id', descending: false, indexed: search.query });
+    for (const [id, count] of literalCounts(db, ids, search.query)) {
+      hits += count;
+      perDocument.set(id, count);
+    }
+    return countsOf(db, hits, perDocument);
+  }
   forEachHit(db, search, (hit) => {
     hits++;
     perDocument.set(hit.documentId, (perDocument.get(hit.documentId) ?? 0) + 1);
   });
   return countsOf(db, hits, perDocument);
 }
+
+const isPlainLiteral = (s: ResolvedSearch) => !s.none && !s.spanHits && !s.pattern && s.labelId === undefined && !s.unlabelled && s.mention === undefined;
 
 function countsOf(db: Db, hits: number, perDocument: Map<number, number>): SearchCounts {
   const meta = readDocumentMeta(db, [...perDocument.keys()]);

@@ -1,0 +1,96 @@
+// The trigram index (migration 010): built for a project that had texts before it, kept current when
+// documents are added and deleted, never missing a document a literal is in (quotes, spaces, case,
+// surrogate pairs, long queries), and not needed: a project without it still finds every hit.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/services/db/connection';
+import { migrate, SCHEMA_VERSION } from '../../../electron/services/db/migrations';
+import { hasTrigramIndex, trigramQuery } from '../../../electron/services/db/search';
+import { tempDir, testCore, type TestCore } from '../helpers';
+import { addSearchDocument } from './fixture';
+
+let core: TestCore | undefined;
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  core?.dispose();
+  core = undefined;
+  cleanups.splice(0).forEach((c) => c());
+});
+
+const indexed = (db: Database.Database, literal: string) =>
+  db.prepare('SELECT rowid FROM document_text_search WHERE document_text_search MATCH ? ORDER BY rowid').pluck().all(trigramQuery(literal));
+const hitDocs = async (c: TestCore, query: string) => [
+  ...new Set((await c.call('search:hits', { search: { query }, limit: 1000 })).hits.map((h) => h.documentId)),
+];
+
+describe('the trigram index', () => {
+  it('is built by the migration over the texts a project already holds', () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const path = join(dir, 'old.biaozhu');
+    const raw = new Database(path);
+    migrate(raw, 9);
+    const now = new Date().toISOString();
+    for (const [i, text] of ['推进“两个维护”落实', '没有这个词'].entries()) {
+      raw
+        .prepare(`INSERT INTO documents (id, title, text_sha256, char_count, imported_at, updated_at) VALUES (?, '', ?, ?, ?, ?)`)
+        .run(i + 1, `h${i}`, text.length, now, now);
+      raw.prepare(`INSERT INTO document_texts (document_id, original_text, text, offset_map_json) VALUES (?, ?, ?, '[]')`).run(i + 1, text, text);
+    }
+    raw.close();
+    const db = openDatabase(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(hasTrigramIndex(db)).toBe(true);
+    expect(indexed(db, '两个维护')).toEqual([1]);
+    db.close();
+  });
+
+  it('follows imports and deletes (the cascade from documents fires its trigger)', async () => {
+    core = testCore();
+    const db = core.session.requireDb();
+    const a = addSearchDocument(core, { text: '区委书记张延昆到温榆河公园调研' });
+    const b = addSearchDocument(core, { text: '张延昆主持召开区委常委会' });
+    expect(indexed(db, '张延昆')).toEqual([a, b]);
+    expect(await hitDocs(core, '张延昆')).toEqual([a, b]);
+    await core.call('documents:delete', { ids: [a] });
+    expect(indexed(db, '张延昆')).toEqual([b]);
+    expect(await hitDocs(core, '张延昆')).toEqual([b]);
+    // FTS5 compares the index with the texts and throws on any difference.
+    expect(() => db.prepare(`INSERT INTO document_text_search (document_text_search, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
+  });
+
+  it('never misses a document holding the literal, whatever characters it has', async () => {
+    core = testCore();
+    const c = core;
+    let serial = 0;
+    // Quotes (FTS syntax), spaces, case (the index must not fold it), a surrogate pair.
+    const chars = fc.constantFrom('a', 'A', '"', ' ', '区', '😀', '*');
+    const text = fc.array(chars, { maxLength: 30, size: 'large' }).map((cs) => cs.join(''));
+    await fc.assert(
+      fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 3 }), fc.array(chars, { minLength: 3, maxLength: 16 }), async (texts, q) => {
+        const query = q.join('');
+        const ids = texts.map((t) => addSearchDocument(c, { text: `${t}${query.slice(0, serial % 4)}#${serial++}` }));
+        const page = await c.call('search:hits', { search: { query, scope: { documentIds: ids } }, limit: 1000, context: 0 });
+        const db = c.session.requireDb();
+        const expected = ids.filter((id) => (db.prepare('SELECT text FROM document_texts WHERE document_id = ?').pluck().get(id) as string).includes(query));
+        expect([...new Set(page.hits.map((h) => h.documentId))]).toEqual(expected);
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('is not needed: without it (an old project opened read-only) every hit is still found', async () => {
+    core = testCore();
+    const ids = ['推进“两个维护”落实', '两个维护，两个维护'].map((text) => addSearchDocument(core!, { text }));
+    core.session.requireDb().exec(`DROP TABLE document_text_search`);
+    expect(hasTrigramIndex(core.session.requireDb())).toBe(false);
+    const { hits } = await core.call('search:hits', { search: { query: '两个维护' } });
+    expect(hits.map((h) => [h.documentId, h.start])).toEqual([
+      [ids[0], 3],
+      [ids[1], 0],
+      [ids[1], 5],
+    ]);
+  });
+});
