@@ -8,15 +8,17 @@ import { formatKey } from '../state/keys';
 import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { ProjectMenu, StartupNotice } from '../projects/ProjectMenu';
 import { errorMessage, useToast } from '../state/toasts';
+import { SearchBox } from '../search/SearchBox';
 
 interface Props {
   onDialog: (name: DialogName) => void;
   reviewMode: boolean;
   setReviewMode: (on: boolean) => void;
   hasDocument: boolean;
+  onSearch: (query: string) => void;
 }
 
-export function TopBar({ onDialog, reviewMode, setReviewMode, hasDocument }: Props) {
+export function TopBar({ onDialog, reviewMode, setReviewMode, hasDocument, onSearch }: Props) {
   const { t, lang, setLang } = useI18n();
   const app = useAppState();
   const project = app.project!;
@@ -36,6 +38,7 @@ export function TopBar({ onDialog, reviewMode, setReviewMode, hasDocument }: Pro
       <ReadOnlyBanner />
       <StartupNotice />
       <AnnotatorField />
+      <SearchBox onSearch={onSearch} />
       <div className="top-actions">
         <button type="button" className="button" onClick={() => onDialog('import')} title={`${t('top.import')} (${formatKey('Mod+o')})`}>
           {t('top.import')}

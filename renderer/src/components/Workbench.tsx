@@ -16,6 +16,8 @@ import type { DocSession } from '../state/docSession';
 import { projectHealthCommands } from '../state/projectHealth';
 import { errorMessage, useToast } from '../state/toasts';
 import { buildCommands } from '../state/workbenchCommands';
+import { SearchPanel } from '../search/SearchPanel';
+import { useCorpusSearch } from '../search/useCorpusSearch';
 import { DocumentList } from './DocumentList';
 import { ReaderPane } from './ReaderPane';
 import { RightPanel } from './RightPanel';
@@ -37,15 +39,22 @@ export function Workbench() {
   const closeFind = useCallback(() => setFindOpen(false), [setFindOpen]);
   const nav = useDocumentNavigation({ session, list, open, onOpen: hideOriginal, toast, t });
   const actions = useSessionActions({ session, reader, findOpen: view.findOpen, closeFind, toast, t });
-  const commands = useCommandList({ session, reader, view, setDialog: dialogs.setDialog, nav, actions });
-  useKeymap(commands, dialogs.dialog === null);
+  const search = useCorpusSearch({ session, reader, openDoc: nav.openDoc, t });
+  const commands = useKeys(useCommandList({ session, reader, view, setDialog: dialogs.setDialog, nav, actions }), search.commands, dialogs.dialog === null);
 
   const setStatus = actions.setStatus;
   return (
     <div className="app-shell" {...dialogs.fileDrop.handlers}>
       {dialogs.fileDrop.dragging && <DropOverlay />}
-      <TopBar onDialog={dialogs.setDialog} reviewMode={view.reviewMode} setReviewMode={view.setReviewMode} hasDocument={session !== null} />
+      <TopBar
+        onDialog={dialogs.setDialog}
+        reviewMode={view.reviewMode}
+        setReviewMode={view.setReviewMode}
+        hasDocument={session !== null}
+        onSearch={search.submit}
+      />
       <main className="workbench">
+        {search.mounted && <SearchPanel search={search} />}
         <DocumentList
           list={list}
           query={query}
@@ -94,6 +103,13 @@ export function Workbench() {
       />
     </div>
   );
+}
+
+/** The keymap over the workbench's commands and the corpus search's, one list (the palette and help show it). */
+function useKeys(commands: Command[], searchCommands: Command[], active: boolean): Command[] {
+  const all = useMemo(() => commands.concat(searchCommands), [commands, searchCommands]);
+  useKeymap(all, active);
+  return all;
 }
 
 /** The open document's session; spans are stored under the project's annotator as it is now, not as it was when the document opened. */

@@ -7,6 +7,7 @@ import { enGuidelines } from './en-guidelines';
 import { enProblems } from './en-problems';
 import { enAgreement } from './en-agreement';
 import { enAdjudication } from './en-adjudication';
+import { enSearch } from './en-search';
 
 const enMain = {
   'app.name': 'Biaozhu',
@@ -269,7 +270,18 @@ const enMain = {
   'toast.dismiss': 'Dismiss',
 } as const;
 
-export const en = { ...enMain, ...enDialogs, ...enBackups, ...enOverview, ...enProjects, ...enGuidelines, ...enProblems, ...enAgreement, ...enAdjudication };
+export const en = {
+  ...enMain,
+  ...enDialogs,
+  ...enBackups,
+  ...enOverview,
+  ...enProjects,
+  ...enGuidelines,
+  ...enProblems,
+  ...enAgreement,
+  ...enAdjudication,
+  ...enSearch,
+};
 
 export type MessageKey = keyof typeof en;
 export type Messages = Record<MessageKey, string>;

@@ -8,6 +8,7 @@ import { zhGuidelines } from './zh-guidelines';
 import { zhProblems } from './zh-problems';
 import { zhAgreement } from './zh-agreement';
 import { zhAdjudication } from './zh-adjudication';
+import { zhSearch } from './zh-search';
 
 const zhMain: Omit<
   Messages,
@@ -19,6 +20,7 @@ const zhMain: Omit<
   | keyof typeof zhProblems
   | keyof typeof zhAgreement
   | keyof typeof zhAdjudication
+  | keyof typeof zhSearch
 > = {
   'app.name': '标注',
   'app.tagline': '中文新闻片段标注',
@@ -288,4 +290,5 @@ export const zh: Record<MessageKey, string> = {
   ...zhProblems,
   ...zhAgreement,
   ...zhAdjudication,
+  ...zhSearch,
 };

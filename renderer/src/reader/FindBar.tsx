@@ -1,6 +1,7 @@
 // Ctrl/Cmd+F: find in the document text (not just what is rendered); Enter / Shift+Enter step.
 import { useEffect, useMemo, useState, type MutableRefObject } from 'react';
 import { useI18n } from '../i18n';
+import { FindBarLabelAll } from '../search/FindBarLabelAll';
 import type { DocSession } from '../state/docSession';
 import type { ReaderHandle } from './Reader';
 
@@ -79,6 +80,7 @@ export function FindBar({ session, reader, onClose }: { session: DocSession; rea
       <button type="button" className="icon-button" onClick={() => step(1)} aria-label={t('find.next')} title={t('find.next')}>
         ↓
       </button>
+      <FindBarLabelAll session={session} query={query} count={matches.length} />
       <button type="button" className="icon-button" onClick={onClose} aria-label={t('common.close')}>
         ×
       </button>

@@ -306,8 +306,8 @@ export class DocSession {
       });
   }
 
-  /** After a failed write, the server is the truth: reload its spans and show them. */
-  private async resync(): Promise<void> {
+  /** After a failed write (or a label-all batch elsewhere), the server is the truth: reload its spans and show them. */
+  async resync(): Promise<void> {
     try {
       const fresh = await callOrThrow('annotations:list', { documentId: this.doc.id });
       const changes: SpanChange[] = [...this.visibleSpans()].map((a) => ({ before: a }));

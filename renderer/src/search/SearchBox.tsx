@@ -1,0 +1,31 @@
+// The top bar's corpus search box (Ctrl+Shift+F): Enter searches every document.
+import { useState } from 'react';
+import { useI18n } from '../i18n';
+import { formatKey } from '../state/keys';
+import { SEARCH_BOX_ID } from './useCorpusSearch';
+
+export function SearchBox({ onSearch }: { onSearch: (query: string) => void }) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  return (
+    <form
+      className="top-search"
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSearch(text.trim());
+      }}
+    >
+      <input
+        id={SEARCH_BOX_ID}
+        className="input input-compact top-search-input"
+        type="search"
+        lang="zh-CN"
+        value={text}
+        placeholder={`${t('search.placeholder')}  ${formatKey('Mod+Shift+f')}`}
+        aria-label={t('search.boxLabel')}
+        onChange={(e) => setText(e.target.value)}
+      />
+    </form>
+  );
+}

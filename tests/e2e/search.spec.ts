@@ -1,0 +1,132 @@
+// Corpus search (#21) through the real browser mode on the demo project: Ctrl+Shift+F, the
+// concordance sorted by 1R, label every hit of a slogan (previewed first), undo and redo the batch
+// from the panel, open a hit in the reader; and Ctrl+F's label all in one document, with undo.
+import { apiCall, docScreenshot, expect, test, type BiaozhuServer } from './fixtures';
+
+test.use({ serverOptions: { project: 'demo' } });
+
+interface Hit {
+  documentId: number;
+  start: number;
+  end: number;
+  right: string;
+}
+interface Span {
+  start: number;
+  end: number;
+  labelId: number;
+}
+
+const SLOGAN = '接诉即办';
+
+async function sloganLabelId(server: BiaozhuServer): Promise<number> {
+  const labels = await apiCall<{ id: number; key: string }[]>(server, 'labels:list', {});
+  return labels.find((l) => l.key === 'SLOGAN')!.id;
+}
+
+/** How many of these hits carry a span of the label exactly on them, read from the store. */
+async function labelledHits(server: BiaozhuServer, hits: Hit[], labelId: number): Promise<number> {
+  let n = 0;
+  for (const hit of hits) {
+    const spans = await apiCall<Span[]>(server, 'annotations:list', { documentId: hit.documentId });
+    if (spans.some((s) => s.start === hit.start && s.end === hit.end && s.labelId === labelId)) n++;
+  }
+  return n;
+}
+
+test('search a slogan, sort by 1R, label every hit, undo and redo, open a hit', async ({ server, page }) => {
+  const labelId = await sloganLabelId(server);
+  const byRight = (await apiCall<{ hits: Hit[] }>(server, 'search:hits', { search: { query: SLOGAN }, sort: 'right', direction: 'desc' })).hits;
+  expect(byRight.length).toBeGreaterThanOrEqual(2);
+  await expect(page.locator('.doc-row').first()).toBeVisible();
+
+  await page.keyboard.press('Control+Shift+F');
+  const box = page.getByRole('searchbox', { name: '在所有文档中检索' });
+  await expect(box).toBeFocused();
+  await box.fill(SLOGAN);
+  await box.press('Enter');
+
+  const panel = page.getByRole('region', { name: '语料检索' });
+  const lines = panel.locator('.kwic-line:not(.is-loading)');
+  await expect(lines).toHaveCount(byRight.length);
+  await expect(panel.getByTestId('search-total')).toHaveText(`${byRight.length} 处命中，${new Set(byRight.map((h) => h.documentId)).size} 篇文档`);
+  await expect(panel.locator('.year-bar')).not.toHaveCount(0);
+
+  // 1R, descending: the lines follow the core's order of right contexts.
+  await panel.getByLabel('排序').selectOption('right');
+  await panel.getByRole('button', { name: /^顺序/ }).click();
+  await expect(lines.locator('.kwic-right')).toHaveText(byRight.map((h) => h.right));
+  await expect(lines.locator('.kwic-hit')).toHaveText(byRight.map(() => SLOGAN));
+
+  // The label's key picks it while the concordance has focus; the preview comes before any write.
+  await panel.getByRole('listbox', { name: '索引行' }).focus();
+  await page.keyboard.press('2');
+  await expect(panel.getByLabel('标注为')).toHaveValue(String(labelId));
+  await panel.getByRole('button', { name: `全部标注（${byRight.length}）` }).click();
+  await expect(panel.locator('.label-all-summary')).toContainText(`将新建 ${byRight.length} 个标注`);
+  expect(await labelledHits(server, byRight, labelId)).toBe(0);
+  await panel.getByRole('button', { name: '确认标注' }).click();
+  await expect(panel.locator('.label-all-notice')).toContainText(`已标注 ${byRight.length} 处`);
+  await expect.poll(() => labelledHits(server, byRight, labelId)).toBe(byRight.length);
+  await expect(lines.locator('.kwic-chip')).toHaveText(byRight.map(() => '口号'));
+
+  await panel.getByRole('listbox', { name: '索引行' }).focus();
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => labelledHits(server, byRight, labelId)).toBe(0);
+  await expect(lines.locator('.kwic-chip')).toHaveCount(0);
+
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => labelledHits(server, byRight, labelId)).toBe(byRight.length);
+  await expect(lines.locator('.kwic-chip')).toHaveCount(byRight.length);
+
+  // Enter opens the active line's document with the hit selected.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
+  await expect(panel).toBeHidden();
+  await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(SLOGAN);
+});
+
+test('the concordance of a regex over the demo corpus (README screenshot)', async ({ server, page }) => {
+  const labelId = await sloganLabelId(server);
+  await apiCall(server, 'search:labelAll', { search: { query: SLOGAN }, hits: 'all', labelId });
+  await expect(page.locator('.doc-row').first()).toBeVisible();
+  await page.keyboard.press('Control+Shift+F');
+  await page.getByRole('searchbox', { name: '在所有文档中检索' }).fill('街道|接诉即办|服务包|城市副中心');
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('region', { name: '语料检索' });
+  await panel.getByText('正则', { exact: true }).click();
+  await expect(panel.locator('.kwic-line:not(.is-loading)')).toHaveCount(19);
+  await expect(panel.locator('.kwic-chip')).toHaveCount(2);
+  await expect(panel.getByTestId('search-total')).toContainText('19 处命中');
+  await docScreenshot(page, 'search');
+});
+
+test('Ctrl+F in a document labels all its hits in one undoable batch', async ({ server, page }) => {
+  const labelId = await sloganLabelId(server);
+  const docs = await apiCall<{ items: { id: number; title: string }[] }>(server, 'documents:list', {});
+  const doc = docs.items.find((d) => d.title.includes('接诉即办'))!;
+  const hits = (await apiCall<{ hits: Hit[] }>(server, 'search:hits', { search: { query: '街道', scope: { documentIds: [doc.id] } } })).hits;
+  expect(hits.length).toBeGreaterThanOrEqual(2);
+  const spansBefore = (await apiCall<Span[]>(server, 'annotations:list', { documentId: doc.id })).length;
+
+  await page.locator('.doc-row', { hasText: doc.title }).click();
+  await expect(page.getByTestId('reader')).toContainText('街道');
+  // Marks of spans drawn on the hits (the reader draws a span as <mark data-ids>).
+  const marked = () => page.getByTestId('reader').locator('mark[data-ids]:not([data-ids=""])', { hasText: '街道' }).count();
+  const markedBefore = await marked();
+  await page.keyboard.press('Control+f');
+  await page.locator('.find-input').fill('街道');
+  const findBar = page.getByRole('search').filter({ has: page.locator('.find-input') });
+  await findBar.getByLabel('标注为').selectOption(String(labelId));
+  await findBar.getByRole('button', { name: `全部 ${hits.length} 处标为口号` }).click();
+  await expect(findBar.locator('.find-label-all-preview')).toContainText(`将新建 ${hits.length} 个标注`);
+  await findBar.getByRole('button', { name: '确认标注' }).click();
+  await expect.poll(() => labelledHits(server, hits, labelId)).toBe(hits.length);
+  // The reader shows the new spans at once.
+  await expect.poll(marked).toBeGreaterThan(markedBefore);
+
+  await findBar.getByRole('button', { name: '撤销' }).click();
+  await expect.poll(() => labelledHits(server, hits, labelId)).toBe(0);
+  expect((await apiCall<Span[]>(server, 'annotations:list', { documentId: doc.id })).length).toBe(spansBefore);
+  await expect.poll(marked).toBe(markedBefore);
+});
