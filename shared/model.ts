@@ -136,6 +136,17 @@ export interface Annotation {
   note: string;
   createdAt: string;
   updatedAt: string;
+  /** Where an accepted suggestion came from (origin 'suggested'); absent on spans made by hand. */
+  originDetail?: OriginDetail;
+}
+
+/** The source of an accepted suggestion (#22): which source, which gazetteer/pattern/model, how confident. */
+export interface OriginDetail {
+  source: 'dictionary' | 'gazetteer' | 'pattern' | 'model';
+  /** The gazetteer's or pattern's id, the model's version; '' for the dictionary. */
+  sourceId: string;
+  /** In [0, 1]. */
+  confidence: number;
 }
 
 export interface ProjectInfo {

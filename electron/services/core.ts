@@ -23,6 +23,7 @@ import { registerJobHandlers } from './handlers/jobs';
 import { registerLabelHandlers } from './handlers/labels';
 import { registerProjectHandlers } from './handlers/projects';
 import { registerSearchHandlers } from './handlers/search';
+import { registerSuggestionHandlers } from './handlers/suggestions';
 import { ImportService } from './import/service';
 import { removeStaleStagingDirs } from './import/staging';
 
@@ -91,9 +92,11 @@ export function createCore(options: CoreOptions): Core {
   registerLayersHandlers(registry, context);
   registerAdjudicationHandlers(registry, context);
   registerSearchHandlers(registry, context);
+  const suggestionModel = registerSuggestionHandlers(registry, context, { background: options.mode !== 'cli' });
   if (options.mode !== 'cli') context.backups.start();
   void removeStaleStagingDirs().catch((error: unknown) => console.warn('[biaozhu] could not look for old import previews:', error));
   const dispose = () => {
+    suggestionModel.dispose();
     context.imports.dispose();
     context.backups.stop();
     session.close();

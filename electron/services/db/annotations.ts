@@ -1,5 +1,5 @@
 // Annotation rows. Offsets are validated by the service before they reach these functions.
-import type { Annotation, AnnotationOrigin, ReviewState } from '../../../shared/model';
+import type { Annotation, AnnotationOrigin, OriginDetail, ReviewState } from '../../../shared/model';
 import type Database from 'better-sqlite3';
 import { attributeSetId, readAttributeSets, type AttributeSetIds } from './attribute-sets';
 import type { Db } from './connection';
@@ -22,14 +22,19 @@ type SpanRow = [
   createdAt: string,
   updatedAt: string,
   note: string | null,
+  originDetail: string | null,
 ];
 
-/** The spans' SELECT; the note column is absent in a project older than migration 007 opened read-only (it cannot be migrated). */
+const hasColumn = (db: Db, name: string) => statement(db, `SELECT 1 FROM pragma_table_info('annotations') WHERE name = ?`).pluck().get(name) !== undefined;
+
+/**
+ * The spans' SELECT; the note and origin_detail columns are absent in a project older than
+ * migrations 007 and 013 opened read-only (it cannot be migrated).
+ */
 function selectSpans(db: Db, where: string): Database.Statement {
-  const hasNote = statement(db, `SELECT 1 FROM pragma_table_info('annotations') WHERE name = 'note'`).pluck().get() !== undefined;
   return statement(
     db,
-    `SELECT ${SPAN_COLUMNS}, ${hasNote ? 'a.note' : 'NULL'}
+    `SELECT ${SPAN_COLUMNS}, ${hasColumn(db, 'note') ? 'a.note' : 'NULL'}, ${hasColumn(db, 'origin_detail') ? 'a.origin_detail' : 'NULL'}
     FROM annotations a JOIN annotators an ON an.id = a.annotator_id WHERE ${where}`,
   ).raw(true);
 }
@@ -48,7 +53,8 @@ function parsedAttributeSets(db: Db, rows: readonly SpanRow[]): Map<number, Reco
   return sets;
 }
 
-// Keys in this order: the API's output (and its JSON) is the same as when spans were row objects.
+// Keys in this order: the API's output (and its JSON) is the same as when spans were row objects;
+// originDetail only on spans that have one, so a hand-made span reads as it always did.
 const toAnnotation = (row: SpanRow, sets: Map<number, Record<string, string>>): Annotation => ({
   id: row[0],
   documentId: row[1],
@@ -62,6 +68,7 @@ const toAnnotation = (row: SpanRow, sets: Map<number, Record<string, string>>): 
   note: row[11] ?? '',
   createdAt: row[9],
   updatedAt: row[10],
+  ...(row[12] === null ? {} : { originDetail: JSON.parse(row[12]) as OriginDetail }),
 });
 
 export function listAnnotations(db: Db, documentId: number): Annotation[] {
@@ -102,7 +109,13 @@ export interface AnnotationRecord {
   note?: string;
   createdAt: string;
   updatedAt: string;
+  /** An accepted suggestion's source (migration 013); absent or null for a hand-made span. */
+  originDetail?: OriginDetail | null;
 }
+
+/** Stored as JSON with its keys in one order, so that equal details are equal text. */
+export const storedOriginDetail = (detail: OriginDetail | null | undefined): string | null =>
+  detail ? JSON.stringify({ source: detail.source, sourceId: detail.sourceId, confidence: detail.confidence }) : null;
 
 /** Notes are NULL when empty: the partial index annotations_note holds only spans with one. */
 const storedNote = (note: string | undefined): string | null => (note ? note : null);
@@ -110,8 +123,8 @@ const storedNote = (note: string | undefined): string | null => (note ? note : n
 function insertAnnotationRow(db: Db, record: AnnotationRecord, sets?: AttributeSetIds): number {
   const result = statement(
     db,
-    `INSERT INTO annotations (id, document_id, start, end, label_id, annotator_id, origin, review_state, attribute_set_id, note, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO annotations (id, document_id, start, end, label_id, annotator_id, origin, review_state, attribute_set_id, note, created_at, updated_at, origin_detail)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     record.id ?? null,
     record.documentId,
@@ -125,6 +138,7 @@ function insertAnnotationRow(db: Db, record: AnnotationRecord, sets?: AttributeS
     storedNote(record.note),
     record.createdAt,
     record.updatedAt,
+    storedOriginDetail(record.originDetail),
   );
   return Number(result.lastInsertRowid);
 }

@@ -10,8 +10,10 @@ import { migration006OneSpanPerPlace } from './006-one-span-per-place';
 import { migration007GuidelinesAndNotes } from './007-guidelines-and-notes';
 import { migration008DocumentFilterIndexes } from './008-document-filter-indexes';
 import { migration009Adjudication } from './009-adjudication';
+import { migration010CorpusSearchIndex } from './010-corpus-search-index';
 import { migration011LabelBatches } from './011-label-batches';
 import { migration012CoderStatuses } from './012-coder-statuses';
+import { migration013Suggestions } from './013-suggestions';
 
 export interface Migration {
   version: number;
@@ -29,9 +31,10 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007GuidelinesAndNotes,
   migration008DocumentFilterIndexes,
   migration009Adjudication,
-  // 010 (corpus search index) is being written: it goes here, before 011.
+  migration010CorpusSearchIndex,
   migration011LabelBatches,
   migration012CoderStatuses,
+  migration013Suggestions,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 

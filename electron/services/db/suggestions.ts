@@ -1,0 +1,95 @@
+// Suggestions (migration 013): the coder's confirmed mentions the dictionary learns from, rejected
+// places, the change stamp that keeps the dictionary cache honest, and the stored tagger model.
+import type { Db } from './connection';
+import { nowIso, statement } from './connection';
+
+export type MentionPlace = [documentId: number, start: number, end: number, labelId: number];
+
+/** The coder's spans not rejected in review, ordered by document (texts are cut in JavaScript: SQLite's substr counts code points). */
+export function confirmedPlaces(db: Db, annotatorId: number): MentionPlace[] {
+  return statement(db, `SELECT document_id, start, end, label_id FROM annotations WHERE annotator_id = ? AND review_state <> 'rejected' ORDER BY document_id`)
+    .raw(true)
+    .all(annotatorId) as MentionPlace[];
+}
+
+/**
+ * Changes whenever any row of the project changed: this connection's own writes (total_changes)
+ * and another connection's, such as an import worker's (data_version).
+ */
+export function changeStamp(db: Db): string {
+  const changes = statement(db, 'SELECT total_changes()').pluck().get() as number;
+  return `${changes}:${db.pragma('data_version', { simple: true }) as number}`;
+}
+
+export interface RejectedRow {
+  start: number;
+  end: number;
+  labelId: number;
+}
+
+export function rejectedPlaces(db: Db, documentId: number): RejectedRow[] {
+  return statement(db, 'SELECT start, end, label_id AS labelId FROM rejected_suggestions WHERE document_id = ?').all(documentId) as RejectedRow[];
+}
+
+export function insertRejected(db: Db, documentId: number, place: RejectedRow): void {
+  statement(db, 'INSERT OR IGNORE INTO rejected_suggestions (document_id, start, end, label_id, rejected_at) VALUES (?, ?, ?, ?, ?)').run(
+    documentId,
+    place.start,
+    place.end,
+    place.labelId,
+    nowIso(),
+  );
+}
+
+export interface StoredModel {
+  version: string;
+  labels: string[];
+  /** `fingerprint`: the confirmed spans and labels it learned from (suggest/model.ts), to tell when it is stale. */
+  trainedOn: { spans: number; documents: number; fingerprint?: string };
+  trainedAt: string;
+  model: Uint8Array;
+}
+
+export function readModel(db: Db): StoredModel | null {
+  const row = statement(db, 'SELECT version, labels_json, trained_on_json, trained_at, model FROM suggestion_models WHERE id = 1').get() as
+    { version: string; labels_json: string; trained_on_json: string; trained_at: string; model: Buffer } | undefined;
+  if (!row) return null;
+  return {
+    version: row.version,
+    labels: JSON.parse(row.labels_json) as string[],
+    trainedOn: JSON.parse(row.trained_on_json) as StoredModel['trainedOn'],
+    trainedAt: row.trained_at,
+    model: new Uint8Array(row.model.buffer, row.model.byteOffset, row.model.byteLength),
+  };
+}
+
+/** Metadata only (no blob): what model:status shows. */
+export function readModelInfo(db: Db): Omit<StoredModel, 'model'> | null {
+  const row = statement(db, 'SELECT version, labels_json, trained_on_json, trained_at FROM suggestion_models WHERE id = 1').get() as
+    { version: string; labels_json: string; trained_on_json: string; trained_at: string } | undefined;
+  if (!row) return null;
+  return { version: row.version, labels: JSON.parse(row.labels_json), trainedOn: JSON.parse(row.trained_on_json), trainedAt: row.trained_at };
+}
+
+export function writeModel(db: Db, model: StoredModel): void {
+  statement(
+    db,
+    `INSERT INTO suggestion_models (id, version, labels_json, trained_on_json, trained_at, model) VALUES (1, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET version = excluded.version, labels_json = excluded.labels_json,
+         trained_on_json = excluded.trained_on_json, trained_at = excluded.trained_at, model = excluded.model`,
+  ).run(model.version, JSON.stringify(model.labels), JSON.stringify(model.trainedOn), model.trainedAt, Buffer.from(model.model));
+}
+
+export function deleteModel(db: Db): void {
+  statement(db, 'DELETE FROM suggestion_models').run();
+}
+
+export function allDocumentIds(db: Db): number[] {
+  return statement(db, 'SELECT id FROM documents ORDER BY id').pluck().all() as number[];
+}
+
+/** Of these ids, those no document has. */
+export function missingDocumentIds(db: Db, ids: readonly number[]): number[] {
+  const exists = statement(db, 'SELECT 1 FROM documents WHERE id = ?').pluck();
+  return ids.filter((id) => exists.get(id) === undefined);
+}

@@ -1,0 +1,32 @@
+import type { HandlerRegistry } from '../app/registry';
+import type { CoreContext } from '../core';
+import * as library from '../suggest/library';
+import { SuggestionModel } from '../suggest/model';
+import { startPreannotate } from '../suggest/preannotate';
+import { acceptSuggestions, rejectSuggestion, suggestionsForDocument } from '../suggest/service';
+
+/** Registers the suggestion channels (#22); the returned model is disposed with the core. */
+export function registerSuggestionHandlers(
+  registry: HandlerRegistry,
+  { session, jobs }: Pick<CoreContext, 'session' | 'jobs'>,
+  options: { background: boolean },
+): SuggestionModel {
+  const model = new SuggestionModel(session);
+  if (options.background) model.startBackground();
+  registry.method('suggestions:forDocument', (input) => suggestionsForDocument(session.requireDb(), session.annotator(), input));
+  registry.method('suggestions:accept', (input) => acceptSuggestions(session.requireWritableDb(), session.annotator(), input));
+  registry.method('suggestions:reject', (input) => rejectSuggestion(session.requireWritableDb(), input));
+  registry.method('suggestions:preannotate', (input) => startPreannotate(session, jobs, input));
+  registry.method('gazetteers:list', () => library.listGazetteers(session.requireDb()));
+  registry.method('gazetteers:import', (input) => library.importGazetteer(session.requireWritableDb(), input));
+  registry.method('gazetteers:update', (input) => library.updateGazetteer(session.requireWritableDb(), input));
+  registry.method('gazetteers:delete', ({ id }) => library.deleteGazetteer(session.requireWritableDb(), id));
+  registry.method('patterns:list', () => library.listPatterns(session.requireDb()));
+  registry.method('patterns:create', (input) => library.createPattern(session.requireWritableDb(), input));
+  registry.method('patterns:update', ({ id, changes }) => library.updatePattern(session.requireWritableDb(), id, changes));
+  registry.method('patterns:delete', ({ id }) => library.deletePattern(session.requireWritableDb(), id));
+  registry.method('patterns:test', (input) => library.testPattern(session.requireDb(), input));
+  registry.method('model:status', () => model.status(session.requireDb()));
+  registry.method('model:train', () => model.train(session.requireWritableDb()));
+  return model;
+}

@@ -1,0 +1,125 @@
+// Suggestions of one document (#22): proposing, accepting (spans of the current coder, origin
+// 'suggested' with their source, one transaction, one undo step), rejecting (never again there).
+import type { Suggestion, SuggestionRef, SuggestionSource } from '../../../shared/api/suggestions';
+import { ApiFailure } from '../../../shared/api/result';
+import type { Annotation } from '../../../shared/model';
+import { proposeForText } from '../../../shared/suggest/propose';
+import { spanProblem } from '../../../shared/text/offsets';
+import * as annotations from '../db/annotations';
+import type { Db } from '../db/connection';
+import { nowIso } from '../db/connection';
+import { annotatorIdByName } from '../db/document-filters';
+import { getDocumentText, markInProgress } from '../db/documents';
+import * as batches from '../db/label-batches';
+import { getLabel } from '../db/labels';
+import { ensureAnnotator } from '../db/meta';
+import * as operations from '../db/operations';
+import { insertRejected, rejectedPlaces } from '../db/suggestions';
+import { modelSuggestions, projectDictionary, projectGazetteers, projectPatterns } from './sources';
+
+export const ALL_SOURCES: readonly SuggestionSource[] = ['dictionary', 'gazetteer', 'pattern', 'model'];
+
+function requireText(db: Db, documentId: number): string {
+  const text = getDocumentText(db, documentId);
+  if (text === null) throw new ApiFailure('not_found', `Document ${documentId} does not exist`);
+  return text;
+}
+
+/** A document's proposals for a coder, from the sources asked (all by default), merged by the one rule (shared/suggest/merge.ts). */
+export function proposalsFor(
+  db: Db,
+  documentId: number,
+  text: string,
+  annotatorId: number | null,
+  only: readonly SuggestionSource[] = ALL_SOURCES,
+): SuggestionRef[] {
+  const wanted = (s: SuggestionSource) => only.includes(s);
+  const spans = annotatorId === null ? [] : batches.coderSpans(db, documentId, annotatorId).map(([start, end]) => ({ start, end }));
+  return proposeForText({
+    text,
+    sources: {
+      dictionary: wanted('dictionary') && annotatorId !== null ? projectDictionary(db, annotatorId) : undefined,
+      gazetteers: wanted('gazetteer') ? projectGazetteers(db) : undefined,
+      patterns: wanted('pattern') ? projectPatterns(db) : undefined,
+      model: wanted('model') ? modelSuggestions(db, text) : undefined,
+    },
+    spans,
+    rejected: rejectedPlaces(db, documentId),
+  });
+}
+
+export function suggestionsForDocument(db: Db, annotator: string, input: { documentId: number; sources?: SuggestionSource[] }): Suggestion[] {
+  const text = requireText(db, input.documentId);
+  const found = proposalsFor(db, input.documentId, text, annotatorIdByName(db, annotator), input.sources);
+  return found.map((s) => ({ ...s, text: text.slice(s.start, s.end) }));
+}
+
+/** Checks a suggestion against the text and the labels: the problem names which one and where. */
+function checkSuggestion(db: Db, text: string, s: SuggestionRef, where: string): void {
+  const problem = spanProblem(text, s.start, s.end);
+  if (problem) throw new ApiFailure('invalid_input', `${where}: [${s.start}, ${s.end}) ${problem}`);
+  if (!getLabel(db, s.labelId)) throw new ApiFailure('invalid_input', `${where}: label ${s.labelId} does not exist`);
+}
+
+/**
+ * Writes accepted suggestions of one document as the coder's spans, inside the caller's
+ * transaction. A suggestion is skipped when the coder already has a span overlapping it (the text
+ * changed under a stale list, or two accepted suggestions overlap). The changes are logged under a
+ * label-all batch id (migration 011), so the document's Ctrl+Z takes them back as one step; the
+ * batch row only lends its id (its label is the first suggestion's), its span list stays empty so
+ * that search:undoLabelAll never touches a suggestion batch.
+ */
+export function writeAccepted(
+  db: Db,
+  documentId: number,
+  text: string,
+  annotator: string,
+  list: readonly SuggestionRef[],
+): { created: number[]; skipped: number; sources: SuggestionSource[] } {
+  const annotatorId = ensureAnnotator(db, annotator);
+  const occupied = batches.coderSpans(db, documentId, annotatorId).map(([start, end]) => ({ start, end }));
+  const overlapsTaken = (s: SuggestionRef) => occupied.some((o) => o.start < s.end && s.start < o.end);
+  const created: number[] = [];
+  const sources: SuggestionSource[] = [];
+  let skipped = 0;
+  let batchId: number | null = null;
+  const now = nowIso();
+  list.forEach((s, index) => {
+    checkSuggestion(db, text, s, `suggestions[${index}]`);
+    if (overlapsTaken(s)) {
+      skipped++;
+      return;
+    }
+    batchId ??= batches.insertBatch(db, s.labelId, annotatorId, now);
+    const originDetail = { source: s.source, sourceId: s.sourceId, confidence: s.confidence };
+    const record = { documentId, start: s.start, end: s.end, labelId: s.labelId, annotatorId, origin: 'suggested' as const, reviewState: 'pending' as const };
+    const id = annotations.insertAnnotation(db, { ...record, attributes: {}, createdAt: now, updatedAt: now, originDetail });
+    const span: Annotation = { ...annotations.getAnnotation(db, id)! };
+    operations.recordOperation(db, documentId, 'create', null, span, batchId);
+    occupied.push({ start: s.start, end: s.end });
+    created.push(id);
+    sources.push(s.source);
+  });
+  if (created.length > 0) markInProgress(db, documentId);
+  return { created, skipped, sources };
+}
+
+export function acceptSuggestions(
+  db: Db,
+  annotator: string,
+  input: { documentId: number; suggestions: SuggestionRef[] },
+): { created: number[]; skipped: number } {
+  return db.transaction(() => {
+    const { created, skipped } = writeAccepted(db, input.documentId, requireText(db, input.documentId), annotator, input.suggestions);
+    return { created, skipped };
+  })();
+}
+
+export function rejectSuggestion(db: Db, input: { documentId: number; suggestion: SuggestionRef }): { rejected: true } {
+  return db.transaction(() => {
+    const text = requireText(db, input.documentId);
+    checkSuggestion(db, text, input.suggestion, 'suggestion');
+    insertRejected(db, input.documentId, input.suggestion);
+    return { rejected: true as const };
+  })();
+}
