@@ -60,7 +60,11 @@ export function parseGazetteerText(text: string, options: GazetteerParseOptions)
   const skip = (reason: string) => skipped.set(reason, (skipped.get(reason) ?? 0) + 1);
   const seen = new Set<string>();
   const terms: GazetteerTerm[] = [];
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  // A final line break ends the last line; it does not start a blank one.
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/(\r\n|\r|\n)$/, '')
+    .split(/\r\n|\r|\n/);
   lines.forEach((raw, index) => {
     const line = raw.replace(/\uFEFF/g, '').trim();
     if (line === '' || line.startsWith('#')) return skip(line === '' ? 'blank line' : 'comment');

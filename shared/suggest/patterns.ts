@@ -67,8 +67,12 @@ export interface BuiltInPattern {
   labelKey: string;
 }
 
-/** Verbs that stand before a project's name: the name starts after them, not with them. */
-const PROJECT_VERBS = '推进|加快|建设|推动|实施|开展|启动|调研|落实|完成|打造|规划|新建|改造';
+/**
+ * Words that end the text before a project's name (verbs such as 推进, 调研; joining words such as
+ * 和, 的): a name starts after one and never contains one, so 调研 … or 殷勇要求加快 … is not swallowed.
+ */
+const NAME_BREAKERS =
+  '[和与及的对在将把要]|推进|加快|建设|推动|实施|开展|启动|调研|落实|完成|打造|规划|新建|改造|要求|强调|指出|提出|表示|参加|参观|考察|视察|检查|了解|听取|重点|重大|一批';
 const NUMERAL = '[一二两三四五六七八九十]';
 // Clause ends: Chinese and ASCII punctuation (the samples mix them), quotes, line breaks and spaces.
 const STOP = '，。；！？：、,;!?:\\s“”';
@@ -102,8 +106,7 @@ export const BUILT_IN_PATTERNS: readonly BuiltInPattern[] = [
   {
     key: 'project-name',
     name: '项目名称 Project name',
-    // Starts after punctuation, a joining word (和, 的 …) or a verb (推进, 建设 …), so that 调研 … is not swallowed.
-    regex: `(?<=^|[^\\p{Script=Han}]|[和与及的对在将把]|${PROJECT_VERBS})(?![和与及的对在将把]|${PROJECT_VERBS}|重点|重大|一批)[\\p{Script=Han}A-Za-z0-9·]{2,12}?(?:工程|示范区|公园|项目)`,
+    regex: `(?<=^|[^\\p{Script=Han}]|${NAME_BREAKERS})(?:(?!${NAME_BREAKERS})[\\p{Script=Han}A-Za-z0-9·]){2,12}?(?:工程|示范区|公园|项目)`,
     labelKey: 'PROJECT',
   },
 ];
