@@ -148,7 +148,7 @@ const ConcordanceLine = memo(function ConcordanceLine({ index, hit, active, chec
       <span className="kwic-title" title={hit.title}>
         {hit.title}
       </span>
-      <span className="kwic-date">{hit.date ?? ''}</span>
+      <span className="kwic-date">{hit.date?.slice(0, 10) ?? ''}</span>
       <span className="kwic-source" title={hit.source ?? ''}>
         {hit.source ?? ''}
       </span>

@@ -1,5 +1,6 @@
 // Label all: the label to use, the button (every hit, or the checked ones), the preview of what it
 // would do (created, skipped, conflicts listed) with its confirm, and the last batch's Undo / Redo.
+import type { ReactNode } from 'react';
 import type { Label } from '../../../shared/model';
 import { useI18n } from '../i18n';
 import type { BatchNotice, LabelAllPlan } from './useLabelAll';
@@ -22,6 +23,8 @@ interface Props {
   notice: BatchNotice | null;
   onUndo: () => void;
   onRedo: () => void;
+  /** Shown at the row's end (the concordance's layout controls). */
+  children?: ReactNode;
 }
 
 export function LabelAllBar(props: Props) {
@@ -57,6 +60,7 @@ export function LabelAllBar(props: Props) {
             </button>
           </span>
         )}
+        {props.children}
       </div>
       {props.plan && <LabelAllPreviewBox plan={props.plan} busy={props.busy} onConfirm={props.onConfirm} onCancel={props.onCancel} />}
     </div>

@@ -25,6 +25,14 @@ export function SearchBox({ onSearch }: { onSearch: (query: string) => void }) {
         placeholder={`${t('search.placeholder')}  ${formatKey('Mod+Shift+f')}`}
         aria-label={t('search.boxLabel')}
         onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => {
+          // Down from the box goes into the concordance, as from a search field into its results.
+          const lines = document.querySelector('.search-panel:not([hidden]) .concordance-lines') as HTMLElement | null;
+          if (e.key === 'ArrowDown' && lines) {
+            e.preventDefault();
+            lines.focus();
+          }
+        }}
       />
     </form>
   );

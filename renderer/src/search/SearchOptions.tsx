@@ -1,5 +1,5 @@
-// What a corpus search looks for and how the concordance is laid out: regex, label, "not yet
-// labelled", the documents searched (status, source, district, dates), context width and sort.
+// What a corpus search looks for (regex, label, "not yet labelled", the documents searched: status,
+// source, district, dates) and how the concordance is laid out (context width, sort).
 import { useEffect, useState } from 'react';
 import { MAX_CONTEXT, SEARCH_SORTS, type SearchQuery, type SearchSort } from '../../../shared/api/search';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../shared/model';
@@ -102,17 +102,16 @@ export function SearchOptions({ value, onChange }: Props) {
         <span>{t('search.dateTo')}</span>
         <input className="input input-compact" type="date" value={value.dateTo} onChange={(e) => set('dateTo', e.target.value)} />
       </label>
-      <span className="toolbar-sep" />
-      <ContextWidth value={value.context} onCommit={(v) => set('context', v)} />
-      <SortFields value={value} onChange={onChange} />
     </div>
   );
 }
 
-function SortFields({ value, onChange }: Props) {
+/** How the lines are laid out: context width and order. */
+export function ConcordanceView({ value, onChange }: Props) {
   const { t } = useI18n();
   return (
-    <>
+    <span className="concordance-view">
+      <ContextWidth value={value.context} onCommit={(context) => onChange({ ...value, context })} />
       <label className="search-field">
         <span>{t('search.sort')}</span>
         <select className="input input-compact" value={value.sort} onChange={(e) => onChange({ ...value, sort: e.target.value as SearchSort })}>
@@ -132,7 +131,7 @@ function SortFields({ value, onChange }: Props) {
       >
         {value.direction === 'asc' ? '↑' : '↓'}
       </button>
-    </>
+    </span>
   );
 }
 

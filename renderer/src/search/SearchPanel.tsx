@@ -11,7 +11,7 @@ import { matches } from '../state/keys';
 import { Concordance, type Checked } from './Concordance';
 import { LabelAllBar } from './LabelAllBar';
 import { SearchCounts } from './SearchCounts';
-import { DEFAULT_OPTIONS, SearchOptions, concordanceRequest, type SearchOptionsValue } from './SearchOptions';
+import { ConcordanceView, DEFAULT_OPTIONS, SearchOptions, concordanceRequest, type SearchOptionsValue } from './SearchOptions';
 import { useLabelAll } from './useLabelAll';
 import type { CorpusSearch } from './useCorpusSearch';
 import { hitKey, useSearchResults, type SearchResults } from './useSearchResults';
@@ -77,7 +77,9 @@ export function SearchPanel({ search }: { search: CorpusSearch }) {
         notice={labelAll.notice}
         onUndo={() => void labelAll.undo()}
         onRedo={() => void labelAll.redo()}
-      />
+      >
+        <ConcordanceView value={{ ...DEFAULT_OPTIONS, ...options }} onChange={setOptions} />
+      </LabelAllBar>
       <SearchBody results={results} hasRequest={request !== null} labelById={labelById} checked={checked} setChecked={setChecked} onOpen={openHit} />
       <p className="search-keys muted">{t('search.keysHint')}</p>
     </section>
