@@ -60,11 +60,6 @@ export default tseslint.config(
     rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
   },
   {
-    // Being written by another engineer as this rule lands (#20): the lead splits it or gives the reason in the file, then drops this block.
-    files: ['renderer/src/components/AdjudicationPanel.tsx'],
-    rules: { 'max-lines-per-function': 'off' },
-  },
-  {
     files: ['renderer/src/api/client.ts'],
     rules: { 'no-restricted-globals': 'off', 'no-restricted-properties': 'off', 'no-restricted-syntax': ['error', NO_HTML] },
   },

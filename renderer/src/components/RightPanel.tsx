@@ -7,6 +7,9 @@ import { useI18n } from '../i18n';
 import type { ReaderHandle } from '../reader/Reader';
 import type { DocSession } from '../state/docSession';
 import type { ListQuery } from '../hooks/useDocumentList';
+// Not lazy: a lazy panel's first reveal waits out React's Suspense throttle (300 ms), most of the
+// adjudication view's first open (bench/analysis.md).
+import { AdjudicationPanel } from './AdjudicationPanel';
 import { MetadataPanel } from './MetadataPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { SpanDetail } from './SpanDetail';
@@ -34,7 +37,6 @@ interface Props {
 const GuidelinesPanel = lazy(() => import('./GuidelinesPanel').then((m) => ({ default: m.GuidelinesPanel })));
 const OverviewPanel = lazy(() => import('./OverviewPanel').then((m) => ({ default: m.OverviewPanel })));
 const AgreementPanel = lazy(() => import('./AgreementPanel').then((m) => ({ default: m.AgreementPanel })));
-const AdjudicationPanel = lazy(() => import('./AdjudicationPanel').then((m) => ({ default: m.AdjudicationPanel })));
 
 const TABS: PanelTab[] = ['spans', 'document', 'review', 'overview', 'guidelines', 'agreement'];
 
@@ -89,7 +91,7 @@ export function RightPanel({ session: current, reader, tab, setTab, reviewMode, 
         {tab === 'adjudicate' ? (
           session && (
             <Suspense fallback={null}>
-              <AdjudicationPanel key={session.doc.id} session={session} close={() => setTab('spans')} />
+              <AdjudicationPanel key={session.doc.id} session={session} reader={reader} close={() => setTab('spans')} />
             </Suspense>
           )
         ) : tab === 'overview' ? (

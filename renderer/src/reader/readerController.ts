@@ -42,6 +42,8 @@ export class ReaderController {
   private layers: HighlightLayer[] = [];
   find!: HighlightLayer;
   findCurrent!: HighlightLayer;
+  /** The disagreement unit being adjudicated. */
+  unitMark!: HighlightLayer;
   private warningRanges: TextRange[];
   private readonly renderListeners = new Set<(block: number) => void>();
   /** Blocks inside the observer's margin, not rendered yet, waiting for their turn. */
@@ -81,7 +83,8 @@ export class ReaderController {
     this.find = new HighlightLayer('bz-find', this.model, para, 1);
     this.findCurrent = new HighlightLayer('bz-find-current', this.model, para, 2);
     const warning = new HighlightLayer('bz-warning', this.model, para, 0);
-    this.layers = [this.find, this.findCurrent, warning];
+    this.unitMark = new HighlightLayer('bz-unit', this.model, para, 0);
+    this.layers = [this.find, this.findCurrent, warning, this.unitMark];
     // Read the geometry before the placeholders go in: one layout of the page as React left it,
     // instead of one forced after each change (each a layout of every placeholder).
     const geometry = this.textGeometry();
