@@ -1,7 +1,7 @@
 // Import: previews of files (a job), the preview of one file, an encoding override, and the
 // commit (a job). What a file becomes (DocumentDraft) and what the jobs report.
 import { z } from 'zod';
-import type { AnnotationOrigin, DocumentMetadata, DocumentStatus, ImportWarning, RemovedBlock, ReviewState } from '../model';
+import type { AnnotationOrigin, DocumentMetadata, DocumentStatus, ImportWarning, OriginDetail, RemovedBlock, ReviewState } from '../model';
 import type { ImportProblemCode, ProblemParams } from '../exchange/problems';
 import { jobId, type JobStarted } from './jobs-common';
 
@@ -95,6 +95,8 @@ export interface DocumentDraft {
     attributes?: Record<string, string>;
     annotator?: string;
     origin?: AnnotationOrigin;
+    /** An accepted suggestion's source, carried by Biaozhu JSONL. */
+    originDetail?: OriginDetail;
     reviewState?: ReviewState;
     note?: string;
     /** ISO timestamps carried by a lossless export (Biaozhu JSONL); absent: the import's time. */

@@ -1,6 +1,6 @@
 // Types of the exchange layer: exporters stream one document at a time into chunks of text,
 // importers turn whole files back into DocumentDrafts. Pure: no platform imports.
-import type { DocumentMetadata, DocumentStatus } from '../model';
+import type { DocumentMetadata, DocumentStatus, OriginDetail } from '../model';
 import type { DocumentDraft, ExportFormat } from '../api/jobs';
 import type { ImportProblemCode, ProblemParams } from './problems';
 import type { ExportWriter } from './writer';
@@ -21,6 +21,8 @@ export interface ExportSpan {
   reviewState: 'pending' | 'accepted' | 'rejected';
   createdAt: string;
   updatedAt: string;
+  /** An accepted suggestion's source (origin 'suggested'); set only when the span has one and the format's spanDetails is 'attributes' or 'all'. */
+  originDetail?: OriginDetail;
   /** The span's note; set only for formats that declare Exporter.notes, and only when there is one. */
   note?: string;
   /** UTF-16 code units into originalText, end exclusive; set by the caller when known. */

@@ -145,6 +145,9 @@ export const EXPORT_SPAN_FIELDS = {
   texts: [
     { name: 'createdAt', sql: 'created_at', readWith: ['all'] },
     { name: 'updatedAt', sql: 'updated_at', readWith: ['all'] },
+    // An accepted suggestion's source as JSON (migration 013), '' for hand-made spans: group_concat
+    // skips NULLs, which would misalign the list. Label Studio ('attributes') writes it as predictions.
+    { name: 'originDetail', sql: "coalesce(origin_detail, '')", readWith: ['attributes', 'all'] },
   ],
 } as const satisfies {
   numbers: readonly { name: string; sql: string; readWith?: ReadWith }[];

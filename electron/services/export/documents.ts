@@ -4,6 +4,7 @@
 import type { ExportOptions } from '../../../shared/api/jobs';
 import { assignSplits, type ExportDocument, type ExportSpan, type Exporter, type SplitName, type Utf8Text } from '../../../shared/exchange/index';
 import { mapToOriginal } from '../../../shared/import/offset-map';
+import type { OriginDetail } from '../../../shared/model';
 import { AttributeTable } from './attribute-table';
 import { TextUnpacker } from './packed-texts';
 import type { Batch, Snapshot } from './reader';
@@ -102,6 +103,7 @@ export class ExportDocuments {
         span.sourceStart = source.start;
         span.sourceEnd = source.end;
       }
+      if (record.originDetail) span.originDetail = JSON.parse(record.originDetail) as OriginDetail;
       const note = notes?.get(record.id);
       if (note !== undefined) span.note = note;
       spans.push(span);

@@ -105,6 +105,7 @@ export class SpanUnpacker {
     while ((this.next + count) * SPAN_NUMBERS < numbers.length && numbers[(this.next + count) * SPAN_NUMBERS] === documentId) count++;
     const created = splitList(documentId, 'createdAt', texts.createdAt?.[this.list], count);
     const updated = splitList(documentId, 'updatedAt', texts.updatedAt?.[this.list], count);
+    const details = splitList(documentId, 'originDetail', texts.originDetail?.[this.list], count);
     for (let i = 0; i < count; i++) {
       const n = (this.next + i) * SPAN_NUMBERS;
       records.push({
@@ -118,6 +119,7 @@ export class SpanUnpacker {
         attributeSetId: numbers[n + SPAN_AT.attributeSetId]!,
         createdAt: created?.[i] ?? '',
         updatedAt: updated?.[i] ?? '',
+        originDetail: details?.[i] ?? '',
       });
     }
     this.next += count;

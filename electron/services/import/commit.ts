@@ -107,6 +107,7 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
             labelId: labelIdFor(db, span.label, labelIds),
             annotatorId: span.annotator ? annotatorId(span.annotator) : defaultAnnotator,
             origin: span.origin ?? 'manual',
+            originDetail: span.originDetail,
             reviewState: span.reviewState ?? 'pending',
             attributes: span.attributes ?? {},
             note: span.note,

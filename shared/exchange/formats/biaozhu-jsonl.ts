@@ -2,11 +2,22 @@
 // metadata, status, split, note, every span field and note). Offsets: UTF-16 `start`/`end` (end exclusive, as
 // JavaScript counts) plus code-point `start_cp`/`end_cp` (as Python counts) into `text`, and
 // UTF-16 `source_start`/`source_end` into `original_text` when known.
-import { DOCUMENT_STATUSES } from '../../model';
+import { DOCUMENT_STATUSES, type OriginDetail } from '../../model';
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
 import { assertExportable, codePointSpans, forEachJsonLine, isRecord, metadataFrom, stringRecord, writerOf } from '../common';
 import { coded, spanOffsetsProblem, type CodedProblem, type ImportProblemCode, type ProblemParams } from '../problems';
 import type { DraftSpan, ExchangeFile, Exporter, ExportSpan, ParseResult } from '../types';
+
+const SUGGESTION_SOURCES = new Set(['dictionary', 'gazetteer', 'pattern', 'model']);
+
+/** A record's `origin_detail` when well-formed ({source, source_id, confidence in [0, 1]}); anything else is ignored. */
+function originDetailOf(raw: unknown): OriginDetail | null {
+  if (typeof raw !== 'object' || raw === null) return null;
+  const { source, source_id: sourceId, confidence } = raw as Record<string, unknown>;
+  if (typeof source !== 'string' || !SUGGESTION_SOURCES.has(source) || typeof sourceId !== 'string' || sourceId.length > 100) return null;
+  if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1)) return null;
+  return { source: source as OriginDetail['source'], sourceId, confidence };
+}
 
 /** A span as its JSON record: what JSON.stringify writes, in this key order. */
 function spanRecord(s: ExportSpan, startCp: number, endCp: number): Record<string, unknown> {
@@ -26,8 +37,9 @@ function spanRecord(s: ExportSpan, startCp: number, endCp: number): Record<strin
     created_at: s.createdAt,
     updated_at: s.updatedAt,
   };
-  // Few spans have a note: only their records have the key.
+  // Few spans have a note or came from a suggestion: only their records have the key.
   if (s.note) record.note = s.note;
+  if (s.originDetail) record.origin_detail = { source: s.originDetail.source, source_id: s.originDetail.sourceId, confidence: s.originDetail.confidence };
   return record;
 }
 
@@ -134,6 +146,8 @@ export function parseBiaozhuJsonl(file: ExchangeFile, out: ParseResult): void {
       if (Object.keys(attributes).length > 0) span.attributes = attributes;
       if (typeof raw.annotator === 'string' && raw.annotator) span.annotator = raw.annotator;
       if (raw.origin === 'manual' || raw.origin === 'suggested') span.origin = raw.origin;
+      const detail = span.origin === 'suggested' ? originDetailOf(raw.origin_detail) : null;
+      if (detail) span.originDetail = detail;
       if (raw.review_state === 'pending' || raw.review_state === 'accepted' || raw.review_state === 'rejected') span.reviewState = raw.review_state;
       if (typeof raw.note === 'string' && raw.note) span.note = raw.note;
       // Timestamps that are not ISO times (hand-edited files) are left to the import's time.

@@ -79,7 +79,50 @@ function writeTask(
       out.text(']}}');
     }
   }
-  out.text(']}]}');
+  out.text(']}]');
+  writePredictions(out, text, spans, cp);
+  out.text('}');
+}
+
+/**
+ * Accepted suggestions (#22) also go out as Label Studio predictions: one prediction per source
+ * (model_version `biaozhu-<source>[-<id>]`, score the mean confidence), each region with its own
+ * score, so that Label Studio can show what the machine proposed beside what the coder kept. A
+ * task without such spans has no "predictions" key: its JSON is as before.
+ */
+function writePredictions(out: ExportWriter, text: string, spans: ResolvedSpan[], cp: { start: number[]; end: number[] }): void {
+  const bySource = new Map<string, number[]>();
+  spans.forEach(({ span }, i) => {
+    const detail = span.originDetail;
+    if (!detail) return;
+    const version = `biaozhu-${detail.source}${detail.sourceId ? `-${detail.sourceId}` : ''}`;
+    const list = bySource.get(version);
+    if (list) list.push(i);
+    else bySource.set(version, [i]);
+  });
+  if (bySource.size === 0) return;
+  out.text(',"predictions":[');
+  let first = true;
+  for (const [version, indexes] of bySource) {
+    const score = indexes.reduce((sum, i) => sum + spans[i].span.originDetail!.confidence, 0) / indexes.length;
+    // Scores are fractions: written as JSON writes them (the writers' number() is for offsets).
+    out.text(`${first ? '' : ','}{"model_version":${JSON.stringify(version)},"score":${JSON.stringify(score)},"result":[`);
+    indexes.forEach((i, n) => {
+      const { span, start, end } = spans[i];
+      out.text(n > 0 ? ',{"id":"' : '{"id":"');
+      out.number(span.id);
+      out.text('","from_name":"label","to_name":"text","type":"labels","value":{"start":');
+      out.number(cp.start[i]);
+      out.text(',"end":');
+      out.number(cp.end[i]);
+      out.text(',"text":');
+      out.jsonString(text, start, end);
+      out.text(`,"labels":[${JSON.stringify(span.label)}]},"score":${JSON.stringify(span.originDetail!.confidence)}}`);
+    });
+    out.text(']}');
+    first = false;
+  }
+  out.text(']');
 }
 
 export const labelStudioExporter: Exporter = {
