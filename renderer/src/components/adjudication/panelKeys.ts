@@ -1,6 +1,7 @@
 // The panel's keys (focus in the panel, so they never reach the workbench's label keys): N /
-// Shift+N step, 1–9 take a coder's spans, B both, 0 neither, E edit, Enter decide, Escape close.
-import type { AdjudicationChoice } from '../../../../shared/api/adjudication';
+// Shift+N step, 1–9 take a coder's spans, B both, 0 neither, E edit, Enter decide, Escape close;
+// and which unit comes next.
+import type { AdjudicationChoice, DocumentAdjudication } from '../../../../shared/api/adjudication';
 
 export type PanelKey = { action: 'step'; dir: 1 | -1 } | { action: 'choose'; choice: AdjudicationChoice } | { action: 'edit' | 'decide' | 'close' } | null;
 
@@ -21,3 +22,12 @@ export function panelKey(
 }
 
 export const choiceKey = (c: AdjudicationChoice): string => (c.kind === 'coder' ? `coder:${c.coder}` : c.kind);
+
+/** The first undecided unit after `from` (wrapping), or `from` when all are decided. */
+export function nextOpenUnit(state: DocumentAdjudication, from: number): number {
+  const units = state.units;
+  const after = units.findIndex((u, i) => i > from && u.decision === null);
+  if (after >= 0) return after;
+  const any = units.findIndex((u) => u.decision === null);
+  return any >= 0 ? any : Math.max(0, Math.min(from, units.length - 1));
+}

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AdjudicationChoice, DocumentAdjudication } from '../../../../shared/api/adjudication';
 import { api } from '../../api/client';
+import { nextOpenUnit } from './panelKeys';
 
 export interface Adjudication {
   state: DocumentAdjudication | null;
@@ -15,15 +16,6 @@ export interface Adjudication {
   /** Decides the current unit with this choice (the pending one when omitted); false when refused. */
   decide: (choice?: AdjudicationChoice) => Promise<boolean>;
   error: string | null;
-}
-
-/** The first undecided unit after `from` (wrapping), or `from` when all are decided. */
-export function nextOpenUnit(state: DocumentAdjudication, from: number): number {
-  const units = state.units;
-  const after = units.findIndex((u, i) => i > from && u.decision === null);
-  if (after >= 0) return after;
-  const any = units.findIndex((u) => u.decision === null);
-  return any >= 0 ? any : Math.max(0, Math.min(from, units.length - 1));
 }
 
 export function useAdjudication(documentId: number, coders: string[]): Adjudication {
