@@ -168,6 +168,27 @@ export function literalCounts(db: Db, ids: readonly number[], literal: string): 
     .all({ ids: JSON.stringify(ids), literal }) as [number, number][];
 }
 
+/** Spans of one document (of one coder when `annotatorId` is given), in text order. */
+export function readDocumentSpans(db: Db, documentId: number, annotatorId?: number): SpanPlace[] {
+  const sql = `SELECT a.id, a.start, a.end, a.label_id, an.name FROM annotations a JOIN annotators an ON an.id = a.annotator_id
+    WHERE a.document_id = ?${annotatorId === undefined ? '' : ' AND a.annotator_id = ?'} ORDER BY a.start, a.end, a.id`;
+  const rows = statement(db, sql)
+    .raw(true)
+    .all(...(annotatorId === undefined ? [documentId] : [documentId, annotatorId])) as [number, number, number, number, string][];
+  return rows.map(([id, start, end, labelId, annotator]) => ({ id, start, end, labelId, annotator }));
+}
+
+/** Spans overlapping one place (of one coder when `annotatorId` is given), in text order. */
+export function readSpansAt(db: Db, place: { documentId: number; start: number; end: number }, annotatorId?: number): SpanPlace[] {
+  const sql = `SELECT a.id, a.start, a.end, a.label_id, an.name FROM annotations a JOIN annotators an ON an.id = a.annotator_id
+    WHERE a.document_id = ? AND a.start < ? AND a.end > ?${annotatorId === undefined ? '' : ' AND a.annotator_id = ?'} ORDER BY a.start, a.end, a.id`;
+  const params = [place.documentId, place.end, place.start, ...(annotatorId === undefined ? [] : [annotatorId])];
+  const rows = statement(db, sql)
+    .raw(true)
+    .all(...params) as [number, number, number, number, string][];
+  return rows.map(([id, start, end, labelId, annotator]) => ({ id, start, end, labelId, annotator }));
+}
+
 export function readDocumentMeta(db: Db, ids: readonly number[]): Map<number, DocumentMeta> {
   const rows = statement(db, `SELECT id, title, published_at AS date, source, district FROM documents WHERE id IN (SELECT value FROM json_each(?))`).all(
     JSON.stringify(ids),

@@ -9,7 +9,7 @@ import { searchQuery, type SearchQuery, type SearchScope } from '../../../shared
 import { ApiFailure } from '../../../shared/api/result';
 import type { Db } from '../db/connection';
 import { annotatorIdByName } from '../db/document-filters';
-import { candidateDocuments, labelIdOfKey, readSpanPlaces, readTexts, type DocumentOrder, type SpanPlace } from '../db/search';
+import { candidateDocuments, labelIdOfKey, readDocumentSpans, readTexts, type DocumentOrder, type SpanPlace } from '../db/search';
 import { compilePattern, REGEX_TIME_LIMIT_MS, regexPlaces } from './regex';
 
 export interface ResolvedSearch {
@@ -43,6 +43,11 @@ export interface HitOrder {
 }
 
 export interface FindOptions extends Partial<HitOrder> {
+  /**
+   * false: leave `spans` empty unless a span filter needs them (the caller attaches them to the few
+   * hits it shows: a page must not read the 5,000 spans of a long document to show 50 hits).
+   */
+  spans?: boolean;
   /** Regex matching stops with a 'cancelled' failure past this (Date.now()); default: REGEX_TIME_LIMIT_MS from now. */
   deadline?: number;
 }
@@ -74,7 +79,7 @@ export function resolveSearch(db: Db, search: SearchQuery): ResolvedSearch {
 }
 
 /** Documents read per batch: a first page usually needs only the first batch. */
-const FIRST_BATCH = 32;
+const FIRST_BATCH = 8;
 const MAX_BATCH = 1024;
 
 /** Visits every hit: document by document in `order`, in text order within a document (reversed when descending). */
@@ -84,6 +89,7 @@ export function forEachHit(db: Db, search: ResolvedSearch, visit: HitVisitor, op
   const descending = options.descending ?? false;
   const deadline = options.deadline ?? Date.now() + REGEX_TIME_LIMIT_MS;
   const literal = !search.spanHits && !search.pattern ? search.query : undefined;
+  const readSpans = options.spans !== false || filtersBySpans(search);
   const ids = candidateDocuments(db, {
     scope: search.scope,
     order,
@@ -98,7 +104,6 @@ export function forEachHit(db: Db, search: ResolvedSearch, visit: HitVisitor, op
     const texts = readTexts(db, chunk, literal);
     const present = chunk.filter((id) => texts.has(id));
     if (present.length === 0) continue;
-    const spans = readSpanPlaces(db, present, search.annotatorId);
     const matched = search.pattern
       ? regexPlaces(
           search.pattern,
@@ -109,14 +114,18 @@ export function forEachHit(db: Db, search: ResolvedSearch, visit: HitVisitor, op
     for (let i = 0; i < present.length; i++) {
       const id = present[i];
       const text = texts.get(id)!;
-      const documentSpans = spans.get(id) ?? [];
+      // Per document, when it is reached: a first page never reads the spans of documents after it.
+      const documentSpans = readSpans ? readDocumentSpans(db, id, search.annotatorId) : [];
       const places = matched ? matched[i] : search.spanHits ? spanPlaces(search, text, documentSpans) : literalPlaces(text, search.query);
-      const hits = keepHits(id, places, documentSpans, search);
-      if (descending) hits.reverse();
-      for (const hit of hits) if (visit(hit, text) === false) return;
+      // Lazily in text order: a page that ends inside a long document stops there.
+      const hits = keptHits(id, places, documentSpans, search);
+      for (const hit of descending ? [...hits].reverse() : hits) if (visit(hit, text) === false) return;
     }
   }
 }
+
+/** Whether spans decide which places are hits (label, mention, unlabelled). */
+export const filtersBySpans = (search: ResolvedSearch): boolean => search.spanHits || search.labelId !== undefined || search.unlabelled;
 
 /** Every hit of the search, in document order (label-all and small callers; pages use forEachHit). */
 export function allHits(db: Db, search: ResolvedSearch, options: FindOptions = {}): FoundHit[] {
@@ -150,8 +159,7 @@ function spanPlaces(search: ResolvedSearch, text: string, spans: readonly SpanPl
  * The places that pass the span filters, each with the spans overlapping it. Places come sorted by
  * start and spans by start, so one sweep keeps the spans still open at the current place.
  */
-function keepHits(documentId: number, places: readonly number[], spans: readonly SpanPlace[], search: ResolvedSearch): FoundHit[] {
-  const hits: FoundHit[] = [];
+function* keptHits(documentId: number, places: readonly number[], spans: readonly SpanPlace[], search: ResolvedSearch): Generator<FoundHit> {
   let open: SpanPlace[] = [];
   let next = 0;
   const labelFilter = search.spanHits ? undefined : search.labelId;
@@ -163,7 +171,6 @@ function keepHits(documentId: number, places: readonly number[], spans: readonly
     const overlapping = open.filter((span) => span.start < end);
     if (search.unlabelled && overlapping.length > 0) continue;
     if (labelFilter !== undefined && !overlapping.some((span) => span.labelId === labelFilter && span.start <= start && span.end >= end)) continue;
-    hits.push({ documentId, start, end, spans: overlapping });
+    yield { documentId, start, end, spans: overlapping };
   }
-  return hits;
 }

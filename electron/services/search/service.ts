@@ -2,9 +2,9 @@
 import type { z } from 'zod';
 import type { SearchCounts, SearchHit, SearchPage, SearchSort, searchInputs } from '../../../shared/api/search';
 import type { Db } from '../db/connection';
-import { candidateDocuments, labelKeys, literalCounts, readDocumentMeta, readTexts, type DocumentOrder } from '../db/search';
+import { candidateDocuments, labelKeys, literalCounts, readDocumentMeta, readSpansAt, readTexts, type DocumentOrder } from '../db/search';
 import { concordanceText, lineOf, sortByContext, toSearchHit, type Line } from './concordance';
-import { forEachHit, resolveSearch, type ResolvedSearch } from './find';
+import { filtersBySpans, forEachHit, resolveSearch, type ResolvedSearch } from './find';
 
 type HitsInput = z.output<(typeof searchInputs)['search:hits']>;
 type CountsInput = z.output<(typeof searchInputs)['search:counts']>;
@@ -43,13 +43,20 @@ function orderedLines(
         }
         if (seen++ >= window.offset) lines.push(lineOf(hit, text, input.context));
       },
-      { order, descending },
+      { order, descending, spans: false },
     );
-    return { lines, more };
+    return { lines: withSpans(db, search, lines), more };
   }
-  forEachHit(db, search, (hit, text) => void lines.push(lineOf(hit, text, input.context)));
+  forEachHit(db, search, (hit, text) => void lines.push(lineOf(hit, text, input.context)), { spans: false });
   const sorted = sortByContext(lines, input.sort as 'left' | 'right', descending);
-  return { lines: sorted.slice(window.offset, window.offset + window.limit), more: sorted.length > window.offset + window.limit };
+  const page = sorted.slice(window.offset, window.offset + window.limit);
+  return { lines: withSpans(db, search, page), more: sorted.length > window.offset + window.limit };
+}
+
+/** Spans on the hits shown, when the search did not read them (no span filter). */
+function withSpans(db: Db, search: ResolvedSearch, lines: Line[]): Line[] {
+  if (filtersBySpans(search)) return lines;
+  return lines.map((line) => ({ ...line, hit: { ...line.hit, spans: readSpansAt(db, line.hit, search.annotatorId) } }));
 }
 
 function withMetadata(db: Db, lines: readonly Line[]): SearchHit[] {
@@ -79,10 +86,15 @@ export function searchCounts(db: Db, input: CountsInput): SearchCounts {
     }
     return countsOf(db, hits, perDocument);
   }
-  forEachHit(db, search, (hit) => {
-    hits++;
-    perDocument.set(hit.documentId, (perDocument.get(hit.documentId) ?? 0) + 1);
-  });
+  forEachHit(
+    db,
+    search,
+    (hit) => {
+      hits++;
+      perDocument.set(hit.documentId, (perDocument.get(hit.documentId) ?? 0) + 1);
+    },
+    { spans: false },
+  );
   return countsOf(db, hits, perDocument);
 }
 
