@@ -12,6 +12,7 @@ import { listBackups, restoreBackup } from './backups';
 import { HANDOUT_USAGE, runHandout } from './handout';
 import { MERGE_USAGE, runMerge } from './merge';
 import { runSearch, SEARCH_USAGE } from './search';
+import { runSuggest, SUGGEST_USAGE } from './suggest';
 import { writtenFiles } from '../../shared/exchange/written-files';
 import { spanIssuesCsv } from '../../shared/exchange/span-issues';
 
@@ -43,11 +44,12 @@ ${AGREEMENT_USAGE}
 ${HANDOUT_USAGE}
 ${MERGE_USAGE}
 ${SEARCH_USAGE}
+${SUGGEST_USAGE}
 ${CONSISTENCY_USAGE}
 
 Options:
   --json    machine-readable output
-  --wait N  commands that write (import, restore, merge): wait up to N seconds (default ${DEFAULT_WAIT_SECONDS})
+  --wait N  commands that write (import, restore, merge, suggest): wait up to N seconds (default ${DEFAULT_WAIT_SECONDS})
             while another window or process has the project open, then give up; reading
             commands (export, stats, backups) work next to it
   --help    this text`;
@@ -208,6 +210,8 @@ const CLI_OPTIONS = {
   limit: { type: 'string' },
   tsv: { type: 'boolean', default: false },
   all: { type: 'boolean', default: false },
+  sources: { type: 'string' },
+  'accept-above': { type: 'string' },
 } as const;
 
 const parseCli = (argv: string[]) => parseArgs({ args: argv, allowPositionals: true, options: CLI_OPTIONS });
@@ -269,6 +273,9 @@ async function runCommand(core: Core, command: string, project: string, rest: st
     case 'search':
       core.session.open(project);
       return await runSearch(core, rest[0], values, json);
+    case 'suggest':
+      await openForWriting(core, project, 'pre-annotate', values.wait);
+      return await runSuggest(core, values, json);
     case 'consistency':
       core.session.open(project);
       return await runConsistency(core, values, json);

@@ -21,9 +21,9 @@ export interface PreannotateInput {
 
 const yieldToOtherCalls = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-export function startPreannotate(session: ProjectSession, jobs: JobManager, input: PreannotateInput): { jobId: string } {
+/** `annotator`: whose dictionary and whose spans (default the session's coder; the CLI's --annotator). */
+export function startPreannotate(session: ProjectSession, jobs: JobManager, input: PreannotateInput, annotator = session.annotator()): { jobId: string } {
   const db = session.requireWritableDb();
-  const annotator = session.annotator();
   const acceptAbove = input.acceptAbove ?? 0.9;
   const sources = input.sources ?? ALL_SOURCES;
   const ids = input.documentIds ? [...new Set(input.documentIds)].sort((a, b) => a - b) : allDocumentIds(db);
