@@ -97,114 +97,159 @@ const VOID = new Set([
   'wbr',
 ]);
 
-// eslint-disable-next-line max-lines-per-function -- to split (#19): not reached yet, several steps in one function
 export function parseMarkup(source: string, handler: MarkupHandler, options: MarkupOptions = {}): void {
-  const html = !options.xml;
-  const stack: string[] = [];
-  const openCount = new Map<string, number>();
-  let events = 0;
-  const tick = () => {
-    if (options.checkCancelled && ++events % CHECK_EVERY === 0) options.checkCancelled();
-  };
-  const push = (name: string) => {
-    stack.push(name);
-    openCount.set(name, (openCount.get(name) ?? 0) + 1);
-  };
-  const pop = (at: number) => {
-    const name = stack.pop()!;
-    openCount.set(name, openCount.get(name)! - 1);
-    handler.onClose?.(name, at);
-  };
-  const isVoid = (name: string) => html && VOID.has(name);
-  const tagName = (start: number, end: number) => {
-    const name = source.slice(start, end);
-    return html ? name.toLowerCase() : name;
-  };
-
-  let tag = '';
-  let tagAt = 0;
-  let attrs: Record<string, string> | null = null;
-  let attrName = '';
-  let attrValue = '';
-  const openTag = (name: string, at: number) => {
-    tick();
-    tag = name;
-    tagAt = at;
-    const closes = html ? OPEN_IMPLIES_CLOSE.get(name) : undefined;
-    if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1])) pop(at);
-    if (!isVoid(name)) push(name);
-    attrs = Object.create(null) as Record<string, string>;
-  };
-  const endOpenTag = () => {
-    if (attrs) handler.onOpen?.(tag, attrs, tagAt);
-    attrs = null;
-    if (isVoid(tag)) handler.onClose?.(tag, tagAt);
-  };
-  const closeCurrentTag = () => {
-    const name = tag;
-    endOpenTag();
-    if (stack[stack.length - 1] === name) pop(tagAt);
-  };
-
-  const callbacks: TokenizerCallbacks = {
-    onopentagname(start, end) {
-      openTag(tagName(start, end), start - 1);
-    },
-    onattribname(start, end) {
-      attrName = tagName(start, end);
-    },
-    onattribdata(start, end) {
-      attrValue += source.slice(start, end);
-    },
-    onattribentity(codePoint) {
-      attrValue += String.fromCodePoint(codePoint);
-    },
-    onattribend() {
-      if (attrs && !(attrName in attrs)) attrs[attrName] = attrValue;
-      attrValue = '';
-    },
-    onopentagend() {
-      endOpenTag();
-    },
-    onselfclosingtag() {
-      closeCurrentTag();
-    },
-    onclosetag(start, end) {
-      tick();
-      const name = tagName(start, end);
-      const at = Math.max(0, start - 2);
-      if (!isVoid(name)) {
-        if ((openCount.get(name) ?? 0) > 0) {
-          while (stack[stack.length - 1] !== name) pop(at);
-          pop(at);
-        } else if (html && name === 'p') {
-          openTag('p', at);
-          closeCurrentTag();
-        }
-      } else if (html && name === 'br') {
-        handler.onOpen?.('br', Object.create(null) as Record<string, string>, at);
-        handler.onClose?.('br', at);
-      }
-    },
-    ontext(start, end) {
-      tick();
-      handler.onText?.(source.slice(start, end), start, end);
-    },
-    ontextentity(codePoint, end) {
-      handler.onText?.(String.fromCodePoint(codePoint), end, end);
-    },
-    oncdata(start, end, offset) {
-      // XML CDATA is text; in HTML it is a comment, as in htmlparser2's Parser.
-      if (!html) handler.onText?.(source.slice(start, end - offset), start, end - offset);
-    },
-    oncomment() {},
-    ondeclaration() {},
-    onprocessinginstruction() {},
-    onend() {
-      while (stack.length > 0) pop(source.length);
-    },
-  };
-  const tokenizer = new Tokenizer({ xmlMode: !html, decodeEntities: !html }, callbacks);
+  const parser = new TagSoupParser(source, handler, options);
+  const tokenizer = new Tokenizer({ xmlMode: !parser.html, decodeEntities: !parser.html }, parser.callbacks());
   tokenizer.write(source);
   tokenizer.end();
+}
+
+/** The open elements, innermost last, counted by name so that "is a <name> open?" needs no search. */
+class OpenElements {
+  private readonly stack: string[] = [];
+  private readonly openCount = new Map<string, number>();
+
+  get size(): number {
+    return this.stack.length;
+  }
+
+  innermost(): string | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  isOpen(name: string): boolean {
+    return (this.openCount.get(name) ?? 0) > 0;
+  }
+
+  push(name: string): void {
+    this.stack.push(name);
+    this.openCount.set(name, (this.openCount.get(name) ?? 0) + 1);
+  }
+
+  pop(): string {
+    const name = this.stack.pop()!;
+    this.openCount.set(name, this.openCount.get(name)! - 1);
+    return name;
+  }
+}
+
+/** Turns the Tokenizer's callbacks into balanced open/close events, following htmlparser2's Parser rules. */
+class TagSoupParser {
+  readonly html: boolean;
+  private readonly open = new OpenElements();
+  private events = 0;
+  // The opening tag being read: its name, where it starts, and its attributes so far (null once reported).
+  private tag = '';
+  private tagAt = 0;
+  private attrs: Record<string, string> | null = null;
+  private attrName = '';
+  private attrValue = '';
+
+  constructor(
+    private readonly source: string,
+    private readonly handler: MarkupHandler,
+    private readonly options: MarkupOptions,
+  ) {
+    this.html = !options.xml;
+  }
+
+  callbacks(): TokenizerCallbacks {
+    const { source, handler, html } = this;
+    return {
+      onopentagname: (start, end) => this.openTag(this.tagName(start, end), start - 1),
+      onattribname: (start, end) => {
+        this.attrName = this.tagName(start, end);
+      },
+      onattribdata: (start, end) => {
+        this.attrValue += source.slice(start, end);
+      },
+      onattribentity: (codePoint) => {
+        this.attrValue += String.fromCodePoint(codePoint);
+      },
+      onattribend: () => this.endAttribute(),
+      onopentagend: () => this.endOpenTag(),
+      onselfclosingtag: () => this.closeCurrentTag(),
+      onclosetag: (start, end) => this.closeTag(this.tagName(start, end), Math.max(0, start - 2)),
+      ontext: (start, end) => {
+        this.tick();
+        handler.onText?.(source.slice(start, end), start, end);
+      },
+      ontextentity: (codePoint, end) => handler.onText?.(String.fromCodePoint(codePoint), end, end),
+      oncdata: (start, end, offset) => {
+        // XML CDATA is text; in HTML it is a comment, as in htmlparser2's Parser.
+        if (!html) handler.onText?.(source.slice(start, end - offset), start, end - offset);
+      },
+      oncomment() {},
+      ondeclaration() {},
+      onprocessinginstruction() {},
+      onend: () => {
+        while (this.open.size > 0) this.pop(source.length);
+      },
+    };
+  }
+
+  private tick(): void {
+    if (this.options.checkCancelled && ++this.events % CHECK_EVERY === 0) this.options.checkCancelled();
+  }
+
+  private tagName(start: number, end: number): string {
+    const name = this.source.slice(start, end);
+    return this.html ? name.toLowerCase() : name;
+  }
+
+  private isVoid(name: string): boolean {
+    return this.html && VOID.has(name);
+  }
+
+  private pop(at: number): void {
+    // Popped before the call: `onClose?.(…)` would skip evaluating its arguments when there is no onClose.
+    const name = this.open.pop();
+    this.handler.onClose?.(name, at);
+  }
+
+  private openTag(name: string, at: number): void {
+    this.tick();
+    this.tag = name;
+    this.tagAt = at;
+    const closes = this.html ? OPEN_IMPLIES_CLOSE.get(name) : undefined;
+    if (closes) while (this.open.size > 0 && closes.has(this.open.innermost()!)) this.pop(at);
+    if (!this.isVoid(name)) this.open.push(name);
+    this.attrs = Object.create(null) as Record<string, string>;
+  }
+
+  private endAttribute(): void {
+    // The first of repeated attributes wins, as in the Parser.
+    if (this.attrs && !(this.attrName in this.attrs)) this.attrs[this.attrName] = this.attrValue;
+    this.attrValue = '';
+  }
+
+  private endOpenTag(): void {
+    if (this.attrs) this.handler.onOpen?.(this.tag, this.attrs, this.tagAt);
+    this.attrs = null;
+    if (this.isVoid(this.tag)) this.handler.onClose?.(this.tag, this.tagAt);
+  }
+
+  private closeCurrentTag(): void {
+    const name = this.tag;
+    this.endOpenTag();
+    if (this.open.innermost() === name) this.pop(this.tagAt);
+  }
+
+  private closeTag(name: string, at: number): void {
+    this.tick();
+    if (!this.isVoid(name)) {
+      if (this.open.isOpen(name)) {
+        while (this.open.innermost() !== name) this.pop(at);
+        this.pop(at);
+      } else if (this.html && name === 'p') {
+        // A stray </p> is an empty paragraph.
+        this.openTag('p', at);
+        this.closeCurrentTag();
+      }
+    } else if (this.html && name === 'br') {
+      // A stray </br> is a line break.
+      this.handler.onOpen?.('br', Object.create(null) as Record<string, string>, at);
+      this.handler.onClose?.('br', at);
+    }
+  }
 }
