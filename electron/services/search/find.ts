@@ -10,7 +10,7 @@ import { ApiFailure } from '../../../shared/api/result';
 import type { Db } from '../db/connection';
 import { annotatorIdByName } from '../db/document-filters';
 import { candidateDocuments, labelIdOfKey, readDocumentSpans, readTexts, type DocumentOrder, type SpanPlace } from '../db/search';
-import { compilePattern, REGEX_TIME_LIMIT_MS, regexPlaces } from './regex';
+import { compilePattern, regexBudget, regexPlaces, type RegexBudget } from './regex';
 
 export interface ResolvedSearch {
   query: string;
@@ -48,8 +48,8 @@ export interface FindOptions extends Partial<HitOrder> {
    * hits it shows: a page must not read the 5,000 spans of a long document to show 50 hits).
    */
   spans?: boolean;
-  /** Regex matching stops with a 'cancelled' failure past this (Date.now()); default: REGEX_TIME_LIMIT_MS from now. */
-  deadline?: number;
+  /** Regex matching stops with a 'cancelled' failure once it has used this (default: REGEX_TIME_LIMIT_MS). */
+  regexBudget?: RegexBudget;
 }
 
 /** Return false to stop. `text` is the document's normalized text. */
@@ -87,7 +87,7 @@ export function forEachHit(db: Db, search: ResolvedSearch, visit: HitVisitor, op
   if (search.none) return;
   const order = options.order ?? 'id';
   const descending = options.descending ?? false;
-  const deadline = options.deadline ?? Date.now() + REGEX_TIME_LIMIT_MS;
+  const budget = options.regexBudget ?? regexBudget();
   const literal = !search.spanHits && !search.pattern ? search.query : undefined;
   const readSpans = options.spans !== false || filtersBySpans(search);
   const ids = candidateDocuments(db, {
@@ -108,7 +108,7 @@ export function forEachHit(db: Db, search: ResolvedSearch, visit: HitVisitor, op
       ? regexPlaces(
           search.pattern,
           present.map((id) => texts.get(id)!),
-          deadline,
+          budget,
         )
       : null;
     for (let i = 0; i < present.length; i++) {

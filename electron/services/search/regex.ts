@@ -46,18 +46,26 @@ export function compilePattern(source: string): RegExp {
   }
 }
 
-/** Every match of `pattern` in each text, left to right and not overlapping; throws 'cancelled' once `deadline` (Date.now()) passes. */
-export function regexPlaces(pattern: RegExp, texts: readonly string[], deadline: number): number[][] {
-  const left = deadline - Date.now();
-  if (left <= 0) throw timedOut(pattern);
+/** What is left of one request's time for regex matching; reading texts between batches does not count. */
+export interface RegexBudget {
+  leftMs: number;
+}
+
+export const regexBudget = (ms = REGEX_TIME_LIMIT_MS): RegexBudget => ({ leftMs: ms });
+
+/** Every match of `pattern` in each text, left to right and not overlapping; throws 'cancelled' once the budget is spent. */
+export function regexPlaces(pattern: RegExp, texts: readonly string[], budget: RegexBudget): number[][] {
+  if (budget.leftMs <= 0) throw timedOut(pattern);
   job = { pattern, texts, out: [] };
+  const started = performance.now();
   try {
-    script.runInContext(context, { timeout: Math.max(1, Math.ceil(left)) });
+    script.runInContext(context, { timeout: Math.max(1, Math.ceil(budget.leftMs)) });
     return job.out;
   } catch (error) {
     if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw timedOut(pattern);
     throw error;
   } finally {
+    budget.leftMs -= performance.now() - started;
     job = null;
   }
 }
