@@ -35,7 +35,14 @@ export const adjudicationChoice = z.discriminatedUnion('kind', [
 export type AdjudicationChoice = z.infer<typeof adjudicationChoice>;
 
 export const adjudicationInputs = {
-  'adjudication:disagreements': z.object({ documentId: id, coders }).strict(),
+  'adjudication:disagreements': z
+    .object({
+      documentId: id,
+      coders,
+      /** First put the spans every coder has into the gold layer, in the same transaction (what opening the view does): one round trip, one reading of the spans. */
+      acceptAgreed: z.boolean().optional(),
+    })
+    .strict(),
   'adjudication:decide': z.object({ documentId: id, coders, start: offset, end: offset, choice: adjudicationChoice }).strict(),
   'adjudication:acceptAgreed': z.object({ documentId: id, coders }).strict(),
   'adjudication:progress': z

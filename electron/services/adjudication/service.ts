@@ -50,6 +50,8 @@ function goldInside<T extends UnitSpan>(gold: readonly T[], unit: { start: numbe
   return found;
 }
 
+type Analysis = ReturnType<typeof analyse>;
+
 function analyse(db: Db, documentId: number, coders: readonly string[]) {
   const text = requireText(db, documentId);
   requireCoders(db, coders);
@@ -58,11 +60,12 @@ function analyse(db: Db, documentId: number, coders: readonly string[]) {
   const agreedKeys = new Set(agreed.map(spanKey));
   const goldId = store.annotatorIdOf(db, GOLD_ANNOTATOR);
   const gold = goldId === null ? [] : store.goldSpans(db, documentId, goldId);
-  return { text, agreed, agreedKeys, gold, units: disagreementUnits(layers) };
+  return { text, layers, agreed, agreedKeys, gold };
 }
 
-function describe(db: Db, documentId: number, coders: readonly string[]): DocumentAdjudication {
-  const { text, agreed, agreedKeys, gold, units } = analyse(db, documentId, coders);
+function describe(db: Db, documentId: number, coders: readonly string[], analysis: Analysis = analyse(db, documentId, coders)): DocumentAdjudication {
+  const { text, layers, agreed, agreedKeys, gold } = analysis;
+  const units = disagreementUnits(layers);
   const decided = new Map(store.decisions(db, documentId).map((d) => [`${d.start}:${d.end}`, d]));
   const withText = (s: UnitSpan) => ({ start: s.start, end: s.end, labelId: s.labelId, text: text.slice(s.start, s.end) });
   const shown: DisagreementUnit[] = units.map((unit) => {
@@ -88,8 +91,15 @@ function describe(db: Db, documentId: number, coders: readonly string[]): Docume
   };
 }
 
-export function disagreements(db: Db, input: { documentId: number; coders: string[] }): DocumentAdjudication {
-  return describe(db, input.documentId, input.coders);
+export function disagreements(db: Db, input: { documentId: number; coders: string[]; acceptAgreed?: boolean }): DocumentAdjudication {
+  if (!input.acceptAgreed) return describe(db, input.documentId, input.coders);
+  return db.transaction(() => {
+    const analysis = analyse(db, input.documentId, input.coders);
+    const added = addAgreedToGold(db, input.documentId, input.coders, analysis);
+    // Only the gold list changed (by agreed spans): read it again rather than everything.
+    const gold = added > 0 ? store.goldSpans(db, input.documentId, store.annotatorIdOf(db, GOLD_ANNOTATOR)!) : analysis.gold;
+    return describe(db, input.documentId, input.coders, { ...analysis, gold });
+  })();
 }
 
 /** The gold spans a choice makes, each with whose span it was. */
@@ -129,8 +139,8 @@ function chosenSpans(unit: RawUnit, coders: readonly string[], choice: Adjudicat
 
 export function decide(db: Db, input: { documentId: number; coders: string[]; start: number; end: number; choice: AdjudicationChoice }): DocumentAdjudication {
   return db.transaction(() => {
-    const { text, agreedKeys, gold, units } = analyse(db, input.documentId, input.coders);
-    const unit = units.find((u) => u.start === input.start && u.end === input.end);
+    const { text, agreedKeys, gold, layers } = analyse(db, input.documentId, input.coders);
+    const unit = disagreementUnits(layers).find((u) => u.start === input.start && u.end === input.end);
     if (!unit) {
       throw new ApiFailure(
         'not_found',
@@ -173,16 +183,38 @@ function insertGold(db: Db, documentId: number, goldId: number, span: UnitSpan, 
 }
 
 export function acceptAgreed(db: Db, input: { documentId: number; coders: string[] }): { added: number } {
-  return db.transaction(() => {
-    const { agreed, gold } = analyse(db, input.documentId, input.coders);
-    const goldKeys = new Set(gold.map(spanKey));
-    const missing = agreed.filter((s) => !goldKeys.has(spanKey(s)));
-    if (missing.length === 0) return { added: 0 };
-    const goldId = ensureAnnotator(db, GOLD_ANNOTATOR);
-    const now = nowIso();
-    for (const span of missing) insertGold(db, input.documentId, goldId, span, input.coders.join(','), now);
-    return { added: missing.length };
-  })();
+  return db.transaction(() => ({ added: addAgreedToGold(db, input.documentId, input.coders, analyse(db, input.documentId, input.coders)) }))();
+}
+
+/**
+ * Writes the agreed spans not in gold yet into the gold layer, recording the coders, in one bulk
+ * insert and one provenance update (a span at a time was 3 statements each, 4,359 spans on the
+ * bench document); answers how many. Call inside a transaction.
+ */
+function addAgreedToGold(db: Db, documentId: number, coders: readonly string[], { agreed, gold }: Analysis): number {
+  const goldKeys = new Set(gold.map(spanKey));
+  const missing = agreed.filter((s) => !goldKeys.has(spanKey(s)));
+  if (missing.length === 0) return 0;
+  const goldId = ensureAnnotator(db, GOLD_ANNOTATOR);
+  const now = nowIso();
+  annotations.insertDocumentAnnotations(
+    db,
+    documentId,
+    missing.map((span) => ({
+      documentId,
+      start: span.start,
+      end: span.end,
+      labelId: span.labelId,
+      annotatorId: goldId,
+      origin: 'manual' as const,
+      reviewState: 'accepted' as const,
+      attributes: {},
+      createdAt: now,
+      updatedAt: now,
+    })),
+  );
+  store.setAdjudicatedFromAll(db, documentId, goldId, missing, coders.join(','));
+  return missing.length;
 }
 
 export function progress(db: Db, input: { coders: string[]; documentIds?: number[] }): AdjudicationProgress {

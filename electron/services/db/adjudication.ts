@@ -58,6 +58,22 @@ export function setAdjudicatedFrom(db: Db, annotationId: number, from: string): 
   statement(db, 'UPDATE annotations SET adjudicated_from = ? WHERE id = ?').run(from, annotationId);
 }
 
+/** Records whose the gold spans at these places are, in one statement (each place found through the unique index). */
+export function setAdjudicatedFromAll(
+  db: Db,
+  documentId: number,
+  goldId: number,
+  places: readonly { start: number; end: number; labelId: number }[],
+  from: string,
+): void {
+  statement(
+    db,
+    `UPDATE annotations SET adjudicated_from = ?
+      WHERE document_id = ? AND annotator_id = ?
+        AND (start, end, label_id) IN (SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?))`,
+  ).run(from, documentId, goldId, JSON.stringify(places.map((p) => [p.start, p.end, p.labelId])));
+}
+
 export function decisions(db: Db, documentId: number): DecisionRow[] {
   if (!hasAdjudicationSchema(db)) return [];
   return statement(db, 'SELECT start, end, choice, decided_at AS decidedAt FROM adjudication_decisions WHERE document_id = ? ORDER BY start, end').all(

@@ -1,7 +1,7 @@
 // Adjudicate mode (#20): the open document's disagreement units between its coders, one at a time,
 // each coder's spans side by side; a choice (keys 1..9, B, 0, or E to write the gold spans by hand)
 // is decided with Enter into the gold layer (coder 'gold'), and the next undecided unit follows.
-// Spans every coder has go into gold when the mode opens (adjudication:acceptAgreed). Keys act while
+// Spans every coder has go into gold when the mode opens (adjudication:disagreements with acceptAgreed). Keys act while
 // focus is in the panel, so they never reach the workbench's label keys; the reader follows the unit.
 import { useCallback, useEffect, useMemo, useRef, type MutableRefObject } from 'react';
 import { GOLD_ANNOTATOR } from '../../../shared/api/adjudication';

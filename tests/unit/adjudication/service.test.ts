@@ -65,6 +65,27 @@ describe('adjudication', () => {
     expect(gold.map((g) => [g.start, g.end, g.labelId])).toEqual([[0, 3, label.SLOGAN]]);
   });
 
+  test('opening the view is one call: disagreements with acceptAgreed puts the agreed spans into gold once and answers as the two calls do', async () => {
+    const opened = await core.call('adjudication:disagreements', { documentId: doc, coders, acceptAgreed: true });
+    expect([opened.agreed, opened.agreedInGold]).toEqual([1, 1]);
+    expect(opened).toEqual(await core.call('adjudication:disagreements', { documentId: doc, coders }));
+    expect(await core.call('adjudication:acceptAgreed', { documentId: doc, coders })).toEqual({ added: 0 });
+    const all = await core.call('annotations:list', { documentId: doc });
+    expect(all.filter((a) => a.annotator === GOLD_ANNOTATOR).map((g) => [g.start, g.end, g.labelId])).toEqual([[0, 3, label.SLOGAN]]);
+    // The document's span count follows, and the agreed gold span says whose it was (the decision of its unit keeps it).
+    expect((await core.call('documents:list', {})).items.find((d) => d.id === doc)?.spanCount).toBe(all.length);
+    const state = await core.call('adjudication:decide', { documentId: doc, coders, start: 8, end: 10, choice: { kind: 'none' } });
+    expect(state.agreedInGold).toBe(1);
+    const provenance = core.session
+      .requireDb()
+      .prepare(
+        'SELECT adjudicated_from FROM annotations WHERE document_id = ? AND start = 0 AND end = 3 AND annotator_id = (SELECT id FROM annotators WHERE name = ?)',
+      )
+      .pluck()
+      .get(doc, GOLD_ANNOTATOR);
+    expect(provenance).toBe('A,B');
+  });
+
   test('each kind of decision writes the gold spans and records whose they were; progress counts', async () => {
     const decide = (start: number, end: number, choice: object) =>
       core.call('adjudication:decide', { documentId: doc, coders, start, end, choice: choice as never });

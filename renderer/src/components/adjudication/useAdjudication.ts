@@ -28,8 +28,8 @@ export function useAdjudication(documentId: number, coders: string[]): Adjudicat
     if (coders.length < 2) return;
     let live = true;
     void (async () => {
-      const accepted = await api.call('adjudication:acceptAgreed', { documentId, coders });
-      const listed = accepted.ok ? await api.call('adjudication:disagreements', { documentId, coders }) : accepted;
+      // The agreed spans go into gold in the same call: one round trip, one reading of the spans.
+      const listed = await api.call('adjudication:disagreements', { documentId, coders, acceptAgreed: true });
       if (!live) return;
       if (!listed.ok) return setError(listed.error.message);
       setState(listed.value);
