@@ -14,6 +14,7 @@ import { ROOT } from './electron-env.mjs';
 const require = createRequire(import.meta.url);
 const MEASURES = [
   'search',
+  'label-all',
   'import',
   'export',
   'api-latency',
@@ -26,6 +27,8 @@ const MEASURES = [
   'agreement',
   'merge',
   'adjudication',
+  'tagger',
+  'suggestions',
 ];
 const RESULTS = join(ROOT, 'bench', 'results');
 

@@ -6,8 +6,25 @@ import { canEnd, canStart, type Transitions } from './tags';
 export interface Lattice {
   n: number;
   emit: Float64Array;
-  trans: Float32Array | Float64Array;
+  trans: Float64Array;
   moves: Transitions;
+}
+
+/** Transition weights in the order the decoder reads them (moves.prevList / nextList): one sequential read per step. */
+export interface OrderedTransitions {
+  byPrev: Float64Array;
+  byNext: Float64Array;
+}
+
+export function orderTransitions(trans: Float64Array, moves: Transitions): OrderedTransitions {
+  const T = moves.tags;
+  const byPrev = new Float64Array(moves.prevList.length);
+  const byNext = new Float64Array(moves.nextList.length);
+  for (let t = 0; t < T; t++) {
+    for (let k = moves.prevStart[t]; k < moves.prevStart[t + 1]; k++) byPrev[k] = trans[moves.prevList[k] * T + t];
+    for (let k = moves.nextStart[t]; k < moves.nextStart[t + 1]; k++) byNext[k] = trans[t * T + moves.nextList[k]];
+  }
+  return { byPrev, byNext };
 }
 
 export interface Decoded {
@@ -18,13 +35,14 @@ export interface Decoded {
 }
 
 /** The best well-formed tag sequence. */
-export function viterbi({ n, emit, trans, moves }: Lattice): Decoded {
+export function viterbi({ n, emit, trans, moves }: Lattice, ordered = orderTransitions(trans, moves)): Decoded {
   const T = moves.tags;
   const path = new Int32Array(n);
   const delta = new Float64Array(n * T);
   if (n === 0) return { path, delta, best: 0 };
   const back = new Int32Array(n * T);
   const { prevStart, prevList } = moves;
+  const { byPrev } = ordered;
   for (let t = 0; t < T; t++) delta[t] = canStart(t) ? trans[T * T + t] + emit[t] : -Infinity;
   for (let i = 1; i < n; i++) {
     const row = i * T;
@@ -34,7 +52,7 @@ export function viterbi({ n, emit, trans, moves }: Lattice): Decoded {
       let arg = 0;
       for (let k = prevStart[t]; k < prevStart[t + 1]; k++) {
         const p = prevList[k];
-        const v = delta[prevRow + p] + trans[p * T + t];
+        const v = delta[prevRow + p] + byPrev[k];
         if (v > best) {
           best = v;
           arg = p;
@@ -62,8 +80,9 @@ export function viterbi({ n, emit, trans, moves }: Lattice): Decoded {
  * For each character, how much the best tagging beats the best tagging that gives this character
  * another tag: best − max over t ≠ path[i] of (forward[i][t] + backward[i][t]).
  */
-export function margins(lattice: Lattice, decoded: Decoded): Float64Array {
-  const { n, emit, trans, moves } = lattice;
+export function margins(lattice: Lattice, decoded: Decoded, ordered = orderTransitions(lattice.trans, lattice.moves)): Float64Array {
+  const { n, emit, moves } = lattice;
+  const { byNext } = ordered;
   const T = moves.tags;
   const { nextStart, nextList } = moves;
   const beta = new Float64Array(n * T);
@@ -75,7 +94,7 @@ export function margins(lattice: Lattice, decoded: Decoded): Float64Array {
       let best = -Infinity;
       for (let k = nextStart[t]; k < nextStart[t + 1]; k++) {
         const s = nextList[k];
-        const v = trans[t * T + s] + emit[nextRow + s] + beta[nextRow + s];
+        const v = byNext[k] + emit[nextRow + s] + beta[nextRow + s];
         if (v > best) best = v;
       }
       beta[row + t] = best;

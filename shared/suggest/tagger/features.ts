@@ -79,17 +79,18 @@ export function wordFeatures(text: string, points: CodePoints, extra: ExtraFeatu
     let to = from;
     while (to < text.length && !SENTENCE_END.test(text[to])) to++;
     to = Math.min(text.length, to + 1);
-    for (const word of segmenter.segment(text.slice(from, to))) {
+    const words = [...segmenter.segment(text.slice(from, to))];
+    const hashesOf = words.map((word) => hashString(T.wordText, word.segment));
+    words.forEach((word, w) => {
       const first = points.indexAt(from + word.index);
       const last = points.indexAt(from + word.index + word.segment.length) - 1;
-      if (first < 0 || last < first) continue;
+      if (first < 0 || last < first) return;
       const length = Math.min(4, last - first + 1);
-      const wordHash = hashString(T.wordText, word.segment);
       for (let i = first; i <= last; i++) {
         const part = first === last ? 3 : i === first ? 0 : i === last ? 2 : 1;
-        extra[i].push(finish(mix(mix(T.word, part), length)), finish(mix(wordHash, part)));
+        extra[i].push(finish(mix(mix(T.word, part), length)), finish(mix(hashesOf[w], part)));
       }
-    }
+    });
     from = to;
   }
 }

@@ -1,6 +1,6 @@
 // A trained tagger: sparse averaged weights per feature hash, transition weights, and tagging.
 import { codePoints } from './chars';
-import { margins, viterbi } from './decode';
+import { margins, orderTransitions, viterbi, type OrderedTransitions } from './decode';
 import { charFeatures, extraFeatures } from './features';
 import { decodeSpans, tagCount, transitions, type Transitions } from './tags';
 import type { ExternalHit, TaggedSpan, TrainingStats } from './types';
@@ -28,6 +28,9 @@ export interface TaggerModel {
 
 interface Runtime {
   moves: Transitions;
+  /** model.trans widened once, so decoding reads one array type in training and tagging. */
+  trans: Float64Array;
+  ordered: OrderedTransitions;
   slots: Int32Array;
   rows: Int32Array;
   mask: number;
@@ -50,7 +53,9 @@ function runtime(model: TaggerModel): Runtime {
     slots[at] = key;
     rows[at] = row;
   });
-  found = { moves: transitions(model.labels.length), slots, rows, mask };
+  const moves = transitions(model.labels.length);
+  const trans = Float64Array.from(model.trans);
+  found = { moves, trans, ordered: orderTransitions(trans, moves), slots, rows, mask };
   runtimes.set(model, found);
   return found;
 }
@@ -121,11 +126,11 @@ function tagPiece(model: TaggerModel, text: string, hits?: ExternalHit[]): Tagge
   const n = points.codes.length;
   if (n === 0) return [];
   const features = charFeatures(points, extraFeatures(text, points, model.words, hits));
-  const lattice = { n, emit: emissions(model, rt, features.start, features.hashes, n), trans: model.trans, moves: rt.moves };
-  const decoded = viterbi(lattice);
+  const lattice = { n, emit: emissions(model, rt, features.start, features.hashes, n), trans: rt.trans, moves: rt.moves };
+  const decoded = viterbi(lattice, rt.ordered);
   const spans = decodeSpans(decoded.path);
   if (spans.length === 0) return [];
-  const margin = margins(lattice, decoded);
+  const margin = margins(lattice, decoded, rt.ordered);
   return spans.map(({ start, end, label }) => {
     let least = Infinity;
     for (let i = start; i < end; i++) least = Math.min(least, margin[i]);

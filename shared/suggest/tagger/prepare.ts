@@ -19,6 +19,7 @@ export interface Prepared {
   spans: number;
   droppedOverlapping: number;
   droppedInvalid: number;
+  hitNames: string[];
 }
 
 /** Character-index spans of one example: the longest of overlapping spans kept, then earlier first. */
@@ -50,7 +51,8 @@ function cleanSpans(example: TaggerExample, indexAt: (offset: number) => number,
 export function prepareExamples(examples: TaggerExample[], words: boolean): Prepared {
   const labels = [...new Set(examples.flatMap((e) => e.spans.map((s) => s.label)).filter((l) => typeof l === 'string'))].sort();
   const labelIndex = new Map(labels.map((label, i) => [label, i]));
-  const prepared: Prepared = { labels, examples: [], characters: 0, spans: 0, droppedOverlapping: 0, droppedInvalid: 0 };
+  const prepared: Prepared = { labels, examples: [], characters: 0, spans: 0, droppedOverlapping: 0, droppedInvalid: 0, hitNames: [] };
+  const hitNames = new Set<string>();
   for (const example of examples) {
     if (typeof example?.text !== 'string' || !Array.isArray(example.spans))
       throw new Error(`Training example ${prepared.examples.length + 1} needs a text and a list of spans.`);
@@ -60,6 +62,8 @@ export function prepareExamples(examples: TaggerExample[], words: boolean): Prep
     const { start, hashes } = charFeatures(points, extraFeatures(example.text, points, words, example.hits));
     prepared.examples.push({ n, gold: encodeSpans(n, spans), start, hashes });
     prepared.characters += n;
+    for (const hit of example.hits ?? []) hitNames.add(hit.name);
   }
+  prepared.hitNames = [...hitNames].sort();
   return prepared;
 }

@@ -155,7 +155,7 @@ function withoutEmptyRows(keys: Int32Array, rowStart: Int32Array): { keys: Int32
 function confidenceScale(model: TaggerModel, examples: PreparedExample[], moves: Transitions, weights: Weights): number {
   const found: number[] = [];
   for (const e of examples.slice(0, 2000)) {
-    const lattice = { n: e.n, emit: emissionsOf(e, weights), trans: model.trans, moves };
+    const lattice = { n: e.n, emit: emissionsOf(e, weights), trans: weights.tw, moves };
     if (e.n === 0) continue;
     const decoded = viterbi(lattice);
     const margin = margins(lattice, decoded);
@@ -177,7 +177,7 @@ function confidenceScale(model: TaggerModel, examples: PreparedExample[], moves:
  * stop training (the worker throws its cancel there), and nothing is returned then.
  */
 export function trainTagger(examples: TaggerExample[], options: TaggerOptions = {}, onProgress?: (p: TrainingProgress) => void): TaggerModel {
-  const epochs = options.epochs ?? 8;
+  const epochs = options.epochs ?? 12;
   const words = options.words ?? typeof Intl.Segmenter === 'function';
   const prepared = prepareExamples(examples, words);
   const minCount = options.minFeatureCount ?? (prepared.characters < 200_000 ? 1 : 2);
@@ -220,6 +220,7 @@ export function trainTagger(examples: TaggerExample[], options: TaggerOptions = 
       features: compact.keys.length,
       weights: dense.rowWeights.length,
       epochs,
+      hitNames: prepared.hitNames,
     },
     keys: compact.keys,
     rowStart: compact.rowStart,

@@ -41,7 +41,7 @@ export interface TaggedSpan {
 }
 
 export interface TaggerOptions {
-  /** Passes over the training examples (default 8). */
+  /** Passes over the training examples (default 12). */
   epochs?: number;
   /** Seed of the shuffling between passes: the same examples and seed give the same model. */
   seed?: number;
@@ -73,4 +73,6 @@ export interface TrainingStats {
   features: number;
   weights: number;
   epochs: number;
+  /** Names of the external hits seen in training: give the same kinds when tagging (see ExternalHit). */
+  hitNames: string[];
 }

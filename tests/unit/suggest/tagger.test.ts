@@ -2,7 +2,17 @@
 // offsets that never split a surrogate pair, and survives serialization unchanged.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { deserializeTagger, serializeTagger, tag, TaggerFormatError, trainTagger, type TaggerExample } from '../../../shared/suggest/tagger/index';
+import {
+  deserializeTagger,
+  dictionaryHits,
+  mentionDictionary,
+  serializeTagger,
+  tag,
+  TaggerFormatError,
+  trainTagger,
+  withJackknifedHits,
+  type TaggerExample,
+} from '../../../shared/suggest/tagger/index';
 
 /** Seeded texts: filler, a book title in 《》 (BOOK, the title only) and a year (DATE, digits + 年). */
 function toyExamples(count: number, seed: number): TaggerExample[] {
@@ -131,5 +141,21 @@ describe('learned tagger', () => {
     const found = tag(model, oneLine);
     expect(found.filter((s) => s.label === 'DATE')).toHaveLength(parts.length);
     found.forEach((s, i) => expect(s.start).toBeGreaterThanOrEqual(i ? found[i - 1].end : 0));
+  });
+
+  it('gives training texts dictionary hits only from the other folds, and remembers which hits it was trained with', () => {
+    const examples: TaggerExample[] = [
+      { text: '蔡奇在朝阳区调研', spans: [{ start: 0, end: 2, label: 'PERSON' }] },
+      { text: '殷勇主持会议', spans: [{ start: 0, end: 2, label: 'PERSON' }] },
+      { text: '蔡奇会见殷勇', spans: [] },
+    ];
+    const jackknifed = withJackknifedHits(examples, 3);
+    expect(jackknifed[0].hits).toEqual([]); // 蔡奇 is labelled only in example 0 itself
+    expect(jackknifed[2].hits).toEqual([
+      { start: 0, end: 2, name: 'dict:PERSON' },
+      { start: 4, end: 6, name: 'dict:PERSON' },
+    ]);
+    expect(dictionaryHits('蔡奇蔡奇', mentionDictionary(examples))).toHaveLength(2);
+    expect(trainTagger(jackknifed, { epochs: 1, words: false }).stats.hitNames).toEqual(['dict:PERSON']);
   });
 });
