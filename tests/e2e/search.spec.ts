@@ -130,3 +130,34 @@ test('Ctrl+F in a document labels all its hits in one undoable batch', async ({ 
   expect((await apiCall<Span[]>(server, 'annotations:list', { documentId: doc.id })).length).toBe(spansBefore);
   await expect.poll(marked).toBe(markedBefore);
 });
+
+test('consistency lists a mention left unlabelled elsewhere; its occurrences are labelled from the concordance', async ({ server, page }) => {
+  type Row = { mention: string; labels: { label: string; count: number }[]; unlabelled: number };
+  const rows = async () => (await apiCall<{ rows: Row[] }>(server, 'search:consistency', {})).rows;
+  const row = (await rows()).find((r) => r.unlabelled > 0 && r.labels.length === 1)!;
+  expect(row).toBeDefined();
+  await expect(page.locator('.doc-row').first()).toBeVisible();
+
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('一致性');
+  await page.getByRole('option', { name: /检查标注一致性/ }).click();
+  const panel = page.getByRole('region', { name: '语料检索' });
+  await expect(panel.getByRole('tab', { name: '标注一致性' })).toHaveAttribute('aria-selected', 'true');
+  const line = panel.locator('.consistency-table tr', { has: page.locator('.consistency-mention', { hasText: new RegExp(`^${row.mention}$`) }) });
+  await expect(line.locator('.consistency-unlabelled')).toHaveText(String(row.unlabelled));
+
+  await line.getByRole('button', { name: `查看 ${row.unlabelled} 处未标注` }).click();
+  await expect(panel.getByRole('tab', { name: '索引行' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('searchbox', { name: '在所有文档中检索' })).toHaveValue(row.mention);
+  await expect(panel.getByLabel('仅未标注')).toBeChecked();
+  await expect(panel.locator('.kwic-line:not(.is-loading)')).toHaveCount(row.unlabelled);
+
+  const labels = await apiCall<{ id: number; key: string }[]>(server, 'labels:list', {});
+  await panel.getByLabel('标注为').selectOption(String(labels.find((l) => l.key === row.labels[0].label)!.id));
+  await panel.getByRole('button', { name: `全部标注（${row.unlabelled}）` }).click();
+  await panel.getByRole('button', { name: '确认标注' }).click();
+  await expect(panel.locator('.label-all-notice')).toContainText(`已标注 ${row.unlabelled} 处`);
+  await expect.poll(async () => (await rows()).some((r) => r.mention === row.mention)).toBe(false);
+  // Not yet labelled: the labelled hits leave the concordance.
+  await expect(panel.getByText('没有命中。')).toBeVisible();
+});

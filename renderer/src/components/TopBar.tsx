@@ -9,16 +9,17 @@ import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { ProjectMenu, StartupNotice } from '../projects/ProjectMenu';
 import { errorMessage, useToast } from '../state/toasts';
 import { SearchBox } from '../search/SearchBox';
+import type { CorpusSearch } from '../search/useCorpusSearch';
 
 interface Props {
   onDialog: (name: DialogName) => void;
   reviewMode: boolean;
   setReviewMode: (on: boolean) => void;
   hasDocument: boolean;
-  onSearch: (query: string) => void;
+  search: CorpusSearch;
 }
 
-export function TopBar({ onDialog, reviewMode, setReviewMode, hasDocument, onSearch }: Props) {
+export function TopBar({ onDialog, reviewMode, setReviewMode, hasDocument, search }: Props) {
   const { t, lang, setLang } = useI18n();
   const app = useAppState();
   const project = app.project!;
@@ -38,7 +39,7 @@ export function TopBar({ onDialog, reviewMode, setReviewMode, hasDocument, onSea
       <ReadOnlyBanner />
       <StartupNotice />
       <AnnotatorField />
-      <SearchBox onSearch={onSearch} />
+      <SearchBox search={search} />
       <div className="top-actions">
         <button type="button" className="button" onClick={() => onDialog('import')} title={`${t('top.import')} (${formatKey('Mod+o')})`}>
           {t('top.import')}

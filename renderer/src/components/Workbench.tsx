@@ -46,13 +46,7 @@ export function Workbench() {
   return (
     <div className="app-shell" {...dialogs.fileDrop.handlers}>
       {dialogs.fileDrop.dragging && <DropOverlay />}
-      <TopBar
-        onDialog={dialogs.setDialog}
-        reviewMode={view.reviewMode}
-        setReviewMode={view.setReviewMode}
-        hasDocument={session !== null}
-        onSearch={search.submit}
-      />
+      <TopBar onDialog={dialogs.setDialog} reviewMode={view.reviewMode} setReviewMode={view.setReviewMode} hasDocument={session !== null} search={search} />
       <main className="workbench">
         {search.mounted && <SearchPanel search={search} />}
         <DocumentList

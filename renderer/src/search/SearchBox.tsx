@@ -1,19 +1,21 @@
 // The top bar's corpus search box (Ctrl+Shift+F): Enter searches every document.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 import { formatKey } from '../state/keys';
-import { SEARCH_BOX_ID } from './useCorpusSearch';
+import { SEARCH_BOX_ID, type CorpusSearch } from './useCorpusSearch';
 
-export function SearchBox({ onSearch }: { onSearch: (query: string) => void }) {
+export function SearchBox({ search }: { search: CorpusSearch }) {
   const { t } = useI18n();
-  const [text, setText] = useState('');
+  const [text, setText] = useState(search.query);
+  // A search started elsewhere (a consistency row) shows its query here.
+  useEffect(() => setText(search.query), [search.query]);
   return (
     <form
       className="top-search"
       role="search"
       onSubmit={(e) => {
         e.preventDefault();
-        onSearch(text.trim());
+        search.submit(text.trim());
       }}
     >
       <input

@@ -1,6 +1,6 @@
 // The corpus search results: options, counts (per year as a bar row), the concordance, and label
 // all. It covers the workbench while open; the reader stays mounted beneath it.
-import { useCallback, useEffect, useMemo, useState, type Dispatch, type KeyboardEvent, type SetStateAction } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type Dispatch, type KeyboardEvent, type SetStateAction } from 'react';
 import type { SearchHit } from '../../../shared/api/search';
 import { labelKeys } from '../../../shared/hotkeys';
 import type { Label } from '../../../shared/model';
@@ -13,27 +13,112 @@ import { LabelAllBar } from './LabelAllBar';
 import { SearchCounts } from './SearchCounts';
 import { ConcordanceView, DEFAULT_OPTIONS, SearchOptions, concordanceRequest, type SearchOptionsValue } from './SearchOptions';
 import { useLabelAll } from './useLabelAll';
-import type { CorpusSearch } from './useCorpusSearch';
-import { hitKey, useSearchResults, type SearchResults } from './useSearchResults';
+import { ConsistencyView } from './ConsistencyView';
+import type { CorpusSearch, SearchMode } from './useCorpusSearch';
+import { hitKey, useSearchResults, type ConcordanceRequest, type SearchResults } from './useSearchResults';
 import '../styles/search.css';
 
 const NONE_CHECKED: Checked = { all: false, keys: new Map() };
 
 export function SearchPanel({ search }: { search: CorpusSearch }) {
-  const { query, openHit, close, spansChanged } = search;
   const { t } = useI18n();
   const { labels, labelById } = useAppState();
-  const [options, setOptions] = useLocalStorage<SearchOptionsValue>('biaozhu.searchOptions', DEFAULT_OPTIONS);
-  const request = useMemo(() => concordanceRequest(query, { ...DEFAULT_OPTIONS, ...options }), [query, options]);
+  const [stored, setOptions] = useLocalStorage<SearchOptionsValue>('biaozhu.searchOptions', DEFAULT_OPTIONS);
+  const options = useMemo(() => ({ ...DEFAULT_OPTIONS, ...stored }), [stored]);
+  const request = useMemo(() => concordanceRequest(search.query, options), [search.query, options]);
   const results = useSearchResults(request);
   const [checked, setChecked] = useState<Checked>(NONE_CHECKED);
   useEffect(() => setChecked(NONE_CHECKED), [request]);
+  useRefreshWhenShown(search.shown, results.refresh);
+  const panel = usePanelLabelAll({ request, checked, labels, refresh: results.refresh, spansChanged: search.spansChanged });
+  const { labelAll } = panel;
+  const onKey = usePanelKeys(labels, panel.setLabelId, labelAll.undo, labelAll.redo, labelAll.plan ? labelAll.cancel : search.close);
+  const showMention = (mention: string, unlabelledOnly: boolean) => {
+    setOptions({ ...options, regex: false, label: '', unlabelled: unlabelledOnly });
+    search.submit(mention);
+  };
+  const concordance = search.mode === 'concordance';
+
+  return (
+    <section className="search-panel" hidden={!search.shown} aria-label={t('search.title')} onKeyDown={onKey}>
+      <header className="search-head">
+        <h2 className="search-title">
+          {t('search.title')}
+          {concordance && search.query && <q lang="zh-CN">{search.query}</q>}
+        </h2>
+        <ModeTabs mode={search.mode} setMode={search.setMode} />
+        {concordance ? <SearchCounts results={results} request={request} /> : <span className="search-counts" />}
+        <button type="button" className="button button-ghost search-close" onClick={search.close} title={t('search.close')}>
+          {t('search.close')} <kbd>Esc</kbd>
+        </button>
+      </header>
+      {concordance ? (
+        <>
+          <SearchOptions value={options} onChange={setOptions} />
+          <LabelAllBar
+            labels={labels}
+            labelId={panel.labelId}
+            setLabelId={panel.setLabelId}
+            checkedCount={checked.all ? 0 : checked.keys.size}
+            total={results.counts?.hits ?? null}
+            disabled={!request || results.rowCount === 0}
+            onLabel={panel.start}
+            plan={labelAll.plan}
+            busy={labelAll.busy}
+            onConfirm={() => void labelAll.confirm()}
+            onCancel={labelAll.cancel}
+            notice={labelAll.notice}
+            onUndo={() => void labelAll.undo()}
+            onRedo={() => void labelAll.redo()}
+          >
+            <ConcordanceView value={options} onChange={setOptions} />
+          </LabelAllBar>
+          <SearchBody results={results} hasRequest={request !== null} labelById={labelById} checked={checked} setChecked={setChecked} onOpen={search.openHit} />
+          <p className="search-keys muted">{t('search.keysHint')}</p>
+        </>
+      ) : (
+        <ConsistencyView labels={labels} onShow={showMention} version={search.shown ? 1 : 0} />
+      )}
+    </section>
+  );
+}
+
+function ModeTabs({ mode, setMode }: { mode: SearchMode; setMode: (mode: SearchMode) => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="search-modes" role="tablist">
+      {(['concordance', 'consistency'] as const).map((m) => (
+        <button key={m} type="button" role="tab" aria-selected={mode === m} className={`search-mode${mode === m ? ' is-on' : ''}`} onClick={() => setMode(m)}>
+          {t(`search.mode.${m}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** Spans may have changed in the reader while the panel was hidden: shown again, it asks again. */
+function useRefreshWhenShown(shown: boolean, refresh: () => void) {
+  const wasShown = useRef(shown);
+  useEffect(() => {
+    if (shown && !wasShown.current) refresh();
+    wasShown.current = shown;
+  }, [shown, refresh]);
+}
+
+interface LabelAllDeps {
+  request: ConcordanceRequest | null;
+  checked: Checked;
+  labels: Label[];
+  refresh: () => void;
+  spansChanged: (documentIds: number[] | null) => void;
+}
+
+/** The label chosen for label all, and label all over the checked hits (or every hit). */
+function usePanelLabelAll({ request, checked, labels, refresh, spansChanged }: LabelAllDeps) {
   const [labelId, setLabelId] = useState<number | null>(labels[0]?.id ?? null);
   useEffect(() => {
     if (labelId === null || !labels.some((l) => l.id === labelId)) setLabelId(labels[0]?.id ?? null);
   }, [labels, labelId]);
-
-  const { refresh } = results;
   const changed = useCallback(
     (documentIds: number[] | null) => {
       refresh();
@@ -42,48 +127,12 @@ export function SearchPanel({ search }: { search: CorpusSearch }) {
     [refresh, spansChanged],
   );
   const labelAll = useLabelAll(changed);
-  const startLabelAll = () => {
+  const start = () => {
     if (!request || labelId === null) return;
     const hits = checked.all || checked.keys.size === 0 ? 'all' : [...checked.keys.values()].map(({ documentId, start, end }) => ({ documentId, start, end }));
     void labelAll.preview(request.search, hits, labelId);
   };
-  const onKey = usePanelKeys(labels, setLabelId, labelAll.undo, labelAll.redo, labelAll.plan ? labelAll.cancel : close);
-
-  return (
-    <section className="search-panel" hidden={!search.shown} aria-label={t('search.title')} onKeyDown={onKey}>
-      <header className="search-head">
-        <h2 className="search-title">
-          {t('search.title')}
-          {query && <q lang="zh-CN">{query}</q>}
-        </h2>
-        <SearchCounts results={results} request={request} />
-        <button type="button" className="button button-ghost search-close" onClick={close} title={t('search.close')}>
-          {t('search.close')} <kbd>Esc</kbd>
-        </button>
-      </header>
-      <SearchOptions value={{ ...DEFAULT_OPTIONS, ...options }} onChange={setOptions} />
-      <LabelAllBar
-        labels={labels}
-        labelId={labelId}
-        setLabelId={setLabelId}
-        checkedCount={checked.all ? 0 : checked.keys.size}
-        total={results.counts?.hits ?? null}
-        disabled={!request || results.rowCount === 0}
-        onLabel={startLabelAll}
-        plan={labelAll.plan}
-        busy={labelAll.busy}
-        onConfirm={() => void labelAll.confirm()}
-        onCancel={labelAll.cancel}
-        notice={labelAll.notice}
-        onUndo={() => void labelAll.undo()}
-        onRedo={() => void labelAll.redo()}
-      >
-        <ConcordanceView value={{ ...DEFAULT_OPTIONS, ...options }} onChange={setOptions} />
-      </LabelAllBar>
-      <SearchBody results={results} hasRequest={request !== null} labelById={labelById} checked={checked} setChecked={setChecked} onOpen={openHit} />
-      <p className="search-keys muted">{t('search.keysHint')}</p>
-    </section>
-  );
+  return { labelId, setLabelId, labelAll, start };
 }
 
 interface BodyProps {
@@ -101,11 +150,12 @@ function SearchBody({ results, hasRequest, labelById, checked, setChecked, onOpe
   const toggle = useCallback(
     (hit: SearchHit) =>
       setChecked((c) => {
-        const keys = new Map(c.keys);
+        // Unchecking one line of "all" keeps the other lines loaded so far checked.
+        const keys = c.all ? loadedHits(results) : new Map(c.keys);
         if (!keys.delete(hitKey(hit))) keys.set(hitKey(hit), hit);
         return { all: false, keys };
       }),
-    [setChecked],
+    [setChecked, results],
   );
   return (
     <>
@@ -130,6 +180,15 @@ function SearchBody({ results, hasRequest, labelById, checked, setChecked, onOpe
       )}
     </>
   );
+}
+
+function loadedHits(results: SearchResults): Map<string, SearchHit> {
+  const hits = new Map<string, SearchHit>();
+  for (let i = 0; i < results.loaded; i++) {
+    const hit = results.hitAt(i);
+    if (hit) hits.set(hitKey(hit), hit);
+  }
+  return hits;
 }
 
 /**

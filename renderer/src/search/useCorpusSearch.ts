@@ -18,19 +18,29 @@ interface Deps {
 }
 
 export type CorpusSearch = ReturnType<typeof useCorpusSearch>;
+/** The panel shows the concordance of a query, or the consistency of labelled mentions. */
+export type SearchMode = 'concordance' | 'consistency';
 
 export function useCorpusSearch({ session, reader, openDoc, t }: Deps) {
   const [query, setQuery] = useState('');
   const [shown, setShown] = useState(false);
+  const [mode, setMode] = useState<SearchMode>('concordance');
   // Mounted from the first search on, then only hidden: the concordance keeps its place and pages.
   const [mounted, setMounted] = useState(false);
   const pendingHit = useRef<SearchHit | null>(null);
 
-  const submit = useCallback((text: string) => {
-    setQuery(text);
+  const show = useCallback((next: SearchMode) => {
+    setMode(next);
     setMounted(true);
     setShown(true);
   }, []);
+  const submit = useCallback(
+    (text: string) => {
+      setQuery(text);
+      show('concordance');
+    },
+    [show],
+  );
   const close = useCallback(() => {
     setShown(false);
     requestAnimationFrame(() => (document.querySelector('.reader-content') as HTMLElement | null)?.focus());
@@ -80,9 +90,10 @@ export function useCorpusSearch({ session, reader, openDoc, t }: Deps) {
           box?.select();
         },
       },
+      { id: 'searchConsistency', group: 'documents', title: t('cmd.consistency'), keys: [], run: () => show('consistency') },
     ],
-    [t, mounted],
+    [t, mounted, show],
   );
 
-  return { query, shown, mounted, submit, close, openHit, spansChanged, commands };
+  return { query, shown, mounted, mode, setMode, submit, close, openHit, spansChanged, commands };
 }
