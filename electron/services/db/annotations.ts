@@ -155,12 +155,13 @@ export function insertAnnotation(db: Db, record: AnnotationRecord): number {
 }
 
 /**
- * Inserts the spans of one document and updates its count once: the bulk import path. `sets`:
+ * Inserts the spans of one document and updates its count once (import, label all); answers their ids. `sets`:
  * the caller's transaction's set ids (see AttributeSetIds), shared by its documents.
  */
-export function insertDocumentAnnotations(db: Db, documentId: number, records: readonly AnnotationRecord[], sets?: AttributeSetIds): void {
-  for (const record of records) insertAnnotationRow(db, record, sets);
+export function insertDocumentAnnotations(db: Db, documentId: number, records: readonly AnnotationRecord[], sets?: AttributeSetIds): number[] {
+  const ids = records.map((record) => insertAnnotationRow(db, record, sets));
   if (records.length > 0) addToSpanCount(db, documentId, records.length);
+  return ids;
 }
 
 export interface AnnotationChange {

@@ -70,6 +70,14 @@ export function recordOperation(
   );
 }
 
+/** Records the spans one label-all batch created in a document, one change each, forgetting the redo branch once. */
+export function recordBatchCreations(db: Db, documentId: number, spans: readonly Annotation[], batchId: number): void {
+  statement(db, 'DELETE FROM operations WHERE document_id = ? AND undone = 1').run(documentId);
+  const insert = statement(db, 'INSERT INTO operations (document_id, kind, before_json, after_json, created_at, batch_id) VALUES (?, ?, NULL, ?, ?, ?)');
+  const now = nowIso();
+  for (const span of spans) insert.run(documentId, 'create', JSON.stringify(span), now, batchId);
+}
+
 /** Records an edit of the document's own note, undoable like a span edit. */
 export function recordDocumentNoteOperation(db: Db, documentId: number, before: string, after: string): void {
   statement(db, 'DELETE FROM operations WHERE document_id = ? AND undone = 1').run(documentId);

@@ -10,8 +10,8 @@ import type { ConsistencyPage, ConsistencyRow } from '../../../shared/api/search
 import type { Db } from '../db/connection';
 import { labelledPlaces } from '../db/consistency';
 import { annotatorIdByName } from '../db/document-filters';
-import { labelIdOfKey, readTexts } from '../db/search';
-import { forEachHit, resolveSearch } from './find';
+import { candidateDocuments, labelIdOfKey, readSpanPlaces, readTexts } from '../db/search';
+import { OccurrenceMatcher } from './occurrences';
 
 export interface ConsistencyInput {
   annotator?: string;
@@ -21,13 +21,12 @@ export interface ConsistencyInput {
   limit: number;
 }
 
-/** Longer strings are not searched for (the finder's query limit); their rows show unlabelled 0. */
-const LONGEST_SEARCHED_MENTION = 1000;
 const TEXTS_PER_READ = 500;
 
 interface Mention {
   labels: Map<string, number>;
   documents: Set<number>;
+  unlabelled: number;
 }
 
 /** Every span's text with its label, grouped by text. */
@@ -48,7 +47,7 @@ function mentionsOf(db: Db, annotatorId: number | undefined): Map<string, Mentio
       const mention = texts.get(documentId)?.slice(start, stop);
       if (!mention) continue;
       let entry = mentions.get(mention);
-      if (!entry) mentions.set(mention, (entry = { labels: new Map(), documents: new Set() }));
+      if (!entry) mentions.set(mention, (entry = { labels: new Map(), documents: new Set(), unlabelled: 0 }));
       entry.labels.set(labelKey, (entry.labels.get(labelKey) ?? 0) + 1);
       entry.documents.add(documentId);
     }
@@ -56,16 +55,42 @@ function mentionsOf(db: Db, annotatorId: number | undefined): Map<string, Mentio
   return mentions;
 }
 
-/** Occurrences of the mention no span (of the coder) overlaps, adding their documents to `documents`. */
-function unlabelledOccurrences(db: Db, mention: string, annotator: string | undefined, documents: Set<number>): number {
-  if (mention.length > LONGEST_SEARCHED_MENTION) return 0;
-  let count = 0;
-  const search = resolveSearch(db, { query: mention, unlabelled: true, ...(annotator === undefined ? {} : { annotator }) });
-  forEachHit(db, search, (hit) => {
-    count++;
-    documents.add(hit.documentId);
-  });
-  return count;
+/** For each UTF-16 unit of the text, how many units up to it some span covers: [s, e) is uncovered when covered[e] = covered[s]. */
+function coveredPrefix(length: number, spans: readonly { start: number; end: number }[]): Int32Array {
+  const depth = new Int32Array(length + 1);
+  for (const { start, end } of spans) {
+    depth[start]++;
+    depth[end]--;
+  }
+  const covered = new Int32Array(length + 1);
+  for (let i = 0, open = 0; i < length; i++) {
+    open += depth[i];
+    covered[i + 1] = covered[i] + (open > 0 ? 1 : 0);
+  }
+  return covered;
+}
+
+/**
+ * Counts, in one pass over every document, the occurrences of each mention that no span (of the
+ * coder) overlaps — what the finder's `unlabelled` search finds for the mention, for all at once.
+ */
+function countUnlabelled(db: Db, mentions: Map<string, Mention>, annotatorId: number | undefined): void {
+  const entries = [...mentions.values()];
+  const matcher = new OccurrenceMatcher([...mentions.keys()]);
+  const ids = candidateDocuments(db, { scope: {}, order: 'id', descending: false });
+  for (let at = 0; at < ids.length; at += TEXTS_PER_READ) {
+    const chunk = ids.slice(at, at + TEXTS_PER_READ);
+    const texts = readTexts(db, chunk);
+    const spans = readSpanPlaces(db, chunk, annotatorId);
+    for (const [documentId, text] of texts) {
+      const covered = coveredPrefix(text.length, spans.get(documentId) ?? []);
+      matcher.forEach(text, (pattern, start, end) => {
+        if (covered[end] !== covered[start]) return;
+        entries[pattern].unlabelled++;
+        entries[pattern].documents.add(documentId);
+      });
+    }
+  }
 }
 
 const problemsOf = (row: ConsistencyRow): number => {
@@ -78,15 +103,16 @@ export function consistency(db: Db, input: ConsistencyInput): ConsistencyPage {
   const annotatorId = input.annotator === undefined ? undefined : (annotatorIdByName(db, input.annotator) ?? undefined);
   if (input.annotator !== undefined && annotatorId === undefined) return { total: 0, rows: [] };
   if (input.label !== undefined && labelIdOfKey(db, input.label) === null) return { total: 0, rows: [] };
+  const mentions = mentionsOf(db, annotatorId);
+  if (input.label !== undefined) for (const [mention, entry] of mentions) if (!entry.labels.has(input.label)) mentions.delete(mention);
+  countUnlabelled(db, mentions, annotatorId);
   const rows: ConsistencyRow[] = [];
-  for (const [mention, entry] of mentionsOf(db, annotatorId)) {
-    if (input.label !== undefined && !entry.labels.has(input.label)) continue;
+  for (const [mention, entry] of mentions) {
     const labels = [...entry.labels]
       .map(([label, count]) => ({ label, count }))
       .sort((a, b) => b.count - a.count || (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
-    const unlabelled = unlabelledOccurrences(db, mention, input.annotator, entry.documents);
-    if (input.problemsOnly && unlabelled === 0 && labels.length < 2) continue;
-    rows.push({ mention, labels, unlabelled, documents: entry.documents.size });
+    if (input.problemsOnly && entry.unlabelled === 0 && labels.length < 2) continue;
+    rows.push({ mention, labels, unlabelled: entry.unlabelled, documents: entry.documents.size });
   }
   rows.sort((a, b) => problemsOf(b) - problemsOf(a) || occurrencesOf(b) - occurrencesOf(a) || (a.mention < b.mention ? -1 : a.mention > b.mention ? 1 : 0));
   return { total: rows.length, rows: rows.slice(input.offset, input.offset + input.limit) };

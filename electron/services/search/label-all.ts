@@ -15,7 +15,6 @@ import * as batches from '../db/label-batches';
 import { getLabel } from '../db/labels';
 import { ensureAnnotator } from '../db/meta';
 import * as operations from '../db/operations';
-import { redo, undo } from '../annotations/service';
 import { readSpanPlaces } from '../db/search';
 import { forEachHit, resolveSearch } from './find';
 import { hitsWithContext } from './service';
@@ -31,7 +30,8 @@ export interface LabelAllInput {
   labelId: number;
 }
 
-type Place = { start: number; end: number };
+/** `index`: where a checked hit was in the request, for messages. */
+type Place = { start: number; end: number; index?: number };
 
 /** The hits to label, by document (documents in ascending id, hits in text order). */
 function hitsByDocument(db: Db, input: LabelAllInput): Map<number, Place[]> {
@@ -45,13 +45,15 @@ function hitsByDocument(db: Db, input: LabelAllInput): Map<number, Place[]> {
     forEachHit(db, resolveSearch(db, input.search), (hit) => add(hit.documentId, { start: hit.start, end: hit.end }));
   } else {
     // Checked hits are checked against the text, not searched again: the concordance showed them.
-    input.hits.forEach((ref, index) => {
-      const text = getDocumentText(db, ref.documentId);
-      if (text === null) throw new ApiFailure('not_found', `hits[${index}]: document ${ref.documentId} does not exist`, { index });
-      const problem = spanProblem(text, ref.start, ref.end);
-      if (problem) throw new ApiFailure('invalid_input', `hits[${index}]: [${ref.start}, ${ref.end}) in document ${ref.documentId}: ${problem}`, { index });
-      add(ref.documentId, { start: ref.start, end: ref.end });
-    });
+    input.hits.forEach((ref, index) => add(ref.documentId, { start: ref.start, end: ref.end, index }));
+    for (const [documentId, places] of byDocument) {
+      const text = getDocumentText(db, documentId);
+      for (const { start, end, index } of places) {
+        if (text === null) throw new ApiFailure('not_found', `hits[${index}]: document ${documentId} does not exist`, { index });
+        const problem = spanProblem(text, start, end);
+        if (problem) throw new ApiFailure('invalid_input', `hits[${index}]: [${start}, ${end}) in document ${documentId}: ${problem}`, { index });
+      }
+    }
   }
   const sorted = new Map([...byDocument].sort(([a], [b]) => a - b));
   for (const places of sorted.values()) places.sort((a, b) => a.start - b.start || a.end - b.end);
@@ -100,34 +102,46 @@ export function labelAll(db: Db, input: LabelAllInput, annotator: string): Label
     const planned = plan(db, input, annotatorId);
     const now = nowIso();
     const batchId = batches.insertBatch(db, input.labelId, annotatorId, now);
-    const documents = new Set<number>();
+    const batch = { labelId: input.labelId, annotator, createdAt: now };
+    const byDocument = new Map<number, { start: number; end: number }[]>();
     for (const { documentId, start, end } of planned.create) {
-      const record = { documentId, start, end, labelId: input.labelId, annotatorId, origin: 'manual' as const, reviewState: 'pending' as const };
-      const id = annotations.insertAnnotation(db, { ...record, attributes: {}, createdAt: now, updatedAt: now });
-      // As annotations.getAnnotation reads it back (same keys, same order), without reading it back.
-      const span: Annotation = {
-        id,
-        documentId,
-        start,
-        end,
-        labelId: input.labelId,
-        annotator,
-        origin: 'manual',
-        reviewState: 'pending',
-        attributes: {},
-        note: '',
-        createdAt: now,
-        updatedAt: now,
-      };
-      operations.recordOperation(db, documentId, 'create', null, span, batchId);
-      batches.addBatchSpan(db, batchId, { annotationId: id, documentId, start, end });
-      if (!documents.has(documentId)) {
-        documents.add(documentId);
-        markInProgress(db, documentId);
-      }
+      const places = byDocument.get(documentId);
+      if (places) places.push({ start, end });
+      else byDocument.set(documentId, [{ start, end }]);
     }
-    return { ...previewOf(db, planned, annotatorId), batchId, documents: documents.size };
+    // Per document: the spans and their count, their undo records, the batch's record, the status.
+    for (const [documentId, places] of byDocument) {
+      const records = places.map(({ start, end }) => ({ documentId, start, end, labelId: input.labelId, annotatorId, origin: 'manual' as const }));
+      const ids = annotations.insertDocumentAnnotations(
+        db,
+        documentId,
+        records.map((record) => ({ ...record, reviewState: 'pending' as const, attributes: {}, createdAt: now, updatedAt: now })),
+      );
+      const spans = places.map((place, i) => spanOf(batch, { annotationId: ids[i], documentId, ...place }));
+      operations.recordBatchCreations(db, documentId, spans, batchId);
+      for (const span of spans) batches.addBatchSpan(db, batchId, { annotationId: span.id, documentId, start: span.start, end: span.end });
+      markInProgress(db, documentId);
+    }
+    return { ...previewOf(db, planned, annotatorId), batchId, documents: byDocument.size };
   })();
+}
+
+/** A span as the batch creates it, as annotations.getAnnotation reads it back (same keys, same order), without reading it back. */
+function spanOf(batch: Pick<batches.LabelBatch, 'labelId' | 'annotator' | 'createdAt'>, place: batches.BatchSpan): Annotation {
+  return {
+    id: place.annotationId,
+    documentId: place.documentId,
+    start: place.start,
+    end: place.end,
+    labelId: batch.labelId,
+    annotator: batch.annotator,
+    origin: 'manual',
+    reviewState: 'pending',
+    attributes: {},
+    note: '',
+    createdAt: batch.createdAt,
+    updatedAt: batch.createdAt,
+  };
 }
 
 function requireBatch(db: Db, batchId: number): batches.LabelBatch {
@@ -155,15 +169,15 @@ export function undoLabelAll(db: Db, batchId: number): { removed: number; leftAl
       const asCreated = batches.spansStillAsCreated(db, batchId, documentId);
       const edited = batches.countBatchSpansPresent(db, batchId, documentId) - asCreated.length;
       leftAlone += edited;
-      if (edited === 0 && isBatchRun(operations.lastDoneStep(db, documentId), batchId, 'create')) {
-        undo(db, documentId);
-      } else {
-        for (const id of asCreated) {
-          const before = annotations.getAnnotation(db, id)!;
-          annotations.deleteAnnotation(db, id);
-          operations.recordOperation(db, documentId, 'delete', before, null, batchId);
-        }
+      const run = operations.lastDoneStep(db, documentId);
+      // Still the end of the document's history: this is its undo step (its redo brings the spans back).
+      const ownStep = edited === 0 && isBatchRun(run, batchId, 'create');
+      for (const id of asCreated) {
+        const before = ownStep ? null : annotations.getAnnotation(db, id)!;
+        annotations.deleteAnnotation(db, id);
+        if (before) operations.recordOperation(db, documentId, 'delete', before, null, batchId);
       }
+      if (ownStep) for (const op of run) operations.setUndone(db, op.id, true);
       removed += asCreated.length;
       if (asCreated.length > 0) documentIds.push(documentId);
     }
@@ -185,33 +199,20 @@ export function redoLabelAll(db: Db, batchId: number): { created: number; docume
     const documentIds: number[] = [];
     for (const [documentId, spans] of batches.batchSpansByDocument(db, batchId)) {
       const before = created;
-      if (isBatchRun(operations.firstUndoneStep(db, documentId), batchId, 'create')) {
-        created += redo(db, documentId)?.upserted.length ?? 0;
-      } else {
-        for (const place of spans) {
-          const free =
-            batches.annotationIdFree(db, place.annotationId) &&
-            annotations.findSameSpan(db, { documentId, start: place.start, end: place.end, labelId: batch.labelId, annotatorId: batch.annotatorId }) === null;
-          if (!free) continue;
-          const span: Annotation = {
-            id: place.annotationId,
-            documentId,
-            start: place.start,
-            end: place.end,
-            labelId: batch.labelId,
-            annotator: batch.annotator,
-            origin: 'manual',
-            reviewState: 'pending',
-            attributes: {},
-            note: '',
-            createdAt: batch.createdAt,
-            updatedAt: batch.createdAt,
-          };
-          annotations.insertAnnotation(db, { ...span, annotatorId: batch.annotatorId });
-          operations.recordOperation(db, documentId, 'create', null, span, batchId);
-          created++;
-        }
+      const run = operations.firstUndoneStep(db, documentId);
+      // The document's next redo step is the batch's: redo it; otherwise log the spans put back as a new step.
+      const ownStep = isBatchRun(run, batchId, 'create');
+      for (const place of spans) {
+        const free =
+          batches.annotationIdFree(db, place.annotationId) &&
+          annotations.findSameSpan(db, { documentId, start: place.start, end: place.end, labelId: batch.labelId, annotatorId: batch.annotatorId }) === null;
+        if (!free) continue;
+        const span = spanOf(batch, place);
+        annotations.insertAnnotation(db, { ...span, annotatorId: batch.annotatorId });
+        if (!ownStep) operations.recordOperation(db, documentId, 'create', null, span, batchId);
+        created++;
       }
+      if (ownStep) for (const op of run) operations.setUndone(db, op.id, false);
       if (created > before) documentIds.push(documentId);
     }
     batches.setBatchUndone(db, batchId, false);
