@@ -19,18 +19,25 @@ export interface DictionaryOptions {
 /** Mentions longer than this are not terms (a whole sentence labelled as a TARGET repeats rarely and costs trie memory). */
 export const LONGEST_DICTIONARY_TERM = 64;
 
-/** Text → the label it gets, from the confirmed mentions. */
-export function dictionaryEntries(mentions: Iterable<Mention>, options: DictionaryOptions = {}): Map<string, number> {
-  const minLength = options.singleCharacters ? 1 : 2;
-  const counts = new Map<string, Map<number, number>>();
-  for (const { text, labelId } of mentions) {
-    if ([...text].length < minLength || text.length > LONGEST_DICTIONARY_TERM || text.trim() !== text) continue;
-    let byLabel = counts.get(text);
-    if (!byLabel) counts.set(text, (byLabel = new Map()));
+/** Counts of each mention text's labels: what the dictionary is built from, and can be added to. */
+export class MentionCounts {
+  private readonly counts = new Map<string, Map<number, number>>();
+  constructor(private readonly options: DictionaryOptions = {}) {}
+
+  /** Counts a mention; false when it is not a term (too short or long, or edged with spaces). */
+  add({ text, labelId }: Mention): boolean {
+    const minLength = this.options.singleCharacters ? 1 : 2;
+    if ([...text].length < minLength || text.length > LONGEST_DICTIONARY_TERM || text.trim() !== text) return false;
+    let byLabel = this.counts.get(text);
+    if (!byLabel) this.counts.set(text, (byLabel = new Map()));
     byLabel.set(labelId, (byLabel.get(labelId) ?? 0) + 1);
+    return true;
   }
-  const entries = new Map<string, number>();
-  for (const [text, byLabel] of counts) {
+
+  /** The label a text gets: the most frequent, a tie to the lower id. */
+  labelOf(text: string): number | undefined {
+    const byLabel = this.counts.get(text);
+    if (!byLabel) return undefined;
     let best = -1;
     let bestCount = 0;
     for (const [labelId, count] of byLabel) {
@@ -39,8 +46,20 @@ export function dictionaryEntries(mentions: Iterable<Mention>, options: Dictiona
         bestCount = count;
       }
     }
-    entries.set(text, best);
+    return best;
   }
+
+  texts(): IterableIterator<string> {
+    return this.counts.keys();
+  }
+}
+
+/** Text → the label it gets, from the confirmed mentions. */
+export function dictionaryEntries(mentions: Iterable<Mention>, options: DictionaryOptions = {}): Map<string, number> {
+  const counts = new MentionCounts(options);
+  for (const mention of mentions) counts.add(mention);
+  const entries = new Map<string, number>();
+  for (const text of counts.texts()) entries.set(text, counts.labelOf(text)!);
   return entries;
 }
 

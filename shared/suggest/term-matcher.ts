@@ -50,6 +50,24 @@ export class TermMatcher<P> {
     return true;
   }
 
+  /** Adds a term or changes its payload (the dictionary's label of a text can change as the coder labels more). */
+  set(term: string, payload: P): boolean {
+    if (!wellFormedTerm(term)) return false;
+    let node = this.root;
+    for (let i = 0; i < term.length; i++) {
+      const unit = term.charCodeAt(i);
+      let child = node.next.get(unit);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(unit, child);
+      }
+      node = child;
+    }
+    if (node.payload === undefined) this.size++;
+    node.payload = payload;
+    return true;
+  }
+
   get terms(): number {
     return this.size;
   }

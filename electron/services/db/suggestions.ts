@@ -12,6 +12,20 @@ export function confirmedPlaces(db: Db, annotatorId: number): MentionPlace[] {
     .all(annotatorId) as MentionPlace[];
 }
 
+/** The coder's spans created after span `afterId` and not rejected (the primary key's range: cheap). */
+export function newerConfirmedPlaces(db: Db, annotatorId: number, afterId: number): MentionPlace[] {
+  return statement(
+    db,
+    `SELECT document_id, start, end, label_id FROM annotations WHERE id > ? AND annotator_id = ? AND review_state <> 'rejected' ORDER BY document_id`,
+  )
+    .raw(true)
+    .all(afterId, annotatorId) as MentionPlace[];
+}
+
+export function maxAnnotationId(db: Db): number {
+  return (statement(db, 'SELECT coalesce(max(id), 0) FROM annotations').pluck().get() as number) ?? 0;
+}
+
 /**
  * Changes whenever any row of the project changed: this connection's own writes (total_changes)
  * and another connection's, such as an import worker's (data_version).

@@ -28,15 +28,30 @@ interface TrainingData {
   fingerprint: string;
 }
 
-/** What the coder confirmed, as the tagger's examples (texts of documents with at least one span). */
+/**
+ * Training reads at most this many characters of text, newest documents first: the tagger learns
+ * most of what it can from a few hundred thousand (bench/measures/tagger.ts), and a corpus of a
+ * million spans must not keep a core busy for minutes.
+ */
+export const MOST_TRAINING_CHARACTERS = 2_000_000;
+
+/** What the coder confirmed, as the tagger's examples (texts of documents with at least one span, newest first, up to MOST_TRAINING_CHARACTERS). */
 function trainingData(db: Db, annotator: string): TrainingData {
   const annotatorId = annotatorIdByName(db, annotator);
   const keys = new Map(listLabels(db).map((l) => [l.id, l.key]));
   const byDocument = new Map<number, TaggerExample>();
   let spans = 0;
-  for (const [documentId, start, end, labelId] of annotatorId === null ? [] : confirmedPlaces(db, annotatorId)) {
+  let characters = 0;
+  const places = annotatorId === null ? [] : confirmedPlaces(db, annotatorId);
+  // confirmedPlaces is in document order: walked backwards, the newest documents come first.
+  for (let i = places.length - 1; i >= 0; i--) {
+    const [documentId, start, end, labelId] = places[i]!;
     let example = byDocument.get(documentId);
-    if (!example) byDocument.set(documentId, (example = { text: getDocumentText(db, documentId) ?? '', spans: [] }));
+    if (!example) {
+      if (characters >= MOST_TRAINING_CHARACTERS) break;
+      byDocument.set(documentId, (example = { text: getDocumentText(db, documentId) ?? '', spans: [] }));
+      characters += example.text.length;
+    }
     example.spans.push({ start, end, label: keys.get(labelId)! });
     spans++;
   }
@@ -159,8 +174,10 @@ export class SuggestionModel {
       const db = this.session.requireWritableDb();
       if (this.training) return;
       const info = readModelInfo(db);
+      // The first training is asked for (model:train); from then on the model follows the spans.
+      if (!info) return;
       const now = fingerprint(db, annotatorIdByName(db, this.session.annotator()));
-      if (info && info.trainedOn.fingerprint === now) return;
+      if (info.trainedOn.fingerprint === now) return;
       if (!this.lastSeen || this.lastSeen.fingerprint !== now) {
         this.lastSeen = { fingerprint: now, since: Date.now() };
         return;

@@ -3,7 +3,10 @@
 import type { Suggestion, SuggestionRef, SuggestionSource } from '../../../shared/api/suggestions';
 import { ApiFailure } from '../../../shared/api/result';
 import type { Annotation } from '../../../shared/model';
-import { proposeForText } from '../../../shared/suggest/propose';
+import { dictionarySuggestions } from '../../../shared/suggest/dictionary';
+import { gazetteerSuggestions } from '../../../shared/suggest/gazetteer';
+import { mergeSuggestions } from '../../../shared/suggest/merge';
+import { patternSuggestions } from '../../../shared/suggest/patterns';
 import { spanProblem } from '../../../shared/text/offsets';
 import * as annotations from '../db/annotations';
 import type { Db } from '../db/connection';
@@ -11,11 +14,11 @@ import { nowIso } from '../db/connection';
 import { annotatorIdByName } from '../db/document-filters';
 import { getDocumentText, markInProgress } from '../db/documents';
 import * as batches from '../db/label-batches';
-import { getLabel } from '../db/labels';
+import { getLabel, listLabels } from '../db/labels';
 import { ensureAnnotator } from '../db/meta';
 import * as operations from '../db/operations';
 import { insertRejected, rejectedPlaces } from '../db/suggestions';
-import { modelSuggestions, projectDictionary, projectGazetteers, projectPatterns } from './sources';
+import { cachedCandidates, modelSuggestions, projectDictionary, projectGazetteers, projectPatternSet, storedTagger } from './sources';
 
 export const ALL_SOURCES: readonly SuggestionSource[] = ['dictionary', 'gazetteer', 'pattern', 'model'];
 
@@ -34,18 +37,30 @@ export function proposalsFor(
   only: readonly SuggestionSource[] = ALL_SOURCES,
 ): SuggestionRef[] {
   const wanted = (s: SuggestionSource) => only.includes(s);
+  const candidates: SuggestionRef[] = [];
+  if (wanted('dictionary') && annotatorId !== null) {
+    const dictionary = projectDictionary(db, annotatorId);
+    candidates.push(
+      ...cachedCandidates(db, documentId, `dictionary:${annotatorId}`, dictionary.version, () => dictionarySuggestions(dictionary.matcher, text)),
+    );
+  }
+  if (wanted('gazetteer')) {
+    const gazetteers = projectGazetteers(db);
+    candidates.push(...cachedCandidates(db, documentId, 'gazetteer', gazetteers, () => gazetteerSuggestions(gazetteers, text)));
+  }
+  if (wanted('pattern')) {
+    const patterns = projectPatternSet(db);
+    candidates.push(...cachedCandidates(db, documentId, 'pattern', patterns, () => patternSuggestions(patterns, text)));
+  }
+  if (wanted('model')) {
+    const tagger = storedTagger(db);
+    const labels = listLabels(db)
+      .map((l) => `${l.key}=${l.id}`)
+      .join(',');
+    if (tagger) candidates.push(...cachedCandidates(db, documentId, `model:${labels}`, tagger, () => modelSuggestions(db, text)));
+  }
   const spans = annotatorId === null ? [] : batches.coderSpans(db, documentId, annotatorId).map(([start, end]) => ({ start, end }));
-  return proposeForText({
-    text,
-    sources: {
-      dictionary: wanted('dictionary') && annotatorId !== null ? projectDictionary(db, annotatorId) : undefined,
-      gazetteers: wanted('gazetteer') ? projectGazetteers(db) : undefined,
-      patterns: wanted('pattern') ? projectPatterns(db) : undefined,
-      model: wanted('model') ? modelSuggestions(db, text) : undefined,
-    },
-    spans,
-    rejected: rejectedPlaces(db, documentId),
-  });
+  return mergeSuggestions(candidates, spans, rejectedPlaces(db, documentId));
 }
 
 export function suggestionsForDocument(db: Db, annotator: string, input: { documentId: number; sources?: SuggestionSource[] }): Suggestion[] {

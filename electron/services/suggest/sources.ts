@@ -2,24 +2,23 @@
 // changes (db/suggestions.changeStamp): the dictionary needs every confirmed mention's text, which
 // is too slow to gather on each keypress-driven forDocument call of a large project.
 import type { SuggestionRef } from '../../../shared/api/suggestions';
-import { dictionaryEntries, dictionaryMatcher } from '../../../shared/suggest/dictionary';
+import { MentionCounts } from '../../../shared/suggest/dictionary';
 import { gazetteerMatcher, type GazetteerEntry } from '../../../shared/suggest/gazetteer';
 import { compilePattern, type PatternForText } from '../../../shared/suggest/patterns';
-import type { TermMatcher } from '../../../shared/suggest/term-matcher';
+import { TermMatcher } from '../../../shared/suggest/term-matcher';
 import { deserializeTagger, tag, type TaggerModel } from '../../../shared/suggest/tagger/index';
 import type { Db } from '../db/connection';
 import { getDocumentText } from '../db/documents';
 import { enabledTerms } from '../db/gazetteers';
 import { listLabels } from '../db/labels';
 import { listPatterns } from '../db/patterns';
-import { changeStamp, confirmedPlaces, readModel, readModelInfo } from '../db/suggestions';
+import { changeStamp, confirmedPlaces, maxAnnotationId, newerConfirmedPlaces, readModel, readModelInfo } from '../db/suggestions';
 
 interface Cached<T> {
   key: string;
   value: T;
 }
 
-const dictionaries = new WeakMap<Db, Cached<TermMatcher<number>>>();
 const gazetteers = new WeakMap<Db, Cached<TermMatcher<GazetteerEntry>>>();
 const models = new WeakMap<Db, Cached<{ model: TaggerModel; version: string } | null>>();
 
@@ -32,11 +31,11 @@ function cached<T>(cache: WeakMap<Db, Cached<T>>, db: Db, key: string, build: ()
 }
 
 /** The coder's confirmed mentions as text → label. */
-export function confirmedMentions(db: Db, annotatorId: number): { text: string; labelId: number }[] {
+export function confirmedMentions(db: Db, annotatorId: number, places = confirmedPlaces(db, annotatorId)): { text: string; labelId: number }[] {
   const mentions: { text: string; labelId: number }[] = [];
   let documentId = -1;
   let text = '';
-  for (const [docId, start, end, labelId] of confirmedPlaces(db, annotatorId)) {
+  for (const [docId, start, end, labelId] of places) {
     if (docId !== documentId) {
       documentId = docId;
       text = getDocumentText(db, docId) ?? '';
@@ -46,12 +45,106 @@ export function confirmedMentions(db: Db, annotatorId: number): { text: string; 
   return mentions;
 }
 
-export function projectDictionary(db: Db, annotatorId: number): TermMatcher<number> {
-  return cached(dictionaries, db, `${annotatorId}:${changeStamp(db)}`, () => dictionaryMatcher(dictionaryEntries(confirmedMentions(db, annotatorId))));
+/** A coder's dictionary, and `version`: a new object whenever its entries change (it keys cachedCandidates). */
+export interface ProjectDictionary {
+  matcher: TermMatcher<number>;
+  version: object;
+}
+
+interface DictionaryState extends ProjectDictionary {
+  annotatorId: number;
+  stamp: string;
+  counts: MentionCounts;
+  /** The highest span id counted: spans created since are added at once. */
+  maxId: number;
+  rebuildScheduled: boolean;
+}
+
+const dictionaries = new WeakMap<Db, DictionaryState>();
+
+function buildDictionary(db: Db, annotatorId: number): DictionaryState {
+  const stamp = changeStamp(db);
+  const counts = new MentionCounts();
+  for (const mention of confirmedMentions(db, annotatorId)) counts.add(mention);
+  const matcher = new TermMatcher<number>();
+  for (const text of counts.texts()) matcher.add(text, counts.labelOf(text)!);
+  return { annotatorId, stamp, counts, matcher, version: {}, maxId: maxAnnotationId(db), rebuildScheduled: false };
+}
+
+/**
+ * The coder's dictionary. Built once; when the project changed since, the coder's spans created
+ * since are added at once (a mention labelled a moment ago is proposed elsewhere on the next
+ * call) and a full rebuild, which also forgets deleted, relabelled and rejected mentions, runs
+ * right after the call has answered: reading every labelled text again must not delay the call
+ * that follows an edit (bench/measures/suggestions.ts).
+ */
+export function projectDictionary(db: Db, annotatorId: number): ProjectDictionary {
+  let state = dictionaries.get(db);
+  if (!state || state.annotatorId !== annotatorId) {
+    state = buildDictionary(db, annotatorId);
+    dictionaries.set(db, state);
+    return state;
+  }
+  const stamp = changeStamp(db);
+  if (state.stamp === stamp) return state;
+  const added = newerConfirmedPlaces(db, annotatorId, state.maxId);
+  state.maxId = Math.max(state.maxId, maxAnnotationId(db));
+  let changed = false;
+  for (const mention of confirmedMentions(db, annotatorId, added)) {
+    if (state.counts.add(mention)) changed = state.matcher.set(mention.text, state.counts.labelOf(mention.text)!) || changed;
+  }
+  if (changed) state.version = {};
+  state.stamp = stamp;
+  if (!state.rebuildScheduled) {
+    state.rebuildScheduled = true;
+    const stale = state;
+    setImmediate(() => {
+      if (dictionaries.get(db) !== stale) return;
+      try {
+        if (db.open) dictionaries.set(db, buildDictionary(db, annotatorId));
+      } catch {
+        dictionaries.delete(db); // built again on the next call
+      }
+    });
+  }
+  return state;
 }
 
 export function projectGazetteers(db: Db): TermMatcher<GazetteerEntry> {
   return cached(gazetteers, db, changeStamp(db), () => gazetteerMatcher(enabledTerms(db)));
+}
+
+/**
+ * A source's proposals in one document depend on the text (never changes) and the source (the
+ * dictionary, the patterns), not on the coder's spans: the last few documents' are kept, so that
+ * asking again after each edit in the reader only merges (see merge.ts) instead of scanning again.
+ */
+const KEPT_DOCUMENTS = 8;
+const candidateCache = new WeakMap<Db, Map<string, { source: unknown; found: SuggestionRef[] }>>();
+
+export function cachedCandidates(db: Db, documentId: number, kind: string, source: unknown, find: () => SuggestionRef[]): SuggestionRef[] {
+  let cache = candidateCache.get(db);
+  if (!cache) candidateCache.set(db, (cache = new Map()));
+  const key = `${kind}:${documentId}`;
+  const hit = cache.get(key);
+  if (hit && hit.source === source) {
+    cache.delete(key);
+    cache.set(key, hit); // most recently used last
+    return hit.found;
+  }
+  const found = find();
+  cache.delete(key);
+  cache.set(key, { source, found });
+  while (cache.size > KEPT_DOCUMENTS * 4) cache.delete(cache.keys().next().value!);
+  return found;
+}
+
+const patternSets = new WeakMap<Db, Cached<PatternForText[]>>();
+
+/** The compiled patterns, the same array while the patterns and labels are unchanged (so it can key cachedCandidates). */
+export function projectPatternSet(db: Db): PatternForText[] {
+  const key = JSON.stringify([listPatterns(db), listLabels(db).map((l) => [l.key, l.id])]);
+  return cached(patternSets, db, key, () => projectPatterns(db));
 }
 
 /** Enabled patterns whose regex compiles and whose label exists (a broken one is skipped, not fatal: patterns:list shows it). */

@@ -46,6 +46,26 @@ describe('the project dictionary', () => {
     expect(found).toEqual([[second, '蔡奇', 'dictionary']]);
   });
 
+  it('a mention labelled a moment ago is proposed on the next call; a deleted one is forgotten once the dictionary is rebuilt', async () => {
+    const c = core();
+    const text = '蔡奇会见殷勇。蔡奇和殷勇出席。';
+    const doc = addDocument(c, text);
+    const { PERSON } = await labelIds(c);
+    const first = await c.call('annotations:create', { documentId: doc, start: 0, end: 2, labelId: PERSON });
+    const texts = async () => (await c.call('suggestions:forDocument', { documentId: doc, sources: ['dictionary'] })).map((s) => [s.start, s.text]);
+    expect(await texts()).toEqual([[7, '蔡奇']]);
+    await c.call('annotations:create', { documentId: doc, start: 4, end: 6, labelId: PERSON });
+    expect(await texts()).toEqual([
+      [7, '蔡奇'],
+      [10, '殷勇'],
+    ]);
+    await c.call('annotations:delete', { id: first.id });
+    // The rebuild runs right after the call that noticed the change has answered.
+    await texts();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await texts()).toEqual([[10, '殷勇']]);
+  });
+
   it('patterns and the dictionary together: the quoted slogan is proposed with its quotes', async () => {
     const c = core();
     const doc = addDocument(c, TEXT);
