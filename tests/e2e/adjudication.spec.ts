@@ -160,10 +160,12 @@ test('E edits a unit’s gold spans from a selection in the reader; the reader f
   await expect(panel).toBeFocused();
   await expect.poll(() => markedUnit(page)).toEqual({ text: '张延昆', inView: true });
 
-  // E, then Esc: nothing drafted, nothing stored, the keys are the panel's again.
+  // E, a click on the label bar's 口号 chip drafts the selected unit (not a span of mine), then Esc: nothing stored.
   await page.keyboard.press('e');
   await expect(panel.getByTestId('adjudication-edit')).toBeVisible();
   await expect(page.getByTestId('reader')).toBeFocused();
+  await page.locator('.label-chips button', { hasText: '口号' }).click();
+  await expect(panel.getByTestId('adjudication-drafts')).toContainText('「张延昆」 口号');
   await page.keyboard.press('Escape');
   await expect(panel.getByTestId('adjudication-edit')).toHaveCount(0);
   await expect(panel).toBeFocused();
@@ -185,7 +187,7 @@ test('E edits a unit’s gold spans from a selection in the reader; the reader f
   expect(edited.decision?.choice).toBe('edit');
   const zhang = text.indexOf('张延');
   expect(edited.gold).toEqual([expect.objectContaining({ start: zhang, end: zhang + 2, labelId: person.id, adjudicatedFrom: 'edited' })]);
-  // The label key went to the edit, not to the workbench: my own layer is as it was.
+  // The label key and the chip went to the edit, not to the workbench: my own layer is as it was.
   const mine = (await apiCall<{ start: number; end: number; annotator: string }[]>(server, 'annotations:list', { documentId })).filter(
     (s) => s.annotator === me,
   );

@@ -89,7 +89,7 @@ export function useAdjudicationEdit({ text, unit, labels, reader, decide, refocu
 
 type EditActions = { add: (labelId: number) => void; save: () => void; cancel: () => void; removeLast: () => void };
 
-/** While editing, a capturing keydown listener acts on label keys, Enter, Escape and Backspace, and keeps other plain keys from the workbench. */
+/** While editing, capturing listeners act on label keys, Enter, Escape and Backspace (other plain keys are kept from the workbench) and on the label bar's chips. */
 function useEditKeys(editing: boolean, labels: Label[], actions: EditActions): void {
   const latest = useRef(actions);
   latest.current = actions;
@@ -111,7 +111,20 @@ function useEditKeys(editing: boolean, labels: Label[], actions: EditActions): v
       else if (key.action === 'cancel') latest.current.cancel();
       else if (key.action === 'removeLast') latest.current.removeLast();
     };
+    // The label bar under the reader tags my own layer: while editing, its chips draft gold spans instead.
+    const onClick = (e: MouseEvent) => {
+      const chip = e.target instanceof Element ? e.target.closest('.label-chips > button') : null;
+      const label = chip ? labels[[...chip.parentElement!.children].indexOf(chip)] : undefined;
+      if (!label) return;
+      e.preventDefault();
+      e.stopPropagation();
+      latest.current.add(label.id);
+    };
     window.addEventListener('keydown', onKey, true);
-    return () => window.removeEventListener('keydown', onKey, true);
-  }, [editing, labelOfKey]);
+    window.addEventListener('click', onClick, true);
+    return () => {
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('click', onClick, true);
+    };
+  }, [editing, labelOfKey, labels]);
 }
