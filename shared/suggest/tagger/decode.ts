@@ -14,17 +14,22 @@ export interface Lattice {
 export interface OrderedTransitions {
   byPrev: Float64Array;
   byNext: Float64Array;
+  /** The largest weight into each tag (over its predecessors) and out of it (over its successors): bounds for pruning. */
+  maxIn: Float64Array;
+  maxOut: Float64Array;
 }
 
 export function orderTransitions(trans: Float64Array, moves: Transitions): OrderedTransitions {
   const T = moves.tags;
   const byPrev = new Float64Array(moves.prevList.length);
   const byNext = new Float64Array(moves.nextList.length);
+  const maxIn = new Float64Array(T).fill(-Infinity);
+  const maxOut = new Float64Array(T).fill(-Infinity);
   for (let t = 0; t < T; t++) {
-    for (let k = moves.prevStart[t]; k < moves.prevStart[t + 1]; k++) byPrev[k] = trans[moves.prevList[k] * T + t];
-    for (let k = moves.nextStart[t]; k < moves.nextStart[t + 1]; k++) byNext[k] = trans[t * T + moves.nextList[k]];
+    for (let k = moves.prevStart[t]; k < moves.prevStart[t + 1]; k++) maxIn[t] = Math.max(maxIn[t], (byPrev[k] = trans[moves.prevList[k] * T + t]));
+    for (let k = moves.nextStart[t]; k < moves.nextStart[t + 1]; k++) maxOut[t] = Math.max(maxOut[t], (byNext[k] = trans[t * T + moves.nextList[k]]));
   }
-  return { byPrev, byNext };
+  return { byPrev, byNext, maxIn, maxOut };
 }
 
 export interface Decoded {
@@ -33,6 +38,58 @@ export interface Decoded {
   delta: Float64Array;
   best: number;
 }
+
+/**
+ * The three best of `score(list[k])` over a list, and the fourth-best score. Tags that start
+ * something (O, B-x, S-x) all have the same long list of predecessors (O, E-x, S-x), and those
+ * that end something the same long list of successors; when a candidate among the best three
+ * beats the fourth-best plus the largest transition weight, no other entry can win, so most
+ * steps read 3 entries instead of 2L+1 — the result is exactly that of reading them all.
+ */
+interface Best3 {
+  at: Int32Array;
+  fourth: number;
+}
+
+function best3(values: Float64Array, offset: number, list: Int32Array, from: number, to: number, out: Best3): void {
+  let v0 = -Infinity;
+  let v1 = -Infinity;
+  let v2 = -Infinity;
+  let v3 = -Infinity;
+  let k0 = from;
+  let k1 = from;
+  let k2 = from;
+  for (let k = from; k < to; k++) {
+    const v = values[offset + list[k]];
+    if (v <= v3) continue;
+    if (v > v0) {
+      v3 = v2;
+      v2 = v1;
+      k2 = k1;
+      v1 = v0;
+      k1 = k0;
+      v0 = v;
+      k0 = k;
+    } else if (v > v1) {
+      v3 = v2;
+      v2 = v1;
+      k2 = k1;
+      v1 = v;
+      k1 = k;
+    } else if (v > v2) {
+      v3 = v2;
+      v2 = v;
+      k2 = k;
+    } else v3 = v;
+  }
+  out.at[0] = k0 - from;
+  out.at[1] = k1 - from;
+  out.at[2] = k2 - from;
+  out.fourth = v3;
+}
+
+/** Lists longer than this are the shared long ones (tag 0's predecessors, and its successors). */
+const LONG = 4;
 
 /** The best well-formed tag sequence. */
 export function viterbi({ n, emit, trans, moves }: Lattice, ordered = orderTransitions(trans, moves)): Decoded {
@@ -44,18 +101,37 @@ export function viterbi({ n, emit, trans, moves }: Lattice, ordered = orderTrans
   const { prevStart, prevList } = moves;
   const { byPrev } = ordered;
   for (let t = 0; t < T; t++) delta[t] = canStart(t) ? trans[T * T + t] + emit[t] : -Infinity;
+  const top: Best3 = { at: new Int32Array(3), fourth: 0 };
   for (let i = 1; i < n; i++) {
     const row = i * T;
     const prevRow = row - T;
+    best3(delta, prevRow, prevList, prevStart[0], prevStart[1], top);
     for (let t = 0; t < T; t++) {
       let best = -Infinity;
       let arg = 0;
-      for (let k = prevStart[t]; k < prevStart[t + 1]; k++) {
-        const p = prevList[k];
-        const v = delta[prevRow + p] + byPrev[k];
-        if (v > best) {
-          best = v;
-          arg = p;
+      const from = prevStart[t];
+      const to = prevStart[t + 1];
+      let pruned = false;
+      if (to - from > LONG) {
+        for (let c = 0; c < 3; c++) {
+          const k = from + top.at[c];
+          const v = delta[prevRow + prevList[k]] + byPrev[k];
+          if (v > best) {
+            best = v;
+            arg = prevList[k];
+          }
+        }
+        pruned = best >= top.fourth + ordered.maxIn[t];
+      }
+      if (!pruned) {
+        best = -Infinity;
+        for (let k = from; k < to; k++) {
+          const p = prevList[k];
+          const v = delta[prevRow + p] + byPrev[k];
+          if (v > best) {
+            best = v;
+            arg = p;
+          }
         }
       }
       delta[row + t] = best + emit[row + t];
@@ -87,14 +163,27 @@ export function margins(lattice: Lattice, decoded: Decoded, ordered = orderTrans
   const { nextStart, nextList } = moves;
   const beta = new Float64Array(n * T);
   for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = canEnd(t) ? 0 : -Infinity;
+  const ahead = new Float64Array(T);
+  const top: Best3 = { at: new Int32Array(3), fourth: 0 };
   for (let i = n - 2; i >= 0; i--) {
     const row = i * T;
     const nextRow = row + T;
+    for (let s = 0; s < T; s++) ahead[s] = emit[nextRow + s] + beta[nextRow + s];
+    best3(ahead, 0, nextList, nextStart[0], nextStart[1], top);
     for (let t = 0; t < T; t++) {
+      const from = nextStart[t];
+      const to = nextStart[t + 1];
       let best = -Infinity;
-      for (let k = nextStart[t]; k < nextStart[t + 1]; k++) {
-        const s = nextList[k];
-        const v = byNext[k] + emit[nextRow + s] + beta[nextRow + s];
+      if (to - from > LONG) {
+        for (let c = 0; c < 3; c++) best = Math.max(best, byNext[from + top.at[c]] + ahead[nextList[from + top.at[c]]]);
+        if (best >= top.fourth + ordered.maxOut[t]) {
+          beta[row + t] = best;
+          continue;
+        }
+      }
+      best = -Infinity;
+      for (let k = from; k < to; k++) {
+        const v = byNext[k] + ahead[nextList[k]];
         if (v > best) best = v;
       }
       beta[row + t] = best;
