@@ -99,6 +99,12 @@ test('the concordance of a regex over the demo corpus (README screenshot)', asyn
   await expect(panel.locator('.kwic-chip')).toHaveCount(2);
   await expect(panel.getByTestId('search-total')).toContainText('19 处命中');
   await docScreenshot(page, 'search');
+
+  // A broken regex says what is wrong with it; no line is shown.
+  await page.getByRole('searchbox', { name: '在所有文档中检索' }).fill('街道(');
+  await page.keyboard.press('Enter');
+  await expect(panel.getByRole('alert')).toContainText('Invalid regular expression');
+  await expect(panel.locator('.kwic-line')).toHaveCount(0);
 });
 
 test('Ctrl+F in a document labels all its hits in one undoable batch', async ({ server, page }) => {

@@ -11,6 +11,7 @@ export const enSearch = {
   'search.label': 'Inside',
   'search.anyText': 'any text',
   'search.unlabelled': 'Not yet labelled',
+  'search.annotator': 'Coder',
   'search.status': 'Status',
   'search.anyStatus': 'any status',
   'search.source': 'Source',

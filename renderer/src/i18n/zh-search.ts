@@ -13,6 +13,7 @@ export const zhSearch: Record<keyof typeof enSearch, string> = {
   'search.label': '范围',
   'search.anyText': '全部文本',
   'search.unlabelled': '仅未标注',
+  'search.annotator': '标注员',
   'search.status': '状态',
   'search.anyStatus': '任意状态',
   'search.source': '来源',

@@ -12,6 +12,8 @@ export interface SearchOptionsValue {
   /** A label's key, or '' for any text. */
   label: string;
   unlabelled: boolean;
+  /** Spans of this coder only (label filter, "not yet labelled", labels shown); '' for every coder. */
+  annotator: string;
   status: DocumentStatus | '';
   source: string;
   district: string;
@@ -26,6 +28,7 @@ export const DEFAULT_OPTIONS: SearchOptionsValue = {
   regex: false,
   label: '',
   unlabelled: false,
+  annotator: '',
   status: '',
   source: '',
   district: '',
@@ -47,6 +50,7 @@ export function concordanceRequest(query: string, o: SearchOptionsValue): Concor
   if (o.dateTo) scope.dateTo = o.dateTo;
   const search: SearchQuery = { query, regex: o.regex, unlabelled: o.unlabelled, scope };
   if (o.label) search.label = o.label;
+  if (o.annotator.trim()) search.annotator = o.annotator.trim();
   return { search, sort: o.sort, direction: o.direction, context: o.context };
 }
 
@@ -80,6 +84,7 @@ export function SearchOptions({ value, onChange }: Props) {
         <input type="checkbox" checked={value.unlabelled} onChange={(e) => set('unlabelled', e.target.checked)} />
         <span>{t('search.unlabelled')}</span>
       </label>
+      <DraftField label={t('search.annotator')} value={value.annotator} onCommit={(v) => set('annotator', v)} />
       <span className="toolbar-sep" />
       <label className="search-field">
         <span>{t('search.status')}</span>
