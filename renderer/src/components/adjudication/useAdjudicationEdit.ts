@@ -57,10 +57,12 @@ export function useAdjudicationEdit({ text, unit, labels, reader, decide, refocu
     handle.ctl.content?.focus({ preventScroll: true });
   }, [reader, unitStart, unitEnd]);
 
-  const cancel = useCallback(() => {
+  // Back to the panel's keys; the selection made for the edit is let go, so no label key can tag it afterwards.
+  const finish = useCallback(() => {
     stop();
+    reader.current?.sel.collapse();
     refocus();
-  }, [stop, refocus]);
+  }, [stop, reader, refocus]);
 
   const add = useCallback(
     (labelId: number) => {
@@ -76,15 +78,11 @@ export function useAdjudicationEdit({ text, unit, labels, reader, decide, refocu
 
   const save = useCallback(() => {
     if (drafts.length === 0) return setProblem({ problem: 'empty' });
-    void decide({ kind: 'edit', spans: drafts }).then((saved) => {
-      if (!saved) return;
-      stop();
-      refocus();
-    });
-  }, [drafts, decide, stop, refocus]);
+    void decide({ kind: 'edit', spans: drafts }).then((saved) => saved && finish());
+  }, [drafts, decide, finish]);
 
-  useEditKeys(editing, labels, { add, save, cancel, removeLast: () => setDrafts((d) => d.slice(0, -1)) });
-  return { editing, drafts, problem, start, cancel, add, save };
+  useEditKeys(editing, labels, { add, save, cancel: finish, removeLast: () => setDrafts((d) => d.slice(0, -1)) });
+  return { editing, drafts, problem, start, cancel: finish, add, save };
 }
 
 type EditActions = { add: (labelId: number) => void; save: () => void; cancel: () => void; removeLast: () => void };
