@@ -59,7 +59,8 @@ export const suggestionsInputs = {
   'gazetteers:delete': z.object({ id }).strict(),
   'patterns:list': z.object({}).strict(),
   'patterns:create': patternInput,
-  'patterns:update': z.object({ id, changes: patternInput.partial() }).strict(),
+  // `enabled` without its default here: a change that does not name it leaves it as it is.
+  'patterns:update': z.object({ id, changes: patternInput.extend({ enabled: z.boolean() }).partial() }).strict(),
   'patterns:delete': z.object({ id }).strict(),
   /** Tries a pattern (saved or not) on a document: its hits, or the regex's error. */
   'patterns:test': z.object({ regex: z.string().min(1).max(2000), documentId: id }).strict(),

@@ -94,6 +94,8 @@ describe('patterns', () => {
     expect(found.filter((s) => s.sourceId === String(made.id)).map((s) => s.text)).toEqual(['殷勇', '殷勇']);
     expect(found.map((s) => s.text)).toContain('环球影城项目');
     expect(await c.call('patterns:update', { id: made.id, changes: { enabled: false } })).toMatchObject({ enabled: false, regex: made.regex });
+    // A change that does not name `enabled` leaves it as it is.
+    expect(await c.call('patterns:update', { id: made.id, changes: { name: '人名（停用）' } })).toMatchObject({ enabled: false, name: '人名（停用）' });
     expect(await c.call('patterns:delete', { id: made.id })).toEqual({ id: made.id });
     const builtIn = listed[0];
     expect(await c.registry.dispatch('patterns:delete', { id: builtIn.id })).toMatchObject({ ok: false, error: { code: 'conflict' } });
