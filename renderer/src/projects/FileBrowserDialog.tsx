@@ -7,6 +7,7 @@ import type { FileEntry, FolderListing } from '../../../shared/api/files';
 import { Modal } from '../components/Modal';
 import { useI18n } from '../i18n';
 import { errorMessage } from '../state/toasts';
+import { FileEntryRow } from './FileEntryRow';
 
 interface Props {
   /** 'folder': choose the folder being shown; 'project': choose a .biaozhu file. */
@@ -17,59 +18,14 @@ interface Props {
   onClose: () => void;
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-/** Local time, as the user's own file manager shows it. */
-const formatModified = (iso: string | null) => {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
-};
-
-const formatSize = (bytes: number | null) =>
-  bytes === null ? '' : bytes < 1024 ? `${bytes} B` : bytes < 1024 ** 2 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
-
-/** Drawn, not an emoji: machines without an emoji font show a box instead. */
-const FolderIcon = () => (
-  <svg width="16" height="14" viewBox="0 0 16 14">
-    <path
-      d="M1 2.5A1.5 1.5 0 0 1 2.5 1h3.6l1.6 1.8h5.8A1.5 1.5 0 0 1 15 4.3v7.2a1.5 1.5 0 0 1-1.5 1.5h-11A1.5 1.5 0 0 1 1 11.5z"
-      fill="currentColor"
-      opacity="0.8"
-    />
-  </svg>
-);
-
-// eslint-disable-next-line max-lines-per-function -- to split (#19): not reached yet, several steps in one function
 export function FileBrowserDialog({ purpose, title, startPath, onPick, onClose }: Props) {
   const { t } = useI18n();
-  const [listing, setListing] = useState<FolderListing | null>(null);
-  const [typed, setTyped] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
-
-  const go = useCallback(async (path?: string) => {
-    try {
-      const next = await callOrThrow('files:browse', path ? { path } : {});
-      setListing(next);
-      setTyped(next.path);
-      setSelected(null);
-      setError(null);
-    } catch (e) {
-      // The listing stays where it was; the message says what was wrong with the folder asked for.
-      setError(errorMessage(e));
-    }
-  }, []);
-
-  useEffect(() => {
-    void go(startPath);
-  }, [go, startPath]);
-
+  const { listing, typed, setTyped, error, selected, setSelected, go } = useFolderListing(startPath);
   const activate = (entry: FileEntry) => {
     if (!entry.path) return;
     if (entry.kind === 'folder') void go(entry.path);
     else if (purpose === 'project') onPick(entry.path);
   };
-
   const footer = (
     <>
       <button type="button" className="button" onClick={onClose}>
@@ -89,6 +45,61 @@ export function FileBrowserDialog({ purpose, title, startPath, onPick, onClose }
 
   return (
     <Modal title={title} onClose={onClose} footer={footer} wide className="file-browser">
+      <FolderNavigation listing={listing} typed={typed} setTyped={setTyped} go={go} />
+      {error && (
+        <p className="file-browser-error" role="alert">
+          {error}
+        </p>
+      )}
+      <ul className="file-browser-list" aria-label={listing?.path ?? ''} aria-busy={!listing}>
+        {listing?.entries.map((entry) => (
+          <FileEntryRow key={`${entry.kind}:${entry.name}`} entry={entry} purpose={purpose} selected={selected} select={setSelected} activate={activate} />
+        ))}
+        {listing && listing.entries.length === 0 && (
+          <li className="muted file-browser-empty">{t(purpose === 'project' ? 'files.noProjects' : 'files.empty')}</li>
+        )}
+        {listing && listing.leftOut > 0 && <li className="muted">{t('files.leftOut', { n: listing.leftOut })}</li>}
+      </ul>
+    </Modal>
+  );
+}
+
+/** The folder shown (starting at startPath, or the server's default), the path being typed, and the project selected in it. */
+function useFolderListing(startPath: string | undefined) {
+  const [listing, setListing] = useState<FolderListing | null>(null);
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const go = useCallback(async (path?: string) => {
+    try {
+      const next = await callOrThrow('files:browse', path ? { path } : {});
+      setListing(next);
+      setTyped(next.path);
+      setSelected(null);
+      setError(null);
+    } catch (e) {
+      // The listing stays where it was; the message says what was wrong with the folder asked for.
+      setError(errorMessage(e));
+    }
+  }, []);
+  useEffect(() => {
+    void go(startPath);
+  }, [go, startPath]);
+  return { listing, typed, setTyped, error, selected, setSelected, go };
+}
+
+interface NavigationProps {
+  listing: FolderListing | null;
+  typed: string;
+  setTyped: (path: string) => void;
+  go: (path?: string) => Promise<void>;
+}
+
+/** A path typed by hand, and the parent, home and projects folders one click away. */
+function FolderNavigation({ listing, typed, setTyped, go }: NavigationProps) {
+  const { t } = useI18n();
+  return (
+    <>
       <form
         className="file-browser-path"
         onSubmit={(e) => {
@@ -113,38 +124,6 @@ export function FileBrowserDialog({ purpose, title, startPath, onPick, onClose }
           {t('files.projectsFolder')}
         </button>
       </div>
-      {error && (
-        <p className="file-browser-error" role="alert">
-          {error}
-        </p>
-      )}
-      <ul className="file-browser-list" aria-label={listing?.path ?? ''} aria-busy={!listing}>
-        {listing?.entries.map((entry) => (
-          <li key={`${entry.kind}:${entry.name}`}>
-            <button
-              type="button"
-              className={`file-entry file-entry-${entry.kind}${selected === entry.path && entry.path ? ' is-selected' : ''}`}
-              disabled={!entry.path || (purpose === 'folder' && entry.kind === 'project')}
-              title={entry.invalidName ? t('files.invalidName') : (entry.path ?? '')}
-              aria-pressed={entry.kind === 'project' && purpose === 'project' ? selected === entry.path : undefined}
-              onClick={() => (entry.kind === 'project' ? setSelected(entry.path) : activate(entry))}
-              onDoubleClick={() => activate(entry)}
-            >
-              <span className="file-entry-icon" aria-hidden="true">
-                {entry.kind === 'folder' ? <FolderIcon /> : '标'}
-              </span>
-              <span className="file-entry-name">{entry.name}</span>
-              {entry.invalidName && <span className="file-entry-note">{t('files.invalidName')}</span>}
-              <span className="file-entry-size">{formatSize(entry.size)}</span>
-              <span className="file-entry-date">{formatModified(entry.modified)}</span>
-            </button>
-          </li>
-        ))}
-        {listing && listing.entries.length === 0 && (
-          <li className="muted file-browser-empty">{t(purpose === 'project' ? 'files.noProjects' : 'files.empty')}</li>
-        )}
-        {listing && listing.leftOut > 0 && <li className="muted">{t('files.leftOut', { n: listing.leftOut })}</li>}
-      </ul>
-    </Modal>
+    </>
   );
 }
