@@ -131,6 +131,15 @@ test('Ctrl+F in a document labels all its hits in one undoable batch', async ({ 
   // The reader shows the new spans at once.
   await expect.poll(marked).toBeGreaterThan(markedBefore);
 
+  // The batch is one step of this document's history too: Ctrl+Z in the reader takes it all back, Ctrl+Shift+Z puts it again.
+  await page.getByTestId('reader').focus();
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => labelledHits(server, hits, labelId)).toBe(0);
+  await expect.poll(marked).toBe(markedBefore);
+  await page.keyboard.press('Control+Shift+z');
+  await expect.poll(() => labelledHits(server, hits, labelId)).toBe(hits.length);
+  await expect.poll(marked).toBeGreaterThan(markedBefore);
+
   await findBar.getByRole('button', { name: '撤销' }).click();
   await expect.poll(() => labelledHits(server, hits, labelId)).toBe(0);
   expect((await apiCall<Span[]>(server, 'annotations:list', { documentId: doc.id })).length).toBe(spansBefore);

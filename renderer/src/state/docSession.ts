@@ -320,6 +320,8 @@ export class DocSession {
       this.doc = { ...this.doc, spanCount: this.anns.size + this.others.size };
       this.docChanged = true;
       this.emit();
+      // A batch written elsewhere is an undo step of this document too (Ctrl+Z in the reader takes it back).
+      void this.refreshHistory();
     } catch (error) {
       this.deps.onError(error instanceof Error ? error.message : String(error));
     }
