@@ -2,6 +2,7 @@
 // spans, stored in the project file, proposing with its confidence; stale once the spans or the
 // labels change, and retrained in the background after the changes settle.
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PreannotateReport } from '../../../shared/api/suggestions';
 import { SuggestionModel } from '../../../electron/services/suggest/model';
 import { addDocument, testCore, type TestCore } from '../helpers';
 
@@ -61,11 +62,37 @@ describe('the learned tagger as a source', () => {
     expect(found[0]!.confidence).toBeLessThanOrEqual(1);
   }, 60_000);
 
+  it('pre-annotation: the model proposals below acceptAbove stay proposals, above it they are written with its confidence', async () => {
+    const { c } = await labelledProject();
+    await c.call('model:train', {});
+    await ready(c);
+    const docs = [addDocument(c, '市委书记赵一鸣主持会议。', 'n1'), addDocument(c, '区委书记钱多多出席并讲话。', 'n2')];
+    const run = async (acceptAbove: number) => {
+      const { jobId } = await c.call('suggestions:preannotate', { documentIds: docs, sources: ['model'], acceptAbove });
+      const status = await c.jobs.wait(jobId);
+      expect(status.state).toBe('done');
+      return status.result as PreannotateReport;
+    };
+    expect(await run(1)).toMatchObject({ documents: 2, created: 0, proposed: 2 });
+    expect(await run(0)).toMatchObject({ documents: 2, created: 2, proposed: 0, bySource: [{ source: 'model', created: 2 }] });
+    const [span] = await c.call('annotations:list', { documentId: docs[0]! });
+    expect(span).toMatchObject({
+      start: 4,
+      end: 7,
+      origin: 'suggested',
+      originDetail: { source: 'model', sourceId: (await c.call('model:status', {})).version },
+    });
+    expect(span!.originDetail!.confidence).toBeLessThan(1);
+  }, 60_000);
+
   it('refuses to train on too few spans, naming how many', async () => {
     const c = testCore();
     cores.push(c);
     const refused = await c.registry.dispatch('model:train', {});
-    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/at least 20 confirmed spans .*\(there are 0\)/) } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input', message: expect.stringMatching(/at least 20 confirmed spans .*\(there are 0\)/) },
+    });
   });
 
   it('is stale after a label is deleted or a confirmed span changes, and the background retrains it', async () => {
