@@ -198,22 +198,25 @@ export function redoLabelAll(db: Db, batchId: number): { created: number; docume
     let created = 0;
     const documentIds: number[] = [];
     for (const [documentId, spans] of batches.batchSpansByDocument(db, batchId)) {
-      const before = created;
       const run = operations.firstUndoneStep(db, documentId);
       // The document's next redo step is the batch's: redo it; otherwise log the spans put back as a new step.
       const ownStep = isBatchRun(run, batchId, 'create');
-      for (const place of spans) {
-        const free =
-          batches.annotationIdFree(db, place.annotationId) &&
-          annotations.findSameSpan(db, { documentId, start: place.start, end: place.end, labelId: batch.labelId, annotatorId: batch.annotatorId }) === null;
-        if (!free) continue;
-        const span = spanOf(batch, place);
-        annotations.insertAnnotation(db, { ...span, annotatorId: batch.annotatorId });
-        if (!ownStep) operations.recordOperation(db, documentId, 'create', null, span, batchId);
-        created++;
-      }
+      const back = spans
+        .filter(
+          (place) =>
+            batches.annotationIdFree(db, place.annotationId) &&
+            annotations.findSameSpan(db, { documentId, start: place.start, end: place.end, labelId: batch.labelId, annotatorId: batch.annotatorId }) === null,
+        )
+        .map((place) => spanOf(batch, place));
+      annotations.insertDocumentAnnotations(
+        db,
+        documentId,
+        back.map((span) => ({ ...span, annotatorId: batch.annotatorId })),
+      );
+      if (!ownStep && back.length > 0) operations.recordBatchCreations(db, documentId, back, batchId);
+      created += back.length;
       if (ownStep) for (const op of run) operations.setUndone(db, op.id, false);
-      if (created > before) documentIds.push(documentId);
+      if (back.length > 0) documentIds.push(documentId);
     }
     batches.setBatchUndone(db, batchId, false);
     return { created, documentIds };

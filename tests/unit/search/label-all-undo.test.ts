@@ -22,7 +22,8 @@ const documentArb = fc
   .chain((chars) => fc.record({ chars: fc.constant(chars), spans: fc.array(spanArb(chars.length), { maxLength: 6 }) }));
 
 const caseArb = fc.record({
-  documents: fc.array(documentArb, { minLength: 1, maxLength: 4 }),
+  // Distinct texts: the project refuses a second copy of a document.
+  documents: fc.uniqueArray(documentArb, { minLength: 1, maxLength: 4, selector: (d) => d.chars.join('') }),
   query: fc.array(fc.constantFrom(...CHARS), { minLength: 1, maxLength: 3 }).map((q) => q.join('')),
   label: fc.constantFrom('PERSON', 'SLOGAN'),
 });

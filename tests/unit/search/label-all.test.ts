@@ -183,4 +183,14 @@ describe('search:undoLabelAll and search:redoLabelAll', () => {
     expect(await core.call('search:redoLabelAll', { batchId: result.batchId })).toMatchObject({ created: 1, documentIds: [ids[1]] });
     expect(await core.call('annotations:list', { documentId: ids[0] })).toHaveLength(3);
   });
+
+  it('Ctrl+F in one document: label all hits of that document only, one undo step there', async () => {
+    const { core, ids, label } = await project();
+    const result = await core.call('search:labelAll', { search: { query: '蔡奇', scope: { documentIds: [ids[0]] } }, hits: 'all', labelId: label('PERSON') });
+    expect(result).toMatchObject({ create: 2, documents: 1 });
+    expect(await core.call('annotations:list', { documentId: ids[1] })).toEqual([]);
+    expect(await core.call('history:state', { documentId: ids[0] })).toMatchObject({ canUndo: true, undoKind: 'create' });
+    expect((await core.call('history:undo', { documentId: ids[0] }))?.deletedIds).toHaveLength(2);
+    expect(await core.call('history:state', { documentId: ids[0] })).toMatchObject({ canUndo: false, canRedo: true });
+  });
 });
