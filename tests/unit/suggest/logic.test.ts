@@ -7,6 +7,8 @@ import type { SuggestionRef } from '../../../shared/api/suggestions';
 import { dictionaryEntries, dictionaryMatcher, dictionarySuggestions } from '../../../shared/suggest/dictionary';
 import { parseGazetteerText } from '../../../shared/suggest/gazetteer';
 import { mergeSuggestions } from '../../../shared/suggest/merge';
+import { proposeForText } from '../../../shared/suggest/propose';
+import { spanProblem } from '../../../shared/text/offsets';
 import { BUILT_IN_PATTERNS, compilePattern, patternHits } from '../../../shared/suggest/patterns';
 import { TermMatcher } from '../../../shared/suggest/term-matcher';
 import { REPO_ROOT, SEEDS_DIR } from '../helpers';
@@ -181,6 +183,44 @@ describe('mergeSuggestions', () => {
           expect(merged.some((k) => k.start < c.end && c.start < k.end)).toBe(true);
         }
       }),
+    );
+  });
+});
+
+describe('proposeForText', () => {
+  it('proposals are well-formed spans of the text, never over a span, a rejection or each other (property, surrogate pairs included)', () => {
+    const patterns = BUILT_IN_PATTERNS.map((p, i) => {
+      const compiled = compilePattern(p.regex);
+      if (!compiled.ok) throw new Error(compiled.error);
+      return { id: i + 1, regex: compiled.regex, labelId: i + 1 };
+    });
+    const pieces = fc.constantFrom('蔡奇', '𠮷', '“', '”', '两个维护', '到2035年', '建成', '公园', '项目', '，', '。', '提高到', '5%', 'a', '\n', ' ');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }), fc.array(fc.tuple(fc.nat(80), fc.integer({ min: 1, max: 6 })), { maxLength: 4 }), (parts, raw) => {
+        const text = parts.join('');
+        const spans = raw.map(([s, l]) => ({ start: Math.min(s, text.length), end: Math.min(s + l, text.length) })).filter((x) => x.end > x.start);
+        const dictionary = dictionaryMatcher(
+          dictionaryEntries([
+            { text: '蔡奇', labelId: 9 },
+            { text: '𠮷蔡', labelId: 8 },
+          ]),
+        );
+        const found = proposeForText({ text, sources: { dictionary, patterns }, spans, rejected: [] });
+        let last = 0;
+        for (const s of found) {
+          expect(spanProblem(text, s.start, s.end)).toBeNull();
+          expect(s.start).toBeGreaterThanOrEqual(last);
+          last = s.end;
+          for (const span of spans) expect(s.end <= span.start || s.start >= span.end).toBe(true);
+        }
+        const rejected = found.map((s) => ({ start: s.start, end: s.end, labelId: s.labelId }));
+        expect(
+          proposeForText({ text, sources: { dictionary, patterns }, spans, rejected }).filter((s) =>
+            rejected.some((r) => r.start === s.start && r.end === s.end && r.labelId === s.labelId),
+          ),
+        ).toEqual([]);
+      }),
+      { numRuns: 300 },
     );
   });
 });
