@@ -168,6 +168,17 @@ export function literalCounts(db: Db, ids: readonly number[], literal: string): 
     .all({ ids: JSON.stringify(ids), literal }) as [number, number][];
 }
 
+/** Places (start, end) holding a span of the label (of one coder when given), per document: the hits of an empty query with a label. */
+export function labelPlaceCounts(db: Db, ids: readonly number[], labelId: number, annotatorId?: number): [documentId: number, hits: number][] {
+  const sql = `SELECT document_id, count(*) FROM (SELECT DISTINCT a.document_id, a.start, a.end FROM annotations a
+    WHERE a.label_id = ?${annotatorId === undefined ? '' : ' AND a.annotator_id = ?'} AND a.document_id IN (SELECT value FROM json_each(?)))
+    GROUP BY document_id`;
+  const params = [labelId, ...(annotatorId === undefined ? [] : [annotatorId]), JSON.stringify(ids)];
+  return statement(db, sql)
+    .raw(true)
+    .all(...params) as [number, number][];
+}
+
 /** Spans of one document (of one coder when `annotatorId` is given), in text order. */
 export function readDocumentSpans(db: Db, documentId: number, annotatorId?: number): SpanPlace[] {
   const sql = `SELECT a.id, a.start, a.end, a.label_id, an.name FROM annotations a JOIN annotators an ON an.id = a.annotator_id

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import type { SearchCounts, SearchHit, SearchPage, SearchSort, searchInputs } from '../../../shared/api/search';
 import type { Db } from '../db/connection';
-import { candidateDocuments, labelKeys, literalCounts, readDocumentMeta, readSpansAt, readTexts, type DocumentOrder } from '../db/search';
+import { candidateDocuments, labelKeys, labelPlaceCounts, literalCounts, readDocumentMeta, readSpansAt, readTexts, type DocumentOrder } from '../db/search';
 import { concordanceText, lineOf, sortByContext, toSearchHit, type Line } from './concordance';
 import { filtersBySpans, forEachHit, resolveSearch, type ResolvedSearch } from './find';
 
@@ -86,6 +86,15 @@ export function searchCounts(db: Db, input: CountsInput): SearchCounts {
     }
     return countsOf(db, hits, perDocument);
   }
+  if (isLabelListing(search)) {
+    // Every span of the label is a hit: counted in SQLite, without reading a text.
+    const ids = candidateDocuments(db, { scope: search.scope, order: 'id', descending: false, labelId: search.labelId, annotatorId: search.annotatorId });
+    for (const [id, count] of labelPlaceCounts(db, ids, search.labelId!, search.annotatorId)) {
+      hits += count;
+      perDocument.set(id, count);
+    }
+    return countsOf(db, hits, perDocument);
+  }
   forEachHit(
     db,
     search,
@@ -97,6 +106,8 @@ export function searchCounts(db: Db, input: CountsInput): SearchCounts {
   );
   return countsOf(db, hits, perDocument);
 }
+
+const isLabelListing = (s: ResolvedSearch) => !s.none && s.spanHits && s.mention === undefined && s.labelId !== undefined && !s.unlabelled;
 
 const isPlainLiteral = (s: ResolvedSearch) => !s.none && !s.spanHits && !s.pattern && s.labelId === undefined && !s.unlabelled && s.mention === undefined;
 
