@@ -193,4 +193,24 @@ describe('search:undoLabelAll and search:redoLabelAll', () => {
     expect((await core.call('history:undo', { documentId: ids[0] }))?.deletedIds).toHaveLength(2);
     expect(await core.call('history:state', { documentId: ids[0] })).toMatchObject({ canUndo: false, canRedo: true });
   });
+
+  it('10,000 hits in 500 documents: one batch, one undo, one redo (the bench times this size)', async () => {
+    const core = testCore();
+    cores.push(core);
+    const db = core.session.requireDb();
+    const text = '坚持“两个维护”，'.repeat(20);
+    db.transaction(() => {
+      for (let i = 0; i < 500; i++) addDocument(core, `${text}${i}`, `d${i}`);
+    })();
+    const slogan = (await core.call('labels:list', {})).find((l) => l.key === 'SLOGAN')!.id;
+    const result = await core.call('search:labelAll', { search: { query: '两个维护' }, hits: 'all', labelId: slogan });
+    expect(result).toMatchObject({ create: 10_000, documents: 500, conflictCount: 0 });
+    const count = () => db.prepare('SELECT COUNT(*) FROM annotations').pluck().get();
+    const spanCounts = () => db.prepare('SELECT SUM(span_count) FROM documents').pluck().get();
+    expect([count(), spanCounts()]).toEqual([10_000, 10_000]);
+    expect(await core.call('search:undoLabelAll', { batchId: result.batchId })).toMatchObject({ removed: 10_000 });
+    expect([count(), spanCounts()]).toEqual([0, 0]);
+    expect(await core.call('search:redoLabelAll', { batchId: result.batchId })).toMatchObject({ created: 10_000 });
+    expect([count(), spanCounts()]).toEqual([10_000, 10_000]);
+  });
 });
