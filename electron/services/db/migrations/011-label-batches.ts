@@ -5,8 +5,9 @@ import type { Migration } from './index';
  * each with the id it got, so that search:undoLabelAll removes exactly those spans and
  * search:redoLabelAll puts them back under the same ids, even after a document's own history has
  * moved on. The operations a batch logged carry its id (`batch_id`, deliberately no foreign key:
- * the per-document grouping must keep working in a recovered copy without the batch tables), so
- * that Ctrl+Z in one document undoes that document's part of the batch as one step.
+ * the per-document grouping must keep working in a recovered copy that lost batch rows), so
+ * that Ctrl+Z in one document undoes that document's part of the batch as one step. Both tables
+ * keep their rowid: recovery (db/recover.ts) copies a damaged project's tables by rowid.
  */
 export const migration011LabelBatches: Migration = {
   version: 11,
@@ -27,7 +28,7 @@ export const migration011LabelBatches: Migration = {
         start INTEGER NOT NULL,
         end INTEGER NOT NULL,
         PRIMARY KEY (batch_id, annotation_id)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       CREATE INDEX label_batch_spans_document ON label_batch_spans (document_id);
       ALTER TABLE operations ADD COLUMN batch_id INTEGER;
     `);
