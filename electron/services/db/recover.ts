@@ -24,8 +24,11 @@ function columnsOf(db: Db, table: string): string[] {
   return (db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name);
 }
 
+/** Ordinary tables only: a virtual table and its shadow tables (the search index, #21) are rebuilt by the new project's triggers, never copied. */
 function tablesOf(db: Db): string[] {
-  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map((t) => t.name);
+  return (
+    db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]
+  ).map((t) => t.name);
 }
 
 /** Best guess at the largest rowid when a plain scan broke off: a max() or a scan from the end. */
