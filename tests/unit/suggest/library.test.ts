@@ -102,6 +102,18 @@ describe('patterns', () => {
     expect(await c.call('patterns:update', { id: builtIn.id, changes: { enabled: false } })).toMatchObject({ enabled: false, builtIn: true });
   });
 
+  it('a shipped pattern the project lacks is added under its key; the ones it has are kept as edited', async () => {
+    const c = core();
+    const [first, second] = await c.call('patterns:list', {});
+    await c.call('patterns:update', { id: second!.id, changes: { enabled: false, regex: '“[^”]{2,8}”' } });
+    // As a project from a Biaozhu that shipped fewer patterns.
+    c.session.requireDb().prepare('DELETE FROM suggestion_patterns WHERE id = ?').run(first!.id);
+    const listed = await c.call('patterns:list', {});
+    expect(listed.filter((p) => p.builtIn)).toHaveLength(6);
+    expect(listed.find((p) => p.id === second!.id)).toMatchObject({ enabled: false, regex: '“[^”]{2,8}”' });
+    expect(listed.find((p) => p.name === first!.name)).toMatchObject({ regex: first!.regex, enabled: true, builtIn: true });
+  });
+
   it('an invalid pattern: patterns:test answers the problem, create and update refuse naming it', async () => {
     const c = core();
     const doc = addDocument(c, TEXT);

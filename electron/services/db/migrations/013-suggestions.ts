@@ -3,7 +3,8 @@ import type { Migration } from './index';
 
 /**
  * Suggestions (#22): imported gazetteers and their terms, patterns (the shipped ones seeded here,
- * editable), the places where a suggestion was rejected (never proposed there again with that
+ * so that a project opened read-only later has them too; editable; db/patterns.ts adds those a
+ * later Biaozhu ships), the places where a suggestion was rejected (never proposed there again with that
  * label), the learned tagger's stored model, and where an accepted span came from
  * (annotations.origin_detail: JSON {source, sourceId, confidence}, NULL for spans made by hand).
  * Labels are named by key in gazetteers and patterns (they survive a label's re-creation and are
@@ -27,7 +28,7 @@ export const migration013Suggestions: Migration = {
         label_key TEXT NOT NULL,
         canonical TEXT,
         PRIMARY KEY (gazetteer_id, term)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       CREATE TABLE suggestion_patterns (
         id INTEGER PRIMARY KEY AUTOINCREMENT,
         name TEXT NOT NULL,
@@ -44,7 +45,7 @@ export const migration013Suggestions: Migration = {
         label_id INTEGER NOT NULL REFERENCES labels (id) ON DELETE CASCADE,
         rejected_at TEXT NOT NULL,
         PRIMARY KEY (document_id, start, end, label_id)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
       CREATE TABLE suggestion_models (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         version TEXT NOT NULL,
