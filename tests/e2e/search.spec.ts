@@ -105,6 +105,13 @@ test('the concordance of a regex over the demo corpus (README screenshot)', asyn
   await page.keyboard.press('Enter');
   await expect(panel.getByRole('alert')).toContainText('Invalid regular expression');
   await expect(panel.locator('.kwic-line')).toHaveCount(0);
+
+  // Escape in the box goes back to the document; Ctrl+Shift+F brings the panel back as it was.
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+  await page.keyboard.press('Control+Shift+F');
+  await expect(panel).toBeVisible();
+  await expect(page.getByRole('searchbox', { name: '在所有文档中检索' })).toBeFocused();
 });
 
 test('Ctrl+F in a document labels all its hits in one undoable batch', async ({ server, page }) => {

@@ -33,6 +33,10 @@ export function SearchBox({ search }: { search: CorpusSearch }) {
           if (e.key === 'ArrowDown' && lines) {
             e.preventDefault();
             lines.focus();
+          } else if (e.key === 'Escape' && search.shown) {
+            e.preventDefault();
+            e.stopPropagation();
+            search.close();
           }
         }}
       />
