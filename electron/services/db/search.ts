@@ -154,19 +154,30 @@ export function readSpanPlaces(db: Db, ids: readonly number[], annotatorId?: num
 }
 
 /**
- * How often `literal` occurs in each of these documents that holds it (left to right, not
- * overlapping: what replace() removes), counted inside SQLite so no text is copied into JavaScript.
- * length() counts characters on both sides of the division, so the ratio is the number of occurrences.
+ * How often `literal` occurs in each of these documents that holds it: left to right, not
+ * overlapping, the same count on UTF-8 bytes as on UTF-16 units (a valid UTF-8 needle matches only
+ * at character boundaries). The texts come as bytes (CAST AS BLOB) and Buffer.indexOf searches them:
+ * no UTF-16 decoding, no copy per match; half the CPU of counting with replace() in SQL on the bench
+ * corpus. Read in batches so a string in every document never holds all texts at once.
  */
 export function literalCounts(db: Db, ids: readonly number[], literal: string): [documentId: number, hits: number][] {
-  return statement(
+  const needle = Buffer.from(literal, 'utf8');
+  const select = statement(
     db,
-    `SELECT document_id, (length(text) - length(replace(text, @literal, ''))) / length(@literal) FROM document_texts
-     WHERE document_id IN (SELECT value FROM json_each(@ids)) AND instr(text, @literal) > 0`,
-  )
-    .raw(true)
-    .all({ ids: JSON.stringify(ids), literal }) as [number, number][];
+    `SELECT document_id, CAST(text AS BLOB) FROM document_texts WHERE document_id IN (SELECT value FROM json_each(?)) AND instr(text, ?) > 0`,
+  ).raw(true);
+  const counts: [number, number][] = [];
+  for (let at = 0; at < ids.length; at += COUNT_BATCH) {
+    for (const [id, bytes] of select.all(JSON.stringify(ids.slice(at, at + COUNT_BATCH)), literal) as [number, Buffer][]) {
+      let n = 0;
+      for (let i = bytes.indexOf(needle); i !== -1; i = bytes.indexOf(needle, i + needle.length)) n++;
+      counts.push([id, n]);
+    }
+  }
+  return counts;
 }
+
+const COUNT_BATCH = 2_000;
 
 /** Places (start, end) holding a span of the label (of one coder when given), per document: the hits of an empty query with a label. */
 export function labelPlaceCounts(db: Db, ids: readonly number[], labelId: number, annotatorId?: number): [documentId: number, hits: number][] {
