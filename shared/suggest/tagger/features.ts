@@ -99,8 +99,16 @@ export function wordFeatures(text: string, points: CodePoints, extra: ExtraFeatu
 export function charFeatures(points: CodePoints, extra?: ExtraFeatures): CharFeatures {
   const { codes } = points;
   const n = codes.length;
-  const at = (i: number) => (i < 0 ? BEFORE : i >= n ? AFTER : codes[i]);
-  const cls = (i: number) => (i < 0 || i >= n ? 0 : charClass(codes[i]));
+  // Codes and classes with two places of padding on each side: no bounds checks in the loop.
+  const padded = new Int32Array(n + 4);
+  const classes = new Int32Array(n + 4);
+  padded[0] = padded[1] = BEFORE;
+  padded[n + 2] = padded[n + 3] = AFTER;
+  for (let i = 0; i < n; i++) {
+    padded[i + 2] = codes[i];
+    classes[i + 2] = charClass(codes[i]);
+  }
+  const bias = finish(T.bias);
   const openers = enclosingOpeners(codes);
   const start = new Int32Array(n + 1);
   let hashes = new Int32Array(n * 16 + 16);
@@ -113,11 +121,14 @@ export function charFeatures(points: CodePoints, extra?: ExtraFeatures): CharFea
       grown.set(hashes);
       hashes = grown;
     }
-    const a = at(i - 2);
-    const b = at(i - 1);
-    const c = at(i);
-    const d = at(i + 1);
-    const e = at(i + 2);
+    const a = padded[i];
+    const b = padded[i + 1];
+    const c = padded[i + 2];
+    const d = padded[i + 3];
+    const e = padded[i + 4];
+    const cb = classes[i + 1];
+    const cc = classes[i + 2];
+    const cd = classes[i + 3];
     hashes[k++] = finish(mix(T.char, a));
     hashes[k++] = finish(mix(T.char + 1, b));
     hashes[k++] = finish(mix(T.char + 2, c));
@@ -129,10 +140,10 @@ export function charFeatures(points: CodePoints, extra?: ExtraFeatures): CharFea
     hashes[k++] = finish(mix(mix(T.bigram + 3, d), e));
     hashes[k++] = finish(mix(mix(T.skip, b), d));
     hashes[k++] = finish(mix(mix(mix(T.trigram, b), c), d));
-    hashes[k++] = finish(mix(mix(mix(T.classes, cls(i - 1)), cls(i)), cls(i + 1)));
-    hashes[k++] = finish(mix(mix(mix(mix(mix(T.classWindow, cls(i - 2)), cls(i - 1)), cls(i)), cls(i + 1)), cls(i + 2)));
-    hashes[k++] = finish(T.bias);
-    hashes[k++] = finish(mix(mix(T.enclosed, openers[i]), cls(i)));
+    hashes[k++] = finish(mix(mix(mix(T.classes, cb), cc), cd));
+    hashes[k++] = finish(mix(mix(mix(mix(mix(T.classWindow, classes[i]), cb), cc), cd), classes[i + 4]));
+    hashes[k++] = bias;
+    hashes[k++] = finish(mix(mix(T.enclosed, openers[i]), cc));
     if (extra) for (const h of extra[i]) hashes[k++] = h;
   }
   start[n] = k;

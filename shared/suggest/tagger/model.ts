@@ -31,8 +31,8 @@ interface Runtime {
   /** model.trans widened once, so decoding reads one array type in training and tagging. */
   trans: Float64Array;
   ordered: OrderedTransitions;
+  /** Open addressing: slot s holds a feature hash at 2s (0: empty) and its row at 2s + 1, one cache line for both. */
   slots: Int32Array;
-  rows: Int32Array;
   mask: number;
 }
 
@@ -44,18 +44,17 @@ function runtime(model: TaggerModel): Runtime {
   if (found) return found;
   let size = 16;
   while (size < model.keys.length * 2) size *= 2;
-  const slots = new Int32Array(size);
-  const rows = new Int32Array(size);
+  const slots = new Int32Array(size * 2);
   const mask = size - 1;
   model.keys.forEach((key, row) => {
     let at = key & mask;
-    while (slots[at] !== 0) at = (at + 1) & mask;
-    slots[at] = key;
-    rows[at] = row;
+    while (slots[2 * at] !== 0) at = (at + 1) & mask;
+    slots[2 * at] = key;
+    slots[2 * at + 1] = row;
   });
   const moves = transitions(model.labels.length);
   const trans = Float64Array.from(model.trans);
-  found = { moves, trans, ordered: orderTransitions(trans, moves), slots, rows, mask };
+  found = { moves, trans, ordered: orderTransitions(trans, moves), slots, mask };
   runtimes.set(model, found);
   return found;
 }
@@ -63,8 +62,8 @@ function runtime(model: TaggerModel): Runtime {
 function rowOf(rt: Runtime, key: number): number {
   let at = key & rt.mask;
   for (;;) {
-    const slot = rt.slots[at];
-    if (slot === key) return rt.rows[at];
+    const slot = rt.slots[2 * at];
+    if (slot === key) return rt.slots[2 * at + 1];
     if (slot === 0) return -1;
     at = (at + 1) & rt.mask;
   }
