@@ -9,6 +9,7 @@ import { useI18n } from '../i18n';
 import type { ReaderHandle } from '../reader/Reader';
 import { useAppState } from '../state/appState';
 import type { DocSession } from '../state/docSession';
+import { AdjudicationProgress } from './adjudication/AdjudicationProgress';
 import { AdjudicationUnit } from './adjudication/AdjudicationUnit';
 import { panelKey } from './adjudication/panelKeys';
 import { useAdjudication, type Adjudication } from './adjudication/useAdjudication';
@@ -68,17 +69,7 @@ function AdjudicationView({ session, reader, coders, close }: Props & { coders: 
       onKeyDown={keyHandler(adj, edit, coders, close)}
       aria-label={t('adjudication.title')}
     >
-      <div className="agreement-head">
-        <strong>{t('adjudication.title')}</strong>
-        <span data-testid="adjudication-progress" aria-live="polite">
-          {t('adjudication.progress', { decided: adj.state.progress.decided, total })}
-        </span>
-        <button type="button" className="button button-small" onClick={close}>
-          {t('adjudication.close')}
-        </button>
-      </div>
-      <p className="agreement-note">{t('adjudication.agreed', { n: adj.state.agreed, gold: adj.state.agreedInGold })}</p>
-      <p className="agreement-note">{t('adjudication.keys')}</p>
+      <AdjudicationProgress state={adj.state} close={close} />
       {!adj.unit ? (
         <p className="empty-note" data-testid="adjudication-none">
           {t('adjudication.noUnits')}
