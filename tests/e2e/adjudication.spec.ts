@@ -175,6 +175,7 @@ test('E edits a unit’s gold spans from a selection in the reader; the reader f
   await page.keyboard.press('Shift+ArrowLeft');
   await page.keyboard.press(personKey);
   await expect(panel.getByTestId('adjudication-drafts')).toContainText('「张延」');
+  await docScreenshot(page, 'adjudication-edit');
   await page.keyboard.press('Enter');
   await expect(panel.getByTestId('adjudication-progress')).toHaveText('1 / 2');
   await expect(panel.getByTestId('adjudication-edit')).toHaveCount(0);
