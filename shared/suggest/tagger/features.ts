@@ -47,8 +47,29 @@ function enclosingOpeners(codes: Int32Array): Int32Array {
   return out;
 }
 
-/** Extra per-character hashes (word boundaries, external hits), added to the fixed window features. */
-export type ExtraFeatures = number[][];
+/** Extra per-character hashes (word boundaries, external hits), added to the fixed window features: flat (character, hash) pairs. */
+export interface ExtraFeatures {
+  /** How many extra hashes each character has. */
+  count: Int32Array;
+  at: number[];
+  hash: number[];
+}
+
+function add(extra: ExtraFeatures, i: number, hash: number): void {
+  extra.count[i]++;
+  extra.at.push(i);
+  extra.hash.push(hash);
+}
+
+/** The extra hashes grouped by character: character i's are flat[start[i] .. start[i+1]). */
+function grouped(extra: ExtraFeatures, n: number): { start: Int32Array; flat: Int32Array } {
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i] + extra.count[i];
+  const cursor = start.slice(0, n);
+  const flat = new Int32Array(extra.hash.length);
+  for (let j = 0; j < extra.at.length; j++) flat[cursor[extra.at[j]]++] = extra.hash[j];
+  return { start, flat };
+}
 
 const SPAN_PARTS = [0x42, 0x49, 0x45, 0x53]; // B I E S
 
@@ -62,12 +83,12 @@ export function hitFeatures(points: CodePoints, hits: ExternalHit[] | undefined,
     const base = hashString(T.hit, hit.name);
     for (let i = from; i < to; i++) {
       const part = to - from === 1 ? 3 : i === from ? 0 : i === to - 1 ? 2 : 1;
-      extra[i].push(finish(mix(base, SPAN_PARTS[part])));
+      add(extra, i, finish(mix(base, SPAN_PARTS[part])));
     }
   }
 }
 
-const SENTENCE_END = /[。！？；!?;\n]/;
+const SENTENCE_ENDS = new Set([...'。！？；!?;\n'].map((c) => c.charCodeAt(0)));
 let segmenter: Intl.Segmenter | undefined | null;
 
 /** Word boundaries from Intl.Segmenter, one sentence at a time (whole texts are superlinear in Node). */
@@ -77,20 +98,20 @@ export function wordFeatures(text: string, points: CodePoints, extra: ExtraFeatu
   let from = 0;
   while (from < text.length) {
     let to = from;
-    while (to < text.length && !SENTENCE_END.test(text[to])) to++;
+    while (to < text.length && !SENTENCE_ENDS.has(text.charCodeAt(to))) to++;
     to = Math.min(text.length, to + 1);
-    const words = [...segmenter.segment(text.slice(from, to))];
-    const hashesOf = words.map((word) => hashString(T.wordText, word.segment));
-    words.forEach((word, w) => {
+    for (const word of segmenter.segment(text.slice(from, to))) {
       const first = points.indexAt(from + word.index);
       const last = points.indexAt(from + word.index + word.segment.length) - 1;
-      if (first < 0 || last < first) return;
+      if (first < 0 || last < first) continue;
       const length = Math.min(4, last - first + 1);
+      const wordHash = hashString(T.wordText, word.segment);
       for (let i = first; i <= last; i++) {
         const part = first === last ? 3 : i === first ? 0 : i === last ? 2 : 1;
-        extra[i].push(finish(mix(mix(T.word, part), length)), finish(mix(hashesOf[w], part)));
+        add(extra, i, finish(mix(mix(T.word, part), length)));
+        add(extra, i, finish(mix(wordHash, part)));
       }
-    });
+    }
     from = to;
   }
 }
@@ -110,17 +131,12 @@ export function charFeatures(points: CodePoints, extra?: ExtraFeatures): CharFea
   }
   const bias = finish(T.bias);
   const openers = enclosingOpeners(codes);
+  const more = extra ? grouped(extra, n) : undefined;
   const start = new Int32Array(n + 1);
-  let hashes = new Int32Array(n * 16 + 16);
+  const hashes = new Int32Array(n * 15 + (more ? more.flat.length : 0));
   let k = 0;
   for (let i = 0; i < n; i++) {
     start[i] = k;
-    const more = extra ? extra[i].length : 0;
-    if (k + 16 + more > hashes.length) {
-      const grown = new Int32Array((k + 16 + more) * 2);
-      grown.set(hashes);
-      hashes = grown;
-    }
     const a = padded[i];
     const b = padded[i + 1];
     const c = padded[i + 2];
@@ -144,16 +160,16 @@ export function charFeatures(points: CodePoints, extra?: ExtraFeatures): CharFea
     hashes[k++] = finish(mix(mix(mix(mix(mix(T.classWindow, classes[i]), cb), cc), cd), classes[i + 4]));
     hashes[k++] = bias;
     hashes[k++] = finish(mix(mix(T.enclosed, openers[i]), cc));
-    if (extra) for (const h of extra[i]) hashes[k++] = h;
+    if (more) for (let j = more.start[i]; j < more.start[i + 1]; j++) hashes[k++] = more.flat[j];
   }
   start[n] = k;
-  return { start, hashes: hashes.subarray(0, k) };
+  return { start, hashes };
 }
 
 /** The extra features the model's options ask for, plus the caller's hits. */
 export function extraFeatures(text: string, points: CodePoints, words: boolean, hits?: ExternalHit[]): ExtraFeatures | undefined {
   if (!words && !hits?.length) return undefined;
-  const extra: ExtraFeatures = Array.from({ length: points.codes.length }, () => []);
+  const extra: ExtraFeatures = { count: new Int32Array(points.codes.length), at: [], hash: [] };
   if (words) wordFeatures(text, points, extra);
   hitFeatures(points, hits, extra);
   return extra;

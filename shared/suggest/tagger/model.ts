@@ -31,9 +31,15 @@ interface Runtime {
   /** model.trans widened once, so decoding reads one array type in training and tagging. */
   trans: Float64Array;
   ordered: OrderedTransitions;
-  /** Open addressing: slot s holds a feature hash at 2s (0: empty) and its row at 2s + 1, one cache line for both. */
+  /**
+   * Open addressing, 4 ints a slot: feature hash (0: empty), then where its weights start and end
+   * in `packed`. One probe finds a feature's weights without reading rowStart.
+   */
   slots: Int32Array;
   mask: number;
+  /** The weights as (tag, weight) pairs side by side, one buffer seen as ints and as floats: a row is usually one cache line. */
+  packedTags: Int32Array;
+  packedWeights: Float32Array;
 }
 
 // Lookup tables are built once per model object, not stored: they are cheap to rebuild.
@@ -44,29 +50,28 @@ function runtime(model: TaggerModel): Runtime {
   if (found) return found;
   let size = 16;
   while (size < model.keys.length * 2) size *= 2;
-  const slots = new Int32Array(size * 2);
+  const slots = new Int32Array(size * 4);
   const mask = size - 1;
-  model.keys.forEach((key, row) => {
-    let at = key & mask;
-    while (slots[2 * at] !== 0) at = (at + 1) & mask;
-    slots[2 * at] = key;
-    slots[2 * at + 1] = row;
-  });
+  const { keys, rowStart, rowTags, rowWeights } = model;
+  for (let row = 0; row < keys.length; row++) {
+    let at = keys[row] & mask;
+    while (slots[4 * at] !== 0) at = (at + 1) & mask;
+    slots[4 * at] = keys[row];
+    slots[4 * at + 1] = rowStart[row];
+    slots[4 * at + 2] = rowStart[row + 1];
+  }
+  const buffer = new ArrayBuffer(rowTags.length * 8);
+  const packedTags = new Int32Array(buffer);
+  const packedWeights = new Float32Array(buffer);
+  for (let j = 0; j < rowTags.length; j++) {
+    packedTags[2 * j] = rowTags[j];
+    packedWeights[2 * j + 1] = rowWeights[j];
+  }
   const moves = transitions(model.labels.length);
   const trans = Float64Array.from(model.trans);
-  found = { moves, trans, ordered: orderTransitions(trans, moves), slots, mask };
+  found = { moves, trans, ordered: orderTransitions(trans, moves), slots, mask, packedTags, packedWeights };
   runtimes.set(model, found);
   return found;
-}
-
-function rowOf(rt: Runtime, key: number): number {
-  let at = key & rt.mask;
-  for (;;) {
-    const slot = rt.slots[2 * at];
-    if (slot === key) return rt.slots[2 * at + 1];
-    if (slot === 0) return -1;
-    at = (at + 1) & rt.mask;
-  }
 }
 
 // Texts are tagged a piece at a time (lines, and long lines at sentence ends) so the lattice stays small.
@@ -104,16 +109,18 @@ export function tag(model: TaggerModel, text: string, hits?: ExternalHit[]): Tag
 }
 
 /** Emission scores: the sum of each feature row's weights, per character and tag. */
-function emissions(model: TaggerModel, rt: Runtime, start: Int32Array, hashes: Int32Array, n: number): Float64Array {
+function emissions(rt: Runtime, start: Int32Array, hashes: Int32Array, n: number): Float64Array {
   const T = rt.moves.tags;
   const emit = new Float64Array(n * T);
-  const { rowStart, rowTags, rowWeights } = model;
+  const { slots, mask, packedTags, packedWeights } = rt;
   for (let i = 0; i < n; i++) {
     const base = i * T;
     for (let k = start[i]; k < start[i + 1]; k++) {
-      const row = rowOf(rt, hashes[k]);
-      if (row < 0) continue;
-      for (let j = rowStart[row]; j < rowStart[row + 1]; j++) emit[base + rowTags[j]] += rowWeights[j];
+      const key = hashes[k];
+      let at = key & mask;
+      while (slots[4 * at] !== key && slots[4 * at] !== 0) at = (at + 1) & mask;
+      if (slots[4 * at] === 0) continue; // a feature the model never weighed
+      for (let j = slots[4 * at + 1]; j < slots[4 * at + 2]; j++) emit[base + packedTags[2 * j]] += packedWeights[2 * j + 1];
     }
   }
   return emit;
@@ -125,7 +132,7 @@ function tagPiece(model: TaggerModel, text: string, hits?: ExternalHit[]): Tagge
   const n = points.codes.length;
   if (n === 0) return [];
   const features = charFeatures(points, extraFeatures(text, points, model.words, hits));
-  const lattice = { n, emit: emissions(model, rt, features.start, features.hashes, n), trans: rt.trans, moves: rt.moves };
+  const lattice = { n, emit: emissions(rt, features.start, features.hashes, n), trans: rt.trans, moves: rt.moves };
   const decoded = viterbi(lattice, rt.ordered);
   const spans = decodeSpans(decoded.path);
   if (spans.length === 0) return [];
