@@ -18,6 +18,8 @@ export default defineConfig({
           'export-reader': resolve(__dirname, 'electron/services/export/reader-thread.ts'),
           'export-file-writer': resolve(__dirname, 'electron/services/export/file-writer-thread.ts'),
           'integrity-worker': resolve(__dirname, 'electron/services/db/integrity-worker.ts'),
+          // The learned tagger's training thread (electron/services/suggest/train-host.ts starts it).
+          'train-worker': resolve(__dirname, 'electron/services/suggest/train-worker.ts'),
         },
       },
     },

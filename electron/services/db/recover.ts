@@ -152,7 +152,11 @@ export function recoverProject(sourcePath: string, outPath: string, immutable = 
     const db = target;
     db.pragma('foreign_keys = OFF');
     db.transaction(() => {
-      for (const table of order) results.set(table, copyTable(source, db, table));
+      for (const table of order) {
+        // The source's rows, not what the new project's migrations seeded (the shipped patterns), are the project.
+        db.prepare(`DELETE FROM "${table}"`).run();
+        results.set(table, copyTable(source, db, table));
+      }
       tidy(db, results);
     })();
     db.pragma('foreign_keys = ON');

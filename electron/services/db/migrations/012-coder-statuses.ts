@@ -16,7 +16,7 @@ export const migration012CoderStatuses: Migration = {
         status TEXT NOT NULL CHECK (status IN ('todo', 'in_progress', 'done', 'reviewed')),
         updated_at TEXT NOT NULL,
         PRIMARY KEY (document_id, annotator_id)
-      ) STRICT, WITHOUT ROWID;
+      ) STRICT;
     `);
   },
 };
