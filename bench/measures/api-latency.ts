@@ -1,7 +1,7 @@
 // Measure 6: API round-trip (browser mode, HTTP) while a large import runs, vs the same calls idle.
 // A probe calls documents:list and annotations:list back to back with a short pause, as a UI would.
 import { join } from 'node:path';
-import type { ImportPreview, ImportReport } from '../../shared/api/jobs';
+import type { ImportPreview, ImportReport } from '../../shared/api/import';
 import { ensureCorpus } from '../generate';
 import { fixture, fixtureCopy } from '../lib/fixture';
 import { workDir } from '../lib/paths';

@@ -3,7 +3,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXPORT_FORMATS, type ExportReport } from '../../shared/api/jobs';
+import { EXPORT_FORMATS, type ExportReport } from '../../shared/api/export';
 import { benchCore } from '../lib/core';
 import { fixture } from '../lib/fixture';
 import { MemorySampler } from '../lib/memory';

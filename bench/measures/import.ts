@@ -2,7 +2,7 @@
 // in the import worker threads) vs prepared INSERTs of the same text into a bare table.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ImportPreview, ImportReport } from '../../shared/api/jobs';
+import type { ImportPreview, ImportReport } from '../../shared/api/import';
 import type { Article } from '../corpus/article';
 import { corpusItems, ensureCorpus } from '../generate';
 import { benchCore } from '../lib/core';

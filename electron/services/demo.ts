@@ -2,7 +2,7 @@
 // same pipeline as user files, with a few spans already labeled so the workbench is never empty.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { importOptions } from '../../shared/api/jobs';
+import { importOptions } from '../../shared/api/import';
 import type { CoreContext } from './core';
 import { createAnnotation } from './annotations/service';
 import { createProjectFile } from './app/session';

@@ -6,10 +6,6 @@ import type { ImportPreview, ImportReport } from './import';
 import type { PreannotateReport } from './suggestions';
 import { jobId } from './jobs-common';
 
-// The import and export API live in import.ts and export.ts; re-exported so that code importing
-// their types from here keeps working (new code imports them from their own file).
-export * from './export';
-export * from './import';
 export type { JobStarted } from './jobs-common';
 
 /** What each kind of job ends with. */

@@ -1,6 +1,6 @@
 // Helpers shared by the exporters and importers: validation, choosing the offsets to write,
 // batch code-point conversion, draft construction and line reading.
-import type { DocumentDraft } from '../api/jobs';
+import type { DocumentDraft } from '../api/import';
 import type { DocumentMetadata } from '../model';
 import { codePointLength, codePointsToUtf16, spanProblem, utf16ToCodePoints } from '../text/offsets';
 import { coded, type CodedProblem } from './problems';

@@ -1,6 +1,6 @@
 // Recognises exchange formats from a file's name and opening. Plain-text JSONL (records with a
 // text but no spans) is left to the plain import pipeline: detect returns null for it.
-import type { ExportFormat } from '../api/jobs';
+import type { ExportFormat } from '../api/export';
 import { isRecord, stripBom } from './common';
 import { clueNerSpans } from './formats/cluener';
 import { doccanoSpans } from './formats/doccano';

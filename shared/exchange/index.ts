@@ -1,7 +1,7 @@
 // The exchange layer: exporters (streaming, one document at a time) and importers for every
 // format researchers use. See docs/formats.md for the offset conventions and what each format
 // cannot hold.
-import type { ExportFormat, ExportSpanIssue } from '../api/jobs';
+import type { ExportFormat, ExportSpanIssue } from '../api/export';
 import { bratExporter, parseBrat } from './formats/brat';
 import { biaozhuJsonlExporter, parseBiaozhuJsonl } from './formats/biaozhu-jsonl';
 import { clueNerExporter, parseClueNer } from './formats/cluener';

@@ -1,7 +1,7 @@
 // The export report's list of spans a format dropped or wrote with changed edges: which document,
 // which text, why. Exporters name the spans by id (Dropped.spanIds); this turns the ids of one
 // document into rows, up to a cap, and writes the rows as CSV for the dialog and the CLI.
-import { EXPORT_SPAN_LIST_CAP, type ExportSpanIssue } from '../api/jobs';
+import { EXPORT_SPAN_LIST_CAP, type ExportSpanIssue } from '../api/export';
 import type { Dropped, ExportDocument, ExportSpan } from './types';
 
 /** A span's text in the list is cut after this many characters (a span may cover paragraphs). */

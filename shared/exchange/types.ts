@@ -1,7 +1,8 @@
 // Types of the exchange layer: exporters stream one document at a time into chunks of text,
 // importers turn whole files back into DocumentDrafts. Pure: no platform imports.
 import type { DocumentMetadata, DocumentStatus, OriginDetail } from '../model';
-import type { DocumentDraft, ExportFormat } from '../api/jobs';
+import type { ExportFormat } from '../api/export';
+import type { DocumentDraft } from '../api/import';
 import type { ImportProblemCode, ProblemParams } from './problems';
 import type { ExportWriter } from './writer';
 

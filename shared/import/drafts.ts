@@ -4,7 +4,7 @@
 // the WHOLE file as its originalText and its offsetMap points into that whole text. Cutting the
 // original per article would need a second set of offsets and would lose the page context
 // (headers, chrome between articles); keeping it whole keeps every offset exact and comparable.
-import type { DocumentDraft } from '../api/jobs';
+import type { DocumentDraft } from '../api/import';
 import type { DocumentMetadata, ImportWarning, OffsetMap, RemovedBlock } from '../model';
 import { extractMetadata } from './metadata';
 import { normalizeText, type NormalizeOptions } from './normalize';

@@ -1,7 +1,7 @@
 // Encoding detection: BOMs, UTF-16 by its NUL pattern, strict UTF-8, then GB18030 / Big5 / UTF-16
 // scored by decoding each strictly (fatal TextDecoder) and measuring how plausible the characters
 // are as Chinese news text. Works on short files too, where byte statistics would not.
-import type { SupportedEncoding } from '../api/jobs';
+import type { SupportedEncoding } from '../api/import';
 import type { ImportWarning } from '../model';
 import { meanPlausibility } from './chars';
 

@@ -2,7 +2,7 @@
 // back to the decoded original. Mojibake is repaired before traditional → simplified conversion
 // (the conversion would change the garbled characters whose bytes the repair needs) and pinyin is
 // stripped after it (a repaired 區 may be followed by (qū)).
-import type { NormalizationStep } from '../api/jobs';
+import type { NormalizationStep } from '../api/import';
 import type { ImportWarning, OffsetMap, RemovedBlock } from '../model';
 import { composeOffsetMaps, identityMap, mapToNormalized, mapToOriginal } from './offset-map';
 import { invisibleSpaces, lineEndings, unicodeNfc } from './steps/basic';

@@ -1,6 +1,6 @@
 // The import pipeline: bytes of one file → drafts (one per article or record). Pure: no Node,
 // Electron or DOM APIs, so the main process and the browser build run the same code.
-import type { DocumentDraft, ImportOptions } from '../api/jobs';
+import type { DocumentDraft, ImportOptions } from '../api/import';
 import type { DocumentMetadata, ImportWarning } from '../model';
 import { codePointsToUtf16 } from '../text/offsets';
 import { coded, type CodedProblem } from '../exchange/problems';

@@ -1,5 +1,5 @@
 // Documents: the normalized text researchers annotate plus everything needed to trace it to its source.
-import type { DocumentDraft } from '../../../shared/api/jobs';
+import type { DocumentDraft } from '../../../shared/api/import';
 import type { DocumentDetail, DocumentOriginal, DocumentStatus, DocumentSummary } from '../../../shared/model';
 import type { Db } from './connection';
 import { documentFilterSql, type DocumentFilter } from './document-filters';

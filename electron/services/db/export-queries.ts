@@ -1,5 +1,5 @@
 // Read-only queries behind exports: documents matching the export filters, streamed in id order.
-import type { ExportOptions, ReviewFilter } from '../../../shared/api/jobs';
+import type { ExportOptions, ReviewFilter } from '../../../shared/api/export';
 import type { SpanDetails } from '../../../shared/exchange/types';
 import type { Db } from './connection';
 import { statement } from './connection';

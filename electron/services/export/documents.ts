@@ -1,7 +1,7 @@
 // Turns the reader's batches into the documents the formats get: texts unpacked, spans named (label
 // keys, annotator names, attribute sets), filtered by label and annotator, with source offsets and
 // notes where the export wants them.
-import type { ExportOptions } from '../../../shared/api/jobs';
+import type { ExportOptions } from '../../../shared/api/export';
 import { assignSplits, type ExportDocument, type ExportSpan, type Exporter, type SplitName, type Utf8Text } from '../../../shared/exchange/index';
 import { mapToOriginal } from '../../../shared/import/offset-map';
 import type { OriginDetail } from '../../../shared/model';

@@ -2,7 +2,7 @@
 // thread formats each document and writes it, and for brat a third thread creates the files
 // (file-writer.ts). Memory stays flat however large the project is.
 import { workerData } from 'node:worker_threads';
-import type { ExportOptions, ExportReport } from '../../../shared/api/jobs';
+import type { ExportOptions, ExportReport } from '../../../shared/api/export';
 import { exporters } from '../../../shared/exchange/index';
 import type { WorkerSide } from '../app/worker-side';
 import { ExportDocuments } from './documents';

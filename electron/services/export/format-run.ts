@@ -1,6 +1,6 @@
 // One format over an export's documents: each document's chunks to the output files, and the
 // report's tallies (documents, spans, what was dropped or adjusted and which spans, the split).
-import type { ExportOptions, ExportReport } from '../../../shared/api/jobs';
+import type { ExportOptions, ExportReport } from '../../../shared/api/export';
 import {
   SpanIssueList,
   UnexportableDocument,

@@ -1,4 +1,4 @@
-import type { ExportOptions } from '../../../shared/api/jobs';
+import type { ExportOptions } from '../../../shared/api/export';
 import type { Exporter } from '../../../shared/exchange/index';
 
 /** brat always writes a folder; split exports write train/dev/test files into a folder. */

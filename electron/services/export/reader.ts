@@ -2,7 +2,7 @@
 // batches inside one read snapshot and sends them over a bounded channel to the formatting thread,
 // so reading SQLite and formatting and writing the output run side by side. At most a few batches
 // wait at a time: memory stays flat however large the project is.
-import type { ExportOptions } from '../../../shared/api/jobs';
+import type { ExportOptions } from '../../../shared/api/export';
 import type { SpanDetails } from '../../../shared/exchange/types';
 import type { Label } from '../../../shared/model';
 import { readAttributeSets } from '../db/attribute-sets';

@@ -1,6 +1,6 @@
 // Main-side export: picks and checks the destination, then runs the export worker as a job.
 import { basename, extname, join, resolve } from 'node:path';
-import type { ExportOptions, ExportReport } from '../../../shared/api/jobs';
+import type { ExportOptions, ExportReport } from '../../../shared/api/export';
 import { ApiFailure } from '../../../shared/api/result';
 import { exporters } from '../../../shared/exchange/index';
 import type { JobControl, JobManager } from '../app/jobs';

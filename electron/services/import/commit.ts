@@ -1,6 +1,6 @@
 // Worker-side: writes previewed drafts in ONE transaction, so a cancelled or failed import leaves
 // nothing half-written. Spans carried by the files (exchange formats) are validated and imported too.
-import type { ImportReport } from '../../../shared/api/jobs';
+import type { ImportReport } from '../../../shared/api/import';
 import { spanOffsetsProblem } from '../../../shared/exchange/problems';
 import { spanProblem } from '../../../shared/text/offsets';
 import { insertDocumentAnnotations, type AnnotationRecord } from '../db/annotations';

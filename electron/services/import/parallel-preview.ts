@@ -1,7 +1,7 @@
 // Previews a large import in several worker threads: files are independent, and decoding and
 // normalizing them is the slow half of an import. Results are merged back into input order.
 import { availableParallelism } from 'node:os';
-import type { FilePreview } from '../../../shared/api/jobs';
+import type { FilePreview } from '../../../shared/api/import';
 import type { JobControl } from '../app/jobs';
 import { runWorker } from '../app/workers';
 import { inputByteLength } from './sources';

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { DocumentDraft, FilePreview, ImportOptions } from '../../../shared/api/jobs';
+import type { DocumentDraft, FilePreview, ImportOptions } from '../../../shared/api/import';
 import { detectExchangeFormat, parseExchange } from '../../../shared/exchange/index';
 import { coded, type CodedProblem } from '../../../shared/exchange/problems';
 import { decodeBytes } from '../../../shared/import/encoding';

@@ -1,6 +1,6 @@
 // Main-side import: keeps previews until the user commits them, and runs both steps as jobs.
 import { rmSync } from 'node:fs';
-import type { FilePreview, FilePreviewDetail, ImportOptions, ImportPreview, ImportReport, ImportSource, SupportedEncoding } from '../../../shared/api/jobs';
+import type { FilePreview, FilePreviewDetail, ImportOptions, ImportPreview, ImportReport, ImportSource, SupportedEncoding } from '../../../shared/api/import';
 import { ApiFailure } from '../../../shared/api/result';
 import { backUpBeforeImport } from '../app/backups';
 import { awaitedControl, type JobManager } from '../app/jobs';

@@ -1,7 +1,7 @@
 // Expands what the user handed us (files, folders, dropped bytes) into a flat list of files to read.
 import { readdirSync, statSync } from 'node:fs';
 import { basename, extname, join, sep } from 'node:path';
-import type { ImportSource } from '../../../shared/api/jobs';
+import type { ImportSource } from '../../../shared/api/import';
 import { coded, type CodedProblem } from '../../../shared/exchange/problems';
 
 export const IMPORTABLE_EXTENSIONS = new Set([

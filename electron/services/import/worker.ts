@@ -2,7 +2,7 @@
 // that answers the UI.
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import type { FilePreview, ImportOptions, ImportReport } from '../../../shared/api/jobs';
+import type { FilePreview, ImportOptions, ImportReport } from '../../../shared/api/import';
 import { runInWorker } from '../app/worker-side';
 import { openDatabase } from '../db/connection';
 import { commitPrepared } from './commit';

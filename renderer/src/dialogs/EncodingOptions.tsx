@@ -1,4 +1,4 @@
-import { ENCODINGS } from '../../../shared/api/jobs';
+import { ENCODINGS } from '../../../shared/api/import';
 
 /** The encodings a user can force in the import dialog, as <option>s. */
 export function EncodingOptions() {

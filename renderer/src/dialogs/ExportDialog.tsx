@@ -1,7 +1,7 @@
 // Export: format, filters, offsets, optional train/dev/test split; runs as a job with progress.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { callOrThrow } from '../api/client';
-import type { ExportReport } from '../../../shared/api/jobs';
+import type { ExportReport } from '../../../shared/api/export';
 import { Modal } from '../components/Modal';
 import { useJob } from '../hooks/useJob';
 import { useI18n } from '../i18n';

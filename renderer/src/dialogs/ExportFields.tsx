@@ -1,5 +1,5 @@
 // The export dialog's form, in the groups it reads as: the format, which documents and spans go out, and how they are written.
-import { EXPORT_FORMATS, REVIEW_FILTERS } from '../../../shared/api/jobs';
+import { EXPORT_FORMATS, REVIEW_FILTERS } from '../../../shared/api/export';
 import { DOCUMENT_STATUSES } from '../../../shared/model';
 import { useI18n } from '../i18n';
 import { useAppState } from '../state/appState';

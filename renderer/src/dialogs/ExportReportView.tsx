@@ -1,5 +1,5 @@
 // What an export wrote: files, counts, split sizes, and every dropped or adjusted span by reason.
-import type { ExportReport } from '../../../shared/api/jobs';
+import type { ExportReport } from '../../../shared/api/export';
 import { writtenFiles } from '../../../shared/exchange/written-files';
 import { useI18n, type Translate } from '../i18n';
 import { ExportSpanList, reasonText } from './ExportSpanList';

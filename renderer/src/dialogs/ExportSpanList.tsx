@@ -1,6 +1,6 @@
 // Which spans an export dropped or wrote with changed edges: a collapsible table of the first rows
 // (a report can list 10,000) and the whole list saved as CSV, made here from the report.
-import { EXPORT_SPAN_LIST_CAP, type ExportReport } from '../../../shared/api/jobs';
+import { EXPORT_SPAN_LIST_CAP, type ExportReport } from '../../../shared/api/export';
 import { spanIssuesCsv } from '../../../shared/exchange/span-issues';
 import { useI18n, type MessageKey, type Translate } from '../i18n';
 import { en } from '../i18n/en';

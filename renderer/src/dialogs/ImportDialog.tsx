@@ -1,7 +1,7 @@
 // Import: pick files → preview job (encodings, warnings, before/after) → choose → commit job → report.
 import { useCallback, useState } from 'react';
 import { callOrThrow } from '../api/client';
-import type { ImportPreview, ImportReport } from '../../../shared/api/jobs';
+import type { ImportPreview, ImportReport } from '../../../shared/api/import';
 import { Modal } from '../components/Modal';
 import { useJob } from '../hooks/useJob';
 import { useI18n } from '../i18n';

@@ -1,6 +1,6 @@
 // One document of a previewed file as it will be imported: its metadata and the steps applied, its
 // warnings, and its text before and after normalization.
-import type { FilePreview, FilePreviewDetail } from '../../../shared/api/jobs';
+import type { FilePreview, FilePreviewDetail } from '../../../shared/api/import';
 import { WarningKindBadge } from '../components/WarningKindBadge';
 import { useI18n, type MessageKey } from '../i18n';
 import { warningText } from '../i18n/warnings';

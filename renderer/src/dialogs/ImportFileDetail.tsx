@@ -1,7 +1,7 @@
 // One previewed file: metadata, steps, warnings, and its text before and after normalization.
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
-import { ENCODINGS, type FilePreview, type FilePreviewDetail, type SupportedEncoding } from '../../../shared/api/jobs';
+import { ENCODINGS, type FilePreview, type FilePreviewDetail, type SupportedEncoding } from '../../../shared/api/import';
 import { useI18n } from '../i18n';
 import { useToast } from '../state/toasts';
 import { EncodingOptions } from './EncodingOptions';

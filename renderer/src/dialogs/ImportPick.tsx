@@ -1,6 +1,6 @@
 // Step 1 of importing: choose files (picker, drag-and-drop or a path) and normalization options.
 import { useRef, useState } from 'react';
-import { NORMALIZATION_STEPS, type SupportedEncoding } from '../../../shared/api/jobs';
+import { NORMALIZATION_STEPS, type SupportedEncoding } from '../../../shared/api/import';
 import { useI18n } from '../i18n';
 import { EncodingOptions } from './EncodingOptions';
 import { errorMessage, useToast } from '../state/toasts';

@@ -1,5 +1,5 @@
 // Step 2: every file with its encoding, documents, warnings; checkboxes choose what to import.
-import type { ImportPreview } from '../../../shared/api/jobs';
+import type { ImportPreview } from '../../../shared/api/import';
 import { useI18n } from '../i18n';
 import { problemText } from '../i18n/problems';
 

@@ -1,5 +1,5 @@
 // What the import dialog shows at two of its stages: the preview (file list beside the chosen file's detail) and the report.
-import type { ImportPreview, ImportReport } from '../../../shared/api/jobs';
+import type { ImportPreview, ImportReport } from '../../../shared/api/import';
 import { useI18n } from '../i18n';
 import { problemText } from '../i18n/problems';
 import { ImportFileDetail } from './ImportFileDetail';

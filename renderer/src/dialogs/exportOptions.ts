@@ -1,5 +1,5 @@
 // The export dialog's choices as one value, and the request they make: kept apart from the form so each reads as one step.
-import { defaultReviewFilter, defaultStatuses, type ExportFormat, type ReviewFilter } from '../../../shared/api/jobs';
+import { defaultReviewFilter, defaultStatuses, type ExportFormat, type ReviewFilter } from '../../../shared/api/export';
 import type { DocumentStatus } from '../../../shared/model';
 
 export type SplitRatios = { train: number; dev: number; test: number; seed: number };

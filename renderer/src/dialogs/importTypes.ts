@@ -1,4 +1,4 @@
-import type { ImportSource, NormalizationStep, SupportedEncoding } from '../../../shared/api/jobs';
+import type { ImportSource, NormalizationStep, SupportedEncoding } from '../../../shared/api/import';
 
 export interface PickedSource {
   name: string;

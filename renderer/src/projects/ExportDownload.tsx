@@ -1,7 +1,7 @@
 // Browser mode: an export is also offered as a download (a file as itself, a folder as a .zip); and
 // the output field says whether the chosen format writes one file or a folder.
 import { api, downloadUrl } from '../api/client';
-import type { ExportFormat, ExportReport } from '../../../shared/api/jobs';
+import type { ExportFormat, ExportReport } from '../../../shared/api/export';
 import { useI18n } from '../i18n';
 import { EXPORT_EXTENSIONS, exportWritesFolder } from './exportOutput';
 

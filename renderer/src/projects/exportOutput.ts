@@ -1,6 +1,6 @@
 // What an export writes, for the output field's hint, without loading the exporters into the renderer.
 // tests/unit/core/export-output-kind.test.ts checks this against every exporter's own layout.
-import type { ExportFormat } from '../../../shared/api/jobs';
+import type { ExportFormat } from '../../../shared/api/export';
 
 /** Formats that stay one file even with a train/dev/test split (the split is a field in each record). */
 const ONE_FILE_EVEN_SPLIT: readonly ExportFormat[] = ['biaozhu-jsonl', 'mentions-csv'];

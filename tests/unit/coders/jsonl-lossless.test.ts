@@ -4,7 +4,8 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, expect, test } from 'vitest';
-import type { ExportReport, ImportPreview, ImportReport } from '../../../shared/api/jobs';
+import type { ExportReport } from '../../../shared/api/export';
+import type { ImportPreview, ImportReport } from '../../../shared/api/import';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../shared/model';
 import { insertAnnotation } from '../../../electron/services/db/annotations';
 import { ensureAnnotator } from '../../../electron/services/db/meta';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import type { ExportReport } from '../../../shared/api/jobs';
+import type { ExportReport } from '../../../shared/api/export';
 import { cores, dataOf, disposeCores, fileState, label, openCoderFile, project, teamDir } from './team';
 
 afterEach(disposeCores);

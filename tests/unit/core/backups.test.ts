@@ -6,7 +6,7 @@ import { closeSync, existsSync, mkdirSync, openSync, readdirSync, utimesSync, wr
 import { basename, join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BackupEntry } from '../../../shared/api/backups';
-import type { ImportPreview, ImportReport } from '../../../shared/api/jobs';
+import type { ImportPreview, ImportReport } from '../../../shared/api/import';
 import { BACKUPS_KEPT, backupFolderBeside } from '../../../electron/services/app/backups';
 import { openDatabase } from '../../../electron/services/db/connection';
 import { migrate, SCHEMA_VERSION } from '../../../electron/services/db/migrations';

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBrowserServer, type BrowserServer } from '../../../electron/server/browser-server';
-import type { ExportReport, JobStatus } from '../../../shared/api/jobs';
+import type { ExportReport } from '../../../shared/api/export';
+import type { JobStatus } from '../../../shared/api/jobs';
 import { addDocument, testCore, type TestCore } from '../helpers';
 
 let core: TestCore;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeArticle } from '../../../bench/corpus/article';
 import { Rng } from '../../../bench/corpus/rng';
 import { previewWorkerCount } from '../../../electron/services/import/parallel-preview';
-import type { ImportPreview, ImportReport } from '../../../shared/api/jobs';
+import type { ImportPreview, ImportReport } from '../../../shared/api/import';
 import { tempDir, testCore } from '../helpers';
 
 const FILES = 2_000;

@@ -9,7 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startBrowserServer } from '../../../electron/server/browser-server';
 import { CoreHost } from '../../../electron/services/app/core-host';
 import type { ApiOutput, Channel } from '../../../shared/api/index';
-import type { ExportReport, JobStatus } from '../../../shared/api/jobs';
+import type { ExportReport } from '../../../shared/api/export';
+import type { JobStatus } from '../../../shared/api/jobs';
 import type { Result } from '../../../shared/api/result';
 import { tempDir } from '../helpers';
 

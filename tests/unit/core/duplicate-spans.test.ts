@@ -8,7 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/services/db/connection';
 import { migrate, SCHEMA_VERSION, schemaVersion } from '../../../electron/services/db/migrations';
 import { APPLICATION_ID } from '../../../electron/services/db/project-file';
-import type { ExportReport, ImportPreview, ImportReport } from '../../../shared/api/jobs';
+import type { ExportReport } from '../../../shared/api/export';
+import type { ImportPreview, ImportReport } from '../../../shared/api/import';
 import { addDocument, tempDir, testCore, type TestCore } from '../helpers';
 
 let core: TestCore;

@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultStatuses, exportOptions, type ExportReport } from '../../../shared/api/jobs';
+import { defaultStatuses, exportOptions, type ExportReport } from '../../../shared/api/export';
 import { addDocument, REPO_ROOT, testCore, type TestCore } from '../helpers';
 
 const cores: TestCore[] = [];

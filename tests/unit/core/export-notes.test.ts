@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExportReport, ImportPreview, ImportReport } from '../../../shared/api/jobs';
+import type { ExportReport } from '../../../shared/api/export';
+import type { ImportPreview, ImportReport } from '../../../shared/api/import';
 import { spanNotesSql } from '../../../electron/services/db/export-queries';
 import { addDocument, testCore, type TestCore } from '../helpers';
 

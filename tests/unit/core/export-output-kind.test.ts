@@ -2,7 +2,7 @@
 // stay out of its bundle); it must say what every exporter really does, with and without a split.
 import { describe, expect, it } from 'vitest';
 import { writesFolder } from '../../../electron/services/export/layout';
-import { EXPORT_FORMATS } from '../../../shared/api/jobs';
+import { EXPORT_FORMATS } from '../../../shared/api/export';
 import { exporters } from '../../../shared/exchange/index';
 import { EXPORT_EXTENSIONS, exportWritesFolder } from '../../../renderer/src/projects/exportOutput';
 

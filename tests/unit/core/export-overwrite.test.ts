@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ExportReport, JobStatus } from '../../../shared/api/jobs';
+import type { ExportReport } from '../../../shared/api/export';
+import type { JobStatus } from '../../../shared/api/jobs';
 import { endsWhenCancelled } from '../../../electron/services/export/service';
 import { addDocument, tempDir, testCore, type TestCore } from '../helpers';
 

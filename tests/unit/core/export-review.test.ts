@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExportReport, ImportPreview, ImportReport, ReviewFilter } from '../../../shared/api/jobs';
+import type { ExportReport, ReviewFilter } from '../../../shared/api/export';
+import type { ImportPreview, ImportReport } from '../../../shared/api/import';
 import { addDocument, REPO_ROOT, testCore, type TestCore } from '../helpers';
 
 const cores: TestCore[] = [];

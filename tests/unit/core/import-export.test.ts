@@ -2,7 +2,8 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS, type ExportReport, type ImportPreview, type ImportReport } from '../../../shared/api/jobs';
+import { EXPORT_FORMATS, type ExportReport } from '../../../shared/api/export';
+import { type ImportPreview, type ImportReport } from '../../../shared/api/import';
 import { addDocument, SEEDS_DIR, tempDir, testCore, type TestCore } from '../helpers';
 
 let core: TestCore;

@@ -7,7 +7,7 @@ import { awaitedControl } from '../../../electron/services/app/jobs';
 import { mergePreviews, partitionInputs, previewInParallel } from '../../../electron/services/import/parallel-preview';
 import { expandSources } from '../../../electron/services/import/sources';
 import { createStagingDir, loadStagedFile, removeStagingDir } from '../../../electron/services/import/staging';
-import { importOptions } from '../../../shared/api/jobs';
+import { importOptions } from '../../../shared/api/import';
 import { REPO_ROOT, tempDir } from '../helpers';
 
 let dir: string;

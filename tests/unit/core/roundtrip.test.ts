@@ -2,7 +2,8 @@
 // that carries spans: the spans that come back are the spans that went out.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExportFormat, ExportReport, ImportPreview, ImportReport } from '../../../shared/api/jobs';
+import type { ExportFormat, ExportReport } from '../../../shared/api/export';
+import type { ImportPreview, ImportReport } from '../../../shared/api/import';
 import { addDocument, testCore, type TestCore } from '../helpers';
 
 const cores: TestCore[] = [];

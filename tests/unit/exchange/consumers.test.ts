@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import type { ExportFormat } from '../../../shared/api/jobs';
+import type { ExportFormat } from '../../../shared/api/export';
 import { exportToStrings, type ExportDocument } from '../../../shared/exchange';
 import { at, ctx, demoDoc, doc, span } from './fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EXPORT_FORMATS } from '../../../shared/api/jobs';
+import { EXPORT_FORMATS } from '../../../shared/api/export';
 import { detectExchangeFormat, exportToStrings } from '../../../shared/exchange';
 import { ctx, demoDoc } from './fixtures';
 

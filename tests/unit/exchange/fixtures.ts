@@ -1,6 +1,6 @@
 // Documents and generators shared by the exchange tests. Demo sentences are invented.
 import fc from 'fast-check';
-import type { DocumentDraft } from '../../../shared/api/jobs';
+import type { DocumentDraft } from '../../../shared/api/import';
 import type { ExportContext, ExportDocument, ExportSpan } from '../../../shared/exchange';
 
 export const LABELS = ['PERSON', 'SLOGAN', 'PROJECT', 'TARGET'] as const;

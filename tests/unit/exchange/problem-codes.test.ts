@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseExchange, type ExchangeFile, type ExchangeProblem } from '../../../shared/exchange';
 import { IMPORT_PROBLEM_CODES, TEXT_PIPELINE_PROBLEM_CODES } from '../../../shared/exchange/problems';
-import type { ExportFormat } from '../../../shared/api/jobs';
+import type { ExportFormat } from '../../../shared/api/export';
 import { formatMessage } from '../../../renderer/src/i18n/format';
 import { en } from '../../../renderer/src/i18n/en';
 import { zh } from '../../../renderer/src/i18n/zh';

@@ -2,7 +2,7 @@
 // with random spans → export → parseExchange → the same text and spans.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { ExportFormat } from '../../../shared/api/jobs';
+import type { ExportFormat } from '../../../shared/api/export';
 import { exportToStrings, parseExchange, type ExportDocument } from '../../../shared/exchange';
 import { WHITESPACE } from '../../../shared/exchange/common';
 import { ctx, docsArb, triples } from './fixtures';

@@ -5,7 +5,7 @@
 // or this test fails.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS } from '../../../shared/api/jobs';
+import { EXPORT_FORMATS } from '../../../shared/api/export';
 import { exporters, type ExportChunk, type ExportContext, type ExportDocument } from '../../../shared/exchange';
 import { utf8Text } from '../../../shared/exchange/text-builder';
 import type { SpanDetails } from '../../../shared/exchange/types';

@@ -2,7 +2,7 @@
 // annotated, with their text, capped with the rest counted; and its CSV.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS } from '../../../shared/api/jobs';
+import { EXPORT_FORMATS } from '../../../shared/api/export';
 import { exportToStrings, spanIssuesCsv, SPAN_ISSUE_TEXT_MAX } from '../../../shared/exchange';
 import { ctx, doc, LABELS, span } from './fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { EXPORT_FORMATS } from '../../../shared/api/jobs';
+import { EXPORT_FORMATS } from '../../../shared/api/export';
 import { exporters, exportToStrings, UnexportableDocument, validateExportDocument } from '../../../shared/exchange';
 import { ctx, demoDoc, doc, span } from './fixtures';
 

@@ -3,7 +3,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import type { ExportReport } from '../../../shared/api/jobs';
+import type { ExportReport } from '../../../shared/api/export';
 import { testCore } from '../helpers';
 import { buildGoldenProject } from './golden-fixture';
 

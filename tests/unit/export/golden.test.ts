@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXPORT_FORMATS, type ExportReport } from '../../../shared/api/jobs';
+import { EXPORT_FORMATS, type ExportReport } from '../../../shared/api/export';
 import type { ApiInput } from '../../../shared/api/index';
 import { exportToStrings } from '../../../shared/exchange/index';
 import { testCore } from '../helpers';

@@ -1,6 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { importOptions } from '../../../shared/api/jobs';
+import { importOptions } from '../../../shared/api/import';
 import { mapToOriginal, offsetMapProblem } from '../../../shared/import/offset-map';
 import { processFile } from '../../../shared/import/pipeline';
 import { importBytes, importSample } from './helpers';

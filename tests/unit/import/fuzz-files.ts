@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportToStrings, type ExportDocument } from '../../../shared/exchange';
-import type { ExportFormat } from '../../../shared/api/jobs';
+import type { ExportFormat } from '../../../shared/api/export';
 import { gbEncodeChar } from '../../../shared/import/gbk';
 import { SEEDS_DIR } from '../helpers';
 import { ctx, doc, span } from '../exchange/fixtures';

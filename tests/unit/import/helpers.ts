@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { processFile, type FileOutcome } from '../../../shared/import/pipeline';
-import type { ImportOptions } from '../../../shared/api/jobs';
+import type { ImportOptions } from '../../../shared/api/import';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../../..');

@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TEXT_PIPELINE_PROBLEM_CODES } from '../../../shared/exchange/problems';
-import type { ImportPreview } from '../../../shared/api/jobs';
+import type { ImportPreview } from '../../../shared/api/import';
 import type { FileOutcome } from '../../../shared/import/pipeline';
 import { formatMessage } from '../../../renderer/src/i18n/format';
 import { en } from '../../../renderer/src/i18n/en';

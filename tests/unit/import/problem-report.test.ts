@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImportPreview, ImportReport } from '../../../shared/api/jobs';
+import type { ImportPreview, ImportReport } from '../../../shared/api/import';
 import { problemText } from '../../../renderer/src/i18n/problems';
 import { translate } from '../../../renderer/src/i18n/index';
 import { testCore, type TestCore } from '../helpers';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ExportReport } from '../../../shared/api/jobs';
+import type { ExportReport } from '../../../shared/api/export';
 import { addDocument, testCore, type TestCore } from '../helpers';
 
 const cores: TestCore[] = [];

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import type { ExportReport, ImportPreview, ImportReport } from '../../../shared/api/jobs';
+import type { ExportReport } from '../../../shared/api/export';
+import type { ImportPreview, ImportReport } from '../../../shared/api/import';
 import { SUGGESTION_SOURCES } from '../../../shared/api/suggestions';
 import { addDocument, testCore, type TestCore } from '../helpers';
 
