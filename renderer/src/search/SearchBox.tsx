@@ -24,7 +24,9 @@ export function SearchBox({ search }: { search: CorpusSearch }) {
         type="search"
         lang="zh-CN"
         value={text}
-        placeholder={`${t('search.placeholder')}  ${formatKey('Mod+Shift+f')}`}
+        placeholder={t('search.placeholder')}
+        // The shortcut in the tooltip: in the placeholder it was cut off at 1280 px.
+        title={`${t('search.boxLabel')} (${formatKey('Mod+Shift+f')})`}
         aria-label={t('search.boxLabel')}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={(e) => {
