@@ -7,6 +7,7 @@ import { FindBar } from '../reader/FindBar';
 import { Reader, type ReaderHandle } from '../reader/Reader';
 import type { DocSession } from '../state/docSession';
 import { clickSpans, tagWith, type ActionNotice } from '../state/spanActions';
+import { SuggestionBar } from '../suggestions/SuggestionBar';
 import { LabelBar } from './LabelBar';
 import { OriginalView } from './OriginalView';
 import { ReaderHeader } from './ReaderHeader';
@@ -68,6 +69,7 @@ export function ReaderPane(props: Props) {
         redo={props.redo}
       />
       <WarningBanner session={session} reader={reader} />
+      {!props.showOriginal && <SuggestionBar key={`suggestions-${session.doc.id}`} session={session} labelById={labelById} />}
       {props.findOpen && !props.showOriginal && <FindBar session={session} reader={reader} onClose={props.closeFind} />}
       {props.showOriginal ? (
         <OriginalView doc={session.doc} fontSize={props.fontSize} />

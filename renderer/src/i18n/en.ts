@@ -8,6 +8,7 @@ import { enProblems } from './en-problems';
 import { enAgreement } from './en-agreement';
 import { enAdjudication } from './en-adjudication';
 import { enSearch } from './en-search';
+import { enSuggestions } from './en-suggestions';
 
 const enMain = {
   'app.name': 'Biaozhu',
@@ -281,6 +282,7 @@ export const en = {
   ...enAgreement,
   ...enAdjudication,
   ...enSearch,
+  ...enSuggestions,
 };
 
 export type MessageKey = keyof typeof en;

@@ -9,6 +9,7 @@ import { zhProblems } from './zh-problems';
 import { zhAgreement } from './zh-agreement';
 import { zhAdjudication } from './zh-adjudication';
 import { zhSearch } from './zh-search';
+import { zhSuggestions } from './zh-suggestions';
 
 const zhMain: Omit<
   Messages,
@@ -21,6 +22,7 @@ const zhMain: Omit<
   | keyof typeof zhAgreement
   | keyof typeof zhAdjudication
   | keyof typeof zhSearch
+  | keyof typeof zhSuggestions
 > = {
   'app.name': '标注',
   'app.tagline': '中文新闻片段标注',
@@ -291,4 +293,5 @@ export const zh: Record<MessageKey, string> = {
   ...zhAgreement,
   ...zhAdjudication,
   ...zhSearch,
+  ...zhSuggestions,
 };

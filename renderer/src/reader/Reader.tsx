@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import type { DocSession } from '../state/docSession';
 import { isTypingTarget } from '../state/keys';
 import { markPerf } from '../state/perf';
+import { suggestionsOf } from '../suggestions/suggestionState';
 import { coderColor } from './coderColors';
 import { HoverCard, type HoverInfo } from './HoverCard';
 import { ReaderController } from './readerController';
@@ -63,6 +64,8 @@ export function Reader({ session, labelById, wordSnap, fontSize, handleRef, onTe
     });
     sel.attach(content);
     handleRef.current = { ctl, sel };
+    const suggestions = suggestionsOf(session, () => labelsRef.current);
+    suggestions.attach(ctl);
     // Opening a document (click or Enter in the list) puts the keyboard in the text, unless the
     // user is typing in a field.
     if (!isTypingTarget(document.activeElement)) content.focus({ preventScroll: true });
@@ -71,6 +74,7 @@ export function Reader({ session, labelById, wordSnap, fontSize, handleRef, onTe
     const idle = requestIdleCallback(() => firstLabel !== undefined && ctl.warmUp(firstLabel), { timeout: 600 });
     return () => {
       cancelIdleCallback(idle);
+      suggestions.detach();
       sel.detach();
       ctl.destroy();
       if (session.view === ctl) session.view = null;

@@ -10,6 +10,7 @@ import type { Command } from './commands';
 import type { DocSession } from './docSession';
 import { cyclePane, releaseTab, tabReleased } from './paneFocus';
 import { resizeSelected, review, stepSpan, tagWith, type ActionContext, type Edge } from './spanActions';
+import { suggestionCommands } from '../suggestions/suggestionCommands';
 
 export type DialogName = 'import' | 'export' | 'labels' | 'palette' | 'help' | 'backups';
 
@@ -73,6 +74,8 @@ export function buildCommands(d: CommandDeps): Command[] {
   return [
     ...labelCommands(b),
     ...selectionCommands(b),
+    // Before the span keys: Tab, Enter and Backspace act on suggestions when there are some.
+    ...suggestionCommands({ t, session: d.session, tabInReader: tabStepsSpans, notify: d.notify, error: d.notify }),
     ...spanCommands(b),
     ...reviewCommands(b),
     ...documentCommands(b),
