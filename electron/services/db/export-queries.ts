@@ -147,11 +147,12 @@ export const EXPORT_SPAN_FIELDS = {
     { name: 'updatedAt', sql: 'updated_at', readWith: ['all'] },
     // An accepted suggestion's source as JSON (migration 013), '' for hand-made spans: group_concat
     // skips NULLs, which would misalign the list. Label Studio ('attributes') writes it as predictions.
-    { name: 'originDetail', sql: "coalesce(origin_detail, '')", readWith: ['attributes', 'all'] },
+    { name: 'originDetail', sql: "coalesce(origin_detail, '')", readWith: ['attributes', 'all'], column: 'origin_detail' },
   ],
 } as const satisfies {
   numbers: readonly { name: string; sql: string; readWith?: ReadWith }[];
-  texts: readonly { name: string; sql: string; readWith?: ReadWith }[];
+  /** `column`: a span column a project older than its migration lacks (it opens read-only, and still exports). */
+  texts: readonly { name: string; sql: string; readWith?: ReadWith; column?: string }[];
 };
 
 export type SpanNumberField = (typeof EXPORT_SPAN_FIELDS.numbers)[number]['name'];
@@ -185,15 +186,23 @@ export type SpanList = [documentId: number, spans: number, numbers: string, ...t
  * sorting every list in SQLite was a third of the reading.
  */
 export function readExportSpanLists(db: Db, documentIds: readonly number[], details: SpanDetails = 'none', review: ReviewFilter = 'all'): SpanList[] {
-  return statement(db, spanListsSql(details, review)).raw(true).all(JSON.stringify(documentIds)) as SpanList[];
+  const absent = EXPORT_SPAN_FIELDS.texts.flatMap((field) => ('column' in field && !spanColumnExists(db, field.column) ? [field.column] : []));
+  return statement(db, spanListsSql(details, review, absent))
+    .raw(true)
+    .all(JSON.stringify(documentIds)) as SpanList[];
 }
 
+const spanColumnExists = (db: Db, column: string): boolean =>
+  statement(db, `SELECT 1 FROM pragma_table_info('annotations') WHERE name = ?`).pluck().get(column) !== undefined;
+
 /** The query behind readExportSpanLists (exported for the query-plan test). */
-export function spanListsSql(details: SpanDetails, review: ReviewFilter = 'all'): string {
+export function spanListsSql(details: SpanDetails, review: ReviewFilter = 'all', absentColumns: readonly string[] = []): string {
   const numbers = EXPORT_SPAN_FIELDS.numbers;
   const pattern = numbers.map((field) => (readsField(field, details) ? '%d' : '0')).join(',');
   const values = numbers.filter((field) => readsField(field, details)).map((field) => field.sql);
-  const texts = EXPORT_SPAN_FIELDS.texts.map((field) => (readsField(field, details) ? `group_concat(${field.sql}, char(30))` : 'NULL'));
+  // An absent column reads as '' for every span, so the list keeps one entry per span.
+  const sqlOf = (field: (typeof EXPORT_SPAN_FIELDS.texts)[number]) => ('column' in field && absentColumns.includes(field.column) ? "''" : field.sql);
+  const texts = EXPORT_SPAN_FIELDS.texts.map((field) => (readsField(field, details) ? `group_concat(${sqlOf(field)}, char(30))` : 'NULL'));
   return `SELECT document_id, count(*), group_concat(format('${pattern}', ${values.join(', ')}), ','), ${texts.join(', ')}
      ${SPANS_OF_BATCH}${REVIEW_KEPT[review]} GROUP BY document_id ORDER BY document_id`;
 }
