@@ -6,13 +6,20 @@ import type { CoderCount } from '../../../shared/api/layers';
 import type { Db } from './connection';
 import { statement } from './connection';
 
+const hasCoderStatuses = (db: Db): boolean =>
+  statement(db, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'coder_statuses'`).pluck().get() !== undefined;
+
 export function coderSpanCounts(db: Db, documentIds: number[]): CoderCount[] {
+  // A project older than migration 012, open read-only, has no statuses to show.
+  const statuses = hasCoderStatuses(db)
+    ? 'SELECT document_id, annotator_id, status FROM coder_statuses WHERE document_id IN (SELECT id FROM asked)'
+    : 'SELECT NULL AS document_id, NULL AS annotator_id, NULL AS status WHERE 0';
   return statement(
     db,
     `WITH asked (id) AS (SELECT value FROM json_each(?)),
           counts AS (SELECT document_id, annotator_id, COUNT(*) AS n FROM annotations
                       WHERE document_id IN (SELECT id FROM asked) GROUP BY document_id, annotator_id),
-          statuses AS (SELECT document_id, annotator_id, status FROM coder_statuses WHERE document_id IN (SELECT id FROM asked)),
+          statuses AS (${statuses}),
           coders AS (SELECT document_id, annotator_id FROM counts UNION SELECT document_id, annotator_id FROM statuses)
      SELECT k.document_id AS documentId, an.name AS annotator, COALESCE(c.n, 0) AS count, s.status AS status
        FROM coders k JOIN annotators an ON an.id = k.annotator_id

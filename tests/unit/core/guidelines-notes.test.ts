@@ -111,6 +111,12 @@ describe('a version-6 project opened read-only (it cannot be migrated)', () => {
     expect(await core.call('labels:list', {})).toMatchObject([{ key: 'PERSON', descriptionZh: '', descriptionEn: '', examples: [] }]);
     expect(await core.call('annotations:list', { documentId: 1 })).toMatchObject([{ id: 7, note: '' }]);
     expect((await core.call('documents:get', { id: 1 })).note).toBe('');
+    // Today's read channels answer on it too (their tables and columns came later).
+    expect(await core.call('layers:coderCounts', { documentIds: [1] })).toEqual([{ documentId: 1, annotator: 'lin', count: 1, status: null }]);
+    expect((await core.call('search:hits', { search: { query: '蔡奇' } })).hits).toHaveLength(1);
+    expect(await core.call('history:state', { documentId: 1 })).toMatchObject({ canUndo: false });
+    const suggestions = await core.registry.dispatch('suggestions:forDocument', { documentId: 1 });
+    expect(suggestions.ok || suggestions.error).toMatchObject({ code: 'read_only', message: expect.stringMatching(/predates suggestions \(schema 6/) });
     for (const format of ['biaozhu-jsonl', 'mentions-csv'] as const) {
       const { jobId } = await core.call('export:start', { format, outPath: join(core.dir, `out-${format}`) });
       const status = await core.jobs.wait(jobId);
