@@ -33,18 +33,8 @@ export class TermMatcher<P> {
 
   /** Adds a term; the first payload given for a term is kept (returns false for a repeat or a malformed term). */
   add(term: string, payload: P): boolean {
-    if (!wellFormedTerm(term)) return false;
-    let node = this.root;
-    for (let i = 0; i < term.length; i++) {
-      const unit = term.charCodeAt(i);
-      let child = node.next.get(unit);
-      if (!child) {
-        child = { next: new Map() };
-        node.next.set(unit, child);
-      }
-      node = child;
-    }
-    if (node.payload !== undefined) return false;
+    const node = this.nodeOf(term);
+    if (!node || node.payload !== undefined) return false;
     node.payload = payload;
     this.size++;
     return true;
@@ -52,7 +42,16 @@ export class TermMatcher<P> {
 
   /** Adds a term or changes its payload (the dictionary's label of a text can change as the coder labels more). */
   set(term: string, payload: P): boolean {
-    if (!wellFormedTerm(term)) return false;
+    const node = this.nodeOf(term);
+    if (!node) return false;
+    if (node.payload === undefined) this.size++;
+    node.payload = payload;
+    return true;
+  }
+
+  /** The term's node, made on the way if missing; null for a malformed term. */
+  private nodeOf(term: string): TrieNode<P> | null {
+    if (!wellFormedTerm(term)) return null;
     let node = this.root;
     for (let i = 0; i < term.length; i++) {
       const unit = term.charCodeAt(i);
@@ -63,9 +62,7 @@ export class TermMatcher<P> {
       }
       node = child;
     }
-    if (node.payload === undefined) this.size++;
-    node.payload = payload;
-    return true;
+    return node;
   }
 
   get terms(): number {
