@@ -37,6 +37,26 @@ function piece(key: string, make: () => string): string {
 const labelsOf = (label: string) => piece(`L${label}`, () => `,"labels":[${JSON.stringify(label)}]}}`);
 const textareaStart = (key: string) => piece(`A${key}`, () => `","from_name":${JSON.stringify(key)},"to_name":"text","type":"textarea","value":{"start":`);
 
+/** {"id": String(span.id), "from_name": "label", ..., "value": {start, end, text — up to the labels, which differ. */
+function writeLabelRegionStart(
+  out: ExportWriter,
+  text: string,
+  spans: ResolvedSpan[],
+  cp: { start: number[]; end: number[] },
+  i: number,
+  comma: boolean,
+): void {
+  const { span, start, end } = spans[i];
+  out.text(comma ? ',{"id":"' : '{"id":"');
+  out.number(span.id);
+  out.text('","from_name":"label","to_name":"text","type":"labels","value":{"start":');
+  out.number(cp.start[i]);
+  out.text(',"end":');
+  out.number(cp.end[i]);
+  out.text(',"text":');
+  out.jsonString(text, start, end);
+}
+
 /**
  * Writes a task exactly as `JSON.stringify(task)` of `{id, data: {text, ...metadata},
  * annotations: [{result}]}` gives it (a test holds it to that), without building a million
@@ -55,16 +75,8 @@ function writeTask(
   out.jsonText(text, utf8);
   out.text(`${fields === '{}' ? '}' : `,${fields.slice(1)}`},"annotations":[{"result":[`);
   for (let i = 0; i < spans.length; i++) {
-    const { span, start, end } = spans[i];
-    // {"id": String(span.id), "from_name": "label", ..., "value": {start, end, text, labels}}
-    out.text(i > 0 ? ',{"id":"' : '{"id":"');
-    out.number(span.id);
-    out.text('","from_name":"label","to_name":"text","type":"labels","value":{"start":');
-    out.number(cp.start[i]);
-    out.text(',"end":');
-    out.number(cp.end[i]);
-    out.text(',"text":');
-    out.jsonString(text, start, end);
+    const { span } = spans[i];
+    writeLabelRegionStart(out, text, spans, cp, i, i > 0);
     out.text(labelsOf(span.label));
     // One textarea result per attribute, with the span's id and offsets.
     for (const key in span.attributes) {
@@ -108,15 +120,8 @@ function writePredictions(out: ExportWriter, text: string, spans: ResolvedSpan[]
     // Scores are fractions: written as JSON writes them (the writers' number() is for offsets).
     out.text(`${first ? '' : ','}{"model_version":${JSON.stringify(version)},"score":${JSON.stringify(score)},"result":[`);
     indexes.forEach((i, n) => {
-      const { span, start, end } = spans[i];
-      out.text(n > 0 ? ',{"id":"' : '{"id":"');
-      out.number(span.id);
-      out.text('","from_name":"label","to_name":"text","type":"labels","value":{"start":');
-      out.number(cp.start[i]);
-      out.text(',"end":');
-      out.number(cp.end[i]);
-      out.text(',"text":');
-      out.jsonString(text, start, end);
+      const { span } = spans[i];
+      writeLabelRegionStart(out, text, spans, cp, i, n > 0);
       out.text(`,"labels":[${JSON.stringify(span.label)}]},"score":${JSON.stringify(span.originDetail!.confidence)}}`);
     });
     out.text(']}');
