@@ -127,7 +127,7 @@ test('label 蔡奇 once, accept its suggestion by keyboard, reject another, acce
   const above = proposed.filter((s) => s.confidence >= 0.9).length;
   await expect.poll(async () => (await spansOf(server, b)).length).toBe(above);
   expect((await spansOf(server, b)).every((s) => s.origin === 'suggested')).toBe(true);
-  await expect(bar).toHaveCount(0);
+  await expect(bar.getByTestId('suggestion-count')).toHaveText('没有建议');
   await page.keyboard.press('Control+z');
   await expect.poll(async () => (await spansOf(server, b)).length).toBe(0);
   await expect(page.locator(`[data-testid="reader"] mark`)).toHaveCount(0);

@@ -75,7 +75,7 @@ export function buildCommands(d: CommandDeps): Command[] {
     ...labelCommands(b),
     ...selectionCommands(b),
     // Before the span keys: Tab, Enter and Backspace act on suggestions when there are some.
-    ...suggestionCommands({ t, session: d.session, tabInReader: tabStepsSpans, notify: d.notify, error: d.notify }),
+    ...suggestionCommands({ t, session: d.session, reader: d.reader, tabInReader: tabStepsSpans, notify: d.notify, error: d.notify }),
     ...spanCommands(b),
     ...reviewCommands(b),
     ...documentCommands(b),

@@ -1,4 +1,4 @@
-// A thin bar over the text: how many suggestions the document has, the accept-all threshold and its
+// A thin bar over the text, always there while a document is open (the text never jumps when suggestions arrive): how many suggestions the document has, the accept-all threshold and its
 // button, and the current suggestion (Tab) with its label, source and confidence.
 import { useEffect, useState } from 'react';
 import type { Label } from '../../../shared/model';
@@ -23,7 +23,6 @@ export function SuggestionBar({ session, labelById }: { session: DocSession; lab
   const state = useSuggestions(session, labelById);
   const [threshold, setThreshold] = useState(acceptThreshold);
   const visible = state.visible();
-  if (visible.length === 0) return null;
   const above = visible.filter((s) => s.confidence >= threshold).length;
   const pct = Math.round(threshold * 100);
   const current = state.currentSuggestion;
@@ -36,12 +35,15 @@ export function SuggestionBar({ session, labelById }: { session: DocSession; lab
   return (
     <div className="suggestion-bar" role="region" aria-label={t('suggest.bar')}>
       <span className="suggestion-count" data-testid="suggestion-count">
-        {t('suggest.count', { count: visible.length })}
+        {visible.length === 0 ? t('suggest.none') : t('suggest.count', { count: visible.length })}
       </span>
       {current ? (
         <span className="suggestion-current" data-testid="suggestion-current">
           <span className="label-dot" style={{ background: currentLabel?.color }} />
-          {t('suggest.current', { text: current.text, label: currentLabel ? labelName(currentLabel) : '?' })}
+          {t('suggest.current', {
+            text: current.text.length > 16 ? `${current.text.slice(0, 16)}…` : current.text,
+            label: currentLabel ? labelName(currentLabel) : '?',
+          })}
           <span className="suggestion-source">
             {t(`suggest.source.${current.source}`)} · {t('suggest.confidence', { value: Math.round(current.confidence * 100) })}
           </span>

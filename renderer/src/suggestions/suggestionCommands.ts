@@ -1,7 +1,9 @@
 // Keys for suggestions (#22): Tab / Shift+Tab step through spans and suggestions in text order
 // (while the reader has focus), Enter accepts the current suggestion, Backspace rejects it,
 // Shift+Enter accepts every suggestion of the document at or above the threshold.
+import type { MutableRefObject } from 'react';
 import type { Translate } from '../i18n';
+import type { ReaderHandle } from '../reader/Reader';
 import type { Command } from '../state/commands';
 import type { DocSession } from '../state/docSession';
 import { existingSuggestions } from './suggestionState';
@@ -21,14 +23,16 @@ export function setAcceptThreshold(v: number): void {
 interface Deps {
   t: Translate;
   session: DocSession | null;
+  reader: MutableRefObject<ReaderHandle | null>;
   /** Tab is the reader's (focus in the text, not released by Escape). */
   tabInReader: () => boolean;
   notify: (message: string) => void;
   error: (message: string) => void;
 }
 
-export function suggestionCommands({ t, session, tabInReader, notify, error }: Deps): Command[] {
+export function suggestionCommands({ t, session, reader, tabInReader, notify, error }: Deps): Command[] {
   const state = () => existingSuggestions(session);
+  const caret = (offset: number) => reader.current?.sel.set(offset, offset, false);
   const hasAny = () => (state()?.visible().length ?? 0) > 0;
   // Enter and Backspace mean this only with the keyboard in the text (the list opens documents with Enter).
   const inText = () => !!document.activeElement?.closest('.reader-content');
@@ -40,7 +44,7 @@ export function suggestionCommands({ t, session, tabInReader, notify, error }: D
       group: 'spans',
       title: t('suggest.cmd.next'),
       keys: ['Tab'],
-      run: () => state()?.step(1),
+      run: () => state()?.step(1, caret),
       enabled: () => hasAny() && tabInReader(),
       paletteHidden: true,
     },
@@ -49,7 +53,7 @@ export function suggestionCommands({ t, session, tabInReader, notify, error }: D
       group: 'spans',
       title: t('suggest.cmd.prev'),
       keys: ['Shift+Tab'],
-      run: () => state()?.step(-1),
+      run: () => state()?.step(-1, caret),
       enabled: () => hasAny() && tabInReader(),
       paletteHidden: true,
     },

@@ -23,6 +23,9 @@ export class SuggestionState {
   /** Sources the coder switched off in the Suggestions tab: not drawn, not stepped to. */
   readonly hidden = new Set<SuggestionSource>();
   version = 0;
+  private hiddenVersion = 0;
+  private drawnCount = 0;
+  private visibleCache: { version: number; list: Suggestion[]; hidden: number; result: Suggestion[] } | null = null;
   private layers = new Map<number, HighlightLayer>();
   private currentLayer: HighlightLayer | null = null;
   private view: ReaderController | null = null;
@@ -38,7 +41,11 @@ export class SuggestionState {
     readonly session: DocSession,
     private readonly labels: () => Map<number, Label>,
   ) {
-    this.unsubscribe = session.subscribe(() => this.schedule());
+    this.unsubscribe = session.subscribe(() => {
+      // A span made or removed since the last fetch: hide or show the ghosts under it now.
+      if (this.visible().length !== this.drawnCount) this.draw();
+      this.schedule();
+    });
   }
 
   /** The reader mounted (or remounted): draw onto it. */
@@ -77,9 +84,23 @@ export class SuggestionState {
     return () => this.listeners.delete(fn);
   }
 
-  /** The suggestions drawn: every source the coder has not switched off. */
+  /**
+   * The suggestions drawn: every source the coder has not switched off, and none under a span of
+   * the coder's (a span made since the last fetch hides what it covers at once, without waiting for it).
+   */
   visible(): Suggestion[] {
-    return this.hidden.size === 0 ? this.list : this.list.filter((s) => !this.hidden.has(s.source));
+    if (
+      this.visibleCache &&
+      this.visibleCache.version === this.session.version &&
+      this.visibleCache.list === this.list &&
+      this.visibleCache.hidden === this.hiddenVersion
+    ) {
+      return this.visibleCache.result;
+    }
+    const shown = this.hidden.size === 0 ? this.list : this.list.filter((s) => !this.hidden.has(s.source));
+    const result = uncovered(shown, this.session.ordered());
+    this.visibleCache = { version: this.session.version, list: this.list, hidden: this.hiddenVersion, result };
+    return result;
   }
 
   get currentSuggestion(): Suggestion | null {
@@ -89,6 +110,7 @@ export class SuggestionState {
   setSourceShown(source: SuggestionSource, shown: boolean): void {
     if (shown) this.hidden.delete(source);
     else this.hidden.add(source);
+    this.hiddenVersion++;
     if (this.currentSuggestion && this.hidden.has(this.currentSuggestion.source)) this.current = null;
     this.draw();
     this.emit();
@@ -124,12 +146,14 @@ export class SuggestionState {
   }
 
   /** Tab / Shift+Tab: the next span or suggestion in text order; the reader scrolls to a suggestion. */
-  step(dir: 1 | -1): void {
+  step(dir: 1 | -1, moveCaret: (offset: number) => void): void {
     const stops = this.stops();
     if (stops.length === 0) return;
     const here = this.currentStop(stops);
     const next = here === -1 ? (dir > 0 ? stops[0] : stops[stops.length - 1]) : stops[here + dir];
     if (!next) return;
+    // The caret goes along, as when stepping spans (a text selection left behind would select the old span again).
+    moveCaret(next.start);
     if (next.kind === 'span') {
       this.setCurrent(null);
       this.session.select(next.id, true);
@@ -201,8 +225,9 @@ export class SuggestionState {
 
   private stops(): Stop[] {
     const stops: Stop[] = this.session.ordered().map((a) => ({ kind: 'span' as const, id: a.id, start: a.start, end: a.end }));
+    const shown = new Set(this.visible());
     this.list.forEach((s, index) => {
-      if (!this.hidden.has(s.source)) stops.push({ kind: 'suggestion', index, start: s.start, end: s.end });
+      if (shown.has(s)) stops.push({ kind: 'suggestion', index, start: s.start, end: s.end });
     });
     return stops.sort((a, b) => a.start - b.start || b.end - a.end || (a.kind === 'span' ? -1 : 1));
   }
@@ -218,7 +243,9 @@ export class SuggestionState {
     const view = this.view;
     if (!view) return;
     const byLabel = new Map<number, Suggestion[]>();
-    for (const s of this.visible()) {
+    const visible = this.visible();
+    this.drawnCount = visible.length;
+    for (const s of visible) {
       const list = byLabel.get(s.labelId) ?? [];
       list.push(s);
       byLabel.set(s.labelId, list);
@@ -247,6 +274,26 @@ export class SuggestionState {
     this.version++;
     for (const fn of this.listeners) fn();
   }
+}
+
+/** The suggestions no span overlaps; spans in reading order (by start). */
+function uncovered(list: Suggestion[], spans: readonly { start: number; end: number }[]): Suggestion[] {
+  if (spans.length === 0) return list;
+  // maxEnd[i]: the furthest end among the first i + 1 spans; a suggestion overlaps a span iff one
+  // starting before its end reaches past its start.
+  const maxEnd: number[] = [];
+  let far = -1;
+  for (const a of spans) maxEnd.push((far = Math.max(far, a.end)));
+  return list.filter((s) => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start < s.end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo === 0 || maxEnd[lo - 1] <= s.start;
+  });
 }
 
 function toRef({ start, end, labelId, source, sourceId, confidence }: Suggestion): SuggestionRef {
