@@ -14,9 +14,10 @@ import { MetadataPanel } from './MetadataPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { SpanDetail } from './SpanDetail';
 import { SpanList } from './SpanList';
+import { SuggestionsTab } from '../suggestions/SuggestionsTab';
 
 // 'adjudicate' has no tab of its own: the reader header's Adjudicate button opens it (ADJUDICATE_EVENT).
-export type PanelTab = 'spans' | 'document' | 'review' | 'overview' | 'guidelines' | 'agreement' | 'adjudicate';
+export type PanelTab = 'spans' | 'document' | 'review' | 'overview' | 'guidelines' | 'agreement' | 'suggestions' | 'adjudicate';
 export const ADJUDICATE_EVENT = 'biaozhu:adjudicate';
 
 interface Props {
@@ -38,18 +39,14 @@ const GuidelinesPanel = lazy(() => import('./GuidelinesPanel').then((m) => ({ de
 const OverviewPanel = lazy(() => import('./OverviewPanel').then((m) => ({ default: m.OverviewPanel })));
 const AgreementPanel = lazy(() => import('./AgreementPanel').then((m) => ({ default: m.AgreementPanel })));
 
-const TABS: PanelTab[] = ['spans', 'document', 'review', 'overview', 'guidelines', 'agreement'];
+const TABS: PanelTab[] = ['spans', 'document', 'review', 'overview', 'guidelines', 'agreement', 'suggestions'];
 
 export function RightPanel({ session: current, reader, tab, setTab, reviewMode, setReviewMode, setStatus, filterList, openDocument }: Props) {
   const { t } = useI18n();
   // A newly opened document shows in the reader first; the 5,000-row span list may follow.
   const session = useDeferredValue(current);
   const version = useSessionVersion(session);
-  useEffect(() => {
-    const open = () => setTab('adjudicate');
-    window.addEventListener(ADJUDICATE_EVENT, open);
-    return () => window.removeEventListener(ADJUDICATE_EVENT, open);
-  }, [setTab]);
+  useAdjudicateEvent(setTab);
   const onTabKey = (e: React.KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
@@ -102,6 +99,8 @@ export function RightPanel({ session: current, reader, tab, setTab, reviewMode, 
           <Suspense fallback={null}>
             <AgreementPanel openDocument={openDocument} />
           </Suspense>
+        ) : tab === 'suggestions' ? (
+          <SuggestionsTab session={session} />
         ) : tab === 'guidelines' ? (
           <Suspense fallback={null}>
             <GuidelinesPanel />
@@ -119,4 +118,13 @@ export function RightPanel({ session: current, reader, tab, setTab, reviewMode, 
       </div>
     </aside>
   );
+}
+
+/** The reader header's Adjudicate button opens the adjudication view here. */
+function useAdjudicateEvent(setTab: (tab: PanelTab) => void): void {
+  useEffect(() => {
+    const open = () => setTab('adjudicate');
+    window.addEventListener(ADJUDICATE_EVENT, open);
+    return () => window.removeEventListener(ADJUDICATE_EVENT, open);
+  }, [setTab]);
 }

@@ -126,6 +126,9 @@ export class SuggestionState {
       const fresh = await callOrThrow('suggestions:forDocument', { documentId: this.session.doc.id });
       if (this.disposed) return;
       this.seenVersion = version;
+      // Drawn when the renderer is idle: a fetch answered between keypresses must not delay the next one.
+      await idle();
+      if (this.disposed) return;
       const keep = this.currentSuggestion;
       this.list = fresh;
       this.current = keep ? indexOfSame(fresh, keep) : null;
@@ -175,9 +178,9 @@ export class SuggestionState {
   async acceptCurrent(): Promise<void> {
     const s = this.currentSuggestion;
     if (!s) return;
-    const next = this.followingIndex(s);
+    const next = this.following(s);
     await this.accept([s]);
-    if (next !== null) this.setCurrent(next);
+    if (next) this.setCurrent(indexOfSame(this.list, next));
   }
 
   /** Accepts every drawn suggestion at or above the confidence: one step of the undo history. */
@@ -191,9 +194,9 @@ export class SuggestionState {
   async rejectCurrent(): Promise<void> {
     const s = this.currentSuggestion;
     if (!s) return;
-    const next = this.followingIndex(s);
+    const next = this.following(s);
     this.removeLocally([s]);
-    if (next !== null) this.setCurrent(next);
+    if (next) this.setCurrent(indexOfSame(this.list, next));
     await callOrThrow('suggestions:reject', { documentId: this.session.doc.id, suggestion: toRef(s) });
   }
 
@@ -215,12 +218,9 @@ export class SuggestionState {
     this.emit();
   }
 
-  /** The visible suggestion after this one (its index once this one is gone), for stepping on after accept or reject. */
-  private followingIndex(s: Suggestion): number | null {
-    const after = this.visible().find((x) => x !== s && x.start >= s.end);
-    if (!after) return null;
-    const rest = this.list.filter((x) => x !== s);
-    return rest.indexOf(after);
+  /** The visible suggestion after this one, to step on to after accepting or rejecting it (found again by place: the list may be fetched anew meanwhile). */
+  private following(s: Suggestion): Suggestion | null {
+    return this.visible().find((x) => x !== s && x.start >= s.end) ?? null;
   }
 
   private stops(): Stop[] {
@@ -295,6 +295,8 @@ function uncovered(list: Suggestion[], spans: readonly { start: number; end: num
     return lo === 0 || maxEnd[lo - 1] <= s.start;
   });
 }
+
+const idle = () => new Promise<void>((resolve) => requestIdleCallback(() => resolve(), { timeout: 500 }));
 
 function toRef({ start, end, labelId, source, sourceId, confidence }: Suggestion): SuggestionRef {
   return { start, end, labelId, source, sourceId, confidence };
