@@ -114,12 +114,12 @@ test('label 蔡奇 once, accept its suggestion by keyboard, reject another, acce
   expect((await spansOf(server, a)).length).toBe(2);
 
   // The Suggestions tab counts this document's proposals by source.
-  await page.getByRole('tab', { name: '建议' }).click();
+  await bar.getByRole('button', { name: '来源…' }).click();
   const counts = (await suggestionsOf(server, a)).filter((s) => s.source === 'pattern').length;
   await expect(page.getByTestId('suggest-count-pattern')).toHaveText(String(counts));
   await expect(page.getByTestId('suggest-count-dictionary')).toHaveText('0');
   await expect(page.getByTestId('model-state')).toHaveText(/尚未训练|就绪|已过期|训练中/);
-  await page.getByRole('tab', { name: '标注' }).click();
+  await page.getByRole('tab', { name: /^标注/ }).click();
 
   // Another document: Shift+Enter accepts every suggestion at or above 90 %, one Ctrl+Z removes them all.
   await openDoc(page, '蔡奇到通州调研');
@@ -127,7 +127,7 @@ test('label 蔡奇 once, accept its suggestion by keyboard, reject another, acce
   expect(proposed.filter((s) => s.text === '蔡奇')).toHaveLength(2);
   expect(proposed.some((s) => s.text.includes('两个维护'))).toBe(true);
   await expect(bar.getByTestId('suggestion-count')).toHaveText(`${proposed.length} 条建议`);
-  await page.getByRole('tab', { name: '建议' }).click();
+  await bar.getByRole('button', { name: '来源…' }).click();
   await expect(page.getByTestId('suggest-count-dictionary')).toHaveText('2');
   await page.getByTestId('reader').focus();
   await page.keyboard.press('Tab');

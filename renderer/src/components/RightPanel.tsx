@@ -14,9 +14,11 @@ import { MetadataPanel } from './MetadataPanel';
 import { ReviewPanel } from './ReviewPanel';
 import { SpanDetail } from './SpanDetail';
 import { SpanList } from './SpanList';
+import { SUGGESTIONS_EVENT } from '../suggestions/suggestionCommands';
 import { SuggestionsTab } from '../suggestions/SuggestionsTab';
 
-// 'adjudicate' has no tab of its own: the reader header's Adjudicate button opens it (ADJUDICATE_EVENT).
+// 'adjudicate' has no tab of its own: the reader header's Adjudicate button opens it (ADJUDICATE_EVENT);
+// nor has 'suggestions' (a seventh tab would wrap the row): the suggestion bar's Sources button opens it (SUGGESTIONS_EVENT).
 export type PanelTab = 'spans' | 'document' | 'review' | 'overview' | 'guidelines' | 'agreement' | 'suggestions' | 'adjudicate';
 export const ADJUDICATE_EVENT = 'biaozhu:adjudicate';
 
@@ -39,7 +41,7 @@ const GuidelinesPanel = lazy(() => import('./GuidelinesPanel').then((m) => ({ de
 const OverviewPanel = lazy(() => import('./OverviewPanel').then((m) => ({ default: m.OverviewPanel })));
 const AgreementPanel = lazy(() => import('./AgreementPanel').then((m) => ({ default: m.AgreementPanel })));
 
-const TABS: PanelTab[] = ['spans', 'document', 'review', 'overview', 'guidelines', 'agreement', 'suggestions'];
+const TABS: PanelTab[] = ['spans', 'document', 'review', 'overview', 'guidelines', 'agreement'];
 
 export function RightPanel({ session: current, reader, tab, setTab, reviewMode, setReviewMode, setStatus, filterList, openDocument }: Props) {
   const { t } = useI18n();
@@ -83,7 +85,7 @@ export function RightPanel({ session: current, reader, tab, setTab, reviewMode, 
         className="tab-panel"
         role="tabpanel"
         id={`tabpanel-${tab}`}
-        {...(tab === 'adjudicate' ? { 'aria-label': t('adjudication.title') } : { 'aria-labelledby': `tab-${tab}` })}
+        {...(TABS.includes(tab) ? { 'aria-labelledby': `tab-${tab}` } : { 'aria-label': t(tab === 'adjudicate' ? 'adjudication.title' : 'panel.suggestions') })}
       >
         {tab === 'adjudicate' ? (
           session && (
@@ -120,11 +122,16 @@ export function RightPanel({ session: current, reader, tab, setTab, reviewMode, 
   );
 }
 
-/** The reader header's Adjudicate button opens the adjudication view here. */
+/** The reader header's Adjudicate button opens the adjudication view here, the suggestion bar's Sources button the Suggestions panel. */
 function useAdjudicateEvent(setTab: (tab: PanelTab) => void): void {
   useEffect(() => {
     const open = () => setTab('adjudicate');
+    const openSuggestions = () => setTab('suggestions');
     window.addEventListener(ADJUDICATE_EVENT, open);
-    return () => window.removeEventListener(ADJUDICATE_EVENT, open);
+    window.addEventListener(SUGGESTIONS_EVENT, openSuggestions);
+    return () => {
+      window.removeEventListener(ADJUDICATE_EVENT, open);
+      window.removeEventListener(SUGGESTIONS_EVENT, openSuggestions);
+    };
   }, [setTab]);
 }

@@ -19,6 +19,7 @@ export const enSuggestions = {
   'suggest.source.model': 'model',
   'suggest.confidence': '{value}%',
   'suggest.hoverTitle': 'Suggested',
+  'suggest.sourcesButton': 'Sources…',
   'panel.suggestions': 'Suggestions',
   'suggest.sources': 'Sources in this document',
   'suggest.model': 'Learned tagger',

@@ -21,6 +21,7 @@ export const zhSuggestions: Record<keyof typeof enSuggestions, string> = {
   'suggest.source.model': '模型',
   'suggest.confidence': '{value}%',
   'suggest.hoverTitle': '建议',
+  'suggest.sourcesButton': '来源…',
   'panel.suggestions': '建议',
   'suggest.sources': '本文档的建议来源',
   'suggest.model': '学习的标注模型',

@@ -5,7 +5,7 @@ import type { Label } from '../../../shared/model';
 import { useI18n } from '../i18n';
 import type { DocSession } from '../state/docSession';
 import { errorMessage, useToast } from '../state/toasts';
-import { acceptThreshold, setAcceptThreshold } from './suggestionCommands';
+import { acceptThreshold, setAcceptThreshold, SUGGESTIONS_EVENT } from './suggestionCommands';
 import { suggestionsOf, type SuggestionState } from './suggestionState';
 import './suggestions.css';
 
@@ -68,6 +68,9 @@ export function SuggestionBar({ session, labelById }: { session: DocSession; lab
         />
         %
       </label>
+      <button type="button" className="button button-small" onClick={() => window.dispatchEvent(new Event(SUGGESTIONS_EVENT))}>
+        {t('suggest.sourcesButton')}
+      </button>
       <button type="button" className="button button-small" disabled={above === 0} onClick={acceptAll} title="Shift+Enter">
         {t('suggest.acceptAll', { count: above, threshold: pct })}
       </button>

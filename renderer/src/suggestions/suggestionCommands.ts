@@ -9,6 +9,8 @@ import type { DocSession } from '../state/docSession';
 import { existingSuggestions } from './suggestionState';
 
 const THRESHOLD_KEY = 'biaozhu.suggestThreshold';
+/** Opens the Suggestions panel in the side pane (it has no tab of its own). */
+export const SUGGESTIONS_EVENT = 'biaozhu:suggestions';
 
 /** The accept-all threshold, remembered across documents and restarts. */
 export function acceptThreshold(): number {
