@@ -50,5 +50,6 @@ test('one label key press sends one request and updates the list, the undo state
   });
   expect(first).toEqual({ connected: true, ids: String(span.id) });
   await page.waitForTimeout(800); // anything the press still sends would have gone out by now
-  expect(requests).toEqual(['annotations:create']);
+  // The label is one request; the suggestions' refresh after it is their own idle-time request (the new span may teach the dictionary).
+  expect(requests.filter((name) => name !== 'suggestions:forDocument')).toEqual(['annotations:create']);
 });

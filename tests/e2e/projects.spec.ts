@@ -58,6 +58,8 @@ test.describe('without a project', () => {
     await page.reload();
     await page.getByRole('button', { name: '浏览…（选择项目）' }).click();
     const browser = page.getByRole('dialog', { name: '打开项目' });
+    // The first listing fills the folder box when it arrives: type only after it, or it overwrites what was typed.
+    await expect(browser.getByLabel('文件夹', { exact: true })).not.toHaveValue('');
     await browser.getByLabel('文件夹', { exact: true }).fill('/proc');
     await browser.getByRole('button', { name: '前往' }).click();
     await expect(browser.getByRole('alert')).toContainText('system folder');
