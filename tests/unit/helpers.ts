@@ -44,13 +44,30 @@ export function testCore(options: { create?: boolean } = {}): TestCore {
 
 import { createHash } from 'node:crypto';
 import { insertDocument } from '../../electron/services/db/documents';
+import type { DocumentStatus } from '../../shared/model';
+
+/** A test document's metadata and status beyond its title (defaults: dated 2024-01-12, source 测试). */
+export interface TestDocumentMeta {
+  date?: string | null;
+  source?: string | null;
+  district?: string | null;
+  status?: DocumentStatus;
+}
 
 /** Adds a document straight through the documents module (import has its own tests). */
-export function addDocument(core: Core, text: string, title = 'test'): number {
+export function addDocument(core: Core, text: string, title = 'test', meta: TestDocumentMeta = {}): number {
   const db = core.session.requireDb();
   const id = insertDocument(db, {
     draft: {
-      metadata: { title, date: '2024-01-12', source: '测试', district: null, url: null, reporters: [], externalId: null },
+      metadata: {
+        title,
+        date: meta.date === undefined ? '2024-01-12' : meta.date,
+        source: meta.source === undefined ? '测试' : meta.source,
+        district: meta.district ?? null,
+        url: null,
+        reporters: [],
+        externalId: null,
+      },
       originalText: text,
       text,
       offsetMap: [0, text.length, 0, text.length],
@@ -58,6 +75,7 @@ export function addDocument(core: Core, text: string, title = 'test'): number {
       warnings: [],
       removed: [],
       spans: [],
+      status: meta.status,
     },
     fileName: `${title}.txt`,
     rawSha256: null,

@@ -1,47 +1,13 @@
 // A project for the search tests: documents with chosen text and metadata, spans by coder.
-import { createHash } from 'node:crypto';
-import type { DocumentStatus } from '../../../shared/model';
-import { insertDocument } from '../../../electron/services/db/documents';
-import type { TestCore } from '../helpers';
+import { addDocument, type TestCore, type TestDocumentMeta } from '../helpers';
 
-export interface DocumentSpec {
+export interface DocumentSpec extends TestDocumentMeta {
   text: string;
   title?: string;
-  date?: string | null;
-  source?: string | null;
-  district?: string | null;
-  status?: DocumentStatus;
 }
 
 export function addSearchDocument(core: TestCore, spec: DocumentSpec): number {
-  const { text } = spec;
-  const id = insertDocument(core.session.requireDb(), {
-    draft: {
-      metadata: {
-        title: spec.title ?? text.slice(0, 8),
-        date: spec.date === undefined ? '2024-01-12' : spec.date,
-        source: spec.source === undefined ? '测试' : spec.source,
-        district: spec.district ?? null,
-        url: null,
-        reporters: [],
-        externalId: null,
-      },
-      originalText: text,
-      text,
-      offsetMap: [0, text.length, 0, text.length],
-      steps: [],
-      warnings: [],
-      removed: [],
-      spans: [],
-      status: spec.status,
-    },
-    fileName: null,
-    rawSha256: null,
-    encoding: 'utf-8',
-    textSha256: createHash('sha256').update(text).digest('hex'),
-  });
-  if (id === null) throw new Error(`duplicate test document: ${text}`);
-  return id;
+  return addDocument(core, spec.text, spec.title ?? spec.text.slice(0, 8), spec);
 }
 
 export async function labelIds(core: TestCore): Promise<Record<string, number>> {
