@@ -1,5 +1,6 @@
 // Document title, metadata line, status control and view toggles above the text.
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../shared/model';
+import type { HistoryKind } from '../../../shared/api/annotations';
 import { useI18n } from '../i18n';
 import type { DocSession } from '../state/docSession';
 import { formatKey } from '../state/keys';
@@ -87,38 +88,33 @@ function StatusSegments({ status, setStatus }: { status: DocumentStatus; setStat
 }
 
 function HistoryButtons({ history, undo, redo }: { history: DocSession['history']; undo: () => void; redo: () => void }) {
-  const { t } = useI18n();
   return (
     <>
-      <button
-        type="button"
-        className="icon-button"
-        onClick={undo}
-        disabled={!history.canUndo}
-        aria-label={t('reader.undo')}
-        title={
-          history.undoLabel
-            ? `${t('reader.undoWhat', { what: history.undoKind ? t(`history.${history.undoKind}`) : history.undoLabel })} (${formatKey('Mod+z')})`
-            : t('reader.nothingToUndo')
-        }
-      >
-        ↶
-      </button>
-      <button
-        type="button"
-        className="icon-button"
-        onClick={redo}
-        disabled={!history.canRedo}
-        aria-label={t('reader.redo')}
-        title={
-          history.redoLabel
-            ? `${t('reader.redoWhat', { what: history.redoKind ? t(`history.${history.redoKind}`) : history.redoLabel })} (${formatKey('Mod+Shift+z')})`
-            : t('reader.nothingToRedo')
-        }
-      >
-        ↷
-      </button>
+      <HistoryButton which="undo" run={undo} enabled={history.canUndo} label={history.undoLabel} kind={history.undoKind} keys="Mod+z" glyph="↶" />
+      <HistoryButton which="redo" run={redo} enabled={history.canRedo} label={history.redoLabel} kind={history.redoKind} keys="Mod+Shift+z" glyph="↷" />
     </>
+  );
+}
+
+/** Undo or redo: the tooltip names the step it would take, in the user's language when its kind is known. */
+function HistoryButton(props: {
+  which: 'undo' | 'redo';
+  run: () => void;
+  enabled: boolean;
+  label: string | null;
+  kind: HistoryKind | null | undefined;
+  keys: string;
+  glyph: string;
+}) {
+  const { t } = useI18n();
+  const { which, label, kind } = props;
+  const title = label
+    ? `${t(which === 'undo' ? 'reader.undoWhat' : 'reader.redoWhat', { what: kind ? t(`history.${kind}`) : label })} (${formatKey(props.keys)})`
+    : t(which === 'undo' ? 'reader.nothingToUndo' : 'reader.nothingToRedo');
+  return (
+    <button type="button" className="icon-button" onClick={props.run} disabled={!props.enabled} aria-label={t(`reader.${which}`)} title={title}>
+      {props.glyph}
+    </button>
   );
 }
 
