@@ -57,7 +57,8 @@ export const suggestionsInputs = {
     .strict(),
   'gazetteers:update': z.object({ id, enabled: z.boolean().optional(), name: z.string().min(1).max(200).optional() }).strict(),
   'gazetteers:delete': z.object({ id }).strict(),
-  'patterns:list': z.object({}).strict(),
+  /** With `documentId`: each pattern that ran out of its time in that document says so (`timedOut`). */
+  'patterns:list': z.object({ documentId: id.optional() }).strict(),
   'patterns:create': patternInput,
   // `enabled` without its default here: a change that does not name it leaves it as it is.
   'patterns:update': z.object({ id, changes: patternInput.extend({ enabled: z.boolean() }).partial() }).strict(),
@@ -99,6 +100,8 @@ export interface Pattern {
   enabled: boolean;
   /** Shipped with the app (editable, can be disabled). */
   builtIn: boolean;
+  /** Only when patterns:list was asked about a document: the pattern ran past its time limit there, so it proposed nothing in it (why, naming it). */
+  timedOut?: string;
 }
 
 export interface PatternTest {
@@ -128,6 +131,8 @@ export interface PreannotateReport {
   skipped: number;
   /** Spans written per source. */
   bySource: { source: SuggestionSource; created: number }[];
+  /** Patterns that ran past their time limit: skipped in that document and, for this job, the ones after it. */
+  skippedPatterns: { id: number; name: string; documents: number; message: string }[];
 }
 
 export type SuggestionsApi = {

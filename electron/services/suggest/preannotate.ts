@@ -71,5 +71,5 @@ function writeAll(
       for (const source of written.sources) bySource.set(source, (bySource.get(source) ?? 0) + 1);
     }
   })();
-  return { ...counts, created, skipped, bySource: [...bySource].map(([source, n]) => ({ source, created: n })) };
+  return { ...counts, created, skipped, bySource: [...bySource].map(([source, n]) => ({ source, created: n })), skippedPatterns: [] };
 }
