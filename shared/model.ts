@@ -138,6 +138,8 @@ export interface Annotation {
   updatedAt: string;
   /** Where an accepted suggestion came from (origin 'suggested'); absent on spans made by hand. */
   originDetail?: OriginDetail;
+  /** The entity the span is linked to (#23); absent (or null) when not linked. */
+  entityId?: number | null;
 }
 
 /** The source of an accepted suggestion (#22): which source, which gazetteer/pattern/model, how confident. */

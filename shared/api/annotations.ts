@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ANNOTATION_ORIGINS, REVIEW_STATES, type Annotation, type DocumentSummary } from '../model';
+import type { Relation } from './entities';
 
 const id = z.number().int().positive();
 const offset = z.number().int().min(0);
@@ -49,7 +50,20 @@ export interface HistoryState {
 }
 
 /** What kind of change an undo or redo step reverted or re-applied. */
-export type HistoryKind = 'create' | 'delete' | 'relabel' | 'resize' | 'attributes' | 'note' | 'review' | 'document_note';
+export type HistoryKind =
+  | 'create'
+  | 'delete'
+  | 'relabel'
+  | 'resize'
+  | 'attributes'
+  | 'note'
+  | 'review'
+  | 'document_note'
+  /** Entities (#23): spans linked to an entity or unlinked; a relation created, deleted or reviewed. */
+  | 'link'
+  | 'relation_create'
+  | 'relation_delete'
+  | 'relation_review';
 
 /** What an undo or redo changed, so the editor can patch itself without reloading. */
 export interface HistoryStep extends HistoryState {
@@ -62,6 +76,8 @@ export interface HistoryStep extends HistoryState {
   deletedIds: number[];
   /** Set by a 'document_note' step: the document's note as the step leaves it. */
   documentNote?: string;
+  /** Relations the step put back or changed, and removed (a span's delete takes its relations with it; #23). */
+  relations?: { upserted: Relation[]; deletedIds: number[] };
 }
 
 /**

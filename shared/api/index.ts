@@ -7,6 +7,7 @@ import { annotationsInputs, type AnnotationsApi } from './annotations';
 import { backupsInputs, type BackupsApi } from './backups';
 import { codersInputs, type CodersApi } from './coders';
 import { documentsInputs, type DocumentsApi } from './documents';
+import { entitiesInputs, type EntitiesApi } from './entities';
 import { exportInputs, type ExportApi } from './export';
 import { filesInputs, type FilesApi } from './files';
 import { importInputs, type ImportApi } from './import';
@@ -32,7 +33,8 @@ export type BiaozhuApi = ProjectsApi &
   LayersApi &
   AdjudicationApi &
   SearchApi &
-  SuggestionsApi;
+  SuggestionsApi &
+  EntitiesApi;
 export type Channel = keyof BiaozhuApi;
 export type ApiInput<K extends Channel> = Parameters<BiaozhuApi[K]>[0];
 export type ApiOutput<K extends Channel> = Awaited<ReturnType<BiaozhuApi[K]>>;
@@ -56,6 +58,7 @@ export const apiInputs = {
   ...adjudicationInputs,
   ...searchInputs,
   ...suggestionsInputs,
+  ...entitiesInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export type { Result, ApiError } from './result';
