@@ -143,3 +143,25 @@ test('label 蔡奇 once, accept its suggestion by keyboard, reject another, acce
   await expect(page.locator(`[data-testid="reader"] mark`)).toHaveCount(0);
   await expect(bar.getByTestId('suggestion-count')).toHaveText(`${proposed.length} 条建议`);
 });
+
+test('opening a document asks for its suggestions once', async ({ server, page }) => {
+  await importArticles(server);
+  await page.reload();
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const path = decodeURIComponent(new URL(request.url()).pathname);
+    if (path === '/api/suggestions:forDocument') asked.push(request.postData() ?? '');
+  });
+  await openDoc(page, '蔡奇调研城市更新');
+  const bar = page.getByRole('region', { name: '建议' });
+  await expect(bar.getByTestId('suggestion-count')).toHaveText(/条建议/);
+  // Stepping with Tab changes the selection, not the spans: nothing to ask again either.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  await page.waitForTimeout(1000); // a second request would have gone out by now (the refresh waits 150 ms)
+  expect(asked).toHaveLength(1);
+  await openDoc(page, '蔡奇到通州调研');
+  await expect(bar.getByTestId('suggestion-count')).toHaveText(/条建议/);
+  await page.waitForTimeout(1000);
+  expect(asked).toHaveLength(2);
+});

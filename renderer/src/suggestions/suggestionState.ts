@@ -11,6 +11,8 @@ import type { DocSession } from '../state/docSession';
 /** After the last span change, this long before the suggestions are asked for again. */
 const REFRESH_DELAY_MS = 150;
 const STYLE_ID = 'bz-suggestion-styles';
+/** A spansKey no set of spans has: the list drawn was changed locally, so the next check asks again. */
+const STALE = '#stale';
 
 export const SOURCE_KEYS: Record<SuggestionSource, string> = { dictionary: 'dict', gazetteer: 'gazetteer', pattern: 'patterns', model: 'model' };
 
@@ -32,7 +34,8 @@ export class SuggestionState {
   private stopRenderListener: (() => void) | null = null;
   private readonly listeners = new Set<() => void>();
   private timer = 0;
-  private seenVersion = -1;
+  /** The coder's spans as last asked about (spansKey); null before the first fetch. Selecting, stepping or the history's answer change the session's version but not this. */
+  private seenSpans: string | null = null;
   private fetching = false;
   private disposed = false;
   private readonly unsubscribe: () => void;
@@ -58,7 +61,7 @@ export class SuggestionState {
     });
     this.currentLayer = new HighlightLayer('bz-sugg-current', view.model, (u) => view.paragraph(u, false), 3);
     this.draw();
-    if (this.seenVersion === -1) void this.refresh();
+    if (this.seenSpans === null) void this.refresh();
   }
 
   /** The reader unmounted: its layers go with it. */
@@ -122,10 +125,10 @@ export class SuggestionState {
     this.fetching = true;
     try {
       await this.session.settled();
-      const version = this.session.version;
+      const asked = spansKey(this.session);
       const fresh = await callOrThrow('suggestions:forDocument', { documentId: this.session.doc.id });
       if (this.disposed) return;
-      this.seenVersion = version;
+      this.seenSpans = asked;
       // Drawn when the renderer is idle: a fetch answered between keypresses must not delay the next one.
       await idle();
       if (this.disposed) return;
@@ -138,12 +141,13 @@ export class SuggestionState {
       // Suggestions are a help, never in the way: a failed call leaves the last ones drawn.
     } finally {
       this.fetching = false;
-      if (!this.disposed && this.session.version !== this.seenVersion) this.schedule();
+      if (!this.disposed && this.seenSpans !== null && spansKey(this.session) !== this.seenSpans) this.schedule();
     }
   }
 
+  /** Asks again shortly, if the coder's spans changed since the last answer (not before the first fetch: attach asks). */
   private schedule(): void {
-    if (this.disposed || this.session.version === this.seenVersion) return;
+    if (this.disposed || this.seenSpans === null || spansKey(this.session) === this.seenSpans) return;
     clearTimeout(this.timer);
     this.timer = window.setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
@@ -206,6 +210,9 @@ export class SuggestionState {
     await this.session.settled();
     const { created } = await callOrThrow('suggestions:accept', { documentId: this.session.doc.id, suggestions: chosen.map(toRef) });
     await this.session.resync();
+    // The list was changed here, not fetched: ask again whatever the spans are by then (an undo may already have put them back).
+    this.seenSpans = STALE;
+    this.schedule();
     return created.length;
   }
 
@@ -274,6 +281,16 @@ export class SuggestionState {
     this.version++;
     for (const fn of this.listeners) fn();
   }
+}
+
+/**
+ * What the suggestions depend on in the session: the coder's spans (place, label, review), not their
+ * ids (a saved span trades its temporary id for the server's) nor the selection.
+ */
+function spansKey(session: DocSession): string {
+  const parts: string[] = [];
+  for (const a of session.anns.values()) parts.push(`${a.start},${a.end},${a.labelId},${a.reviewState}`);
+  return parts.sort().join(';');
 }
 
 /** The suggestions no span overlaps; spans in reading order (by start). */
