@@ -99,6 +99,7 @@ export async function runSuggest(core: Core, flags: Record<string, unknown>, jso
   const lines = [
     `pre-annotated ${report.documents} documents as ${annotator}: ${report.created} spans written${bySource ? ` (${bySource})` : ''}`,
     `${report.proposed} suggestions below ${acceptAbove} left as proposals; ${report.skipped} skipped (a span was there)`,
+    ...report.skippedPatterns.map((p) => `skipped in ${p.documents} documents: ${p.message}`),
     ...(model && model.state === 'none' ? ['no tagger is stored in this project yet: train it in the app (model:train) to add its suggestions'] : []),
   ];
   console.log(json ? JSON.stringify({ ...report, acceptAbove, annotator }, null, 2) : lines.join('\n'));

@@ -38,7 +38,7 @@ export function registerSuggestionHandlers(
   registry.method('gazetteers:import', (input) => library.importGazetteer(session.requireWritableDb(), input));
   registry.method('gazetteers:update', (input) => library.updateGazetteer(session.requireWritableDb(), input));
   registry.method('gazetteers:delete', ({ id }) => library.deleteGazetteer(session.requireWritableDb(), id));
-  registry.method('patterns:list', () => library.listPatterns(readDb()));
+  registry.method('patterns:list', (input) => library.listPatterns(readDb(), input));
   registry.method('patterns:create', (input) => library.createPattern(session.requireWritableDb(), input));
   registry.method('patterns:update', ({ id, changes }) => library.updatePattern(session.requireWritableDb(), id, changes));
   registry.method('patterns:delete', ({ id }) => library.deletePattern(session.requireWritableDb(), id));

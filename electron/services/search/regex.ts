@@ -34,8 +34,28 @@ function scanJob(): void {
   }
 }
 
-const context = vm.createContext({ scanJob });
-const script = new vm.Script('scanJob()');
+let timedWork: (() => void) | null = null;
+const context = vm.createContext({ runTimedWork: () => timedWork!() });
+const script = new vm.Script('runTimedWork()');
+
+/**
+ * Runs `work` synchronously on this thread and stops it after `ms` — wherever it is, inside a regex
+ * match too. False when it ran out of time (what it did so far stays done). Also used by the
+ * suggestion patterns (electron/services/suggest/timed-patterns.ts).
+ */
+export function runWithTimeLimit(work: () => void, ms: number): boolean {
+  const outer = timedWork;
+  timedWork = work;
+  try {
+    script.runInContext(context, { timeout: Math.max(1, Math.ceil(ms)) });
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') return false;
+    throw error;
+  } finally {
+    timedWork = outer;
+  }
+}
 
 /** Compiles the user's pattern (flags g and u: offsets stay on code-point boundaries), or says what is wrong with it. */
 export function compilePattern(source: string): RegExp {
@@ -59,11 +79,8 @@ export function regexPlaces(pattern: RegExp, texts: readonly string[], budget: R
   job = { pattern, texts, out: [] };
   const started = performance.now();
   try {
-    script.runInContext(context, { timeout: Math.max(1, Math.ceil(budget.leftMs)) });
+    if (!runWithTimeLimit(scanJob, budget.leftMs)) throw timedOut(pattern);
     return job.out;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw timedOut(pattern);
-    throw error;
   } finally {
     budget.leftMs -= performance.now() - started;
     job = null;

@@ -5,12 +5,14 @@ import type { Gazetteer, GazetteerImport, Pattern, PatternTest } from '../../../
 import { ApiFailure } from '../../../shared/api/result';
 import type { Label } from '../../../shared/model';
 import { parseGazetteerBytes } from '../../../shared/suggest/gazetteer';
-import { compilePattern, patternHits } from '../../../shared/suggest/patterns';
+import { compilePattern } from '../../../shared/suggest/patterns';
 import type { Db } from '../db/connection';
 import { getDocumentText } from '../db/documents';
 import * as gazetteers from '../db/gazetteers';
 import { listLabels } from '../db/labels';
 import * as patterns from '../db/patterns';
+import { timedOutPatterns } from './service';
+import { timedPatternHits, timeLimitMessage } from './timed-patterns';
 
 /** Larger files are refused: a gazetteer is a list of names, not a corpus. */
 export const LARGEST_GAZETTEER_BYTES = 50 * 1024 * 1024;
@@ -107,14 +109,23 @@ export function deletePattern(db: Db, id: number): { id: number } {
   return { id };
 }
 
-/** Tries a regex on a document: its hits, or its problem (never thrown). */
+/** Tries a regex on a document: its hits, or its problem (never thrown) — running past the time limit is one. */
 export function testPattern(db: Db, input: { regex: string; documentId: number }): PatternTest {
   const text = getDocumentText(db, input.documentId);
   if (text === null) throw new ApiFailure('not_found', `Document ${input.documentId} does not exist`);
   const compiled = compilePattern(input.regex);
   if (!compiled.ok) return { hits: [], error: compiled.error };
-  return { hits: patternHits(compiled.regex, text).map((h) => ({ ...h, text: text.slice(h.start, h.end) })), error: null };
+  const hits = timedPatternHits(compiled.regex, text);
+  if (hits === null) return { hits: [], error: timeLimitMessage('', compiled.regex) };
+  return { hits: hits.map((h) => ({ ...h, text: text.slice(h.start, h.end) })), error: null };
+}
+
+/** The patterns; asked about a document, those that ran out of their time there say so (timedOut). */
+export function listPatterns(db: Db, input: { documentId?: number } = {}): Pattern[] {
+  const list = patterns.listPatterns(db);
+  if (input.documentId === undefined) return list;
+  const timedOut = new Map(timedOutPatterns(db, input.documentId).map((p) => [p.id, p.message]));
+  return list.map((p) => (timedOut.has(p.id) ? { ...p, timedOut: timedOut.get(p.id)! } : p));
 }
 
 export { listGazetteers } from '../db/gazetteers';
-export { listPatterns } from '../db/patterns';

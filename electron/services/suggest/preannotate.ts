@@ -2,7 +2,9 @@
 // `acceptAbove` become the coder's spans (as if accepted in the reader: origin 'suggested', one
 // undo step per document); the rest stay proposals. The job runs on the core's thread one
 // document at a time, yielding between documents so that other calls are answered meanwhile, and
-// writes everything in one transaction at the end: a cancelled job writes nothing.
+// writes everything in one transaction at the end: a cancelled job writes nothing. A pattern that
+// runs out of its time in one document is skipped in the job's later documents too (each would
+// cost its whole time limit again), and the report names it.
 import type { PreannotateReport, SuggestionRef, SuggestionSource } from '../../../shared/api/suggestions';
 import { ApiFailure } from '../../../shared/api/result';
 import type { ProjectSession } from '../app/session';
@@ -12,6 +14,7 @@ import { annotatorIdByName } from '../db/document-filters';
 import { getDocumentText } from '../db/documents';
 import { allDocumentIds, missingDocumentIds } from '../db/suggestions';
 import { ALL_SOURCES, proposalsFor, writeAccepted } from './service';
+import type { TimedOutPattern } from './timed-patterns';
 
 export interface PreannotateInput {
   sources?: SuggestionSource[];
@@ -34,10 +37,15 @@ export function startPreannotate(session: ProjectSession, jobs: JobManager, inpu
     const annotatorId = annotatorIdByName(db, annotator);
     const toAccept: { documentId: number; suggestions: SuggestionRef[] }[] = [];
     let proposed = 0;
+    const skippedPatterns = new Map<number, PreannotateReport['skippedPatterns'][number]>();
     for (let i = 0; i < ids.length; i++) {
       if (control.cancelled) throw new ApiFailure('cancelled', 'Cancelled; nothing was written.');
       const text = getDocumentText(db, ids[i]) ?? '';
-      const found = proposalsFor(db, ids[i], text, annotatorId, sources);
+      const timedOut: TimedOutPattern[] = [];
+      const found = proposalsFor(db, ids[i], text, annotatorId, sources, { skipPatterns: new Set(skippedPatterns.keys()), timedOut });
+      for (const skipped of skippedPatterns.values()) skipped.documents++;
+      for (const { id, name, message } of timedOut)
+        skippedPatterns.set(id, { id, name, documents: 1, message: `${message} (document ${ids[i]}; skipped in the job's later documents)` });
       const accepted = found.filter((s) => s.confidence >= acceptAbove);
       proposed += found.length - accepted.length;
       if (accepted.length > 0) toAccept.push({ documentId: ids[i], suggestions: accepted });
@@ -45,7 +53,7 @@ export function startPreannotate(session: ProjectSession, jobs: JobManager, inpu
       await yieldToOtherCalls();
     }
     if (control.cancelled) throw new ApiFailure('cancelled', 'Cancelled; nothing was written.');
-    return writeAll(session, db, annotator, toAccept, { documents: ids.length, proposed });
+    return writeAll(session, db, annotator, toAccept, { documents: ids.length, proposed, skippedPatterns: [...skippedPatterns.values()] });
   });
 }
 
@@ -54,7 +62,7 @@ function writeAll(
   db: Db,
   annotator: string,
   toAccept: { documentId: number; suggestions: SuggestionRef[] }[],
-  counts: { documents: number; proposed: number },
+  counts: Pick<PreannotateReport, 'documents' | 'proposed' | 'skippedPatterns'>,
 ): PreannotateReport {
   // The project may have been closed or switched while the job ran.
   if (session.requireWritableDb() !== db) throw new ApiFailure('conflict', 'The project was closed while pre-annotating; nothing was written.');
@@ -71,5 +79,5 @@ function writeAll(
       for (const source of written.sources) bySource.set(source, (bySource.get(source) ?? 0) + 1);
     }
   })();
-  return { ...counts, created, skipped, bySource: [...bySource].map(([source, n]) => ({ source, created: n })), skippedPatterns: [] };
+  return { ...counts, created, skipped, bySource: [...bySource].map(([source, n]) => ({ source, created: n })) };
 }

@@ -6,7 +6,6 @@ import type { Annotation } from '../../../shared/model';
 import { dictionarySuggestions } from '../../../shared/suggest/dictionary';
 import { gazetteerSuggestions } from '../../../shared/suggest/gazetteer';
 import { mergeSuggestions } from '../../../shared/suggest/merge';
-import { patternSuggestions } from '../../../shared/suggest/patterns';
 import { spanProblem } from '../../../shared/text/offsets';
 import * as annotations from '../db/annotations';
 import type { Db } from '../db/connection';
@@ -19,6 +18,7 @@ import { ensureAnnotator } from '../db/meta';
 import * as operations from '../db/operations';
 import { insertRejected, rejectedPlaces } from '../db/suggestions';
 import { cachedCandidates, modelSuggestions, projectDictionary, projectGazetteers, projectPatternSet, storedTagger } from './sources';
+import { timedPatternSuggestions, type PatternScan, type TimedOutPattern } from './timed-patterns';
 
 export const ALL_SOURCES: readonly SuggestionSource[] = ['dictionary', 'gazetteer', 'pattern', 'model'];
 
@@ -28,6 +28,25 @@ function requireText(db: Db, documentId: number): string {
   return text;
 }
 
+/** The enabled patterns' proposals in a document (but `skip`'s), each pattern under its time limit; kept per document like the other sources'. */
+export function patternScan(db: Db, documentId: number, text: string, skip?: ReadonlySet<number>): PatternScan {
+  const all = projectPatternSet(db);
+  const patterns = skip?.size ? all.filter((p) => !skip.has(p.id)) : all;
+  return cachedCandidates(db, documentId, 'pattern', patterns, () => timedPatternSuggestions(patterns, text));
+}
+
+/** The patterns that ran out of time in a document (they propose nothing there). */
+export function timedOutPatterns(db: Db, documentId: number): TimedOutPattern[] {
+  return patternScan(db, documentId, requireText(db, documentId)).timedOut;
+}
+
+export interface ProposalOptions {
+  /** Patterns not to run (a pre-annotation job skips those that ran out of time in an earlier document). */
+  skipPatterns?: ReadonlySet<number>;
+  /** Gets the patterns that ran out of time in this document. */
+  timedOut?: TimedOutPattern[];
+}
+
 /** A document's proposals for a coder, from the sources asked (all by default), merged by the one rule (shared/suggest/merge.ts). */
 export function proposalsFor(
   db: Db,
@@ -35,6 +54,7 @@ export function proposalsFor(
   text: string,
   annotatorId: number | null,
   only: readonly SuggestionSource[] = ALL_SOURCES,
+  options: ProposalOptions = {},
 ): SuggestionRef[] {
   const wanted = (s: SuggestionSource) => only.includes(s);
   const candidates: SuggestionRef[] = [];
@@ -49,8 +69,9 @@ export function proposalsFor(
     candidates.push(...cachedCandidates(db, documentId, 'gazetteer', gazetteers, () => gazetteerSuggestions(gazetteers, text)));
   }
   if (wanted('pattern')) {
-    const patterns = projectPatternSet(db);
-    candidates.push(...cachedCandidates(db, documentId, 'pattern', patterns, () => patternSuggestions(patterns, text)));
+    const scan = patternScan(db, documentId, text, options.skipPatterns);
+    candidates.push(...scan.found);
+    options.timedOut?.push(...scan.timedOut);
   }
   if (wanted('model')) {
     const tagger = storedTagger(db);

@@ -4,7 +4,7 @@
 import type { SuggestionRef } from '../../../shared/api/suggestions';
 import { MentionCounts } from '../../../shared/suggest/dictionary';
 import { gazetteerMatcher, type GazetteerEntry } from '../../../shared/suggest/gazetteer';
-import { compilePattern, type PatternForText } from '../../../shared/suggest/patterns';
+import { compilePattern } from '../../../shared/suggest/patterns';
 import { TermMatcher } from '../../../shared/suggest/term-matcher';
 import { deserializeTagger, tag, type TaggerModel } from '../../../shared/suggest/tagger/index';
 import type { Db } from '../db/connection';
@@ -13,6 +13,7 @@ import { enabledTerms } from '../db/gazetteers';
 import { listLabels } from '../db/labels';
 import { listPatterns } from '../db/patterns';
 import { changeStamp, confirmedPlaces, maxAnnotationId, newerConfirmedPlaces, readModel, readModelInfo } from '../db/suggestions';
+import type { NamedPattern } from './timed-patterns';
 
 interface Cached<T> {
   key: string;
@@ -120,9 +121,9 @@ export function projectGazetteers(db: Db): TermMatcher<GazetteerEntry> {
  * asking again after each edit in the reader only merges (see merge.ts) instead of scanning again.
  */
 const KEPT_DOCUMENTS = 8;
-const candidateCache = new WeakMap<Db, Map<string, { source: unknown; found: SuggestionRef[] }>>();
+const candidateCache = new WeakMap<Db, Map<string, { source: unknown; found: unknown }>>();
 
-export function cachedCandidates(db: Db, documentId: number, kind: string, source: unknown, find: () => SuggestionRef[]): SuggestionRef[] {
+export function cachedCandidates<T = SuggestionRef[]>(db: Db, documentId: number, kind: string, source: unknown, find: () => T): T {
   let cache = candidateCache.get(db);
   if (!cache) candidateCache.set(db, (cache = new Map()));
   const key = `${kind}:${documentId}`;
@@ -130,7 +131,7 @@ export function cachedCandidates(db: Db, documentId: number, kind: string, sourc
   if (hit && hit.source === source) {
     cache.delete(key);
     cache.set(key, hit); // most recently used last
-    return hit.found;
+    return hit.found as T;
   }
   const found = find();
   cache.delete(key);
@@ -139,23 +140,23 @@ export function cachedCandidates(db: Db, documentId: number, kind: string, sourc
   return found;
 }
 
-const patternSets = new WeakMap<Db, Cached<PatternForText[]>>();
+const patternSets = new WeakMap<Db, Cached<NamedPattern[]>>();
 
 /** The compiled patterns, the same array while the patterns and labels are unchanged (so it can key cachedCandidates). */
-export function projectPatternSet(db: Db): PatternForText[] {
+export function projectPatternSet(db: Db): NamedPattern[] {
   const key = JSON.stringify([listPatterns(db), listLabels(db).map((l) => [l.key, l.id])]);
   return cached(patternSets, db, key, () => projectPatterns(db));
 }
 
 /** Enabled patterns whose regex compiles and whose label exists (a broken one is skipped, not fatal: patterns:list shows it). */
-export function projectPatterns(db: Db): PatternForText[] {
+export function projectPatterns(db: Db): NamedPattern[] {
   const labelIds = new Map(listLabels(db).map((l) => [l.key, l.id]));
-  const out: PatternForText[] = [];
+  const out: NamedPattern[] = [];
   for (const pattern of listPatterns(db)) {
     const labelId = labelIds.get(pattern.labelKey);
     if (!pattern.enabled || labelId === undefined) continue;
     const compiled = compilePattern(pattern.regex);
-    if (compiled.ok) out.push({ id: pattern.id, regex: compiled.regex, labelId });
+    if (compiled.ok) out.push({ id: pattern.id, name: pattern.name, regex: compiled.regex, labelId });
   }
   return out;
 }
