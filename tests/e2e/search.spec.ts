@@ -17,7 +17,8 @@ interface Span {
   labelId: number;
 }
 
-const SLOGAN = '接诉即办';
+// The demo holds “两个维护” in four articles: two carry 口号 (demo-spans.json), two are unlabelled.
+const SLOGAN = '两个维护';
 
 async function sloganLabelId(server: BiaozhuServer): Promise<number> {
   const labels = await apiCall<{ id: number; key: string }[]>(server, 'labels:list', {});
@@ -34,10 +35,16 @@ async function labelledHits(server: BiaozhuServer, hits: Hit[], labelId: number)
   return n;
 }
 
-test('search a slogan, sort by 1R, label every hit, undo and redo, open a hit', async ({ server, page }) => {
+const sorted = async (server: BiaozhuServer, sort: 'left' | 'right', direction: 'asc' | 'desc') =>
+  (await apiCall<{ hits: (Hit & { left: string })[] }>(server, 'search:hits', { search: { query: SLOGAN }, sort, direction })).hits;
+
+test('search a slogan, sort by 1L and 1R, label every hit, undo and redo, open a hit', async ({ server, page }) => {
   const labelId = await sloganLabelId(server);
-  const byRight = (await apiCall<{ hits: Hit[] }>(server, 'search:hits', { search: { query: SLOGAN }, sort: 'right', direction: 'desc' })).hits;
-  expect(byRight.length).toBeGreaterThanOrEqual(2);
+  const byLeft = await sorted(server, 'left', 'asc');
+  const byRight = await sorted(server, 'right', 'desc');
+  expect(byRight).toHaveLength(4);
+  const before = await labelledHits(server, byRight, labelId);
+  expect(before).toBe(2);
   await expect(page.locator('.doc-row').first()).toBeVisible();
 
   await page.keyboard.press('Control+Shift+F');
@@ -48,11 +55,14 @@ test('search a slogan, sort by 1R, label every hit, undo and redo, open a hit', 
 
   const panel = page.getByRole('region', { name: '语料检索' });
   const lines = panel.locator('.kwic-line:not(.is-loading)');
-  await expect(lines).toHaveCount(byRight.length);
-  await expect(panel.getByTestId('search-total')).toHaveText(`${byRight.length} 处命中，${new Set(byRight.map((h) => h.documentId)).size} 篇文档`);
+  await expect(lines).toHaveCount(4);
+  await expect(panel.getByTestId('search-total')).toHaveText('4 处命中，4 篇文档');
   await expect(panel.locator('.year-bar')).not.toHaveCount(0);
+  await expect(lines.locator('.kwic-chip')).toHaveCount(before);
 
-  // 1R, descending: the lines follow the core's order of right contexts.
+  // 1L ascending, then 1R descending: the lines follow the core's order of contexts.
+  await panel.getByLabel('排序').selectOption('left');
+  await expect(lines.locator('.kwic-left')).toHaveText(byLeft.map((h) => h.left));
   await panel.getByLabel('排序').selectOption('right');
   await panel.getByRole('button', { name: /^顺序/ }).click();
   await expect(lines.locator('.kwic-right')).toHaveText(byRight.map((h) => h.right));
@@ -62,22 +72,23 @@ test('search a slogan, sort by 1R, label every hit, undo and redo, open a hit', 
   await panel.getByRole('listbox', { name: '索引行' }).focus();
   await page.keyboard.press('2');
   await expect(panel.getByLabel('标注为')).toHaveValue(String(labelId));
-  await panel.getByRole('button', { name: `全部标注（${byRight.length}）` }).click();
-  await expect(panel.locator('.label-all-summary')).toContainText(`将新建 ${byRight.length} 个标注`);
-  expect(await labelledHits(server, byRight, labelId)).toBe(0);
+  await panel.getByRole('button', { name: '全部标注（4）' }).click();
+  await expect(panel.locator('.label-all-summary')).toContainText('将新建 2 个标注，跳过 2 处已有此标签');
+  expect(await labelledHits(server, byRight, labelId)).toBe(before);
   await panel.getByRole('button', { name: '确认标注' }).click();
-  await expect(panel.locator('.label-all-notice')).toContainText(`已标注 ${byRight.length} 处`);
-  await expect.poll(() => labelledHits(server, byRight, labelId)).toBe(byRight.length);
+  await expect(panel.locator('.label-all-notice')).toContainText('已标注 2 处');
+  await expect.poll(() => labelledHits(server, byRight, labelId)).toBe(4);
   await expect(lines.locator('.kwic-chip')).toHaveText(byRight.map(() => '口号'));
 
+  // Undo removes the batch only: the two spans the demo came with stay.
   await panel.getByRole('listbox', { name: '索引行' }).focus();
   await page.keyboard.press('Control+z');
-  await expect.poll(() => labelledHits(server, byRight, labelId)).toBe(0);
-  await expect(lines.locator('.kwic-chip')).toHaveCount(0);
+  await expect.poll(() => labelledHits(server, byRight, labelId)).toBe(before);
+  await expect(lines.locator('.kwic-chip')).toHaveCount(before);
 
   await page.keyboard.press('Control+Shift+z');
-  await expect.poll(() => labelledHits(server, byRight, labelId)).toBe(byRight.length);
-  await expect(lines.locator('.kwic-chip')).toHaveCount(byRight.length);
+  await expect.poll(() => labelledHits(server, byRight, labelId)).toBe(4);
+  await expect(lines.locator('.kwic-chip')).toHaveCount(4);
 
   // Enter opens the active line's document with the hit selected.
   await page.keyboard.press('Home');
@@ -86,22 +97,21 @@ test('search a slogan, sort by 1R, label every hit, undo and redo, open a hit', 
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(SLOGAN);
 });
 
-test('the concordance of a regex over the demo corpus (README screenshot)', async ({ server, page }) => {
-  const labelId = await sloganLabelId(server);
-  await apiCall(server, 'search:labelAll', { search: { query: SLOGAN }, hits: 'all', labelId });
+test('the concordance of “两个维护” over the demo corpus (README screenshot)', async ({ page }) => {
   await expect(page.locator('.doc-row').first()).toBeVisible();
   await page.keyboard.press('Control+Shift+F');
-  await page.getByRole('searchbox', { name: '在所有文档中检索' }).fill('街道|接诉即办|服务包|城市副中心');
+  await page.getByRole('searchbox', { name: '在所有文档中检索' }).fill('两个维护|四个意识|四个自信');
   await page.keyboard.press('Enter');
   const panel = page.getByRole('region', { name: '语料检索' });
   await panel.getByText('正则', { exact: true }).click();
-  await expect(panel.locator('.kwic-line:not(.is-loading)')).toHaveCount(19);
+  await panel.getByLabel('排序').selectOption('left');
+  await expect(panel.locator('.kwic-line:not(.is-loading)')).toHaveCount(8);
   await expect(panel.locator('.kwic-chip')).toHaveCount(2);
-  await expect(panel.getByTestId('search-total')).toContainText('19 处命中');
+  await expect(panel.getByTestId('search-total')).toContainText('8 处命中');
   await docScreenshot(page, 'search');
 
   // A broken regex says what is wrong with it; no line is shown.
-  await page.getByRole('searchbox', { name: '在所有文档中检索' }).fill('街道(');
+  await page.getByRole('searchbox', { name: '在所有文档中检索' }).fill('两个(');
   await page.keyboard.press('Enter');
   await expect(panel.getByRole('alert')).toContainText('Invalid regular expression');
   await expect(panel.locator('.kwic-line')).toHaveCount(0);
@@ -112,6 +122,47 @@ test('the concordance of a regex over the demo corpus (README screenshot)', asyn
   await page.keyboard.press('Control+Shift+F');
   await expect(panel).toBeVisible();
   await expect(page.getByRole('searchbox', { name: '在所有文档中检索' })).toBeFocused();
+});
+
+test('the span list shows a mention’s consistency and leads to its unlabelled occurrences', async ({ server, page }) => {
+  const labelId = await sloganLabelId(server);
+  await page.locator('.doc-row').first().click();
+  await page.locator('.span-row', { hasText: new RegExp(`^${SLOGAN}`) }).click();
+  const line = page.getByRole('region', { name: '全库一致性' });
+  await expect(line).toContainText('口号 2');
+  await expect(line).toContainText('未标注 2');
+  await expect(page.getByTestId('reader')).toBeVisible();
+  await docScreenshot(page, 'search-span-consistency');
+
+  // Keyboard: the button is in the tab order; Enter opens the concordance of the unlabelled occurrences.
+  await line.getByRole('button', { name: '查看 2 处未标注' }).focus();
+  await page.keyboard.press('Enter');
+  const panel = page.getByRole('region', { name: '语料检索' });
+  await expect(panel.getByRole('tab', { name: '索引行' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('searchbox', { name: '在所有文档中检索' })).toHaveValue(SLOGAN);
+  await expect(panel.getByLabel('仅未标注')).toBeChecked();
+  await expect(panel.getByLabel('正则')).not.toBeChecked();
+  const lines = panel.locator('.kwic-line:not(.is-loading)');
+  await expect(lines).toHaveCount(2);
+  await expect(lines.locator('.kwic-chip')).toHaveCount(0);
+
+  // Labelled from there, the span's line says so when the document is shown again.
+  await panel.getByLabel('标注为').selectOption(String(labelId));
+  await panel.getByRole('button', { name: '全部标注（2）' }).click();
+  await panel.getByRole('button', { name: '确认标注' }).click();
+  await expect(panel.getByText('没有命中。')).toBeVisible();
+  await panel.getByRole('button', { name: /返回文档/ }).click();
+  await expect(panel).toBeHidden();
+  await expect(line).toContainText('口号 4');
+  await expect(line).toContainText('未标注 0');
+
+  // The command palette does the same for the selected span (here: every occurrence, none unlabelled).
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('所选标注');
+  await page.getByRole('option', { name: /所选标注在全库的出现/ }).click();
+  await expect(panel).toBeVisible();
+  await expect(panel.getByLabel('仅未标注')).not.toBeChecked();
+  await expect(lines).toHaveCount(4);
 });
 
 test('Ctrl+F in a document labels all its hits in one undoable batch', async ({ server, page }) => {

@@ -1,9 +1,11 @@
 // All spans of the document grouped by label, filterable (by text, label or note); a click selects
-// the span and scrolls to it. A span with a note shows the note's start after its text.
+// the span and scrolls to it. A span with a note shows the note's start after its text. Above them,
+// the selected span's text across the corpus (its labels and unlabelled occurrences, #21).
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type MutableRefObject, type RefObject } from 'react';
 import type { Annotation, Label } from '../../../shared/model';
 import { useI18n } from '../i18n';
 import type { ReaderHandle } from '../reader/Reader';
+import { MentionConsistency } from '../search/MentionConsistency';
 import { useAppState } from '../state/appState';
 import type { DocSession } from '../state/docSession';
 import { VirtualList, type VirtualListHandle } from './VirtualList';
@@ -29,8 +31,11 @@ export function SpanList({ session, reader, version }: { session: DocSession; re
     session.select(span.id, true);
   };
 
+  const selected = session.selected;
+
   return (
     <section className="span-list" aria-label={t('panel.spans')}>
+      {selected && <MentionConsistency mention={session.doc.text.slice(selected.start, selected.end)} version={version} labelById={labelById} />}
       <input
         type="search"
         className="input"

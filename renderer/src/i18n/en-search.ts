@@ -84,4 +84,9 @@ export const enSearch = {
   'consistency.more': 'More',
   'consistency.showUnlabelled': 'Show {n} unlabelled',
   'consistency.showAll': 'Show all',
+  'cmd.spanOccurrences': 'Occurrences of the selected span’s text in the corpus',
+  'mention.title': 'Across the corpus',
+  'mention.inCorpus': 'In the corpus:',
+  'mention.unlabelled': 'unlabelled {n}',
+  'mention.showAllHint': 'Every occurrence of this text in the corpus, labelled or not',
 };

@@ -86,4 +86,9 @@ export const zhSearch: Record<keyof typeof enSearch, string> = {
   'consistency.more': '更多',
   'consistency.showUnlabelled': '查看 {n} 处未标注',
   'consistency.showAll': '查看全部',
+  'cmd.spanOccurrences': '查看所选标注在全库的出现',
+  'mention.title': '全库一致性',
+  'mention.inCorpus': '全库：',
+  'mention.unlabelled': '未标注 {n}',
+  'mention.showAllHint': '此文本在全库的每一处出现，无论是否已标注',
 };

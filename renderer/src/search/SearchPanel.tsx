@@ -33,10 +33,15 @@ export function SearchPanel({ search }: { search: CorpusSearch }) {
   const panel = usePanelLabelAll({ request, checked, labels, refresh: results.refresh, spansChanged: search.spansChanged });
   const { labelAll } = panel;
   const onKey = usePanelKeys(labels, panel.setLabelId, labelAll.undo, labelAll.redo, labelAll.plan ? labelAll.cancel : search.close);
-  const showMention = (mention: string, unlabelledOnly: boolean) => {
-    setOptions({ ...options, regex: false, label: '', unlabelled: unlabelledOnly });
-    search.submit(mention);
-  };
+  const { submit } = search;
+  const showMention = useCallback(
+    (mention: string, unlabelledOnly: boolean) => {
+      setOptions((prev) => ({ ...DEFAULT_OPTIONS, ...prev, regex: false, label: '', unlabelled: unlabelledOnly }));
+      submit(mention);
+    },
+    [setOptions, submit],
+  );
+  useMentionRequest(search, showMention);
   const concordance = search.mode === 'concordance';
 
   return (
@@ -94,6 +99,15 @@ function ModeTabs({ mode, setMode }: { mode: SearchMode; setMode: (mode: SearchM
       ))}
     </div>
   );
+}
+
+/** A mention asked for from outside the panel (the span detail, the palette): its occurrences, once. */
+function useMentionRequest({ mentionRequest, mentionHandled }: CorpusSearch, showMention: (mention: string, unlabelledOnly: boolean) => void) {
+  useEffect(() => {
+    if (!mentionRequest) return;
+    showMention(mentionRequest.mention, mentionRequest.unlabelledOnly);
+    mentionHandled();
+  }, [mentionRequest, mentionHandled, showMention]);
 }
 
 /** Spans may have changed in the reader while the panel was hidden: shown again, it asks again. */

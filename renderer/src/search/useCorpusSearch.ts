@@ -9,6 +9,21 @@ import type { Command } from '../state/commands';
 import type { DocSession } from '../state/docSession';
 
 export const SEARCH_BOX_ID = 'corpus-search';
+/** A label-all batch changed spans (detail: document ids, or null for any): views of other documents' spans ask again. */
+export const SPANS_CHANGED_EVENT = 'biaozhu:spans-changed';
+/** Open the concordance of a mention (detail: MentionRequest), e.g. from the span detail. */
+const SHOW_MENTION_EVENT = 'biaozhu:show-mention';
+
+/** The occurrences of a mention in the concordance: only the unlabelled ones, or all. */
+export interface MentionRequest {
+  mention: string;
+  unlabelledOnly: boolean;
+}
+
+/** Opens the corpus search panel on the mention's occurrences (the span detail sits outside the search's props). */
+export function showMentionInCorpus(mention: string, unlabelledOnly: boolean): void {
+  window.dispatchEvent(new CustomEvent<MentionRequest>(SHOW_MENTION_EVENT, { detail: { mention, unlabelledOnly } }));
+}
 
 interface Deps {
   session: DocSession | null;
@@ -46,6 +61,8 @@ export function useCorpusSearch({ session, reader, openDoc, t }: Deps) {
     requestAnimationFrame(() => (document.querySelector('.reader-content') as HTMLElement | null)?.focus());
   }, []);
 
+  const { mentionRequest, mentionHandled, showMention } = useMentionRequests(show);
+
   const openHit = useCallback(
     (hit: SearchHit) => {
       pendingHit.current = hit;
@@ -73,6 +90,7 @@ export function useCorpusSearch({ session, reader, openDoc, t }: Deps) {
   const spansChanged = useCallback((documentIds: number[] | null) => {
     const open = sessionRef.current;
     if (open && (documentIds === null || documentIds.includes(open.doc.id))) void open.resync();
+    window.dispatchEvent(new CustomEvent(SPANS_CHANGED_EVENT, { detail: documentIds }));
   }, []);
 
   const commands = useMemo<Command[]>(
@@ -91,9 +109,50 @@ export function useCorpusSearch({ session, reader, openDoc, t }: Deps) {
         },
       },
       { id: 'searchConsistency', group: 'documents', title: t('cmd.consistency'), keys: [], run: () => show('consistency') },
+      spanOccurrencesCommand(t, sessionRef, showMention),
     ],
-    [t, mounted, show],
+    [t, mounted, show, showMention],
   );
 
-  return { query, shown, mounted, mode, setMode, submit, close, openHit, spansChanged, commands };
+  return { query, shown, mounted, mode, setMode, submit, close, openHit, spansChanged, mentionRequest, mentionHandled, commands };
+}
+
+/** Mentions asked for from outside the panel (showMentionInCorpus, the palette): the panel applies each to its options and query, then clears it. */
+function useMentionRequests(show: (mode: SearchMode) => void) {
+  const [mentionRequest, setMentionRequest] = useState<MentionRequest | null>(null);
+  const showMention = useCallback(
+    (request: MentionRequest) => {
+      setMentionRequest(request);
+      show('concordance');
+      requestAnimationFrame(() => document.getElementById(SEARCH_BOX_ID)?.focus());
+    },
+    [show],
+  );
+  useEffect(() => {
+    const listener = (e: Event) => showMention((e as CustomEvent<MentionRequest>).detail);
+    window.addEventListener(SHOW_MENTION_EVENT, listener);
+    return () => window.removeEventListener(SHOW_MENTION_EVENT, listener);
+  }, [showMention]);
+  const mentionHandled = useCallback(() => setMentionRequest(null), []);
+  return { mentionRequest, mentionHandled, showMention };
+}
+
+/** The palette's way to the selected span's text across the corpus: every occurrence in the concordance. */
+function spanOccurrencesCommand(t: Translate, sessionRef: MutableRefObject<DocSession | null>, showMention: (request: MentionRequest) => void): Command {
+  const selectedText = () => {
+    const open = sessionRef.current;
+    const span = open?.selected;
+    return open && span ? open.doc.text.slice(span.start, span.end) : null;
+  };
+  return {
+    id: 'spanOccurrences',
+    group: 'documents',
+    title: t('cmd.spanOccurrences'),
+    keys: [],
+    enabled: () => selectedText() !== null,
+    run: () => {
+      const mention = selectedText();
+      if (mention) showMention({ mention, unlabelledOnly: false });
+    },
+  };
 }

@@ -1,0 +1,114 @@
+// The selected span's text across the corpus, under the span detail: "两个维护 — 口号 2, unlabelled 2",
+// with buttons that open the concordance of its unlabelled occurrences (ready to label) or of all
+// of them. The consistency report's row for one mention, reachable from the span list (#21).
+import { useEffect, useState } from 'react';
+import type { SearchQuery } from '../../../shared/api/search';
+import type { Label } from '../../../shared/model';
+import { callOrThrow } from '../api/client';
+import { useI18n } from '../i18n';
+import { errorMessage } from '../state/toasts';
+import { SPANS_CHANGED_EVENT, showMentionInCorpus } from './useCorpusSearch';
+import '../styles/search.css';
+
+export interface MentionCounts {
+  /** Spans whose text is the mention, per label id, most first (every coder's span counts, as in the consistency report). */
+  labels: { labelId: number; count: number }[];
+  /** Occurrences of the mention no span overlaps (what the concordance's "not yet labelled" shows). */
+  unlabelled: number;
+  /** More spans than were counted (the count stops at MAX_COUNTED). */
+  more: boolean;
+}
+
+const PAGE = 1000;
+const MAX_COUNTED = 20 * PAGE;
+/** Stepping through spans with J/K asks only for the span the selection rests on. */
+const SETTLE_MS = 150;
+
+/** The mention's labels and unlabelled occurrences: its spans (each hit lists the spans on it) and the unlabelled search's total. */
+export async function mentionCounts(mention: string): Promise<MentionCounts> {
+  const search: SearchQuery = { query: '', mention };
+  const unlabelled = callOrThrow('search:counts', { search: { query: mention, unlabelled: true } });
+  const perLabel = new Map<number, number>();
+  let more = true;
+  for (let offset = 0; more && offset < MAX_COUNTED; offset += PAGE) {
+    const page = await callOrThrow('search:hits', { search, context: 0, offset, limit: PAGE });
+    for (const hit of page.hits)
+      for (const span of hit.spans) if (span.start === hit.start && span.end === hit.end) perLabel.set(span.labelId, (perLabel.get(span.labelId) ?? 0) + 1);
+    more = page.more;
+  }
+  const labels = [...perLabel].map(([labelId, count]) => ({ labelId, count })).sort((a, b) => b.count - a.count || a.labelId - b.labelId);
+  return { labels, unlabelled: (await unlabelled).hits, more };
+}
+
+/** The counts of the mention, asked again when spans change anywhere (the reader's edits bump `version`, label-all sends SPANS_CHANGED_EVENT). */
+function useMentionCounts(mention: string, version: number): { counts: MentionCounts | null; error: string | null } {
+  const [counts, setCounts] = useState<MentionCounts | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [changed, setChanged] = useState(0);
+  useEffect(() => {
+    const bump = () => setChanged((n) => n + 1);
+    window.addEventListener(SPANS_CHANGED_EVENT, bump);
+    return () => window.removeEventListener(SPANS_CHANGED_EVENT, bump);
+  }, []);
+  useEffect(() => setCounts(null), [mention]);
+  useEffect(() => {
+    let current = true;
+    const timer = setTimeout(() => {
+      mentionCounts(mention).then(
+        (next) => current && (setCounts(next), setError(null)),
+        (e: unknown) => current && setError(errorMessage(e)),
+      );
+    }, SETTLE_MS);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [mention, version, changed]);
+  return { counts, error };
+}
+
+export function MentionConsistency({ mention, version, labelById }: { mention: string; version: number; labelById: Map<number, Label> }) {
+  const { t, labelName } = useI18n();
+  const { counts, error } = useMentionCounts(mention, version);
+  return (
+    <section className="mention-consistency" aria-label={t('mention.title')} aria-busy={counts === null && error === null}>
+      <span className="mention-consistency-title">{t('mention.inCorpus')}</span>
+      {error ? (
+        <span className="search-error" role="alert">
+          {error}
+        </span>
+      ) : counts === null ? (
+        <span className="muted">{t('search.counting')}</span>
+      ) : (
+        <>
+          {counts.labels.map(({ labelId, count }) => {
+            const label = labelById.get(labelId);
+            return (
+              <span key={labelId} className="kwic-chip consistency-label">
+                <span className="label-dot" style={{ background: label?.color }} aria-hidden="true" />
+                {label ? labelName(label) : '?'} {count}
+                {counts.more ? '+' : ''}
+              </span>
+            );
+          })}
+          <span className={counts.unlabelled > 0 ? 'consistency-unlabelled' : 'muted'}>{t('mention.unlabelled', { n: counts.unlabelled })}</span>
+          <span className="mention-consistency-actions">
+            {counts.unlabelled > 0 && (
+              <button type="button" className="button button-small" onClick={() => showMentionInCorpus(mention, true)}>
+                {t('consistency.showUnlabelled', { n: counts.unlabelled })}
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button-small button-ghost"
+              onClick={() => showMentionInCorpus(mention, false)}
+              title={t('mention.showAllHint')}
+            >
+              {t('consistency.showAll')}
+            </button>
+          </span>
+        </>
+      )}
+    </section>
+  );
+}
