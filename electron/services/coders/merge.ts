@@ -276,7 +276,9 @@ export async function mergeCoderFiles(session: ProjectSession, input: HandlerInp
           } else if (merge.mergeDocumentState(main, target.id, target, { status: doc.status, note: doc.note, name: file.coder })) report.statusesAdvanced++;
           merge.recordCoderStatus(main, target.id, annotatorId(file.coder), doc.status);
           const valid = [];
-          for (const [, start, end, key, annotator, origin, reviewState, attributesJson, note, createdAt, updatedAt] of spansByDocument.get(doc.id) ?? []) {
+          for (const [, start, end, key, annotator, origin, reviewState, attributesJson, note, createdAt, updatedAt, originDetailJson] of spansByDocument.get(
+            doc.id,
+          ) ?? []) {
             if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= target.charCount)) {
               report.spansInvalid++;
               continue;
@@ -292,6 +294,7 @@ export async function mergeCoderFiles(session: ProjectSession, input: HandlerInp
               note,
               createdAt,
               updatedAt,
+              originDetailJson,
             });
           }
           const { added, present } = merge.insertCoderSpans(main, target.id, valid, sets);

@@ -1,5 +1,5 @@
-// Hand-out files: a new project file holding chosen documents of a project and its label schema,
-// with the coder's name and where it came from in project_meta. Written into a file nobody else
+// Hand-out files: a new project file holding chosen documents of a project, its label schema and
+// its suggestions' library, with the coder's name and where it came from in project_meta. Written into a file nobody else
 // knows yet (the caller's temp file); the source project is only read, through ATTACH.
 import { createHash, randomUUID } from 'node:crypto';
 import { ApiFailure } from '../../../shared/api/result';
@@ -80,6 +80,7 @@ export function writeHandoutFile(source: Db, sourcePath: string, tempPath: strin
       out
         .prepare(`INSERT INTO document_texts (${textColumns}) SELECT ${textColumns} FROM src.document_texts WHERE document_id IN (${wanted})`)
         .run(JSON.stringify(file.documentIds));
+      copySuggestionLibrary(out);
       const meta = out.prepare('INSERT INTO project_meta (key, value) VALUES (?, ?)');
       meta.run('name', `${file.originName} — ${file.coder}`);
       meta.run('created_at', file.handedOutAt);
@@ -95,6 +96,21 @@ export function writeHandoutFile(source: Db, sourcePath: string, tempPath: strin
     out.pragma('journal_mode = DELETE');
   } finally {
     out.close();
+  }
+}
+
+/**
+ * The suggestions' library (#22): gazetteers, patterns (replacing those the new file's migration
+ * seeded: the project's may be edited or disabled) and the learned tagger, so that the coder gets
+ * the project's suggestions. Ids are kept, so an accepted suggestion's sourceId names the same
+ * gazetteer or pattern in both files. Rejections and the coder's dictionary stay behind: the
+ * hand-out carries no spans, and what the coder rejects is theirs to decide.
+ */
+function copySuggestionLibrary(out: Db): void {
+  out.exec('DELETE FROM suggestion_patterns');
+  for (const table of ['gazetteers', 'gazetteer_terms', 'suggestion_patterns', 'suggestion_models']) {
+    const list = columns(out, table).join(', ');
+    out.exec(`INSERT INTO ${table} (${list}) SELECT ${list} FROM src.${table}`);
   }
 }
 

@@ -3,6 +3,7 @@
 // transaction; nothing here updates or deletes a row the project already had, except moving a
 // document's status forward and filling an empty note.
 import { ApiFailure } from '../../../shared/api/result';
+import { suggestion } from '../../../shared/api/suggestions';
 import { DOCUMENT_STATUSES, type AnnotationOrigin, type DocumentStatus, type ReviewState } from '../../../shared/model';
 import { attributeSetId, type AttributeSetIds } from './attribute-sets';
 import { nowIso, openDatabase, statement, type Db } from './connection';
@@ -57,13 +58,16 @@ export function coderDocuments(db: Db): CoderDocument[] {
   return db.prepare('SELECT id, title, text_sha256, char_count, status, note FROM documents ORDER BY id').all() as CoderDocument[];
 }
 
-/** [document id, start, end, label key, annotator, origin, review state, attributes JSON or null, note or null, created, updated] */
-export type CoderSpan = [number, number, number, string, string, AnnotationOrigin, ReviewState, string | null, string | null, string, string];
+/** [document id, start, end, label key, annotator, origin, review state, attributes JSON or null, note or null, created, updated, origin detail JSON or null] */
+export type CoderSpan = [number, number, number, string, string, AnnotationOrigin, ReviewState, string | null, string | null, string, string, string | null];
 
 export function coderSpans(db: Db): CoderSpan[] {
+  // Where an accepted suggestion came from (migration 013); a coder file from before has none.
+  const hasDetail = (db.prepare("SELECT name FROM pragma_table_info('annotations')").pluck().all() as string[]).includes('origin_detail');
   return db
     .prepare(
-      `SELECT a.document_id, a.start, a.end, l.key, an.name, a.origin, a.review_state, s.json, a.note, a.created_at, a.updated_at
+      `SELECT a.document_id, a.start, a.end, l.key, an.name, a.origin, a.review_state, s.json, a.note, a.created_at, a.updated_at,
+        ${hasDetail ? 'a.origin_detail' : 'NULL'}
       FROM annotations a JOIN labels l ON l.id = a.label_id JOIN annotators an ON an.id = a.annotator_id
       LEFT JOIN attribute_sets s ON s.id = a.attribute_set_id ORDER BY a.document_id, a.start, a.end`,
     )
@@ -101,6 +105,19 @@ export function copyDocument(main: Db, coder: Db, coderDocumentId: number): numb
   return id;
 }
 
+const originDetailShape = suggestion.pick({ source: true, sourceId: true, confidence: true });
+
+/** A coder file's origin detail as the project stores it; null when it is not well-formed (a damaged or hand-edited file), since every read of the span parses it. */
+function checkedOriginDetail(json: string | null): string | null {
+  if (json === null) return null;
+  try {
+    const parsed = originDetailShape.safeParse(JSON.parse(json));
+    return parsed.success ? JSON.stringify(parsed.data) : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Inserts the spans of one document unless the project has the same one (document, place, label,
  * coder: unique since migration 006), and counts the added ones on the document. Returns how many
@@ -120,13 +137,14 @@ export function insertCoderSpans(
     note: string | null;
     createdAt: string;
     updatedAt: string;
+    originDetailJson: string | null;
   }[],
   sets: AttributeSetIds,
 ): { added: number; present: number } {
   const insert = statement(
     main,
-    `INSERT INTO annotations (document_id, start, end, label_id, annotator_id, origin, review_state, attribute_set_id, note, created_at, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, start, end, label_id, annotator_id) DO NOTHING`,
+    `INSERT INTO annotations (document_id, start, end, label_id, annotator_id, origin, review_state, attribute_set_id, note, created_at, updated_at, origin_detail)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, start, end, label_id, annotator_id) DO NOTHING`,
   );
   let added = 0;
   for (const s of spans) {
@@ -143,6 +161,7 @@ export function insertCoderSpans(
       s.note || null,
       s.createdAt,
       s.updatedAt,
+      checkedOriginDetail(s.originDetailJson),
     ).changes;
   }
   if (added > 0) statement(main, 'UPDATE documents SET span_count = span_count + ? WHERE id = ?').run(added, documentId);
