@@ -24,6 +24,7 @@ import { registerLabelHandlers } from './handlers/labels';
 import { registerProjectHandlers } from './handlers/projects';
 import { registerSearchHandlers } from './handlers/search';
 import { registerSuggestionHandlers } from './handlers/suggestions';
+import { registerEntityHandlers } from './handlers/entities';
 import { ImportService } from './import/service';
 import { removeStaleStagingDirs } from './import/staging';
 
@@ -92,6 +93,7 @@ export function createCore(options: CoreOptions): Core {
   registerLayersHandlers(registry, context);
   registerAdjudicationHandlers(registry, context);
   registerSearchHandlers(registry, context);
+  registerEntityHandlers(registry, context);
   const suggestionModel = registerSuggestionHandlers(registry, context, { background: options.mode !== 'cli' });
   if (options.mode !== 'cli') context.backups.start();
   void removeStaleStagingDirs().catch((error: unknown) => console.warn('[biaozhu] could not look for old import previews:', error));

@@ -12,6 +12,8 @@ import { getLabel } from '../db/labels';
 import { ensureAnnotator } from '../db/meta';
 import * as operations from '../db/operations';
 import { restoreDocumentNote } from '../documents/note-history';
+import { hasRelationTables, relationsOfSpan } from '../db/relations';
+import { liveEntityId, noRelationChanges, putBackRelations, restoreRelation, type RelationChanges } from '../entities/relation-history';
 
 function requireValidSpan(db: Db, documentId: number, start: number, end: number): void {
   const text = getDocumentText(db, documentId);
@@ -129,8 +131,10 @@ export function updateAnnotation(db: Db, input: UpdateInput): Annotation {
 export function deleteAnnotation(db: Db, id: number): { id: number } {
   return db.transaction(() => {
     const before = requireAnnotation(db, id);
+    // Its relations go with it (ON DELETE CASCADE); the log keeps them so that undo brings them back (#23).
+    const relations = hasRelationTables(db) ? relationsOfSpan(db, id) : [];
     annotations.deleteAnnotation(db, id);
-    operations.recordOperation(db, before.documentId, 'delete', before, null);
+    operations.recordOperation(db, before.documentId, 'delete', before, null, null, relations);
     return { id };
   })();
 }
@@ -141,10 +145,12 @@ function restore(db: Db, current: Annotation | null, target: Annotation | null, 
     annotations.deleteAnnotation(db, removedId);
     return { upserted: [], deletedIds: [removedId] };
   }
+  // An unlinked span's JSON has no entityId: null unlinks it; an entity deleted since is not linked again.
+  const entityId = liveEntityId(db, target.entityId);
   if (current || annotations.getAnnotation(db, target.id)) {
-    annotations.updateAnnotation(db, target.id, { ...target, updatedAt: target.updatedAt });
+    annotations.updateAnnotation(db, target.id, { ...target, updatedAt: target.updatedAt, entityId });
   } else {
-    annotations.insertAnnotation(db, { ...target, annotatorId: ensureAnnotator(db, target.annotator) });
+    annotations.insertAnnotation(db, { ...target, annotatorId: ensureAnnotator(db, target.annotator), entityId });
   }
   return { upserted: [annotations.getAnnotation(db, target.id)!], deletedIds: [] };
 }
@@ -158,6 +164,10 @@ const DESCRIPTIONS: Record<operations.OperationKind, string> = {
   note: 'edit note',
   review: 'review span',
   document_note: 'edit document note',
+  link: 'link entity',
+  relation_create: 'create relation',
+  relation_delete: 'delete relation',
+  relation_review: 'review relation',
 };
 
 export function historyState(db: Db, documentId: number): HistoryState {
@@ -192,20 +202,44 @@ function step(db: Db, documentId: number, direction: 'undo' | 'redo'): HistorySt
         ...historyState(db, documentId),
       };
     }
+    if (op.relation) return relationStep(db, op, direction);
     const changes: { upserted: Annotation[]; deletedIds: number[] } = { upserted: [], deletedIds: [] };
+    const relationChanges = noRelationChanges();
     for (const each of ops) {
       const id = (each.after ?? each.before)!.id;
       const done = direction === 'undo' ? restore(db, each.after, each.before, id) : restore(db, each.before, each.after, id);
       changes.upserted.push(...done.upserted);
       changes.deletedIds.push(...done.deletedIds);
+      // A span's delete undone: the relations it took with it come back too (redoing it takes them again, by cascade).
+      if (each.removedRelations && direction === 'undo') putBackRelations(db, each.removedRelations, relationChanges);
+      if (each.removedRelations && direction === 'redo') relationChanges.deletedIds.push(...each.removedRelations.map((r) => r.id));
       operations.setUndone(db, each.id, direction === 'undo');
     }
     // The span as this step leaves it; a span the step removes, as it was.
     const touched = (direction === 'undo' ? (op.before ?? op.after) : (op.after ?? op.before))!;
     const spanText = getDocumentText(db, documentId)?.slice(touched.start, touched.end) ?? '';
     const description = `${direction} ${DESCRIPTIONS[op.kind]}${ops.length > 1 ? ` ×${ops.length} (label all)` : ''}`;
-    return { description, kind: op.kind, spanText, ...changes, ...historyState(db, documentId) };
+    const relations = relationChanges.upserted.length + relationChanges.deletedIds.length > 0 ? { relations: relationChanges } : {};
+    return { description, kind: op.kind, spanText, ...changes, ...relations, ...historyState(db, documentId) };
   })();
+}
+
+/** Undo or redo of a relation's creation, deletion or review. */
+function relationStep(db: Db, op: operations.Operation, direction: 'undo' | 'redo'): HistoryStep {
+  const { before, after } = op.relation!;
+  const changes: RelationChanges = noRelationChanges();
+  const id = (after ?? before)!.id;
+  restoreRelation(db, direction === 'undo' ? before : after, id, changes);
+  operations.setUndone(db, op.id, direction === 'undo');
+  return {
+    description: `${direction} ${DESCRIPTIONS[op.kind]}`,
+    kind: op.kind,
+    spanText: '',
+    upserted: [],
+    deletedIds: [],
+    relations: changes,
+    ...historyState(db, op.documentId),
+  };
 }
 
 export const undo = (db: Db, documentId: number): HistoryStep | null => step(db, documentId, 'undo');

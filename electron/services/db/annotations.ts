@@ -23,18 +23,20 @@ type SpanRow = [
   updatedAt: string,
   note: string | null,
   originDetail: string | null,
+  entityId: number | null,
 ];
 
 const hasColumn = (db: Db, name: string) => statement(db, `SELECT 1 FROM pragma_table_info('annotations') WHERE name = ?`).pluck().get(name) !== undefined;
 
 /**
- * The spans' SELECT; the note and origin_detail columns are absent in a project older than
- * migrations 007 and 013 opened read-only (it cannot be migrated).
+ * The spans' SELECT; the note, origin_detail and entity_id columns are absent in a project older than
+ * migrations 007, 013 and 014 opened read-only (it cannot be migrated).
  */
 function selectSpans(db: Db, where: string): Database.Statement {
   return statement(
     db,
-    `SELECT ${SPAN_COLUMNS}, ${hasColumn(db, 'note') ? 'a.note' : 'NULL'}, ${hasColumn(db, 'origin_detail') ? 'a.origin_detail' : 'NULL'}
+    `SELECT ${SPAN_COLUMNS}, ${hasColumn(db, 'note') ? 'a.note' : 'NULL'}, ${hasColumn(db, 'origin_detail') ? 'a.origin_detail' : 'NULL'},
+      ${hasColumn(db, 'entity_id') ? 'a.entity_id' : 'NULL'}
     FROM annotations a JOIN annotators an ON an.id = a.annotator_id WHERE ${where}`,
   ).raw(true);
 }
@@ -54,7 +56,7 @@ function parsedAttributeSets(db: Db, rows: readonly SpanRow[]): Map<number, Reco
 }
 
 // Keys in this order: the API's output (and its JSON) is the same as when spans were row objects;
-// originDetail only on spans that have one, so a hand-made span reads as it always did.
+// originDetail and entityId only on spans that have one, so a hand-made, unlinked span reads as it always did.
 const toAnnotation = (row: SpanRow, sets: Map<number, Record<string, string>>): Annotation => ({
   id: row[0],
   documentId: row[1],
@@ -69,6 +71,7 @@ const toAnnotation = (row: SpanRow, sets: Map<number, Record<string, string>>): 
   createdAt: row[9],
   updatedAt: row[10],
   ...(row[12] === null ? {} : { originDetail: JSON.parse(row[12]) as OriginDetail }),
+  ...(row[13] === null ? {} : { entityId: row[13] }),
 });
 
 export function listAnnotations(db: Db, documentId: number): Annotation[] {
@@ -111,6 +114,8 @@ export interface AnnotationRecord {
   updatedAt: string;
   /** An accepted suggestion's source (migration 013); absent or null for a hand-made span. */
   originDetail?: OriginDetail | null;
+  /** The linked entity (migration 014); absent or null: not linked. */
+  entityId?: number | null;
 }
 
 /** Stored as JSON with its keys in one order, so that equal details are equal text. */
@@ -123,8 +128,8 @@ const storedNote = (note: string | undefined): string | null => (note ? note : n
 function insertAnnotationRow(db: Db, record: AnnotationRecord, sets?: AttributeSetIds): number {
   const result = statement(
     db,
-    `INSERT INTO annotations (id, document_id, start, end, label_id, annotator_id, origin, review_state, attribute_set_id, note, created_at, updated_at, origin_detail)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO annotations (id, document_id, start, end, label_id, annotator_id, origin, review_state, attribute_set_id, note, created_at, updated_at, origin_detail, entity_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     record.id ?? null,
     record.documentId,
@@ -139,6 +144,7 @@ function insertAnnotationRow(db: Db, record: AnnotationRecord, sets?: AttributeS
     record.createdAt,
     record.updatedAt,
     storedOriginDetail(record.originDetail),
+    record.entityId ?? null,
   );
   return Number(result.lastInsertRowid);
 }
@@ -173,6 +179,8 @@ export interface AnnotationChange {
   /** Absent in changes recorded before notes existed (undo history): none. */
   note?: string;
   updatedAt: string;
+  /** The linked entity; absent: left as it is (only undo/redo and links set it). */
+  entityId?: number | null;
 }
 
 export function updateAnnotation(db: Db, id: number, change: AnnotationChange): void {
@@ -186,6 +194,12 @@ export function updateAnnotation(db: Db, id: number, change: AnnotationChange): 
     change.updatedAt,
     id,
   );
+  if (change.entityId !== undefined) setEntityLink(db, id, change.entityId);
+}
+
+/** Links a span to an entity (null: unlinks it). */
+export function setEntityLink(db: Db, id: number, entityId: number | null): void {
+  statement(db, 'UPDATE annotations SET entity_id = ? WHERE id = ?').run(entityId, id);
 }
 
 /** Deletes one span and uncounts it on its document (call inside a transaction). */

@@ -1,11 +1,28 @@
 // The operation log behind persistent undo/redo. Each row stores a span before and after one change
 // (null before = created, null after = deleted), or for 'document_note' the document's note before
-// and after ({"note": …}); undone rows form a suffix of a document's history.
+// and after ({"note": …}), or for the relation kinds a relation before and after (#23); a span's
+// delete also stores the relations that went with it. Undone rows form a suffix of a document's history.
+import type { Relation } from '../../../shared/api/entities';
 import type { Annotation } from '../../../shared/model';
 import type { Db } from './connection';
 import { nowIso, statement } from './connection';
 
-export type OperationKind = 'create' | 'delete' | 'relabel' | 'resize' | 'attributes' | 'note' | 'review' | 'document_note';
+export type OperationKind =
+  | 'create'
+  | 'delete'
+  | 'relabel'
+  | 'resize'
+  | 'attributes'
+  | 'note'
+  | 'review'
+  | 'document_note'
+  | 'link'
+  | 'relation_create'
+  | 'relation_delete'
+  | 'relation_review';
+
+const RELATION_KINDS: ReadonlySet<OperationKind> = new Set(['relation_create', 'relation_delete', 'relation_review']);
+export const isRelationKind = (kind: OperationKind): boolean => RELATION_KINDS.has(kind);
 
 export interface OperationRow {
   id: number;
@@ -24,31 +41,58 @@ export interface Operation {
   after: Annotation | null;
   /** Set for 'document_note' (before and after are then null): the document's note before and after. */
   notes?: { before: string; after: string };
-  /** The label-all batch (migration 011) that logged it: a document's run of one batch's changes is one undo step. */
+  /** The label-all batch (migration 011) or link batch (014) that logged it: a document's run of one batch's changes is one undo step. */
   batchId: number | null;
+  /** Set for the relation kinds (before and after are then null): the relation before and after. */
+  relation?: { before: Relation | null; after: Relation | null };
+  /** A span's delete: the relations that went with it, which its undo puts back. */
+  removedRelations?: Relation[];
+}
+
+/** A span's JSON in the log; a deleted span's carries the relations deleted with it under `relations`. */
+function spanOf(json: string | null): { span: Annotation | null; relations: Relation[] } {
+  if (!json) return { span: null, relations: [] };
+  const { relations, ...span } = JSON.parse(json) as Annotation & { relations?: Relation[] };
+  return { span, relations: relations ?? [] };
 }
 
 const noteOf = (json: string | null): string => (json ? String((JSON.parse(json) as { note?: unknown }).note ?? '') : '');
 
-const toOperation = (row: OperationRow): Operation =>
-  row.kind === 'document_note'
-    ? {
-        id: row.id,
-        documentId: row.document_id,
-        kind: row.kind,
-        before: null,
-        after: null,
-        notes: { before: noteOf(row.before_json), after: noteOf(row.after_json) },
-        batchId: null,
-      }
-    : {
-        id: row.id,
-        documentId: row.document_id,
-        kind: row.kind,
-        before: row.before_json ? JSON.parse(row.before_json) : null,
-        after: row.after_json ? JSON.parse(row.after_json) : null,
-        batchId: row.batch_id ?? null,
-      };
+function toOperation(row: OperationRow): Operation {
+  if (isRelationKind(row.kind)) {
+    const parse = (json: string | null) => (json ? (JSON.parse(json) as Relation) : null);
+    return {
+      id: row.id,
+      documentId: row.document_id,
+      kind: row.kind,
+      before: null,
+      after: null,
+      relation: { before: parse(row.before_json), after: parse(row.after_json) },
+      batchId: row.batch_id ?? null,
+    };
+  }
+  if (row.kind !== 'document_note') {
+    const before = spanOf(row.before_json);
+    return {
+      id: row.id,
+      documentId: row.document_id,
+      kind: row.kind,
+      before: before.span,
+      after: spanOf(row.after_json).span,
+      batchId: row.batch_id ?? null,
+      ...(before.relations.length > 0 ? { removedRelations: before.relations } : {}),
+    };
+  }
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    kind: row.kind,
+    before: null,
+    after: null,
+    notes: { before: noteOf(row.before_json), after: noteOf(row.after_json) },
+    batchId: null,
+  };
+}
 
 /** Records a change and forgets the redo branch it replaces; `batchId`: the label-all batch it is part of. */
 export function recordOperation(
@@ -58,15 +102,29 @@ export function recordOperation(
   before: Annotation | null,
   after: Annotation | null,
   batchId: number | null = null,
+  removedRelations: readonly Relation[] = [],
 ): void {
   statement(db, 'DELETE FROM operations WHERE document_id = ? AND undone = 1').run(documentId);
+  const stored = before && removedRelations.length > 0 ? { ...before, relations: removedRelations } : before;
   statement(db, 'INSERT INTO operations (document_id, kind, before_json, after_json, created_at, batch_id) VALUES (?, ?, ?, ?, ?, ?)').run(
+    documentId,
+    kind,
+    stored ? JSON.stringify(stored) : null,
+    after ? JSON.stringify(after) : null,
+    nowIso(),
+    batchId,
+  );
+}
+
+/** Records a relation's creation (before null), deletion (after null) or review, undoable like a span's. */
+export function recordRelationOperation(db: Db, documentId: number, kind: OperationKind, before: Relation | null, after: Relation | null): void {
+  statement(db, 'DELETE FROM operations WHERE document_id = ? AND undone = 1').run(documentId);
+  statement(db, 'INSERT INTO operations (document_id, kind, before_json, after_json, created_at) VALUES (?, ?, ?, ?, ?)').run(
     documentId,
     kind,
     before ? JSON.stringify(before) : null,
     after ? JSON.stringify(after) : null,
     nowIso(),
-    batchId,
   );
 }
 
@@ -130,6 +188,12 @@ export function firstUndoneStep(db: Db, documentId: number): Operation[] {
                    AND NOT (batch_id IS @batchId AND kind = @kind))
      ORDER BY id ASC`,
   ).all({ documentId, batchId: first.batchId, kind: first.kind }) as OperationRow[];
+  return rows.map(toOperation);
+}
+
+/** A batch's changes of one kind in every document, in log order (entities:undoLink takes a link batch back as a whole). */
+export function batchOperations(db: Db, batchId: number, kind: OperationKind): Operation[] {
+  const rows = statement(db, 'SELECT * FROM operations WHERE batch_id = ? AND kind = ? ORDER BY id').all(batchId, kind) as OperationRow[];
   return rows.map(toOperation);
 }
 
