@@ -115,10 +115,24 @@ function tidy(target: Db, tables: Map<string, RecoveredTable>): void {
     OR label_id NOT IN (SELECT id FROM labels) OR annotator_id NOT IN (SELECT id FROM annotators)`,
   );
   drop('operations', 'DELETE FROM operations WHERE document_id NOT IN (SELECT id FROM documents)');
+  if (tablesOf(target).includes('entities')) tidyEntities(target, drop);
   if (columnsOf(target, 'annotations').includes('attribute_set_id')) {
     target.prepare('UPDATE annotations SET attribute_set_id = NULL WHERE attribute_set_id NOT IN (SELECT id FROM attribute_sets)').run();
   }
   target.prepare('UPDATE documents SET span_count = (SELECT COUNT(*) FROM annotations WHERE document_id = documents.id)').run();
+}
+
+/** Entities and relations (migration 014): aliases and relations whose parents were lost go; a span whose entity was lost is unlinked. */
+function tidyEntities(target: Db, drop: (table: string, sql: string) => void): void {
+  drop('entities', 'DELETE FROM entities WHERE label_id NOT IN (SELECT id FROM labels)');
+  drop('entity_aliases', 'DELETE FROM entity_aliases WHERE entity_id NOT IN (SELECT id FROM entities)');
+  drop(
+    'relations',
+    `DELETE FROM relations WHERE document_id NOT IN (SELECT id FROM documents) OR type_id NOT IN (SELECT id FROM relation_types)
+      OR annotator_id NOT IN (SELECT id FROM annotators)
+      OR from_annotation_id NOT IN (SELECT id FROM annotations) OR to_annotation_id NOT IN (SELECT id FROM annotations)`,
+  );
+  target.prepare('UPDATE annotations SET entity_id = NULL WHERE entity_id NOT IN (SELECT id FROM entities)').run();
 }
 
 /**
