@@ -3,6 +3,7 @@
 import type { Entity, EntityFields, EntityMention, EntitySort, EntitySummary } from '../../../shared/api/entities';
 import type { Db } from './connection';
 import { statement } from './connection';
+import { getDocumentText } from './documents';
 
 interface EntityRow {
   id: number;
@@ -187,7 +188,8 @@ export function entityMentions(db: Db, id: number, offset: number, limit: number
   const text = (documentId: number) => {
     let found = texts.get(documentId);
     if (found === undefined)
-      texts.set(documentId, (found = statement(db, 'SELECT text FROM document_texts WHERE document_id = ?').pluck().get(documentId) as string));
+      // getDocumentText, not a plucked statement of the same SQL: the statement cache shares it, and pluck() would change it for every caller.
+      texts.set(documentId, (found = getDocumentText(db, documentId) ?? ''));
     return found;
   };
   return rows.map(({ attributes, ...row }) => ({
@@ -217,10 +219,9 @@ export function unlinkedSpansWithText(db: Db, labelId: number, text: string): { 
      ORDER BY a.document_id, a.start, a.id`,
   ).all(labelId, text.length, text) as { id: number; documentId: number; start: number; end: number }[];
   const texts = new Map<number, string>();
-  const read = statement(db, 'SELECT text FROM document_texts WHERE document_id = ?').pluck();
   return rows
     .filter((row) => {
-      if (!texts.has(row.documentId)) texts.set(row.documentId, read.get(row.documentId) as string);
+      if (!texts.has(row.documentId)) texts.set(row.documentId, getDocumentText(db, row.documentId) ?? '');
       return texts.get(row.documentId)!.slice(row.start, row.end) === text;
     })
     .map(({ id, documentId }) => ({ id, documentId }));
