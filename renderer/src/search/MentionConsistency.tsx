@@ -19,6 +19,8 @@ export interface MentionCounts {
   more: boolean;
 }
 
+/** The longest mention the search takes (search.mention and search.query in shared/api/search.ts). */
+const MAX_MENTION = 1000;
 const PAGE = 1000;
 const MAX_COUNTED = 20 * PAGE;
 /** Stepping through spans with J/K asks only for the span the selection rests on. */
@@ -52,6 +54,7 @@ function useMentionCounts(mention: string, version: number): { counts: MentionCo
   }, []);
   useEffect(() => setCounts(null), [mention]);
   useEffect(() => {
+    if (mention.length > MAX_MENTION) return;
     let current = true;
     const timer = setTimeout(() => {
       mentionCounts(mention).then(
@@ -70,6 +73,7 @@ function useMentionCounts(mention: string, version: number): { counts: MentionCo
 export function MentionConsistency({ mention, version, labelById }: { mention: string; version: number; labelById: Map<number, Label> }) {
   const { t, labelName } = useI18n();
   const { counts, error } = useMentionCounts(mention, version);
+  if (mention.length > MAX_MENTION) return null;
   return (
     <section className="mention-consistency" aria-label={t('mention.title')} aria-busy={counts === null && error === null}>
       <span className="mention-consistency-title">{t('mention.inCorpus')}</span>
