@@ -13,7 +13,8 @@ export const SUGGEST_USAGE = `  suggest <project> [--sources dict,gazetteer,patt
         --accept-above (0 to 1, default 0.9) as the coder's spans (origin 'suggested', each
         document's one undo step); the rest stay proposals for the workbench. Default: every
         source, every document, the coder this computer's Biaozhu is set to (--annotator: another).
-        --docs as for agreement`;
+        --docs as for agreement. A pattern that runs past its 1.5 s limit in a document is
+        skipped there and in the later documents, and named`;
 
 /** A user's mistake: the CLI exits 1 with the message (main.ts exits 1 for errors with a code). */
 export class SuggestCliError extends Error {

@@ -4,6 +4,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
+import { writeModel } from '../../../electron/services/db/suggestions';
 import type { ExportReport } from '../../../shared/api/export';
 import { disposeCores, openCoderFile, project } from './team';
 
@@ -17,6 +18,13 @@ test('hand out with gazetteers and patterns → the coder accepts suggestions �
   await main.call('patterns:create', { name: '社区 Community', regex: '“[^”]{2,6}社区”', labelKey: 'PROJECT' });
   const builtIn = (await main.call('patterns:list', {})).find((p) => p.builtIn && p.labelKey === 'SLOGAN')!;
   await main.call('patterns:update', { id: builtIn.id, changes: { enabled: false } });
+  writeModel(main.session.requireDb(), {
+    version: 'v-team',
+    labels: ['PERSON'],
+    trainedOn: { spans: 20, documents: 3 },
+    trainedAt: '2026-01-01T00:00:00.000Z',
+    model: new Uint8Array([1, 2, 3]),
+  });
   const mainGazetteers = await main.call('gazetteers:list', {});
   const mainPatterns = await main.call('patterns:list', {});
 
@@ -24,6 +32,7 @@ test('hand out with gazetteers and patterns → the coder accepts suggestions �
   const wang = openCoderFile(handout.files[0]!.path);
   expect(await wang.call('gazetteers:list', {})).toEqual(mainGazetteers);
   expect(await wang.call('patterns:list', {})).toEqual(mainPatterns);
+  expect((await wang.call('model:status', {})).version).toBe('v-team');
 
   const [doc] = (await wang.call('documents:list', {})).items;
   const found = await wang.call('suggestions:forDocument', { documentId: doc!.id, sources: ['gazetteer', 'pattern'] });
