@@ -115,6 +115,14 @@ function tidy(target: Db, tables: Map<string, RecoveredTable>): void {
     OR label_id NOT IN (SELECT id FROM labels) OR annotator_id NOT IN (SELECT id FROM annotators)`,
   );
   drop('operations', 'DELETE FROM operations WHERE document_id NOT IN (SELECT id FROM documents)');
+  // Suggestions (migration 013): a rejection left behind would hide proposals in whatever document or label reuses the id.
+  if (tables.has('rejected_suggestions')) {
+    drop(
+      'rejected_suggestions',
+      'DELETE FROM rejected_suggestions WHERE document_id NOT IN (SELECT id FROM documents) OR label_id NOT IN (SELECT id FROM labels)',
+    );
+  }
+  if (tables.has('gazetteer_terms')) drop('gazetteer_terms', 'DELETE FROM gazetteer_terms WHERE gazetteer_id NOT IN (SELECT id FROM gazetteers)');
   if (tablesOf(target).includes('entities')) tidyEntities(target, drop);
   if (columnsOf(target, 'annotations').includes('attribute_set_id')) {
     target.prepare('UPDATE annotations SET attribute_set_id = NULL WHERE attribute_set_id NOT IN (SELECT id FROM attribute_sets)').run();

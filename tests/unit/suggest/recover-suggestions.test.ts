@@ -1,6 +1,7 @@
 // Recovery copies the suggestions' data too: gazetteers and their terms, patterns as edited,
 // rejected suggestions (still not proposed again), accepted spans' origin detail and the stored
 // tagger — everything a project's suggestions depend on.
+import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { writeFileSync } from 'node:fs';
@@ -61,4 +62,34 @@ test('a recovered project keeps gazetteers, patterns, rejections, origin details
   cores.push(recovered);
   await recovered.call('projects:open', { path: out });
   expect(await suggestionState(recovered, documentId)).toEqual(before);
+});
+
+test('rows of the suggestion tables whose document or gazetteer was lost are dropped and counted, never left to match a new row', async () => {
+  const core = testCore();
+  cores.push(core);
+  addDocument(core, '无关的文本。', 'first');
+  const lost = addDocument(core, TEXT, 'lost');
+  const path = join(core.dir, '官员.txt');
+  writeFileSync(path, '殷勇\n');
+  const gazetteer = await core.call('gazetteers:import', { path, labelKey: 'PERSON' });
+  const [first] = await core.call('suggestions:forDocument', { documentId: lost, sources: ['gazetteer'] });
+  const { text: _t, ...rejected } = first!;
+  await core.call('suggestions:reject', { documentId: lost, suggestion: rejected });
+  core.session.close();
+  // What recovery meets when the pages holding a document's and a gazetteer's rows were unreadable.
+  const raw = new Database(core.projectPath);
+  raw.pragma('foreign_keys = OFF');
+  raw.prepare('DELETE FROM documents WHERE id = ?').run(lost);
+  raw.prepare('DELETE FROM gazetteers WHERE id = ?').run(gazetteer.id);
+  raw.close();
+
+  const out = join(core.dir, 'recovered.biaozhu');
+  const lostRows = Object.fromEntries(recoverProject(core.projectPath, out).tables.map((t) => [t.table, t.lost]));
+  expect(lostRows).toMatchObject({ rejected_suggestions: 1, gazetteer_terms: 1 });
+  const recovered = testCore({ create: false });
+  cores.push(recovered);
+  await recovered.call('projects:open', { path: out });
+  const db = recovered.session.requireDb();
+  expect(db.prepare('SELECT COUNT(*) FROM rejected_suggestions').pluck().get()).toBe(0);
+  expect(db.prepare('SELECT COUNT(*) FROM gazetteer_terms').pluck().get()).toBe(0);
 });
