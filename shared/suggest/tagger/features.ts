@@ -116,6 +116,14 @@ export function wordFeatures(text: string, points: CodePoints, extra: ExtraFeatu
   }
 }
 
+/** Window features every character has, first in its list, in this order (charFeatures). */
+export const FIXED_FEATURES = 15;
+/**
+ * Among them, [from, to) take few values (character classes, the bias, the enclosing quote):
+ * tagging adds their weights up once per combination of values and reuses the sum.
+ */
+export const FEW_VALUED = { from: 11, to: 15 } as const;
+
 /** Every feature hash of every character of the text. */
 export function charFeatures(points: CodePoints, extra?: ExtraFeatures): CharFeatures {
   const { codes } = points;
@@ -133,7 +141,7 @@ export function charFeatures(points: CodePoints, extra?: ExtraFeatures): CharFea
   const openers = enclosingOpeners(codes);
   const more = extra ? grouped(extra, n) : undefined;
   const start = new Int32Array(n + 1);
-  const hashes = new Int32Array(n * 15 + (more ? more.flat.length : 0));
+  const hashes = new Int32Array(n * FIXED_FEATURES + (more ? more.flat.length : 0));
   let k = 0;
   for (let i = 0; i < n; i++) {
     start[i] = k;

@@ -1,11 +1,15 @@
 // A trained tagger: sparse averaged weights per feature hash, transition weights, and tagging.
 import { codePoints } from './chars';
 import { margins, orderTransitions, viterbi, type OrderedTransitions } from './decode';
-import { charFeatures, extraFeatures } from './features';
+import { charFeatures, extraFeatures, FEW_VALUED } from './features';
 import { decodeSpans, tagCount, transitions, type Transitions } from './tags';
 import type { ExternalHit, TaggedSpan, TrainingStats } from './types';
 
-export const MODEL_VERSION = 1;
+/**
+ * 2: weights are multiples of 2^-12 (train.ts quantizes them), so tagging may add them in any
+ * order and get exactly the same sums; version 1 models are refused and retrained.
+ */
+export const MODEL_VERSION = 2;
 
 export interface TaggerModel {
   version: number;
@@ -32,15 +36,44 @@ interface Runtime {
   trans: Float64Array;
   ordered: OrderedTransitions;
   /**
-   * Open addressing, 4 ints a slot: feature hash (0: empty), then where its weights start and end
-   * in `packed`. One probe finds a feature's weights without reading rowStart.
+   * Open addressing, 2 ints a slot (small, so the table stays in cache): the feature hash (0:
+   * empty), then where its weights are: a sparse row's (tag, weight) pairs are
+   * packed[from .. from + count), written from << COUNT_BITS | count; a dense row's T weights are
+   * dense[r × T ..], written −1 − r. One probe finds a feature's weights.
    */
   slots: Int32Array;
   mask: number;
-  /** The weights as (tag, weight) pairs side by side, one buffer seen as ints and as floats: a row is usually one cache line. */
+  /** The sparse weights as (tag, weight) pairs side by side, one buffer seen as ints and as floats: a row is usually one cache line. */
   packedTags: Int32Array;
   packedWeights: Float32Array;
+  /**
+   * Rows with many weights (characters, character classes, the bias: few features, met at
+   * nearly every character) as all T weights in a row: one straight loop over T costs less than
+   * a scattered add per (tag, weight) pair. Zeros added change no sum, so emissions are the same.
+   */
+  dense: Float32Array;
+  combos: ComboCache;
 }
+
+/** Sums of the few-valued features' weights (FEW_VALUED), one row of T per combination of their hashes met so far. */
+interface ComboCache {
+  /** Open addressing, COMBO_SLOT ints a slot: the combination's hashes, then its row in `sums` + 1 (0: empty). */
+  slots: Int32Array;
+  mask: number;
+  sums: Float64Array;
+  rows: number;
+}
+
+const FEW = FEW_VALUED.to - FEW_VALUED.from;
+const COMBO_SLOT = 8;
+/** Combinations kept at most; past this, a new combination's weights are added up feature by feature. */
+const MOST_COMBOS = 4096;
+
+const COUNT_BITS = 5;
+const COUNT_MASK = (1 << COUNT_BITS) - 1;
+
+/** Rows with at least this many weights (a quarter of the tags) are stored dense; fewer fit COUNT_BITS. */
+const denseFrom = (T: number) => Math.min(1 << COUNT_BITS, Math.max(4, Math.ceil(T / 4)));
 
 // Lookup tables are built once per model object, not stored: they are cheap to rebuild.
 const runtimes = new WeakMap<TaggerModel, Runtime>();
@@ -48,28 +81,47 @@ const runtimes = new WeakMap<TaggerModel, Runtime>();
 function runtime(model: TaggerModel): Runtime {
   let found = runtimes.get(model);
   if (found) return found;
-  let size = 16;
-  while (size < model.keys.length * 2) size *= 2;
-  const slots = new Int32Array(size * 4);
-  const mask = size - 1;
+  const T = tagCount(model.labels.length);
   const { keys, rowStart, rowTags, rowWeights } = model;
+  // At most 3/4 full: linear probing stays short, and a probe's neighbours share its cache line.
+  let size = 16;
+  while (size * 0.75 < keys.length) size *= 2;
+  const slots = new Int32Array(size * 2);
+  const mask = size - 1;
+  const isDense = (row: number) => rowStart[row + 1] - rowStart[row] >= denseFrom(T);
+  let denseRows = 0;
+  let sparseWeights = 0;
   for (let row = 0; row < keys.length; row++) {
-    let at = keys[row] & mask;
-    while (slots[4 * at] !== 0) at = (at + 1) & mask;
-    slots[4 * at] = keys[row];
-    slots[4 * at + 1] = rowStart[row];
-    slots[4 * at + 2] = rowStart[row + 1];
+    if (isDense(row)) denseRows++;
+    else sparseWeights += rowStart[row + 1] - rowStart[row];
   }
-  const buffer = new ArrayBuffer(rowTags.length * 8);
+  if (sparseWeights >= 2 ** (31 - COUNT_BITS)) throw new Error(`A tagger of ${sparseWeights} weights is too large to tag with.`);
+  const dense = new Float32Array(denseRows * T);
+  const buffer = new ArrayBuffer(sparseWeights * 8);
   const packedTags = new Int32Array(buffer);
   const packedWeights = new Float32Array(buffer);
-  for (let j = 0; j < rowTags.length; j++) {
-    packedTags[2 * j] = rowTags[j];
-    packedWeights[2 * j + 1] = rowWeights[j];
+  let nextDense = 0;
+  let nextSparse = 0;
+  for (let row = 0; row < keys.length; row++) {
+    let at = keys[row] & mask;
+    while (slots[2 * at] !== 0) at = (at + 1) & mask;
+    slots[2 * at] = keys[row];
+    if (isDense(row)) {
+      slots[2 * at + 1] = -1 - nextDense;
+      for (let j = rowStart[row]; j < rowStart[row + 1]; j++) dense[nextDense * T + rowTags[j]] = rowWeights[j];
+      nextDense++;
+    } else {
+      slots[2 * at + 1] = (nextSparse << COUNT_BITS) | (rowStart[row + 1] - rowStart[row]);
+      for (let j = rowStart[row]; j < rowStart[row + 1]; j++, nextSparse++) {
+        packedTags[2 * nextSparse] = rowTags[j];
+        packedWeights[2 * nextSparse + 1] = rowWeights[j];
+      }
+    }
   }
   const moves = transitions(model.labels.length);
   const trans = Float64Array.from(model.trans);
-  found = { moves, trans, ordered: orderTransitions(trans, moves), slots, mask, packedTags, packedWeights };
+  const combos: ComboCache = { slots: new Int32Array(2 * MOST_COMBOS * COMBO_SLOT), mask: 2 * MOST_COMBOS - 1, sums: new Float64Array(64 * T), rows: 0 };
+  found = { moves, trans, ordered: orderTransitions(trans, moves), slots, mask, packedTags, packedWeights, dense, combos };
   runtimes.set(model, found);
   return found;
 }
@@ -108,19 +160,100 @@ export function tag(model: TaggerModel, text: string, hits?: ExternalHit[]): Tag
   return out;
 }
 
-/** Emission scores: the sum of each feature row's weights, per character and tag. */
+/** Adds the weights of one feature (if the model has it) to sums[offset .. offset + T). */
+function addFeature(rt: Runtime, key: number, sums: Float64Array, offset: number): void {
+  const { slots, mask } = rt;
+  let at = key & mask;
+  while (slots[2 * at] !== key && slots[2 * at] !== 0) at = (at + 1) & mask;
+  if (slots[2 * at] === 0) return;
+  addRow(rt, slots[2 * at + 1], sums, offset);
+}
+
+/** Adds the weights of the row a slot points at (`where`, see Runtime.slots) to sums[offset .. offset + T). */
+function addRow(rt: Runtime, where: number, sums: Float64Array, offset: number): void {
+  const T = rt.moves.tags;
+  if (where < 0) {
+    const { dense } = rt;
+    const from = (-1 - where) * T;
+    for (let t = 0; t < T; t++) sums[offset + t] += dense[from + t];
+  } else {
+    const { packedTags, packedWeights } = rt;
+    const from = where >>> COUNT_BITS;
+    const to = from + (where & COUNT_MASK);
+    for (let j = from; j < to; j++) sums[offset + packedTags[2 * j]] += packedWeights[2 * j + 1];
+  }
+}
+
+/** Where in combos.sums the summed weights of hashes[first .. first + FEW) are, or -1 once the cache is full. */
+function comboRow(rt: Runtime, hashes: Int32Array, first: number): number {
+  const c = rt.combos;
+  let h = 0;
+  for (let j = 0; j < FEW; j++) h = Math.imul(h ^ hashes[first + j], 0x9e3779b1);
+  let at = (h ^ (h >>> 16)) & c.mask;
+  for (;;) {
+    const s = at * COMBO_SLOT;
+    const row = c.slots[s + FEW];
+    if (row === 0) break;
+    let same = true;
+    for (let j = 0; j < FEW && same; j++) same = c.slots[s + j] === hashes[first + j];
+    if (same) return (row - 1) * rt.moves.tags;
+    at = (at + 1) & c.mask;
+  }
+  if (c.rows === MOST_COMBOS) return -1;
+  const T = rt.moves.tags;
+  if ((c.rows + 1) * T > c.sums.length) {
+    const grown = new Float64Array(Math.min(MOST_COMBOS, c.rows * 2) * T);
+    grown.set(c.sums);
+    c.sums = grown;
+  }
+  const s = at * COMBO_SLOT;
+  for (let j = 0; j < FEW; j++) {
+    c.slots[s + j] = hashes[first + j];
+    addFeature(rt, hashes[first + j], c.sums, c.rows * T);
+  }
+  c.slots[s + FEW] = ++c.rows;
+  return (c.rows - 1) * T;
+}
+
+// Per piece being tagged (grown as needed, never shrunk): where each feature's slot is, and each character's combination row.
+let slotOf = new Int32Array(1024);
+let comboOf = new Int32Array(64);
+
+/**
+ * Emission scores: the sum of each feature row's weights, per character and tag. The slots are
+ * found first, for every feature of the piece, and read after: the lookups do not wait on the
+ * additions, so the processor overlaps their cache misses. The weights are multiples of 2^-12
+ * (MODEL_VERSION), so adding a combination's sum first gives exactly what adding them one by one does.
+ */
 function emissions(rt: Runtime, start: Int32Array, hashes: Int32Array, n: number): Float64Array {
   const T = rt.moves.tags;
   const emit = new Float64Array(n * T);
-  const { slots, mask, packedTags, packedWeights } = rt;
+  const { slots, mask } = rt;
+  if (slotOf.length < start[n]) slotOf = new Int32Array(start[n] * 2);
+  if (comboOf.length < n) comboOf = new Int32Array(n * 2);
   for (let i = 0; i < n; i++) {
-    const base = i * T;
+    const combo = comboRow(rt, hashes, start[i] + FEW_VALUED.from);
+    comboOf[i] = combo;
     for (let k = start[i]; k < start[i + 1]; k++) {
+      if (combo >= 0 && k - start[i] >= FEW_VALUED.from && k - start[i] < FEW_VALUED.to) {
+        slotOf[k] = -1;
+        continue;
+      }
       const key = hashes[k];
       let at = key & mask;
-      while (slots[4 * at] !== key && slots[4 * at] !== 0) at = (at + 1) & mask;
-      if (slots[4 * at] === 0) continue; // a feature the model never weighed
-      for (let j = slots[4 * at + 1]; j < slots[4 * at + 2]; j++) emit[base + packedTags[2 * j]] += packedWeights[2 * j + 1];
+      let found: number;
+      while ((found = slots[2 * at]) !== key && found !== 0) at = (at + 1) & mask;
+      slotOf[k] = found === 0 ? -1 : 2 * at + 1; // -1: a feature the model never weighed (or summed in the combination)
+    }
+  }
+  const sums = rt.combos.sums;
+  for (let i = 0; i < n; i++) {
+    const base = i * T;
+    const combo = comboOf[i];
+    if (combo >= 0) for (let t = 0; t < T; t++) emit[base + t] = sums[combo + t];
+    for (let k = start[i]; k < start[i + 1]; k++) {
+      const at = slotOf[k];
+      if (at >= 0) addRow(rt, slots[at], emit, base);
     }
   }
   return emit;

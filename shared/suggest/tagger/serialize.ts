@@ -80,10 +80,12 @@ export function deserializeTagger(bytes: Uint8Array): TaggerModel {
   const sizes = [header.features * 4, (header.features + 1) * 4, (T + 1) * T * 4, header.weights * 4, header.weights * 2];
   const expected = sizes.reduce((sum, s) => sum + align(s), first);
   if (bytes.length !== expected) throw new TaggerFormatError(`The model should be ${expected} bytes long, it is ${bytes.length}.`);
-  // Copied out of the blob so the arrays are aligned and independent of the caller's buffer.
+  // Copied out of the blob so the arrays are aligned and independent of the caller's buffer
+  // (not bytes.slice: on a Node Buffer that is a view of the whole pool, not a copy).
   let at = first;
   const take = (size: number) => {
-    const copy = bytes.slice(at, at + size);
+    const copy = new Uint8Array(size);
+    copy.set(bytes.subarray(at, at + size));
     at += align(size);
     return copy.buffer;
   };

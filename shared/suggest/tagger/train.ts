@@ -117,6 +117,24 @@ function average(weights: Weights): void {
   for (let i = 0; i < tw.length; i++) tw[i] -= tu[i] / c;
 }
 
+/** Weights are rounded to multiples of 2^-12 after scaling the largest to 2^10 (which changes no decision). */
+const GRID = 4096;
+const LARGEST = 1024;
+
+/**
+ * Rounds every weight onto a grid, in place: sums of such weights are exact in doubles in any
+ * order, so tagging may group them (model.ts) and still decide exactly as adding them one by one.
+ */
+function quantize(weights: Weights): void {
+  const { w, tw } = weights;
+  let largest = 0;
+  for (let i = 0; i < w.length; i++) largest = Math.max(largest, Math.abs(w[i]));
+  for (let i = 0; i < tw.length; i++) largest = Math.max(largest, Math.abs(tw[i]));
+  const scale = largest > 0 ? (LARGEST * GRID) / largest : GRID;
+  for (let i = 0; i < w.length; i++) w[i] = Math.round(w[i] * scale) / GRID;
+  for (let i = 0; i < tw.length; i++) tw[i] = Math.round(tw[i] * scale) / GRID;
+}
+
 /** The (averaged) weights, keeping only the non-zero ones of each row. */
 function sparse(weights: Weights, rows: number) {
   const { T, w } = weights;
@@ -127,7 +145,7 @@ function sparse(weights: Weights, rows: number) {
     rowStart[r] = tags.length;
     for (let t = 0; t < T; t++) {
       const v = w[r * T + t];
-      if (Math.abs(v) > 1e-6) {
+      if (v !== 0) {
         tags.push(t);
         values.push(v);
       }
@@ -204,6 +222,7 @@ export function trainTagger(examples: TaggerExample[], options: TaggerOptions = 
     if (total === 0) onProgress?.({ epoch, epochs, done: 0, total, errors });
   }
   average(weights);
+  quantize(weights);
   const dense = sparse(weights, keys.length);
   const compact = withoutEmptyRows(keys, dense.rowStart);
   const model: TaggerModel = {

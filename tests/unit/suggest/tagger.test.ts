@@ -2,6 +2,7 @@
 // offsets that never split a surrogate pair, and survives serialization unchanged.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MODEL_VERSION } from '../../../shared/suggest/tagger/model';
 import {
   deserializeTagger,
   dictionaryHits,
@@ -119,10 +120,24 @@ describe('learned tagger', () => {
     const bytes = serializeTagger(model);
     expect(() => deserializeTagger(new Uint8Array([1, 2, 3]))).toThrow(TaggerFormatError);
     expect(() => deserializeTagger(bytes.subarray(0, bytes.length - 8))).toThrow(/should be \d+ bytes long/);
-    const foreignVersion = bytes.slice();
-    const header = new TextDecoder().decode(foreignVersion.subarray(8, 40));
-    foreignVersion.set(new TextEncoder().encode(header.replace('"version":1', '"version":9')), 8);
-    expect(() => deserializeTagger(foreignVersion)).toThrow(/version 9/);
+    const withVersion = (version: number) => {
+      const copy = bytes.slice();
+      const header = new TextDecoder().decode(copy.subarray(8, 40));
+      expect(header).toContain(`"version":${MODEL_VERSION}`);
+      copy.set(new TextEncoder().encode(header.replace(`"version":${MODEL_VERSION}`, `"version":${version}`)), 8);
+      return copy;
+    };
+    expect(() => deserializeTagger(withVersion(9))).toThrow(/version 9/);
+    // Version 1 weights were not on the grid tagging now relies on: such a stored model is refused, to be retrained.
+    expect(() => deserializeTagger(withVersion(1))).toThrow(/version 1 is not 2; retrain/);
+  });
+
+  it('reads a model from a Node Buffer that is a view into a larger pool', () => {
+    const bytes = serializeTagger(model);
+    const pool = Buffer.alloc(bytes.length + 16, 0xee);
+    pool.set(bytes, 16);
+    const again = deserializeTagger(pool.subarray(16));
+    for (const example of toyExamples(10, 8)) expect(tag(again, example.text)).toEqual(tag(model, example.text));
   });
 
   it('tags long texts a line (and a long line a few sentences) at a time, at the right offsets', () => {
