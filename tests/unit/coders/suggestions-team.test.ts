@@ -1,12 +1,13 @@
 // Suggestions in team work (#22): a coder's hand-out file carries the project's gazetteers and
 // patterns (so the coder gets the same suggestions), and merging it back keeps where each
 // accepted suggestion came from (origin 'suggested' and its detail), through to the export.
+import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import { writeModel } from '../../../electron/services/db/suggestions';
 import type { ExportReport } from '../../../shared/api/export';
-import { disposeCores, openCoderFile, project } from './team';
+import { disposeCores, label, openCoderFile, project } from './team';
 
 afterEach(disposeCores);
 
@@ -92,4 +93,21 @@ test('a coder file whose origin detail is not well-formed merges the span withou
     [8, 'suggested', false],
     [25, 'suggested', false],
   ]);
+});
+
+test('a coder file from before suggestions (no origin_detail column) still merges, its spans without detail', async () => {
+  const main = project(1);
+  const handout = await main.call('coders:handout', { annotators: ['赵'], outPath: 'team/{annotator}.biaozhu' });
+  const zhao = openCoderFile(handout.files[0]!.path);
+  await label(zhao, 1, '王明远', 'PERSON');
+  zhao.session.close();
+  // As a schema-12 file has it: annotations without the column migration 013 added.
+  const raw = new Database(handout.files[0]!.path);
+  raw.exec('ALTER TABLE annotations DROP COLUMN origin_detail');
+  raw.close();
+
+  expect((await main.call('coders:merge', { paths: [handout.files[0]!.path] })).coders[0]).toMatchObject({ spansAdded: 1 });
+  const [span] = await main.call('annotations:list', { documentId: 1 });
+  expect(span).toMatchObject({ start: 8, end: 11, origin: 'manual' });
+  expect(span).not.toHaveProperty('originDetail');
 });
