@@ -127,6 +127,24 @@ export interface CoderMergeReport {
   spansInvalid: number;
   /** Documents whose status moved forward to the coder's (todo → in progress → done → reviewed). */
   statusesAdvanced: number;
+  /** The coder's entity links and relations (#23); absent from reports of before. */
+  entities?: CoderEntityMerge;
+}
+
+/** What a merge did with a coder file's entity links and relations (#23). */
+export interface CoderEntityMerge {
+  /** Coder entities the project had under no name or alias of that label: added. */
+  entitiesCreated: number;
+  /** Merged spans linked as the coder linked them. */
+  linksAdded: number;
+  /** Spans the project had linked to another entity: the project's link kept. */
+  linksKept: number;
+  relationsAdded: number;
+  relationsAlreadyPresent: number;
+  /** Relations left out: a span of theirs was not merged, or the project's type of that key allows other labels. */
+  relationsSkipped: number;
+  /** Relation types the project lacked, added from the coder file's definition (by key). */
+  relationTypesAdded: string[];
 }
 
 export interface MergeReport {

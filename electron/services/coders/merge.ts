@@ -14,6 +14,7 @@ import { HANDOUT_META, projectIdentity } from '../db/handout';
 import { getLabelByKey, insertLabel, listLabels } from '../db/labels';
 import * as merge from '../db/merge';
 import { ensureAnnotator, getMeta } from '../db/meta';
+import { mergeCoderEntities } from '../entities/merge-coder';
 
 interface CoderFile {
   path: string;
@@ -264,6 +265,7 @@ export async function mergeCoderFiles(session: ProjectSession, input: HandlerInp
           spansInvalid: 0,
           statusesAdvanced: 0,
         };
+        const documentTargets = new Map<number, number>();
         const spansByDocument = new Map<number, merge.CoderSpan[]>();
         for (const span of file.spans) (spansByDocument.get(span[0]) ?? spansByDocument.set(span[0], []).get(span[0])!).push(span);
         for (const doc of file.documents) {
@@ -275,6 +277,7 @@ export async function mergeCoderFiles(session: ProjectSession, input: HandlerInp
             report.documentsAdded++;
           } else if (merge.mergeDocumentState(main, target.id, target, { status: doc.status, note: doc.note, name: file.coder })) report.statusesAdvanced++;
           merge.recordCoderStatus(main, target.id, annotatorId(file.coder), doc.status);
+          documentTargets.set(doc.id, target.id);
           const valid = [];
           for (const [, start, end, key, annotator, origin, reviewState, attributesJson, note, createdAt, updatedAt, originDetailJson] of spansByDocument.get(
             doc.id,
@@ -301,7 +304,8 @@ export async function mergeCoderFiles(session: ProjectSession, input: HandlerInp
           report.spansAdded += added;
           report.spansAlreadyPresent += present;
         }
-        return report;
+        // Entity links and relations (#23) go onto the spans just merged.
+        return { ...report, entities: mergeCoderEntities(main, file.db, { documents: documentTargets, labels: labels.ids, annotatorId }) };
       });
       return { coders, labelsCreated: labels.created };
     })();

@@ -4,6 +4,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { ApiFailure } from '../../../shared/api/result';
 import { openDatabase, type Db } from './connection';
+import { copyEntityTables } from './entity-team';
 import { getMeta } from './meta';
 import { schemaVersion, SCHEMA_VERSION } from './migrations';
 
@@ -81,6 +82,7 @@ export function writeHandoutFile(source: Db, sourcePath: string, tempPath: strin
         .prepare(`INSERT INTO document_texts (${textColumns}) SELECT ${textColumns} FROM src.document_texts WHERE document_id IN (${wanted})`)
         .run(JSON.stringify(file.documentIds));
       copySuggestionLibrary(out);
+      copyEntityTables(out);
       const meta = out.prepare('INSERT INTO project_meta (key, value) VALUES (?, ?)');
       meta.run('name', `${file.originName} — ${file.coder}`);
       meta.run('created_at', file.handedOutAt);
