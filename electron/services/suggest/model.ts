@@ -13,6 +13,7 @@ import { annotatorIdByName } from '../db/document-filters';
 import { getDocumentText } from '../db/documents';
 import { listLabels } from '../db/labels';
 import { confirmedPlaces, readModelInfo, writeModel } from '../db/suggestions';
+import { storedTagger } from './sources';
 import { trainInWorker } from './train-host';
 
 /** Fewer confirmed spans than this teach the tagger nothing worth proposing. */
@@ -97,7 +98,7 @@ export class SuggestionModel {
     const trainedOn = info ? { spans: info.trainedOn.spans, documents: info.trainedOn.documents } : null;
     let state: ModelStatus['state'] = info ? 'ready' : 'none';
     if (training) state = 'training';
-    else if (info && info.trainedOn.fingerprint !== fingerprint(db, annotatorIdByName(db, this.session.annotator()))) state = 'stale';
+    else if (info && (info.trainedOn.fingerprint !== fingerprint(db, annotatorIdByName(db, this.session.annotator())) || !storedTagger(db))) state = 'stale';
     return { state, trainedOn, trainedAt: info?.trainedAt ?? null, version: info?.version ?? null, labels, progress: training ? training.progress : null };
   }
 
@@ -177,7 +178,8 @@ export class SuggestionModel {
       // The first training is asked for (model:train); from then on the model follows the spans.
       if (!info) return;
       const now = fingerprint(db, annotatorIdByName(db, this.session.annotator()));
-      if (info.trainedOn.fingerprint === now) return;
+      // A model this version cannot read (an older format, damaged bytes) is retrained like a stale one.
+      if (info.trainedOn.fingerprint === now && storedTagger(db)) return;
       if (!this.lastSeen || this.lastSeen.fingerprint !== now) {
         this.lastSeen = { fingerprint: now, since: Date.now() };
         return;
