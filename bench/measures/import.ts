@@ -3,6 +3,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImportPreview, ImportReport } from '../../shared/api/import';
+import type { Db } from '../../electron/services/db/connection';
 import type { Article } from '../corpus/article';
 import { corpusItems, ensureCorpus } from '../generate';
 import { benchCore } from '../lib/core';
@@ -31,11 +32,16 @@ interface PipelineRun {
   startRssMb: number;
 }
 
-async function pipelineImport(sources: string[], dir: string): Promise<PipelineRun> {
+/**
+ * `index: false` drops the search index's triggers on document_texts before importing, so the same
+ * files import as they would without the corpus search index (#21): the index's cost on import.
+ */
+async function pipelineImport(sources: string[], dir: string, index = true): Promise<PipelineRun> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const bc = benchCore(dir, join(dir, 'project.biaozhu'), true);
   try {
+    if (!index) dropSearchIndexTriggers(bc.core.session.requireDb());
     const memory = new MemorySampler();
     const t0 = performance.now();
     const { jobId } = await bc.call('import:preview', { sources: sources.map((path) => ({ kind: 'path' as const, path })), options: {} });
@@ -62,6 +68,16 @@ async function pipelineImport(sources: string[], dir: string): Promise<PipelineR
   }
 }
 
+function dropSearchIndexTriggers(db: Db): void {
+  const triggers = db
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('document_texts', 'annotations') AND (name LIKE 'document_text_search%' OR name LIKE 'span_text%')`,
+    )
+    .pluck()
+    .all() as string[];
+  for (const name of triggers) db.exec(`DROP TRIGGER "${name}"`);
+}
+
 runMeasure('import', 'Import throughput', async (ctx) => {
   const { spec, log } = ctx;
   const corpusDir = workDir(spec.name, 'corpus');
@@ -78,6 +94,8 @@ runMeasure('import', 'Import throughput', async (ctx) => {
   const all = await pipelineImport([join(corpusDir, 'labelled'), join(corpusDir, 'raw')], workDir(spec.name, 'import', 'all'));
   log(`pipeline, whole corpus: ${all.seconds.toFixed(1)} s (preview ${all.previewSeconds.toFixed(1)} s, commit ${all.commitSeconds.toFixed(1)} s)`);
   raw.push(rawInsert(articles, join(scratch, 'raw.sqlite')));
+  const noIndex = await pipelineImport([join(corpusDir, 'labelled'), join(corpusDir, 'raw')], workDir(spec.name, 'import', 'no-index'), false);
+  log(`pipeline, whole corpus without the search index: ${noIndex.seconds.toFixed(1)} s (commit ${noIndex.commitSeconds.toFixed(1)} s)`);
   const dirty = await pipelineImport([join(corpusDir, 'raw')], workDir(spec.name, 'import', 'raw-only'));
   raw.push(rawInsert(articles, join(scratch, 'raw.sqlite')));
   const rawDirty = rawInsert(rawArticles, join(scratch, 'raw-dirty.sqlite'));
@@ -99,6 +117,7 @@ runMeasure('import', 'Import throughput', async (ctx) => {
     rawInsertRuns: raw,
     rawDirty,
     wholeCorpus: { ...all, report: { ...all.report, documentIds: undefined } },
+    wholeCorpusWithoutSearchIndex: { ...noIndex, report: { ...noIndex.report, documentIds: undefined } },
     rawFilesOnly: { ...dirty, report: { ...dirty.report, documentIds: undefined } },
   };
   return [
@@ -125,6 +144,15 @@ runMeasure('import', 'Import throughput', async (ctx) => {
       baseline: round(rawTextBytes / MB / rawDirty.seconds),
       baselineName: 'prepared INSERT, one transaction',
       note: `${dirty.files} files; preview ${round(dirty.previewSeconds, 1)} s, commit ${round(dirty.commitSeconds, 1)} s`,
+    }),
+    row({
+      name: 'import with the corpus search index (#21), whole corpus',
+      value: round(all.seconds, 1),
+      unit: 's',
+      baseline: round(noIndex.seconds, 1),
+      baselineName: 'the same import without the index (its triggers dropped), same run',
+      goalRatio: { op: '<=', value: 1.3 },
+      note: `commit ${round(all.commitSeconds, 1)} s with the index, ${round(noIndex.commitSeconds, 1)} s without; preview ${round(all.previewSeconds, 1)} s and ${round(noIndex.previewSeconds, 1)} s`,
     }),
     row({
       name: 'import peak RSS (main + workers)',

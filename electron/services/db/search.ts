@@ -3,6 +3,7 @@
 import type { SearchScope } from '../../../shared/api/search';
 import type { Db } from './connection';
 import { statement } from './connection';
+import { digestCandidatesSql, hasSpanDigests } from './search-index';
 
 export type DocumentOrder = 'id' | 'date' | 'source';
 
@@ -18,6 +19,8 @@ export interface CandidateQuery {
   annotatorId?: number;
   /** Only documents with a span this many UTF-16 units long (the mention filter). */
   spanLength?: number;
+  /** A literal that must lie inside a span of `labelId`: narrowed by the label's span text digests (migration 015). */
+  insideLabel?: string;
 }
 
 export interface DocumentMeta {
@@ -106,6 +109,11 @@ function candidateSql(db: Db, query: CandidateQuery): { sql: string; params: (st
       params.push(value);
     }
     where.push(`EXISTS (SELECT 1 FROM annotations a WHERE ${conditions.join(' AND ')})`);
+  }
+  if (query.insideLabel !== undefined && query.labelId !== undefined && hasSpanDigests(db)) {
+    const digest = digestCandidatesSql(query.labelId, query.insideLabel);
+    where.push(`d.id IN (${digest.sql})`);
+    params.push(...digest.params);
   }
   if (query.indexed !== undefined && [...query.indexed].length >= TRIGRAM_MIN && hasTrigramIndex(db)) {
     where.push('d.id IN (SELECT rowid FROM document_text_search WHERE document_text_search MATCH ?)');

@@ -10,6 +10,7 @@ import { ApiFailure } from '../../../shared/api/result';
 import type { Db } from '../db/connection';
 import { annotatorIdByName } from '../db/document-filters';
 import { candidateDocuments, labelIdOfKey, readDocumentSpans, readTexts, type DocumentOrder, type SpanPlace } from '../db/search';
+import { hasSpanDigests, refreshSpanDigests } from '../db/search-index';
 import { compilePattern, regexBudget, regexPlaces, type RegexBudget } from './regex';
 
 export interface ResolvedSearch {
@@ -90,6 +91,9 @@ export function forEachHit(db: Db, search: ResolvedSearch, visit: HitVisitor, op
   const budget = options.regexBudget ?? regexBudget();
   const literal = !search.spanHits && !search.pattern ? search.query : undefined;
   const readSpans = options.spans !== false || filtersBySpans(search);
+  // A literal inside a label: the label's span texts say which documents can hold a hit.
+  const insideLabel = literal !== undefined && search.labelId !== undefined ? literal : undefined;
+  if (insideLabel !== undefined && !db.readonly && hasSpanDigests(db)) refreshSpanDigests(db);
   const ids = candidateDocuments(db, {
     scope: search.scope,
     order,
@@ -98,6 +102,7 @@ export function forEachHit(db: Db, search: ResolvedSearch, visit: HitVisitor, op
     labelId: search.labelId,
     annotatorId: search.annotatorId,
     spanLength: search.mention?.length,
+    insideLabel,
   });
   for (let at = 0, batch = FIRST_BATCH; at < ids.length; at += batch, batch = Math.min(batch * 2, MAX_BATCH)) {
     const chunk = ids.slice(at, at + batch);

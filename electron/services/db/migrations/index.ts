@@ -14,6 +14,8 @@ import { migration010CorpusSearchIndex } from './010-corpus-search-index';
 import { migration011LabelBatches } from './011-label-batches';
 import { migration012CoderStatuses } from './012-coder-statuses';
 import { migration013Suggestions } from './013-suggestions';
+import { migration014EntitiesRelations } from './014-entities-relations';
+import { migration015SpanTextDigests } from './015-span-text-digests';
 
 export interface Migration {
   version: number;
@@ -35,6 +37,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011LabelBatches,
   migration012CoderStatuses,
   migration013Suggestions,
+  migration014EntitiesRelations,
+  migration015SpanTextDigests,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
