@@ -153,10 +153,11 @@ export function viterbi({ n, emit, trans, moves }: Lattice, ordered = orderTrans
 }
 
 /**
- * For each character, how much the best tagging beats the best tagging that gives this character
- * another tag: best − max over t ≠ path[i] of (forward[i][t] + backward[i][t]).
+ * For each character from `first` on, how much the best tagging beats the best tagging that gives
+ * this character another tag: best − max over t ≠ path[i] of (forward[i][t] + backward[i][t]).
+ * Characters before `first` (none of a span's, when tagging) are left 0: the backward pass stops there.
  */
-export function margins(lattice: Lattice, decoded: Decoded, ordered = orderTransitions(lattice.trans, lattice.moves)): Float64Array {
+export function margins(lattice: Lattice, decoded: Decoded, ordered = orderTransitions(lattice.trans, lattice.moves), first = 0): Float64Array {
   const { n, emit, moves } = lattice;
   const { byNext } = ordered;
   const T = moves.tags;
@@ -165,7 +166,7 @@ export function margins(lattice: Lattice, decoded: Decoded, ordered = orderTrans
   for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = canEnd(t) ? 0 : -Infinity;
   const ahead = new Float64Array(T);
   const top: Best3 = { at: new Int32Array(3), fourth: 0 };
-  for (let i = n - 2; i >= 0; i--) {
+  for (let i = n - 2; i >= first; i--) {
     const row = i * T;
     const nextRow = row + T;
     for (let s = 0; s < T; s++) ahead[s] = emit[nextRow + s] + beta[nextRow + s];
@@ -190,7 +191,7 @@ export function margins(lattice: Lattice, decoded: Decoded, ordered = orderTrans
     }
   }
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
+  for (let i = first; i < n; i++) {
     let runnerUp = -Infinity;
     for (let t = 0; t < T; t++) {
       if (t === decoded.path[i]) continue;

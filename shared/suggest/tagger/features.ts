@@ -51,14 +51,24 @@ function enclosingOpeners(codes: Int32Array): Int32Array {
 export interface ExtraFeatures {
   /** How many extra hashes each character has. */
   count: Int32Array;
-  at: number[];
-  hash: number[];
+  /** Pair j is (at[j], hash[j]) for j < length; typed arrays, as most hashes do not fit a small integer and would each be boxed in a plain array. */
+  at: Int32Array;
+  hash: Int32Array;
+  length: number;
 }
 
 function add(extra: ExtraFeatures, i: number, hash: number): void {
+  if (extra.length === extra.at.length) {
+    const at = new Int32Array(extra.length * 2 + 16);
+    const hashes = new Int32Array(extra.length * 2 + 16);
+    at.set(extra.at);
+    hashes.set(extra.hash);
+    extra.at = at;
+    extra.hash = hashes;
+  }
   extra.count[i]++;
-  extra.at.push(i);
-  extra.hash.push(hash);
+  extra.at[extra.length] = i;
+  extra.hash[extra.length++] = hash;
 }
 
 /** The extra hashes grouped by character: character i's are flat[start[i] .. start[i+1]). */
@@ -66,8 +76,8 @@ function grouped(extra: ExtraFeatures, n: number): { start: Int32Array; flat: In
   const start = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) start[i + 1] = start[i] + extra.count[i];
   const cursor = start.slice(0, n);
-  const flat = new Int32Array(extra.hash.length);
-  for (let j = 0; j < extra.at.length; j++) flat[cursor[extra.at[j]]++] = extra.hash[j];
+  const flat = new Int32Array(extra.length);
+  for (let j = 0; j < extra.length; j++) flat[cursor[extra.at[j]]++] = extra.hash[j];
   return { start, flat };
 }
 
@@ -177,7 +187,9 @@ export function charFeatures(points: CodePoints, extra?: ExtraFeatures): CharFea
 /** The extra features the model's options ask for, plus the caller's hits. */
 export function extraFeatures(text: string, points: CodePoints, words: boolean, hits?: ExternalHit[]): ExtraFeatures | undefined {
   if (!words && !hits?.length) return undefined;
-  const extra: ExtraFeatures = { count: new Int32Array(points.codes.length), at: [], hash: [] };
+  const n = points.codes.length;
+  // Word features are two a character: room for them at once.
+  const extra: ExtraFeatures = { count: new Int32Array(n), at: new Int32Array(words ? 2 * n : 0), hash: new Int32Array(words ? 2 * n : 0), length: 0 };
   if (words) wordFeatures(text, points, extra);
   hitFeatures(points, hits, extra);
   return extra;

@@ -269,7 +269,7 @@ function tagPiece(model: TaggerModel, text: string, hits?: ExternalHit[]): Tagge
   const decoded = viterbi(lattice, rt.ordered);
   const spans = decodeSpans(decoded.path);
   if (spans.length === 0) return [];
-  const margin = margins(lattice, decoded, rt.ordered);
+  const margin = margins(lattice, decoded, rt.ordered, spans[0].start);
   return spans.map(({ start, end, label }) => {
     let least = Infinity;
     for (let i = start; i < end; i++) least = Math.min(least, margin[i]);

@@ -60,6 +60,9 @@ describe('tagger decoding', () => {
           for (let t = 0; t < T; t++) if (t !== decoded.path[i]) runnerUp = Math.max(runnerUp, ref.forward[i * T + t] + ref.backward[i * T + t]);
           expect(found[i]).toBeCloseTo(Math.max(0, ref.best - runnerUp), 9);
         }
+        // From a later character on (tagging starts at the first span): the same margins there.
+        const first = n >> 1;
+        expect([...margins({ n, emit: e, trans: tr, moves }, decoded, undefined, first).subarray(first)]).toEqual([...found.subarray(first)]);
       }),
       { numRuns: 400, seed: 22 },
     );
