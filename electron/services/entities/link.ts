@@ -68,12 +68,14 @@ export function linkSpans(db: Db, input: LinkInput): LinkResult {
     const batchId = entities.insertLinkBatch(db, now);
     const upserted: Annotation[] = [];
     const names = new Set<string>();
+    const texts = new Map<number, string>();
+    const textOf = (documentId: number) => texts.get(documentId) ?? texts.set(documentId, getDocumentText(db, documentId) ?? '').get(documentId)!;
     for (const span of spans) {
       const attributes = withRole(span.attributes, input.role);
       if ((span.entityId ?? null) !== input.entityId || attributes !== span.attributes) {
         upserted.push(writeLink(db, span, input.entityId, attributes, batchId, now));
       }
-      const text = getDocumentText(db, span.documentId)?.slice(span.start, span.end) ?? '';
+      const text = textOf(span.documentId).slice(span.start, span.end);
       const name = input.role && text.startsWith(input.role) ? text.slice(input.role.length).trim() : stripTitles(text).name;
       if (name) names.add(name);
     }

@@ -57,7 +57,9 @@ export interface TitledName {
 
 /** Splits a mention into its titles and the name; a mention that is all title stays as it is. */
 export function stripTitles(text: string): TitledName {
-  let rest = text.trim();
+  const whole = text.trim();
+  if (PREFIX_TITLES.includes(whole)) return { name: whole, role: null };
+  let rest = whole;
   let roleEnd = 0;
   for (let changed = true; changed;) {
     changed = false;
@@ -78,6 +80,6 @@ export function stripTitles(text: string): TitledName {
       break;
     }
   }
-  const role = roleEnd > 0 ? text.trim().slice(0, roleEnd) : null;
-  return { name: rest, role };
+  if (rest === '') return { name: whole, role: null };
+  return { name: rest, role: roleEnd > 0 ? whole.slice(0, roleEnd) : null };
 }
