@@ -12,6 +12,11 @@ export const filesInputs = {
         .max(4096)
         .refine((path) => !path.includes('\0'), 'a path cannot contain a NUL character')
         .optional(),
+      /** Also list files with these extensions (without the dot, any case), as kind 'file': a gazetteer's .txt or .csv. */
+      extensions: z
+        .array(z.string().regex(/^[a-z0-9]{1,10}$/i, 'extensions: give bare extensions such as txt or csv'))
+        .max(10)
+        .optional(),
     })
     .strict(),
 };
@@ -19,10 +24,10 @@ export const filesInputs = {
 export interface FileEntry {
   /** As shown; a name that is not valid UTF-8 has U+FFFD where its bytes could not be read. */
   name: string;
-  kind: 'folder' | 'project';
+  kind: 'folder' | 'project' | 'file';
   /** Absolute path to open or enter; null when the name is not valid UTF-8 (it cannot be named here). */
   path: string | null;
-  /** Bytes, for projects; null for folders. */
+  /** Bytes, for projects and files; null for folders. */
   size: number | null;
   /** ISO time of the last change; null when it could not be read. */
   modified: string | null;

@@ -1,4 +1,5 @@
-// files:browse: the browser mode's file browser lists folders and .biaozhu files on this machine.
+// files:browse: the browser mode's file browser lists folders and .biaozhu files on this machine
+// (and, when asked, files with given extensions: a gazetteer's .txt or .csv).
 // Names come as bytes, so a name that is not UTF-8 is shown (and marked) instead of breaking the
 // listing; kernel folders (/proc, /sys, /dev) are refused as safe-folders.ts refuses them for writes.
 import type { Dirent } from 'node:fs';
@@ -44,26 +45,32 @@ async function checkedFolder(path: string): Promise<string> {
   return absolute;
 }
 
-async function entryOf(folder: string, dirent: Dirent<Buffer>): Promise<FileEntry | null> {
+async function entryOf(folder: string, dirent: Dirent<Buffer>, extensions: readonly string[]): Promise<FileEntry | null> {
   const { name, valid } = decodeName(dirent.name);
   if (name.startsWith('.')) return null;
   const isProjectName = name.toLowerCase().endsWith(PROJECT_EXTENSION);
-  if (!dirent.isDirectory() && !dirent.isSymbolicLink() && !isProjectName) return null;
+  const isWantedFile = !isProjectName && extensions.some((ext) => name.toLowerCase().endsWith(`.${ext}`));
+  if (!dirent.isDirectory() && !dirent.isSymbolicLink() && !isProjectName && !isWantedFile) return null;
   // Stat through the bytes of the name: a GBK name has no string path that reaches it.
   const stats = await stat(Buffer.concat([Buffer.from(folder.endsWith('/') ? folder : `${folder}/`), dirent.name])).catch(() => null);
-  const kind = stats?.isDirectory() ? 'folder' : isProjectName && (stats?.isFile() ?? dirent.isFile()) ? 'project' : null;
+  const isFile = stats?.isFile() ?? dirent.isFile();
+  const kind = stats?.isDirectory() ? 'folder' : isFile && isProjectName ? 'project' : isFile && isWantedFile ? 'file' : null;
   if (!kind) return null;
   return {
     name,
     kind,
     path: valid ? join(folder, name) : null,
-    size: kind === 'project' ? (stats?.size ?? null) : null,
+    size: kind === 'folder' ? null : (stats?.size ?? null),
     modified: stats ? stats.mtime.toISOString() : null,
     ...(valid ? {} : { invalidName: true }),
   };
 }
 
-export async function browseFolder(path: string | undefined, core: Pick<CoreContext, 'projectsDir'>): Promise<FolderListing> {
+export async function browseFolder(
+  path: string | undefined,
+  core: Pick<CoreContext, 'projectsDir'>,
+  extensions: readonly string[] = [],
+): Promise<FolderListing> {
   const home = homedir();
   const start =
     path ??
@@ -76,9 +83,11 @@ export async function browseFolder(path: string | undefined, core: Pick<CoreCont
     if (['EACCES', 'EPERM'].includes(errorCode(error))) throw new ApiFailure('io', `${folder} cannot be read: permission denied`, { path: folder });
     throw error;
   });
-  const entries = (await Promise.all(dirents.map((dirent) => entryOf(folder, dirent)))).filter((entry): entry is FileEntry => entry !== null);
+  const wanted = extensions.map((ext) => ext.toLowerCase());
+  const entries = (await Promise.all(dirents.map((dirent) => entryOf(folder, dirent, wanted)))).filter((entry): entry is FileEntry => entry !== null);
   const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
-  entries.sort((a, b) => (a.kind === b.kind ? collator.compare(a.name, b.name) : a.kind === 'folder' ? -1 : 1));
+  // Folders first, then projects and files together by name.
+  entries.sort((a, b) => ((a.kind === 'folder') === (b.kind === 'folder') ? collator.compare(a.name, b.name) : a.kind === 'folder' ? -1 : 1));
   const parent = dirname(folder) === folder ? null : dirname(folder);
   return {
     path: folder,

@@ -39,7 +39,8 @@ export interface DocumentList {
   version: number;
 }
 
-function toFilter(q: ListQuery) {
+/** The list's query as documents:list's filter (the Suggestions panel pre-annotates the listed documents with it too). */
+export function toFilter(q: ListQuery) {
   const filter: Record<string, string | boolean> = {};
   if (q.status) filter.status = q.status;
   if (q.source?.trim()) filter.source = q.source.trim();

@@ -10,21 +10,25 @@ import { errorMessage } from '../state/toasts';
 import { FileEntryRow } from './FileEntryRow';
 
 interface Props {
-  /** 'folder': choose the folder being shown; 'project': choose a .biaozhu file. */
-  purpose: 'folder' | 'project';
+  /** 'folder': choose the folder being shown; 'project': choose a .biaozhu file; 'file': choose a file with one of `extensions`. */
+  purpose: 'folder' | 'project' | 'file';
   title: string;
   startPath?: string;
+  /** For 'file': which files are listed (txt, csv…). */
+  extensions?: string[];
+  /** For 'file': the choose button's text. */
+  pickLabel?: string;
   onPick: (path: string) => void;
   onClose: () => void;
 }
 
-export function FileBrowserDialog({ purpose, title, startPath, onPick, onClose }: Props) {
+export function FileBrowserDialog({ purpose, title, startPath, extensions, pickLabel, onPick, onClose }: Props) {
   const { t } = useI18n();
-  const { listing, typed, setTyped, error, selected, setSelected, go } = useFolderListing(startPath);
+  const { listing, typed, setTyped, error, selected, setSelected, go } = useFolderListing(startPath, purpose === 'file' ? extensions : undefined);
   const activate = (entry: FileEntry) => {
     if (!entry.path) return;
     if (entry.kind === 'folder') void go(entry.path);
-    else if (purpose === 'project') onPick(entry.path);
+    else if (purpose === (entry.kind === 'file' ? 'file' : 'project')) onPick(entry.path);
   };
   const footer = (
     <>
@@ -37,7 +41,7 @@ export function FileBrowserDialog({ purpose, title, startPath, onPick, onClose }
         </button>
       ) : (
         <button type="button" className="button button-primary" disabled={!selected} onClick={() => selected && onPick(selected)}>
-          {t('files.openProject')}
+          {purpose === 'file' ? (pickLabel ?? t('common.apply')) : t('files.openProject')}
         </button>
       )}
     </>
@@ -65,23 +69,28 @@ export function FileBrowserDialog({ purpose, title, startPath, onPick, onClose }
 }
 
 /** The folder shown (starting at startPath, or the server's default), the path being typed, and the project selected in it. */
-function useFolderListing(startPath: string | undefined) {
+function useFolderListing(startPath: string | undefined, extensions: string[] | undefined) {
+  // By value: a new array each render must not list the folder again.
+  const wanted = extensions?.join(',');
   const [listing, setListing] = useState<FolderListing | null>(null);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const go = useCallback(async (path?: string) => {
-    try {
-      const next = await callOrThrow('files:browse', path ? { path } : {});
-      setListing(next);
-      setTyped(next.path);
-      setSelected(null);
-      setError(null);
-    } catch (e) {
-      // The listing stays where it was; the message says what was wrong with the folder asked for.
-      setError(errorMessage(e));
-    }
-  }, []);
+  const go = useCallback(
+    async (path?: string) => {
+      try {
+        const next = await callOrThrow('files:browse', { ...(path ? { path } : {}), ...(wanted ? { extensions: wanted.split(',') } : {}) });
+        setListing(next);
+        setTyped(next.path);
+        setSelected(null);
+        setError(null);
+      } catch (e) {
+        // The listing stays where it was; the message says what was wrong with the folder asked for.
+        setError(errorMessage(e));
+      }
+    },
+    [wanted],
+  );
   useEffect(() => {
     void go(startPath);
   }, [go, startPath]);

@@ -1,11 +1,11 @@
-// One folder or .biaozhu file in the file browser: icon, name, size and date; a click selects a
-// project or opens a folder, a double click opens either.
+// One folder, .biaozhu file or (choosing a file) other file in the file browser: icon, name, size and
+// date; a click selects a project or file or opens a folder, a double click opens either.
 import type { FileEntry } from '../../../shared/api/files';
 import { useI18n } from '../i18n';
 
 interface Props {
   entry: FileEntry;
-  purpose: 'folder' | 'project';
+  purpose: 'folder' | 'project' | 'file';
   selected: string | null;
   select: (path: string | null) => void;
   activate: (entry: FileEntry) => void;
@@ -18,14 +18,14 @@ export function FileEntryRow({ entry, purpose, selected, select, activate }: Pro
       <button
         type="button"
         className={`file-entry file-entry-${entry.kind}${selected === entry.path && entry.path ? ' is-selected' : ''}`}
-        disabled={!entry.path || (purpose === 'folder' && entry.kind === 'project')}
+        disabled={!entry.path || (entry.kind !== 'folder' && entry.kind !== purpose)}
         title={entry.invalidName ? t('files.invalidName') : (entry.path ?? '')}
-        aria-pressed={entry.kind === 'project' && purpose === 'project' ? selected === entry.path : undefined}
-        onClick={() => (entry.kind === 'project' ? select(entry.path) : activate(entry))}
+        aria-pressed={entry.kind === purpose ? selected === entry.path : undefined}
+        onClick={() => (entry.kind === 'folder' ? activate(entry) : select(entry.path))}
         onDoubleClick={() => activate(entry)}
       >
         <span className="file-entry-icon" aria-hidden="true">
-          {entry.kind === 'folder' ? <FolderIcon /> : '标'}
+          {entry.kind === 'folder' ? <FolderIcon /> : entry.kind === 'project' ? '标' : '文'}
         </span>
         <span className="file-entry-name">{entry.name}</span>
         {entry.invalidName && <span className="file-entry-note">{t('files.invalidName')}</span>}

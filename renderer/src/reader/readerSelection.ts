@@ -285,7 +285,7 @@ function clamp(n: number, lo: number, hi: number) {
   return Math.max(lo, Math.min(hi, n));
 }
 
-function caretFromPoint(x: number, y: number): { node: Node; offset: number } | null {
+export function caretFromPoint(x: number, y: number): { node: Node; offset: number } | null {
   const doc = document as Document & { caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null };
   if (doc.caretPositionFromPoint) {
     const p = doc.caretPositionFromPoint(x, y);

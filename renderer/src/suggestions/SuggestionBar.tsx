@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import type { DocSession } from '../state/docSession';
 import { errorMessage, useToast } from '../state/toasts';
 import { acceptThreshold, setAcceptThreshold, SUGGESTIONS_EVENT } from './suggestionCommands';
+import { SuggestionHoverCard, useSourceName } from './SuggestionHoverCard';
 import { suggestionsOf, type SuggestionState } from './suggestionState';
 import './suggestions.css';
 
@@ -27,6 +28,8 @@ export function SuggestionBar({ session, labelById }: { session: DocSession; lab
   const pct = Math.round(threshold * 100);
   const current = state.currentSuggestion;
   const currentLabel = current ? labelById.get(current.labelId) : undefined;
+  const currentSource = useSourceName(current);
+  const hovered = state.hovered;
   const acceptAll = () =>
     void state.acceptAbove(threshold).then(
       (n) => toast.info(t('suggest.accepted', { count: n, threshold: pct })),
@@ -45,7 +48,8 @@ export function SuggestionBar({ session, labelById }: { session: DocSession; lab
             label: currentLabel ? labelName(currentLabel) : '?',
           })}
           <span className="suggestion-source">
-            {t(`suggest.source.${current.source}`)} · {t('suggest.confidence', { value: Math.round(current.confidence * 100) })}
+            {t(`suggest.source.${current.source}`)}
+            {currentSource && ` · ${currentSource}`} · {t('suggest.confidence', { value: Math.round(current.confidence * 100) })}
           </span>
         </span>
       ) : (
@@ -74,6 +78,7 @@ export function SuggestionBar({ session, labelById }: { session: DocSession; lab
       <button type="button" className="button button-small" disabled={above === 0} onClick={acceptAll} title="Shift+Enter">
         {t('suggest.acceptAll', { count: above, threshold: pct })}
       </button>
+      {hovered && <SuggestionHoverCard info={hovered} isCurrent={hovered.suggestion === current} labelById={labelById} />}
     </div>
   );
 }

@@ -1,26 +1,47 @@
-// The Suggestions tab (#22): each source on or off with its count in the open document, the
-// learned tagger's state with a Train button, the patterns and gazetteers (enable / disable).
-import { useCallback, useEffect, useState } from 'react';
-import { SUGGESTION_SOURCES, type Gazetteer, type ModelStatus, type Pattern } from '../../../shared/api/suggestions';
+// The Suggestions panel (#22): each source on or off with its count in the open document,
+// pre-annotation of many documents, the learned tagger's state with a Train button, the patterns
+// (edited and tested on the open document) and the gazetteers (imported, enabled, removed).
+import { useCallback, useEffect, useState, type MutableRefObject } from 'react';
+import { SUGGESTION_SOURCES, type ModelStatus } from '../../../shared/api/suggestions';
 import { callOrThrow } from '../api/client';
 import { useI18n } from '../i18n';
+import type { ReaderHandle } from '../reader/Reader';
 import { useAppState } from '../state/appState';
 import type { DocSession } from '../state/docSession';
 import { errorMessage, useToast } from '../state/toasts';
+import { GazetteerSection } from './GazetteerSection';
+import { PatternSection } from './PatternSection';
+import { PreannotateDialog } from './PreannotateDialog';
 import { useSuggestions } from './SuggestionBar';
 import { existingSuggestions } from './suggestionState';
 import './suggestions.css';
 
-export function SuggestionsPanel({ session }: { session: DocSession | null }) {
+export function SuggestionsPanel({ session, reader }: { session: DocSession | null; reader: MutableRefObject<ReaderHandle | null> | null }) {
   const { t } = useI18n();
-  // A pattern or gazetteer switched on or off changes what the open document is offered.
+  const app = useAppState();
+  const readOnly = !!app.project?.readOnly;
+  const [preannotating, setPreannotating] = useState(false);
+  // A pattern or gazetteer changed, switched on or off: what the open document is offered changes.
   const changed = () => void existingSuggestions(session)?.refresh();
   return (
     <div className="suggest-panel">
       {session ? <SourceToggles session={session} /> : <p className="suggest-muted">{t('suggest.noDocument')}</p>}
+      <button type="button" className="button" disabled={readOnly} onClick={() => setPreannotating(true)}>
+        {t('suggest.pre.button')}
+      </button>
       <ModelSection />
-      <PatternList changed={changed} />
-      <GazetteerList changed={changed} />
+      <PatternSection session={session} reader={reader} changed={changed} />
+      <GazetteerSection changed={changed} readOnly={readOnly} />
+      {preannotating && (
+        <PreannotateDialog
+          session={session}
+          onDone={() => {
+            // The open document's new spans show at once, and its suggestions follow them.
+            void session?.resync().then(changed);
+          }}
+          onClose={() => setPreannotating(false)}
+        />
+      )}
     </div>
   );
 }
@@ -79,66 +100,6 @@ function ModelSection() {
       <button type="button" className="button button-small" disabled={status?.state === 'training'} onClick={train}>
         {t('suggest.model.train')}
       </button>
-    </section>
-  );
-}
-
-function PatternList({ changed }: { changed: () => void }) {
-  const { t } = useI18n();
-  const toast = useToast();
-  const [patterns, setPatterns] = useState<Pattern[]>([]);
-  useEffect(() => {
-    void callOrThrow('patterns:list', {}).then(setPatterns, () => setPatterns([]));
-  }, []);
-  const toggle = (p: Pattern, enabled: boolean) =>
-    void callOrThrow('patterns:update', { id: p.id, changes: { enabled } }).then(
-      (updated) => {
-        setPatterns((list) => list.map((x) => (x.id === updated.id ? updated : x)));
-        changed();
-      },
-      (e) => toast.error(errorMessage(e)),
-    );
-  return (
-    <section aria-labelledby="suggest-patterns">
-      <h3 id="suggest-patterns">{t('suggest.patterns')}</h3>
-      {patterns.map((p) => (
-        <label key={p.id} className="suggest-row" title={p.regex}>
-          <input type="checkbox" checked={p.enabled} onChange={(e) => toggle(p, e.target.checked)} />
-          {p.name}
-          <span className="suggest-regex">{p.labelKey}</span>
-          {p.builtIn && <span className="suggest-muted">{t('suggest.builtIn')}</span>}
-        </label>
-      ))}
-    </section>
-  );
-}
-
-function GazetteerList({ changed }: { changed: () => void }) {
-  const { t } = useI18n();
-  const toast = useToast();
-  const [list, setList] = useState<Gazetteer[]>([]);
-  useEffect(() => {
-    void callOrThrow('gazetteers:list', {}).then(setList, () => setList([]));
-  }, []);
-  const toggle = (g: Gazetteer, enabled: boolean) =>
-    void callOrThrow('gazetteers:update', { id: g.id, enabled }).then(
-      (updated) => {
-        setList((l) => l.map((x) => (x.id === updated.id ? updated : x)));
-        changed();
-      },
-      (e) => toast.error(errorMessage(e)),
-    );
-  return (
-    <section aria-labelledby="suggest-gazetteers">
-      <h3 id="suggest-gazetteers">{t('suggest.gazetteers')}</h3>
-      {list.length === 0 && <p className="suggest-muted">{t('suggest.gazetteers.none')}</p>}
-      {list.map((g) => (
-        <label key={g.id} className="suggest-row">
-          <input type="checkbox" checked={g.enabled} onChange={(e) => toggle(g, e.target.checked)} />
-          {g.name}
-          <span className="suggest-count">{t('suggest.terms', { count: g.terms })}</span>
-        </label>
-      ))}
     </section>
   );
 }

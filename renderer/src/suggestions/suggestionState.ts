@@ -7,6 +7,7 @@ import type { Label } from '../../../shared/model';
 import { HighlightLayer } from '../reader/highlights';
 import type { ReaderController } from '../reader/readerController';
 import type { DocSession } from '../state/docSession';
+import { GhostHover, type GhostHoverInfo } from './ghostHover';
 
 /** After the last span change, this long before the suggestions are asked for again. */
 const REFRESH_DELAY_MS = 150;
@@ -31,6 +32,7 @@ export class SuggestionState {
   private layers = new Map<number, HighlightLayer>();
   private currentLayer: HighlightLayer | null = null;
   private view: ReaderController | null = null;
+  private hover: GhostHover | null = null;
   private stopRenderListener: (() => void) | null = null;
   private readonly listeners = new Set<() => void>();
   private timer = 0;
@@ -60,6 +62,15 @@ export class SuggestionState {
       this.currentLayer?.refreshBlock(b);
     });
     this.currentLayer = new HighlightLayer('bz-sugg-current', view.model, (u) => view.paragraph(u, false), 3);
+    this.hover = new GhostHover(
+      view,
+      () => this.visible(),
+      () => this.emit(),
+      (s) => {
+        this.session.select(null);
+        this.setCurrent(this.list.indexOf(s));
+      },
+    );
     this.draw();
     if (this.seenSpans === null) void this.refresh();
   }
@@ -68,6 +79,8 @@ export class SuggestionState {
   detach(): void {
     this.stopRenderListener?.();
     this.stopRenderListener = null;
+    this.hover?.dispose();
+    this.hover = null;
     for (const l of this.layers.values()) l.dispose();
     this.layers.clear();
     this.currentLayer?.dispose();
@@ -104,6 +117,11 @@ export class SuggestionState {
     const result = uncovered(shown, this.session.ordered());
     this.visibleCache = { version: this.session.version, list: this.list, hidden: this.hiddenVersion, result };
     return result;
+  }
+
+  /** The ghost span under the resting pointer, for its hover card. */
+  get hovered(): GhostHoverInfo | null {
+    return this.hover?.info ?? null;
   }
 
   get currentSuggestion(): Suggestion | null {
@@ -269,6 +287,7 @@ export class SuggestionState {
     }
     writeStyles(this.labels());
     this.drawCurrent();
+    this.hover?.recheck();
   }
 
   private drawCurrent(): void {
