@@ -9,6 +9,7 @@ export const COMMAND_KEYS: Readonly<Record<string, { zh: string; en: string }>> 
   k: { zh: '上一处标注', en: 'previous span' },
   n: { zh: '下一篇未完成', en: 'next unfinished document' },
   w: { zh: '按词选择', en: 'word snapping' },
+  l: { zh: '关联实体', en: 'link to entity' },
 };
 
 export const isCommandKey = (key: string): boolean => Object.hasOwn(COMMAND_KEYS, key);

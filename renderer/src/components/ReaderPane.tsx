@@ -8,6 +8,7 @@ import { Reader, type ReaderHandle } from '../reader/Reader';
 import type { DocSession } from '../state/docSession';
 import { clickSpans, tagWith, type ActionNotice } from '../state/spanActions';
 import { SuggestionBar } from '../suggestions/SuggestionBar';
+import { RelationPickerBar } from '../entities/RelationPickerBar';
 import { LabelBar } from './LabelBar';
 import { OriginalView } from './OriginalView';
 import { ReaderHeader } from './ReaderHeader';
@@ -70,6 +71,7 @@ export function ReaderPane(props: Props) {
       />
       <WarningBanner session={session} reader={reader} />
       {!props.showOriginal && <SuggestionBar key={`suggestions-${session.doc.id}`} session={session} labelById={labelById} />}
+      {!props.showOriginal && <RelationPickerBar session={session} labelById={labelById} />}
       {props.findOpen && !props.showOriginal && <FindBar session={session} reader={reader} onClose={props.closeFind} />}
       {props.showOriginal ? (
         <OriginalView doc={session.doc} fontSize={props.fontSize} />

@@ -4,6 +4,8 @@ import { useAppState } from '../state/appState';
 import type { DocSession } from '../state/docSession';
 import { AttributeFields } from './AttributeFields';
 import { NoteField } from './NoteField';
+import { SpanEntity } from '../entities/SpanEntity';
+import { SpanRelations } from '../entities/SpanRelations';
 
 export function SpanDetail({ session }: { session: DocSession; version: number }) {
   const { t, labelName } = useI18n();
@@ -36,6 +38,12 @@ export function SpanDetail({ session }: { session: DocSession; version: number }
           ))}
         </select>
       </div>
+      {span.id > 0 && !session.others.has(span.id) && (
+        <>
+          <SpanEntity session={session} span={span} />
+          <SpanRelations session={session} span={span} />
+        </>
+      )}
       <h4 className="subsection-title">{t('spans.attributes')}</h4>
       {label && label.attributes.length > 0 ? (
         <AttributeFields

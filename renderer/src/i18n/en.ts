@@ -9,6 +9,7 @@ import { enAgreement } from './en-agreement';
 import { enAdjudication } from './en-adjudication';
 import { enSearch } from './en-search';
 import { enSuggestions } from './en-suggestions';
+import { enEntities } from './en-entities';
 
 const enMain = {
   'app.name': 'Biaozhu',
@@ -287,6 +288,7 @@ export const en = {
   ...enAdjudication,
   ...enSearch,
   ...enSuggestions,
+  ...enEntities,
 };
 
 export type MessageKey = keyof typeof en;

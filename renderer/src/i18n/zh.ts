@@ -10,6 +10,7 @@ import { zhAgreement } from './zh-agreement';
 import { zhAdjudication } from './zh-adjudication';
 import { zhSearch } from './zh-search';
 import { zhSuggestions } from './zh-suggestions';
+import { zhEntities } from './zh-entities';
 
 const zhMain: Omit<
   Messages,
@@ -23,6 +24,7 @@ const zhMain: Omit<
   | keyof typeof zhAdjudication
   | keyof typeof zhSearch
   | keyof typeof zhSuggestions
+  | keyof typeof zhEntities
 > = {
   'app.name': '标注',
   'app.tagline': '中文新闻片段标注',
@@ -298,4 +300,5 @@ export const zh: Record<MessageKey, string> = {
   ...zhAdjudication,
   ...zhSearch,
   ...zhSuggestions,
+  ...zhEntities,
 };

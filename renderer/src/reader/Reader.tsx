@@ -7,6 +7,8 @@ import type { DocSession } from '../state/docSession';
 import { isTypingTarget } from '../state/keys';
 import { markPerf } from '../state/perf';
 import { suggestionsOf } from '../suggestions/suggestionState';
+import { entitiesOf } from '../entities/entityState';
+import { attachRelations } from '../entities/relationLayer';
 import { coderColor } from './coderColors';
 import { HoverCard, type HoverInfo } from './HoverCard';
 import { ReaderController } from './readerController';
@@ -60,12 +62,16 @@ export function Reader({ session, labelById, wordSnap, fontSize, handleRef, onTe
     const sel = new ReaderSelection(ctl, {
       onSelection: (range) => callbacks.current.onTextSelection(range),
       onSpanClick: (ids) => callbacks.current.onSpanClick(ids),
-      onHover: (h) => setHover(h ? { ids: h.ids, rect: h.rect } : null),
+      onHover: (h) => {
+        setHover(h ? { ids: h.ids, rect: h.rect } : null);
+        entitiesOf(session).setHovered(h?.ids ?? []);
+      },
     });
     sel.attach(content);
     handleRef.current = { ctl, sel };
     const suggestions = suggestionsOf(session, () => labelsRef.current);
     suggestions.attach(ctl);
+    const detachRelations = attachRelations(ctl, entitiesOf(session), () => labelsRef.current);
     // Opening a document (click or Enter in the list) puts the keyboard in the text, unless the
     // user is typing in a field.
     if (!isTypingTarget(document.activeElement)) content.focus({ preventScroll: true });
@@ -75,6 +81,7 @@ export function Reader({ session, labelById, wordSnap, fontSize, handleRef, onTe
     return () => {
       cancelIdleCallback(idle);
       suggestions.detach();
+      detachRelations();
       sel.detach();
       ctl.destroy();
       if (session.view === ctl) session.view = null;

@@ -196,6 +196,18 @@ export class DocSession {
     });
   }
 
+  /**
+   * Spans another channel changed and answered with (an entity link), and the undo state a write
+   * elsewhere answered with (a relation; without it, it is asked for): shown at once.
+   */
+  adopt(spans: Annotation[], history?: HistoryState): void {
+    if (history) this.history = history;
+    const changes = spans.filter((a) => this.spanById(a.id)).map((a) => ({ before: this.spanById(a.id), after: a }));
+    if (changes.length > 0) this.apply(changes);
+    else this.emit();
+    if (!history) void this.refreshHistory();
+  }
+
   undo(): Promise<HistoryStep | null> {
     return this.historyStep('history:undo');
   }

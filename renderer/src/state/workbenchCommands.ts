@@ -11,6 +11,7 @@ import type { DocSession } from './docSession';
 import { cyclePane, releaseTab, tabReleased } from './paneFocus';
 import { resizeSelected, review, stepSpan, tagWith, type ActionContext, type Edge } from './spanActions';
 import { suggestionCommands } from '../suggestions/suggestionCommands';
+import { entityCommands } from '../entities/entityCommands';
 
 export type DialogName = 'import' | 'export' | 'labels' | 'palette' | 'help' | 'backups';
 
@@ -77,6 +78,7 @@ export function buildCommands(d: CommandDeps): Command[] {
     // Before the span keys: Tab, Enter and Backspace act on suggestions when there are some.
     ...suggestionCommands({ t, session: d.session, reader: d.reader, tabInReader: tabStepsSpans, notify: d.notify, error: d.notify }),
     ...spanCommands(b),
+    ...entityCommands({ t, labels: d.labels, session: d.session, reviewMode: d.reviewMode, notify: d.notify, error: d.notify }),
     ...reviewCommands(b),
     ...documentCommands(b),
     ...viewCommands(b),

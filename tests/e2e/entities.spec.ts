@@ -1,0 +1,201 @@
+// Entities and relations (#23) through the real browser mode: link three mentions of 蔡奇 (one by L,
+// two by Shift+L, link all identical), link 市委书记蔡奇 with its title kept as the role, merge two
+// entities whose fields conflict (the dialog asks which to keep), draw a PERSON→SLOGAN 提出 relation
+// by keyboard (R, the target's number, the type's number), undo and redo it, delete a span with a
+// relation and undo (the relation comes back) — checking what is stored through the API at each step.
+import type { Page } from '@playwright/test';
+import type { EntityPage, Relation } from '../../shared/api/entities';
+import type { Annotation, Label } from '../../shared/model';
+import { apiCall, docScreenshot, expect, importJsonl, test, type BiaozhuServer } from './fixtures';
+
+const A = [
+  '本报讯 3月12日，市委书记蔡奇到朝阳区调研城市更新工作。',
+  '',
+  '蔡奇提出，要坚决做到“两个维护”，把接诉即办抓实抓细。',
+  '',
+  '调研中，蔡奇还察看了老旧小区综合整治情况。',
+].join('\n');
+const B = '蔡奇同志在通州区调研时强调，要做到“两个维护”。随后蔡奇主持召开座谈会。';
+
+async function importArticles(server: BiaozhuServer): Promise<Record<string, number>> {
+  const body = [
+    { id: 'a', title: '蔡奇调研城市更新', text: A, date: '2024-03-12' },
+    { id: 'b', title: '蔡奇到通州调研', text: B, date: '2024-05-20' },
+  ]
+    .map((a) =>
+      JSON.stringify({
+        id: a.id,
+        text: a.text,
+        metadata: { title: a.title, date: a.date, source: '北京日报', district: '朝阳区', url: null, reporters: [], externalId: a.id },
+        status: 'todo',
+        original_text: a.text,
+        offset_map: [0, a.text.length, 0, a.text.length],
+        spans: [],
+      }),
+    )
+    .join('\n');
+  await importJsonl(server, 'entities.jsonl', body);
+  const { items } = await apiCall<{ items: { id: number; title: string }[] }>(server, 'documents:list', { sort: 'id' });
+  return Object.fromEntries(items.map((d) => [d.title, d.id]));
+}
+
+const nth = (text: string, needle: string, n: number) => {
+  let at = -1;
+  for (let i = 0; i <= n; i++) at = text.indexOf(needle, at + 1);
+  return at;
+};
+
+async function span(server: BiaozhuServer, documentId: number, text: string, needle: string, n: number, labelId: number): Promise<Annotation> {
+  const start = nth(text, needle, n);
+  return apiCall<Annotation>(server, 'annotations:create', { documentId, start, end: start + needle.length, labelId });
+}
+
+const spansOf = (server: BiaozhuServer, documentId: number) => apiCall<Annotation[]>(server, 'annotations:list', { documentId });
+const relationsOf = (server: BiaozhuServer, documentId: number) => apiCall<Relation[]>(server, 'relations:forDocument', { documentId });
+
+async function openDoc(page: Page, title: string) {
+  await page.locator('.doc-row', { hasText: title }).click();
+  await expect(page.locator('[data-testid="reader"] p[data-start]').first()).toBeVisible();
+}
+
+/** Toasts fade by themselves; the screenshots should not wait for it. */
+async function dismissToasts(page: Page) {
+  const close = page.getByRole('button', { name: '关闭提示' });
+  while ((await close.count()) > 0) await close.first().click({ timeout: 1000 }).catch(() => undefined);
+}
+
+/** Selects a span as a coder does from the span list (the keys then act on it). */
+async function selectSpan(page: Page, id: number) {
+  await page.getByRole('tab', { name: /^标注/ }).click();
+  await page.locator(`.span-row[data-span-id="${id}"]`).click();
+  await expect(page.locator('.span-detail')).toBeVisible();
+}
+
+test('link mentions of 蔡奇, merge entities, draw a relation by keyboard, undo it and a span delete', async ({ server, page }) => {
+  const ids = await importArticles(server);
+  const a = ids['蔡奇调研城市更新'];
+  const b = ids['蔡奇到通州调研'];
+  const labels = await apiCall<Label[]>(server, 'labels:list', {});
+  const label = (key: string) => labels.find((l) => l.key === key)!.id;
+  const titled = await span(server, a, A, '市委书记蔡奇', 0, label('PERSON'));
+  const cai2 = await span(server, a, A, '蔡奇', 1, label('PERSON'));
+  const cai3 = await span(server, a, A, '蔡奇', 2, label('PERSON'));
+  const slogan = await span(server, a, A, '两个维护', 0, label('SLOGAN'));
+  const project = await span(server, a, A, '城市更新工作', 0, label('PROJECT'));
+  const comrade = await span(server, b, B, '蔡奇同志', 0, label('PERSON'));
+  const caiB = await span(server, b, B, '蔡奇', 1, label('PERSON'));
+  await page.reload();
+  await openDoc(page, '蔡奇调研城市更新');
+
+  // L: the span detail proposes a new entity named after the mention; one key links it.
+  await selectSpan(page, cai2.id);
+  await expect(page.getByTestId('entity-proposal')).toContainText('新实体“蔡奇”');
+  await page.keyboard.press('l');
+  await expect(page.locator('.entity-chip')).toHaveText('蔡奇');
+  const linked = (await spansOf(server, a)).find((s) => s.id === cai2.id)!;
+  expect(linked.entityId).toBeGreaterThan(0);
+  const caiId = linked.entityId!;
+
+  // Shift+L: the identical mentions (the other 蔡奇 here and the one in the other document) link too, as one batch.
+  await page.keyboard.press('Shift+L');
+  await expect(page.locator('.entity-batch')).toContainText('已关联 2 处相同提及');
+  expect((await spansOf(server, a)).find((s) => s.id === cai3.id)!.entityId).toBe(caiId);
+  expect((await spansOf(server, b)).find((s) => s.id === caiB.id)!.entityId).toBe(caiId);
+
+  // 市委书记蔡奇 is proposed as 蔡奇 with the title kept as the span's role.
+  await selectSpan(page, titled.id);
+  await expect(page.getByTestId('entity-proposal')).toHaveText('蔡奇');
+  await expect(page.locator('.span-entity')).toContainText('职务“市委书记”保留为角色');
+  await page.keyboard.press('l');
+  await expect(page.locator('.entity-chip')).toHaveText('蔡奇');
+  const titledNow = (await spansOf(server, a)).find((s) => s.id === titled.id)!;
+  expect(titledNow.entityId).toBe(caiId);
+  expect(titledNow.attributes.role).toBe('市委书记');
+
+  // A second entity for 蔡奇同志, whose organization differs: merging asks which to keep.
+  await apiCall(server, 'entities:update', { id: caiId, fields: { organization: '中共北京市委' } });
+  await apiCall(server, 'entities:create', { labelId: label('PERSON'), name: '蔡奇同志', annotationIds: [comrade.id], fields: { organization: '北京市委' } });
+  await page.keyboard.press('Alt+e');
+  const panel = page.locator('.entities-panel');
+  await expect(page.getByTestId('entity-total')).toHaveText('2 个实体');
+  await page.getByRole('checkbox', { name: '选择 蔡奇 以合并' }).check();
+  await page.getByRole('checkbox', { name: '选择 蔡奇同志 以合并' }).check();
+  await panel.getByRole('button', { name: /合并到“蔡奇”/ }).click();
+  const dialog = page.getByRole('dialog', { name: '合并实体：保留哪个值' });
+  await expect(dialog).toContainText('中共北京市委');
+  await dialog.getByRole('radio', { name: /^北京市委/ }).check();
+  await dialog.getByRole('button', { name: /合并到“蔡奇”/ }).click();
+  await expect(page.getByTestId('entity-total')).toHaveText('1 个实体');
+  const merged = await apiCall<EntityPage>(server, 'entities:list', {});
+  expect(merged.total).toBe(1);
+  expect(merged.entities[0].mentions).toBe(5);
+  expect(merged.entities[0].aliases).toContain('蔡奇同志');
+  expect(merged.entities[0].fields.organization).toBe('北京市委');
+  await page.locator('.entity-row-main', { hasText: '蔡奇' }).click();
+  await expect(page.locator('.mention-row')).toHaveCount(5);
+  await expect(page.locator('.mention-row', { hasText: '市委书记蔡奇' })).toContainText('市委书记');
+
+  // A mention in the other document opens that document in the reader with the span selected.
+  await page.locator('.mention-open', { hasText: '蔡奇同志' }).click();
+  await expect(page.locator('.reader-header')).toContainText('蔡奇到通州调研');
+  // The panel stays open for the next mention; the reader shows this one selected.
+  await expect(page.locator('[data-testid="reader"] mark.is-selected')).toHaveText('蔡奇同志');
+
+  // The slogan and the project get entities of their own (L); the panel lists all three.
+  await openDoc(page, '蔡奇调研城市更新');
+  for (const id of [slogan.id, project.id]) {
+    await selectSpan(page, id);
+    await page.keyboard.press('l');
+    await expect(page.locator('.span-detail .entity-chip')).toBeVisible();
+  }
+  await page.getByRole('banner').getByRole('button', { name: '实体', exact: true }).click();
+  await expect(page.getByTestId('entity-total')).toHaveText('3 个实体');
+  await expect(page.locator('.entity-row').first()).toContainText('5 处提及');
+  await dismissToasts(page);
+  await docScreenshot(page, 'entities');
+
+  // R, the target's number, the type's number: 蔡奇 提出 “两个维护”.
+  await selectSpan(page, cai2.id);
+  await page.keyboard.press('r');
+  await expect(page.getByTestId('relation-picker')).toBeVisible();
+  const badge = page.locator(`.bz-rel-badge[data-rel-target="${slogan.id}"]`);
+  await expect(badge).toBeVisible();
+  const number = (await badge.textContent())!;
+  await page.keyboard.press(number);
+  await expect(page.getByTestId('relation-picker')).toContainText('提出');
+  await page.keyboard.press('1');
+  await expect(page.locator('.span-relations .relation-row')).toHaveCount(1);
+  let relations = await relationsOf(server, a);
+  expect(relations.map((r) => [r.typeKey, r.fromId, r.toId])).toEqual([['提出', cai2.id, slogan.id]]);
+  await expect(page.locator('.bz-rel-arc')).toHaveCount(1);
+
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.span-relations .relation-row')).toHaveCount(0);
+  expect(await relationsOf(server, a)).toEqual([]);
+  await page.keyboard.press('Control+Shift+Z');
+  await expect.poll(async () => (await relationsOf(server, a)).length).toBe(1);
+  await selectSpan(page, cai2.id);
+  await expect(page.locator('.span-relations .relation-row')).toHaveCount(1);
+
+  // Another relation (by API: 调研 from 市委书记蔡奇 to the project) for the screenshot of arcs.
+  await apiCall(server, 'relations:create', { documentId: a, typeKey: '调研', fromId: titled.id, toId: project.id });
+  await selectSpan(page, cai2.id);
+  await page.keyboard.press('Alt+e');
+  await page.locator('.entities-panel').getByRole('button', { name: '本文关系' }).click();
+  await expect(page.getByTestId('relation-total')).toHaveText('2 条关系');
+  await expect(page.locator('.bz-rel-arc')).toHaveCount(1);
+  await dismissToasts(page);
+  await docScreenshot(page, 'relations');
+
+  // Deleting the span takes its relation with it; undo brings both back.
+  await page.keyboard.press('Delete');
+  await expect.poll(async () => (await spansOf(server, a)).some((s) => s.id === cai2.id)).toBe(false);
+  relations = await relationsOf(server, a);
+  expect(relations.some((r) => r.fromId === cai2.id)).toBe(false);
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await spansOf(server, a)).some((s) => s.id === cai2.id)).toBe(true);
+  relations = await relationsOf(server, a);
+  expect(relations.map((r) => [r.typeKey, r.fromId, r.toId])).toContainEqual(['提出', cai2.id, slogan.id]);
+  await selectSpan(page, cai2.id);
+  await expect(page.locator('.span-relations .relation-row')).toHaveCount(1);
+});
