@@ -25,10 +25,9 @@ function load(): Promise<Names> {
   return names;
 }
 
-/** The gazetteer's or pattern's name; the model's version; '' for the dictionary or an unknown id. */
+/** The gazetteer's or pattern's name; '' for the dictionary, the model (its id is a version stamp, not a name) or an unknown id. */
 export async function sourceName(s: Pick<SuggestionRef, 'source' | 'sourceId'>): Promise<string> {
-  if (s.source === 'dictionary') return '';
-  if (s.source === 'model') return s.sourceId;
+  if (s.source === 'dictionary' || s.source === 'model') return '';
   const known = await load();
   return (s.source === 'gazetteer' ? known.gazetteers : known.patterns).get(s.sourceId) ?? '';
 }
