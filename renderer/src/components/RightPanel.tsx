@@ -1,6 +1,6 @@
 // Right pane: tabs for the span list (with the selected span's attributes), document metadata,
 // and review mode.
-import { lazy, Suspense, useDeferredValue, useEffect, type MutableRefObject } from 'react';
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, type MutableRefObject } from 'react';
 import type { DocumentStatus } from '../../../shared/model';
 import { useSessionVersion } from '../hooks/useSessionVersion';
 import { useI18n } from '../i18n';
@@ -16,10 +16,12 @@ import { SpanDetail } from './SpanDetail';
 import { SpanList } from './SpanList';
 import { SUGGESTIONS_EVENT } from '../suggestions/suggestionCommands';
 import { SuggestionsTab } from '../suggestions/SuggestionsTab';
+import { EntitiesTab, useEntitiesEvent } from '../entities/EntitiesTab';
 
 // 'adjudicate' has no tab of its own: the reader header's Adjudicate button opens it (ADJUDICATE_EVENT);
-// nor has 'suggestions' (a seventh tab would wrap the row): the suggestion bar's Sources button opens it (SUGGESTIONS_EVENT).
-export type PanelTab = 'spans' | 'document' | 'review' | 'overview' | 'guidelines' | 'agreement' | 'suggestions' | 'adjudicate';
+// nor has 'suggestions' (a seventh tab would wrap the row): the suggestion bar's Sources button opens it (SUGGESTIONS_EVENT);
+// nor 'entities': the top bar's Entities button, Alt+E or a span's entity chip open it (ENTITIES_EVENT).
+export type PanelTab = 'spans' | 'document' | 'review' | 'overview' | 'guidelines' | 'agreement' | 'entities' | 'suggestions' | 'adjudicate';
 export const ADJUDICATE_EVENT = 'biaozhu:adjudicate';
 
 interface Props {
@@ -42,6 +44,8 @@ const OverviewPanel = lazy(() => import('./OverviewPanel').then((m) => ({ defaul
 const AgreementPanel = lazy(() => import('./AgreementPanel').then((m) => ({ default: m.AgreementPanel })));
 
 const TABS: PanelTab[] = ['spans', 'document', 'review', 'overview', 'guidelines', 'agreement'];
+/** The names of the panels without a tab of their own. */
+const UNTABBED_LABELS = { adjudicate: 'adjudication.title', entities: 'panel.entities', suggestions: 'panel.suggestions' } as const;
 
 export function RightPanel({ session: current, reader, tab, setTab, reviewMode, setReviewMode, setStatus, filterList, openDocument }: Props) {
   const { t } = useI18n();
@@ -49,6 +53,7 @@ export function RightPanel({ session: current, reader, tab, setTab, reviewMode, 
   const session = useDeferredValue(current);
   const version = useSessionVersion(session);
   useAdjudicateEvent(setTab);
+  const entityFocus = useEntitiesEvent(useCallback(() => setTab('entities'), [setTab]));
   const onTabKey = (e: React.KeyboardEvent) => {
     if (e.key !== 'ArrowRight' && e.key !== 'ArrowLeft') return;
     e.preventDefault();
@@ -85,7 +90,7 @@ export function RightPanel({ session: current, reader, tab, setTab, reviewMode, 
         className="tab-panel"
         role="tabpanel"
         id={`tabpanel-${tab}`}
-        {...(TABS.includes(tab) ? { 'aria-labelledby': `tab-${tab}` } : { 'aria-label': t(tab === 'adjudicate' ? 'adjudication.title' : 'panel.suggestions') })}
+        {...(TABS.includes(tab) ? { 'aria-labelledby': `tab-${tab}` } : { 'aria-label': t(UNTABBED_LABELS[tab as keyof typeof UNTABBED_LABELS]) })}
       >
         {tab === 'adjudicate' ? (
           session && (
@@ -101,8 +106,10 @@ export function RightPanel({ session: current, reader, tab, setTab, reviewMode, 
           <Suspense fallback={null}>
             <AgreementPanel openDocument={openDocument} />
           </Suspense>
+        ) : tab === 'entities' ? (
+          <EntitiesTab session={session} openDocument={openDocument} focus={entityFocus} />
         ) : tab === 'suggestions' ? (
-          <SuggestionsTab session={session} />
+          <SuggestionsTab session={session} reader={reader} />
         ) : tab === 'guidelines' ? (
           <Suspense fallback={null}>
             <GuidelinesPanel />
