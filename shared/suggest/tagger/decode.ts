@@ -32,6 +32,21 @@ export function orderTransitions(trans: Float64Array, moves: Transitions): Order
   return { byPrev, byNext, maxIn, maxOut };
 }
 
+/**
+ * Buffers kept from one tagging to the next, so a short sentence does not allocate (and zero)
+ * its lattices anew; what viterbi and margins return then are views into them, to be read before
+ * the next call with the same scratch. Every cell read is written first, so none is cleared.
+ */
+export interface Scratch {
+  delta: Float64Array;
+  back: Int32Array;
+  beta: Float64Array;
+}
+
+export const newScratch = (): Scratch => ({ delta: new Float64Array(0), back: new Int32Array(0), beta: new Float64Array(0) });
+
+const roomy = (size: number) => Math.max(1024, size * 2);
+
 export interface Decoded {
   path: Int32Array;
   /** delta[i*T + t]: best score of a tagging of characters 0..i that puts t at i. */
@@ -92,12 +107,16 @@ function best3(values: Float64Array, offset: number, list: Int32Array, from: num
 const LONG = 4;
 
 /** The best well-formed tag sequence. */
-export function viterbi({ n, emit, trans, moves }: Lattice, ordered = orderTransitions(trans, moves)): Decoded {
+export function viterbi({ n, emit, trans, moves }: Lattice, ordered = orderTransitions(trans, moves), scratch?: Scratch): Decoded {
   const T = moves.tags;
   const path = new Int32Array(n);
-  const delta = new Float64Array(n * T);
+  if (scratch && scratch.delta.length < n * T) {
+    scratch.delta = new Float64Array(roomy(n * T));
+    scratch.back = new Int32Array(roomy(n * T));
+  }
+  const delta = scratch ? scratch.delta.subarray(0, n * T) : new Float64Array(n * T);
   if (n === 0) return { path, delta, best: 0 };
-  const back = new Int32Array(n * T);
+  const back = scratch ? scratch.back : new Int32Array(n * T);
   const { prevStart, prevList } = moves;
   const { byPrev } = ordered;
   for (let t = 0; t < T; t++) delta[t] = canStart(t) ? trans[T * T + t] + emit[t] : -Infinity;
@@ -157,12 +176,13 @@ export function viterbi({ n, emit, trans, moves }: Lattice, ordered = orderTrans
  * this character another tag: best − max over t ≠ path[i] of (forward[i][t] + backward[i][t]).
  * Characters before `first` (none of a span's, when tagging) are left 0: the backward pass stops there.
  */
-export function margins(lattice: Lattice, decoded: Decoded, ordered = orderTransitions(lattice.trans, lattice.moves), first = 0): Float64Array {
+export function margins(lattice: Lattice, decoded: Decoded, ordered = orderTransitions(lattice.trans, lattice.moves), first = 0, scratch?: Scratch): Float64Array {
   const { n, emit, moves } = lattice;
   const { byNext } = ordered;
   const T = moves.tags;
   const { nextStart, nextList } = moves;
-  const beta = new Float64Array(n * T);
+  if (scratch && scratch.beta.length < n * T) scratch.beta = new Float64Array(roomy(n * T));
+  const beta = scratch ? scratch.beta : new Float64Array(n * T);
   for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = canEnd(t) ? 0 : -Infinity;
   const ahead = new Float64Array(T);
   const top: Best3 = { at: new Int32Array(3), fourth: 0 };

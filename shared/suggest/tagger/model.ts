@@ -1,6 +1,6 @@
 // A trained tagger: sparse averaged weights per feature hash, transition weights, and tagging.
 import { codePoints } from './chars';
-import { margins, orderTransitions, viterbi, type OrderedTransitions } from './decode';
+import { margins, newScratch, orderTransitions, viterbi, type OrderedTransitions } from './decode';
 import { charFeatures, extraFeatures, FEW_VALUED } from './features';
 import { decodeSpans, tagCount, transitions, type Transitions } from './tags';
 import type { ExternalHit, TaggedSpan, TrainingStats } from './types';
@@ -215,9 +215,12 @@ function comboRow(rt: Runtime, hashes: Int32Array, first: number): number {
   return (c.rows - 1) * T;
 }
 
-// Per piece being tagged (grown as needed, never shrunk): where each feature's slot is, and each character's combination row.
+// Per piece being tagged (grown as needed, never shrunk): where each feature's slot is, each
+// character's combination row, its emissions, and the decoder's lattices.
 let slotOf = new Int32Array(1024);
 let comboOf = new Int32Array(64);
+let emitBuffer = new Float64Array(1024);
+const scratch = newScratch();
 
 /**
  * Emission scores: the sum of each feature row's weights, per character and tag. The slots are
@@ -227,7 +230,8 @@ let comboOf = new Int32Array(64);
  */
 function emissions(rt: Runtime, start: Int32Array, hashes: Int32Array, n: number): Float64Array {
   const T = rt.moves.tags;
-  const emit = new Float64Array(n * T);
+  if (emitBuffer.length < n * T) emitBuffer = new Float64Array(n * T * 2);
+  const emit = emitBuffer.subarray(0, n * T).fill(0);
   const { slots, mask } = rt;
   if (slotOf.length < start[n]) slotOf = new Int32Array(start[n] * 2);
   if (comboOf.length < n) comboOf = new Int32Array(n * 2);
@@ -266,10 +270,10 @@ function tagPiece(model: TaggerModel, text: string, hits?: ExternalHit[]): Tagge
   if (n === 0) return [];
   const features = charFeatures(points, extraFeatures(text, points, model.words, hits));
   const lattice = { n, emit: emissions(rt, features.start, features.hashes, n), trans: rt.trans, moves: rt.moves };
-  const decoded = viterbi(lattice, rt.ordered);
+  const decoded = viterbi(lattice, rt.ordered, scratch);
   const spans = decodeSpans(decoded.path);
   if (spans.length === 0) return [];
-  const margin = margins(lattice, decoded, rt.ordered, spans[0].start);
+  const margin = margins(lattice, decoded, rt.ordered, spans[0].start, scratch);
   return spans.map(({ start, end, label }) => {
     let least = Infinity;
     for (let i = start; i < end; i++) least = Math.min(least, margin[i]);
