@@ -176,7 +176,13 @@ export function viterbi({ n, emit, trans, moves }: Lattice, ordered = orderTrans
  * this character another tag: best − max over t ≠ path[i] of (forward[i][t] + backward[i][t]).
  * Characters before `first` (none of a span's, when tagging) are left 0: the backward pass stops there.
  */
-export function margins(lattice: Lattice, decoded: Decoded, ordered = orderTransitions(lattice.trans, lattice.moves), first = 0, scratch?: Scratch): Float64Array {
+export function margins(
+  lattice: Lattice,
+  decoded: Decoded,
+  ordered = orderTransitions(lattice.trans, lattice.moves),
+  first = 0,
+  scratch?: Scratch,
+): Float64Array {
   const { n, emit, moves } = lattice;
   const { byNext } = ordered;
   const T = moves.tags;
