@@ -35,7 +35,7 @@ export function SpanList({ session, reader, version }: { session: DocSession; re
 
   return (
     <section className="span-list" aria-label={t('panel.spans')}>
-      {selected && <MentionConsistency mention={session.doc.text.slice(selected.start, selected.end)} version={version} labelById={labelById} />}
+      {selected && <MentionConsistency mention={session.doc.text.slice(selected.start, selected.end)} version={version} />}
       <input
         type="search"
         className="input"
