@@ -61,7 +61,11 @@ async function openDoc(page: Page, title: string) {
 /** Toasts fade by themselves; the screenshots should not wait for it. */
 async function dismissToasts(page: Page) {
   const close = page.getByRole('button', { name: '关闭提示' });
-  while ((await close.count()) > 0) await close.first().click({ timeout: 1000 }).catch(() => undefined);
+  while ((await close.count()) > 0)
+    await close
+      .first()
+      .click({ timeout: 1000 })
+      .catch(() => undefined);
 }
 
 /** Selects a span as a coder does from the span list (the keys then act on it). */
@@ -148,7 +152,7 @@ test('link mentions of 蔡奇, merge entities, draw a relation by keyboard, undo
     await page.keyboard.press('l');
     await expect(page.locator('.span-detail .entity-chip')).toBeVisible();
   }
-  await page.getByRole('banner').getByRole('button', { name: '实体', exact: true }).click();
+  await page.getByTestId('open-entities').click();
   await expect(page.getByTestId('entity-total')).toHaveText('3 个实体');
   await expect(page.locator('.entity-row').first()).toContainText('5 处提及');
   await dismissToasts(page);

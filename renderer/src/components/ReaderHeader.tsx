@@ -8,6 +8,7 @@ import { useAppState } from '../state/appState';
 import { GOLD_ANNOTATOR } from '../../../shared/api/adjudication';
 import { CoderLayers } from './CoderLayers';
 import { ADJUDICATE_EVENT } from './RightPanel';
+import { ENTITIES_EVENT } from '../entities/entityCommands';
 
 interface Props {
   session: DocSession;
@@ -50,7 +51,18 @@ function ReaderTitleBlock({ session }: { session: DocSession }) {
   return (
     <div className="reader-title-block">
       <h1 className="reader-title">{doc.title || t('docs.untitled')}</h1>
-      <p className="reader-meta">{meta.join(' · ')}</p>
+      <p className="reader-meta">
+        {meta.join(' · ')} ·{' '}
+        <button
+          type="button"
+          className="link-button"
+          data-testid="open-entities"
+          title={`${t('entities.openHint')} (${formatKey('Alt+e')})`}
+          onClick={() => window.dispatchEvent(new Event(ENTITIES_EVENT))}
+        >
+          {t('entities.open')}
+        </button>
+      </p>
       <CoderLayers session={session} me={project?.annotator ?? ''} />
       {coders >= 2 && (
         <button

@@ -20,7 +20,7 @@ import { EntitiesTab, useEntitiesEvent } from '../entities/EntitiesTab';
 
 // 'adjudicate' has no tab of its own: the reader header's Adjudicate button opens it (ADJUDICATE_EVENT);
 // nor has 'suggestions' (a seventh tab would wrap the row): the suggestion bar's Sources button opens it (SUGGESTIONS_EVENT);
-// nor 'entities': the top bar's Entities button, Alt+E or a span's entity chip open it (ENTITIES_EVENT).
+// nor 'entities': the reader header's Entities & relations button, Alt+E or a span's entity chip open it (ENTITIES_EVENT).
 export type PanelTab = 'spans' | 'document' | 'review' | 'overview' | 'guidelines' | 'agreement' | 'entities' | 'suggestions' | 'adjudicate';
 export const ADJUDICATE_EVENT = 'biaozhu:adjudicate';
 

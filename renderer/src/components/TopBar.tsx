@@ -10,7 +10,6 @@ import { ProjectMenu, StartupNotice } from '../projects/ProjectMenu';
 import { errorMessage, useToast } from '../state/toasts';
 import { SearchBox } from '../search/SearchBox';
 import type { CorpusSearch } from '../search/useCorpusSearch';
-import { ENTITIES_EVENT } from '../entities/entityCommands';
 
 interface Props {
   onDialog: (name: DialogName) => void;
@@ -60,14 +59,6 @@ export function TopBar({ onDialog, reviewMode, setReviewMode, hasDocument, searc
           title={`${t('top.review')} (${formatKey('Alt+r')})`}
         >
           {t('top.review')}
-        </button>
-        <button
-          type="button"
-          className="button"
-          onClick={() => window.dispatchEvent(new Event(ENTITIES_EVENT))}
-          title={`${t('entities.title')} (${formatKey('Alt+e')})`}
-        >
-          {t('entities.title')}
         </button>
         <span className="toolbar-sep" />
         <button type="button" className="button button-ghost" onClick={() => onDialog('palette')} title={t('top.palette')}>

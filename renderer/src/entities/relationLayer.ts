@@ -26,6 +26,7 @@ export class RelationLayer {
   /** One arrowhead per colour drawn (a marker takes its fill from itself, not from the path). */
   private readonly markers = new Map<string, string>();
   private defs: SVGDefsElement | null = null;
+  private drawn = false;
   private readonly disposers: (() => void)[] = [];
 
   constructor(
@@ -85,6 +86,11 @@ export class RelationLayer {
   draw(): void {
     const content = this.ctl.content;
     if (!content || !this.root.isConnected) return;
+    const shown = this.shownRelations();
+    const stage = this.state.picker?.stage;
+    // Nothing to draw and nothing drawn (most span changes): no layout is read.
+    if (shown.length === 0 && !stage && !this.drawn) return;
+    this.drawn = shown.length > 0 || !!stage;
     const box = content.getBoundingClientRect();
     const session = this.state.session;
     this.svg.replaceChildren();
@@ -92,7 +98,7 @@ export class RelationLayer {
     this.markers.clear();
     this.defs = document.createElementNS(SVG, 'defs');
     this.svg.append(this.defs);
-    for (const r of this.shownRelations()) {
+    for (const r of shown) {
       const from = session.spanById(r.fromId);
       const to = session.spanById(r.toId);
       if (!from || !to) continue;
@@ -100,7 +106,6 @@ export class RelationLayer {
       const b = this.anchor(to, box);
       if (a && b) this.arc(r, a, b, this.labels().get(from.labelId)?.color ?? '#888888');
     }
-    const stage = this.state.picker?.stage;
     if (stage?.stage === 'target') {
       stage.numbered.forEach((span, i) => this.badge(span, String(i + 1), box, false));
       const cursor = stage.cursor === null ? null : stage.allowed[stage.cursor];

@@ -26,6 +26,8 @@ export const enEntities = {
   'entities.redoBatch': 'Redo all',
   'panel.entities': 'Entities',
   'entities.title': 'Entities',
+  'entities.open': 'Entities & relations',
+  'entities.openHint': 'The entity panel: the corpus’s entities and this document’s relations',
   'entities.view.entities': 'Entities',
   'entities.view.relations': 'Relations here',
   'entities.allLabels': 'All labels',

@@ -26,6 +26,8 @@ export const zhEntities: Record<keyof typeof enEntities, string> = {
   'entities.redoBatch': '全部重做',
   'panel.entities': '实体',
   'entities.title': '实体',
+  'entities.open': '实体与关系',
+  'entities.openHint': '实体面板：全库的实体与本文的关系',
   'entities.view.entities': '实体',
   'entities.view.relations': '本文关系',
   'entities.allLabels': '全部标签',
