@@ -129,7 +129,7 @@ function GazetteerFields({ path, setPath, name, setName, labelKey, setLabelKey, 
             {t('suggest.gazetteer.browse')}
           </button>
         </div>
-        <p className="hint">{t('suggest.gazetteer.formats')}</p>
+        <p className="suggest-hint">{t('suggest.gazetteer.formats')}</p>
       </div>
       <div className="field">
         <label htmlFor="gazetteer-name">{t('suggest.gazetteer.name')}</label>
@@ -144,7 +144,7 @@ function GazetteerFields({ path, setPath, name, setName, labelKey, setLabelKey, 
             </option>
           ))}
         </select>
-        {table && <p className="hint">{t('suggest.gazetteer.labelFromFile')}</p>}
+        {table && <p className="suggest-hint">{t('suggest.gazetteer.labelFromFile')}</p>}
       </div>
       {error && (
         <p className="error-text" role="alert">

@@ -136,7 +136,7 @@ function PreannotateFields({ session, disabled, sources, toggle, scope, setScope
   const { t } = useI18n();
   return (
     <fieldset className="preannotate-fields" disabled={disabled}>
-      <div className="field">
+      <div className="field preannotate-choices">
         <span className="field-label">{t('suggest.pre.sources')}</span>
         {SUGGESTION_SOURCES.map((s) => (
           <label key={s} className="check">
@@ -145,7 +145,7 @@ function PreannotateFields({ session, disabled, sources, toggle, scope, setScope
           </label>
         ))}
       </div>
-      <div className="field" role="radiogroup" aria-label={t('suggest.pre.documents')}>
+      <div className="field preannotate-choices" role="radiogroup" aria-label={t('suggest.pre.documents')}>
         <span className="field-label">{t('suggest.pre.documents')}</span>
         <label className="radio">
           <input type="radio" name="pre-scope" checked={scope === 'all'} onChange={() => setScope('all')} />
@@ -175,7 +175,7 @@ function PreannotateFields({ session, disabled, sources, toggle, scope, setScope
           />
           %
         </span>
-        <p className="hint">{t('suggest.pre.acceptHint')}</p>
+        <p className="suggest-hint">{t('suggest.pre.acceptHint')}</p>
       </div>
     </fieldset>
   );

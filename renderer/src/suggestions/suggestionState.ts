@@ -12,6 +12,8 @@ import { GhostHover, type GhostHoverInfo } from './ghostHover';
 /** After the last span change, this long before the suggestions are asked for again. */
 const REFRESH_DELAY_MS = 150;
 const STYLE_ID = 'bz-suggestion-styles';
+const RETRIES = 3;
+const RETRY_MS = 1000;
 /** A spansKey no set of spans has: the list drawn was changed locally, so the next check asks again. */
 const STALE = '#stale';
 
@@ -39,6 +41,8 @@ export class SuggestionState {
   /** The coder's spans as last asked about (spansKey); null before the first fetch. Selecting, stepping or the history's answer change the session's version but not this. */
   private seenSpans: string | null = null;
   private fetching = false;
+  private failures = 0;
+  private askAgain = false;
   private disposed = false;
   private readonly unsubscribe: () => void;
 
@@ -139,7 +143,12 @@ export class SuggestionState {
 
   /** Asks for the document's suggestions once the session's writes are answered. */
   async refresh(): Promise<void> {
-    if (this.fetching || this.disposed) return;
+    if (this.disposed) return;
+    if (this.fetching) {
+      // Asked while a fetch is out (a pattern changed meanwhile): its answer may be old, so ask once more after it.
+      this.askAgain = true;
+      return;
+    }
     this.fetching = true;
     try {
       await this.session.settled();
@@ -155,11 +164,20 @@ export class SuggestionState {
       this.current = keep ? indexOfSame(fresh, keep) : null;
       this.draw();
       this.emit();
+      this.failures = 0;
     } catch {
-      // Suggestions are a help, never in the way: a failed call leaves the last ones drawn.
+      // Suggestions are a help, never in the way: a failed call leaves the last ones drawn, and is
+      // tried again a few times (the only fetch of an opened document must not be lost to a busy moment).
+      if (!this.disposed && ++this.failures <= RETRIES) {
+        clearTimeout(this.timer);
+        this.timer = window.setTimeout(() => void this.refresh(), RETRY_MS * this.failures);
+      }
     } finally {
       this.fetching = false;
-      if (!this.disposed && this.seenSpans !== null && spansKey(this.session) !== this.seenSpans) this.schedule();
+      if (this.askAgain && !this.disposed) {
+        this.askAgain = false;
+        void this.refresh();
+      } else if (!this.disposed && this.seenSpans !== null && spansKey(this.session) !== this.seenSpans) this.schedule();
     }
   }
 
