@@ -203,3 +203,45 @@ test('link mentions of 蔡奇, merge entities, draw a relation by keyboard, undo
   await selectSpan(page, cai2.id);
   await expect(page.locator('.span-relations .relation-row')).toHaveCount(1);
 });
+
+test('draw relations by arrows and by mouse, accept one and delete it', async ({ server, page }) => {
+  const ids = await importArticles(server);
+  const a = ids['蔡奇调研城市更新'];
+  const labels = await apiCall<Label[]>(server, 'labels:list', {});
+  const label = (key: string) => labels.find((l) => l.key === key)!.id;
+  const titled = await span(server, a, A, '市委书记蔡奇', 0, label('PERSON'));
+  const project = await span(server, a, A, '城市更新工作', 0, label('PROJECT'));
+  const slogan = await span(server, a, A, '两个维护', 0, label('SLOGAN'));
+  await page.reload();
+  await openDoc(page, '蔡奇调研城市更新');
+
+  // R, → (the first allowed span after it: the project), Enter, then the type: 调研.
+  await selectSpan(page, titled.id);
+  await page.keyboard.press('r');
+  await page.keyboard.press('ArrowRight');
+  await expect(page.locator(`.bz-rel-badge.is-current[data-rel-target="${project.id}"]`)).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('relation-picker')).toContainText('调研');
+  await page.keyboard.press('1');
+  await expect.poll(async () => (await relationsOf(server, a)).map((r) => [r.typeKey, r.fromId, r.toId])).toEqual([['调研', titled.id, project.id]]);
+
+  // By mouse: Add relation, a click on the slogan in the text, a click on the type.
+  await page
+    .locator('.span-relations')
+    .getByRole('button', { name: /添加关系/ })
+    .click();
+  await page.locator('[data-testid="reader"] mark', { hasText: '两个维护' }).click();
+  await page.getByTestId('relation-picker').getByRole('button', { name: /提出/ }).click();
+  await expect(page.locator('.span-relations .relation-row')).toHaveCount(2);
+  const proposed = (await relationsOf(server, a)).find((r) => r.typeKey === '提出')!;
+  expect([proposed.fromId, proposed.toId]).toEqual([titled.id, slogan.id]);
+
+  // Reviewed like a span, then deleted.
+  const row = page.locator(`.span-relations .relation-row[data-relation-id="${proposed.id}"]`);
+  await row.getByRole('button', { name: '接受' }).click();
+  await expect(row.locator('.review-pill')).toHaveText('已接受');
+  expect((await relationsOf(server, a)).find((r) => r.id === proposed.id)!.reviewState).toBe('accepted');
+  await row.getByRole('button', { name: '删除关系' }).click();
+  await expect(page.locator('.span-relations .relation-row')).toHaveCount(1);
+  expect((await relationsOf(server, a)).map((r) => r.typeKey)).toEqual(['调研']);
+});
