@@ -141,6 +141,12 @@ function tidyEntities(target: Db, drop: (table: string, sql: string) => void): v
       OR from_annotation_id NOT IN (SELECT id FROM annotations) OR to_annotation_id NOT IN (SELECT id FROM annotations)`,
   );
   target.prepare('UPDATE annotations SET entity_id = NULL WHERE entity_id NOT IN (SELECT id FROM entities)').run();
+  // The panel's numbers are derived: worked out again from the recovered links (the copy fired their triggers too).
+  target.exec(`DELETE FROM entity_mention_counts;
+    UPDATE entities SET mentions = 0, documents = 0, first_date = NULL, last_date = NULL;
+    INSERT INTO entity_mention_counts (entity_id, document_id, mentions, date)
+      SELECT a.entity_id, a.document_id, COUNT(*), d.published_at FROM annotations a JOIN documents d ON d.id = a.document_id
+      WHERE a.entity_id IS NOT NULL GROUP BY a.entity_id, a.document_id`);
 }
 
 /**

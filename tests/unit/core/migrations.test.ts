@@ -145,9 +145,14 @@ describe('migrations on real project files', () => {
     expect(db.transaction(() => deleteAnnotation(db, id))()).toBe(true);
     expect(db.transaction(() => deleteAnnotation(db, id))()).toBe(false);
     expect(counts()).toEqual([4, 1]);
-    // No trigger keeps span counts (the search index's triggers, and migration 015's marking of stale span digests, are another matter).
+    // No trigger keeps span counts (the search index's triggers, migration 015's marking of stale span digests and 014's entity mention counts are another matter).
     expect(
-      db.prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'annotations' AND name NOT LIKE 'span_text_stale%'").pluck().get(),
+      db
+        .prepare(
+          "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'annotations' AND name NOT LIKE 'span_text_stale%' AND name NOT LIKE 'entity_mention_counts%'",
+        )
+        .pluck()
+        .get(),
     ).toBe(0);
     db.close();
   });

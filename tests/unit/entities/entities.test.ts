@@ -54,6 +54,17 @@ describe('entities', () => {
     ]);
     const spans = await core.call('annotations:list', { documentId: docs[0] });
     expect(spans[0].entityId).toBe(entity.id);
+    // The panel's counts follow a deleted span, a deleted document and an undo.
+    await core.call('annotations:delete', { id: b });
+    await core.call('documents:delete', { ids: [docs[0]] });
+    expect((await core.call('entities:list', {})).entities[0]).toMatchObject({ mentions: 1, documents: 1, firstDate: '2024-03-10' });
+    await core.call('history:undo', { documentId: docs[1] });
+    expect(await core.call('entities:get', { id: entity.id })).toMatchObject({ mentions: 2, documents: 2, firstDate: '2024-02-10' });
+    // …and a document's new date.
+    await core.call('documents:update', { id: docs[2], metadata: { date: '2023-12-31' } });
+    expect(await core.call('entities:get', { id: entity.id })).toMatchObject({ firstDate: '2023-12-31', lastDate: '2024-02-10' });
+    await core.call('documents:update', { id: docs[2], metadata: { date: null } });
+    expect(await core.call('entities:get', { id: entity.id })).toMatchObject({ firstDate: '2024-02-10', lastDate: '2024-02-10' });
   });
 
   it('merges two entities (names become aliases), refuses a merge with conflicting fields unless told which to keep', async () => {

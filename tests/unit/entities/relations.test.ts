@@ -43,6 +43,30 @@ const failure = async (promise: Promise<unknown>) => {
 const doneChanges = (documentId: number) =>
   core.session.requireDb().prepare('SELECT COUNT(*) FROM operations WHERE document_id = ? AND undone = 0').pluck().get(documentId) as number;
 
+/** The entity panel's numbers as the triggers keep them, and as the links and dates say they are. */
+const countsKept = () => {
+  const db = core.session.requireDb();
+  return [
+    db.prepare('SELECT entity_id, document_id, mentions, date FROM entity_mention_counts ORDER BY 1, 2').raw().all(),
+    db.prepare('SELECT id, mentions, documents, first_date, last_date FROM entities ORDER BY id').raw().all(),
+  ];
+};
+const countsOfLinks = () => {
+  const db = core.session.requireDb();
+  const linked = `SELECT a.entity_id, a.document_id, COUNT(*) AS n, d.published_at AS date FROM annotations a JOIN documents d ON d.id = a.document_id
+    WHERE a.entity_id IS NOT NULL GROUP BY 1, 2`;
+  return [
+    db.prepare(`${linked} ORDER BY 1, 2`).raw().all(),
+    db
+      .prepare(
+        `SELECT e.id, coalesce(SUM(l.n), 0), COUNT(l.document_id), MIN(l.date), MAX(l.date) FROM entities e LEFT JOIN (${linked}) l ON l.entity_id = e.id
+         GROUP BY e.id ORDER BY e.id`,
+      )
+      .raw()
+      .all(),
+  ];
+};
+
 const relationsOf = async (documentId: number) =>
   (await core.call('relations:forDocument', { documentId })).map((r) => [r.id, r.typeKey, r.fromId, r.toId, r.reviewState]);
 
@@ -176,6 +200,8 @@ describe('relations', () => {
           await core.call('history:redo', { documentId: s.documentId });
           expect(await state()).toEqual(snapshots.get(doneChanges(s.documentId)));
         }
+        // The entity panel's counts, kept by triggers, agree with the links at every end.
+        expect(countsKept()).toEqual(countsOfLinks());
         // The next run starts from the start again (its first change forgets this run's redo branch).
         while (doneChanges(s.documentId) > doneAtStart) await core.call('history:undo', { documentId: s.documentId });
         return ops.length > 0;
