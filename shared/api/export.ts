@@ -4,7 +4,19 @@ import { z } from 'zod';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../model';
 import type { JobStarted } from './jobs-common';
 
-export const EXPORT_FORMATS = ['biaozhu-jsonl', 'doccano-jsonl', 'cluener', 'conll-bio', 'conll-bioes', 'brat', 'label-studio', 'mentions-csv'] as const;
+export const EXPORT_FORMATS = [
+  'biaozhu-jsonl',
+  'doccano-jsonl',
+  'cluener',
+  'conll-bio',
+  'conll-bioes',
+  'brat',
+  'label-studio',
+  'mentions-csv',
+  // Network analysis (#23): the entity table with counts, and the relations as an edge list.
+  'entities-csv',
+  'relations-csv',
+] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const REVIEW_FILTERS = ['not-rejected', 'accepted', 'all'] as const;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { AnnotationOrigin, DocumentMetadata, DocumentStatus, ImportWarning, OriginDetail, RemovedBlock, ReviewState } from '../model';
 import type { ImportProblemCode, ProblemParams } from '../exchange/problems';
+import type { EntityFields } from './entities';
 import { jobId, type JobStarted } from './jobs-common';
 
 /** Normalization steps; each can be switched off per import and is recorded on the document. */
@@ -102,7 +103,39 @@ export interface DocumentDraft {
     /** ISO timestamps carried by a lossless export (Biaozhu JSONL); absent: the import's time. */
     createdAt?: string;
     updatedAt?: string;
+    /** The file's own name for the span (a brat T id, a Label Studio region id): what DraftRelation.from/to name. */
+    ref?: string;
+    /** The entity the span is linked to (#23): matched on import by name and label, or created. */
+    entity?: DraftEntity;
   }[];
+  /** Relations between the draft's spans (#23), naming them by `ref`. */
+  relations?: DraftRelation[];
+  /**
+   * The entity table a lossless file carries (Biaozhu JSONL), on the file's first draft: every
+   * entity is matched or created, linked or not (a duplicate document's table is still read).
+   */
+  entityTable?: DraftEntity[];
+}
+
+/** An entity as a file carries it (#23); the label is the entity's label key. */
+export interface DraftEntity {
+  name: string;
+  label: string;
+  aliases?: string[];
+  fields?: EntityFields;
+  note?: string;
+}
+
+/** A relation as a file carries it (#23): its type's key and the refs of its two spans. */
+export interface DraftRelation {
+  type: string;
+  from: string;
+  to: string;
+  annotator?: string;
+  reviewState?: ReviewState;
+  createdAt?: string;
+  /** Where the file holds it, for problems (an unknown type) to name. */
+  line?: number;
 }
 
 export interface FilePreview {
@@ -155,6 +188,10 @@ export interface ImportReport {
   spansImported: number;
   /** Spans a file held twice (same label, characters and coder): each was imported once. */
   duplicateSpansMerged: number;
+  /** Entities and relations the files carried (#23): entities matched by name and label, created, and relations imported. */
+  entitiesMatched?: number;
+  entitiesCreated?: number;
+  relationsImported?: number;
 }
 
 type In<K extends keyof typeof importInputs> = z.input<(typeof importInputs)[K]>;

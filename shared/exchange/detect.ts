@@ -22,6 +22,8 @@ function detectJsonLines(head: string): ExportFormat | null {
     } catch {
       continue; // the last line of the head may be cut off
     }
+    // Biaozhu JSONL's entity table (its last line, #23) has no text.
+    if (isRecord(value) && Array.isArray(value.biaozhu_entities)) continue;
     if (!isRecord(value) || typeof value.text !== 'string') return null;
     records++;
     if (Array.isArray(value.offset_map) && Array.isArray(value.spans)) return 'biaozhu-jsonl';

@@ -9,6 +9,7 @@ import { conllBioExporter, conllBioesExporter, parseConll } from './formats/conl
 import { doccanoExporter, parseDoccano } from './formats/doccano';
 import { labelStudioExporter, parseLabelStudio } from './formats/label-studio';
 import { mentionsCsvExporter, parseMentionsCsv } from './formats/mentions-csv';
+import { entitiesCsvExporter, parseNetworkCsv, relationsCsvExporter } from './formats/network-csv';
 import { SpanIssueList } from './span-issues';
 import { StringWriter } from './string-writer';
 import type { Dropped, ExchangeFile, ExportChunk, ExportContext, ExportDocument, Exporter, ParseResult } from './types';
@@ -30,6 +31,8 @@ export const exporters: Record<ExportFormat, Exporter> = {
   brat: bratExporter,
   'label-studio': labelStudioExporter,
   'mentions-csv': mentionsCsvExporter,
+  'entities-csv': entitiesCsvExporter,
+  'relations-csv': relationsCsvExporter,
 };
 
 const fileParsers: Record<Exclude<ExportFormat, 'brat'>, (file: ExchangeFile, out: ParseResult) => void> = {
@@ -40,6 +43,8 @@ const fileParsers: Record<Exclude<ExportFormat, 'brat'>, (file: ExchangeFile, ou
   'conll-bioes': parseConll,
   'label-studio': parseLabelStudio,
   'mentions-csv': parseMentionsCsv,
+  'entities-csv': parseNetworkCsv,
+  'relations-csv': parseNetworkCsv,
 };
 
 /**

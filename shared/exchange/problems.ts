@@ -60,6 +60,12 @@ export const IMPORT_PROBLEM_CODES = [
   'brat_unknown_target',
   'brat_no_txt',
   'mentions_csv_unsupported',
+  // Entities and relations (#23).
+  'entity_unknown',
+  'relation_bad',
+  'relation_unknown_span',
+  'relation_type_unknown',
+  'csv_not_importable',
   // Reading files and folders.
   'file_too_large',
   'file_unreadable',

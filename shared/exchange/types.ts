@@ -1,6 +1,7 @@
 // Types of the exchange layer: exporters stream one document at a time into chunks of text,
 // importers turn whole files back into DocumentDrafts. Pure: no platform imports.
-import type { DocumentMetadata, DocumentStatus, OriginDetail } from '../model';
+import type { EntityFields } from '../api/entities';
+import type { DocumentMetadata, DocumentStatus, OriginDetail, ReviewState } from '../model';
 import type { ExportFormat } from '../api/export';
 import type { DocumentDraft } from '../api/import';
 import type { ImportProblemCode, ProblemParams } from './problems';
@@ -29,6 +30,31 @@ export interface ExportSpan {
   /** UTF-16 code units into originalText, end exclusive; set by the caller when known. */
   sourceStart?: number;
   sourceEnd?: number;
+  /** The linked entity (#23; a key of ExportContext.entities); set only for formats that declare Exporter.entities. */
+  entityId?: number;
+}
+
+/** A row of the corpus-wide entity table, as exports write it (#23). */
+export interface ExportEntity {
+  id: number;
+  /** The entity's label key. */
+  label: string;
+  name: string;
+  aliases: string[];
+  fields: EntityFields;
+  note: string;
+}
+
+/** A typed, directed relation between two spans of a document (#23); both spans are in ExportDocument.spans. */
+export interface ExportRelation {
+  id: number;
+  /** The relation type's key (提出). */
+  type: string;
+  fromId: number;
+  toId: number;
+  annotator: string;
+  reviewState: ReviewState;
+  createdAt: string;
 }
 
 /** A text's well-formed UTF-8 bytes, with the offsets of the bytes JSON escapes (control characters, " and \). */
@@ -50,6 +76,8 @@ export interface ExportDocument {
   split?: SplitName;
   /** The document's note; set only for formats that declare Exporter.notes, and only when there is one. */
   note?: string;
+  /** Relations between its spans; set only for formats that declare Exporter.entities (absent or empty: none). */
+  relations?: ExportRelation[];
 }
 
 export interface ExportContext {
@@ -67,6 +95,8 @@ export interface ExportContext {
    * absent, formats write strings (writerOf in common.ts).
    */
   writer?: ExportWriter;
+  /** The project's entity table by id, for formats that declare Exporter.entities (absent: none). */
+  entities?: ReadonlyMap<number, ExportEntity>;
 }
 
 export interface ExportChunk {
@@ -119,6 +149,11 @@ export interface Exporter {
    * of spans and documents for them only. Notes are few; they are read apart from the spans.
    */
   notes?: true;
+  /**
+   * Set by formats that write entity links and relations (#23): the export then reads the spans'
+   * entity ids, each document's relations and the entity table (ExportContext.entities) for them only.
+   */
+  entities?: true;
   begin(ctx: ExportContext): ExportChunk[];
   /**
    * Chunks for one document. Throws an Error naming the document and span when a span is

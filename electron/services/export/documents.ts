@@ -1,8 +1,16 @@
 // Turns the reader's batches into the documents the formats get: texts unpacked, spans named (label
 // keys, annotator names, attribute sets), filtered by label and annotator, with source offsets and
-// notes where the export wants them.
+// notes, entity links and relations where the export wants them.
 import type { ExportOptions } from '../../../shared/api/export';
-import { assignSplits, type ExportDocument, type ExportSpan, type Exporter, type SplitName, type Utf8Text } from '../../../shared/exchange/index';
+import {
+  assignSplits,
+  type ExportDocument,
+  type ExportRelation,
+  type ExportSpan,
+  type Exporter,
+  type SplitName,
+  type Utf8Text,
+} from '../../../shared/exchange/index';
 import { mapToOriginal } from '../../../shared/import/offset-map';
 import type { OriginDetail } from '../../../shared/model';
 import { AttributeTable } from './attribute-table';
@@ -44,6 +52,8 @@ export class ExportDocuments {
     // The batch's spans come in the same document order as its rows.
     const spans = new SpanUnpacker(batch.spans);
     const notes = batch.notes?.length ? new Map(batch.notes) : null;
+    const links = batch.links?.length ? new Map(batch.links) : null;
+    const relations = relationsByDocument(batch);
     const textsPerRow = this.withOriginal ? 2 : 1;
     for (const [r, row] of batch.rows.entries()) {
       const k = r * textsPerRow;
@@ -71,8 +81,11 @@ export class ExportDocuments {
         originalText: original.text,
         offsetMap,
         split: this.splits?.get(row.id),
-        spans: this.spansOf(spans.take(row.id), offsetMap, notes),
+        spans: this.spansOf(spans.take(row.id), offsetMap, notes, links),
       };
+      const own = relations?.get(row.id);
+      // Only relations between spans the filters kept: a relation never points at a span the file lacks.
+      if (own) doc.relations = keptRelations(doc, own);
       if (this.exporter.notes && row.note !== null) doc.note = row.note;
       if (textUtf8 || original.utf8) this.utf8.set(doc, { text: textUtf8, originalText: original.utf8 });
       yield doc;
@@ -80,7 +93,7 @@ export class ExportDocuments {
   }
 
   /** A document's spans as the formats get them, keeping those the filters keep. */
-  private spansOf(records: SpanRecord[], offsetMap: number[] | undefined, notes: Map<number, string> | null): ExportSpan[] {
+  private spansOf(records: SpanRecord[], offsetMap: number[] | undefined, notes: Map<number, string> | null, links: Map<number, number> | null): ExportSpan[] {
     const spans: ExportSpan[] = [];
     for (const record of records) {
       const label = this.labelKeys.get(record.labelId)!;
@@ -106,8 +119,26 @@ export class ExportDocuments {
       if (record.originDetail) span.originDetail = JSON.parse(record.originDetail) as OriginDetail;
       const note = notes?.get(record.id);
       if (note !== undefined) span.note = note;
+      const entityId = links?.get(record.id);
+      if (entityId !== undefined) span.entityId = entityId;
       spans.push(span);
     }
     return spans;
   }
+}
+
+function relationsByDocument(batch: Batch): Map<number, ExportRelation[]> | null {
+  if (!batch.relations?.length) return null;
+  const byDocument = new Map<number, ExportRelation[]>();
+  for (const [documentId, relation] of batch.relations) {
+    const list = byDocument.get(documentId);
+    if (list) list.push(relation);
+    else byDocument.set(documentId, [relation]);
+  }
+  return byDocument;
+}
+
+function keptRelations(doc: ExportDocument, relations: ExportRelation[]): ExportRelation[] {
+  const kept = new Set(doc.spans.map((s) => s.id));
+  return relations.filter((r) => kept.has(r.fromId) && kept.has(r.toId));
 }

@@ -44,13 +44,16 @@ export async function exportProject(side: WorkerSide<ExportWorkerData>): Promise
     utf8Texts: exporter.utf8Texts === true,
     spanDetails: exporter.spanDetails,
     notes: exporter.notes === true,
+    entities: exporter.entities === true,
     nativeBinding,
   });
   try {
     const snapshot = await reader.snapshot();
     const documents = new ExportDocuments(snapshot, options, exporter, withOriginal);
     const labels = snapshot.labels.map(({ key, nameZh, nameEn }) => ({ key, nameZh, nameEn }));
-    const run = new FormatRun(exporter, { labels, offsets: options.offsets, storedUtf8: documents.storedUtf8, writer: new ByteWriter() }, output);
+    const entities = new Map(snapshot.entities.map((e) => [e.id, e]));
+    const ctx = { labels, offsets: options.offsets, storedUtf8: documents.storedUtf8, writer: new ByteWriter(), entities };
+    const run = new FormatRun(exporter, ctx, output);
     run.begin();
     for await (const batch of reader.batches()) {
       for (const doc of documents.of(batch)) {

@@ -3,9 +3,10 @@
 // so reading SQLite and formatting and writing the output run side by side. At most a few batches
 // wait at a time: memory stays flat however large the project is.
 import type { ExportOptions } from '../../../shared/api/export';
-import type { SpanDetails } from '../../../shared/exchange/types';
+import type { ExportEntity, ExportRelation, SpanDetails } from '../../../shared/exchange/types';
 import type { Label } from '../../../shared/model';
 import { readAttributeSets } from '../db/attribute-sets';
+import { readExportEntities, readExportEntityLinks, readExportRelations } from '../db/entity-exchange';
 import { openDatabase, useNativeBinding } from '../db/connection';
 import {
   annotatorNames,
@@ -40,6 +41,8 @@ export interface ReaderData {
   spanDetails: SpanDetails;
   /** Read the spans' notes (see Exporter.notes). */
   notes: boolean;
+  /** Read entity links, relations and the entity table (see Exporter.entities). */
+  entities?: boolean;
   nativeBinding?: string;
 }
 
@@ -49,6 +52,8 @@ export interface Snapshot {
   ids: number[];
   reviewLeftOut: number;
   todoLeftOut: number;
+  /** The entity table, when the format writes entities (else empty). */
+  entities: ExportEntity[];
 }
 
 export interface Batch {
@@ -56,6 +61,9 @@ export interface Batch {
   texts: PackedTexts;
   spans: PackedSpans;
   notes: [number, string][] | null;
+  /** [span id, entity id] of linked spans, and [document id, relation], when the format writes them. */
+  links: [number, number][] | null;
+  relations: [number, ExportRelation][] | null;
 }
 
 /** The first message is the snapshot, every later one a batch. */
@@ -78,6 +86,7 @@ export async function readForExport(data: ReaderData, sender: Sender<ReaderMessa
       ids,
       reviewLeftOut: countReviewLeftOut(db, ids, review, labelKeys?.length ? labelKeys : null, annotator ?? null),
       todoLeftOut: countTodoLeftOut(db, data.options),
+      entities: data.entities ? readExportEntities(db) : [],
     };
     await sender.send({ type: 'snapshot', snapshot });
     const sets = new AttributeSetsSent();
@@ -87,13 +96,15 @@ export async function readForExport(data: ReaderData, sender: Sender<ReaderMessa
       const { rows, texts } = packTexts(readExportDocuments(db, batchIds, data.withOriginal, notes), data.withOriginal, data.utf8Texts);
       const spans = packSpans(readExportSpanLists(db, batchIds, data.spanDetails, review), data.spanDetails, sets, readSets);
       const spanNotes = notes ? readExportSpanNotes(db, batchIds, review) : null;
+      const links = data.entities ? readExportEntityLinks(db, batchIds) : null;
+      const relations = data.entities ? readExportRelations(db, batchIds, review) : null;
       const transfer = [
         spans.numbers.buffer,
         texts.units.buffer,
         texts.ranges.buffer,
         ...(texts.utf8 ? [texts.utf8.bytes.buffer, texts.utf8.ranges.buffer, texts.utf8.jsonEscapes.buffer, texts.utf8.escapeRanges.buffer] : []),
       ];
-      await sender.send({ type: 'batch', batch: { rows, texts, spans, notes: spanNotes } }, transfer as ArrayBuffer[]);
+      await sender.send({ type: 'batch', batch: { rows, texts, spans, notes: spanNotes, links, relations } }, transfer as ArrayBuffer[]);
     }
     sender.end();
   } finally {

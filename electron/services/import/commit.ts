@@ -1,6 +1,7 @@
 // Worker-side: writes previewed drafts in ONE transaction, so a cancelled or failed import leaves
 // nothing half-written. Spans carried by the files (exchange formats) are validated and imported too.
-import type { ImportReport } from '../../../shared/api/import';
+import type { DocumentDraft, ImportReport } from '../../../shared/api/import';
+import type { DraftSpan } from '../../../shared/exchange/types';
 import { spanOffsetsProblem } from '../../../shared/exchange/problems';
 import { spanProblem } from '../../../shared/text/offsets';
 import { insertDocumentAnnotations, type AnnotationRecord } from '../db/annotations';
@@ -10,6 +11,7 @@ import { nowIso } from '../db/connection';
 import { countDocuments, insertDocument } from '../db/documents';
 import { getLabelByKey, insertLabel } from '../db/labels';
 import { ensureAnnotator } from '../db/meta';
+import { EntityImport } from './commit-entities';
 import { sha256, type PreparedFile } from './preview';
 import type { PreparedFileSource } from './staging';
 
@@ -59,6 +61,60 @@ function verifyPreviewed(source: PreparedFileSource, file: PreparedFile): void {
   });
 }
 
+interface SpanSink {
+  fileName: string;
+  labelId: (key: string) => number;
+  annotatorId: (name: string | undefined) => number;
+  report: ImportReport;
+}
+
+/**
+ * A draft's spans as records: invalid ones reported, spans held twice (same place, label and coder)
+ * merged into one; `kept` are the spans of the records, `merged` names by ref the record each
+ * merged span became (its relations point there).
+ */
+function spanRecords(draft: DocumentDraft, documentId: number, sink: SpanSink): { records: AnnotationRecord[]; kept: DraftSpan[]; merged: [string, number][] } {
+  const now = nowIso();
+  const records: AnnotationRecord[] = [];
+  const places = new Map<string, number>();
+  const kept: DraftSpan[] = [];
+  const merged: [string, number][] = [];
+  for (const span of draft.spans) {
+    const problem = spanProblem(draft.text, span.start, span.end);
+    if (problem) {
+      const coded = spanOffsetsProblem(draft.text, span.start, span.end, span.label);
+      const message = `span ${span.label} [${span.start}, ${span.end}) in "${draft.metadata.title}": ${problem}`;
+      sink.report.rejected.push({ fileName: sink.fileName, message, ...(coded ? { code: coded.code, params: coded.params } : {}) });
+      continue;
+    }
+    const record: AnnotationRecord = {
+      documentId,
+      start: span.start,
+      end: span.end,
+      labelId: sink.labelId(span.label),
+      annotatorId: sink.annotatorId(span.annotator),
+      origin: span.origin ?? 'manual',
+      originDetail: span.originDetail,
+      reviewState: span.reviewState ?? 'pending',
+      attributes: span.attributes ?? {},
+      note: span.note,
+      createdAt: span.createdAt ?? now,
+      updatedAt: span.updatedAt ?? span.createdAt ?? now,
+    };
+    const place = `${record.start} ${record.end} ${record.labelId} ${record.annotatorId}`;
+    const same = places.get(place);
+    if (same !== undefined) {
+      sink.report.duplicateSpansMerged++;
+      if (span.ref !== undefined) merged.push([span.ref, same]);
+      continue;
+    }
+    places.set(place, records.length);
+    records.push(record);
+    kept.push(span);
+  }
+  return { records, kept, merged };
+}
+
 export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () => void, progress: (done: number, total: number) => void): ImportReport {
   const report: ImportReport = { imported: 0, documentIds: [], skippedDuplicates: [], rejected: [], spansImported: 0, duplicateSpansMerged: 0 };
   const total = input.files.reduce((n, f) => n + f.draftCount, 0);
@@ -74,6 +130,9 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
     const documentsBefore = countDocuments(db);
     const attributeSets = new AttributeSetIds(); // this transaction's: see AttributeSetIds
     const defaultAnnotator = annotatorId(input.annotator);
+    const labelId = (key: string) => labelIdFor(db, key, labelIds);
+    const spanAnnotator = (name: string | undefined) => (name ? annotatorId(name) : defaultAnnotator);
+    const entities = new EntityImport(db, labelId, spanAnnotator, report, nowIso());
     for (const source of input.files) {
       const file = source.load();
       verifyPreviewed(source, file);
@@ -83,46 +142,16 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
         const id = file.duplicates[i]
           ? null
           : insertDocument(db, { draft, fileName: file.fileName, rawSha256: file.rawSha256, encoding: file.encoding, textSha256: file.textHashes[i] });
+        entities.addTable(draft.entityTable);
         if (id === null) {
           report.skippedDuplicates.push({ fileName: file.fileName, title: draft.metadata.title });
           return;
         }
         report.imported++;
         report.documentIds.push(id);
-        const now = nowIso();
-        const records: AnnotationRecord[] = [];
-        const places = new Set<string>();
-        for (const span of draft.spans) {
-          const problem = spanProblem(draft.text, span.start, span.end);
-          if (problem) {
-            const coded = spanOffsetsProblem(draft.text, span.start, span.end, span.label);
-            const message = `span ${span.label} [${span.start}, ${span.end}) in "${draft.metadata.title}": ${problem}`;
-            report.rejected.push({ fileName: file.fileName, message, ...(coded ? { code: coded.code, params: coded.params } : {}) });
-            continue;
-          }
-          const record: AnnotationRecord = {
-            documentId: id,
-            start: span.start,
-            end: span.end,
-            labelId: labelIdFor(db, span.label, labelIds),
-            annotatorId: span.annotator ? annotatorId(span.annotator) : defaultAnnotator,
-            origin: span.origin ?? 'manual',
-            originDetail: span.originDetail,
-            reviewState: span.reviewState ?? 'pending',
-            attributes: span.attributes ?? {},
-            note: span.note,
-            createdAt: span.createdAt ?? now,
-            updatedAt: span.updatedAt ?? span.createdAt ?? now,
-          };
-          const place = `${record.start} ${record.end} ${record.labelId} ${record.annotatorId}`;
-          if (places.has(place)) {
-            report.duplicateSpansMerged++;
-            continue;
-          }
-          places.add(place);
-          records.push(record);
-        }
-        insertDocumentAnnotations(db, id, records, attributeSets);
+        const { records, kept, merged } = spanRecords(draft, id, { fileName: file.fileName, labelId, annotatorId: spanAnnotator, report });
+        const ids = insertDocumentAnnotations(db, id, records, attributeSets);
+        entities.addDocument(file.fileName, id, kept, ids, draft.relations, new Map(merged.map(([ref, index]) => [ref, ids[index]!])));
         report.spansImported += records.length;
       });
     }

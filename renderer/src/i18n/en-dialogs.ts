@@ -137,6 +137,8 @@ export const enDialogs = {
   'format.brat': 'brat standoff',
   'format.label-studio': 'Label Studio JSON',
   'format.mentions-csv': 'Mentions CSV',
+  'format.entities-csv': 'Entities CSV',
+  'format.relations-csv': 'Relations CSV (edge list)',
   'job.cancel': 'Cancel',
   'job.cancelled': 'Cancelled.',
   'job.progress': '{done} / {total}',

@@ -31,7 +31,7 @@ export const enProblems = {
   'problem.brat_bad_text_bound': 'Cannot read the text-bound annotation “{row}”; skipped.',
   'problem.brat_bad_attribute': 'Cannot read the attribute “{row}”; skipped.',
   'problem.brat_lines_ignored':
-    '{n, plural, one {# “{kind}” line was} other {# “{kind}” lines were}} ignored: Biaozhu imports text-bound annotations, attributes and notes only.',
+    '{n, plural, one {# “{kind}” line was} other {# “{kind}” lines were}} ignored: Biaozhu imports text-bound annotations, attributes, notes, relations and entity links only.',
   'problem.brat_bad_offsets':
     'Annotation {id}: offsets {offsets} are out of order or past the end of the text ({length, plural, one {# character} other {# characters}}); skipped.',
   'problem.brat_mention_mismatch': 'Annotation {id}: its offsets cover “{covered}”, not “{mention}”; skipped.',
@@ -39,6 +39,11 @@ export const enProblems = {
   'problem.brat_unknown_target': 'Attribute {key} refers to an unknown annotation {target}; skipped.',
   'problem.brat_no_txt': 'No .txt file with the same name; skipped.',
   'problem.mentions_csv_unsupported': 'A mentions CSV holds spans but not the documents’ text, so it cannot be imported; import Biaozhu JSONL instead.',
+  'problem.entity_unknown': 'Span {span} is linked to entity {entity}, which is not in the file’s entity table; imported unlinked.',
+  'problem.relation_bad': 'Cannot read relation {relation}: it needs a type (without spaces) and the ids of its two spans; skipped.',
+  'problem.relation_unknown_span': 'Relation {type} names span {span}, which the document does not have; skipped.',
+  'problem.relation_type_unknown': 'The project had no relation type “{type}”: it was created as {from}→{to}, and every relation was imported.',
+  'problem.csv_not_importable': 'This CSV holds counts, not document texts, so it cannot be imported; import the Biaozhu JSONL export instead.',
   'problem.file_too_large': 'The file is {size} MB; the limit is {limit} MB.',
   'problem.file_unreadable': 'Cannot read the file: {detail}',
   'problem.folder_unreadable': 'Cannot read the folder: {detail}',

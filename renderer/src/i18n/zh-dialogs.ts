@@ -133,6 +133,8 @@ export const zhDialogs: Record<keyof typeof enDialogs, string> = {
   'format.brat': 'brat standoff',
   'format.label-studio': 'Label Studio JSON',
   'format.mentions-csv': '提及 CSV',
+  'format.entities-csv': '实体 CSV',
+  'format.relations-csv': '关系 CSV（边列表）',
   'job.cancel': '取消',
   'job.cancelled': '已取消。',
   'job.progress': '{done} / {total}',

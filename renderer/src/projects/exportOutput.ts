@@ -3,7 +3,7 @@
 import type { ExportFormat } from '../../../shared/api/export';
 
 /** Formats that stay one file even with a train/dev/test split (the split is a field in each record). */
-const ONE_FILE_EVEN_SPLIT: readonly ExportFormat[] = ['biaozhu-jsonl', 'mentions-csv'];
+const ONE_FILE_EVEN_SPLIT: readonly ExportFormat[] = ['biaozhu-jsonl', 'mentions-csv', 'entities-csv', 'relations-csv'];
 
 export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
   'biaozhu-jsonl': '.jsonl',
@@ -14,6 +14,8 @@ export const EXPORT_EXTENSIONS: Record<ExportFormat, string> = {
   brat: '',
   'label-studio': '.json',
   'mentions-csv': '.csv',
+  'entities-csv': '.csv',
+  'relations-csv': '.csv',
 };
 
 /** brat writes a folder; a split writes train/dev/test files into one. */

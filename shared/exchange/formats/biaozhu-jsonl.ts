@@ -1,12 +1,21 @@
 // Biaozhu JSONL: one document per line, complete and lossless (text, original text, offset map,
 // metadata, status, split, note, every span field and note). Offsets: UTF-16 `start`/`end` (end exclusive, as
 // JavaScript counts) plus code-point `start_cp`/`end_cp` (as Python counts) into `text`, and
-// UTF-16 `source_start`/`source_end` into `original_text` when known.
+// UTF-16 `source_start`/`source_end` into `original_text` when known. Entities and relations (#23):
+// a linked span has `entity` (an id of the entity table), a document with relations has
+// `relations` [{id, type, from, to, annotator, review_state, created_at}] naming its spans by `id`,
+// and the file's last line is the entity table {"biaozhu_entities": [{id, name, label, aliases,
+// fields, note}]} when the project has entities (see docs/formats.md).
 import { DOCUMENT_STATUSES, type OriginDetail } from '../../model';
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
 import { assertExportable, codePointSpans, forEachJsonLine, isRecord, metadataFrom, stringRecord, writerOf } from '../common';
 import { coded, spanOffsetsProblem, type CodedProblem, type ImportProblemCode, type ProblemParams } from '../problems';
-import type { DraftSpan, ExchangeFile, Exporter, ExportSpan, ParseResult } from '../types';
+import { draftEntityOf, draftRelationOf, entityJson, keepRelationsWithSpans, writtenRelations } from '../entities';
+import type { DocumentDraft, DraftEntity, DraftRelation } from '../../api/import';
+import type { DraftSpan, ExchangeFile, ExportContext, Exporter, ExportRelation, ExportSpan, ParseResult } from '../types';
+
+/** The key of the entity table's record (the file's last line). */
+export const ENTITY_TABLE_KEY = 'biaozhu_entities';
 
 const SUGGESTION_SOURCES = new Set(['dictionary', 'gazetteer', 'pattern', 'model']);
 
@@ -37,7 +46,8 @@ function spanRecord(s: ExportSpan, startCp: number, endCp: number): Record<strin
     created_at: s.createdAt,
     updated_at: s.updatedAt,
   };
-  // Few spans have a note or came from a suggestion: only their records have the key.
+  // Few spans have a note, came from a suggestion or are linked: only their records have the key.
+  if (s.entityId !== undefined) record.entity = s.entityId;
   if (s.note) record.note = s.note;
   if (s.originDetail) record.origin_detail = { source: s.originDetail.source, source_id: s.originDetail.sourceId, confidence: s.originDetail.confidence };
   return record;
@@ -57,6 +67,7 @@ function biaozhuJsonlExporterFor(): Exporter {
     spanDetails: 'all',
     utf8Texts: true,
     notes: true,
+    entities: true,
     begin: () => [],
     document(doc, ctx) {
       // Both offset systems are written, so the ctx.offsets choice does not change this format.
@@ -76,11 +87,34 @@ function biaozhuJsonlExporterFor(): Exporter {
       // Often nothing was normalized: the original text is the text, whose stored bytes are at hand.
       out.jsonText(doc.originalText, doc.originalText === doc.text ? textUtf8 : ctx.storedUtf8?.(doc, 'originalText'));
       const records = spans.map((s, i) => spanRecord(s, cp.start[i]!, cp.end[i]!));
-      out.text(`,"offset_map":${JSON.stringify(doc.offsetMap ?? [0, doc.text.length, 0, doc.originalText.length])},"spans":${JSON.stringify(records)}}\n`);
+      const relations = writtenRelations(
+        doc,
+        spans.map((s) => s.id),
+      ).map(relationRecord);
+      out.text(
+        `,"offset_map":${JSON.stringify(doc.offsetMap ?? [0, doc.text.length, 0, doc.originalText.length])},"spans":${JSON.stringify(records)}${relations.length ? `,"relations":${JSON.stringify(relations)}` : ''}}\n`,
+      );
       return { chunks: [{ path: '', text: out.take() }], dropped: [] };
     },
-    end: () => [],
+    end: (ctx) => entityTableChunks(ctx),
   };
+}
+
+const relationRecord = (r: ExportRelation) => ({
+  id: r.id,
+  type: r.type,
+  from: r.fromId,
+  to: r.toId,
+  annotator: r.annotator,
+  review_state: r.reviewState,
+  created_at: r.createdAt,
+});
+
+/** The entity table as the file's last line; nothing when the project has no entities. */
+function entityTableChunks(ctx: ExportContext): { path: string; text: string }[] {
+  if (!ctx.entities?.size) return [];
+  const table = [...ctx.entities.values()].sort((a, b) => a.id - b.id).map(entityJson);
+  return [{ path: '', text: `${JSON.stringify({ [ENTITY_TABLE_KEY]: table })}\n` }];
 }
 
 export const biaozhuJsonlExporter = biaozhuJsonlExporterFor();
@@ -107,9 +141,16 @@ const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\
 const isIsoTime = (value: unknown): value is string => typeof value === 'string' && ISO_TIME.test(value) && !Number.isNaN(Date.parse(value));
 
 export function parseBiaozhuJsonl(file: ExchangeFile, out: ParseResult): void {
+  const firstDraft = out.drafts.length;
+  let table: Map<string, DraftEntity> | null = null;
+  const links: { span: DraftSpan; entity: string; line: number }[] = [];
   forEachJsonLine(file, out.problems, (record, line) => {
     const report = (code: ImportProblemCode, message: string, params?: ProblemParams) =>
       out.problems.push({ file: file.name, line, ...coded(code, message, params) });
+    if (Array.isArray(record[ENTITY_TABLE_KEY])) {
+      table = entityTable(record[ENTITY_TABLE_KEY] as unknown[], table ?? new Map());
+      return;
+    }
     if (typeof record.text !== 'string') return report('no_text', 'record has no "text"');
     const text = record.text;
     let originalText = typeof record.original_text === 'string' ? record.original_text : text;
@@ -124,35 +165,9 @@ export function parseBiaozhuJsonl(file: ExchangeFile, out: ParseResult): void {
     const spans: DraftSpan[] = [];
     const cpLen = codePointLength(text);
     for (const raw of Array.isArray(record.spans) ? record.spans : []) {
-      if (!isRecord(raw) || typeof raw.label !== 'string' || raw.label === '') {
-        report('span_no_label', 'span without a label; skipped');
-        continue;
-      }
-      let { start, end } = raw as { start: unknown; end: unknown };
-      if ((start === undefined || end === undefined) && Number.isInteger(raw.start_cp) && Number.isInteger(raw.end_cp)) {
-        // Hand-written records may carry only code points.
-        const s = raw.start_cp as number;
-        const e = raw.end_cp as number;
-        if (s >= 0 && e <= cpLen) [start, end] = codePointsToUtf16(text, [s, e]);
-      }
-      const problem = typeof start === 'number' && typeof end === 'number' ? spanProblem(text, start, end) : 'offsets missing';
-      if (problem) {
-        const whatsWrong = spanOffsetsProblem(text, start, end, raw.label) ?? { code: 'span_offsets_missing' as const, params: { label: raw.label } };
-        report(whatsWrong.code, `span ${raw.id ?? ''} (${raw.label}): ${problem}; skipped`, whatsWrong.params);
-        continue;
-      }
-      const span: DraftSpan = { start: start as number, end: end as number, label: raw.label };
-      const attributes = stringRecord(raw.attributes);
-      if (Object.keys(attributes).length > 0) span.attributes = attributes;
-      if (typeof raw.annotator === 'string' && raw.annotator) span.annotator = raw.annotator;
-      if (raw.origin === 'manual' || raw.origin === 'suggested') span.origin = raw.origin;
-      const detail = span.origin === 'suggested' ? originDetailOf(raw.origin_detail) : null;
-      if (detail) span.originDetail = detail;
-      if (raw.review_state === 'pending' || raw.review_state === 'accepted' || raw.review_state === 'rejected') span.reviewState = raw.review_state;
-      if (typeof raw.note === 'string' && raw.note) span.note = raw.note;
-      // Timestamps that are not ISO times (hand-edited files) are left to the import's time.
-      if (isIsoTime(raw.created_at)) span.createdAt = raw.created_at;
-      if (isIsoTime(raw.updated_at)) span.updatedAt = raw.updated_at;
+      const span = readSpan(raw, text, cpLen, report);
+      if (!span) continue;
+      if (isRecord(raw) && (typeof raw.entity === 'number' || typeof raw.entity === 'string')) links.push({ span, entity: String(raw.entity), line });
       spans.push(span);
     }
     const fields = isRecord(record.metadata) ? record.metadata : {};
@@ -160,6 +175,101 @@ export function parseBiaozhuJsonl(file: ExchangeFile, out: ParseResult): void {
     const metadata = metadataFrom({ ...fields, externalId }, text, `${file.name} ${line}`);
     const status = DOCUMENT_STATUSES.find((s) => s === record.status);
     const note = typeof record.note === 'string' && record.note ? { note: record.note } : {};
-    out.drafts.push({ metadata, originalText, text, offsetMap, steps: [], warnings: [], removed: [], spans, ...(status ? { status } : {}), ...note });
+    const relations: DraftRelation[] = [];
+    for (const raw of Array.isArray(record.relations) ? record.relations : []) {
+      const relation = draftRelationOf(raw, line);
+      if ('code' in relation) report(relation.code, relation.message, relation.params);
+      else relations.push(relation);
+    }
+    const draft: DocumentDraft = {
+      metadata,
+      originalText,
+      text,
+      offsetMap,
+      steps: [],
+      warnings: [],
+      removed: [],
+      spans,
+      ...(status ? { status } : {}),
+      ...note,
+    };
+    if (relations.length) draft.relations = relations;
+    out.drafts.push(draft);
   });
+  resolveLinks(file, out, firstDraft, table ?? new Map(), links);
+  for (const draft of out.drafts.slice(firstDraft)) {
+    keepRelationsWithSpans(draft, (problem, line) => out.problems.push({ file: file.name, ...(line === undefined ? {} : { line }), ...problem }));
+  }
+}
+
+type Report = (code: ImportProblemCode, message: string, params?: ProblemParams) => void;
+
+/** One span record; null (reported) when it has no label or its offsets do not fit the text. */
+function readSpan(raw: unknown, text: string, cpLen: number, report: Report): DraftSpan | null {
+  if (!isRecord(raw) || typeof raw.label !== 'string' || raw.label === '') {
+    report('span_no_label', 'span without a label; skipped');
+    return null;
+  }
+  let { start, end } = raw as { start: unknown; end: unknown };
+  if ((start === undefined || end === undefined) && Number.isInteger(raw.start_cp) && Number.isInteger(raw.end_cp)) {
+    // Hand-written records may carry only code points.
+    const s = raw.start_cp as number;
+    const e = raw.end_cp as number;
+    if (s >= 0 && e <= cpLen) [start, end] = codePointsToUtf16(text, [s, e]);
+  }
+  const problem = typeof start === 'number' && typeof end === 'number' ? spanProblem(text, start, end) : 'offsets missing';
+  if (problem) {
+    const whatsWrong = spanOffsetsProblem(text, start, end, raw.label) ?? { code: 'span_offsets_missing' as const, params: { label: raw.label } };
+    report(whatsWrong.code, `span ${raw.id ?? ''} (${raw.label}): ${problem}; skipped`, whatsWrong.params);
+    return null;
+  }
+  const span: DraftSpan = { start: start as number, end: end as number, label: raw.label };
+  const attributes = stringRecord(raw.attributes);
+  if (Object.keys(attributes).length > 0) span.attributes = attributes;
+  if (typeof raw.annotator === 'string' && raw.annotator) span.annotator = raw.annotator;
+  if (raw.origin === 'manual' || raw.origin === 'suggested') span.origin = raw.origin;
+  const detail = span.origin === 'suggested' ? originDetailOf(raw.origin_detail) : null;
+  if (detail) span.originDetail = detail;
+  if (raw.review_state === 'pending' || raw.review_state === 'accepted' || raw.review_state === 'rejected') span.reviewState = raw.review_state;
+  if (typeof raw.note === 'string' && raw.note) span.note = raw.note;
+  // Timestamps that are not ISO times (hand-edited files) are left to the import's time.
+  if (isIsoTime(raw.created_at)) span.createdAt = raw.created_at;
+  if (isIsoTime(raw.updated_at)) span.updatedAt = raw.updated_at;
+  if (typeof raw.id === 'number' || (typeof raw.id === 'string' && raw.id !== '')) span.ref = String(raw.id);
+  return span;
+}
+
+/** Links spans to the file's entity table (its last line, read by now); the table goes with the file's first draft. */
+function resolveLinks(
+  file: ExchangeFile,
+  out: ParseResult,
+  firstDraft: number,
+  entities: Map<string, DraftEntity>,
+  links: { span: DraftSpan; entity: string; line: number }[],
+): void {
+  // The entity table is the file's last line: links are resolved once it is read.
+  const first = out.drafts[firstDraft];
+  if (first && entities.size > 0) first.entityTable = [...entities.values()];
+  for (const { span, entity, line } of links) {
+    const found = entities.get(entity);
+    if (found) span.entity = found;
+    else {
+      const params = { span: span.ref ?? '', entity };
+      out.problems.push({
+        file: file.name,
+        line,
+        ...coded('entity_unknown', `span ${params.span} is linked to entity ${entity}, not in the file's entity table; imported unlinked`, params),
+      });
+    }
+  }
+}
+
+/** The entity table record's entities by id; entries without a name and label are left out. */
+function entityTable(rows: unknown[], into: Map<string, DraftEntity>): Map<string, DraftEntity> {
+  for (const row of rows) {
+    const entity = draftEntityOf(row);
+    const id = isRecord(row) && (typeof row.id === 'number' || typeof row.id === 'string') ? String(row.id) : null;
+    if (entity && id !== null) into.set(id, entity);
+  }
+  return into;
 }

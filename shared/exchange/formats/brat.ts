@@ -4,7 +4,8 @@
 // fragment, so a span crossing a line break becomes fragments: "T7\tSLOGAN 0 5;6 9\t...". Line
 // breaks at a span's edges are trimmed (reported as adjusted: 'line-break-trimmed'); a span of
 // line breaks only is dropped ('line-break-only'). Attributes are "A1\trole T7 value" with whitespace, % , | and :
-// percent-encoded (UTF-8), so values with spaces survive exactly.
+// percent-encoded (UTF-8), so values with spaces survive exactly. Entity links and relations (#23):
+// N and R lines, see brat-links.ts.
 import { codePointLength, codePointsToUtf16, utf16ToCodePoints } from '../../text/offsets';
 import {
   baseName,
@@ -17,7 +18,10 @@ import {
   writerOf,
   type ResolvedSpan,
 } from '../common';
+import { keepRelationsWithSpans } from '../entities';
 import { coded, type ImportProblemCode, type ProblemParams } from '../problems';
+import { applyReferences, bratLinkLines, bratRelationConf, readBratLink, type BratLinks } from './brat-links';
+import type { DraftRelation } from '../../api/import';
 import type { DraftSpan, ExchangeFile, ExportContext, Exporter, ExportSpan, ParseResult } from '../types';
 
 /** \n \r \v \f \x1c-\x1e \x85 \u2028 \u2029: what Python's str.splitlines() breaks at. Runs for every character of every span. */
@@ -41,6 +45,8 @@ interface BratState {
   attributesInfo: WeakMap<Record<string, string>, AttributesInfo>;
   /** Entity type names by label key. */
   types: Map<string, string>;
+  /** Relation types written, with their label pairs (annotation.conf's [relations]). */
+  relationPairs: Map<string, Set<string>>;
 }
 
 interface AttributesInfo {
@@ -150,7 +156,13 @@ const stateOf = (ctx: ExportContext): BratState => {
   if (!state)
     states.set(
       ctx,
-      (state = { labels: new Set(ctx.labels.map((l) => typeName(l.key))), attributes: new Map(), attributesInfo: new WeakMap(), types: new Map() }),
+      (state = {
+        labels: new Set(ctx.labels.map((l) => typeName(l.key))),
+        attributes: new Map(),
+        attributesInfo: new WeakMap(),
+        types: new Map(),
+        relationPairs: new Map(),
+      }),
     );
   return state;
 };
@@ -161,6 +173,7 @@ export const bratExporter: Exporter = {
   layout: 'folder',
   spanDetails: 'attributes',
   utf8Texts: true,
+  entities: true,
   begin(ctx) {
     states.delete(ctx);
     stateOf(ctx);
@@ -175,6 +188,16 @@ export const bratExporter: Exporter = {
     ann.clear();
     // Through the writer, as the .txt's bytes may be: a lone surrogate becomes U+FFFD the same way in both.
     ann.text(annLines(state, text, fragments, utf16ToCodePoints(text, fragments.boundaries)));
+    const typeOf = (label: string) => state.types.get(label) ?? typeName(label);
+    ann.text(
+      bratLinkLines(
+        doc,
+        ctx,
+        fragments.written.map((w) => w.span),
+        typeOf,
+        state.relationPairs,
+      ),
+    );
     const base = `${doc.split ? `${doc.split}/` : ''}doc-${doc.id}`;
     return {
       chunks: [
@@ -189,7 +212,15 @@ export const bratExporter: Exporter = {
   end(ctx) {
     const state = stateOf(ctx);
     states.delete(ctx);
-    const conf = ['# Written by Biaozhu. Entity types are Biaozhu label keys.', '[entities]', ...state.labels, '[relations]', '[events]', '[attributes]'];
+    const conf = [
+      '# Written by Biaozhu. Entity types are Biaozhu label keys.',
+      '[entities]',
+      ...state.labels,
+      '[relations]',
+      ...bratRelationConf(state.relationPairs),
+      '[events]',
+      '[attributes]',
+    ];
     for (const [key, byLabel] of state.attributes) {
       const values = new Set([...byLabel.values()].flatMap((v) => [...v]));
       const args = `Arg:${[...byLabel.keys()].join('|')}`;
@@ -203,13 +234,16 @@ export const bratExporter: Exporter = {
   },
 };
 
+const READS = 'Biaozhu imports text-bound annotations, attributes, notes, relations and normalizations only';
+
 /** Spans of one .ann file against its .txt; fragments of a span are joined into one covering span. */
-function parseAnn(text: string, ann: ExchangeFile, out: ParseResult): DraftSpan[] {
+function parseAnn(text: string, ann: ExchangeFile, out: ParseResult): { spans: DraftSpan[]; relations: DraftRelation[] } {
   const report = (line: number | undefined, code: ImportProblemCode, message: string, params?: ProblemParams) =>
     out.problems.push({ file: ann.name, ...(line === undefined ? {} : { line }), ...coded(code, message, params) });
   const bounds: { id: string; label: string; line: number; cps: number[]; mention: string | null }[] = [];
   const attributes: { key: string; target: string; value: string; line: number }[] = [];
   const ignored = new Map<string, number>();
+  const links: BratLinks = { references: [], relations: [] };
   ann.text
     .replace(/^\ufeff/, '')
     .split('\n')
@@ -230,14 +264,11 @@ function parseAnn(text: string, ann: ExchangeFile, out: ParseResult): DraftSpan[
         attributes.push({ key: decode(key), target, value: decode(rest.join(' ')), line });
       } else if (kind === '#' && /^AnnotatorNotes /.test(fields[1] ?? '')) {
         attributes.push({ key: 'note', target: fields[1].split(' ')[1], value: fields.slice(2).join('\t'), line });
+      } else if ((kind === 'N' || kind === 'R') && readBratLink(kind, fields, line, links)) {
+        // an entity link or a relation (brat-links.ts)
       } else ignored.set(kind, (ignored.get(kind) ?? 0) + 1);
     });
-  for (const [kind, count] of ignored) {
-    report(undefined, 'brat_lines_ignored', `${count} "${kind}" line(s) ignored: Biaozhu imports text-bound annotations, attributes and notes only`, {
-      n: count,
-      kind,
-    });
-  }
+  for (const [kind, n] of ignored) report(undefined, 'brat_lines_ignored', `${n} "${kind}" line(s) ignored: ${READS}`, { n, kind });
   const cpLen = codePointLength(text);
   const valid = bounds.filter((t) => {
     const ok = t.cps.every((c, i) => c <= cpLen && (i % 2 === 0 ? c < t.cps[i + 1] : i + 1 === t.cps.length || c <= t.cps[i + 1]));
@@ -271,8 +302,19 @@ function parseAnn(text: string, ann: ExchangeFile, out: ParseResult): DraftSpan[
         break;
       }
     }
-    byId.set(t.id, { start: frags[0], end: frags[frags.length - 1], label: t.label });
+    byId.set(t.id, { start: frags[0], end: frags[frags.length - 1], label: t.label, ref: t.id });
   }
+  applyAttributes(byId, attributes, report);
+  for (const n of applyReferences(byId, links.references)) {
+    report(n.line, 'brat_unknown_target', `Reference to ${n.name} refers to unknown annotation ${n.target}; skipped`, { key: 'Reference', target: n.target });
+  }
+  return { spans: [...byId.values()], relations: links.relations };
+}
+
+type AnnReport = (line: number | undefined, code: ImportProblemCode, message: string, params?: ProblemParams) => void;
+
+/** Gives each span its A, M and AnnotatorNotes lines as attributes; lines naming no span are reported. */
+function applyAttributes(byId: Map<string, DraftSpan>, attributes: { key: string; target: string; value: string; line: number }[], report: AnnReport): void {
   const attributesOf = new Map<string, [string, string][]>();
   for (const a of attributes) {
     if (!byId.has(a.target))
@@ -280,7 +322,6 @@ function parseAnn(text: string, ann: ExchangeFile, out: ParseResult): DraftSpan[
     else attributesOf.set(a.target, [...(attributesOf.get(a.target) ?? []), [a.key, a.value]]);
   }
   for (const [id, entries] of attributesOf) (byId.get(id) as DraftSpan).attributes = Object.fromEntries(entries);
-  return [...byId.values()];
 }
 
 /** Pairs .txt and .ann files by their path without extension; other files are ignored. */
@@ -292,11 +333,16 @@ export function parseBrat(files: ExchangeFile[], out: ParseResult): void {
     const text = file.text.replace(/^\ufeff/, '');
     const ann = anns.get(key(file.name));
     anns.delete(key(file.name));
-    const spans = ann ? parseAnn(text, ann, out) : [];
+    const { spans, relations } = ann ? parseAnn(text, ann, out) : { spans: [], relations: [] };
     const id = baseName(file.name);
-    out.drafts.push(
-      identityDraft(text, { title: deriveTitle(text, id), date: null, source: null, district: null, url: null, reporters: [], externalId: id }, spans),
+    const draft = identityDraft(
+      text,
+      { title: deriveTitle(text, id), date: null, source: null, district: null, url: null, reporters: [], externalId: id },
+      spans,
     );
+    draft.relations = relations;
+    keepRelationsWithSpans(draft, (problem, line) => out.problems.push({ file: ann?.name ?? file.name, ...(line === undefined ? {} : { line }), ...problem }));
+    out.drafts.push(draft);
   }
   for (const ann of anns.values()) out.problems.push({ file: ann.name, ...coded('brat_no_txt', 'no .txt file with the same name; skipped') });
 }

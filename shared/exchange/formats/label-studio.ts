@@ -3,7 +3,9 @@
 // end, text, labels: [LABEL]}}; each attribute is a per-region TextArea result with the same id
 // and from_name = the attribute key. Offsets are code points, end exclusive: Label Studio's
 // frontend converts selections to code points (fixCodePointsInRange), and the importer falls
-// back to UTF-16 units when value.text only matches that way (older versions).
+// back to UTF-16 units when value.text only matches that way (older versions). Relations (#23) are
+// results {"type": "relation", "from_id", "to_id", "direction": "right", "labels": [type]} between
+// label regions; a linked span's region carries its entity as "meta": {"biaozhu_entity": {id, name, label}}.
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
 import {
   codePointSpans,
@@ -20,6 +22,8 @@ import {
 import { coded, type CodedProblem } from '../problems';
 import { metadataFields } from './doccano';
 import type { DraftSpan, ExchangeFile, ExportContext, ExportDocument, Exporter, ParseResult, Utf8Text } from '../types';
+import type { DraftRelation } from '../../api/import';
+import { draftEntityOf, keepRelationsWithSpans, writtenRelations } from '../entities';
 import type { ExportWriter } from '../writer';
 
 const EXTENSION = '.json';
@@ -69,6 +73,7 @@ function writeTask(
   utf8: Utf8Text | undefined,
   spans: ResolvedSpan[],
   cp: { start: number[]; end: number[] },
+  ctx: ExportContext,
 ): void {
   const fields = JSON.stringify(metadataFields(doc));
   out.text(`{"id":${JSON.stringify(doc.id)},"data":{"text":`);
@@ -77,7 +82,12 @@ function writeTask(
   for (let i = 0; i < spans.length; i++) {
     const { span } = spans[i];
     writeLabelRegionStart(out, text, spans, cp, i, i > 0);
-    out.text(labelsOf(span.label));
+    const entity = span.entityId === undefined ? undefined : ctx.entities?.get(span.entityId);
+    if (entity)
+      out.text(
+        `,"labels":${JSON.stringify([span.label])}},"meta":{"biaozhu_entity":${JSON.stringify({ id: entity.id, name: entity.name, label: entity.label })}}}`,
+      );
+    else out.text(labelsOf(span.label));
     // One textarea result per attribute, with the span's id and offsets.
     for (const key in span.attributes) {
       out.text(',{"id":"');
@@ -90,6 +100,12 @@ function writeTask(
       out.jsonString(span.attributes[key]);
       out.text(']}}');
     }
+  }
+  for (const r of writtenRelations(
+    doc,
+    spans.map((s) => s.span.id),
+  )) {
+    out.text(`,{"type":"relation","from_id":"${r.fromId}","to_id":"${r.toId}","direction":"right","labels":${JSON.stringify([r.type])}}`);
   }
   out.text(']}]');
   writePredictions(out, text, spans, cp);
@@ -136,6 +152,7 @@ export const labelStudioExporter: Exporter = {
   layout: 'file-per-split',
   spanDetails: 'attributes',
   utf8Texts: true,
+  entities: true,
   // The '[' of each file is written with its first task, so split files open only when used.
   begin(ctx) {
     opened.set(ctx, new Set());
@@ -152,7 +169,7 @@ export const labelStudioExporter: Exporter = {
     const out = writerOf(ctx);
     out.clear();
     out.text(first ? '[\n' : ',\n');
-    writeTask(out, doc, text, resolvedUtf8(doc, ctx), spans, cp);
+    writeTask(out, doc, text, resolvedUtf8(doc, ctx), spans, cp, ctx);
     return { chunks: [{ path, text: out.take() }], dropped: drops.list() };
   },
   end(ctx) {
@@ -169,13 +186,26 @@ interface Region {
   text: unknown;
   labels: string[];
   attributes: [string, string][];
+  entity: unknown;
+}
+
+/** A relation result's relations, one per label (a relation without a label has no type to import). */
+function relationsOf(item: Record<string, unknown>): { from: string; to: string; type: string }[] {
+  const ends = [item.from_id, item.to_id].map((v) => (typeof v === 'string' || typeof v === 'number' ? String(v) : ''));
+  // The reversed direction names its ends the other way round.
+  const [from, to] = item.direction === 'left' ? [ends[1]!, ends[0]!] : [ends[0]!, ends[1]!];
+  const labels = Array.isArray(item.labels) ? item.labels : [];
+  return labels.flatMap((type) => (typeof type === 'string' && type && !/\s/.test(type) && from && to ? [{ from, to, type }] : []));
 }
 
 /** The spans of one task: regions of every annotation (not cancelled), identical ones once. */
-function taskSpans(task: Record<string, unknown>, text: string, report: (problem: CodedProblem) => void): DraftSpan[] {
+function taskSpans(task: Record<string, unknown>, text: string, report: (problem: CodedProblem) => void): { spans: DraftSpan[]; relations: DraftRelation[] } {
   const annotations = Array.isArray(task.annotations) ? task.annotations : Array.isArray(task.completions) ? task.completions : [];
   const seen = new Set<string>();
   const spans: DraftSpan[] = [];
+  const relations: DraftRelation[] = [];
+  /** Each span's ref (its first region's id), by place and label: a span seen in two annotations is one. */
+  const refOfKey = new Map<string, string>();
   const cpLen = codePointLength(text);
   for (const annotation of annotations) {
     if (!isRecord(annotation) || annotation.was_cancelled === true || !Array.isArray(annotation.result)) continue;
@@ -184,15 +214,19 @@ function taskSpans(task: Record<string, unknown>, text: string, report: (problem
     const regions = new Map<string, Region>();
     const regionOf = (id: string, value: Record<string, unknown>) => {
       let r = regions.get(id);
-      if (!r) regions.set(id, (r = { start: value.start, end: value.end, text: value.text, labels: [], attributes: [] }));
+      if (!r) regions.set(id, (r = { start: value.start, end: value.end, text: value.text, labels: [], attributes: [], entity: undefined }));
       return r;
     };
+    const links: { from: string; to: string; type: string }[] = [];
     annotation.result.forEach((item, n) => {
+      if (isRecord(item) && item.type === 'relation') return links.push(...relationsOf(item));
       if (!isRecord(item) || !isRecord(item.value)) return;
       const id = typeof item.id === 'string' || typeof item.id === 'number' ? String(item.id) : `#${n}`;
       const value = item.value;
       if (item.type === 'labels' && Array.isArray(value.labels)) {
-        regionOf(id, value).labels.push(...value.labels.filter((l): l is string => typeof l === 'string'));
+        const region = regionOf(id, value);
+        region.labels.push(...value.labels.filter((l): l is string => typeof l === 'string'));
+        if (isRecord(item.meta) && item.meta.biaozhu_entity !== undefined) region.entity = item.meta.biaozhu_entity;
       } else if (item.type === 'textarea' && Array.isArray(value.text) && typeof item.from_name === 'string') {
         regionOf(id, value).attributes.push([item.from_name, value.text.join('\n')]);
       } else if (item.type === 'choices' && Array.isArray(value.choices) && typeof item.from_name === 'string') {
@@ -200,6 +234,7 @@ function taskSpans(task: Record<string, unknown>, text: string, report: (problem
       }
     });
     const unique = new Set<string>();
+    const regionRef = new Map<string, string>();
     for (const [id, r] of regions) {
       if (r.labels.length === 0) continue;
       const { start, end } = r;
@@ -221,17 +256,23 @@ function taskSpans(task: Record<string, unknown>, text: string, report: (problem
       const attributes = Object.fromEntries(r.attributes);
       for (const label of r.labels) {
         const key = `${s}:${e}:${label}`;
+        if (!regionRef.has(id)) regionRef.set(id, refOfKey.get(key) ?? id);
         if (seen.has(key)) continue;
         unique.add(key);
         const span: DraftSpan = { start: s, end: e, label };
+        if (!refOfKey.has(key)) refOfKey.set(key, (span.ref = id));
+        const entity = r.entity === undefined ? null : draftEntityOf({ label, ...(r.entity as object) });
+        if (entity) span.entity = entity;
         if (r.attributes.length > 0) span.attributes = attributes;
         if (annotator) span.annotator = annotator;
         spans.push(span);
       }
     }
     for (const key of unique) seen.add(key);
+    const endOf = (region: string) => regionRef.get(region) ?? region;
+    relations.push(...links.map((l) => ({ type: l.type, from: endOf(l.from), to: endOf(l.to), ...(annotator ? { annotator } : {}) })));
   }
-  return spans;
+  return { spans, relations };
 }
 
 export function parseLabelStudio(file: ExchangeFile, out: ParseResult): void {
@@ -257,7 +298,10 @@ export function parseLabelStudio(file: ExchangeFile, out: ParseResult): void {
     const data = task.data;
     const text = typeof data.text === 'string' ? data.text : Object.values(data).find((v): v is string => typeof v === 'string');
     if (text === undefined) return report(coded('label_studio_no_text', 'task data has no text'));
-    const spans = taskSpans(task, text, report);
-    out.drafts.push(identityDraft(text, metadataFrom({ id: task.id, ...data }, text, `${file.name} ${index + 1}`), spans));
+    const { spans, relations } = taskSpans(task, text, report);
+    const draft = identityDraft(text, metadataFrom({ id: task.id, ...data }, text, `${file.name} ${index + 1}`), spans);
+    draft.relations = relations;
+    keepRelationsWithSpans(draft, report);
+    out.drafts.push(draft);
   });
 }

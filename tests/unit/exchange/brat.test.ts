@@ -61,7 +61,7 @@ describe('brat', () => {
     expect([...files.keys()]).toEqual(['dev/doc-1.txt', 'dev/doc-1.ann', 'annotation.conf', 'visual.conf']);
   });
 
-  test('imports brat from elsewhere: pairs files, merges fragments, reads notes, reports the rest', () => {
+  test('imports brat from elsewhere: pairs files, merges fragments, reads notes and relations, reports the rest', () => {
     const txt = '张三在北京工作。\n李四';
     const ann = [
       'T1\tPer 0 2\t张三',
@@ -81,15 +81,16 @@ describe('brat', () => {
       { name: 'annotation.conf', text: '[entities]' },
     ]);
     expect(drafts.map((d) => d.metadata.externalId)).toEqual(['a', 'b']);
+    // The spans keep their T ids as refs: the relation (#23) names them.
     expect(drafts[0].spans).toEqual([
-      { start: 0, end: 2, label: 'Per', attributes: { Negated: '' } },
-      { start: 0, end: 7, label: 'Event' },
-      { start: 3, end: 5, label: 'Loc', attributes: { note: '首都 city' } },
+      { start: 0, end: 2, label: 'Per', attributes: { Negated: '' }, ref: 'T1' },
+      { start: 0, end: 7, label: 'Event', ref: 'T4' },
+      { start: 3, end: 5, label: 'Loc', attributes: { note: '首都 city' }, ref: 'T2' },
     ]);
+    expect(drafts[0].relations).toEqual([{ type: 'Lives', from: 'T1', to: 'T2', line: 7 }]);
     expect(drafts[1].spans).toEqual([]);
     const messages = problems.map((p) => `${p.file}:${p.line ?? ''} ${p.message}`);
     expect(messages).toEqual([
-      'set/a.ann: 1 "R" line(s) ignored: Biaozhu imports text-bound annotations, attributes and notes only',
       'set/a.ann:3 T3: offsets cover "李四", not "李"; skipped',
       'set/a.ann:4 T4: discontinuous span imported as one span covering its fragments',
       'set/a.ann:8 attribute role refers to unknown annotation T9; skipped',

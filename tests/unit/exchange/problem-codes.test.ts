@@ -51,6 +51,15 @@ const BAD_FILES: [ExportFormat, ExchangeFile[]][] = [
       },
     ],
   ],
+  [
+    'biaozhu-jsonl',
+    [
+      {
+        name: 'links.jsonl',
+        text: '{"text": "王明远", "spans": [{"id": 1, "label": "P", "start": 0, "end": 3, "entity": 9}], "relations": [{"type": "提出", "from": 1, "to": 5}, {"from": 1}]}\n',
+      },
+    ],
+  ],
   ['conll-bio', [{ name: 'x.conll', text: '王\tB-PER\n明\tX-PER\n远\n' }]],
   [
     'label-studio',
@@ -99,11 +108,24 @@ const BAD_FILES: [ExportFormat, ExchangeFile[]][] = [
     ],
   ],
   ['mentions-csv', [{ name: 'm.csv', text: 'label,text\n' }]],
+  ['relations-csv', [{ name: 'r.csv', text: 'source,relation,target\n' }]],
 ];
 
 const problems: ExchangeProblem[] = BAD_FILES.flatMap(([format, files]) => parseExchange(format, files).problems);
-/** Codes only the import service (reading files and folders) or the text pipeline reports (tests/unit/import/pipeline-problems.test.ts), not the format parsers. */
-const SERVICE_CODES = new Set<string>(['file_too_large', 'file_unreadable', 'folder_unreadable', 'not_found', 'no_text_found', ...TEXT_PIPELINE_PROBLEM_CODES]);
+/**
+ * Codes only the import service (reading files and folders), its commit (a relation type the project
+ * lacks: tests/unit/exchange/entities-project.test.ts) or the text pipeline reports
+ * (tests/unit/import/pipeline-problems.test.ts), not the format parsers.
+ */
+const SERVICE_CODES = new Set<string>([
+  'file_too_large',
+  'file_unreadable',
+  'folder_unreadable',
+  'not_found',
+  'no_text_found',
+  'relation_type_unknown',
+  ...TEXT_PIPELINE_PROBLEM_CODES,
+]);
 
 describe('import problem codes', () => {
   it('each has an en and a zh text, and the texts name no other code', () => {

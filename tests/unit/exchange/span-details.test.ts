@@ -60,6 +60,8 @@ describe('formats that read fewer span details', () => {
       ['brat', 'attributes'],
       ['label-studio', 'attributes'],
       ['mentions-csv', 'review'],
+      ['entities-csv', 'none'],
+      ['relations-csv', 'none'],
     ]);
   });
 
