@@ -29,6 +29,7 @@ const MEASURES = [
   'adjudication',
   'tagger',
   'suggestions',
+  'entities',
 ];
 const RESULTS = join(ROOT, 'bench', 'results');
 

@@ -16,11 +16,14 @@ test('hand-out carries entities and relation types; merge brings back links, new
   const person = (await main.call('labels:list', {})).find((l) => l.key === 'PERSON')!.id;
   const wang = (await main.call('entities:create', { labelId: person, name: '王明远', fields: { role: '区委书记' } })).entity;
   await main.call('relationTypes:create', { key: '视察', fromLabelKey: 'PERSON', toLabelKey: 'PROJECT' });
+  // The project's own mention of him (document 2): the hand-out holds no spans, so none there.
+  await label(main, 2, '王明远', 'PERSON');
+  await main.call('entities:link', { annotationIds: [await spanId(main, 2, '王明远')], entityId: wang.id });
   const handout = await main.call('coders:handout', { annotators: ['王'], overlap: 0, seed: 1, outPath: 'team/{annotator}.biaozhu' });
   expect(handout.files[0].path).toBe(teamDir(main, '王.biaozhu'));
 
   const coder = openCoderFile(handout.files[0].path);
-  expect((await coder.call('entities:list', {})).entities.map((e) => [e.id, e.name])).toEqual([[wang.id, '王明远']]);
+  expect((await coder.call('entities:list', {})).entities.map((e) => [e.id, e.name, e.mentions])).toEqual([[wang.id, '王明远', 0]]);
   expect((await coder.call('relationTypes:list', {})).map((t) => t.key)).toContain('视察');
   await label(coder, 1, '区委书记王明远', 'PERSON');
   await label(coder, 1, '李华', 'PERSON');
@@ -48,9 +51,12 @@ test('hand-out carries entities and relation types; merge brings back links, new
   const list = await main.call('entities:list', { sort: 'name', direction: 'asc' });
   expect(list.entities.map((e) => [e.name, e.mentions])).toEqual([
     ['李华', 1],
-    ['王明远', 1],
+    ['王明远', 2],
   ]);
-  expect((await main.call('entities:get', { id: wang.id })).mentionList.map((m) => [m.text, m.role])).toEqual([['区委书记王明远', '区委书记']]);
+  expect((await main.call('entities:get', { id: wang.id })).mentionList.map((m) => [m.text, m.role])).toEqual([
+    ['区委书记王明远', '区委书记'],
+    ['王明远', ''],
+  ]);
   expect((await main.call('relations:forDocument', { documentId: 1 })).map((r) => r.typeKey)).toEqual(['视察', '调研']);
 
   // Merging again adds nothing and doubles nothing.
