@@ -6,6 +6,7 @@ import { SUGGESTION_SOURCES, type ModelStatus } from '../../../shared/api/sugges
 import { callOrThrow } from '../api/client';
 import { useI18n } from '../i18n';
 import type { ReaderHandle } from '../reader/Reader';
+import { SPANS_CHANGED_EVENT } from '../search/useCorpusSearch';
 import { useAppState } from '../state/appState';
 import type { DocSession } from '../state/docSession';
 import { errorMessage, useToast } from '../state/toasts';
@@ -36,8 +37,10 @@ export function SuggestionsPanel({ session, reader }: { session: DocSession | nu
         <PreannotateDialog
           session={session}
           onDone={() => {
-            // The open document's new spans show at once, and its suggestions follow them.
+            // The open document's new spans show at once, and its suggestions follow them; views of
+            // other documents' spans (the concordance, a mention's counts) ask again.
             void session?.resync().then(changed);
+            window.dispatchEvent(new CustomEvent(SPANS_CHANGED_EVENT, { detail: null }));
           }}
           onClose={() => setPreannotating(false)}
         />
