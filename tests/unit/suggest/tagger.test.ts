@@ -128,8 +128,8 @@ describe('learned tagger', () => {
       return copy;
     };
     expect(() => deserializeTagger(withVersion(9))).toThrow(/version 9/);
-    // Version 1 weights were not on the grid tagging now relies on: such a stored model is refused, to be retrained.
-    expect(() => deserializeTagger(withVersion(1))).toThrow(/version 1 is not 2; retrain/);
+    // Version 1 weights were not on the grid tagging now relies on, nor had the newer features: such a stored model is refused, to be retrained.
+    expect(() => deserializeTagger(withVersion(1))).toThrow(`version 1 is not ${MODEL_VERSION}; retrain`);
   });
 
   it('reads a model from a Node Buffer that is a view into a larger pool', () => {
