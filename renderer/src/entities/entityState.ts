@@ -8,6 +8,7 @@ import type { Annotation, ReviewState } from '../../../shared/model';
 import { callOrThrow } from '../api/client';
 import type { DocSession } from '../state/docSession';
 import { RelationPicker, type PickerHooks } from './relationPicker';
+import { partnerKeys, typesBetween, type TypeOption } from './relationTargets';
 
 /** After the history changed, this long before the relations are asked for again (a burst of keys asks once). */
 const REFRESH_DELAY_MS = 120;
@@ -143,21 +144,14 @@ export class EntityState {
   }
 
   /** Types allowed between two labels (by key): forward (a → b) first, then those that go b → a. */
-  typesBetween(a: string, b: string): { type: RelationType; reversed: boolean }[] {
-    const forward = this.types.filter((t) => t.fromLabelKey === a && t.toLabelKey === b).map((type) => ({ type, reversed: false }));
-    const backward = this.types.filter((t) => t.fromLabelKey === b && t.toLabelKey === a && a !== b).map((type) => ({ type, reversed: true }));
-    return [...forward, ...backward];
+  typesBetween(a: string, b: string): TypeOption[] {
+    return typesBetween(this.types, a, b);
   }
 
   /** Label keys a span of this label can be related to, in either direction. */
   partnerKeys(labelKey: string): Set<string> {
     void this.ensureLoaded();
-    const out = new Set<string>();
-    for (const t of this.types) {
-      if (t.fromLabelKey === labelKey) out.add(t.toLabelKey);
-      if (t.toLabelKey === labelKey) out.add(t.fromLabelKey);
-    }
-    return out;
+    return partnerKeys(this.types, labelKey);
   }
 
   async createRelation(typeId: number, fromId: number, toId: number): Promise<Relation> {

@@ -3,14 +3,14 @@
 // arrows through every allowed span and Enter, or by a click on it — then the type by number.
 // While picking, the keyboard and clicks in the text belong to the picker (capture listeners run
 // before the workbench's keymap and the reader's own mouse handling); Escape cancels.
-import type { RelationType } from '../../../shared/api/entities';
 import type { Annotation } from '../../../shared/model';
 import type { EntityState } from './entityState';
+import { nearestNumbered, stepTarget, type TypeOption } from './relationTargets';
+
+export type { TypeOption };
 
 /** How many of the nearest allowed spans get a number key. */
 export const NUMBERED = 9;
-
-export type TypeOption = { type: RelationType; reversed: boolean };
 
 export type PickStage =
   | { stage: 'target'; from: Annotation; allowed: Annotation[]; numbered: Annotation[]; cursor: number | null }
@@ -54,10 +54,7 @@ export class RelationPicker {
       this.hooks.notify('noTargets');
       return false;
     }
-    const numbered = [...allowed]
-      .sort((a, b) => Math.abs(a.start - from.start) - Math.abs(b.start - from.start))
-      .slice(0, NUMBERED)
-      .sort((a, b) => a.start - b.start || a.end - b.end);
+    const numbered = nearestNumbered(allowed, from, NUMBERED);
     this.stage = { stage: 'target', from, allowed, numbered, cursor: null };
     this.listen();
     this.state.pickerChanged();
@@ -97,15 +94,8 @@ export class RelationPicker {
   private moveCursor(dir: 1 | -1): void {
     const s = this.stage;
     if (s?.stage !== 'target') return;
-    let next: number;
-    if (s.cursor === null) {
-      // From the source span: the first allowed span after it (or before it, going back).
-      const after = s.allowed.findIndex((a) => a.start >= s.from.start);
-      next = dir > 0 ? (after === -1 ? 0 : after) : (after === -1 ? s.allowed.length : after) - 1;
-    } else {
-      next = s.cursor + dir;
-    }
-    next = Math.max(0, Math.min(s.allowed.length - 1, next));
+    const next = stepTarget(s.allowed, s.from, s.cursor, dir);
+    if (next === null) return;
     this.stage = { ...s, cursor: next };
     this.hooks.reveal(s.allowed[next]);
     this.state.pickerChanged();
