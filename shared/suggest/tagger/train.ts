@@ -3,7 +3,7 @@
 // example whose best tagging is wrong, the weights of the gold tags' features go up by one and
 // those of the predicted tags' features down by one; the model keeps the average of the weights
 // over all steps (Collins 2002), computed lazily as w − u / c.
-import { margins, viterbi } from './decode';
+import { margins, newScratch, viterbi } from './decode';
 import { MODEL_VERSION, type TaggerModel } from './model';
 import { prepareExamples, type PreparedExample } from './prepare';
 import { tagCount, transitions, type Transitions } from './tags';
@@ -63,9 +63,14 @@ function assignRows(examples: PreparedExample[], minCount: number): Int32Array {
   return Int32Array.from(keys);
 }
 
+// One example is decoded at a time: its emissions and lattices reuse these buffers.
+let emitBuffer = new Float64Array(1024);
+const scratch = newScratch();
+
 function emissionsOf(e: PreparedExample, weights: Weights): Float64Array {
   const { T, w } = weights;
-  const emit = new Float64Array(e.n * T);
+  if (emitBuffer.length < e.n * T) emitBuffer = new Float64Array(e.n * T * 2);
+  const emit = emitBuffer.subarray(0, e.n * T).fill(0);
   for (let i = 0; i < e.n; i++) {
     const base = i * T;
     for (let k = e.start[i]; k < e.start[i + 1]; k++) {
@@ -88,7 +93,7 @@ function bump(weights: Weights, e: PreparedExample, i: number, tag: number, by: 
 /** One perceptron step on one example; returns how many characters it tagged wrongly. */
 function learn(e: PreparedExample, weights: Weights, moves: Transitions): number {
   const { T, tw, tu, c } = weights;
-  const { path } = viterbi({ n: e.n, emit: emissionsOf(e, weights), trans: tw, moves });
+  const { path } = viterbi({ n: e.n, emit: emissionsOf(e, weights), trans: tw, moves }, undefined, scratch);
   let wrong = 0;
   for (let i = 0; i < e.n; i++) {
     const gold = e.gold[i];
