@@ -158,6 +158,22 @@ test('link mentions of 蔡奇, merge entities, draw a relation by keyboard, undo
   await dismissToasts(page);
   await docScreenshot(page, 'entities');
 
+  // Split 蔡奇同志 off again, and rename the slogan's entity.
+  await page.locator('.entity-row-main', { hasText: '蔡奇' }).click();
+  await page.locator('.mention-row', { hasText: '蔡奇同志' }).getByRole('checkbox').check();
+  await page.getByRole('textbox', { name: '新实体名称' }).fill('蔡奇同志');
+  await page.getByRole('button', { name: '将 1 处拆分为新实体' }).click();
+  await expect(page.locator('.mention-row')).toHaveCount(4);
+  const afterSplit = await apiCall<EntityPage>(server, 'entities:list', { sort: 'name', direction: 'asc' });
+  expect(afterSplit.entities.map((e) => [e.name, e.mentions])).toContainEqual(['蔡奇同志', 1]);
+  await page.getByRole('button', { name: /全部实体/ }).click();
+  await page.locator('.entity-row-main', { hasText: '两个维护' }).click();
+  await page.getByRole('textbox', { name: '名称' }).fill('“两个维护”');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect
+    .poll(async () => (await apiCall<EntityPage>(server, 'entities:list', { query: '两个维护' })).entities.map((e) => e.name))
+    .toEqual(['“两个维护”']);
+
   // R, the target's number, the type's number: 蔡奇 提出 “两个维护”.
   await selectSpan(page, cai2.id);
   await page.keyboard.press('r');
