@@ -44,6 +44,7 @@ const T = {
   wordText: 31,
   hit: 40,
   charInWord: 50,
+  partWindow: 55,
 };
 
 /** For each character, the code point of the nearest unclosed opening quote or bracket to its left (0: none). */
@@ -112,7 +113,7 @@ export function hitFeatures(points: CodePoints, hits: ExternalHit[] | undefined,
 }
 
 /** Hashes wordFeatures gives each character. */
-const WORD_FEATURES = 3;
+const WORD_FEATURES = 4;
 
 const SENTENCE_ENDS = new Set([...'。！？；!?;\n'].map((c) => c.charCodeAt(0)));
 let segmenter: Intl.Segmenter | undefined | null;
@@ -120,11 +121,13 @@ let segmenter: Intl.Segmenter | undefined | null;
 /**
  * Word boundaries from Intl.Segmenter, one sentence at a time (whole texts are superlinear in
  * Node): the character's place in its word (B/I/E/S) with the word's length, with the word, and
- * with the character itself.
+ * with the character itself; and the places of the character and its two neighbours.
  */
 export function wordFeatures(text: string, points: CodePoints, extra: ExtraFeatures): void {
   if (segmenter === undefined) segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
   if (!segmenter) return;
+  // Each character's place in its word, padded with 5 (no word) on both sides, for the window feature below.
+  const parts = new Int8Array(points.codes.length + 2).fill(5);
   let from = 0;
   while (from < text.length) {
     let to = from;
@@ -141,10 +144,12 @@ export function wordFeatures(text: string, points: CodePoints, extra: ExtraFeatu
         add(extra, i, finish(mix(mix(T.word, part), length)));
         add(extra, i, finish(mix(wordHash, part)));
         add(extra, i, finish(mix(mix(T.charInWord, points.codes[i]), part)));
+        parts[i + 1] = part;
       }
     }
     from = to;
   }
+  for (let i = 0; i < points.codes.length; i++) add(extra, i, finish(mix(mix(mix(T.partWindow, parts[i]), parts[i + 1]), parts[i + 2])));
 }
 
 /** Window features every character has, first in its list, in this order (charFeatures). */

@@ -1,7 +1,7 @@
 // The learned tagger (issue #22, source 4): a character-level sequence tagger for the project's
 // labels, trained on confirmed spans. Pure TypeScript, runs in Node, workers and the renderer.
 //
-//   const model = trainTagger([{ text, spans: [{ start, end, label }] }], { epochs: 12 }, onProgress);
+//   const model = trainTagger([{ text, spans: [{ start, end, label }] }], { epochs: 16 }, onProgress);
 //   const suggestions = tag(model, text);          // [{ start, end, label, confidence }]
 //   const bytes = serializeTagger(model);          // Uint8Array for the project file
 //   const again = deserializeTagger(bytes);        // throws TaggerFormatError on bad bytes

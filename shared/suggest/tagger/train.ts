@@ -196,11 +196,18 @@ function confidenceScale(model: TaggerModel, examples: PreparedExample[], moves:
 }
 
 /**
+ * Passes over the examples when the options do not say. On a validation part of CLUENER's training
+ * sentences F1 rose from 70.1 at 12 epochs to 70.4 at 16 and 70.6 at 20 (and to 70.6 at 16 with
+ * the word-place window); 16 keeps training near 20 s of CPU for its 9,405 sentences.
+ */
+export const DEFAULT_EPOCHS = 16;
+
+/**
  * Trains a tagger on labelled texts. `onProgress` is called as training goes; it may throw to
  * stop training (the worker throws its cancel there), and nothing is returned then.
  */
 export function trainTagger(examples: TaggerExample[], options: TaggerOptions = {}, onProgress?: (p: TrainingProgress) => void): TaggerModel {
-  const epochs = options.epochs ?? 12;
+  const epochs = options.epochs ?? DEFAULT_EPOCHS;
   const words = options.words ?? typeof Intl.Segmenter === 'function';
   const prepared = prepareExamples(examples, words);
   const minCount = options.minFeatureCount ?? (prepared.characters < 200_000 ? 1 : 2);

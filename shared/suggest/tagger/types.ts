@@ -41,7 +41,7 @@ export interface TaggedSpan {
 }
 
 export interface TaggerOptions {
-  /** Passes over the training examples (default 12). */
+  /** Passes over the training examples (default 16: DEFAULT_EPOCHS in train.ts). */
   epochs?: number;
   /** Seed of the shuffling between passes: the same examples and seed give the same model. */
   seed?: number;
