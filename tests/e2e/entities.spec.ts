@@ -220,7 +220,7 @@ test('link mentions of 蔡奇, merge entities, draw a relation by keyboard, undo
   await expect(page.locator('.span-relations .relation-row')).toHaveCount(1);
 });
 
-test('draw relations by arrows and by mouse, accept one and delete it', async ({ server, page }) => {
+test('undo a link; draw relations by arrows and by mouse, accept one and delete it', async ({ server, page }) => {
   const ids = await importArticles(server);
   const a = ids['蔡奇调研城市更新'];
   const labels = await apiCall<Label[]>(server, 'labels:list', {});
@@ -231,8 +231,21 @@ test('draw relations by arrows and by mouse, accept one and delete it', async ({
   await page.reload();
   await openDoc(page, '蔡奇调研城市更新');
 
-  // R, → (the first allowed span after it: the project), Enter, then the type: 调研.
+  // A link is an undo step: L, Ctrl+Z unlinks (and drops the role it set), Ctrl+Shift+Z links again.
   await selectSpan(page, titled.id);
+  await page.keyboard.press('l');
+  await expect(page.locator('.entity-chip')).toHaveText('蔡奇');
+  const stored = async () => (await spansOf(server, a)).find((s) => s.id === titled.id)!;
+  expect((await stored()).attributes.role).toBe('市委书记');
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('entity-proposal')).toBeVisible();
+  expect((await stored()).entityId ?? null).toBeNull();
+  expect((await stored()).attributes.role).toBeUndefined();
+  await page.keyboard.press('Control+Shift+Z');
+  await expect(page.locator('.entity-chip')).toHaveText('蔡奇');
+  expect((await stored()).entityId).toBeGreaterThan(0);
+
+  // R, → (the first allowed span after it: the project), Enter, then the type: 调研.
   await page.keyboard.press('r');
   await page.keyboard.press('ArrowRight');
   await expect(page.locator(`.bz-rel-badge.is-current[data-rel-target="${project.id}"]`)).toBeVisible();
