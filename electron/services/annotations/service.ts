@@ -14,6 +14,7 @@ import * as operations from '../db/operations';
 import { restoreDocumentNote } from '../documents/note-history';
 import { hasRelationTables, relationsOfSpan } from '../db/relations';
 import { liveEntityId, noRelationChanges, putBackRelations, restoreRelation, type RelationChanges } from '../entities/relation-history';
+import { checkRelabel } from '../entities/relabel';
 
 function requireValidSpan(db: Db, documentId: number, start: number, end: number): void {
   const text = getDocumentText(db, documentId);
@@ -121,6 +122,7 @@ export function updateAnnotation(db: Db, input: UpdateInput): Annotation {
       attributes: input.attributes ?? before.attributes,
       note: input.note ?? before.note,
       updatedAt: nowIso(),
+      ...checkRelabel(db, before, labelId),
     });
     const after = annotations.getAnnotation(db, input.id)!;
     operations.recordOperation(db, before.documentId, kindOfUpdate(input), before, after);

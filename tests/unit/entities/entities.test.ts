@@ -141,6 +141,18 @@ describe('entities', () => {
     expect(step!.upserted[0].entityId).toBeUndefined();
   });
 
+  it('relabelling a linked span unlinks it in the same step; undo brings label and link back', async () => {
+    const { docs, person, slogan, span } = await setup();
+    const a = await span(2, '蔡奇');
+    const { entity } = await core.call('entities:create', { labelId: person, name: '蔡奇', annotationIds: [a] });
+    const relabelled = await core.call('annotations:update', { id: a, labelId: slogan });
+    expect(relabelled.entityId).toBeUndefined();
+    expect((await core.call('entities:get', { id: entity.id })).mentions).toBe(0);
+    const step = await core.call('history:undo', { documentId: docs[2] });
+    expect(step!.upserted[0]).toMatchObject({ id: a, labelId: person, entityId: entity.id });
+    expect((await core.call('entities:get', { id: entity.id })).mentions).toBe(1);
+  });
+
   it('deleting an entity unlinks its mentions; a link to another label is refused, a missing span named', async () => {
     const { docs, person, slogan, span } = await setup();
     const a = await span(2, '蔡奇');

@@ -136,6 +136,19 @@ describe('relations', () => {
     expect((await relationsOf(s.documentId)).map((r) => r[0])).toEqual([r3.id]);
   });
 
+  it('a new label that a relation does not allow is refused, naming the relation; one it allows goes through', async () => {
+    const s = await setup();
+    const r = await core.call('relations:create', { documentId: s.documentId, typeKey: '提出', fromId: s.person, toId: s.slogan });
+    const labels = await core.call('labels:list', {});
+    const label = (key: string) => labels.find((l) => l.key === key)!.id;
+    const refused = await failure(core.call('annotations:update', { id: s.slogan, labelId: label('TARGET') }));
+    expect(refused.code).toBe('conflict');
+    expect(refused.message).toContain(`relation ${r.id}`);
+    expect((await core.call('annotations:list', { documentId: s.documentId })).find((a) => a.id === s.slogan)!.labelId).toBe(label('SLOGAN'));
+    // A span no relation hangs on changes its label freely.
+    await core.call('annotations:update', { id: s.project, labelId: label('TARGET') });
+  });
+
   it('relation types: create, rename, refuse a taken key, change the pair only while unused, delete', async () => {
     core = testCore();
     const type = await core.call('relationTypes:create', { key: 'INSPECTED', fromLabelKey: 'PERSON', toLabelKey: 'PROJECT' });
