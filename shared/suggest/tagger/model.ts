@@ -7,10 +7,10 @@ import type { ExternalHit, TaggedSpan, TrainingStats } from './types';
 
 /**
  * 2: weights are multiples of 2^-12 (train.ts quantizes them), so tagging may add them in any
- * order and get exactly the same sums. 3: three window features fewer, one word feature more
- * (features.ts). Older models are refused, and retrained.
+ * order and get exactly the same sums. 3: three window features fewer, one word feature more.
+ * 4: the word-place window (features.ts). Older models are refused, and retrained.
  */
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
 
 export interface TaggerModel {
   version: number;
