@@ -6,7 +6,7 @@ import { listAnnotations } from '../../../electron/services/db/annotations';
 import { openDatabase } from '../../../electron/services/db/connection';
 import { entityPageSql } from '../../../electron/services/db/entities';
 import { migrate, schemaVersion } from '../../../electron/services/db/migrations';
-import { tempDir } from '../helpers';
+import { tempDir, testCore } from '../helpers';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -86,5 +86,24 @@ describe('migration 014: entities and relations', () => {
     expect(queryPlan(db, 'SELECT id FROM entities WHERE name = ?', '蔡奇')).toMatch(/entities_name/);
     expect(queryPlan(db, 'SELECT * FROM operations WHERE batch_id = ? AND kind = ?', 1, 'link')).toMatch(/operations_batch/);
     db.close();
+  });
+
+  it('a schema-13 project opened read-only (it cannot be migrated) lists its spans; the entity channels say why they cannot answer', async () => {
+    const core = testCore({ create: false });
+    cleanups.push(() => core.dispose());
+    core.session.openReadOnly(schema13Project(), { reason: 'file', message: 'The folder is read-only.' });
+    const spans = await core.call('annotations:list', { documentId: 1 });
+    expect(spans.map((s) => s.entityId)).toEqual([undefined, undefined]);
+    for (const [channel, input] of [
+      ['entities:list', {}],
+      ['relations:forDocument', { documentId: 1 }],
+      ['relationTypes:list', {}],
+      ['entities:propose', { annotationId: 1 }],
+    ] as const) {
+      const answer = await core.registry.dispatch(channel, input);
+      expect(answer.ok || answer.error).toMatchObject({ code: 'read_only', message: expect.stringMatching(/predates entities and relations \(schema 13/) });
+    }
+    const write = await core.registry.dispatch('entities:create', { labelId: 1, name: '蔡奇' });
+    expect(write.ok || write.error.code).toBe('read_only');
   });
 });
