@@ -15,6 +15,7 @@ import * as batches from '../db/label-batches';
 import { getLabel } from '../db/labels';
 import { ensureAnnotator } from '../db/meta';
 import * as operations from '../db/operations';
+import { hasRelationTables, relationsOfSpan } from '../db/relations';
 import { readSpanPlaces } from '../db/search';
 import { forEachHit, resolveSearch } from './find';
 import { hitsWithContext } from './service';
@@ -174,8 +175,10 @@ export function undoLabelAll(db: Db, batchId: number): { removed: number; leftAl
       const ownStep = edited === 0 && isBatchRun(run, batchId, 'create');
       for (const id of asCreated) {
         const before = ownStep ? null : annotations.getAnnotation(db, id)!;
+        // Relations made on the span since go with it, and its undo in the document brings them back (#23).
+        const relations = before && hasRelationTables(db) ? relationsOfSpan(db, id) : [];
         annotations.deleteAnnotation(db, id);
-        if (before) operations.recordOperation(db, documentId, 'delete', before, null, batchId);
+        if (before) operations.recordOperation(db, documentId, 'delete', before, null, batchId, relations);
       }
       if (ownStep) for (const op of run) operations.setUndone(db, op.id, true);
       removed += asCreated.length;

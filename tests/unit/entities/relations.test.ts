@@ -149,6 +149,19 @@ describe('relations', () => {
     await core.call('annotations:update', { id: s.project, labelId: label('TARGET') });
   });
 
+  it("undoing a label-all batch takes a relation made on its span since, and the document's undo brings both back", async () => {
+    const s = await setup();
+    const project = (await core.call('labels:list', {})).find((l) => l.key === 'PROJECT')!.id;
+    const batch = await core.call('search:labelAll', { search: { query: '通州' }, hits: 'all', labelId: project });
+    expect(batch.create).toBe(1);
+    const tongzhou = (await core.call('annotations:list', { documentId: s.documentId })).find((a) => TEXT.slice(a.start, a.end) === '通州')!;
+    const r = await core.call('relations:create', { documentId: s.documentId, typeKey: '调研', fromId: s.person, toId: tongzhou.id });
+    expect(await core.call('search:undoLabelAll', { batchId: batch.batchId })).toMatchObject({ removed: 1 });
+    expect(await relationsOf(s.documentId)).toEqual([]);
+    await core.call('history:undo', { documentId: s.documentId });
+    expect(await relationsOf(s.documentId)).toEqual([[r.id, '调研', s.person, tongzhou.id, 'pending']]);
+  });
+
   it('relation types: create, rename, refuse a taken key, change the pair only while unused, delete', async () => {
     core = testCore();
     const type = await core.call('relationTypes:create', { key: 'INSPECTED', fromLabelKey: 'PERSON', toLabelKey: 'PROJECT' });
