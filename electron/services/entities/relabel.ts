@@ -6,15 +6,14 @@ import { ApiFailure } from '../../../shared/api/result';
 import type { Db } from '../db/connection';
 import { getEntity, hasEntityTables } from '../db/entities';
 import { getLabel } from '../db/labels';
-import { listRelationTypes, relationsOfSpan } from '../db/relations';
+import { getRelationType, relationsOfSpan } from '../db/relations';
 
 /** Throws when the new label breaks a relation; answers `entityId: null` when the span's link must go. */
 export function checkRelabel(db: Db, span: Annotation, labelId: number): { entityId?: null } {
   if (labelId === span.labelId || !hasEntityTables(db)) return {};
   const key = getLabel(db, labelId)?.key;
-  const types = new Map(listRelationTypes(db).map((t) => [t.id, t]));
   const broken = relationsOfSpan(db, span.id).filter((r) => {
-    const type = types.get(r.typeId)!;
+    const type = getRelationType(db, r.typeId)!;
     return (r.fromId === span.id && type.fromLabelKey !== key) || (r.toId === span.id && type.toLabelKey !== key);
   });
   if (broken.length > 0) {

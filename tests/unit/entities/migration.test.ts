@@ -82,6 +82,7 @@ describe('migration 014: entities and relations', () => {
     expect(queryPlan(db, 'SELECT * FROM relations WHERE document_id = ?', 1)).toMatch(/relations_document/);
     expect(queryPlan(db, 'SELECT * FROM relations WHERE from_annotation_id = ?', 1)).toMatch(/relations_from/);
     expect(queryPlan(db, 'SELECT * FROM relations WHERE to_annotation_id = ?', 1)).toMatch(/relations_to/);
+    expect(queryPlan(db, 'SELECT COUNT(*) FROM relations WHERE type_id = ?', 1)).toMatch(/relations_type/);
     expect(queryPlan(db, 'SELECT entity_id FROM entity_aliases WHERE alias = ?', '蔡奇')).toMatch(/entity_aliases_alias/);
     expect(queryPlan(db, 'SELECT id FROM entities WHERE name = ?', '蔡奇')).toMatch(/entities_name/);
     expect(queryPlan(db, 'SELECT * FROM operations WHERE batch_id = ? AND kind = ?', 1, 'link')).toMatch(/operations_batch/);

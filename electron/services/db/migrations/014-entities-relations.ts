@@ -138,6 +138,7 @@ export const migration014EntitiesRelations: Migration = {
       CREATE INDEX relations_document ON relations (document_id);
       CREATE UNIQUE INDEX relations_from ON relations (from_annotation_id, type_id, to_annotation_id);
       CREATE INDEX relations_to ON relations (to_annotation_id);
+      CREATE INDEX relations_type ON relations (type_id);
     `);
     const now = new Date().toISOString();
     const insert = db.prepare('INSERT INTO relation_types (key, name, from_label_key, to_label_key, created_at) VALUES (?, ?, ?, ?, ?)');
