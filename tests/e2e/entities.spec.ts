@@ -245,6 +245,14 @@ test('undo a link; draw relations by arrows and by mouse, accept one and delete 
   await expect(page.locator('.entity-chip')).toHaveText('蔡奇');
   expect((await stored()).entityId).toBeGreaterThan(0);
 
+  // Deleting the entity in the panel unlinks the open document's span at once.
+  await page.locator('.entity-chip').click();
+  await page.getByRole('button', { name: '删除实体' }).click();
+  await expect(page.getByTestId('entity-total')).toHaveText('0 个实体');
+  expect((await stored()).entityId ?? null).toBeNull();
+  await selectSpan(page, titled.id);
+  await expect(page.getByTestId('entity-proposal')).toContainText('新实体“蔡奇”');
+
   // R, → (the first allowed span after it: the project), Enter, then the type: 调研.
   await page.keyboard.press('r');
   await page.keyboard.press('ArrowRight');

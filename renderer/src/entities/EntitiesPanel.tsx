@@ -13,7 +13,7 @@ import type { DocSession } from '../state/docSession';
 import { errorMessage, useToast } from '../state/toasts';
 import { DocumentRelations } from './DocumentRelations';
 import { EntityDetail, type MentionTarget } from './EntityDetail';
-import { ENTITIES_CHANGED_EVENT } from './entityState';
+import { ENTITIES_CHANGED_EVENT, entitiesChanged } from './entityState';
 import { MergeDialog, mergeEntities } from './MergeDialog';
 import { dateRange } from './entityFormat';
 import './entities.css';
@@ -89,7 +89,7 @@ function EntityList({ open }: { open: (id: number) => void }) {
   const toast = useToast();
   const [q, setQ] = useState<Query>({ labelId: null, query: '', sort: 'mentions' });
   const [limit, setLimit] = useState(PAGE);
-  const { page, reload } = useEntityPage(q, limit);
+  const { page } = useEntityPage(q, limit);
   const [checked, setChecked] = useState<EntitySummary[]>([]);
   const [conflict, setConflict] = useState<Awaited<ReturnType<typeof mergeEntities>> | null>(null);
   const toggle = (e: EntitySummary) => setChecked((c) => (c.some((x) => x.id === e.id) ? c.filter((x) => x.id !== e.id) : [...c, e]));
@@ -104,7 +104,7 @@ function EntityList({ open }: { open: (id: number) => void }) {
     if (outcome.kind === 'conflict') return setConflict(outcome);
     toast.info(t('entities.merged', { name: outcome.entity.name }));
     setChecked([]);
-    reload();
+    entitiesChanged(true);
   };
   return (
     <>
@@ -141,7 +141,7 @@ function EntityList({ open }: { open: (id: number) => void }) {
             setConflict(null);
             setChecked([]);
             toast.info(t('entities.merged', { name: entity.name }));
-            reload();
+            entitiesChanged(true);
           }}
         />
       )}

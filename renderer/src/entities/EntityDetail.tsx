@@ -8,7 +8,7 @@ import { useI18n } from '../i18n';
 import { useAppState } from '../state/appState';
 import { errorMessage, useToast } from '../state/toasts';
 import { dateRange } from './entityFormat';
-import { ENTITIES_CHANGED_EVENT } from './entityState';
+import { ENTITIES_CHANGED_EVENT, entitiesChanged } from './entityState';
 
 export type MentionTarget = Pick<EntityMention, 'documentId' | 'annotationId' | 'start'>;
 
@@ -59,8 +59,6 @@ export function EntityDetail({ id, back, openMention }: Props) {
   );
 }
 
-const changed = () => window.dispatchEvent(new Event(ENTITIES_CHANGED_EVENT));
-
 function EntityForm({ entity, back }: { entity: Detail; back: () => void }) {
   const { t } = useI18n();
   const toast = useToast();
@@ -74,7 +72,7 @@ function EntityForm({ entity, back }: { entity: Detail; back: () => void }) {
     try {
       const saved = await callOrThrow('entities:update', { id: entity.id, name, aliases: splitAliases(aliases), fields, note });
       toast.info(t('entities.saved', { name: saved.name }));
-      changed();
+      entitiesChanged(false);
     } catch (error) {
       toast.error(errorMessage(error));
     }
@@ -83,7 +81,7 @@ function EntityForm({ entity, back }: { entity: Detail; back: () => void }) {
     try {
       const { unlinked } = await callOrThrow('entities:delete', { id: entity.id });
       toast.info(t('entities.deleted', { name: entity.name, count: unlinked }));
-      changed();
+      entitiesChanged(true);
       back();
     } catch (error) {
       toast.error(errorMessage(error));
@@ -151,7 +149,7 @@ function MentionList({ entity, openMention }: { entity: Detail; openMention: (m:
       toast.info(t('entities.splitDone', { count: checked.size, name: created.name }));
       setChecked(new Set());
       setSplitName('');
-      changed();
+      entitiesChanged(true);
     } catch (error) {
       toast.error(errorMessage(error));
     }

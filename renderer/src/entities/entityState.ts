@@ -192,6 +192,12 @@ export class EntityState {
     this.bump();
   }
 
+  /** Entities changed in the panel (or by a link): names and proposals are asked for again; moved links reload the spans. */
+  onEntitiesChanged(spansMoved: boolean): void {
+    this.forgetEntities();
+    if (spansMoved) void this.session.resync();
+  }
+
   /** Forgets what is known of entities and proposals (after a rename, merge or split in the panel). */
   forgetEntities(): void {
     this.entities.clear();
@@ -287,13 +293,18 @@ export class EntityState {
     // Mention counts changed: the cached summaries are stale and are asked for again when shown.
     this.entities.clear();
     this.asked.clear();
-    window.dispatchEvent(new Event(ENTITIES_CHANGED_EVENT));
+    entitiesChanged(false);
     this.bump();
   }
 }
 
-/** Entities were linked, merged, split or renamed: the entity panel reloads its page. */
+/** Entities were linked, merged, split or renamed: the entity panel reloads its page, the open document forgets what it knew. */
 export const ENTITIES_CHANGED_EVENT = 'biaozhu:entities-changed';
+
+/** Says entities changed; `spansMoved`: spans now point to other entities (merge, split, delete), so the open document reloads its spans. */
+export function entitiesChanged(spansMoved: boolean): void {
+  window.dispatchEvent(new CustomEvent(ENTITIES_CHANGED_EVENT, { detail: { spansMoved } }));
+}
 
 const states = new WeakMap<DocSession, EntityState>();
 

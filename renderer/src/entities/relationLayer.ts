@@ -9,7 +9,7 @@ import { rangeInParagraph } from '../reader/domOffsets';
 import type { ReaderController } from '../reader/readerController';
 import { unitAt } from '../reader/textModel';
 import './entities.css';
-import type { EntityState } from './entityState';
+import { ENTITIES_CHANGED_EVENT, type EntityState } from './entityState';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -186,7 +186,11 @@ export function attachRelations(ctl: ReaderController, state: EntityState, label
     const type = state.typeOf(r);
     return type?.name || r.typeKey;
   });
+  // While this document is open, entity changes elsewhere (the panel) reach it.
+  const onChanged = (e: Event) => state.onEntitiesChanged(!!(e as CustomEvent<{ spansMoved?: boolean } | null>).detail?.spansMoved);
+  window.addEventListener(ENTITIES_CHANGED_EVENT, onChanged);
   return () => {
+    window.removeEventListener(ENTITIES_CHANGED_EVENT, onChanged);
     state.picker?.cancel();
     state.setHovered([]);
     layer.destroy();
