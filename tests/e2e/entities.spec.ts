@@ -105,6 +105,16 @@ test('link mentions of 蔡奇, merge entities, draw a relation by keyboard, undo
   await expect(page.locator('.entity-batch')).toContainText('已关联 2 处相同提及');
   expect((await spansOf(server, a)).find((s) => s.id === cai3.id)!.entityId).toBe(caiId);
   expect((await spansOf(server, b)).find((s) => s.id === caiB.id)!.entityId).toBe(caiId);
+  // The batch is one step: Undo all takes both links back (this document's and the other's), Redo all puts them again.
+  const linkedIds = async () =>
+    [...(await spansOf(server, a)), ...(await spansOf(server, b))]
+      .filter((s) => s.entityId === caiId)
+      .map((s) => s.id)
+      .sort((x, y) => x - y);
+  await page.locator('.entity-batch').getByRole('button', { name: '全部撤销' }).click();
+  await expect.poll(linkedIds).toEqual([cai2.id]);
+  await page.locator('.entity-batch').getByRole('button', { name: '全部重做' }).click();
+  await expect.poll(linkedIds).toEqual([cai2.id, cai3.id, caiB.id].sort((x, y) => x - y));
 
   // 市委书记蔡奇 is proposed as 蔡奇 with the title kept as the span's role.
   await selectSpan(page, titled.id);
