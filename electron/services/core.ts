@@ -92,12 +92,13 @@ export function createCore(options: CoreOptions): Core {
   registerCoderHandlers(registry, context);
   registerLayersHandlers(registry, context);
   registerAdjudicationHandlers(registry, context);
-  registerSearchHandlers(registry, context);
+  const searchIndexer = registerSearchHandlers(registry, context, options.mode !== 'cli');
   registerEntityHandlers(registry, context);
   const suggestionModel = registerSuggestionHandlers(registry, context, { background: options.mode !== 'cli' });
   if (options.mode !== 'cli') context.backups.start();
   void removeStaleStagingDirs().catch((error: unknown) => console.warn('[biaozhu] could not look for old import previews:', error));
   const dispose = () => {
+    searchIndexer?.dispose();
     suggestionModel.dispose();
     context.imports.dispose();
     context.backups.stop();

@@ -59,6 +59,7 @@ export const CHANNELS = {
   'search:undoLabelAll': true,
   'search:redoLabelAll': true,
   'search:consistency': true,
+  'search:indexStatus': true,
   'suggestions:forDocument': true,
   'suggestions:accept': true,
   'suggestions:reject': true,

@@ -90,6 +90,8 @@ export const searchInputs = {
   'search:labelAll': labelAllInput,
   'search:undoLabelAll': z.object({ batchId: id }).strict(),
   'search:redoLabelAll': z.object({ batchId: id }).strict(),
+  /** How far the background filling of the trigram index is (a project from before it, an import just done). */
+  'search:indexStatus': z.object({}).strict(),
   /** Per labelled mention string: its labels and its unlabelled occurrences across the corpus. */
   'search:consistency': z
     .object({
@@ -186,4 +188,6 @@ export type SearchApi = {
   'search:undoLabelAll': (a: In<'search:undoLabelAll'>) => Promise<{ removed: number; leftAlone: number; documentIds: number[] }>;
   'search:redoLabelAll': (a: In<'search:redoLabelAll'>) => Promise<{ created: number; documentIds: number[] }>;
   'search:consistency': (a: In<'search:consistency'>) => Promise<ConsistencyPage>;
+  /** pending: documents not yet in the index (searches still find their hits, only slower); documents: all of them. */
+  'search:indexStatus': (a: In<'search:indexStatus'>) => Promise<{ pending: number; documents: number }>;
 };

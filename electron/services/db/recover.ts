@@ -24,12 +24,18 @@ function columnsOf(db: Db, table: string): string[] {
   return (db.pragma(`table_info("${table}")`) as { name: string }[]).map((c) => c.name);
 }
 
-/** Ordinary tables only: a virtual table and its shadow tables (the search index, #21) are rebuilt by the new project's triggers, never copied. */
+/**
+ * Ordinary tables only: a virtual table and its shadow tables (the search index, #21) are rebuilt by
+ * the new project's triggers, never copied; so are the search's derived lists (which texts wait for
+ * the index, span digests): copied, they would describe the source's index, not the new one.
+ */
 function tablesOf(db: Db): string[] {
-  return (
-    db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]
-  ).map((t) => t.name);
+  return (db.prepare("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[])
+    .map((t) => t.name)
+    .filter((name) => !DERIVED_SEARCH_TABLES.has(name));
 }
+
+const DERIVED_SEARCH_TABLES = new Set(['search_index_pending', 'span_text_digests', 'span_text_stale']);
 
 /** Best guess at the largest rowid when a plain scan broke off: a max() or a scan from the end. */
 function largestRowid(source: Db, table: string, fallback: number): number {

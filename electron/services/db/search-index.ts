@@ -68,3 +68,34 @@ export function digestCandidatesSql(labelId: number, literal: string): { sql: st
     params: [labelId, literal],
   };
 }
+
+// The trigram index (migrations 010 and 016) is filled after the fact: inserting a text only lists
+// it in search_index_pending, and indexPendingTexts moves listed texts into the index in batches
+// (after an import, or for a whole existing project after migration 010, in the background). A
+// pending document is a candidate for every trigram query, so searches stay exact meanwhile.
+
+export function hasPendingTexts(db: Db): boolean {
+  return statement(db, `SELECT 1 FROM sqlite_master WHERE name = 'search_index_pending'`).pluck().get() !== undefined;
+}
+
+/** Documents whose text is not in the trigram index yet, and all documents. */
+export function searchIndexStatus(db: Db): { pending: number; documents: number } {
+  const documents = statement(db, 'SELECT count(*) FROM document_texts').pluck().get() as number;
+  const pending = hasPendingTexts(db) ? (statement(db, 'SELECT count(*) FROM search_index_pending').pluck().get() as number) : 0;
+  return { pending, documents };
+}
+
+/** Indexes up to `max` pending texts (lowest ids first) in one transaction; answers how many. */
+export function indexPendingTexts(db: Db, max: number): number {
+  return db.transaction(() => {
+    const ids = statement(db, 'SELECT document_id FROM search_index_pending ORDER BY document_id LIMIT ?').pluck().all(max) as number[];
+    if (ids.length === 0) return 0;
+    const json = JSON.stringify(ids);
+    statement(
+      db,
+      'INSERT INTO document_text_search (rowid, text) SELECT document_id, text FROM document_texts WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id',
+    ).run(json);
+    statement(db, 'DELETE FROM search_index_pending WHERE document_id IN (SELECT value FROM json_each(?))').run(json);
+    return ids.length;
+  })();
+}

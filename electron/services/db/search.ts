@@ -3,7 +3,7 @@
 import type { SearchScope } from '../../../shared/api/search';
 import type { Db } from './connection';
 import { statement } from './connection';
-import { digestCandidatesSql, hasSpanDigests } from './search-index';
+import { digestCandidatesSql, hasPendingTexts, hasSpanDigests } from './search-index';
 
 export type DocumentOrder = 'id' | 'date' | 'source';
 
@@ -116,7 +116,9 @@ function candidateSql(db: Db, query: CandidateQuery): { sql: string; params: (st
     params.push(...digest.params);
   }
   if (query.indexed !== undefined && [...query.indexed].length >= TRIGRAM_MIN && hasTrigramIndex(db)) {
-    where.push('d.id IN (SELECT rowid FROM document_text_search WHERE document_text_search MATCH ?)');
+    // Texts not indexed yet (migration 016) are candidates too: instr decides for them.
+    const pending = hasPendingTexts(db) ? ' OR d.id IN (SELECT document_id FROM search_index_pending)' : '';
+    where.push(`(d.id IN (SELECT rowid FROM document_text_search WHERE document_text_search MATCH ?)${pending})`);
     params.push(trigramQuery(query.indexed));
   }
   const order = ORDER_SQL[query.order][query.descending ? 1 : 0];

@@ -1,16 +1,39 @@
 import type { HandlerRegistry } from '../app/registry';
 import type { CoreContext } from '../core';
+import { searchIndexStatus } from '../db/search-index';
 import { consistency } from '../search/consistency';
+import { startSearchIndexer, type SearchIndexer } from '../search/indexer';
 import { labelAll, previewLabelAll, redoLabelAll, undoLabelAll } from '../search/label-all';
 import { concordanceFile, searchCounts, searchHits } from '../search/service';
 
-export function registerSearchHandlers(registry: HandlerRegistry, { session }: Pick<CoreContext, 'session'>): void {
-  registry.method('search:hits', (input) => searchHits(session.requireDb(), input));
-  registry.method('search:counts', (input) => searchCounts(session.requireDb(), input));
+/**
+ * `background`: fill the trigram index between requests once the project is searched (not in the
+ * one-shot CLI, where pending texts are simply scanned). Answers the indexer to dispose, if any.
+ */
+export function registerSearchHandlers(registry: HandlerRegistry, { session }: Pick<CoreContext, 'session'>, background = false): SearchIndexer | null {
+  const indexer = background ? startSearchIndexer(() => writableDb(session)) : null;
+  // Searching is what needs the index: each search call starts filling it (see search/indexer.ts).
+  const searching = () => {
+    indexer?.kick();
+    return session.requireDb();
+  };
+  registry.method('search:hits', (input) => searchHits(searching(), input));
+  registry.method('search:counts', (input) => searchCounts(searching(), input));
   registry.method('search:concordanceFile', (input) => concordanceFile(session.requireDb(), input));
-  registry.method('search:labelPreview', (input) => previewLabelAll(session.requireDb(), input, session.annotator()));
+  registry.method('search:labelPreview', (input) => previewLabelAll(searching(), input, session.annotator()));
   registry.method('search:labelAll', (input) => labelAll(session.requireWritableDb(), input, session.annotator()));
   registry.method('search:undoLabelAll', ({ batchId }) => undoLabelAll(session.requireWritableDb(), batchId));
   registry.method('search:redoLabelAll', ({ batchId }) => redoLabelAll(session.requireWritableDb(), batchId));
   registry.method('search:consistency', (input) => consistency(session.requireDb(), input));
+  registry.method('search:indexStatus', () => searchIndexStatus(searching()));
+  return indexer;
+}
+
+function writableDb(session: CoreContext['session']): ReturnType<CoreContext['session']['requireDb']> | null {
+  if (!session.isOpen) return null;
+  try {
+    return session.requireWritableDb();
+  } catch {
+    return null;
+  }
 }

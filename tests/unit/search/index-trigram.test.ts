@@ -8,6 +8,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/services/db/connection';
 import { migrate, SCHEMA_VERSION } from '../../../electron/services/db/migrations';
 import { hasTrigramIndex, trigramQuery } from '../../../electron/services/db/search';
+import { indexPendingTexts, searchIndexStatus } from '../../../electron/services/db/search-index';
+import { INDEX_BATCH } from '../../../electron/services/search/indexer';
 import { tempDir, testCore, type TestCore } from '../helpers';
 import { addSearchDocument } from './fixture';
 
@@ -26,35 +28,64 @@ const hitDocs = async (c: TestCore, query: string) => [
 ];
 
 describe('the trigram index', () => {
-  it('is built by the migration over the texts a project already holds', () => {
+  it('is built after opening, in the background, for a project from before it (schema 9): searches are exact meanwhile', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
     const path = join(dir, 'old.biaozhu');
     const raw = new Database(path);
     migrate(raw, 9);
     const now = new Date().toISOString();
-    for (const [i, text] of ['推进“两个维护”落实', '没有这个词'].entries()) {
+    const texts = Array.from({ length: INDEX_BATCH + 50 }, (_, i) => (i % 3 === 0 ? `推进“两个维护”落实${i}` : `没有这个词${i}`));
+    raw.exec('BEGIN');
+    for (const [i, text] of texts.entries()) {
       raw
         .prepare(`INSERT INTO documents (id, title, text_sha256, char_count, imported_at, updated_at) VALUES (?, '', ?, ?, ?, ?)`)
         .run(i + 1, `h${i}`, text.length, now, now);
       raw.prepare(`INSERT INTO document_texts (document_id, original_text, text, offset_map_json) VALUES (?, ?, ?, '[]')`).run(i + 1, text, text);
     }
+    raw.exec('COMMIT');
     raw.close();
+    const expected = texts.flatMap((t, i) => (t.includes('两个维护') ? [i + 1] : []));
+    // Opening migrates without indexing: every text is pending, and the search still finds every hit (instr).
     const db = openDatabase(path);
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(hasTrigramIndex(db)).toBe(true);
-    expect(indexed(db, '两个维护')).toEqual([1]);
+    expect(searchIndexStatus(db)).toEqual({ pending: texts.length, documents: texts.length });
+    expect(indexed(db, '两个维护')).toEqual([]);
     db.close();
+    core = testCore({ create: false });
+    core.session.open(path);
+    const c = core;
+    expect(await hitDocs(c, '两个维护')).toEqual(expected);
+    // The core's background indexer fills the index in batches between requests, reporting progress.
+    const seen: number[] = [];
+    for (let tries = 0; tries < 200; tries++) {
+      const status = await c.call('search:indexStatus', {});
+      seen.push(status.pending);
+      if (status.pending === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(seen.at(-1)).toBe(0);
+    const live = c.session.requireDb();
+    expect(indexed(live, '两个维护')).toEqual(expected);
+    expect(await hitDocs(c, '两个维护')).toEqual(expected);
+    expect(() => live.prepare(`INSERT INTO document_text_search (document_text_search, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
   });
 
-  it('follows imports and deletes (the cascade from documents fires its trigger)', async () => {
+  it('follows imports and deletes, pending or indexed (the cascade from documents fires its trigger)', async () => {
     core = testCore();
     const db = core.session.requireDb();
     const a = addSearchDocument(core, { text: '区委书记张延昆到温榆河公园调研' });
     const b = addSearchDocument(core, { text: '张延昆主持召开区委常委会' });
-    expect(indexed(db, '张延昆')).toEqual([a, b]);
+    // Listed as pending, found by the search before they are indexed.
+    expect(searchIndexStatus(db)).toEqual({ pending: 2, documents: 2 });
     expect(await hitDocs(core, '张延昆')).toEqual([a, b]);
-    await core.call('documents:delete', { ids: [a] });
+    while (indexPendingTexts(db, 1) > 0);
+    expect(indexed(db, '张延昆')).toEqual([a, b]);
+    const c = addSearchDocument(core, { text: '张延昆同志讲话' });
+    // Deleting an indexed text takes it out of the index; deleting a pending one out of the pending list.
+    await core.call('documents:delete', { ids: [a, c] });
+    expect(searchIndexStatus(db)).toEqual({ pending: 0, documents: 1 });
     expect(indexed(db, '张延昆')).toEqual([b]);
     expect(await hitDocs(core, '张延昆')).toEqual([b]);
     // FTS5 compares the index with the texts and throws on any difference.

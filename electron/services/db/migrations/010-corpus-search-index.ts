@@ -8,7 +8,8 @@ import type { Migration } from './index';
  * fires the delete trigger) — updates it. detail=none keeps only which documents hold a trigram: a
  * query is the AND of its trigrams, a superset that the search checks with instr; building it costs
  * a quarter of what positions (detail=full) cost on the bench corpus, at a sixth of the size.
- * case_sensitive 1: the search is exact, so the index must not fold case.
+ * case_sensitive 1: the search is exact, so the index must not fold case. Since migration 016
+ * the triggers only list new texts as pending; see migrations/search-index-triggers.ts.
  */
 export const migration010CorpusSearchIndex: Migration = {
   version: 10,
@@ -29,7 +30,10 @@ export const migration010CorpusSearchIndex: Migration = {
         INSERT INTO document_text_search (document_text_search, rowid, text) VALUES ('delete', old.document_id, old.text);
         INSERT INTO document_text_search (rowid, text) VALUES (new.document_id, new.text);
       END;
-      INSERT INTO document_text_search (document_text_search) VALUES ('rebuild');
+      -- Filled after opening, in the background (migration 016, db/search-index.ts), not here:
+      -- a rebuild inside the migration held a 20,000-document project's opening for 6-15 s.
+      CREATE TABLE search_index_pending (document_id INTEGER PRIMARY KEY);
+      INSERT INTO search_index_pending (document_id) SELECT document_id FROM document_texts;
     `);
   },
 };

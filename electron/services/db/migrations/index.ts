@@ -16,6 +16,7 @@ import { migration012CoderStatuses } from './012-coder-statuses';
 import { migration013Suggestions } from './013-suggestions';
 import { migration014EntitiesRelations } from './014-entities-relations';
 import { migration015SpanTextDigests } from './015-span-text-digests';
+import { migration016SearchIndexPending } from './016-search-index-pending';
 
 export interface Migration {
   version: number;
@@ -39,6 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013Suggestions,
   migration014EntitiesRelations,
   migration015SpanTextDigests,
+  migration016SearchIndexPending,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
