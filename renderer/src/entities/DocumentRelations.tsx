@@ -9,7 +9,7 @@ import { VirtualList } from '../components/VirtualList';
 import { useEntities } from './SpanEntity';
 import { RelationRow } from './SpanRelations';
 
-const ROW = 36;
+const ROW = 54;
 
 export function DocumentRelations({ session }: { session: DocSession }) {
   const { t } = useI18n();
