@@ -291,4 +291,12 @@ test('undo a link; draw relations by arrows and by mouse, accept one and delete 
   await row.getByRole('button', { name: '删除关系' }).click();
   await expect(page.locator('.span-relations .relation-row')).toHaveCount(1);
   expect((await relationsOf(server, a)).map((r) => r.typeKey)).toEqual(['调研']);
+
+  // With nothing selected no arc is drawn; hovering a span draws its relations' arcs.
+  await page.locator('[data-testid="reader"]').focus();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.bz-rel-arc')).toHaveCount(0);
+  await page.locator('[data-testid="reader"] mark', { hasText: '城市更新工作' }).hover();
+  await expect(page.locator('.bz-rel-arc')).toHaveCount(1);
+  await expect(page.locator('.bz-rel-label')).toHaveText('调研');
 });
