@@ -125,3 +125,24 @@ describe('the trigram index', () => {
     ]);
   });
 });
+
+describe('the trigram index after other writes', () => {
+  it('a recovered project lists every copied text as pending and finds every hit, then indexes them', async () => {
+    core = testCore();
+    const c = core;
+    const db = c.session.requireDb();
+    const ids = ['推进“两个维护”落实', '没有这个词', '两个维护，两个维护'].map((text) => addSearchDocument(c, { text }));
+    while (indexPendingTexts(db, 10) > 0);
+    const report = await c.call('projects:recover', {});
+    await c.call('projects:open', { path: report.path });
+    const recovered = c.session.requireDb();
+    expect(searchIndexStatus(recovered)).toEqual({ pending: 3, documents: 3 });
+    expect(await hitDocs(c, '两个维护')).toEqual([ids[0], ids[2]]);
+    while (indexPendingTexts(recovered, 10) > 0);
+    expect(indexed(recovered, '两个维护')).toEqual([ids[0], ids[2]]);
+    // Deleting an indexed document of the recovered project keeps FTS5's integrity check clean.
+    await c.call('documents:delete', { ids: [ids[0]] });
+    expect(await hitDocs(c, '两个维护')).toEqual([ids[2]]);
+    expect(() => recovered.prepare(`INSERT INTO document_text_search (document_text_search, rank) VALUES ('integrity-check', 1)`).run()).not.toThrow();
+  });
+});
