@@ -1,5 +1,6 @@
 // Helpers for the project-file tests: real project files, fingerprints, and damage done to them.
 import { createHash, randomBytes } from 'node:crypto';
+import Database from 'better-sqlite3';
 import { closeSync, existsSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
 import { createProjectFile } from '../../../electron/services/app/session';
 import { insertAnnotation } from '../../../electron/services/db/annotations';
@@ -61,17 +62,18 @@ export function makeProject(path: string, documents: number): void {
 }
 
 /**
- * Overwrites `pages` whole pages in the middle of a closed project file with random bytes (never
- * page 1, the header and schema). Returns the page numbers (1-based) it overwrote.
+ * Overwrites `pages` whole leaf pages of the article texts in the middle of a closed project file
+ * with random bytes: texts are nearly all of a real project's pages, so that is where damage falls.
+ * (Picking pages by position alone made the test depend on where the schema's small tables happen
+ * to sit: one page of `documents` holds ~70 documents.) Returns the page numbers (1-based).
  */
 export function overwritePages(path: string, pages: number, seed = 1): number[] {
-  const size = statSync(path).size;
-  const header = readFileSync(path).subarray(0, 100);
-  const pageSize = header.readUInt16BE(16) === 1 ? 65536 : header.readUInt16BE(16);
-  const pageCount = size / pageSize;
-  const chosen: number[] = [];
-  const middle = Math.floor(pageCount / 2);
-  for (let i = 0; i < pages; i++) chosen.push(Math.max(2, middle - pages + 2 * i + seed));
+  const db = new Database(path, { readonly: true });
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  const textPages = db.prepare(`SELECT pageno FROM dbstat WHERE name = 'document_texts' AND pagetype = 'leaf' ORDER BY pageno`).pluck().all() as number[];
+  db.close();
+  const middle = Math.floor(textPages.length / 2);
+  const chosen = [...Array(pages).keys()].map((i) => textPages[Math.min(textPages.length - 1, Math.max(0, middle - pages + 2 * i + seed))]);
   const fd = openSync(path, 'r+');
   try {
     for (const page of chosen) writeSync(fd, randomBytes(pageSize), 0, pageSize, (page - 1) * pageSize);
