@@ -25,6 +25,7 @@ import { registerProjectHandlers } from './handlers/projects';
 import { registerSearchHandlers } from './handlers/search';
 import { registerSuggestionHandlers } from './handlers/suggestions';
 import { registerEntityHandlers } from './handlers/entities';
+import { registerDashboardHandlers } from './handlers/dashboard';
 import { ImportService } from './import/service';
 import { removeStaleStagingDirs } from './import/staging';
 
@@ -94,6 +95,7 @@ export function createCore(options: CoreOptions): Core {
   registerAdjudicationHandlers(registry, context);
   const searchIndexer = registerSearchHandlers(registry, context, options.mode !== 'cli');
   registerEntityHandlers(registry, context);
+  registerDashboardHandlers(registry, context);
   const suggestionModel = registerSuggestionHandlers(registry, context, { background: options.mode !== 'cli' });
   if (options.mode !== 'cli') context.backups.start();
   void removeStaleStagingDirs().catch((error: unknown) => console.warn('[biaozhu] could not look for old import previews:', error));

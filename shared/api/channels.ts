@@ -95,6 +95,11 @@ export const CHANNELS = {
   'relationTypes:create': true,
   'relationTypes:update': true,
   'relationTypes:delete': true,
+  'dashboard:mentionsOverTime': true,
+  'dashboard:topMentions': true,
+  'dashboard:breakdown': true,
+  'dashboard:cooccurrence': true,
+  'dashboard:progress': true,
 } as const satisfies Record<Channel, true>;
 
 export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];

@@ -6,6 +6,7 @@ import { agreementInputs, type AgreementApi } from './agreement';
 import { annotationsInputs, type AnnotationsApi } from './annotations';
 import { backupsInputs, type BackupsApi } from './backups';
 import { codersInputs, type CodersApi } from './coders';
+import { dashboardInputs, type DashboardApi } from './dashboard';
 import { documentsInputs, type DocumentsApi } from './documents';
 import { entitiesInputs, type EntitiesApi } from './entities';
 import { exportInputs, type ExportApi } from './export';
@@ -34,7 +35,8 @@ export type BiaozhuApi = ProjectsApi &
   AdjudicationApi &
   SearchApi &
   SuggestionsApi &
-  EntitiesApi;
+  EntitiesApi &
+  DashboardApi;
 export type Channel = keyof BiaozhuApi;
 export type ApiInput<K extends Channel> = Parameters<BiaozhuApi[K]>[0];
 export type ApiOutput<K extends Channel> = Awaited<ReturnType<BiaozhuApi[K]>>;
@@ -59,6 +61,7 @@ export const apiInputs = {
   ...searchInputs,
   ...suggestionsInputs,
   ...entitiesInputs,
+  ...dashboardInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export type { Result, ApiError } from './result';
