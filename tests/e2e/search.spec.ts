@@ -1,7 +1,9 @@
 // Corpus search (#21) through the real browser mode on the demo project: Ctrl+Shift+F, the
 // concordance sorted by 1R, label every hit of a slogan (previewed first), undo and redo the batch
-// from the panel, open a hit in the reader; and Ctrl+F's label all in one document, with undo.
-import { apiCall, docScreenshot, expect, test, type BiaozhuServer } from './fixtures';
+// from the panel, open a hit in the reader; and Ctrl+F's label all in one document, with undo;
+// the panel's line while the trigram index fills in the background.
+import Database from 'better-sqlite3';
+import { apiCall, docScreenshot, expect, importJsonl, test, type BiaozhuServer } from './fixtures';
 
 test.use({ serverOptions: { project: 'demo' } });
 
@@ -34,6 +36,8 @@ async function labelledHits(server: BiaozhuServer, hits: Hit[], labelId: number)
   }
   return n;
 }
+
+const indexStatus = (server: BiaozhuServer) => apiCall<{ pending: number; documents: number }>(server, 'search:indexStatus', {});
 
 const sorted = async (server: BiaozhuServer, sort: 'left' | 'right', direction: 'asc' | 'desc') =>
   (await apiCall<{ hits: (Hit & { left: string })[] }>(server, 'search:hits', { search: { query: SLOGAN }, sort, direction })).hits;
@@ -97,7 +101,9 @@ test('search a slogan, sort by 1L and 1R, label every hit, undo and redo, open a
   await expect.poll(() => page.evaluate(() => window.getSelection()?.toString())).toBe(SLOGAN);
 });
 
-test('the concordance of “两个维护” over the demo corpus (README screenshot)', async ({ page }) => {
+test('the concordance of “两个维护” over the demo corpus (README screenshot)', async ({ server, page }) => {
+  // The index filled first (asking starts it), so the screenshot never catches the index line.
+  await expect.poll(async () => (await indexStatus(server)).pending).toBe(0);
   await expect(page.locator('.doc-row').first()).toBeVisible();
   await page.keyboard.press('Control+Shift+F');
   await page.getByRole('searchbox', { name: '在所有文档中检索' }).fill('两个维护|四个意识|四个自信');
@@ -233,4 +239,50 @@ test('consistency lists a mention left unlabelled elsewhere; its occurrences are
   await expect.poll(async () => (await rows()).some((r) => r.mention === row.mention)).toBe(false);
   // Not yet labelled: the labelled hits leave the concordance.
   await expect(panel.getByText('没有命中。')).toBeVisible();
+});
+
+test('while the search index fills in the background, the panel says how far it is, and the line goes when it is whole', async ({ server, page }) => {
+  // Asking starts the indexer: whatever the demo left pending is indexed first.
+  await expect.poll(async () => (await indexStatus(server)).pending).toBe(0);
+  await expect(page.locator('.doc-row').first()).toBeVisible();
+  const statusCalls: number[] = [];
+  page.on('request', (request) => {
+    if (request.url().endsWith('/api/search%3AindexStatus')) statusCalls.push(Date.now());
+  });
+
+  // An import lists its texts as pending; another connection holding the write lock (as an import's
+  // commit does) keeps the indexer from taking them for as long as this test wants.
+  const texts = ['朝阳区召开会议，强调做到“两个维护”。', '海淀区部署重点工作。', '西城区推进街道改革。'];
+  const jsonl = texts.map((text, i) => JSON.stringify({ text, metadata: { title: `索引进度 ${i}`, date: '2024-05-0' + (i + 1), source: '北京日报' } }));
+  await importJsonl(server, 'pending.jsonl', jsonl.join('\n'));
+  const projectPath = (await apiCall<{ project: { path: string } }>(server, 'app:info', {})).project.path;
+  const writer = new Database(projectPath);
+  const panel = page.getByRole('region', { name: '语料检索' });
+  const line = panel.getByTestId('search-index-progress');
+  try {
+    writer.exec('BEGIN IMMEDIATE');
+    const status = await indexStatus(server);
+    expect(status.pending).toBe(texts.length);
+    await page.keyboard.press('Control+Shift+F');
+    const box = page.getByRole('searchbox', { name: '在所有文档中检索' });
+    await box.fill(SLOGAN);
+    await box.press('Enter');
+    // Searches stay exact meanwhile: the pending text's hit is among the lines.
+    await expect(panel.locator('.kwic-line:not(.is-loading)')).toHaveCount(5);
+    await expect(line).toHaveText(`正在建立检索索引：${status.documents - status.pending} / ${status.documents} 篇`);
+    // It asks again while texts are pending (and the line stays).
+    const asked = statusCalls.length;
+    await expect.poll(() => statusCalls.length).toBeGreaterThan(asked);
+    await expect(line).toBeVisible();
+  } finally {
+    writer.exec('ROLLBACK');
+    writer.close();
+  }
+  // The lock gone, the next ask lets the indexer run, and the one after finds nothing pending.
+  await expect(line).toBeHidden();
+  expect(await indexStatus(server)).toMatchObject({ pending: 0 });
+  // Nothing pending: it stops asking.
+  const asked = statusCalls.length;
+  await page.waitForTimeout(2500);
+  expect(statusCalls.length).toBe(asked);
 });

@@ -14,6 +14,7 @@ import { SearchCounts } from './SearchCounts';
 import { ConcordanceView, DEFAULT_OPTIONS, SearchOptions, concordanceRequest, type SearchOptionsValue } from './SearchOptions';
 import { useLabelAll } from './useLabelAll';
 import { ConsistencyView } from './ConsistencyView';
+import { IndexProgress } from './IndexProgress';
 import type { CorpusSearch, SearchMode } from './useCorpusSearch';
 import { hitKey, useSearchResults, type ConcordanceRequest, type SearchResults } from './useSearchResults';
 import '../styles/search.css';
@@ -57,6 +58,7 @@ export function SearchPanel({ search }: { search: CorpusSearch }) {
           {t('search.close')} <kbd>Esc</kbd>
         </button>
       </header>
+      <IndexProgress shown={search.shown} recheck={request} />
       {concordance ? (
         <>
           <SearchOptions value={options} onChange={setOptions} />
