@@ -97,17 +97,29 @@ interface Tally {
   text: string;
   entityId: number;
   count: number;
-  documents: Set<number>;
+  documentCount: number;
+  lastDocument: number;
+  /** Kept only for the co-occurrence matrix. */
+  documents?: Set<number>;
 }
 
-function tallyMentions(db: Db, filter: DashboardFilter): Map<string, Tally> {
+/** Spans come ordered by document, so a mention's documents are counted without a set each. */
+function tallyMentions(db: Db, filter: DashboardFilter, keepDocuments = false): Map<string, Tally> {
   const tallies = new Map<string, Tally>();
   forEachMention(db, filter, ({ labelId, key, text, entityId, documentId }) => {
     const id = `${labelId}\u0000${key}`;
     let tally = tallies.get(id);
-    if (!tally) tallies.set(id, (tally = { labelId, text, entityId, count: 0, documents: new Set() }));
+    if (!tally) {
+      tally = { labelId, text, entityId, count: 0, documentCount: 0, lastDocument: -1 };
+      if (keepDocuments) tally.documents = new Set();
+      tallies.set(id, tally);
+    }
     tally.count += 1;
-    tally.documents.add(documentId);
+    if (tally.lastDocument !== documentId) {
+      tally.lastDocument = documentId;
+      tally.documentCount += 1;
+      tally.documents?.add(documentId);
+    }
   });
   return tallies;
 }
@@ -116,9 +128,11 @@ function tallyMentions(db: Db, filter: DashboardFilter): Map<string, Tally> {
 export function topMentions(db: Db, input: TopMentionsInput): TopMention[] {
   const byLabel = new Map<number, TopMention[]>();
   for (const tally of tallyMentions(db, input.filter).values()) {
-    const row: TopMention = { labelId: tally.labelId, text: tally.text, count: tally.count, documents: tally.documents.size };
+    const row: TopMention = { labelId: tally.labelId, text: tally.text, count: tally.count, documents: tally.documentCount };
     if (tally.entityId > 0) row.entityId = tally.entityId;
-    byLabel.set(tally.labelId, [...(byLabel.get(tally.labelId) ?? []), row]);
+    const rows = byLabel.get(tally.labelId);
+    if (rows) rows.push(row);
+    else byLabel.set(tally.labelId, [row]);
   }
   const primary = input.orderBy === 'count' ? (r: TopMention) => r.count : (r: TopMention) => r.documents;
   const secondary = input.orderBy === 'count' ? (r: TopMention) => r.documents : (r: TopMention) => r.count;
@@ -139,7 +153,7 @@ function documentsPerMention(tallies: Map<string, Tally>, labelId: number): Map<
 function topItems(tallies: Map<string, Tally>, limit: number): [string, CooccurrenceItem][] {
   return [...tallies]
     .map(([key, tally]): [string, CooccurrenceItem] => {
-      const item: CooccurrenceItem = { text: tally.text, documents: tally.documents.size };
+      const item: CooccurrenceItem = { text: tally.text, documents: tally.documentCount };
       if (tally.entityId > 0) item.entityId = tally.entityId;
       return [key, item];
     })
@@ -150,7 +164,7 @@ function topItems(tallies: Map<string, Tally>, limit: number): [string, Cooccurr
 /** Rows × columns: the mentions of two labels in the most documents, and the documents holding both. */
 export function cooccurrence(db: Db, input: CooccurrenceInput): Cooccurrence {
   const labelIds = [input.rowLabelId, input.columnLabelId].filter((id) => !input.filter.labelIds || input.filter.labelIds.includes(id));
-  const tallies = tallyMentions(db, { ...input.filter, labelIds: labelIds.length ? [...new Set(labelIds)] : [0] });
+  const tallies = tallyMentions(db, { ...input.filter, labelIds: labelIds.length ? [...new Set(labelIds)] : [0] }, true);
   const rowTallies = documentsPerMention(tallies, input.rowLabelId);
   const columnTallies = documentsPerMention(tallies, input.columnLabelId);
   const rows = topItems(rowTallies, input.rows);

@@ -4,7 +4,7 @@
 // the bench corpus's million spans took 70 s: every span re-reads its document's text).
 import type { DashboardFilter } from '../../../shared/api/dashboard';
 import type { DocumentStatus, ReviewState } from '../../../shared/model';
-import type { Db } from './connection';
+import { statement, type Db } from './connection';
 import { hasEntityTables } from './entities';
 
 interface Where {
@@ -51,7 +51,7 @@ function documentWhere(filter: DashboardFilter): Where {
  * filtered), then joined to the far fewer documents: joining each of a million spans to its
  * document took 0.8 s on the bench corpus.
  */
-function perLabelDocument(filter: DashboardFilter, key: string): { sql: string; params: unknown[] } {
+export function perLabelDocument(filter: DashboardFilter, key: string): { sql: string; params: unknown[] } {
   const spans = spanWhere(filter);
   const docs = documentWhere(filter);
   return {
@@ -112,7 +112,8 @@ export function filteredSpans(db: Db, filter: DashboardFilter): DashboardSpan[] 
 }
 
 export function documentText(db: Db, documentId: number): string {
-  return (db.prepare('SELECT text FROM document_texts WHERE document_id = ?').pluck().get(documentId) as string | undefined) ?? '';
+  // Its own SQL text: the statement cache is shared, and pluck() changes the cached statement's mode.
+  return (statement(db, 'SELECT dt.text FROM document_texts dt WHERE dt.document_id = ?').pluck(true).get(documentId) as string | undefined) ?? '';
 }
 
 export function entityNames(db: Db, ids: readonly number[]): Map<number, string> {
