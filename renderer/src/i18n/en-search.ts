@@ -88,6 +88,7 @@ export const enSearch = {
   'consistency.showUnlabelled': 'Show {n} unlabelled',
   'consistency.showAll': 'Show all',
   'cmd.spanOccurrences': 'Occurrences of the selected span’s text in the corpus',
+  'mention.count': 'Count this text across the corpus',
   'mention.title': 'Across the corpus',
   'mention.inCorpus': 'In the corpus:',
   'mention.unlabelled': 'unlabelled {n}',

@@ -90,6 +90,7 @@ export const zhSearch: Record<keyof typeof enSearch, string> = {
   'consistency.showUnlabelled': '查看 {n} 处未标注',
   'consistency.showAll': '查看全部',
   'cmd.spanOccurrences': '查看所选标注在全库的出现',
+  'mention.count': '在全库中核对此文本',
   'mention.title': '全库一致性',
   'mention.inCorpus': '全库：',
   'mention.unlabelled': '未标注 {n}',

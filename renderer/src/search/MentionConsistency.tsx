@@ -23,6 +23,13 @@ export interface MentionCounts {
 const MAX_MENTION = 1000;
 const PAGE = 1000;
 const MAX_COUNTED = 20 * PAGE;
+/**
+ * The mention the coder asked to count, kept across the span list's remounts (the concordance hides
+ * it). Counting is asked for, not done on every selection: it scans the corpus on the core, and a
+ * label key pressed meanwhile would wait behind it.
+ */
+let askedMention: string | null = null;
+
 /** Stepping through spans with J/K asks only for the span the selection rests on. */
 const SETTLE_MS = 150;
 
@@ -54,7 +61,7 @@ export async function mentionCounts(mention: string, labels: readonly Label[]): 
 }
 
 /** The counts of the mention, asked again when spans change anywhere (the reader's edits bump `version`, label-all sends SPANS_CHANGED_EVENT). */
-function useMentionCounts(mention: string, labels: readonly Label[], version: number): { counts: MentionCounts | null; error: string | null } {
+function useMentionCounts(mention: string, labels: readonly Label[], version: number, asked: boolean): { counts: MentionCounts | null; error: string | null } {
   const [counts, setCounts] = useState<MentionCounts | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [changed, setChanged] = useState(0);
@@ -65,7 +72,7 @@ function useMentionCounts(mention: string, labels: readonly Label[], version: nu
   }, []);
   useEffect(() => setCounts(null), [mention]);
   useEffect(() => {
-    if (mention.length > MAX_MENTION) return;
+    if (!asked || mention.length > MAX_MENTION) return;
     let current = true;
     const timer = setTimeout(() => {
       mentionCounts(mention, labels).then(
@@ -77,15 +84,35 @@ function useMentionCounts(mention: string, labels: readonly Label[], version: nu
       current = false;
       clearTimeout(timer);
     };
-  }, [mention, labels, version, changed]);
+  }, [asked, mention, labels, version, changed]);
   return { counts, error };
 }
 
 export function MentionConsistency({ mention, version }: { mention: string; version: number }) {
   const { t, labelName } = useI18n();
   const { labels, labelById } = useAppState();
-  const { counts, error } = useMentionCounts(mention, labels, version);
+  const [asked, setAsked] = useState(askedMention === mention);
+  useEffect(() => setAsked(askedMention === mention), [mention]);
+  const { counts, error } = useMentionCounts(mention, labels, version, asked);
   if (mention.length > MAX_MENTION) return null;
+  if (!asked)
+    return (
+      <section className="mention-consistency" aria-label={t('mention.title')}>
+        <button
+          type="button"
+          className="button button-small button-ghost"
+          onClick={() => {
+            askedMention = mention;
+            setAsked(true);
+          }}
+        >
+          {t('mention.count')}
+        </button>
+        <button type="button" className="button button-small button-ghost" onClick={() => showMentionInCorpus(mention, false)} title={t('mention.showAllHint')}>
+          {t('consistency.showAll')}
+        </button>
+      </section>
+    );
   return (
     <section className="mention-consistency" aria-label={t('mention.title')} aria-busy={counts === null && error === null}>
       <span className="mention-consistency-title">{t('mention.inCorpus')}</span>

@@ -74,6 +74,8 @@ export class GhostHover {
   }
 
   private rest(x: number, y: number): void {
+    // Over a span (another coder's, under which a suggestion may lie) the span's own card shows: one card at a time.
+    if (document.elementFromPoint(x, y)?.closest('mark')) return;
     const found = this.at(x, y);
     if (!found || this.info?.suggestion === found.suggestion) return;
     this.rects = found.rects;
