@@ -2,6 +2,7 @@
 // (train-host.ts) on the coder's confirmed spans, stored in the project file (migration 013), and
 // retrained in the background, debounced, once the confirmed spans changed and then stayed still.
 // The core's thread only gathers the examples and writes the result: it is never blocked.
+// The model keeps the confirmed mentions it was trained with as its dictionary (TaggerOptions.dictionary).
 import type { ModelStatus } from '../../../shared/api/suggestions';
 import { ApiFailure } from '../../../shared/api/result';
 import type { TaggerExample } from '../../../shared/suggest/tagger/index';
@@ -138,7 +139,9 @@ export class SuggestionModel {
       },
     };
     this.training = training;
-    trainInWorker({ examples: data.examples, options: { seed: 1 } }, training.control)
+    // The confirmed mentions are features too (jackknifed in training, stored in the model, found
+    // by tag() in each text): the setting the bench scores best (bench/measures/tagger.ts).
+    trainInWorker({ examples: data.examples, options: { seed: 1, dictionary: true } }, training.control)
       .then((result) => {
         // Stored only into the project it was trained on, if that is still open and writable.
         if (this.session.requireWritableDb() !== db) return;

@@ -8,7 +8,8 @@
 //
 // Offsets are UTF-16, end exclusive. Dictionary, gazetteer and pattern hits may be passed as
 // features (ExternalHit) — the same kinds at training and tagging; withJackknifedHits and
-// dictionaryHits do this for the project's confirmed mentions. See docs/suggestions.md.
+// dictionaryHits do this for the project's confirmed mentions, and the option `dictionary: true`
+// does it all (the model keeps its dictionary; tag finds its hits). See docs/suggestions.md.
 export { trainTagger } from './train';
 export { tag, type TaggerModel } from './model';
 export { serializeTagger, deserializeTagger, TaggerFormatError } from './serialize';

@@ -2,13 +2,16 @@
 import { codePoints } from './chars';
 import { margins, newScratch, orderTransitions, viterbi, type OrderedTransitions } from './decode';
 import { charFeatures, extraFeatures, FEW_VALUED } from './features';
+import { dictionaryHits, type MentionDictionary } from './dictionary-hits';
 import { decodeSpans, tagCount, transitions, type Transitions } from './tags';
 import type { ExternalHit, TaggedSpan, TrainingStats } from './types';
 
 /**
  * 2: weights are multiples of 2^-12 (train.ts quantizes them), so tagging may add them in any
  * order and get exactly the same sums. 3: three window features fewer, one word feature more.
- * 4: the word-place window (features.ts). Older models are refused, and retrained.
+ * 4: the word-place window (features.ts). Older models are refused, and retrained. A version 4
+ * model may carry a `dictionary` (trained with TaggerOptions.dictionary); one without tags
+ * without dictionary hits, as models stored before did.
  */
 export const MODEL_VERSION = 4;
 
@@ -29,6 +32,11 @@ export interface TaggerModel {
   rowWeights: Float32Array;
   /** (tags + 1) × tags: from each tag, then from the start of the text, to each tag. */
   trans: Float32Array;
+  /**
+   * The training mentions, when they were features (TaggerOptions.dictionary): tag() finds their
+   * hits itself, so the model tags as it was trained wherever it is used.
+   */
+  dictionary?: MentionDictionary;
 }
 
 interface Runtime {
@@ -151,12 +159,19 @@ function pieces(text: string): [number, number][] {
   return out;
 }
 
-/** Spans the model finds in the text, with UTF-16 offsets; `hits` as at training (see ExternalHit). */
+/**
+ * Spans the model finds in the text, with UTF-16 offsets; `hits` as at training (see ExternalHit).
+ * Without `hits`, a model that carries a dictionary tags with that dictionary's hits.
+ */
 export function tag(model: TaggerModel, text: string, hits?: ExternalHit[]): TaggedSpan[] {
   const out: TaggedSpan[] = [];
   for (const [from, to] of pieces(text)) {
-    const own = hits?.filter((h) => h.start >= from && h.end <= to).map((h) => ({ ...h, start: h.start - from, end: h.end - from }));
-    for (const span of tagPiece(model, text.slice(from, to), own)) out.push({ ...span, start: span.start + from, end: span.end + from });
+    const piece = text.slice(from, to);
+    // The dictionary's hits are found per piece: a hit across two pieces would be dropped anyway.
+    const own = hits
+      ? hits.filter((h) => h.start >= from && h.end <= to).map((h) => ({ ...h, start: h.start - from, end: h.end - from }))
+      : model.dictionary && dictionaryHits(piece, model.dictionary);
+    for (const span of tagPiece(model, piece, own)) out.push({ ...span, start: span.start + from, end: span.end + from });
   }
   return out;
 }

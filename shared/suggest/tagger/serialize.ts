@@ -1,7 +1,9 @@
 // A model as bytes for the project file: "BZTG", a little-endian uint32 header length, a JSON
-// header (labels, options, stats, array lengths), then the typed arrays, each 4-byte aligned.
+// header (labels, options, stats, array lengths, the dictionary if any), then the typed arrays,
+// each 4-byte aligned.
 // Reading checks every length and index, so a damaged or foreign blob fails with a message
 // instead of tagging nonsense.
+import type { MentionDictionary } from './dictionary-hits';
 import { MODEL_VERSION, type TaggerModel } from './model';
 import { tagCount } from './tags';
 import type { TrainingStats } from './types';
@@ -19,6 +21,8 @@ interface Header {
   stats: TrainingStats;
   features: number;
   weights: number;
+  /** The model's dictionary (TaggerModel.dictionary) as label → terms; absent when it has none. */
+  dictionary?: Record<string, string[]>;
 }
 
 const align = (n: number) => (n + 3) & ~3;
@@ -37,6 +41,7 @@ export function serializeTagger(model: TaggerModel): Uint8Array {
     stats: model.stats,
     features: model.keys.length,
     weights: model.rowWeights.length,
+    ...(model.dictionary && { dictionary: termsByLabel(model.dictionary) }),
   };
   const json = new TextEncoder().encode(JSON.stringify(header));
   let size = align(8 + json.length);
@@ -53,7 +58,36 @@ export function serializeTagger(model: TaggerModel): Uint8Array {
   return bytes;
 }
 
-function readHeader(bytes: Uint8Array): { header: Header; at: number } {
+function termsByLabel(dictionary: MentionDictionary): Record<string, string[]> {
+  const out = new Map<string, string[]>(); // not a plain object: a label may be called __proto__
+  for (const [term, labels] of dictionary) {
+    for (const label of labels) {
+      const terms = out.get(label);
+      if (terms) terms.push(term);
+      else out.set(label, [term]);
+    }
+  }
+  return Object.fromEntries(out);
+}
+
+function readDictionary(stored: unknown): MentionDictionary | undefined {
+  if (stored === undefined) return undefined;
+  const lists = stored && typeof stored === 'object' && !Array.isArray(stored) ? Object.entries(stored) : null;
+  if (!lists || lists.some(([, terms]) => !Array.isArray(terms) || terms.some((t) => typeof t !== 'string'))) {
+    throw new TaggerFormatError("The model's dictionary is not a list of terms for each label.");
+  }
+  const dictionary: MentionDictionary = new Map();
+  for (const [label, terms] of lists as [string, string[]][]) {
+    for (const term of terms) {
+      let labels = dictionary.get(term);
+      if (!labels) dictionary.set(term, (labels = new Set()));
+      labels.add(label);
+    }
+  }
+  return dictionary;
+}
+
+function readHeader(bytes: Uint8Array): { header: Header; at: number; dictionary: MentionDictionary | undefined } {
   if (!(bytes instanceof Uint8Array) || bytes.length < 8 || MAGIC.some((b, i) => bytes[i] !== b)) {
     throw new TaggerFormatError('Not a Biaozhu tagger model (it does not start with BZTG).');
   }
@@ -71,11 +105,11 @@ function readHeader(bytes: Uint8Array): { header: Header; at: number } {
     throw new TaggerFormatError('The model header lacks its labels or array lengths.');
   }
   if (!(header.confidenceScale > 0)) throw new TaggerFormatError('The model header has no confidence scale.');
-  return { header, at: align(8 + length) };
+  return { header, at: align(8 + length), dictionary: readDictionary(header.dictionary) };
 }
 
 export function deserializeTagger(bytes: Uint8Array): TaggerModel {
-  const { header, at: first } = readHeader(bytes);
+  const { header, at: first, dictionary } = readHeader(bytes);
   const T = tagCount(header.labels.length);
   const sizes = [header.features * 4, (header.features + 1) * 4, (T + 1) * T * 4, header.weights * 4, header.weights * 2];
   const expected = sizes.reduce((sum, s) => sum + align(s), first);
@@ -101,6 +135,7 @@ export function deserializeTagger(bytes: Uint8Array): TaggerModel {
     rowWeights: new Float32Array(take(sizes[3])),
     rowTags: new Uint16Array(take(sizes[4])),
   };
+  if (dictionary) model.dictionary = dictionary;
   checkRows(model, T);
   return model;
 }

@@ -4,6 +4,7 @@
 // those of the predicted tags' features down by one; the model keeps the average of the weights
 // over all steps (Collins 2002), computed lazily as w − u / c.
 import { margins, newScratch, viterbi } from './decode';
+import { mentionDictionary, withJackknifedHits } from './dictionary-hits';
 import { MODEL_VERSION, type TaggerModel } from './model';
 import { prepareExamples, type PreparedExample } from './prepare';
 import { tagCount, transitions, type Transitions } from './tags';
@@ -209,7 +210,7 @@ export const DEFAULT_EPOCHS = 16;
 export function trainTagger(examples: TaggerExample[], options: TaggerOptions = {}, onProgress?: (p: TrainingProgress) => void): TaggerModel {
   const epochs = options.epochs ?? DEFAULT_EPOCHS;
   const words = options.words ?? typeof Intl.Segmenter === 'function';
-  const prepared = prepareExamples(examples, words);
+  const prepared = prepareExamples(options.dictionary ? withJackknifedHits(examples) : examples, words);
   const minCount = options.minFeatureCount ?? (prepared.characters < 200_000 ? 1 : 2);
   const keys = assignRows(prepared.examples, minCount);
   const T = tagCount(prepared.labels.length);
@@ -259,6 +260,7 @@ export function trainTagger(examples: TaggerExample[], options: TaggerOptions = 
     rowWeights: dense.rowWeights,
     trans: dense.trans,
   };
+  if (options.dictionary) model.dictionary = mentionDictionary(examples);
   model.confidenceScale = confidenceScale(model, prepared.examples, moves, weights);
   return model;
 }

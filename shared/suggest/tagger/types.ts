@@ -49,6 +49,12 @@ export interface TaggerOptions {
   minFeatureCount?: number;
   /** Word boundaries from Intl.Segmenter as features (default true where Intl.Segmenter exists). */
   words?: boolean;
+  /**
+   * The training mentions as dictionary hits (`dict:<label>`): jackknifed in training
+   * (withJackknifedHits), kept in the model, and found by tag() in every text it tags
+   * (default false). On CLUENER F1 rose from 69.6 to 70.9 (bench/measures/tagger.ts).
+   */
+  dictionary?: boolean;
 }
 
 export interface TrainingProgress {
