@@ -30,6 +30,7 @@ const MEASURES = [
   'tagger',
   'suggestions',
   'entities',
+  'dashboard',
 ];
 const RESULTS = join(ROOT, 'bench', 'results');
 
