@@ -20,6 +20,8 @@ export default defineConfig({
           'integrity-worker': resolve(__dirname, 'electron/services/db/integrity-worker.ts'),
           // The learned tagger's training thread (electron/services/suggest/train-host.ts starts it).
           'train-worker': resolve(__dirname, 'electron/services/suggest/train-worker.ts'),
+          // The second thread of a large search count (electron/services/search/count-host.ts starts it).
+          'count-worker': resolve(__dirname, 'electron/services/search/count-worker.ts'),
         },
       },
     },

@@ -57,6 +57,9 @@ export class ProjectSession {
   /** This process's hold on the open project (see project-lock.ts); null when read-only. */
   private lock: ProjectLock | null = null;
 
+  /** Run when a project closes, before its connection does (helpers holding connections of their own end them). */
+  private readonly closeListeners: (() => void)[] = [];
+
   constructor(
     readonly settings: UserSettings,
     /** Who this process is, for the message another process shows while this one holds a project. */
@@ -187,7 +190,12 @@ export class ProjectSession {
     return this.openReadOnly(file, damagedState(file, found), { immutable: fileAccess(file).immutable });
   }
 
+  onClose(listener: () => void): void {
+    this.closeListeners.push(listener);
+  }
+
   close(): void {
+    if (this.db) for (const listener of this.closeListeners) listener();
     this.db?.close();
     this.lock?.release(); // after the connection: nothing of ours writes once another may hold it
     this.lock = null;

@@ -2,6 +2,7 @@ import type { HandlerRegistry } from '../app/registry';
 import type { CoreContext } from '../core';
 import { searchIndexStatus } from '../db/search-index';
 import { consistency } from '../search/consistency';
+import { createLiteralCounter } from '../search/count-host';
 import { startSearchIndexer, type SearchIndexer } from '../search/indexer';
 import { labelAll, previewLabelAll, redoLabelAll, undoLabelAll } from '../search/label-all';
 import { concordanceFile, searchCounts, searchHits } from '../search/service';
@@ -18,7 +19,10 @@ export function registerSearchHandlers(registry: HandlerRegistry, { session }: P
     return session.requireDb();
   };
   registry.method('search:hits', (input) => searchHits(searching(), input));
-  registry.method('search:counts', (input) => searchCounts(searching(), input));
+  // Large literal counts run on this thread and one count worker (count-host.ts), closed with the project.
+  const counter = createLiteralCounter(() => (session.isOpen ? session.requirePath() : null));
+  session.onClose(() => counter.close());
+  registry.method('search:counts', (input) => searchCounts(searching(), input, counter));
   registry.method('search:concordanceFile', (input) => concordanceFile(session.requireDb(), input));
   registry.method('search:labelPreview', (input) => previewLabelAll(searching(), input, session.annotator()));
   registry.method('search:labelAll', (input) => labelAll(session.requireWritableDb(), input, session.annotator()));

@@ -4,6 +4,7 @@ import type { SearchCounts, SearchHit, SearchPage, SearchSort, searchInputs } fr
 import type { Db } from '../db/connection';
 import { candidateDocuments, labelKeys, labelPlaceCounts, literalCounts, readDocumentMeta, readSpansAt, readTexts, type DocumentOrder } from '../db/search';
 import { concordanceText, lineOf, sortByContext, toSearchHit, type Line } from './concordance';
+import type { LiteralCounter } from './count-host';
 import { filtersBySpans, forEachHit, resolveSearch, type ResolvedSearch } from './find';
 
 type HitsInput = z.output<(typeof searchInputs)['search:hits']>;
@@ -73,14 +74,16 @@ export function searchHits(db: Db, input: HitsInput): SearchPage {
 /** Documents listed in perDocument. */
 const PER_DOCUMENT_MAX = 1_000;
 
-export function searchCounts(db: Db, input: CountsInput): SearchCounts {
+/** `counter` splits a plain literal's count over two threads (count-host.ts); without it the core thread counts alone. */
+export async function searchCounts(db: Db, input: CountsInput, counter?: LiteralCounter): Promise<SearchCounts> {
   const search = resolveSearch(db, input.search);
   const perDocument = new Map<number, number>();
   let hits = 0;
   if (isPlainLiteral(search)) {
     // No span decides which occurrences count: SQLite counts them without handing texts to JavaScript.
     const ids = candidateDocuments(db, { scope: search.scope, order: 'id', descending: false, indexed: search.query });
-    for (const [id, count] of literalCounts(db, ids, search.query)) {
+    const counts = counter ? await counter.count(db, ids, search.query) : literalCounts(db, ids, search.query);
+    for (const [id, count] of counts) {
       hits += count;
       perDocument.set(id, count);
     }
