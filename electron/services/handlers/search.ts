@@ -13,15 +13,18 @@ import { concordanceFile, searchCounts, searchHits } from '../search/service';
  */
 export function registerSearchHandlers(registry: HandlerRegistry, { session }: Pick<CoreContext, 'session'>, background = false): SearchIndexer | null {
   const indexer = background ? startSearchIndexer(() => writableDb(session)) : null;
-  // Searching is what needs the index: each search call starts filling it (see search/indexer.ts).
-  const searching = () => {
-    indexer?.kick();
-    return session.requireDb();
-  };
-  registry.method('search:hits', (input) => searchHits(searching(), input));
   // Large literal counts run on this thread and one count worker (count-host.ts), closed with the project.
   const counter = createLiteralCounter(() => (session.isOpen ? session.requirePath() : null));
   session.onClose(() => counter.close());
+  // Searching is what needs the index: each search call starts filling it (see search/indexer.ts),
+  // and starts the count worker, so that it is ready by the time the panel asks for the totals.
+  const searching = () => {
+    indexer?.kick();
+    const db = session.requireDb();
+    if (background) counter.warm(db);
+    return db;
+  };
+  registry.method('search:hits', (input) => searchHits(searching(), input));
   registry.method('search:counts', (input) => searchCounts(searching(), input, counter));
   registry.method('search:concordanceFile', (input) => concordanceFile(session.requireDb(), input));
   registry.method('search:labelPreview', (input) => previewLabelAll(searching(), input, session.annotator()));

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ApiFailure } from '../../../shared/api/result';
 import { nativeBinding, type Db } from '../db/connection';
+import { countDocuments } from '../db/documents';
 import { literalCounts } from '../db/search';
 import { workerBundle } from '../app/worker-bundle';
 import { chunkIds, chunkTotal, COUNT_CHUNK, countClaimedChunks, type CountJob, type DocumentCounts } from './count-chunks';
@@ -16,6 +17,8 @@ import type { CountReply, CountRequest, CountWorkerData } from './count-worker';
 export interface LiteralCounter {
   /** [documentId, hits] of the documents in `ids` holding `literal`, in the order of `ids`. */
   count(db: Db, ids: readonly number[], literal: string): Promise<DocumentCounts>;
+  /** Starts the worker ahead of the first large count (a project large enough is being searched), if it is not running. */
+  warm(db: Db): void;
   /** Ends the worker (the project closed); the next large count starts a new one. */
   close(): void;
 }
@@ -106,6 +109,10 @@ class SplitCounter implements LiteralCounter {
     // A worker that failed mid-count leaves its chunks to the core thread.
     for (let index = 0; index < chunks.length; index++) chunks[index] ??= literalCounts(db, chunkIds(job, index), literal);
     return (chunks as DocumentCounts[]).flat();
+  }
+
+  warm(db: Db): void {
+    if (!this.worker && !this.unavailable && countDocuments(db) >= this.minDocuments) this.workerFor();
   }
 
   close(): void {
