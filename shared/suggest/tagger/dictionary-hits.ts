@@ -27,38 +27,57 @@ export function mentionDictionary(examples: TaggerExample[]): MentionDictionary 
   return dictionary;
 }
 
-/** Each dictionary's first two characters of its terms, and its longest term: most places start no term, and one lookup says so. */
+/**
+ * For each pair of first two code units (hashed into PAIR_BUCKETS), the lengths of the terms that
+ * start with it, as bits (bit L − MIN_LENGTH: a term of L code units): most places start no term,
+ * and one array read says so without slicing the text; where one does, only the slices of those
+ * lengths are looked up. Pairs sharing a bucket share bits, which costs only a lookup that misses.
+ */
 interface Shape {
   size: number;
-  starts: Set<string>;
-  longest: number;
+  lengths: Uint16Array;
 }
+const PAIR_BUCKETS = 1 << 16;
 const shapes = new WeakMap<MentionDictionary, Shape>();
+
+const pairBucket = (first: number, second: number) => Math.imul((first << 16) ^ second, 0x9e3779b1) >>> 16;
 
 function shapeOf(dictionary: MentionDictionary): Shape {
   let shape = shapes.get(dictionary);
   // Built again when the number of terms changed (a dictionary is built once, but may be added to by hand).
   if (!shape || shape.size !== dictionary.size) {
-    shape = { size: dictionary.size, starts: new Set(), longest: 0 };
+    shape = { size: dictionary.size, lengths: new Uint16Array(PAIR_BUCKETS) };
     for (const term of dictionary.keys()) {
-      shape.starts.add(term.slice(0, MIN_LENGTH));
-      shape.longest = Math.max(shape.longest, term.length);
+      if (term.length < MIN_LENGTH || term.length > MAX_LENGTH) continue; // never looked up
+      shape.lengths[pairBucket(term.charCodeAt(0), term.charCodeAt(1))] |= 1 << (term.length - MIN_LENGTH);
     }
     shapes.set(dictionary, shape);
   }
   return shape;
 }
 
+/** `dict:<label>` for each label met, kept: hits share the name strings, and the tagger's hash of each name is cached by it. */
+const hitNames = new Map<string, string>();
+
+function hitName(label: string): string {
+  let name = hitNames.get(label);
+  if (name === undefined) hitNames.set(label, (name = `dict:${label}`));
+  return name;
+}
+
 /** Every occurrence of every dictionary term in the text, overlaps included, as hits named `dict:<label>`. */
 export function dictionaryHits(text: string, dictionary: MentionDictionary): ExternalHit[] {
   const hits: ExternalHit[] = [];
-  const { starts, longest } = shapeOf(dictionary);
-  const most = Math.min(MAX_LENGTH, longest);
+  const { lengths } = shapeOf(dictionary);
+  let next = text.length > 0 ? text.charCodeAt(0) : 0;
   for (let start = 0; start + MIN_LENGTH <= text.length; start++) {
-    if (!starts.has(text.slice(start, start + MIN_LENGTH))) continue;
-    for (let length = MIN_LENGTH; length <= most && start + length <= text.length; length++) {
+    const first = next;
+    next = text.charCodeAt(start + 1);
+    let bits = lengths[pairBucket(first, next)];
+    for (let length = MIN_LENGTH; bits !== 0 && start + length <= text.length; length++, bits >>>= 1) {
+      if ((bits & 1) === 0) continue;
       const labels = dictionary.get(text.slice(start, start + length));
-      if (labels) for (const label of labels) hits.push({ start, end: start + length, name: `dict:${label}` });
+      if (labels) for (const label of labels) hits.push({ start, end: start + length, name: hitName(label) });
     }
   }
   return hits;

@@ -97,6 +97,19 @@ function grouped(extra: ExtraFeatures, n: number): { start: Int32Array; flat: In
 
 const SPAN_PARTS = [0x42, 0x49, 0x45, 0x53]; // B I E S
 
+/** Each hit name's hash, kept: a text has many hits of few names. */
+const hitHashes = new Map<string, number>();
+
+function hitHash(name: string): number {
+  let hash = hitHashes.get(name);
+  if (hash === undefined) {
+    hash = hashString(T.hit, name);
+    // Names come from the caller: only so many are kept, as a bound on memory.
+    if (hitHashes.size < 10_000) hitHashes.set(name, hash);
+  }
+  return hash;
+}
+
 /** Adds one hash per character of each hit: its name and the character's place in it. */
 export function hitFeatures(points: CodePoints, hits: ExternalHit[] | undefined, extra: ExtraFeatures): void {
   if (!hits) return;
@@ -104,7 +117,7 @@ export function hitFeatures(points: CodePoints, hits: ExternalHit[] | undefined,
     const from = points.indexAt(hit.start);
     const to = points.indexAt(hit.end);
     if (from < 0 || to <= from) continue; // outside the text or cutting a pair: ignored, as a hit is only a hint
-    const base = hashString(T.hit, hit.name);
+    const base = hitHash(hit.name);
     for (let i = from; i < to; i++) {
       const part = to - from === 1 ? 3 : i === from ? 0 : i === to - 1 ? 2 : 1;
       add(extra, i, finish(mix(base, SPAN_PARTS[part])));

@@ -151,4 +151,23 @@ describe('dictionary hits', () => {
       { numRuns: 500, seed: 22 },
     );
   });
+
+  it('are found among thousands of terms of any characters, whatever first two characters they share', () => {
+    // Thousands of terms over a wide alphabet: many share how their first two characters are
+    // filed (dictionaryHits files them by a hash), and a term of another length must still be found.
+    const unit = fc.integer({ min: 0x4e00, max: 0x4e00 + 3000 }).map((code) => String.fromCharCode(code));
+    fc.assert(
+      fc.property(
+        fc.array(fc.string({ unit, minLength: 2, maxLength: 17 }), { minLength: 2000, maxLength: 3000 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 40 }),
+        (terms, picks) => {
+          const d: MentionDictionary = new Map(terms.map((t, i) => [t, new Set([i % 2 ? 'PERSON' : 'PLACE'])]));
+          // A text of terms and their prefixes side by side, so most places start a term or nearly one.
+          const text = picks.map((p) => terms[p % terms.length]! + terms[(p + 1) % terms.length]!.slice(0, 1 + (p % 3))).join('');
+          expect(dictionaryHits(text, d)).toEqual(everySlice(text, d));
+        },
+      ),
+      { numRuns: 40, seed: 22 },
+    );
+  });
 });
