@@ -3,23 +3,13 @@
 // and after ({"note": …}), or for the relation kinds a relation before and after (#23); a span's
 // delete also stores the relations that went with it. Undone rows form a suffix of a document's history.
 import type { Relation } from '../../../shared/api/entities';
+import type { HistoryKind } from '../../../shared/api/annotations';
 import type { Annotation } from '../../../shared/model';
 import type { Db } from './connection';
 import { nowIso, statement } from './connection';
 
-export type OperationKind =
-  | 'create'
-  | 'delete'
-  | 'relabel'
-  | 'resize'
-  | 'attributes'
-  | 'note'
-  | 'review'
-  | 'document_note'
-  | 'link'
-  | 'relation_create'
-  | 'relation_delete'
-  | 'relation_review';
+/** The kinds of change the log records: the history's kinds, one for one. */
+export type OperationKind = HistoryKind;
 
 const RELATION_KINDS: ReadonlySet<OperationKind> = new Set(['relation_create', 'relation_delete', 'relation_review']);
 export const isRelationKind = (kind: OperationKind): boolean => RELATION_KINDS.has(kind);
