@@ -168,8 +168,11 @@ export function tag(model: TaggerModel, text: string, hits?: ExternalHit[]): Tag
   for (const [from, to] of pieces(text)) {
     const piece = text.slice(from, to);
     // The dictionary's hits are found per piece: a hit across two pieces would be dropped anyway.
+    // A text of one piece (most are) takes the caller's hits as they are: tagPiece ignores those outside it, as the filter would.
     const own = hits
-      ? hits.filter((h) => h.start >= from && h.end <= to).map((h) => ({ ...h, start: h.start - from, end: h.end - from }))
+      ? from === 0 && to === text.length
+        ? hits
+        : hits.filter((h) => h.start >= from && h.end <= to).map((h) => ({ ...h, start: h.start - from, end: h.end - from }))
       : model.dictionary && dictionaryHits(piece, model.dictionary);
     for (const span of tagPiece(model, piece, own)) out.push({ ...span, start: span.start + from, end: span.end + from });
   }

@@ -173,4 +173,26 @@ describe('learned tagger', () => {
     expect(dictionaryHits('蔡奇蔡奇', mentionDictionary(examples))).toHaveLength(2);
     expect(trainTagger(jackknifed, { epochs: 1, words: false }).stats.hitNames).toEqual(['dict:PERSON']);
   });
+
+  it("ignores the caller's hits outside the text or cutting a character, in one piece or many", () => {
+    const withHits = trainTagger(toyExamples(60, 12), { epochs: 2, words: false, dictionary: true });
+    const texts = toyExamples(20, 13).map((e) => e.text);
+    const junk = fc.record({
+      start: fc.oneof(fc.integer({ min: -5, max: 60 }), fc.constant(Number.NaN)),
+      end: fc.oneof(fc.integer({ min: -5, max: 60 }), fc.constant(Number.NaN)),
+      name: fc.constantFrom('dict:BOOK', 'dict:DATE'),
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(...texts), fc.array(junk, { maxLength: 8 }), fc.boolean(), (text, extra, longLine) => {
+        // A line of many pieces (PIECE in model.ts is 2,000 code units) or one short text, with a surrogate pair in it.
+        const whole = longLine ? `${'的'.repeat(1990)}。${text}😀${text}` : `${text}😀${text}`;
+        const valid = dictionaryHits(whole, withHits.dictionary!);
+        const outside = extra.filter(
+          (h) => !(h.start >= 0 && h.end <= whole.length && h.start < h.end) || whole.charCodeAt(h.start) === 0xde00 || whole.charCodeAt(h.end) === 0xde00,
+        );
+        expect(tag(withHits, whole, [...outside, ...valid])).toEqual(tag(withHits, whole, valid));
+      }),
+      { numRuns: 200, seed: 22 },
+    );
+  });
 });
