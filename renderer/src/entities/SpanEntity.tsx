@@ -15,7 +15,11 @@ import './entities.css';
 export function useEntities(session: DocSession): EntityState {
   const state = entitiesOf(session);
   const [, setVersion] = useState(0);
-  useEffect(() => state.subscribe(() => setVersion(state.version)), [state]);
+  useEffect(() => {
+    const unsubscribe = state.subscribe(() => setVersion(state.version));
+    setVersion(state.version); // an answer that came before the subscription
+    return unsubscribe;
+  }, [state]);
   return state;
 }
 

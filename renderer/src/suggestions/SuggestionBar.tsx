@@ -14,7 +14,12 @@ import './suggestions.css';
 export function useSuggestions(session: DocSession, labelById: Map<number, Label>): SuggestionState {
   const state = suggestionsOf(session, () => labelById);
   const [, setVersion] = useState(0);
-  useEffect(() => state.subscribe(() => setVersion(state.version)), [state]);
+  useEffect(() => {
+    const unsubscribe = state.subscribe(() => setVersion(state.version));
+    // A fetch answered between this render and the subscription emitted to nobody: catch up now.
+    setVersion(state.version);
+    return unsubscribe;
+  }, [state]);
   return state;
 }
 
