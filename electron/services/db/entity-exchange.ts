@@ -7,6 +7,7 @@ import type { ExportEntity, ExportRelation } from '../../../shared/exchange/type
 import type { ReviewState } from '../../../shared/model';
 import type { Db } from './connection';
 import { statement } from './connection';
+import type { RelationRecord } from './relations';
 
 /** Whether the project has migration 014's tables (an older project opened read-only has none). */
 export const hasEntityExchangeTables = (db: Db): boolean =>
@@ -109,15 +110,8 @@ export function insertImportedRelationType(db: Db, key: string, fromLabelKey: st
   );
 }
 
-export interface ImportedRelation {
-  documentId: number;
-  typeId: number;
-  fromId: number;
-  toId: number;
-  annotatorId: number;
-  reviewState: ReviewState;
-  createdAt: string;
-}
+/** A relation read from an import: a relation record without an id of its own yet. */
+export type ImportedRelation = Omit<RelationRecord, 'id'>;
 
 /** Inserts a relation unless the same one (type, from, to) is there; returns whether it was new. */
 export function insertImportedRelation(db: Db, r: ImportedRelation): boolean {
