@@ -26,6 +26,7 @@ import { registerSearchHandlers } from './handlers/search';
 import { registerSuggestionHandlers } from './handlers/suggestions';
 import { registerEntityHandlers } from './handlers/entities';
 import { registerDashboardHandlers } from './handlers/dashboard';
+import { registerTimingHandlers } from './handlers/timing';
 import { ImportService } from './import/service';
 import { removeStaleStagingDirs } from './import/staging';
 
@@ -96,6 +97,7 @@ export function createCore(options: CoreOptions): Core {
   const searchIndexer = registerSearchHandlers(registry, context, options.mode !== 'cli');
   registerEntityHandlers(registry, context);
   registerDashboardHandlers(registry, context);
+  registerTimingHandlers(registry, context);
   const suggestionModel = registerSuggestionHandlers(registry, context, { background: options.mode !== 'cli' });
   if (options.mode !== 'cli') context.backups.start();
   void removeStaleStagingDirs().catch((error: unknown) => console.warn('[biaozhu] could not look for old import previews:', error));

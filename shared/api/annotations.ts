@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ANNOTATION_ORIGINS, REVIEW_STATES, type Annotation, type DocumentSummary } from '../model';
 import type { Relation } from './entities';
+import { leadTimeMs } from './timing';
 
 const id = z.number().int().positive();
 const offset = z.number().int().min(0);
@@ -16,6 +17,8 @@ export const annotationsInputs = {
       labelId: id,
       attributes: attributes.optional(),
       origin: z.enum(ANNOTATION_ORIGINS).optional(),
+      /** Active ms the coder spent before this span (#24 timing); only for a span made by one coder action. */
+      leadTimeMs: leadTimeMs.optional(),
     })
     .strict(),
   'annotations:update': z

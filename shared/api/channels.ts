@@ -100,6 +100,8 @@ export const CHANNELS = {
   'dashboard:breakdown': true,
   'dashboard:cooccurrence': true,
   'dashboard:progress': true,
+  'dashboard:timing': true,
+  'timing:record': true,
 } as const satisfies Record<Channel, true>;
 
 export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];

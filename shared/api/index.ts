@@ -18,6 +18,7 @@ import { layersInputs, type LayersApi } from './layers';
 import { projectsInputs, type ProjectsApi } from './projects';
 import { searchInputs, type SearchApi } from './search';
 import { suggestionsInputs, type SuggestionsApi } from './suggestions';
+import { timingInputs, type TimingApi } from './timing';
 import type { Result } from './result';
 
 export type BiaozhuApi = ProjectsApi &
@@ -36,7 +37,8 @@ export type BiaozhuApi = ProjectsApi &
   SearchApi &
   SuggestionsApi &
   EntitiesApi &
-  DashboardApi;
+  DashboardApi &
+  TimingApi;
 export type Channel = keyof BiaozhuApi;
 export type ApiInput<K extends Channel> = Parameters<BiaozhuApi[K]>[0];
 export type ApiOutput<K extends Channel> = Awaited<ReturnType<BiaozhuApi[K]>>;
@@ -62,6 +64,7 @@ export const apiInputs = {
   ...suggestionsInputs,
   ...entitiesInputs,
   ...dashboardInputs,
+  ...timingInputs,
 } satisfies Record<Channel, z.ZodType>;
 
 export type { Result, ApiError } from './result';

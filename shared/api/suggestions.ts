@@ -2,6 +2,7 @@
 // learned tagger; shown as ghost spans, accepted or rejected by keyboard, pre-annotated as a job.
 import { z } from 'zod';
 import type { JobStarted } from './jobs-common';
+import { leadTimeMs } from './timing';
 
 const id = z.number().int().positive();
 const offset = z.number().int().min(0);
@@ -39,7 +40,8 @@ export const suggestionsInputs = {
   /** The open document's suggestions: places no span covers, not rejected there before, best first where they overlap. */
   'suggestions:forDocument': z.object({ documentId: id, sources: sources.optional() }).strict(),
   /** Accepts suggestions as spans of the current coder (origin 'suggested', with their source): one undo step. */
-  'suggestions:accept': z.object({ documentId: id, suggestions: z.array(suggestion).min(1).max(10_000) }).strict(),
+  /** `leadTimeMs` (#24 timing) is stored only when one suggestion is accepted (one coder action). */
+  'suggestions:accept': z.object({ documentId: id, suggestions: z.array(suggestion).min(1).max(10_000), leadTimeMs: leadTimeMs.optional() }).strict(),
   /** Rejects a suggestion: it is not proposed again at that place with that label. */
   'suggestions:reject': z.object({ documentId: id, suggestion }).strict(),
   /** Pre-annotates many documents as a job (progress, cancel): suggestions at or above `acceptAbove` become spans, the rest stay proposals. */
