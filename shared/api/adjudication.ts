@@ -80,6 +80,24 @@ export interface DisagreementUnit {
   gold: GoldSpan[];
 }
 
+/** Where one end of a coder's relation stands: its span taken into gold from that coder, in a unit not decided yet, or decided without it. */
+export type RelationEndState = 'adopted' | 'undecided' | 'not_adopted';
+
+/**
+ * A coder's relation the gold layer does not have (#23): an end not adopted yet (its unit is
+ * undecided), an end not adopted by the decision, or both ends adopted but the gold relation deleted
+ * since. Gold has "the same relation" when a gold relation of its type joins gold spans at both of
+ * its ends' places and labels (whichever coder they were taken from).
+ */
+export interface LeftOutRelation {
+  coder: string;
+  relationId: number;
+  typeKey: string;
+  from: AdjudicationSpan & { state: RelationEndState };
+  to: AdjudicationSpan & { state: RelationEndState };
+  reason: 'end_undecided' | 'end_not_adopted' | 'not_in_gold';
+}
+
 export interface DocumentAdjudication {
   documentId: number;
   units: DisagreementUnit[];
@@ -87,6 +105,12 @@ export interface DocumentAdjudication {
   agreed: number;
   agreedInGold: number;
   progress: { decided: number; total: number };
+  /**
+   * Relations: a coder's relation comes into gold when both of its spans are taken from that coder
+   * (re-pointed to the gold spans; the same relation of several coders once). `inGold` counts the
+   * document's gold relations; `leftOut` lists the coders' relations gold lacks, with the reason.
+   */
+  relations: { inGold: number; leftOut: LeftOutRelation[] };
 }
 
 export interface AdjudicationProgress {
@@ -100,7 +124,7 @@ export interface AdjudicationProgress {
 export type AdjudicationApi = {
   /** The document's disagreement units between these coders, in text order, with any gold decided. */
   'adjudication:disagreements': (a: In<'adjudication:disagreements'>) => Promise<DocumentAdjudication>;
-  /** Decides one unit: replaces the gold spans inside it with the choice, in one transaction. */
+  /** Decides one unit: replaces the gold spans inside it (and their gold relations) with the choice and the chosen coders' relations that can come, in one transaction. */
   'adjudication:decide': (a: In<'adjudication:decide'>) => Promise<DocumentAdjudication>;
   /** Puts the spans every coder has into the gold layer (those not there yet); answers how many were added. */
   'adjudication:acceptAgreed': (a: In<'adjudication:acceptAgreed'>) => Promise<{ added: number }>;

@@ -1,7 +1,9 @@
 // Adjudication rules (#20). The gold layer is the reserved coder GOLD_ANNOTATOR's spans. Units come
 // from units.ts; a decision replaces the gold spans inside its unit (agreed spans excepted) and is
 // recorded, in one transaction. Decisions are not in the undo history (a history step is one span,
-// a decision several spans plus its record): deciding the unit again replaces it.
+// a decision several spans plus its record): deciding the unit again replaces it. Gold spans bring
+// their coders' relations along (relations.ts); replaced gold spans take theirs with them, and
+// deciding the unit again brings them back.
 import type { AdjudicationChoice, AdjudicationProgress, DisagreementUnit, DocumentAdjudication } from '../../../shared/api/adjudication';
 import { GOLD_ANNOTATOR } from '../../../shared/api/adjudication';
 import { ApiFailure } from '../../../shared/api/result';
@@ -13,6 +15,7 @@ import { nowIso } from '../db/connection';
 import { getDocumentText } from '../db/documents';
 import { getLabel } from '../db/labels';
 import { ensureAnnotator } from '../db/meta';
+import { bringCoderRelations, relationReport } from './relations';
 import { agreedSpans, disagreementUnits, spanKey, type CoderSpans, type RawUnit, type UnitSpan } from './units';
 
 function requireText(db: Db, documentId: number): string {
@@ -63,7 +66,13 @@ function analyse(db: Db, documentId: number, coders: readonly string[]) {
   return { text, layers, agreed, agreedKeys, gold };
 }
 
-function describe(db: Db, documentId: number, coders: readonly string[], analysis: Analysis = analyse(db, documentId, coders)): DocumentAdjudication {
+function describe(
+  db: Db,
+  documentId: number,
+  coders: readonly string[],
+  analysis: Analysis = analyse(db, documentId, coders),
+  withRelations = true,
+): DocumentAdjudication {
   const { text, layers, agreed, agreedKeys, gold } = analysis;
   const units = disagreementUnits(layers);
   const decided = new Map(store.decisions(db, documentId).map((d) => [`${d.start}:${d.end}`, d]));
@@ -82,12 +91,23 @@ function describe(db: Db, documentId: number, coders: readonly string[], analysi
     };
   });
   const goldKeys = new Set(gold.map(spanKey));
+  const relations = withRelations
+    ? relationReport(
+        db,
+        documentId,
+        coders,
+        text,
+        gold,
+        shown.map((u) => ({ start: u.start, end: u.end, decided: u.decision !== null })),
+      )
+    : { inGold: 0, leftOut: [] };
   return {
     documentId,
     units: shown,
     agreed: agreed.length,
     agreedInGold: agreed.filter((s) => goldKeys.has(spanKey(s))).length,
     progress: { decided: shown.filter((u) => u.decision !== null).length, total: shown.length },
+    relations,
   };
 }
 
@@ -156,14 +176,16 @@ export function decide(db: Db, input: { documentId: number; coders: string[]; st
     for (const g of goldInside(gold, unit)) if (!agreedKeys.has(spanKey(g))) annotations.deleteAnnotation(db, g.id);
     const goldId = ensureAnnotator(db, GOLD_ANNOTATOR);
     const now = nowIso();
-    for (const { span, from } of chosen) insertGold(db, input.documentId, goldId, span, from, now);
+    const written = new Set(chosen.map(({ span, from }) => insertGold(db, input.documentId, goldId, span, from, now)));
+    bringCoderRelations(db, input.documentId, goldId, input.coders, store.goldSpans(db, input.documentId, goldId), written);
     const choice = input.choice.kind === 'coder' ? `coder:${input.choice.coder}` : input.choice.kind;
     store.saveDecision(db, input.documentId, { start: unit.start, end: unit.end, choice, decidedAt: now });
     return describe(db, input.documentId, input.coders);
   })();
 }
 
-function insertGold(db: Db, documentId: number, goldId: number, span: UnitSpan, from: string, now: string): void {
+/** Writes (or finds) the gold span and records whose it is; answers its id. */
+function insertGold(db: Db, documentId: number, goldId: number, span: UnitSpan, from: string, now: string): number {
   const existing = annotations.findSameSpan(db, { documentId, start: span.start, end: span.end, labelId: span.labelId, annotatorId: goldId });
   const id =
     existing ??
@@ -180,6 +202,7 @@ function insertGold(db: Db, documentId: number, goldId: number, span: UnitSpan, 
       updatedAt: now,
     });
   store.setAdjudicatedFrom(db, id, from);
+  return id;
 }
 
 export function acceptAgreed(db: Db, input: { documentId: number; coders: string[] }): { added: number } {
@@ -197,7 +220,7 @@ function addAgreedToGold(db: Db, documentId: number, coders: readonly string[], 
   if (missing.length === 0) return 0;
   const goldId = ensureAnnotator(db, GOLD_ANNOTATOR);
   const now = nowIso();
-  annotations.insertDocumentAnnotations(
+  const ids = annotations.insertDocumentAnnotations(
     db,
     documentId,
     missing.map((span) => ({
@@ -214,6 +237,7 @@ function addAgreedToGold(db: Db, documentId: number, coders: readonly string[], 
     })),
   );
   store.setAdjudicatedFromAll(db, documentId, goldId, missing, coders.join(','));
+  bringCoderRelations(db, documentId, goldId, coders, store.goldSpans(db, documentId, goldId), new Set(ids));
   return missing.length;
 }
 
@@ -221,7 +245,7 @@ export function progress(db: Db, input: { coders: string[]; documentIds?: number
   const coderIds = requireCoders(db, input.coders);
   const docs = input.documentIds ? store.documentTitles(db, input.documentIds) : store.documentsSharedBy(db, coderIds);
   const documents = docs.map(({ id, title }) => {
-    const { progress: p } = describe(db, id, input.coders);
+    const { progress: p } = describe(db, id, input.coders, undefined, false);
     return { documentId: id, title, decided: p.decided, total: p.total };
   });
   return {

@@ -124,3 +124,40 @@ export function spanEnd(db: Db, annotationId: number): { documentId: number; lab
     ) as { documentId: number; labelKey: string } | undefined) ?? null
   );
 }
+
+/** A relation with its two spans' places; `owner` is the annotator of both spans. */
+export interface PlacedRelationRow {
+  id: number;
+  typeId: number;
+  typeKey: string;
+  owner: string;
+  fromId: number;
+  fromStart: number;
+  fromEnd: number;
+  fromLabelId: number;
+  toId: number;
+  toStart: number;
+  toEnd: number;
+  toLabelId: number;
+}
+
+/**
+ * The document's relations between two spans of one of these annotators (adjudication reads the
+ * coders' and the gold layer's), by id. None in a project older than migration 014 opened read-only.
+ */
+export function placedRelations(db: Db, documentId: number, owners: readonly string[]): PlacedRelationRow[] {
+  if (!hasRelationTables(db)) return [];
+  return statement(
+    db,
+    `SELECT r.id, r.type_id AS typeId, t.key AS typeKey, an.name AS owner,
+            f.id AS fromId, f.start AS fromStart, f.end AS fromEnd, f.label_id AS fromLabelId,
+            o.id AS toId, o.start AS toStart, o.end AS toEnd, o.label_id AS toLabelId
+       FROM relations r
+       JOIN relation_types t ON t.id = r.type_id
+       JOIN annotations f ON f.id = r.from_annotation_id
+       JOIN annotations o ON o.id = r.to_annotation_id AND o.annotator_id = f.annotator_id
+       JOIN annotators an ON an.id = f.annotator_id
+      WHERE r.document_id = ? AND an.name IN (SELECT value FROM json_each(?))
+      ORDER BY r.id`,
+  ).all(documentId, JSON.stringify(owners)) as PlacedRelationRow[];
+}
