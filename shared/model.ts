@@ -140,6 +140,8 @@ export interface Annotation {
   originDetail?: OriginDetail;
   /** The entity the span is linked to (#23); absent (or null) when not linked. */
   entityId?: number | null;
+  /** Active ms its coder spent before making it (#24 timing); absent when not made by one coder action. */
+  leadTimeMs?: number;
 }
 
 /** The source of an accepted suggestion (#22): which source, which gazetteer/pattern/model, how confident. */

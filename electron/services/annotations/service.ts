@@ -41,6 +41,8 @@ export interface CreateInput {
   attributes?: Record<string, string>;
   origin?: AnnotationOrigin;
   annotator: string;
+  /** Active ms the coder spent before this span (#24 timing), when one coder action made it. */
+  leadTimeMs?: number;
 }
 
 /** Creates a span, or returns the coder's existing one when it has this label on these characters already. */
@@ -63,6 +65,7 @@ export function createAnnotation(db: Db, input: CreateInput): Annotation {
       attributes: input.attributes ?? {},
       createdAt: now,
       updatedAt: now,
+      leadTimeMs: input.leadTimeMs,
     });
     const created = annotations.getAnnotation(db, id)!;
     operations.recordOperation(db, input.documentId, 'create', null, created);

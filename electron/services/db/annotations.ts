@@ -24,6 +24,7 @@ type SpanRow = [
   note: string | null,
   originDetail: string | null,
   entityId: number | null,
+  leadTimeMs: number | null,
 ];
 
 const hasColumn = (db: Db, name: string) => statement(db, `SELECT 1 FROM pragma_table_info('annotations') WHERE name = ?`).pluck().get(name) !== undefined;
@@ -36,7 +37,7 @@ function selectSpans(db: Db, where: string): Database.Statement {
   return statement(
     db,
     `SELECT ${SPAN_COLUMNS}, ${hasColumn(db, 'note') ? 'a.note' : 'NULL'}, ${hasColumn(db, 'origin_detail') ? 'a.origin_detail' : 'NULL'},
-      ${hasColumn(db, 'entity_id') ? 'a.entity_id' : 'NULL'}
+      ${hasColumn(db, 'entity_id') ? 'a.entity_id' : 'NULL'}, ${hasColumn(db, 'lead_time_ms') ? 'a.lead_time_ms' : 'NULL'}
     FROM annotations a JOIN annotators an ON an.id = a.annotator_id WHERE ${where}`,
   ).raw(true);
 }
@@ -72,6 +73,7 @@ const toAnnotation = (row: SpanRow, sets: Map<number, Record<string, string>>): 
   updatedAt: row[10],
   ...(row[12] === null ? {} : { originDetail: JSON.parse(row[12]) as OriginDetail }),
   ...(row[13] === null ? {} : { entityId: row[13] }),
+  ...(row[14] === null ? {} : { leadTimeMs: row[14] }),
 });
 
 export function listAnnotations(db: Db, documentId: number): Annotation[] {
@@ -116,6 +118,8 @@ export interface AnnotationRecord {
   originDetail?: OriginDetail | null;
   /** The linked entity (migration 014); absent or null: not linked. */
   entityId?: number | null;
+  /** Active ms before the coder made it (migration 017); absent or null: none. */
+  leadTimeMs?: number | null;
 }
 
 /** Stored as JSON with its keys in one order, so that equal details are equal text. */
@@ -146,7 +150,10 @@ function insertAnnotationRow(db: Db, record: AnnotationRecord, sets?: AttributeS
     storedOriginDetail(record.originDetail),
     record.entityId ?? null,
   );
-  return Number(result.lastInsertRowid);
+  const id = Number(result.lastInsertRowid);
+  // Set apart from the INSERT, whose SQL stays that of every project since 014: few spans have one.
+  if (record.leadTimeMs != null) statement(db, 'UPDATE annotations SET lead_time_ms = ? WHERE id = ?').run(record.leadTimeMs, id);
+  return id;
 }
 
 function addToSpanCount(db: Db, documentId: number, delta: number): void {

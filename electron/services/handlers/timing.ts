@@ -1,13 +1,9 @@
 import type { HandlerRegistry } from '../app/registry';
 import type { CoreContext } from '../core';
-import { ApiFailure } from '../../../shared/api/result';
+import * as service from '../timing/service';
 
-/** Registers the timing channels (#24). */
-export function registerTimingHandlers(registry: HandlerRegistry, _context: Pick<CoreContext, 'session'>): void {
-  registry.method('timing:record', () => {
-    throw new ApiFailure('internal', 'timing:record is not built yet');
-  });
-  registry.method('dashboard:timing', () => {
-    throw new ApiFailure('internal', 'dashboard:timing is not built yet');
-  });
+/** Registers the timing channels (#24): recording writes; the dashboard's rows read, on read-only projects too. */
+export function registerTimingHandlers(registry: HandlerRegistry, { session }: Pick<CoreContext, 'session'>): void {
+  registry.method('timing:record', (input) => service.recordTime(session.requireWritableDb(), session.annotator(), input));
+  registry.method('dashboard:timing', (input) => service.dashboardTiming(session.requireDb(), input));
 }

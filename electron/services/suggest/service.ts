@@ -111,6 +111,8 @@ export function writeAccepted(
   text: string,
   annotator: string,
   list: readonly SuggestionRef[],
+  /** Stored only when one suggestion is accepted: one coder action (#24 timing). */
+  leadTimeMs?: number,
 ): { created: number[]; skipped: number; sources: SuggestionSource[] } {
   const annotatorId = ensureAnnotator(db, annotator);
   const occupied = batches.coderSpans(db, documentId, annotatorId).map(([start, end]) => ({ start, end }));
@@ -129,7 +131,8 @@ export function writeAccepted(
     batchId ??= batches.insertBatch(db, s.labelId, annotatorId, now);
     const originDetail = { source: s.source, sourceId: s.sourceId, confidence: s.confidence };
     const record = { documentId, start: s.start, end: s.end, labelId: s.labelId, annotatorId, origin: 'suggested' as const, reviewState: 'pending' as const };
-    const id = annotations.insertAnnotation(db, { ...record, attributes: {}, createdAt: now, updatedAt: now, originDetail });
+    const lead = list.length === 1 ? leadTimeMs : undefined;
+    const id = annotations.insertAnnotation(db, { ...record, attributes: {}, createdAt: now, updatedAt: now, originDetail, leadTimeMs: lead });
     const span: Annotation = { ...annotations.getAnnotation(db, id)! };
     operations.recordOperation(db, documentId, 'create', null, span, batchId);
     occupied.push({ start: s.start, end: s.end });
@@ -143,10 +146,10 @@ export function writeAccepted(
 export function acceptSuggestions(
   db: Db,
   annotator: string,
-  input: { documentId: number; suggestions: SuggestionRef[] },
+  input: { documentId: number; suggestions: SuggestionRef[]; leadTimeMs?: number },
 ): { created: number[]; skipped: number } {
   return db.transaction(() => {
-    const { created, skipped } = writeAccepted(db, input.documentId, requireText(db, input.documentId), annotator, input.suggestions);
+    const { created, skipped } = writeAccepted(db, input.documentId, requireText(db, input.documentId), annotator, input.suggestions, input.leadTimeMs);
     return { created, skipped };
   })();
 }

@@ -17,6 +17,7 @@ import { migration013Suggestions } from './013-suggestions';
 import { migration014EntitiesRelations } from './014-entities-relations';
 import { migration015SpanTextDigests } from './015-span-text-digests';
 import { migration016SearchIndexPending } from './016-search-index-pending';
+import { migration017AnnotationTiming } from './017-annotation-timing';
 
 export interface Migration {
   version: number;
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014EntitiesRelations,
   migration015SpanTextDigests,
   migration016SearchIndexPending,
+  migration017AnnotationTiming,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
