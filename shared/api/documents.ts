@@ -1,11 +1,29 @@
 import { z } from 'zod';
-import { DOCUMENT_STATUSES, type DocumentDetail, type DocumentOriginal, type DocumentSummary } from '../model';
+import { DOCUMENT_STATUSES, REVIEW_STATES, type DocumentDetail, type DocumentOriginal, type DocumentSummary } from '../model';
 import { DOCUMENT_SORT_KEYS, REVIEW_PROGRESS } from './document-query';
 
 const id = z.number().int().positive();
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}/, 'dates are YYYY-MM-DD');
 
 export { DOCUMENT_SORT_KEYS, REVIEW_PROGRESS, type ReviewProgress } from './document-query';
+
+const labelKey = z.string().min(1).max(100);
+
+/**
+ * A span a document must hold: with this exact text or linked to this entity (one of the two), of
+ * this label when given. `unlinked`: only spans linked to no entity (a dashboard mention counts its
+ * linked spans under their entity, not under their text).
+ */
+export const mentionCondition = z
+  .object({
+    text: z.string().min(1).max(1000).optional(),
+    entityId: id.optional(),
+    label: labelKey.optional(),
+    unlinked: z.boolean().optional(),
+  })
+  .strict()
+  .refine((m) => (m.text === undefined) !== (m.entityId === undefined), { message: 'a mention names either a text or an entityId' });
+export type MentionCondition = z.infer<typeof mentionCondition>;
 
 export const documentFilter = z
   .object({
@@ -27,8 +45,21 @@ export const documentFilter = z
     hasSpans: z.boolean().optional(),
     /** Review progress of a document's spans; documents without spans match none of these. */
     review: z.enum(REVIEW_PROGRESS).optional(),
+    district: z.string().max(100).optional(),
+    /**
+     * The dashboard's span filter: labels (keys, any of them), coder (annotator above) and review
+     * state describe ONE span — a document matches when one of its spans meets all of them, and
+     * each mention and entity below is such a span too (the dashboard counts documents this way).
+     */
+    labels: z.array(labelKey).min(1).max(1000).optional(),
+    spanReview: z.enum(REVIEW_STATES).optional(),
+    /** Documents holding a span for each of these (all of them). */
+    mentions: z.array(mentionCondition).min(1).max(50).optional(),
+    /** Documents holding a span linked to each of these entities (all of them). */
+    entityIds: z.array(id).min(1).max(50).optional(),
   })
   .strict();
+export type DocumentListFilter = z.input<typeof documentFilter>;
 
 export const metadataPatch = z
   .object({

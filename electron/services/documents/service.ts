@@ -5,7 +5,8 @@ import type { ApiOutput } from '../../../shared/api/index';
 import type { HandlerInput } from '../app/registry';
 import type { Db } from '../db/connection';
 import * as documents from '../db/documents';
-import { annotatorIdByName, type DocumentFilter } from '../db/document-filters';
+import { annotatorIdByName, mentionSpanCandidates, type DocumentFilter, type SpanConditions } from '../db/document-filters';
+import { hasEntityTables } from '../db/entities';
 import { getLabelByKey } from '../db/labels';
 import { updateDocumentNote } from './note-history';
 
@@ -49,12 +50,40 @@ export function nextUnfinishedDocument(db: Db, afterId: number): ApiOutput<'docu
  * another project, a label since deleted) matches no span: no document has it, every document lacks it.
  */
 function resolveFilter(db: Db, filter: HandlerInput<'documents:list'>['filter']): DocumentFilter {
-  const { withLabel, withoutLabel, annotator, ...rest } = filter;
+  const { withLabel, withoutLabel, annotator, labels, mentions, entityIds, ...rest } = filter;
   const labelId = (key: string | undefined) => (key === undefined ? undefined : (getLabelByKey(db, key)?.id ?? null));
-  return {
+  const resolved: DocumentFilter = {
     ...rest,
     withLabelId: labelId(withLabel),
     withoutLabelId: labelId(withoutLabel),
     annotatorId: annotator === undefined ? undefined : annotatorIdByName(db, annotator),
   };
+  if (labels) resolved.labelIds = labels.map(labelId).filter((id): id is number => typeof id === 'number');
+  const entities = [...(entityIds ?? []).map((entityId) => ({ entityId })), ...(mentions ?? []).filter((m) => m.entityId !== undefined)];
+  const texts = (mentions ?? []).filter((m) => m.text !== undefined);
+  if (entities.length && !hasEntityTables(db)) {
+    resolved.mentionDocumentIds = [[]];
+    return resolved;
+  }
+  resolved.entities = entities.map((m) => ({ entityId: m.entityId!, ...('label' in m && m.label !== undefined ? { labelId: labelId(m.label) } : {}) }));
+  resolved.mentionDocumentIds = texts.map((m) =>
+    documentsWithMention(db, m.text!, { ...resolved, labelId: labelId(m.label), unlinked: Boolean(m.unlinked) && hasEntityTables(db) }),
+  );
+  return resolved;
+}
+
+/** Documents holding a span whose text is exactly `text` and that meets the conditions. */
+function documentsWithMention(db: Db, text: string, conditions: SpanConditions & { labelId?: number | null; unlinked: boolean }): number[] {
+  const found: number[] = [];
+  let textOf = -1;
+  let documentText = '';
+  for (const [documentId, start, end] of mentionSpanCandidates(db, text, conditions)) {
+    if (found[found.length - 1] === documentId) continue;
+    if (documentId !== textOf) {
+      documentText = documents.getDocumentText(db, documentId) ?? '';
+      textOf = documentId;
+    }
+    if (documentText.slice(start, end) === text) found.push(documentId);
+  }
+  return found;
 }

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
 import type { DOCUMENT_SORT_KEYS, ReviewProgress } from '../../../shared/api/document-query';
-import type { DocumentStatus, DocumentSummary } from '../../../shared/model';
+import type { DocumentListFilter, MentionCondition } from '../../../shared/api/documents';
+import type { DocumentStatus, DocumentSummary, ReviewState } from '../../../shared/model';
 
 export const PAGE = 200;
 
@@ -22,6 +23,12 @@ export interface ListQuery {
   hasWarnings?: boolean;
   hasSpans?: boolean;
   review?: ReviewProgress;
+  district?: string;
+  /** The dashboard's span filter (a drill from a chart): label keys, review state, mentions, entities. */
+  labels?: string[];
+  spanReview?: ReviewState;
+  mentions?: MentionCondition[];
+  entityIds?: number[];
   sort: SortKey;
   direction: 'asc' | 'desc';
 }
@@ -40,15 +47,19 @@ export interface DocumentList {
 }
 
 /** The list's query as documents:list's filter (the Suggestions panel pre-annotates the listed documents with it too). */
-export function toFilter(q: ListQuery) {
-  const filter: Record<string, string | boolean> = {};
+export function toFilter(q: ListQuery): DocumentListFilter {
+  const filter: DocumentListFilter = {};
   if (q.status) filter.status = q.status;
   if (q.source?.trim()) filter.source = q.source.trim();
+  if (q.district?.trim()) filter.district = q.district.trim();
   if (q.titleContains?.trim()) filter.titleContains = q.titleContains.trim();
   if (q.dateFrom) filter.dateFrom = q.dateFrom;
   if (q.dateTo) filter.dateTo = q.dateTo;
-  for (const key of ['withLabel', 'withoutLabel', 'annotator', 'review'] as const) if (q[key]) filter[key] = q[key];
+  for (const key of ['withLabel', 'withoutLabel', 'annotator'] as const) if (q[key]) filter[key] = q[key];
+  if (q.review) filter.review = q.review;
   for (const key of ['hasWarnings', 'hasSpans'] as const) if (q[key] !== undefined) filter[key] = q[key];
+  if (q.spanReview) filter.spanReview = q.spanReview;
+  for (const key of ['labels', 'mentions', 'entityIds'] as const) if (q[key]?.length) Object.assign(filter, { [key]: q[key] });
   return filter;
 }
 

@@ -36,8 +36,8 @@ export function SearchPanel({ search }: { search: CorpusSearch }) {
   const onKey = usePanelKeys(labels, panel.setLabelId, labelAll.undo, labelAll.redo, labelAll.plan ? labelAll.cancel : search.close);
   const { submit } = search;
   const showMention = useCallback(
-    (mention: string, unlabelledOnly: boolean) => {
-      setOptions((prev) => ({ ...DEFAULT_OPTIONS, ...prev, regex: false, label: '', unlabelled: unlabelledOnly }));
+    (mention: string, unlabelledOnly: boolean, label = '') => {
+      setOptions((prev) => ({ ...DEFAULT_OPTIONS, ...prev, regex: false, label, unlabelled: unlabelledOnly }));
       submit(mention);
     },
     [setOptions, submit],
@@ -104,10 +104,10 @@ function ModeTabs({ mode, setMode }: { mode: SearchMode; setMode: (mode: SearchM
 }
 
 /** A mention asked for from outside the panel (the span detail, the palette): its occurrences, once. */
-function useMentionRequest({ mentionRequest, mentionHandled }: CorpusSearch, showMention: (mention: string, unlabelledOnly: boolean) => void) {
+function useMentionRequest({ mentionRequest, mentionHandled }: CorpusSearch, showMention: (mention: string, unlabelledOnly: boolean, label?: string) => void) {
   useEffect(() => {
     if (!mentionRequest) return;
-    showMention(mentionRequest.mention, mentionRequest.unlabelledOnly);
+    showMention(mentionRequest.mention, mentionRequest.unlabelledOnly, mentionRequest.label);
     mentionHandled();
   }, [mentionRequest, mentionHandled, showMention]);
 }

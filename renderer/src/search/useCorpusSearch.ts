@@ -18,11 +18,13 @@ const SHOW_MENTION_EVENT = 'biaozhu:show-mention';
 export interface MentionRequest {
   mention: string;
   unlabelledOnly: boolean;
+  /** Only hits inside a span of this label (its key), e.g. a dashboard bar's. */
+  label?: string;
 }
 
 /** Opens the corpus search panel on the mention's occurrences (the span detail sits outside the search's props). */
-export function showMentionInCorpus(mention: string, unlabelledOnly: boolean): void {
-  window.dispatchEvent(new CustomEvent<MentionRequest>(SHOW_MENTION_EVENT, { detail: { mention, unlabelledOnly } }));
+export function showMentionInCorpus(mention: string, unlabelledOnly: boolean, label?: string): void {
+  window.dispatchEvent(new CustomEvent<MentionRequest>(SHOW_MENTION_EVENT, { detail: { mention, unlabelledOnly, label } }));
 }
 
 interface Deps {
