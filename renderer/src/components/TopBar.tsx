@@ -9,6 +9,7 @@ import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { ProjectMenu, StartupNotice } from '../projects/ProjectMenu';
 import { errorMessage, useToast } from '../state/toasts';
 import { SearchBox } from '../search/SearchBox';
+import { openDashboard } from '../dashboard/DashboardLayer';
 import type { CorpusSearch } from '../search/useCorpusSearch';
 
 interface Props {
@@ -59,6 +60,9 @@ export function TopBar({ onDialog, reviewMode, setReviewMode, hasDocument, searc
           title={`${t('top.review')} (${formatKey('Alt+r')})`}
         >
           {t('top.review')}
+        </button>
+        <button type="button" className="button" onClick={openDashboard} title={`${t('top.dashboard')} (${formatKey('Alt+g')})`}>
+          {t('top.dashboard')}
         </button>
         <span className="toolbar-sep" />
         <button type="button" className="button button-ghost" onClick={() => onDialog('palette')} title={t('top.palette')}>

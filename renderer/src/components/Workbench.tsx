@@ -18,6 +18,7 @@ import { errorMessage, useToast } from '../state/toasts';
 import { buildCommands } from '../state/workbenchCommands';
 import { SearchPanel } from '../search/SearchPanel';
 import { useCorpusSearch } from '../search/useCorpusSearch';
+import { DashboardLayer, useDashboard } from '../dashboard/DashboardLayer';
 import { DocumentList } from './DocumentList';
 import { ReaderPane } from './ReaderPane';
 import { RightPanel } from './RightPanel';
@@ -40,7 +41,9 @@ export function Workbench() {
   const nav = useDocumentNavigation({ session, list, open, onOpen: hideOriginal, toast, t });
   const actions = useSessionActions({ session, reader, findOpen: view.findOpen, closeFind, toast, t });
   const search = useCorpusSearch({ session, reader, openDoc: nav.openDoc, t });
-  const commands = useKeys(useCommandList({ session, reader, view, setDialog: dialogs.setDialog, nav, actions }), search.commands, dialogs.dialog === null);
+  const dashboard = useDashboard(setQuery);
+  const keysActive = dialogs.dialog === null && !dashboard.open;
+  const commands = useKeys(useCommandList({ session, reader, view, setDialog: dialogs.setDialog, nav, actions }), search.commands, keysActive);
 
   const setStatus = actions.setStatus;
   return (
@@ -95,6 +98,7 @@ export function Workbench() {
         onImported={list.reload}
         droppedFiles={dialogs.droppedFiles}
       />
+      <DashboardLayer dashboard={dashboard} />
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { enAdjudication } from './en-adjudication';
 import { enSearch } from './en-search';
 import { enSuggestions } from './en-suggestions';
 import { enEntities } from './en-entities';
+import { enDashboard } from './en-dashboard';
 
 const enMain = {
   'app.name': 'Biaozhu',
@@ -289,6 +290,7 @@ export const en = {
   ...enSearch,
   ...enSuggestions,
   ...enEntities,
+  ...enDashboard,
 };
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { zhAdjudication } from './zh-adjudication';
 import { zhSearch } from './zh-search';
 import { zhSuggestions } from './zh-suggestions';
 import { zhEntities } from './zh-entities';
+import { zhDashboard } from './zh-dashboard';
 
 const zhMain: Omit<
   Messages,
@@ -25,6 +26,7 @@ const zhMain: Omit<
   | keyof typeof zhSearch
   | keyof typeof zhSuggestions
   | keyof typeof zhEntities
+  | keyof typeof zhDashboard
 > = {
   'app.name': '标注',
   'app.tagline': '中文新闻片段标注',
@@ -301,4 +303,5 @@ export const zh: Record<MessageKey, string> = {
   ...zhSearch,
   ...zhSuggestions,
   ...zhEntities,
+  ...zhDashboard,
 };

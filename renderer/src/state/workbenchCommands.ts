@@ -12,6 +12,7 @@ import { cyclePane, releaseTab, tabReleased } from './paneFocus';
 import { resizeSelected, review, stepSpan, tagWith, type ActionContext, type Edge } from './spanActions';
 import { suggestionCommands } from '../suggestions/suggestionCommands';
 import { entityCommands } from '../entities/entityCommands';
+import { openDashboard } from '../dashboard/DashboardLayer';
 
 export type DialogName = 'import' | 'export' | 'labels' | 'palette' | 'help' | 'backups';
 
@@ -266,6 +267,7 @@ function appCommands({ d, t }: Build): Command[] {
     { id: 'import', group: 'app', title: t('cmd.import'), keys: ['Mod+o'], run: () => d.openDialog('import'), global: true },
     { id: 'export', group: 'app', title: t('cmd.export'), keys: ['Mod+Shift+e'], run: () => d.openDialog('export'), global: true },
     { id: 'labels', group: 'app', title: t('cmd.labels'), keys: ['Mod+Shift+l'], run: () => d.openDialog('labels'), global: true },
+    { id: 'dashboard', group: 'app', title: t('cmd.dashboard'), keys: ['Alt+g'], run: openDashboard, global: true },
     { id: 'closeProject', group: 'app', title: t('cmd.closeProject'), keys: [], run: d.closeProject },
     { id: 'restoreBackup', group: 'app', title: t('cmd.restoreBackup'), keys: [], run: () => d.openDialog('backups') },
   ];

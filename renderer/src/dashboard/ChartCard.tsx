@@ -1,0 +1,98 @@
+// A dashboard card: title, the chart's own controls, save as SVG / PNG / CSV, and the chart — or
+// what to do when nothing matches, or why it could not be counted.
+import { useRef, type ReactNode } from 'react';
+import { useI18n } from '../i18n';
+import { errorMessage, useToast } from '../state/toasts';
+import { tableCsv, type ChartModel } from './chartModel';
+import type { DashboardDrill } from './drill';
+import { EChart, type EChartHandle } from './EChart';
+import { saveCsv, savePng, saveSvg } from './saveChart';
+
+interface Props {
+  /** Names the card for tests and the saved files (biaozhu-<id>.svg). */
+  id: string;
+  title: string;
+  model: ChartModel | null;
+  loading: boolean;
+  error?: string;
+  controls?: ReactNode;
+  height?: number;
+  onDrill?: (drill: DashboardDrill) => void;
+  /** Said under the chart: what a click opens. */
+  hint?: string;
+  wide?: boolean;
+}
+
+export function ChartCard({ id, title, model, loading, error, controls, height = 300, onDrill, hint, wide }: Props) {
+  const { t } = useI18n();
+  const toast = useToast();
+  const chart = useRef<EChartHandle>(null);
+  const name = `biaozhu-${id}`;
+  const drawn = model !== null && !model.empty;
+  const run = (save: () => void | Promise<void>) => {
+    void Promise.resolve()
+      .then(save)
+      .catch((e) => toast.error(errorMessage(e)));
+  };
+  return (
+    <section className={`dash-card${wide ? ' is-wide' : ''}`} data-chart={id} aria-labelledby={`dash-${id}-title`} aria-busy={loading}>
+      <header className="dash-card-head">
+        <h3 id={`dash-${id}-title`}>{title}</h3>
+        <div className="dash-card-controls">{controls}</div>
+        <div className="dash-card-save" role="group" aria-label={t('dashboard.save')}>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={!drawn}
+            aria-label={t('dashboard.saveAs', { format: 'SVG' })}
+            title={t('dashboard.saveAs', { format: 'SVG' })}
+            onClick={() => run(() => saveSvg(chart.current!, name))}
+          >
+            SVG
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={!drawn}
+            aria-label={t('dashboard.saveAs', { format: 'PNG' })}
+            title={t('dashboard.saveAs', { format: 'PNG' })}
+            onClick={() => run(() => savePng(chart.current!, name))}
+          >
+            PNG
+          </button>
+          <button
+            type="button"
+            className="button button-small"
+            disabled={model === null}
+            aria-label={t('dashboard.saveAs', { format: 'CSV' })}
+            title={t('dashboard.saveAs', { format: 'CSV' })}
+            onClick={() => run(() => saveCsv(tableCsv(model!.table), name))}
+          >
+            CSV
+          </button>
+        </div>
+      </header>
+      {error ? (
+        <p className="dash-message is-error" role="alert">
+          {t('dashboard.error', { message: error })}
+        </p>
+      ) : model === null ? (
+        <p className="dash-message" style={{ height }}>
+          {t('dashboard.loading')}
+        </p>
+      ) : model.empty ? (
+        <p className="dash-message" style={{ height }}>
+          {t('dashboard.empty')}
+        </p>
+      ) : (
+        <EChart option={model.option} height={height} handle={chart} label={title} onPoint={onDrill ? (p) => handlePoint(model, p, onDrill) : undefined} />
+      )}
+      {drawn && hint && <p className="dash-hint muted">{hint}</p>}
+    </section>
+  );
+}
+
+function handlePoint(model: ChartModel, point: Parameters<ChartModel['drill']>[0], onDrill: (drill: DashboardDrill) => void) {
+  const drill = model.drill(point);
+  if (drill) onDrill(drill);
+}
