@@ -27,11 +27,14 @@ async function newPage(browser: Browser): Promise<{ context: BrowserContext; pag
   return { context, page: await context.newPage() };
 }
 
-export async function openApp(ctx: MeasureContext, tag: string): Promise<ReaderPage> {
+/** `prepare` changes the fixture's copy before the app opens it (the open measure adds relations). */
+export async function openApp(ctx: MeasureContext, tag: string, prepare?: (projectPath: string, fx: Fixture) => void): Promise<ReaderPage> {
   requireRenderer();
   const fx = fixture(ctx.spec, ctx.log);
   const dir = workDir(ctx.spec.name, `reader-${tag}`);
-  const server: RunningServer = await startServer({ userData: join(dir, 'user'), project: fixtureCopy(fx, dir) });
+  const project = fixtureCopy(fx, dir);
+  prepare?.(project, fx);
+  const server: RunningServer = await startServer({ userData: join(dir, 'user'), project });
   const browser = await launchChromium();
   try {
     const { page } = await newPage(browser);

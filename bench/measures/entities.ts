@@ -9,11 +9,11 @@ import Database from 'better-sqlite3';
 import { benchCore } from '../lib/core';
 import { fixture, fixtureCopy } from '../lib/fixture';
 import { workDir } from '../lib/paths';
+import { addRelations } from '../lib/relations';
 import { percentile, round, row, runMeasure, type Row } from '../lib/result';
 import { setEntityLink } from '../../electron/services/db/annotations';
 import type { Db } from '../../electron/services/db/connection';
 import { insertEntity } from '../../electron/services/db/entities';
-import { insertRelation, relationTypeByKey } from '../../electron/services/db/relations';
 import { stripTitles } from '../../electron/services/entities/titles';
 
 const RUNS = 10;
@@ -60,37 +60,6 @@ function linkEveryPerson(db: Db): { entities: number; mentions: number } {
   return { entities: byName.size, mentions: spans.length };
 }
 
-/** RELATIONS relations in a document between spans of allowed label pairs (提出 PERSON→SLOGAN, 调研 PERSON→PROJECT …). */
-function addRelations(db: Db, documentId: number): number {
-  const spans = db
-    .prepare('SELECT a.id, l.key FROM annotations a JOIN labels l ON l.id = a.label_id WHERE a.document_id = ? ORDER BY a.start')
-    .raw()
-    .all(documentId) as [number, string][];
-  const byKey = (key: string) => spans.filter((s) => s[1] === key).map((s) => s[0]);
-  const pairs = [
-    ['提出', byKey('PERSON'), byKey('SLOGAN')],
-    ['调研', byKey('PERSON'), byKey('PROJECT')],
-    ['部署', byKey('PERSON'), byKey('TARGET')],
-    ['属于', byKey('PROJECT'), byKey('TARGET')],
-  ] as const;
-  const annotatorId = db.prepare('SELECT id FROM annotators LIMIT 1').pluck().get() as number;
-  const now = new Date().toISOString();
-  let added = 0;
-  db.transaction(() => {
-    for (let i = 0; added < RELATIONS && i < RELATIONS * 4; i++) {
-      const [key, from, to] = pairs[i % pairs.length];
-      if (from.length === 0 || to.length === 0) continue;
-      const typeId = relationTypeByKey(db, key)!.id;
-      const fromId = from[(i * 7) % from.length];
-      const toId = to[(i * 13 + Math.floor(i / 4)) % to.length];
-      if (db.prepare('SELECT 1 FROM relations WHERE from_annotation_id = ? AND type_id = ? AND to_annotation_id = ?').get(fromId, typeId, toId)) continue;
-      insertRelation(db, { documentId, typeId, fromId, toId, annotatorId, reviewState: 'pending', createdAt: now });
-      added++;
-    }
-  })();
-  return added;
-}
-
 runMeasure('entities', 'Entities and relations', async (ctx) => {
   const { spec, log } = ctx;
   const fx = fixture(spec, log);
@@ -104,7 +73,7 @@ runMeasure('entities', 'Entities and relations', async (ctx) => {
     const linked = linkEveryPerson(db);
     const linkMs = ms(started);
     log(`linked ${linked.mentions} PERSON mentions to ${linked.entities} entities in ${round(linkMs / 1000, 1)} s`);
-    const relations = addRelations(db, fx.readerDocId);
+    const relations = addRelations(db, fx.readerDocId, RELATIONS).added;
     started = performance.now();
     const firstPage = await bench.call('entities:list', {});
     const coldMs = ms(started);
