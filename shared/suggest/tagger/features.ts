@@ -173,6 +173,16 @@ export const FIXED_FEATURES = 12;
  */
 export const FEW_VALUED = { from: 8, to: 12 } as const;
 
+/** The first FIXED_FEATURES are the characters two before .. two after (CHAR_PLACES places), as charHash gives them. */
+export const CHAR_PLACES = 5;
+
+/** The codes that stand for the places before and after the text in the character window. */
+export const PAD_BEFORE = BEFORE;
+export const PAD_AFTER = AFTER;
+
+/** The hash of the feature "character `code` at window place `place`" (0..4: two before .. two after). */
+export const charHash = (place: number, code: number): number => finish(mix(T.char + place, code));
+
 /** Every feature hash of every character of the text. */
 export function charFeatures(points: CodePoints, extra?: ExtraFeatures): CharFeatures {
   const { codes } = points;
@@ -202,11 +212,11 @@ export function charFeatures(points: CodePoints, extra?: ExtraFeatures): CharFea
     const cb = classes[i + 1];
     const cc = classes[i + 2];
     const cd = classes[i + 3];
-    hashes[k++] = finish(mix(T.char, a));
-    hashes[k++] = finish(mix(T.char + 1, b));
-    hashes[k++] = finish(mix(T.char + 2, c));
-    hashes[k++] = finish(mix(T.char + 3, d));
-    hashes[k++] = finish(mix(T.char + 4, e));
+    hashes[k++] = charHash(0, a);
+    hashes[k++] = charHash(1, b);
+    hashes[k++] = charHash(2, c);
+    hashes[k++] = charHash(3, d);
+    hashes[k++] = charHash(4, e);
     // No outer bigrams (−2,−1), (+1,+2) nor skip pair (−1,+1) (T.bigram, T.bigram + 3, T.skip): tried
     // on a validation part of CLUENER's training sentences, they added nothing (69.7 F1 with, 69.8
     // without) but three lookups per character that mostly miss the cache.

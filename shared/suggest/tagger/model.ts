@@ -1,7 +1,8 @@
 // A trained tagger: sparse averaged weights per feature hash, transition weights, and tagging.
 import { codePoints } from './chars';
 import { margins, newScratch, orderTransitions, viterbi, type OrderedTransitions } from './decode';
-import { charFeatures, extraFeatures, FEW_VALUED } from './features';
+import { CharBlocks, NO_ROOM } from './char-blocks';
+import { CHAR_PLACES, charFeatures, charHash, extraFeatures, FEW_VALUED, PAD_AFTER, PAD_BEFORE } from './features';
 import { dictionaryHits, type MentionDictionary } from './dictionary-hits';
 import { decodeSpans, tagCount, transitions, type Transitions } from './tags';
 import type { ExternalHit, TaggedSpan, TrainingStats } from './types';
@@ -62,7 +63,16 @@ interface Runtime {
    */
   dense: Float32Array;
   combos: ComboCache;
+  /** Each character's five window rows side by side (char-blocks.ts), built as characters are met. */
+  blocks: CharBlocks;
+  readRow: (place: number, code: number, out: Float32Array, at: number) => boolean;
 }
+
+/** Limits read when a model's lookup tables are built; tests lower them to reach the paths past them. */
+export const tuning = {
+  /** Floats the character blocks of one model may take (16 MB): thousands of characters at any number of labels. */
+  charBlockFloats: 1 << 22,
+};
 
 /** Sums of the few-valued features' weights (FEW_VALUED), one row of T per combination of their hashes met so far. */
 interface ComboCache {
@@ -129,10 +139,27 @@ function runtime(model: TaggerModel): Runtime {
   }
   const moves = transitions(model.labels.length);
   const trans = Float64Array.from(model.trans);
-  const combos: ComboCache = { slots: new Int32Array(2 * MOST_COMBOS * COMBO_SLOT), mask: 2 * MOST_COMBOS - 1, sums: new Float64Array(64 * T), rows: 0 };
-  found = { moves, trans, ordered: orderTransitions(trans, moves), slots, mask, packedTags, packedWeights, dense, combos };
-  runtimes.set(model, found);
-  return found;
+  const combos: ComboCache = { slots: new Int32Array(2 * MOST_COMBOS * COMBO_SLOT), mask: 2 * MOST_COMBOS - 1, sums: new Float64Array(64 * T), rows: 1 }; // row 0: zeros, for characters past the cache
+  const rt: Runtime = {
+    moves,
+    trans,
+    ordered: orderTransitions(trans, moves),
+    slots,
+    mask,
+    packedTags,
+    packedWeights,
+    dense,
+    combos,
+    blocks: new CharBlocks(T, tuning.charBlockFloats),
+    readRow: (place, code, out, at) => {
+      const where = slotOf(rt, charHash(place, code));
+      if (where < 0) return false;
+      copyRow(rt, slots[where], out, at);
+      return true;
+    },
+  };
+  runtimes.set(model, rt);
+  return rt;
 }
 
 // Texts are tagged a piece at a time (lines, and long lines at sentence ends) so the lattice stays small.
@@ -179,13 +206,19 @@ export function tag(model: TaggerModel, text: string, hits?: ExternalHit[]): Tag
   return out;
 }
 
-/** Adds the weights of one feature (if the model has it) to sums[offset .. offset + T). */
-function addFeature(rt: Runtime, key: number, sums: Float64Array, offset: number): void {
+/** Where in rt.slots the feature's row is written (see Runtime.slots), or -1 if the model never weighed it. */
+function slotOf(rt: Runtime, key: number): number {
   const { slots, mask } = rt;
   let at = key & mask;
-  while (slots[2 * at] !== key && slots[2 * at] !== 0) at = (at + 1) & mask;
-  if (slots[2 * at] === 0) return;
-  addRow(rt, slots[2 * at + 1], sums, offset);
+  let found: number;
+  while ((found = slots[2 * at]) !== key && found !== 0) at = (at + 1) & mask;
+  return found === 0 ? -1 : 2 * at + 1;
+}
+
+/** Adds the weights of one feature (if the model has it) to sums[offset .. offset + T). */
+function addFeature(rt: Runtime, key: number, sums: Float64Array, offset: number): void {
+  const where = slotOf(rt, key);
+  if (where >= 0) addRow(rt, rt.slots[where], sums, offset);
 }
 
 /** Adds the weights of the row a slot points at (`where`, see Runtime.slots) to sums[offset .. offset + T). */
@@ -200,6 +233,18 @@ function addRow(rt: Runtime, where: number, sums: Float64Array, offset: number):
     const from = where >>> COUNT_BITS;
     const to = from + (where & COUNT_MASK);
     for (let j = from; j < to; j++) sums[offset + packedTags[2 * j]] += packedWeights[2 * j + 1];
+  }
+}
+
+/** Writes the row a slot points at into out[at .. at + T), which holds zeros (a character block). */
+function copyRow(rt: Runtime, where: number, out: Float32Array, at: number): void {
+  const T = rt.moves.tags;
+  if (where < 0) out.set(rt.dense.subarray((-1 - where) * T, -where * T), at);
+  else {
+    const { packedTags, packedWeights } = rt;
+    const from = where >>> COUNT_BITS;
+    const to = from + (where & COUNT_MASK);
+    for (let j = from; j < to; j++) out[at + packedTags[2 * j]] = packedWeights[2 * j + 1];
   }
 }
 
@@ -236,8 +281,9 @@ function comboRow(rt: Runtime, hashes: Int32Array, first: number): number {
 
 // Per piece being tagged (grown as needed, never shrunk): where each feature's slot is, each
 // character's combination row, its emissions, and the decoder's lattices.
-let slotOf = new Int32Array(1024);
+let slotAt = new Int32Array(1024);
 let comboOf = new Int32Array(64);
+let blockAt = new Int32Array(64);
 let emitBuffer = new Float64Array(1024);
 const scratch = newScratch();
 
@@ -247,35 +293,49 @@ const scratch = newScratch();
  * additions, so the processor overlaps their cache misses. The weights are multiples of 2^-12
  * (MODEL_VERSION), so adding a combination's sum first gives exactly what adding them one by one does.
  */
-function emissions(rt: Runtime, start: Int32Array, hashes: Int32Array, n: number): Float64Array {
+function emissions(rt: Runtime, codes: Int32Array, start: Int32Array, hashes: Int32Array, n: number): Float64Array {
   const T = rt.moves.tags;
   if (emitBuffer.length < n * T) emitBuffer = new Float64Array(n * T * 2);
-  const emit = emitBuffer.subarray(0, n * T).fill(0);
+  const emit = emitBuffer.subarray(0, n * T); // every cell is written before it is added to
   const { slots, mask } = rt;
-  if (slotOf.length < start[n]) slotOf = new Int32Array(start[n] * 2);
+  if (slotAt.length < start[n]) slotAt = new Int32Array(start[n] * 2);
   if (comboOf.length < n) comboOf = new Int32Array(n * 2);
+  // The block of each place of the window, −2 .. n + 1 (the padding outside the text included).
+  if (blockAt.length < n + 4) blockAt = new Int32Array((n + 4) * 2);
+  for (let j = 0; j < n + 4; j++) blockAt[j] = rt.blocks.blockOf(j < 2 ? PAD_BEFORE : j >= n + 2 ? PAD_AFTER : codes[j - 2], rt.readRow);
   for (let i = 0; i < n; i++) {
-    const combo = comboRow(rt, hashes, start[i] + FEW_VALUED.from);
+    const first = start[i];
+    const combo = comboRow(rt, hashes, first + FEW_VALUED.from);
     comboOf[i] = combo;
-    for (let k = start[i]; k < start[i + 1]; k++) {
-      if (combo >= 0 && k - start[i] >= FEW_VALUED.from && k - start[i] < FEW_VALUED.to) {
-        slotOf[k] = -1;
+    for (let k = first; k < start[i + 1]; k++) {
+      const place = k - first;
+      // -1: a feature the model never weighed, or one added with its block or its combination.
+      if (place < CHAR_PLACES ? blockAt[i + place] !== NO_ROOM : combo >= 0 && place >= FEW_VALUED.from && place < FEW_VALUED.to) {
+        slotAt[k] = -1;
         continue;
       }
       const key = hashes[k];
       let at = key & mask;
       let found: number;
       while ((found = slots[2 * at]) !== key && found !== 0) at = (at + 1) & mask;
-      slotOf[k] = found === 0 ? -1 : 2 * at + 1; // -1: a feature the model never weighed (or summed in the combination)
+      slotAt[k] = found === 0 ? -1 : 2 * at + 1;
     }
   }
   const sums = rt.combos.sums;
+  const blocks = rt.blocks.weights;
   for (let i = 0; i < n; i++) {
     const base = i * T;
-    const combo = comboOf[i];
-    if (combo >= 0) for (let t = 0; t < T; t++) emit[base + t] = sums[combo + t];
+    // The combination's sum and the five character rows in one pass: each emission is written once.
+    // A character without a block (NO_ROOM) reads the zero block here, and its rows with the others below.
+    const combo = Math.max(0, comboOf[i]);
+    const b0 = Math.max(0, blockAt[i]);
+    const b1 = Math.max(0, blockAt[i + 1]) + T;
+    const b2 = Math.max(0, blockAt[i + 2]) + 2 * T;
+    const b3 = Math.max(0, blockAt[i + 3]) + 3 * T;
+    const b4 = Math.max(0, blockAt[i + 4]) + 4 * T;
+    for (let t = 0; t < T; t++) emit[base + t] = sums[combo + t] + blocks[b0 + t] + blocks[b1 + t] + blocks[b2 + t] + blocks[b3 + t] + blocks[b4 + t];
     for (let k = start[i]; k < start[i + 1]; k++) {
-      const at = slotOf[k];
+      const at = slotAt[k];
       if (at >= 0) addRow(rt, slots[at], emit, base);
     }
   }
@@ -288,7 +348,7 @@ function tagPiece(model: TaggerModel, text: string, hits?: ExternalHit[]): Tagge
   const n = points.codes.length;
   if (n === 0) return [];
   const features = charFeatures(points, extraFeatures(text, points, model.words, hits));
-  const lattice = { n, emit: emissions(rt, features.start, features.hashes, n), trans: rt.trans, moves: rt.moves };
+  const lattice = { n, emit: emissions(rt, points.codes, features.start, features.hashes, n), trans: rt.trans, moves: rt.moves };
   const decoded = viterbi(lattice, rt.ordered, scratch);
   const spans = decodeSpans(decoded.path);
   if (spans.length === 0) return [];
