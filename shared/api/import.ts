@@ -107,7 +107,11 @@ export interface DocumentDraft {
     ref?: string;
     /** The entity the span is linked to (#23): matched on import by name and label, or created. */
     entity?: DraftEntity;
+    /** Active ms its coder spent before making it (#24), carried by Biaozhu JSONL. */
+    leadTimeMs?: number;
   }[];
+  /** Each coder's time on the document (#24), carried by Biaozhu JSONL. */
+  timings?: DraftTiming[];
   /** Relations between the draft's spans (#23), naming them by `ref`. */
   relations?: DraftRelation[];
   /**
@@ -115,6 +119,15 @@ export interface DocumentDraft {
    * entity is matched or created, linked or not (a duplicate document's table is still read).
    */
   entityTable?: DraftEntity[];
+}
+
+/** One coder's time on a document as a file carries it (#24); times ISO 8601. */
+export interface DraftTiming {
+  annotator: string;
+  firstOpenedAt: string;
+  doneAt: string | null;
+  activeMs: number;
+  activeMsAtDone: number | null;
 }
 
 /** An entity as a file carries it (#23); the label is the entity's label key. */

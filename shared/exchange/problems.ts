@@ -65,7 +65,10 @@ export const IMPORT_PROBLEM_CODES = [
   'relation_bad',
   'relation_unknown_span',
   'relation_type_unknown',
+  'relation_label_pair_not_allowed',
   'csv_not_importable',
+  // Annotation timing (#24).
+  'timing_malformed',
   // Reading files and folders.
   'file_too_large',
   'file_unreadable',

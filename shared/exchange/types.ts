@@ -32,6 +32,20 @@ export interface ExportSpan {
   sourceEnd?: number;
   /** The linked entity (#23; a key of ExportContext.entities); set only for formats that declare Exporter.entities. */
   entityId?: number;
+  /** Active ms its coder spent before making it (#24); set only for formats that declare Exporter.timing, and only when it has one. */
+  leadTimeMs?: number;
+}
+
+/** One coder's time on a document (#24), as exports write it; times ISO 8601 UTC. */
+export interface ExportDocumentTiming {
+  annotator: string;
+  firstOpenedAt: string;
+  /** The first time the coder's status became done; null while not done. */
+  doneAt: string | null;
+  /** Active ms on the document (idle gaps over two minutes left out). */
+  activeMs: number;
+  /** Active ms at done; null while not done. */
+  activeMsAtDone: number | null;
 }
 
 /** A row of the corpus-wide entity table, as exports write it (#23). */
@@ -78,6 +92,8 @@ export interface ExportDocument {
   note?: string;
   /** Relations between its spans; set only for formats that declare Exporter.entities (absent or empty: none). */
   relations?: ExportRelation[];
+  /** Each coder's time on it (#24), by coder name; set only for formats that declare Exporter.timing (absent or empty: none). */
+  timings?: ExportDocumentTiming[];
 }
 
 export interface ExportContext {
@@ -154,6 +170,8 @@ export interface Exporter {
    * entity ids, each document's relations and the entity table (ExportContext.entities) for them only.
    */
   entities?: true;
+  /** Set by formats that write annotation timing (#24): the export reads spans' lead times and documents' timings for them only. */
+  timing?: true;
   begin(ctx: ExportContext): ExportChunk[];
   /**
    * Chunks for one document. Throws an Error naming the document and span when a span is

@@ -185,3 +185,20 @@ export function leadTimeRows(db: Db, filter: DashboardFilter): LeadTimeRow[] {
     .raw(true)
     .all(...params) as LeadTimeRow[];
 }
+
+/** [span id, lead time] of the documents' spans that have one (through the partial index of migration 017). */
+export function readExportLeadTimes(db: Db, documentIds: readonly number[]): [number, number][] {
+  if (!hasTimingTables(db)) return [];
+  return statement(db, 'SELECT id, lead_time_ms FROM annotations WHERE document_id IN (SELECT value FROM json_each(?)) AND lead_time_ms IS NOT NULL')
+    .raw(true)
+    .all(JSON.stringify(documentIds)) as [number, number][];
+}
+
+/** The documents' timing records, in document order. */
+export function readExportTimings(db: Db, documentIds: readonly number[]): TimingRecord[] {
+  if (!hasTimingTables(db)) return [];
+  return statement(
+    db,
+    `SELECT ${RECORD_COLUMNS} FROM document_timings WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, annotator_id`,
+  ).all(JSON.stringify(documentIds)) as TimingRecord[];
+}

@@ -5,6 +5,7 @@ import type { ExportOptions } from '../../../shared/api/export';
 import {
   assignSplits,
   type ExportDocument,
+  type ExportDocumentTiming,
   type ExportRelation,
   type ExportSpan,
   type Exporter,
@@ -46,6 +47,25 @@ export class ExportDocuments {
   /** ExportContext.storedUtf8 for the documents made here. */
   readonly storedUtf8 = (doc: ExportDocument, which: 'text' | 'originalText'): Utf8Text | undefined => this.utf8.get(doc)?.[which];
 
+  /** Each document's timings (#24), by coder name; the annotator filter keeps that coder's only. */
+  private timingsByDocument(batch: Batch): Map<number, ExportDocumentTiming[]> | null {
+    if (!batch.timing?.documents.length) return null;
+    const byDocument = new Map<number, ExportDocumentTiming[]>();
+    for (const t of batch.timing.documents) {
+      if (this.wantedAnnotator !== null && t.annotatorId !== this.wantedAnnotator) continue;
+      const timing = {
+        annotator: this.annotators.get(t.annotatorId)!,
+        firstOpenedAt: t.firstOpenedAt,
+        doneAt: t.doneAt,
+        activeMs: t.activeMs,
+        activeMsAtDone: t.activeMsAtDone,
+      };
+      byDocument.set(t.documentId, [...(byDocument.get(t.documentId) ?? []), timing]);
+    }
+    for (const list of byDocument.values()) list.sort((a, b) => (a.annotator < b.annotator ? -1 : a.annotator > b.annotator ? 1 : 0));
+    return byDocument;
+  }
+
   /** The batch's documents, in id order. */
   *of(batch: Batch): Generator<ExportDocument> {
     if (batch.spans.attributesUpdate) this.attributes.apply(batch.spans.attributesUpdate);
@@ -54,6 +74,8 @@ export class ExportDocuments {
     const notes = batch.notes?.length ? new Map(batch.notes) : null;
     const links = batch.links?.length ? new Map(batch.links) : null;
     const relations = relationsByDocument(batch);
+    const leadTimes = batch.timing?.leadTimes.length ? new Map(batch.timing.leadTimes) : null;
+    const timings = this.timingsByDocument(batch);
     const textsPerRow = this.withOriginal ? 2 : 1;
     for (const [r, row] of batch.rows.entries()) {
       const k = r * textsPerRow;
@@ -81,8 +103,10 @@ export class ExportDocuments {
         originalText: original.text,
         offsetMap,
         split: this.splits?.get(row.id),
-        spans: this.spansOf(spans.take(row.id), offsetMap, notes, links),
+        spans: this.spansOf(spans.take(row.id), offsetMap, notes, links, leadTimes),
       };
+      const timed = timings?.get(row.id);
+      if (timed) doc.timings = timed;
       const own = relations?.get(row.id);
       // Only relations between spans the filters kept: a relation never points at a span the file lacks.
       if (own) doc.relations = keptRelations(doc, own);
@@ -93,7 +117,13 @@ export class ExportDocuments {
   }
 
   /** A document's spans as the formats get them, keeping those the filters keep. */
-  private spansOf(records: SpanRecord[], offsetMap: number[] | undefined, notes: Map<number, string> | null, links: Map<number, number> | null): ExportSpan[] {
+  private spansOf(
+    records: SpanRecord[],
+    offsetMap: number[] | undefined,
+    notes: Map<number, string> | null,
+    links: Map<number, number> | null,
+    leadTimes: Map<number, number> | null,
+  ): ExportSpan[] {
     const spans: ExportSpan[] = [];
     for (const record of records) {
       const label = this.labelKeys.get(record.labelId)!;
@@ -121,6 +151,8 @@ export class ExportDocuments {
       if (note !== undefined) span.note = note;
       const entityId = links?.get(record.id);
       if (entityId !== undefined) span.entityId = entityId;
+      const leadTimeMs = leadTimes?.get(record.id);
+      if (leadTimeMs !== undefined) span.leadTimeMs = leadTimeMs;
       spans.push(span);
     }
     return spans;

@@ -45,6 +45,7 @@ export async function exportProject(side: WorkerSide<ExportWorkerData>): Promise
     spanDetails: exporter.spanDetails,
     notes: exporter.notes === true,
     entities: exporter.entities === true,
+    timing: exporter.timing === true,
     nativeBinding,
   });
   try {

@@ -18,6 +18,7 @@ import {
   readExportSpanNotes,
 } from '../db/export-queries';
 import { listLabels } from '../db/labels';
+import { readExportLeadTimes, readExportTimings, type TimingRecord } from '../db/timing';
 import { schemaVersion } from '../db/migrations';
 import { migration007GuidelinesAndNotes } from '../db/migrations/007-guidelines-and-notes';
 import { AttributeSetsSent } from './attribute-table';
@@ -43,6 +44,8 @@ export interface ReaderData {
   notes: boolean;
   /** Read entity links, relations and the entity table (see Exporter.entities). */
   entities?: boolean;
+  /** Read lead times and document timings (see Exporter.timing). */
+  timing?: boolean;
   nativeBinding?: string;
 }
 
@@ -64,6 +67,8 @@ export interface Batch {
   /** [span id, entity id] of linked spans, and [document id, relation], when the format writes them. */
   links: [number, number][] | null;
   relations: [number, ExportRelation][] | null;
+  /** [span id, lead time] and the documents' timing records (#24), when the format writes them. */
+  timing?: { leadTimes: [number, number][]; documents: TimingRecord[] } | null;
 }
 
 /** The first message is the snapshot, every later one a batch. */
@@ -98,13 +103,14 @@ export async function readForExport(data: ReaderData, sender: Sender<ReaderMessa
       const spanNotes = notes ? readExportSpanNotes(db, batchIds, review) : null;
       const links = data.entities ? readExportEntityLinks(db, batchIds) : null;
       const relations = data.entities ? readExportRelations(db, batchIds, review) : null;
+      const timing = data.timing ? { leadTimes: readExportLeadTimes(db, batchIds), documents: readExportTimings(db, batchIds) } : null;
       const transfer = [
         spans.numbers.buffer,
         texts.units.buffer,
         texts.ranges.buffer,
         ...(texts.utf8 ? [texts.utf8.bytes.buffer, texts.utf8.ranges.buffer, texts.utf8.jsonEscapes.buffer, texts.utf8.escapeRanges.buffer] : []),
       ];
-      await sender.send({ type: 'batch', batch: { rows, texts, spans, notes: spanNotes, links, relations } }, transfer as ArrayBuffer[]);
+      await sender.send({ type: 'batch', batch: { rows, texts, spans, notes: spanNotes, links, relations, timing } }, transfer as ArrayBuffer[]);
     }
     sender.end();
   } finally {

@@ -5,6 +5,7 @@ import type { DraftSpan } from '../../../shared/exchange/types';
 import { spanOffsetsProblem } from '../../../shared/exchange/problems';
 import { spanProblem } from '../../../shared/text/offsets';
 import { insertDocumentAnnotations, type AnnotationRecord } from '../db/annotations';
+import { mergeTimingRecord } from '../db/timing';
 import { AttributeSetIds } from '../db/attribute-sets';
 import type { Db } from '../db/connection';
 import { nowIso } from '../db/connection';
@@ -100,6 +101,7 @@ function spanRecords(draft: DocumentDraft, documentId: number, sink: SpanSink): 
       note: span.note,
       createdAt: span.createdAt ?? now,
       updatedAt: span.updatedAt ?? span.createdAt ?? now,
+      leadTimeMs: span.leadTimeMs,
     };
     const place = `${record.start} ${record.end} ${record.labelId} ${record.annotatorId}`;
     const same = places.get(place);
@@ -152,6 +154,7 @@ export function commitPrepared(db: Db, input: CommitInput, checkCancelled: () =>
         const { records, kept, merged } = spanRecords(draft, id, { fileName: file.fileName, labelId, annotatorId: spanAnnotator, report });
         const ids = insertDocumentAnnotations(db, id, records, attributeSets);
         entities.addDocument(file.fileName, id, kept, ids, draft.relations, new Map(merged.map(([ref, index]) => [ref, ids[index]!])));
+        for (const t of draft.timings ?? []) mergeTimingRecord(db, { ...t, documentId: id, annotatorId: annotatorId(t.annotator) });
         report.spansImported += records.length;
       });
     }

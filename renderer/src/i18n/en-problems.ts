@@ -39,10 +39,13 @@ export const enProblems = {
   'problem.brat_unknown_target': 'Attribute {key} refers to an unknown annotation {target}; skipped.',
   'problem.brat_no_txt': 'No .txt file with the same name; skipped.',
   'problem.mentions_csv_unsupported': 'A mentions CSV holds spans but not the documents’ text, so it cannot be imported; import Biaozhu JSONL instead.',
+  'problem.timing_malformed': 'A timing record ({what}) is not well-formed; left out.',
   'problem.entity_unknown': 'Span {span} is linked to entity {entity}, which is not in the file’s entity table; imported unlinked.',
   'problem.relation_bad': 'Cannot read relation {relation}: it needs a type (without spaces) and the ids of its two spans; skipped.',
   'problem.relation_unknown_span': 'Relation {type} names span {span}, which the document does not have; skipped.',
   'problem.relation_type_unknown': 'The project had no relation type “{type}”: it was created as {from}→{to}, and every relation was imported.',
+  'problem.relation_label_pair_not_allowed':
+    'Relation {type} goes from {from} to {to} in “{document}”, but the type goes from {allowedFrom} to {allowedTo}; imported as it is, to be reviewed or deleted.',
   'problem.csv_not_importable': 'This CSV holds counts, not document texts, so it cannot be imported; import the Biaozhu JSONL export instead.',
   'problem.file_too_large': 'The file is {size} MB; the limit is {limit} MB.',
   'problem.file_unreadable': 'Cannot read the file: {detail}',

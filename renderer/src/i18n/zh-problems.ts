@@ -38,10 +38,13 @@ export const zhProblems: Record<keyof typeof enProblems, string> = {
   'problem.brat_unknown_target': '属性 {key} 指向不存在的标注 {target}；已跳过。',
   'problem.brat_no_txt': '没有同名的 .txt 文件；已跳过。',
   'problem.mentions_csv_unsupported': '提及 CSV 只有标注、没有文档正文，无法导入；请改为导入标注 JSONL。',
+  'problem.timing_malformed': '计时记录（{what}）格式不对；未导入。',
   'problem.entity_unknown': '标注 {span} 链接的实体 {entity} 不在文件的实体表中；已作为未链接的标注导入。',
   'problem.relation_bad': '无法读取关系 {relation}：需要关系类型（不含空格）和两个标注的编号；已跳过。',
   'problem.relation_unknown_span': '关系 {type} 指向标注 {span}，但文档中没有这个标注；已跳过。',
   'problem.relation_type_unknown': '项目中没有关系类型“{type}”；已按 {from}→{to} 新建，关系全部导入。',
+  'problem.relation_label_pair_not_allowed':
+    '“{document}”中的关系 {type} 从 {from} 指向 {to}，但该类型只允许 {allowedFrom}→{allowedTo}；已照原样导入，请审核或删除。',
   'problem.csv_not_importable': '这个 CSV 只有统计，没有文档正文，无法导入；请改为导入标注 JSONL。',
   'problem.file_too_large': '文件大小为 {size} MB，上限是 {limit} MB。',
   'problem.file_unreadable': '无法读取文件：{detail}',

@@ -5,14 +5,17 @@
 // a linked span has `entity` (an id of the entity table), a document with relations has
 // `relations` [{id, type, from, to, annotator, review_state, created_at}] naming its spans by `id`,
 // and the file's last line is the entity table {"biaozhu_entities": [{id, name, label, aliases,
-// fields, note}]} when the project has entities (see docs/formats.md).
+// fields, note}]} when the project has entities (see docs/formats.md). Timing (#24): a span made by
+// one coder action has `lead_time_ms`; a document a coder worked on has `timings` [{annotator,
+// first_opened_at, done_at, active_ms, active_ms_at_done}].
 import { DOCUMENT_STATUSES, type OriginDetail } from '../../model';
 import { codePointLength, codePointsToUtf16, spanProblem } from '../../text/offsets';
 import { assertExportable, codePointSpans, forEachJsonLine, isRecord, metadataFrom, stringRecord, writerOf } from '../common';
 import { coded, spanOffsetsProblem, type CodedProblem, type ImportProblemCode, type ProblemParams } from '../problems';
 import { draftEntityOf, draftRelationOf, entityJson, keepRelationsWithSpans, writtenRelations } from '../entities';
-import type { DocumentDraft, DraftEntity, DraftRelation } from '../../api/import';
-import type { DraftSpan, ExchangeFile, ExportContext, Exporter, ExportRelation, ExportSpan, ParseResult } from '../types';
+import type { DocumentDraft, DraftEntity, DraftRelation, DraftTiming } from '../../api/import';
+import type { DraftSpan, ExchangeFile, ExportContext, ExportDocumentTiming, Exporter, ExportRelation, ExportSpan, ParseResult } from '../types';
+import { MAX_RECORDED_ACTIVE_MS } from '../../api/timing';
 
 /** The key of the entity table's record (the file's last line). */
 export const ENTITY_TABLE_KEY = 'biaozhu_entities';
@@ -50,8 +53,18 @@ function spanRecord(s: ExportSpan, startCp: number, endCp: number): Record<strin
   if (s.entityId !== undefined) record.entity = s.entityId;
   if (s.note) record.note = s.note;
   if (s.originDetail) record.origin_detail = { source: s.originDetail.source, source_id: s.originDetail.sourceId, confidence: s.originDetail.confidence };
+  if (s.leadTimeMs !== undefined) record.lead_time_ms = s.leadTimeMs;
   return record;
 }
+
+/** A coder's time on the document (#24) as its JSON record. */
+const timingRecord = (t: ExportDocumentTiming) => ({
+  annotator: t.annotator,
+  first_opened_at: t.firstOpenedAt,
+  done_at: t.doneAt,
+  active_ms: t.activeMs,
+  active_ms_at_done: t.activeMsAtDone,
+});
 
 /**
  * Writes the record exactly as `JSON.stringify(record)` of the fields below in this order gives it
@@ -68,6 +81,7 @@ function biaozhuJsonlExporterFor(): Exporter {
     utf8Texts: true,
     notes: true,
     entities: true,
+    timing: true,
     begin: () => [],
     document(doc, ctx) {
       // Both offset systems are written, so the ctx.offsets choice does not change this format.
@@ -92,7 +106,7 @@ function biaozhuJsonlExporterFor(): Exporter {
         spans.map((s) => s.id),
       ).map(relationRecord);
       out.text(
-        `,"offset_map":${JSON.stringify(doc.offsetMap ?? [0, doc.text.length, 0, doc.originalText.length])},"spans":${JSON.stringify(records)}${relations.length ? `,"relations":${JSON.stringify(relations)}` : ''}}\n`,
+        `,"offset_map":${JSON.stringify(doc.offsetMap ?? [0, doc.text.length, 0, doc.originalText.length])},"spans":${JSON.stringify(records)}${relations.length ? `,"relations":${JSON.stringify(relations)}` : ''}${doc.timings?.length ? `,"timings":${JSON.stringify(doc.timings.map(timingRecord))}` : ''}}\n`,
       );
       return { chunks: [{ path: '', text: out.take() }], dropped: [] };
     },
@@ -194,6 +208,8 @@ export function parseBiaozhuJsonl(file: ExchangeFile, out: ParseResult): void {
       ...note,
     };
     if (relations.length) draft.relations = relations;
+    const timings = readTimings(record.timings, report);
+    if (timings.length) draft.timings = timings;
     out.drafts.push(draft);
   });
   resolveLinks(file, out, firstDraft, table ?? new Map(), links);
@@ -236,7 +252,41 @@ function readSpan(raw: unknown, text: string, cpLen: number, report: Report): Dr
   if (isIsoTime(raw.created_at)) span.createdAt = raw.created_at;
   if (isIsoTime(raw.updated_at)) span.updatedAt = raw.updated_at;
   if (typeof raw.id === 'number' || (typeof raw.id === 'string' && raw.id !== '')) span.ref = String(raw.id);
+  if (raw.lead_time_ms !== undefined && raw.lead_time_ms !== null) {
+    if (isDuration(raw.lead_time_ms)) span.leadTimeMs = raw.lead_time_ms;
+    else
+      report('timing_malformed', `span ${raw.id ?? ''}: lead_time_ms ${JSON.stringify(raw.lead_time_ms)} is not a whole number of milliseconds; left out`, {
+        what: 'lead_time_ms',
+      });
+  }
   return span;
+}
+
+const isDuration = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_RECORDED_ACTIVE_MS;
+
+/** A document's `timings` (#24): each {annotator, first_opened_at, done_at, active_ms, active_ms_at_done}; malformed ones reported and left out. */
+function readTimings(raw: unknown, report: Report): DraftTiming[] {
+  if (raw === undefined) return [];
+  const timings: DraftTiming[] = [];
+  for (const [i, t] of (Array.isArray(raw) ? raw : [raw]).entries()) {
+    const done = isRecord(t) && (t.done_at === null || isIsoTime(t.done_at));
+    const atDone = isRecord(t) && (t.active_ms_at_done === null || t.active_ms_at_done === undefined || isDuration(t.active_ms_at_done));
+    if (!isRecord(t) || typeof t.annotator !== 'string' || !t.annotator || !isIsoTime(t.first_opened_at) || !done || !isDuration(t.active_ms) || !atDone) {
+      report('timing_malformed', `timings[${i}] is not {annotator, first_opened_at, done_at, active_ms, active_ms_at_done}; left out`, {
+        what: `timings[${i}]`,
+      });
+      continue;
+    }
+    const doneAt = t.done_at as string | null;
+    timings.push({
+      annotator: t.annotator,
+      firstOpenedAt: t.first_opened_at as string,
+      doneAt,
+      activeMs: t.active_ms as number,
+      activeMsAtDone: doneAt === null ? null : ((t.active_ms_at_done as number | null | undefined) ?? null),
+    });
+  }
+  return timings;
 }
 
 /** Links spans to the file's entity table (its last line, read by now); the table goes with the file's first draft. */

@@ -107,7 +107,9 @@ function writeTask(
   )) {
     out.text(`,{"type":"relation","from_id":"${r.fromId}","to_id":"${r.toId}","direction":"right","labels":${JSON.stringify([r.type])}}`);
   }
-  out.text(']}]');
+  // Label Studio's lead_time: seconds spent on the annotation; ours is the task's, every coder's active time (#24).
+  const activeMs = doc.timings?.reduce((sum, t) => sum + t.activeMs, 0);
+  out.text(activeMs === undefined ? ']}]' : `],"lead_time":${JSON.stringify(activeMs / 1000)}}]`);
   writePredictions(out, text, spans, cp);
   out.text('}');
 }
@@ -153,6 +155,7 @@ export const labelStudioExporter: Exporter = {
   spanDetails: 'attributes',
   utf8Texts: true,
   entities: true,
+  timing: true,
   // The '[' of each file is written with its first task, so split files open only when used.
   begin(ctx) {
     opened.set(ctx, new Set());

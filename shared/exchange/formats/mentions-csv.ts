@@ -24,6 +24,9 @@ export const CSV_HEADER = [
   // Added last, so scripts written for the columns before them keep working.
   'review_state',
   'note',
+  // Annotation timing (#24): the span's lead time, and its coder's active time on the document (ms; empty: none).
+  'lead_time_ms',
+  'document_active_ms',
 ] as const;
 export const CONTEXT_CHARS = 20;
 
@@ -72,6 +75,7 @@ export const mentionsCsvExporter: Exporter = {
   layout: 'file',
   spanDetails: 'review',
   notes: true,
+  timing: true,
   begin: () => [{ path: '', text: `\ufeff${CSV_HEADER.join(',')}\r\n` }],
   document(doc, ctx) {
     const { text, spans, drops } = resolveDocument(doc, ctx);
@@ -80,6 +84,7 @@ export const mentionsCsvExporter: Exporter = {
     const cp = plain ? null : codePointSpans(text, spans);
     const m = doc.metadata;
     const documentFields = `${[doc.id, m.title, m.date, m.source, m.district].map(csvField).join(',')},`;
+    const activeMs = doc.timings?.length ? new Map(doc.timings.map((t) => [t.annotator, t.activeMs])) : null;
     // Rows are written field by field through the writer: strings per row were half of the export's time.
     const out = writerOf(ctx);
     out.clear();
@@ -104,6 +109,11 @@ export const mentionsCsvExporter: Exporter = {
       out.text(span.reviewState);
       out.text(',');
       if (span.note) out.csvField(span.note);
+      out.text(',');
+      if (span.leadTimeMs !== undefined) out.number(span.leadTimeMs);
+      out.text(',');
+      const active = activeMs?.get(span.annotator);
+      if (active !== undefined) out.number(active);
       out.text('\r\n');
     });
     return { chunks: [{ path: '', text: out.take() }], dropped: drops.list() };

@@ -33,6 +33,8 @@ function rows(d: ExportDocument): string {
           right,
           s.reviewState,
           s.note ?? null,
+          s.leadTimeMs ?? null,
+          d.timings?.find((t) => t.annotator === s.annotator)?.activeMs ?? null,
         ]
           .map(csvField)
           .join(',') + '\r\n'
@@ -74,7 +76,13 @@ describe('mentions-csv', () => {
         const tricky: ExportDocument = {
           ...d,
           metadata: { ...d.metadata, title: name, source: null },
-          spans: d.spans.map((s, i) => ({ ...s, annotator: i % 2 ? name : 'lin', ...(i % 3 === 0 && name ? { note: name } : {}) })),
+          spans: d.spans.map((s, i) => ({
+            ...s,
+            annotator: i % 2 ? name : 'lin',
+            ...(i % 3 === 0 && name ? { note: name } : {}),
+            ...(i % 4 === 1 ? { leadTimeMs: i * 1001 } : {}),
+          })),
+          timings: [{ annotator: 'lin', firstOpenedAt: '2026-12-01T08:00:00.000Z', doneAt: null, activeMs: 61_234, activeMsAtDone: null }],
         };
         const { files } = exportToStrings('mentions-csv', [tricky, d], ctx());
         expect(files.get('')).toBe(`\ufeff${CSV_HEADER.join(',')}\r\n${rows(tricky)}${rows(d)}`);
@@ -88,7 +96,7 @@ describe('mentions-csv', () => {
     const file = files.get('') ?? '';
     expect(
       file.startsWith(
-        '\ufeffdocument_id,title,date,source,district,label,mention,start,end,attributes,annotator,left_context,right_context,review_state,note\r\n',
+        '\ufeffdocument_id,title,date,source,district,label,mention,start,end,attributes,annotator,left_context,right_context,review_state,note,lead_time_ms,document_active_ms\r\n',
       ),
     ).toBe(true);
     const [header, ...rows] = readCsv(file.slice(1));
@@ -125,7 +133,7 @@ describe('mentions-csv', () => {
     });
     const { files } = exportToStrings('mentions-csv', [d], ctx());
     const body = (files.get('') ?? '').split('\r\n')[1];
-    expect(body).toBe('2,"标题,带""引号""",,,,SLOGAN,"""好,很好""",2,8,{},lin,他说,。,pending,');
+    expect(body).toBe('2,"标题,带""引号""",,,,SLOGAN,"""好,很好""",2,8,{},lin,他说,。,pending,,,');
   });
 
   test('cannot be imported and says why', () => {

@@ -60,6 +60,15 @@ const BAD_FILES: [ExportFormat, ExchangeFile[]][] = [
       },
     ],
   ],
+  [
+    'biaozhu-jsonl',
+    [
+      {
+        name: 'timing.jsonl',
+        text: '{"text": "王明远", "spans": [{"label": "P", "start": 0, "end": 3, "lead_time_ms": -1}], "timings": [{"annotator": ""}]}\n',
+      },
+    ],
+  ],
   ['conll-bio', [{ name: 'x.conll', text: '王\tB-PER\n明\tX-PER\n远\n' }]],
   [
     'label-studio',
@@ -124,6 +133,7 @@ const SERVICE_CODES = new Set<string>([
   'not_found',
   'no_text_found',
   'relation_type_unknown',
+  'relation_label_pair_not_allowed',
   ...TEXT_PIPELINE_PROBLEM_CODES,
 ]);
 

@@ -15,7 +15,8 @@ export const migration017AnnotationTiming: Migration = {
   up(db) {
     db.exec(`
       ALTER TABLE annotations ADD COLUMN lead_time_ms INTEGER CHECK (lead_time_ms IS NULL OR lead_time_ms >= 0);
-      CREATE INDEX annotations_lead_time ON annotations (annotator_id, label_id, lead_time_ms) WHERE lead_time_ms IS NOT NULL;
+      -- Only spans with a lead time: what an export reads per document and the dashboard per coder and label.
+      CREATE INDEX annotations_lead_time ON annotations (document_id, annotator_id, label_id, lead_time_ms) WHERE lead_time_ms IS NOT NULL;
       CREATE TABLE document_timings (
         document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
         annotator_id INTEGER NOT NULL REFERENCES annotators (id),
