@@ -6,6 +6,7 @@ import type { ReaderHandle } from '../reader/Reader';
 import { useAppState } from '../state/appState';
 import type { DocSession } from '../state/docSession';
 import { review, stepSpan, type ActionContext } from '../state/spanActions';
+import { SpanRelations } from '../entities/SpanRelations';
 
 interface Props {
   session: DocSession;
@@ -67,6 +68,8 @@ export function ReviewPanel({ session, reader, reviewMode, setReviewMode, setSta
               {t('review.next')} <kbd>J</kbd> →
             </button>
           </div>
+          {/* The span's relations, reviewed here too (Shift+R, then A/R on each). */}
+          {span.id > 0 && !session.others.has(span.id) && <SpanRelations session={session} span={span} canAdd={false} />}
         </div>
       ) : (
         <button type="button" className="button" onClick={() => stepSpan(ctx(), 1, counts.pending > 0)}>

@@ -4,6 +4,7 @@ import { useI18n } from '../i18n';
 import { problemText } from '../i18n/problems';
 import { ImportFileDetail } from './ImportFileDetail';
 import { ImportPreviewList } from './ImportPreviewList';
+import { ImportEntityCounts } from '../entities/ImportEntityCounts';
 
 interface PreviewProps {
   preview: ImportPreview;
@@ -40,6 +41,7 @@ export function ImportReportView({ report }: { report: ImportReport }) {
   return (
     <div className="import-report" role="status">
       <p className="report-headline">{t('import.done', { n: report.imported, spans: report.spansImported })}</p>
+      <ImportEntityCounts report={report} />
       {report.duplicateSpansMerged > 0 && <p className="muted">{t('import.duplicateSpansMerged', { n: report.duplicateSpansMerged })}</p>}
       {report.skippedDuplicates.length > 0 && (
         <details>

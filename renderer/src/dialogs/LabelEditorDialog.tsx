@@ -9,6 +9,7 @@ import { errorMessage, useToast } from '../state/toasts';
 import { hasCommandKey, LabelForm, type LabelDraft } from './LabelForm';
 import { LabelSchemaButtons } from './LabelSchemaButtons';
 import { LabelListPane } from './LabelListPane';
+import { RelationTypesPane } from './RelationTypesPane';
 import { draftFields, movedIds, newDraft, toDraft } from './labelDrafts';
 
 export function LabelEditorDialog({ onClose }: { onClose: () => void }) {
@@ -94,6 +95,7 @@ export function LabelEditorDialog({ onClose }: { onClose: () => void }) {
         <LabelListPane labels={labels} selected={selected} draft={draft} busy={busy} onSelect={setSelected} onMove={move} onAdd={addNew} />
         {draft ? <LabelForm draft={draft} setDraft={setDraft} /> : <p className="muted">{t('labels.select')}</p>}
       </div>
+      <RelationTypesPane />
     </Modal>
   );
 }

@@ -1,13 +1,14 @@
 // Every relation of the open document (#23), in text order of their source span: a list that stays
 // quick with 2,000 of them (only the rows in view exist); a click on an end selects that span, and
-// the reader draws the selected span's arcs.
-import { useEffect, useMemo } from 'react';
+// the reader draws the selected span's arcs. Reviewed by keys on the focused row, as spans are.
+import { useEffect, useMemo, useRef } from 'react';
 import { useI18n } from '../i18n';
 import type { DocSession } from '../state/docSession';
 import { errorMessage, useToast } from '../state/toasts';
-import { VirtualList } from '../components/VirtualList';
+import { VirtualList, type VirtualListHandle } from '../components/VirtualList';
 import { useEntities } from './SpanEntity';
 import { RelationRow } from './SpanRelations';
+import { useRelationListKeys } from './useRelationListKeys';
 
 const ROW = 54;
 
@@ -23,11 +24,18 @@ export function DocumentRelations({ session }: { session: DocSession }) {
     [relations, session],
   );
   const act = (work: () => Promise<void>) => void work().catch((e: unknown) => toast.error(errorMessage(e)));
+  const list = useRef<VirtualListHandle>(null);
+  const keys = useRelationListKeys(sorted, state, act, (i) => list.current?.scrollToIndex(i));
+  const counts = { pending: 0, accepted: 0, rejected: 0 };
+  for (const r of sorted) counts[r.reviewState]++;
   if (sorted.length === 0) return <p className="empty-note">{t('relations.docEmpty')}</p>;
   return (
     <div className="document-relations">
       <p className="muted" data-testid="relation-total">
         {t('relations.docCount', { count: sorted.length })}
+      </p>
+      <p className="muted" data-testid="relation-review-counts">
+        {t('relations.reviewCounts', counts)}
       </p>
       <VirtualList
         className="relation-rows"
@@ -35,8 +43,13 @@ export function DocumentRelations({ session }: { session: DocSession }) {
         rowHeight={ROW}
         role="list"
         label={t('entities.view.relations')}
-        renderRow={(i) => <RelationRow key={sorted[i].id} relation={sorted[i]} state={state} focusId={null} act={act} style={{ height: ROW }} />}
+        handle={list}
+        onKeyDown={keys.onKeyDown}
+        renderRow={(i) => <RelationRow key={sorted[i].id} relation={sorted[i]} state={state} focusId={null} act={act} keys={keys} style={{ height: ROW }} />}
       />
+      <p className="relation-list-hint muted">
+        <kbd>Shift+R</kbd> {t('relations.listHint')}
+      </p>
     </div>
   );
 }

@@ -1,13 +1,14 @@
 // Keys for entities and relations (#23), in the same command list as every other key (the palette
 // and the ? overlay show them): L links the selected span to its proposed entity (or a new one),
-// Shift+L links every identical mention in the corpus too, R starts a relation from it, Alt+E opens
-// the entity panel.
+// Shift+L links every identical mention in the corpus too, R starts a relation from it, Shift+R goes
+// to the relation list shown (to review its relations by keys), Alt+E opens the entity panel.
 import type { Annotation, Label } from '../../../shared/model';
 import type { Translate } from '../i18n';
 import type { Command } from '../state/commands';
 import type { DocSession } from '../state/docSession';
 import { entitiesOf, type EntityState } from './entityState';
 import type { PickerHooks } from './relationPicker';
+import { focusRelationList } from './useRelationListKeys';
 
 /** Opens the entity panel in the side pane. */
 export const ENTITIES_EVENT = 'biaozhu:entities';
@@ -99,6 +100,16 @@ export function entityCommands({ t, labels, session, reviewMode, notify, error }
       keys: ['r'],
       run: run((s) => startRelation(s, pickerHooks(t, labels, s.session, notify, error))),
       enabled: () => hasSpan() && !reviewMode,
+    },
+    {
+      id: 'relation:review',
+      group: 'review',
+      title: t('relations.cmd.review'),
+      keys: ['Shift+r'],
+      run: () => {
+        if (!focusRelationList()) notify(t('relations.notice.noList'));
+      },
+      enabled: () => session !== null,
     },
     {
       id: 'entities:panel',

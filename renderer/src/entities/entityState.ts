@@ -35,8 +35,13 @@ export class EntityState {
   private timer = 0;
   private disposed = false;
   private readonly unsubscribe: () => void;
+  /** The label editor changed the relation types: the picker and the lists ask for them again. */
+  private readonly onTypesChanged = () => {
+    if (this.loading) void this.loadTypes();
+  };
 
   constructor(readonly session: DocSession) {
+    window.addEventListener(RELATION_TYPES_CHANGED_EVENT, this.onTypesChanged);
     this.unsubscribe = session.subscribe(() => {
       // Every write ends with a new history state (undo, redo, a delete that took relations with it).
       if (session.history !== this.seenHistory) {
@@ -83,6 +88,7 @@ export class EntityState {
     this.disposed = true;
     this.picker?.cancel();
     clearTimeout(this.timer);
+    window.removeEventListener(RELATION_TYPES_CHANGED_EVENT, this.onTypesChanged);
     this.unsubscribe();
   }
 
@@ -297,6 +303,9 @@ export class EntityState {
     this.bump();
   }
 }
+
+/** Relation types were created, changed or deleted (the label editor): open documents ask for them again. */
+export const RELATION_TYPES_CHANGED_EVENT = 'biaozhu:relation-types-changed';
 
 /** Entities were linked, merged, split or renamed: the entity panel reloads its page, the open document forgets what it knew. */
 export const ENTITIES_CHANGED_EVENT = 'biaozhu:entities-changed';
