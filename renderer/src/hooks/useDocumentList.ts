@@ -2,8 +2,9 @@
 // so 10,000 documents cost one page request per 200 rows actually seen.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client';
+import { toFilter } from './listFilter';
 import type { DOCUMENT_SORT_KEYS, ReviewProgress } from '../../../shared/api/document-query';
-import type { DocumentListFilter, MentionCondition } from '../../../shared/api/documents';
+import type { MentionCondition } from '../../../shared/api/documents';
 import type { DocumentStatus, DocumentSummary, ReviewState } from '../../../shared/model';
 
 export const PAGE = 200;
@@ -46,22 +47,7 @@ export interface DocumentList {
   version: number;
 }
 
-/** The list's query as documents:list's filter (the Suggestions panel pre-annotates the listed documents with it too). */
-export function toFilter(q: ListQuery): DocumentListFilter {
-  const filter: DocumentListFilter = {};
-  if (q.status) filter.status = q.status;
-  if (q.source?.trim()) filter.source = q.source.trim();
-  if (q.district?.trim()) filter.district = q.district.trim();
-  if (q.titleContains?.trim()) filter.titleContains = q.titleContains.trim();
-  if (q.dateFrom) filter.dateFrom = q.dateFrom;
-  if (q.dateTo) filter.dateTo = q.dateTo;
-  for (const key of ['withLabel', 'withoutLabel', 'annotator'] as const) if (q[key]) filter[key] = q[key];
-  if (q.review) filter.review = q.review;
-  for (const key of ['hasWarnings', 'hasSpans'] as const) if (q[key] !== undefined) filter[key] = q[key];
-  if (q.spanReview) filter.spanReview = q.spanReview;
-  for (const key of ['labels', 'mentions', 'entityIds'] as const) if (q[key]?.length) Object.assign(filter, { [key]: q[key] });
-  return filter;
-}
+export { toFilter } from './listFilter';
 
 export function useDocumentList(query: ListQuery, onError: (message: string) => void): DocumentList {
   const [total, setTotal] = useState<number | null>(null);
