@@ -10,13 +10,16 @@ import { GOLD_ANNOTATOR } from '../../../shared/api/adjudication';
 import { adoptedRelations, fromPlace, leftOutRelations, toPlace, type GoldPlace } from './relation-rules';
 import type { UnitSpan } from './units';
 
-/** Writes the gold relations the coders' relations make with an end among `scope` (gold span ids just written); answers how many were new. */
+/**
+ * Writes the gold relations the coders' relations make with an end among `scope` (gold span ids just
+ * written); answers how many were new. `gold` reads the gold spans, only when a coder has relations.
+ */
 export function bringCoderRelations(
   db: Db,
   documentId: number,
   goldId: number,
   coders: readonly string[],
-  gold: readonly GoldPlace[],
+  gold: () => readonly GoldPlace[],
   scope: ReadonlySet<number>,
 ): number {
   if (scope.size === 0) return 0;
@@ -24,7 +27,7 @@ export function bringCoderRelations(
   if (coderRelations.length === 0) return 0;
   const now = nowIso();
   let added = 0;
-  for (const plan of adoptedRelations(coderRelations, gold, scope)) {
+  for (const plan of adoptedRelations(coderRelations, gold(), scope)) {
     if (relations.findRelation(db, plan.typeId, plan.fromId, plan.toId) !== null) continue;
     relations.insertRelation(db, {
       documentId,

@@ -177,7 +177,7 @@ export function decide(db: Db, input: { documentId: number; coders: string[]; st
     const goldId = ensureAnnotator(db, GOLD_ANNOTATOR);
     const now = nowIso();
     const written = new Set(chosen.map(({ span, from }) => insertGold(db, input.documentId, goldId, span, from, now)));
-    bringCoderRelations(db, input.documentId, goldId, input.coders, store.goldSpans(db, input.documentId, goldId), written);
+    bringCoderRelations(db, input.documentId, goldId, input.coders, () => store.goldSpans(db, input.documentId, goldId), written);
     const choice = input.choice.kind === 'coder' ? `coder:${input.choice.coder}` : input.choice.kind;
     store.saveDecision(db, input.documentId, { start: unit.start, end: unit.end, choice, decidedAt: now });
     return describe(db, input.documentId, input.coders);
@@ -237,7 +237,7 @@ function addAgreedToGold(db: Db, documentId: number, coders: readonly string[], 
     })),
   );
   store.setAdjudicatedFromAll(db, documentId, goldId, missing, coders.join(','));
-  bringCoderRelations(db, documentId, goldId, coders, store.goldSpans(db, documentId, goldId), new Set(ids));
+  bringCoderRelations(db, documentId, goldId, coders, () => store.goldSpans(db, documentId, goldId), new Set(ids));
   return missing.length;
 }
 
