@@ -98,6 +98,19 @@ export function relationTypeId(db: Db, key: string): number | null {
   return (statement(db, 'SELECT id FROM relation_types WHERE key = ?').pluck().get(key) as number | undefined) ?? null;
 }
 
+/** A relation type's id and allowed label pair, by key; null when the project lacks it. */
+export function relationTypeRule(db: Db, key: string): { id: number; fromLabelKey: string; toLabelKey: string } | null {
+  return (
+    (statement(db, 'SELECT id, from_label_key AS fromLabelKey, to_label_key AS toLabelKey FROM relation_types WHERE key = ?').get(key) as
+      { id: number; fromLabelKey: string; toLabelKey: string } | undefined) ?? null
+  );
+}
+
+/** A document's title, for naming it in an import problem. */
+export function documentTitle(db: Db, id: number): string {
+  return (statement(db, 'SELECT title FROM documents WHERE id = ?').pluck().get(id) as string | undefined) ?? String(id);
+}
+
 export function insertImportedRelationType(db: Db, key: string, fromLabelKey: string, toLabelKey: string, now: string): number {
   return Number(
     statement(db, 'INSERT INTO relation_types (key, name, from_label_key, to_label_key, created_at) VALUES (?, ?, ?, ?, ?)').run(

@@ -1,6 +1,7 @@
 // Worker-side, inside the import's transaction (#23): links imported spans to entities — matched by
 // name and label, or created — and re-points the file's relations to the new span ids. A relation
-// type the project lacks is created from the relation's two labels and reported, so nothing is lost.
+// type the project lacks is created from the relation's two labels and reported, and a relation whose
+// labels are not its type's pair is imported and reported (naming the document): nothing is lost.
 import type { DraftEntity, DraftRelation, ImportReport } from '../../../shared/api/import';
 import type { EntityFields } from '../../../shared/api/entities';
 import { setFields } from '../../../shared/exchange/entities';
@@ -9,6 +10,7 @@ import type { DraftSpan } from '../../../shared/exchange/types';
 import type { Db } from '../db/connection';
 import {
   addEntityAliases,
+  documentTitle,
   entityNamed,
   fillEntity,
   hasEntityExchangeTables,
@@ -16,12 +18,18 @@ import {
   insertImportedRelation,
   insertImportedRelationType,
   linkSpanToEntity,
-  relationTypeId,
+  relationTypeRule,
 } from '../db/entity-exchange';
+
+interface TypeRule {
+  id: number;
+  fromLabelKey: string;
+  toLabelKey: string;
+}
 
 export class EntityImport {
   private readonly entities = new Map<string, number>();
-  private readonly types = new Map<string, number>();
+  private readonly types = new Map<string, TypeRule>();
   private readonly enabled: boolean;
 
   constructor(
@@ -59,7 +67,7 @@ export class EntityImport {
       const [fromId, toId] = [idOfRef.get(r.from), idOfRef.get(r.to)];
       // The parsers kept only relations whose spans the draft has; a span merged into its duplicate may meet itself.
       if (fromId === undefined || toId === undefined || fromId === toId) continue;
-      const typeId = this.typeId(r, labelOf.get(fromId)!, labelOf.get(toId)!, fileName);
+      const typeId = this.typeId(r, labelOf.get(fromId)!, labelOf.get(toId)!, fileName, documentId);
       const inserted = insertImportedRelation(this.db, {
         documentId,
         typeId,
@@ -105,15 +113,25 @@ export class EntityImport {
     return id;
   }
 
-  private typeId(r: DraftRelation, fromLabel: string, toLabel: string, fileName: string): number {
-    let id = this.types.get(r.type) ?? relationTypeId(this.db, r.type);
-    if (id === null) {
-      id = insertImportedRelationType(this.db, r.type, fromLabel, toLabel, this.now);
+  /** The relation's type (created from its labels when the project lacks it); reports a type or label pair outside the schema. */
+  private typeId(r: DraftRelation, fromLabel: string, toLabel: string, fileName: string, documentId: number): number {
+    const at = { fileName, ...(r.line === undefined ? {} : { line: r.line }) };
+    let type = this.types.get(r.type) ?? relationTypeRule(this.db, r.type);
+    if (type === null) {
+      type = { id: insertImportedRelationType(this.db, r.type, fromLabel, toLabel, this.now), fromLabelKey: fromLabel, toLabelKey: toLabel };
       const params = { type: r.type, from: fromLabel, to: toLabel };
-      const problem = coded('relation_type_unknown', `relation type ${r.type} was not in the project: created as ${fromLabel}→${toLabel}`, params);
-      this.report.rejected.push({ fileName, ...(r.line === undefined ? {} : { line: r.line }), ...problem });
+      this.report.rejected.push({
+        ...at,
+        ...coded('relation_type_unknown', `relation type ${r.type} was not in the project: created as ${fromLabel}→${toLabel}`, params),
+      });
     }
-    this.types.set(r.type, id);
-    return id;
+    this.types.set(r.type, type);
+    if (type.fromLabelKey !== fromLabel || type.toLabelKey !== toLabel) {
+      const document = documentTitle(this.db, documentId);
+      const params = { type: r.type, from: fromLabel, to: toLabel, allowedFrom: type.fromLabelKey, allowedTo: type.toLabelKey, document };
+      const message = `relation ${r.type} from ${fromLabel} to ${toLabel} in “${document}”: the type goes from ${type.fromLabelKey} to ${type.toLabelKey}; imported as it is`;
+      this.report.rejected.push({ ...at, ...coded('relation_label_pair_not_allowed', message, params) });
+    }
+    return type.id;
   }
 }

@@ -35,6 +35,7 @@ async function finished<R>(core: TestCore, jobId: string): Promise<R> {
 const TEXTS = ['市委书记蔡奇到𠮷祥村调研，强调增强“四个意识”，建设温榆河公园。', '蔡奇同志提出“两个维护”😀，部署到2025年森林覆盖率提高到48.7%。'];
 const LABELS = ['PERSON', 'SLOGAN', 'PROJECT', 'TARGET'] as const;
 const TYPES = ['提出', '调研', '部署', '属于', '视察'] as const; // 视察: not a default type
+const DEFAULT_PAIRS: Record<string, string> = { 提出: 'PERSON→SLOGAN', 调研: 'PERSON→PROJECT', 部署: 'PERSON→TARGET', 属于: 'PROJECT→TARGET' };
 
 const spanArb = (text: string) =>
   fc
@@ -209,7 +210,16 @@ describe('entities and relations through export and import jobs', () => {
           expect(after.relations).toEqual(before.relations);
           if (whole) expect(after.entities).toEqual(before.entities);
           const unknown = report.rejected.filter((p) => p.code === 'relation_type_unknown');
-          expect(report.rejected.filter((p) => p.code !== 'relation_type_unknown')).toEqual([]);
+          const pairs = report.rejected.filter((p) => p.code === 'relation_label_pair_not_allowed');
+          expect(report.rejected.filter((p) => p.code !== 'relation_type_unknown' && p.code !== 'relation_label_pair_not_allowed')).toEqual([]);
+          // The random relations join any labels: each one of a default type outside its pair is imported and reported.
+          const outsideDefaultPair = before.relations.filter((line) => {
+            const [, type, from, to] = line.split(' | ');
+            const pair = DEFAULT_PAIRS[type];
+            return pair !== undefined && `${from.split(':')[2]}→${to.split(':')[2]}` !== pair;
+          });
+          expect(pairs.filter((p) => p.params?.type !== '视察')).toHaveLength(outsideDefaultPair.length);
+          for (const p of pairs) expect(`${p.params?.from}→${p.params?.to}`).not.toBe(`${p.params?.allowedFrom}→${p.params?.allowedTo}`);
           const usesNewType = before.relations.some((r) => r.includes(' | 视察 | '));
           expect(unknown.map((p) => p.params?.type)).toEqual(usesNewType ? ['视察'] : []);
           if (usesNewType && format !== 'label-studio') expect(unknown[0]!.line).toBeGreaterThan(0);
