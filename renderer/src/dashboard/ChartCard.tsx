@@ -21,9 +21,11 @@ interface Props {
   /** Said under the chart: what a click opens. */
   hint?: string;
   wide?: boolean;
+  /** What the empty state says instead of “no spans match this filter”. */
+  emptyText?: string;
 }
 
-export function ChartCard({ id, title, model, loading, error, controls, height = 300, onDrill, hint, wide }: Props) {
+export function ChartCard({ id, title, model, loading, error, controls, height = 300, onDrill, hint, wide, emptyText }: Props) {
   const { t } = useI18n();
   const toast = useToast();
   const chart = useRef<EChartHandle>(null);
@@ -82,7 +84,7 @@ export function ChartCard({ id, title, model, loading, error, controls, height =
         </p>
       ) : model.empty ? (
         <p className="dash-message" style={{ height }}>
-          {t('dashboard.empty')}
+          {emptyText ?? t('dashboard.empty')}
         </p>
       ) : (
         <EChart option={model.option} height={height} handle={chart} label={title} onPoint={onDrill ? (p) => handlePoint(model, p, onDrill) : undefined} />

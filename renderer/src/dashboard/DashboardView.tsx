@@ -8,6 +8,7 @@ import { BreakdownCard, ChosenMentionsCard, CooccurrenceCard, OverTimeCard, TopM
 import type { DashboardDrill } from './drill';
 import { FilterBar } from './FilterBar';
 import { ProgressCards } from './ProgressCards';
+import { TimingCards } from './TimingCards';
 import { clearChannelCache } from './useChannel';
 import '../styles/dashboard.css';
 
@@ -68,6 +69,7 @@ export function DashboardView({ onClose, onDrill }: Props) {
         <BreakdownCard by="source" filter={filter} onDrill={onDrill} />
         <CooccurrenceCard filter={filter} onDrill={onDrill} />
         <ProgressCards filter={filter} onDrill={onDrill} />
+        <TimingCards filter={filter} />
       </div>
     </div>
   );

@@ -16,6 +16,8 @@ export interface ChartPalette {
   border: string;
   accent: string;
   accentSoft: string;
+  /** Text on the accent colour (a matrix's fullest cells). */
+  accentText: string;
   font: string;
   /** Colours for series that are not labels (coders, statuses, review states), in order. */
   series: string[];

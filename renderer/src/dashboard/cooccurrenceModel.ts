@@ -80,6 +80,7 @@ export function cooccurrenceMatrixModel(ctx: ChartContext, axes: CooccurrenceAxe
       left: 'center',
       bottom: 0,
       itemHeight: 120,
+      text: [String(max), '0'],
       textStyle: { color: ctx.palette.textMuted },
       inRange: { color: [ctx.palette.accentSoft, ctx.palette.accent] },
     },
@@ -89,7 +90,11 @@ export function cooccurrenceMatrixModel(ctx: ChartContext, axes: CooccurrenceAxe
         name: ctx.t('dashboard.cooc.documents'),
         label: { show: data.rows.length <= 20 && data.columns.length <= 20, color: ctx.palette.text },
         itemStyle: { borderColor: ctx.palette.background, borderWidth: 1 },
-        data: data.cells.map((c) => [c.column, rowsTopDown - c.row, c.documents]),
+        // The fuller half of the scale is dark: its numbers are written in the colour for text on the accent.
+        data: data.cells.map((c) => ({
+          value: [c.column, rowsTopDown - c.row, c.documents],
+          label: c.documents * 2 > max ? { color: ctx.palette.accentText } : undefined,
+        })),
       },
     ],
   };

@@ -92,11 +92,11 @@ export function overTimeModel(ctx: ChartContext, rows: MentionsPerMonth[], entit
     grid: { left: 48, right: 16, top: series.length > 1 ? 36 : 16, bottom: 28 },
     xAxis: { type: 'category', data: categories, ...axisStyle(ctx) },
     yAxis: { type: 'value', minInterval: 1, ...axisStyle(ctx) },
-    series: series.map((s) => ({
+    series: series.map((s, index) => ({
       type: chosen ? 'line' : 'bar',
       name: s.name,
       stack: chosen ? undefined : 'labels',
-      color: s.color,
+      color: s.color ?? ctx.palette.series[index % ctx.palette.series.length],
       connectNulls: false,
       barMaxWidth: 28,
       // null, not 0: a month without mentions draws no bar (a saved SVG has one bar per counted month).

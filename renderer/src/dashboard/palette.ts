@@ -12,7 +12,10 @@ export function readPalette(): ChartPalette {
     border: token('--border'),
     accent: token('--accent'),
     accentSoft: token('--accent-soft'),
-    font: token('--font-ui'),
+    accentText: token('--accent-text'),
+    // Single quotes: ECharts writes the font into an SVG style attribute without escaping, and the
+    // browser hands the token back with double quotes, which would end the attribute (broken SVG).
+    font: token('--font-ui').replace(/"/g, "'"),
     series: [token('--accent'), token('--warn'), token('--ok'), token('--danger'), token('--status-reviewed'), token('--text-3')],
     statuses: DOCUMENT_STATUSES.map((s) => token(`--status-${s}`)),
   };

@@ -51,4 +51,13 @@ export const enDashboard = {
   'dashboard.progress.daysHint': 'Days of creation; a click lists the documents holding that coder’s spans.',
   'dashboard.progress.review': 'Review states per label',
   'dashboard.progress.documents': 'Documents',
+  'dashboard.timing.documents': 'Active time per document',
+  'dashboard.timing.documentsHint':
+    'Minutes with the document open and in use (pauses over 2 minutes left out), per coder; the CSV adds first opened and done.',
+  'dashboard.timing.leadTimes': 'Time to make a span',
+  'dashboard.timing.leadTimesHint':
+    'Spans per lead time (active time before each span was made), per coder; the CSV has each label’s median, 90th percentile and mean.',
+  'dashboard.timing.minutes': 'min',
+  'dashboard.timing.spans': 'spans',
+  'dashboard.timing.empty': 'No time recorded under this filter yet: time is recorded while coders work on documents.',
 } as const;

@@ -53,4 +53,11 @@ export const zhDashboard: Record<keyof typeof enDashboard, string> = {
   'dashboard.progress.daysHint': '按创建日期；点击列出含该标注员标注的文档。',
   'dashboard.progress.review': '各标签审核状态',
   'dashboard.progress.documents': '文档',
+  'dashboard.timing.documents': '每篇文档用时',
+  'dashboard.timing.documentsHint': '文档打开并在操作中的分钟数（超过 2 分钟的停顿不计），按标注员；CSV 另含首次打开与完成时间。',
+  'dashboard.timing.leadTimes': '每个标注用时',
+  'dashboard.timing.leadTimesHint': '按用时（标注前的有效操作时间）统计的标注数，按标注员；CSV 含各标签的中位数、第 90 百分位数与平均值。',
+  'dashboard.timing.minutes': '分钟',
+  'dashboard.timing.spans': '标注',
+  'dashboard.timing.empty': '此筛选下尚无用时记录：标注员处理文档时会记录用时。',
 };

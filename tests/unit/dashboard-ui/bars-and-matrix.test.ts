@@ -102,7 +102,7 @@ const axes = { rowLabelId: 1, columnLabelId: 2 };
 describe('co-occurrence', () => {
   it('draws one cell per answered cell, rows top-down, and drills into both mentions as counted', () => {
     const model = cooccurrenceMatrixModel(chartContext({ district: '朝阳区' }), axes, matrix);
-    expect(seriesOf(model.option)[0].data).toEqual([
+    expect((seriesOf(model.option)[0].data as { value: number[] }[]).map((d) => d.value)).toEqual([
       [0, 1, 2],
       [1, 0, 1],
     ]);

@@ -37,6 +37,7 @@ export function chartContext(filter: DashboardFilter = {}): ChartContext {
       border: '#dedcd4',
       accent: '#3b5bdb',
       accentSoft: '#e7ecff',
+      accentText: '#ffffff',
       font: 'sans-serif',
       series: ['#3b5bdb', '#9a5b00', '#237032', '#c92a2a'],
       statuses: ['#5f646c', '#9a5b00', '#1f6f30', '#2f4ac0'],

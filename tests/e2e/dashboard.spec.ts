@@ -1,0 +1,145 @@
+// The dashboard (#24) on the demo project through the real browser mode: opened by Alt+G and closed
+// by Esc back to the workbench as it was; filtered by a label; a chart saved as SVG holds one bar
+// per row the API answers for the same filter (and as CSV and PNG); a bar clicked opens the document
+// list showing exactly the documents the API lists; readable in both themes and languages.
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Download, Locator, Page } from '@playwright/test';
+import type { BreakdownRow, MentionsPerMonth } from '../../shared/api/dashboard';
+import { apiCall, docScreenshot, expect, test, type BiaozhuServer } from './fixtures';
+
+test.use({ serverOptions: { project: 'demo' } });
+
+interface LabelRow {
+  id: number;
+  key: string;
+  color: string;
+}
+
+async function person(server: BiaozhuServer): Promise<LabelRow> {
+  const labels = await apiCall<LabelRow[]>(server, 'labels:list', {});
+  return labels.find((l) => l.key === 'PERSON')!;
+}
+
+/** Waits until every card has its answer and the first chart is drawn. */
+async function chartsDrawn(dashboard: Locator) {
+  await expect(dashboard.locator('.dash-card[aria-busy="true"]')).toHaveCount(0);
+  await expect(dashboard.locator('[data-chart="mentions-over-time"] svg path').first()).toBeAttached();
+}
+
+async function saved(page: Page, card: Locator, format: 'SVG' | 'PNG' | 'CSV'): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent('download'), card.getByRole('button', { name: new RegExp(`(另存为|Save as) ${format}`) }).click()]);
+  return download;
+}
+
+/** Bars of one colour in an SVG: filled rectangles (a legend's icon has rounded corners, drawn with arcs). */
+function barsOfColour(svg: string, colour: string): number {
+  return [...svg.matchAll(/<path\b[^>]*>/g)].filter((m) => m[0].includes(`fill="${colour}"`) && !/ d="[^"]*A/.test(m[0])).length;
+}
+
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).include('[data-testid="dashboard"]').analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+test('filter by a label, save a chart as SVG, PNG and CSV, and open a bar’s documents', async ({ page, server }) => {
+  const label = await person(server);
+  await page.locator('[data-doc-id]').first().click();
+  const title = await page.locator('.reader-title').textContent();
+
+  // Alt+G opens it over the workbench; Esc goes back to the workbench as it was.
+  await page.locator('body').press('Alt+g');
+  const dashboard = page.getByTestId('dashboard');
+  await expect(dashboard).toBeVisible();
+  await chartsDrawn(dashboard);
+  await page.keyboard.press('Escape');
+  await expect(dashboard).toHaveCount(0);
+  await expect(page.locator('.reader-title')).toHaveText(title!);
+
+  await page.getByRole('button', { name: '数据看板' }).click();
+  await chartsDrawn(dashboard);
+  await dashboard.getByRole('button', { name: '人物' }).click();
+  await expect(dashboard.getByRole('button', { name: '人物' })).toHaveAttribute('aria-pressed', 'true');
+  const filter = { labelIds: [label.id] };
+  const rows = await apiCall<MentionsPerMonth[]>(server, 'dashboard:mentionsOverTime', { filter });
+  expect(rows.length).toBeGreaterThan(1);
+  const overTime = dashboard.locator('[data-chart="mentions-over-time"]');
+  await expect.poll(async () => barsOfColour(await overTime.locator('.dash-chart').innerHTML(), label.color)).toBe(rows.length);
+  await expect(dashboard.locator('.dash-card[aria-busy="true"]')).toHaveCount(0);
+
+  // SVG: a standalone file with one bar per (month, label) row the API answers for this filter.
+  const svg = readFileSync((await (await saved(page, overTime, 'SVG')).path())!, 'utf8');
+  expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  expect(barsOfColour(svg, label.color)).toBe(rows.length);
+  // CSV: a header and one line per row, with a BOM for spreadsheets.
+  const csv = readFileSync((await (await saved(page, overTime, 'CSV')).path())!, 'utf8');
+  expect(csv.startsWith('\ufeffmonth,label,mentions,documents\r\n')).toBe(true);
+  expect(csv.trim().split('\r\n').length).toBe(rows.length + 1);
+  // PNG: the same drawing at twice the size.
+  const png = readFileSync((await (await saved(page, overTime, 'PNG')).path())!);
+  expect(png.subarray(1, 4).toString()).toBe('PNG');
+  const box = (await overTime.locator('.dash-chart').boundingBox())!;
+  expect(png.readUInt32BE(16)).toBe(Math.round(box.width) * 2);
+
+  // A district bar opens the document list under the chart's filter and that district.
+  const districts = await apiCall<BreakdownRow[]>(server, 'dashboard:breakdown', { filter, by: 'district' });
+  const target = districts.find((r) => r.key !== null)!;
+  const byDistrict = dashboard.locator('[data-chart="by-district"] .dash-chart');
+  await byDistrict.scrollIntoViewIfNeeded();
+  const point = await barBeside(byDistrict, target.key!, label.color);
+  await page.mouse.click(point.x, point.y);
+  await expect(dashboard).toHaveCount(0);
+  const listed = await apiCall<{ items: { id: number }[] }>(server, 'documents:list', { filter: { district: target.key!, labels: [label.key] } });
+  expect(listed.items.length).toBe(target.documents);
+  await expect(page.locator('[data-doc-id]')).toHaveCount(target.documents);
+  const shown = await page.locator('[data-doc-id]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-doc-id'))));
+  expect(shown.sort()).toEqual(listed.items.map((d) => d.id).sort());
+});
+
+/** The middle of the bar of `colour` on the row whose axis label is `name`, in page coordinates. */
+async function barBeside(chart: Locator, name: string, colour: string): Promise<{ x: number; y: number }> {
+  return chart.evaluate(
+    (el, { name, colour }) => {
+      const label = [...el.querySelectorAll('text')].find((t) => t.textContent === name);
+      if (!label) throw new Error(`no axis label ${name}`);
+      const row = label.getBoundingClientRect();
+      const middle = row.top + row.height / 2;
+      const bar = [...el.querySelectorAll('path')].find((p) => {
+        const r = p.getBoundingClientRect();
+        return p.getAttribute('fill') === colour && r.top <= middle && r.bottom >= middle;
+      });
+      if (!bar) throw new Error(`no ${colour} bar beside ${name}`);
+      const r = bar.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    },
+    { name, colour },
+  );
+}
+
+test('readable in both themes and languages, with screenshots', async ({ page }) => {
+  await expect(page.locator('[data-doc-id]').first()).toBeVisible();
+  await page.getByRole('button', { name: '数据看板' }).click();
+  const dashboard = page.getByTestId('dashboard');
+  await chartsDrawn(dashboard);
+  await expect(dashboard.getByRole('heading', { name: '各标签每月提及数' })).toBeVisible();
+  await docScreenshot(page, 'dashboard');
+  await axe(page);
+  await dashboard.locator('[data-chart="cooccurrence"]').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await expect(dashboard.getByRole('heading', { name: '各状态文档数' })).toBeInViewport();
+  await docScreenshot(page, 'dashboard-cooccurrence');
+
+  await dashboard.getByRole('button', { name: '返回工作台' }).click();
+  await page.locator('.lang-switch').click();
+  await page.locator('.theme-switch').click();
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await page.getByRole('button', { name: 'Dashboard' }).click();
+  await chartsDrawn(dashboard);
+  await expect(dashboard.getByRole('heading', { name: 'Mentions per month, by label' })).toBeVisible();
+  // The charts follow the theme: drawn on the dark surface, axis labels in the dark theme's text colour.
+  const svg = await dashboard.locator('[data-chart="mentions-over-time"] .dash-chart').innerHTML();
+  expect(svg).toContain('#181b20');
+  expect(svg).toContain('#c0c5cc');
+  await docScreenshot(page, 'dashboard-en-dark');
+  await axe(page);
+});
