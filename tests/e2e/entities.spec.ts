@@ -308,7 +308,10 @@ test('link mentions of 蔡奇, merge entities, draw a relation by keyboard, expo
   await selectSpan(page, cai2.id);
   await expect(page.locator('.span-relations .relation-row')).toHaveCount(1);
 
-  // Everything into a fresh project: a Biaozhu JSONL export, a new project, the import dialog; its report counts the entities and relations.
+  // Everything into a fresh project: a Biaozhu JSONL export, a new project, the import dialog; its report counts the entities and
+  // relations, and says that a relation type the new project lacks (视察, made here) was created there.
+  await apiCall(server, 'relationTypes:create', { key: '视察', fromLabelKey: 'PERSON', toLabelKey: 'PROJECT' });
+  await apiCall(server, 'relations:create', { documentId: a, typeKey: '视察', fromId: cai3.id, toId: project.id });
   const corpus = await exportThroughDialog(page, server, /Biaozhu JSONL/, 'corpus.jsonl');
   const entityCount = (await apiCall<EntityPage>(server, 'entities:list', {})).total;
   expect(entityCount).toBe(4);
@@ -326,10 +329,11 @@ test('link mentions of 蔡奇, merge entities, draw a relation by keyboard, expo
   await importing.getByRole('button', { name: /^导入 \d+ 个文件$/ }).click();
   const report = importing.locator('.import-report');
   await expect(report).toContainText('已导入 2 篇文档');
-  await expect(importing.getByTestId('import-entity-counts')).toHaveText('实体：匹配项目中已有的 0 个，新建 4 个；导入 2 条关系。');
+  await expect(importing.getByTestId('import-entity-counts')).toHaveText('实体：匹配项目中已有的 0 个，新建 4 个；导入 3 条关系。');
+  await expect(report).toContainText('corpus.jsonl:1 — 项目中没有关系类型“视察”；已按 PERSON→PROJECT 新建，关系全部导入。');
   const fresh = await apiCall<{ items: { id: number; title: string }[] }>(server, 'documents:list', { sort: 'id' });
   const freshA = fresh.items.find((d) => d.title === '蔡奇调研城市更新')!.id;
-  expect((await relationsOf(server, freshA)).map((r) => r.typeKey).sort()).toEqual(['提出', '调研']);
+  expect((await relationsOf(server, freshA)).map((r) => r.typeKey).sort()).toEqual(['提出', '视察', '调研']);
   expect((await apiCall<EntityPage>(server, 'entities:list', {})).total).toBe(4);
 });
 
