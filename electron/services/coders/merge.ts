@@ -14,6 +14,7 @@ import { HANDOUT_META, projectIdentity } from '../db/handout';
 import { getLabelByKey, insertLabel, listLabels } from '../db/labels';
 import * as merge from '../db/merge';
 import { ensureAnnotator, getMeta } from '../db/meta';
+import { mergeTimingRecord, namedTimingRecords } from '../db/timing';
 import { mergeCoderEntities } from '../entities/merge-coder';
 
 interface CoderFile {
@@ -233,6 +234,38 @@ function resolveLabels(
   return { ids, created };
 }
 
+/** The coder's spans of one document that fit the project's copy of it, as insertCoderSpans takes them; the others are counted as invalid. */
+function fittingSpans(
+  spans: readonly merge.CoderSpan[],
+  charCount: number,
+  labelId: (key: string) => number,
+  annotatorId: (name: string) => number,
+  report: { spansInvalid: number },
+): Parameters<typeof merge.insertCoderSpans>[2][number][] {
+  const valid = [];
+  for (const [, start, end, key, annotator, origin, reviewState, attributesJson, note, createdAt, updatedAt, originDetailJson, leadTimeMs] of spans) {
+    if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= charCount)) {
+      report.spansInvalid++;
+      continue;
+    }
+    valid.push({
+      start,
+      end,
+      labelId: labelId(key),
+      annotatorId: annotatorId(annotator),
+      origin,
+      reviewState,
+      attributesJson,
+      note,
+      createdAt,
+      updatedAt,
+      originDetailJson,
+      leadTimeMs,
+    });
+  }
+  return valid;
+}
+
 export async function mergeCoderFiles(session: ProjectSession, input: HandlerInput<'coders:merge'>): Promise<MergeReport> {
   session.requireWritableDb();
   return withCoderFiles(session, input.paths, async (main, files) => {
@@ -278,31 +311,12 @@ export async function mergeCoderFiles(session: ProjectSession, input: HandlerInp
           } else if (merge.mergeDocumentState(main, target.id, target, { status: doc.status, note: doc.note, name: file.coder })) report.statusesAdvanced++;
           merge.recordCoderStatus(main, target.id, annotatorId(file.coder), doc.status);
           documentTargets.set(doc.id, target.id);
-          const valid = [];
-          for (const [, start, end, key, annotator, origin, reviewState, attributesJson, note, createdAt, updatedAt, originDetailJson] of spansByDocument.get(
-            doc.id,
-          ) ?? []) {
-            if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && end > start && end <= target.charCount)) {
-              report.spansInvalid++;
-              continue;
-            }
-            valid.push({
-              start,
-              end,
-              labelId: labels.ids.get(key)!,
-              annotatorId: annotatorId(annotator),
-              origin,
-              reviewState,
-              attributesJson,
-              note,
-              createdAt,
-              updatedAt,
-              originDetailJson,
-            });
-          }
+          const valid = fittingSpans(spansByDocument.get(doc.id) ?? [], target.charCount, (key) => labels.ids.get(key)!, annotatorId, report);
           const { added, present } = merge.insertCoderSpans(main, target.id, valid, sets);
           report.spansAdded += added;
           report.spansAlreadyPresent += present;
+          // The coders' time on the document (#24): the larger total wins, so merging a file again adds nothing.
+          for (const t of namedTimingRecords(file.db, doc.id)) mergeTimingRecord(main, { ...t, documentId: target.id, annotatorId: annotatorId(t.annotator) });
         }
         // Entity links and relations (#23) go onto the spans just merged.
         return { ...report, entities: mergeCoderEntities(main, file.db, { documents: documentTargets, labels: labels.ids, annotatorId }) };

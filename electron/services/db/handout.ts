@@ -5,8 +5,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { ApiFailure } from '../../../shared/api/result';
 import { openDatabase, type Db } from './connection';
 import { copyEntityTables } from './entity-team';
-import { getMeta } from './meta';
+import { ensureAnnotator, getMeta } from './meta';
 import { schemaVersion, SCHEMA_VERSION } from './migrations';
+import { copyCoderTimings } from './timing';
 
 /** project_meta keys of a hand-out file. */
 export const HANDOUT_META = {
@@ -83,6 +84,8 @@ export function writeHandoutFile(source: Db, sourcePath: string, tempPath: strin
         .run(JSON.stringify(file.documentIds));
       copySuggestionLibrary(out);
       copyEntityTables(out);
+      // The coder's own time on these documents so far (#24 timing).
+      copyCoderTimings(out, file.coder, ensureAnnotator(out, file.coder), file.documentIds);
       const meta = out.prepare('INSERT INTO project_meta (key, value) VALUES (?, ?)');
       meta.run('name', `${file.originName} — ${file.coder}`);
       meta.run('created_at', file.handedOutAt);

@@ -58,16 +58,31 @@ export function coderDocuments(db: Db): CoderDocument[] {
   return db.prepare('SELECT id, title, text_sha256, char_count, status, note FROM documents ORDER BY id').all() as CoderDocument[];
 }
 
-/** [document id, start, end, label key, annotator, origin, review state, attributes JSON or null, note or null, created, updated, origin detail JSON or null] */
-export type CoderSpan = [number, number, number, string, string, AnnotationOrigin, ReviewState, string | null, string | null, string, string, string | null];
+/** [document id, start, end, label key, annotator, origin, review state, attributes JSON or null, note or null, created, updated, origin detail JSON or null, lead time ms or null] */
+export type CoderSpan = [
+  number,
+  number,
+  number,
+  string,
+  string,
+  AnnotationOrigin,
+  ReviewState,
+  string | null,
+  string | null,
+  string,
+  string,
+  string | null,
+  number | null,
+];
 
 export function coderSpans(db: Db): CoderSpan[] {
   // Where an accepted suggestion came from (migration 013); a coder file from before has none.
-  const hasDetail = (db.prepare("SELECT name FROM pragma_table_info('annotations')").pluck().all() as string[]).includes('origin_detail');
+  const columns = db.prepare("SELECT name FROM pragma_table_info('annotations')").pluck().all() as string[];
+  const hasDetail = columns.includes('origin_detail');
   return db
     .prepare(
       `SELECT a.document_id, a.start, a.end, l.key, an.name, a.origin, a.review_state, s.json, a.note, a.created_at, a.updated_at,
-        ${hasDetail ? 'a.origin_detail' : 'NULL'}
+        ${hasDetail ? 'a.origin_detail' : 'NULL'}, ${columns.includes('lead_time_ms') ? 'a.lead_time_ms' : 'NULL'}
       FROM annotations a JOIN labels l ON l.id = a.label_id JOIN annotators an ON an.id = a.annotator_id
       LEFT JOIN attribute_sets s ON s.id = a.attribute_set_id ORDER BY a.document_id, a.start, a.end`,
     )
@@ -138,13 +153,15 @@ export function insertCoderSpans(
     createdAt: string;
     updatedAt: string;
     originDetailJson: string | null;
+    /** The coder's lead time for the span (#24 timing), kept: the coder made it in their file. */
+    leadTimeMs?: number | null;
   }[],
   sets: AttributeSetIds,
 ): { added: number; present: number } {
   const insert = statement(
     main,
-    `INSERT INTO annotations (document_id, start, end, label_id, annotator_id, origin, review_state, attribute_set_id, note, created_at, updated_at, origin_detail)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, start, end, label_id, annotator_id) DO NOTHING`,
+    `INSERT INTO annotations (document_id, start, end, label_id, annotator_id, origin, review_state, attribute_set_id, note, created_at, updated_at, origin_detail, lead_time_ms)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, start, end, label_id, annotator_id) DO NOTHING`,
   );
   let added = 0;
   for (const s of spans) {
@@ -162,6 +179,7 @@ export function insertCoderSpans(
       s.createdAt,
       s.updatedAt,
       checkedOriginDetail(s.originDetailJson),
+      Number.isInteger(s.leadTimeMs) && s.leadTimeMs! >= 0 ? s.leadTimeMs : null,
     ).changes;
   }
   if (added > 0) statement(main, 'UPDATE documents SET span_count = span_count + ? WHERE id = ?').run(added, documentId);

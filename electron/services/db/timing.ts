@@ -202,3 +202,30 @@ export function readExportTimings(db: Db, documentIds: readonly number[]): Timin
     `SELECT ${RECORD_COLUMNS} FROM document_timings WHERE document_id IN (SELECT value FROM json_each(?)) ORDER BY document_id, annotator_id`,
   ).all(JSON.stringify(documentIds)) as TimingRecord[];
 }
+
+/** A document's timings with the coders' names, as a coder file or an export carries them (merge). */
+export function namedTimingRecords(db: Db, documentId: number): (Omit<TimingRecord, 'annotatorId' | 'documentId'> & { annotator: string })[] {
+  if (!hasTimingTables(db)) return [];
+  return statement(
+    db,
+    `SELECT an.name AS annotator, t.first_opened_at AS firstOpenedAt, t.done_at AS doneAt, t.active_ms AS activeMs, t.active_ms_at_done AS activeMsAtDone
+      FROM document_timings t JOIN annotators an ON an.id = t.annotator_id WHERE t.document_id = ? ORDER BY an.name`,
+  ).all(documentId) as (Omit<TimingRecord, 'annotatorId' | 'documentId'> & { annotator: string })[];
+}
+
+/**
+ * A hand-out file (attached project `src` → `out`) gets the coder's own timings of its documents, so
+ * that the time they spend in it adds to what they had; merging takes the larger total back.
+ */
+export function copyCoderTimings(out: Db, coder: string, coderId: number, documentIds: readonly number[]): void {
+  const sourceHasTimings = out.prepare("SELECT 1 FROM src.sqlite_schema WHERE type = 'table' AND name = 'document_timings'").pluck().get();
+  if (!sourceHasTimings) return;
+  out
+    .prepare(
+      `INSERT INTO document_timings (document_id, annotator_id, first_opened_at, done_at, active_ms, active_ms_at_done)
+        SELECT t.document_id, ?, t.first_opened_at, t.done_at, t.active_ms, t.active_ms_at_done
+        FROM src.document_timings t JOIN src.annotators an ON an.id = t.annotator_id
+        WHERE an.name = ? AND t.document_id IN (SELECT value FROM json_each(?))`,
+    )
+    .run(coderId, coder, JSON.stringify(documentIds));
+}
