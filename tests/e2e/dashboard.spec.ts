@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Download, Locator, Page } from '@playwright/test';
 import type { BreakdownRow, MentionsPerMonth } from '../../shared/api/dashboard';
+import type { Annotation } from '../../shared/model';
 import { apiCall, docScreenshot, expect, test, type BiaozhuServer } from './fixtures';
 
 test.use({ serverOptions: { project: 'demo' } });
@@ -142,4 +143,70 @@ test('readable in both themes and languages, with screenshots', async ({ page })
   expect(svg).toContain('#c0c5cc');
   await docScreenshot(page, 'dashboard-en-dark');
   await axe(page);
+});
+
+/** Links every PERSON and SLOGAN span of the demo to an entity named after its text (one per text). */
+async function linkEntities(server: BiaozhuServer, labels: LabelRow[]): Promise<Map<string, number>> {
+  const keep = new Set(labels.filter((l) => l.key === 'PERSON' || l.key === 'SLOGAN').map((l) => l.id));
+  const spans = new Map<string, { labelId: number; ids: number[] }>();
+  const { items } = await apiCall<{ items: { id: number }[] }>(server, 'documents:list', {});
+  for (const { id } of items) {
+    const doc = await apiCall<{ text: string }>(server, 'documents:get', { id });
+    for (const s of await apiCall<Annotation[]>(server, 'annotations:list', { documentId: id })) {
+      if (!keep.has(s.labelId)) continue;
+      const key = `${s.labelId}\u0000${doc.text.slice(s.start, s.end)}`;
+      spans.set(key, { labelId: s.labelId, ids: [...(spans.get(key)?.ids ?? []), s.id] });
+    }
+  }
+  const entities = new Map<string, number>();
+  for (const [key, { labelId, ids }] of spans) {
+    const name = key.split('\u0000')[1];
+    const created = await apiCall<{ entity: { id: number } }>(server, 'entities:create', { labelId, name, annotationIds: ids });
+    entities.set(key, created.entity.id);
+  }
+  return entities;
+}
+
+test('co-occurrence as a network once mentions are linked to entities; opened from the palette', async ({ page, server }) => {
+  const labels = await apiCall<LabelRow[]>(server, 'labels:list', {});
+  const personLabel = labels.find((l) => l.key === 'PERSON')!;
+  const entities = await linkEntities(server, labels);
+  await expect(page.locator('[data-doc-id]').first()).toBeVisible();
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: /命令|command/i });
+  await palette.getByRole('combobox').fill('看板');
+  await palette.getByRole('combobox').press('Enter');
+  const dashboard = page.getByTestId('dashboard');
+  await chartsDrawn(dashboard);
+
+  const card = dashboard.locator('[data-chart="cooccurrence"]');
+  await card.getByRole('button', { name: '网络' }).click();
+  await expect(card.getByRole('button', { name: '网络' })).toHaveAttribute('aria-pressed', 'true');
+  const chart = card.locator('.dash-chart');
+  const matrix = await apiCall<{ rows: unknown[]; columns: unknown[]; cells: unknown[] }>(server, 'dashboard:cooccurrence', {
+    filter: {},
+    rowLabelId: personLabel.id,
+    columnLabelId: labels.find((l) => l.key === 'SLOGAN')!.id,
+  });
+  // A node per linked person and slogan in the matrix, in its label's colour.
+  await expect.poll(async () => (await chart.innerHTML()).split(`fill="${personLabel.color}"`).length - 1).toBe(matrix.rows.length);
+  await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await docScreenshot(page, 'dashboard-network');
+
+  // A person's node opens the documents of that entity's spans.
+  const node = chart.locator(`path[fill="${personLabel.color}"]`).first();
+  await node.click();
+  await expect(dashboard).toHaveCount(0);
+  const lists = await Promise.all(
+    [...entities]
+      .filter(([key]) => key.startsWith(`${personLabel.id}\u0000`))
+      .map(async ([, entityId]) =>
+        (await apiCall<{ items: { id: number }[] }>(server, 'documents:list', { filter: { mentions: [{ entityId, label: 'PERSON' }] } })).items
+          .map((d) => d.id)
+          .sort(),
+      ),
+  );
+  await expect(page.locator('[data-doc-id]').first()).toBeVisible();
+  const shown = await page.locator('[data-doc-id]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-doc-id'))));
+  expect(lists).toContainEqual(shown.sort());
 });

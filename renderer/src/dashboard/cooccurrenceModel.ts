@@ -123,11 +123,10 @@ export function cooccurrenceNetworkModel(ctx: ChartContext, axes: CooccurrenceAx
     if (!index.has(key)) index.set(key, nodes.push({ key, item, labelId }) - 1);
     return index.get(key)!;
   };
-  const edges = data.cells.map((c) => ({
-    source: nodeOf(data.rows[c.row], axes.rowLabelId),
-    target: nodeOf(data.columns[c.column], axes.columnLabelId),
-    documents: c.documents,
-  }));
+  // Every row and column is a node, as in the matrix (one that co-occurs with nothing stands alone).
+  const rowNodes = data.rows.map((r) => nodeOf(r, axes.rowLabelId));
+  const columnNodes = data.columns.map((c) => nodeOf(c, axes.columnLabelId));
+  const edges = data.cells.map((c) => ({ source: rowNodes[c.row], target: columnNodes[c.column], documents: c.documents }));
   const maxDocs = Math.max(1, ...nodes.map((n) => n.item.documents));
   const maxEdge = Math.max(1, ...edges.map((e) => e.documents));
   const option = {
@@ -136,7 +135,7 @@ export function cooccurrenceNetworkModel(ctx: ChartContext, axes: CooccurrenceAx
       {
         type: 'graph',
         layout: 'circular',
-        circular: { rotateLabel: true },
+        circular: { rotateLabel: false },
         roam: false,
         label: { show: true, position: 'right', color: ctx.palette.text },
         lineStyle: { color: ctx.palette.textMuted, opacity: 0.6, curveness: 0.2 },

@@ -124,6 +124,9 @@ describe('co-occurrence', () => {
     const model = cooccurrenceNetworkModel(chartContext(), axes, matrix);
     const graph = (model.option as { series: { data: unknown[]; links: unknown[] }[] }).series[0];
     expect(graph.data.length).toBe(4);
+    // A row with no cell is a node too, as it is a row of the matrix.
+    const alone = cooccurrenceNetworkModel(chartContext(), axes, { ...matrix, rows: [...matrix.rows, { text: '宋志刚', documents: 1 }] });
+    expect((alone.option as { series: { data: unknown[] }[] }).series[0].data.length).toBe(5);
     expect(graph.links.length).toBe(2);
     expect(model.drill({ dataIndex: 1, dataType: 'edge' })).toEqual({
       kind: 'documents',
@@ -133,7 +136,7 @@ describe('co-occurrence', () => {
         { text: '四个意识', labelId: 2, unlinked: true },
       ],
     });
-    expect(model.drill({ dataIndex: 1, dataType: 'node' })).toEqual({ kind: 'concordance', text: '两个维护', labelId: 2 });
+    expect(model.drill({ dataIndex: 2, dataType: 'node' })).toEqual({ kind: 'concordance', text: '两个维护', labelId: 2 });
   });
 
   it('is empty when no document holds both', () => {
