@@ -32,6 +32,9 @@ export function DashboardView({ onClose, onDrill }: Props) {
   // Answers are kept while the dashboard is open; the next opening counts the project afresh.
   useEffect(() => clearChannelCache, []);
 
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => inertSiblings(root.current), []);
+
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
     closeButton.current?.focus();
@@ -49,7 +52,7 @@ export function DashboardView({ onClose, onDrill }: Props) {
   }, [onClose]);
 
   return (
-    <div className="dashboard" role="region" aria-labelledby="dashboard-title" data-testid="dashboard">
+    <div ref={root} className="dashboard" role="region" aria-labelledby="dashboard-title" data-testid="dashboard">
       <header className="dashboard-head">
         <h2 id="dashboard-title">{t('dashboard.title')}</h2>
         <span className="muted dashboard-project" title={project.path}>
@@ -73,4 +76,16 @@ export function DashboardView({ onClose, onDrill }: Props) {
       </div>
     </div>
   );
+}
+
+/**
+ * The workbench beside the dashboard (top bar, panes) leaves the tab order and the accessibility tree
+ * while it is covered, and comes back as it was.
+ */
+function inertSiblings(dashboard: HTMLElement | null): () => void {
+  const covered = [...(dashboard?.parentElement?.children ?? [])].filter((el): el is HTMLElement => el !== dashboard && el instanceof HTMLElement && !el.inert);
+  for (const el of covered) el.inert = true;
+  return () => {
+    for (const el of covered) el.inert = false;
+  };
 }

@@ -33,8 +33,8 @@ export function documentTimeModel(ctx: ChartContext, timing: TimingDashboard): C
     ...baseOption(ctx),
     tooltip: axisTooltip(ctx),
     legend: legendFor(ctx, coders),
-    grid: { left: 8, right: 24, top: coders.length > 1 ? 36 : 12, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', name: ctx.t('dashboard.timing.minutes'), ...axisStyle(ctx) },
+    grid: { left: 8, right: 24, top: coders.length > 1 ? 36 : 12, bottom: 28, containLabel: true },
+    xAxis: { type: 'value', name: ctx.t('dashboard.timing.minutes'), nameLocation: 'middle', nameGap: 26, ...axisStyle(ctx) },
     yAxis: {
       type: 'category',
       data: bottomUp.map((d) => titles.get(d)!),
