@@ -96,6 +96,20 @@ test('filter by a label, save a chart as SVG, PNG and CSV, and open a bar’s do
   await expect(page.locator('[data-doc-id]')).toHaveCount(target.documents);
   const shown = await page.locator('[data-doc-id]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-doc-id'))));
   expect(shown.sort()).toEqual(listed.items.map((d) => d.id).sort());
+
+  // Back in the dashboard the filter is as it was; a top mention opens its concordance.
+  await page.locator('body').press('Alt+g');
+  await chartsDrawn(dashboard);
+  await expect(dashboard.getByRole('button', { name: '人物' })).toHaveAttribute('aria-pressed', 'true');
+  const top = await apiCall<{ labelId: number; text: string; count: number }[]>(server, 'dashboard:topMentions', { filter, orderBy: 'count', limit: 25 });
+  const first = top.filter((m) => m.labelId === label.id).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))[0];
+  const topChart = dashboard.locator('[data-chart="top-mentions"] .dash-chart');
+  await topChart.scrollIntoViewIfNeeded();
+  const bar = await barBeside(topChart, first.text, label.color);
+  await page.mouse.click(bar.x, bar.y);
+  await expect(dashboard).toHaveCount(0);
+  await expect(page.locator('.top-search-input')).toHaveValue(first.text);
+  await expect(page.locator('.search-panel .concordance-lines')).toContainText(first.text);
 });
 
 /** The middle of the bar of `colour` on the row whose axis label is `name`, in page coordinates. */

@@ -17,15 +17,15 @@ interface Props {
   onDrill: (drill: DashboardDrill) => void;
 }
 
-/** The filter kept between openings, so that coming back from a drilled list shows the same charts. */
-let lastFilter: DashboardFilter = {};
+/** The filter kept between openings, so that coming back from a drilled list shows the same charts (of the same project: label ids are the project's). */
+let lastFilter: { projectPath: string; filter: DashboardFilter } | null = null;
 
 export function DashboardView({ onClose, onDrill }: Props) {
   const { t } = useI18n();
   const project = useAppState().project!;
-  const [filter, setFilterState] = useState<DashboardFilter>(lastFilter);
+  const [filter, setFilterState] = useState<DashboardFilter>(() => (lastFilter?.projectPath === project.path ? lastFilter.filter : {}));
   const setFilter = (next: DashboardFilter) => {
-    lastFilter = next;
+    lastFilter = { projectPath: project.path, filter: next };
     setFilterState(next);
   };
   const closeButton = useRef<HTMLButtonElement>(null);
