@@ -15,6 +15,7 @@ import type {
 } from '../../../shared/api/dashboard';
 import type { Db } from '../db/connection';
 import * as sql from '../db/dashboard';
+import { keptChosenMentionsPerMonth, keptCooccurrence, keptMentions } from './kept-mentions';
 
 export function mentionsOverTime(db: Db, input: OverTimeInput): MentionsPerMonth[] {
   if (input.entityIds) {
@@ -22,7 +23,10 @@ export function mentionsOverTime(db: Db, input: OverTimeInput): MentionsPerMonth
       .entityMentionsPerMonth(db, input.filter, input.entityIds)
       .map(({ labelId, entityId, key, mentions, documents }) => ({ labelId, month: key, entityId, mentions, documents }));
   }
-  if (input.mentions) return chosenMentionsPerMonth(db, input.filter, new Set(input.mentions));
+  if (input.mentions) {
+    if (sql.hasDashboardCounts(db)) return keptChosenMentionsPerMonth(db, input.filter, input.mentions);
+    return chosenMentionsPerMonth(db, input.filter, new Set(input.mentions));
+  }
   return sql.mentionsPerMonth(db, input.filter).map(({ labelId, key, mentions, documents }) => ({ labelId, month: key, mentions, documents }));
 }
 
@@ -127,8 +131,12 @@ function tallyMentions(db: Db, filter: DashboardFilter, keepDocuments = false): 
 /** Ties broken by text, so the same corpus always draws the same bars. */
 export function topMentions(db: Db, input: TopMentionsInput): TopMention[] {
   const byLabel = new Map<number, TopMention[]>();
-  for (const tally of tallyMentions(db, input.filter).values()) {
-    const row: TopMention = { labelId: tally.labelId, text: tally.text, count: tally.count, documents: tally.documentCount };
+  // Kept by migration 018; an older read-only project cuts every span's text here.
+  const tallies = sql.hasDashboardCounts(db)
+    ? keptMentions(db, input.filter, input).mentions
+    : [...tallyMentions(db, input.filter).values()].map((t) => ({ ...t, documents: t.documentCount }));
+  for (const tally of tallies) {
+    const row: TopMention = { labelId: tally.labelId, text: tally.text, count: tally.count, documents: tally.documents };
     if (tally.entityId > 0) row.entityId = tally.entityId;
     const rows = byLabel.get(tally.labelId);
     if (rows) rows.push(row);
@@ -163,6 +171,7 @@ function topItems(tallies: Map<string, Tally>, limit: number): [string, Cooccurr
 
 /** Rows × columns: the mentions of two labels in the most documents, and the documents holding both. */
 export function cooccurrence(db: Db, input: CooccurrenceInput): Cooccurrence {
+  if (sql.hasDashboardCounts(db)) return keptCooccurrence(db, input);
   const labelIds = [input.rowLabelId, input.columnLabelId].filter((id) => !input.filter.labelIds || input.filter.labelIds.includes(id));
   const tallies = tallyMentions(db, { ...input.filter, labelIds: labelIds.length ? [...new Set(labelIds)] : [0] }, true);
   const rowTallies = documentsPerMention(tallies, input.rowLabelId);

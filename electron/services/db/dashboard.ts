@@ -1,13 +1,13 @@
 // Dashboard aggregates (#24). Counts by label, month, district, source, status, coder and day are
-// GROUP BYs here; mention texts are cut from the texts in JavaScript (dashboard/service.ts) because
-// SQLite's substr counts code points and span offsets are UTF-16 units (and a substr GROUP BY over
-// the bench corpus's million spans took 70 s: every span re-reads its document's text).
+// GROUP BYs here, over the per-document counts migration 018 keeps (dashboard_span_counts) or, in a
+// project of an older schema opened read-only, over the spans themselves. Mention texts: see
+// dashboard-mentions.ts (kept) and dashboard/service.ts (cut in JavaScript for older schemas).
 import type { DashboardFilter } from '../../../shared/api/dashboard';
 import type { DocumentStatus, ReviewState } from '../../../shared/model';
 import { statement, type Db } from './connection';
 import { hasEntityTables } from './entities';
 
-interface Where {
+export interface Where {
   sql: string;
   params: unknown[];
 }
@@ -46,17 +46,33 @@ function documentWhere(filter: DashboardFilter): Where {
   return { sql: joinWhere(parts), params };
 }
 
+/** Whether the project keeps the dashboard's counts (migration 018; an older read-only project does not). */
+export function hasDashboardCounts(db: Db): boolean {
+  return statement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dashboard_span_counts'").get() !== undefined;
+}
+
+/**
+ * The rows counted: the kept counts per document, label, coder, review state and day (`a.spans`
+ * spans each), or the spans themselves (one each). Both have the columns spanWhere filters on.
+ */
+const countedRows = (kept: boolean) =>
+  kept
+    ? // Grouped in the order of the kept counts' unique index (document first), so no sort is needed.
+      { from: 'dashboard_span_counts a', spans: 'sum(a.spans)', perDocument: 'a.document_id, a.label_id' }
+    : { from: 'annotations a', spans: 'count(*)', perDocument: 'a.label_id, a.document_id' };
+
 /**
  * Spans counted per label and document first (from the label index alone when only labels are
  * filtered), then joined to the far fewer documents: joining each of a million spans to its
  * document took 0.8 s on the bench corpus.
  */
-export function perLabelDocument(filter: DashboardFilter, key: string): { sql: string; params: unknown[] } {
+export function perLabelDocument(filter: DashboardFilter, key: string, kept = false): { sql: string; params: unknown[] } {
   const spans = spanWhere(filter);
   const docs = documentWhere(filter);
+  const rows = countedRows(kept);
   return {
     sql: `SELECT c.label_id AS labelId, ${key} AS key, sum(c.n) AS mentions, count(*) AS documents
-      FROM (SELECT a.label_id, a.document_id, count(*) AS n FROM annotations a ${spans.sql} GROUP BY a.label_id, a.document_id) c
+      FROM (SELECT a.label_id, a.document_id, ${rows.spans} AS n FROM ${rows.from} ${spans.sql} GROUP BY ${rows.perDocument}) c
       JOIN documents d ON d.id = c.document_id ${docs.sql}
       GROUP BY c.label_id, key ORDER BY c.label_id, key`,
     params: [...spans.params, ...docs.params],
@@ -72,13 +88,13 @@ export interface LabelKeyCount {
 
 /** Spans and documents per label and month (YYYY-MM of the publication date; null undated). */
 export function mentionsPerMonth(db: Db, filter: DashboardFilter): LabelKeyCount[] {
-  const { sql, params } = perLabelDocument(filter, 'substr(d.published_at, 1, 7)');
+  const { sql, params } = perLabelDocument(filter, 'substr(d.published_at, 1, 7)', hasDashboardCounts(db));
   return db.prepare(sql).all(...params) as LabelKeyCount[];
 }
 
 /** Spans and documents per label and district or source. */
 export function mentionsPerDocumentField(db: Db, filter: DashboardFilter, field: 'district' | 'source'): LabelKeyCount[] {
-  const { sql, params } = perLabelDocument(filter, field === 'district' ? 'd.district' : 'd.source');
+  const { sql, params } = perLabelDocument(filter, field === 'district' ? 'd.district' : 'd.source', hasDashboardCounts(db));
   return db.prepare(sql).all(...params) as LabelKeyCount[];
 }
 
@@ -142,7 +158,8 @@ function spanDocumentCondition(filter: DashboardFilter): Where {
   return { sql: `a.document_id IN (SELECT d.id FROM documents d ${docs.sql})`, params: docs.params };
 }
 
-function spansJoinedWhere(filter: DashboardFilter): Where {
+/** Conditions on the spans (or kept counts) `a`, their documents included (an IN over the documents). */
+export function spansJoinedWhere(filter: DashboardFilter): Where {
   const inDocs = spanDocumentCondition(filter);
   const spans = spanWhere(filter, inDocs.sql ? [inDocs.sql] : []);
   return { sql: spans.sql, params: [...inDocs.params, ...spans.params] };
@@ -150,15 +167,19 @@ function spansJoinedWhere(filter: DashboardFilter): Where {
 
 export function spansPerAnnotatorDay(db: Db, filter: DashboardFilter): { annotator: string; day: string; spans: number }[] {
   const where = spansJoinedWhere(filter);
+  const kept = hasDashboardCounts(db);
+  const rows = countedRows(kept);
+  const day = kept ? 'a.day' : 'substr(a.created_at, 1, 10)';
   const sql = `SELECT n.name AS annotator, c.day AS day, c.spans AS spans
-    FROM (SELECT a.annotator_id, substr(a.created_at, 1, 10) AS day, count(*) AS spans FROM annotations a ${where.sql} GROUP BY a.annotator_id, day) c
+    FROM (SELECT a.annotator_id, ${day} AS day, ${rows.spans} AS spans FROM ${rows.from} ${where.sql} GROUP BY a.annotator_id, ${day}) c
     JOIN annotators n ON n.id = c.annotator_id ORDER BY n.name, c.day`;
   return db.prepare(sql).all(...where.params) as { annotator: string; day: string; spans: number }[];
 }
 
 export function reviewStatesPerLabel(db: Db, filter: DashboardFilter): { labelId: number; reviewState: ReviewState; spans: number }[] {
   const where = spansJoinedWhere(filter);
-  const sql = `SELECT a.label_id AS labelId, a.review_state AS reviewState, count(*) AS spans FROM annotations a ${where.sql}
+  const rows = countedRows(hasDashboardCounts(db));
+  const sql = `SELECT a.label_id AS labelId, a.review_state AS reviewState, ${rows.spans} AS spans FROM ${rows.from} ${where.sql}
     GROUP BY a.label_id, a.review_state ORDER BY a.label_id, a.review_state`;
   return db.prepare(sql).all(...where.params) as { labelId: number; reviewState: ReviewState; spans: number }[];
 }

@@ -35,7 +35,16 @@ function tablesOf(db: Db): string[] {
     .filter((name) => !DERIVED_SEARCH_TABLES.has(name));
 }
 
-const DERIVED_SEARCH_TABLES = new Set(['search_index_pending', 'span_text_digests', 'span_text_stale']);
+const DERIVED_SEARCH_TABLES = new Set([
+  'search_index_pending',
+  'span_text_digests',
+  'span_text_stale',
+  // The dashboard's kept counts (migration 018): filled again by the triggers as the spans are copied.
+  'dashboard_span_counts',
+  'dashboard_span_mentions',
+  'dashboard_mention_totals',
+  'dashboard_astral_documents',
+]);
 
 /** Best guess at the largest rowid when a plain scan broke off: a max() or a scan from the end. */
 function largestRowid(source: Db, table: string, fallback: number): number {

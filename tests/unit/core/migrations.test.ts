@@ -145,11 +145,11 @@ describe('migrations on real project files', () => {
     expect(db.transaction(() => deleteAnnotation(db, id))()).toBe(true);
     expect(db.transaction(() => deleteAnnotation(db, id))()).toBe(false);
     expect(counts()).toEqual([4, 1]);
-    // No trigger keeps span counts (the search index's triggers, migration 015's marking of stale span digests and 014's entity mention counts are another matter).
+    // No trigger keeps span counts (the search index's triggers, migration 015's marking of stale span digests, 014's entity mention counts and 018's dashboard counts are another matter).
     expect(
       db
         .prepare(
-          "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'annotations' AND name NOT LIKE 'span_text_stale%' AND name NOT LIKE 'entity_mention_counts%'",
+          "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'annotations' AND name NOT LIKE 'span_text_stale%' AND name NOT LIKE 'entity_mention_counts%' AND name NOT LIKE 'dashboard_span_%'",
         )
         .pluck()
         .get(),

@@ -18,6 +18,7 @@ import { migration014EntitiesRelations } from './014-entities-relations';
 import { migration015SpanTextDigests } from './015-span-text-digests';
 import { migration016SearchIndexPending } from './016-search-index-pending';
 import { migration017AnnotationTiming } from './017-annotation-timing';
+import { migration018DashboardCounts } from './018-dashboard-counts';
 
 export interface Migration {
   version: number;
@@ -43,6 +44,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration015SpanTextDigests,
   migration016SearchIndexPending,
   migration017AnnotationTiming,
+  migration018DashboardCounts,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
