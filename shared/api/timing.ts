@@ -32,6 +32,11 @@ const recordInput = z
     sessionId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'sessionId is 8–64 letters, digits, _ or -'),
     /** Active milliseconds on this document since this session opened it (cumulative, never a delta). */
     activeMs: z.number().int().min(0).max(MAX_RECORDED_ACTIVE_MS),
+    /**
+     * How long ago (ms, by the client's clock) this session opened the document: the first report
+     * may come a minute later, and a duration is immune to the two sides' clocks differing.
+     */
+    openedMsAgo: z.number().int().min(0).max(MAX_RECORDED_ACTIVE_MS).optional(),
   })
   .strict();
 

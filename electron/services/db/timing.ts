@@ -31,7 +31,10 @@ export function documentTimings(db: Db, documentId: number): DocumentTiming[] {
  * Adds what a session's running total `activeMs` exceeds the largest total it reported before, so
  * that a repeated report adds nothing and a lost one is made good by the next. Call in a transaction.
  */
-export function recordSessionTime(db: Db, session: { sessionId: string; documentId: number; annotatorId: number; activeMs: number; now: string }): void {
+export function recordSessionTime(
+  db: Db,
+  session: { sessionId: string; documentId: number; annotatorId: number; activeMs: number; now: string; openedAt: string },
+): void {
   const before = statement(db, 'SELECT active_ms FROM timing_sessions WHERE session_id = ? AND document_id = ? AND annotator_id = ?')
     .pluck()
     .get(session.sessionId, session.documentId, session.annotatorId) as number | undefined;
@@ -56,8 +59,9 @@ export function recordSessionTime(db: Db, session: { sessionId: string; document
   statement(
     db,
     `INSERT INTO document_timings (document_id, annotator_id, first_opened_at, active_ms) VALUES (?, ?, ?, ?)
-      ON CONFLICT (document_id, annotator_id) DO UPDATE SET active_ms = active_ms + excluded.active_ms`,
-  ).run(session.documentId, session.annotatorId, session.now, added);
+      ON CONFLICT (document_id, annotator_id) DO UPDATE SET active_ms = active_ms + excluded.active_ms,
+        first_opened_at = min(first_opened_at, excluded.first_opened_at)`,
+  ).run(session.documentId, session.annotatorId, session.openedAt, added);
 }
 
 /** The first time the coder's status for the document becomes done: keeps the time and the active time then. */

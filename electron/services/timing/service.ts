@@ -12,7 +12,9 @@ export function recordTime(db: Db, annotator: string, input: TimingRecordInput):
   return db.transaction(() => {
     if (!getDocumentSummary(db, input.documentId)) throw new ApiFailure('not_found', `Document ${input.documentId} does not exist`);
     const annotatorId = ensureAnnotator(db, annotator);
-    timing.recordSessionTime(db, { ...input, annotatorId, now: nowIso() });
+    const now = Date.now();
+    const openedAt = new Date(now - (input.openedMsAgo ?? 0)).toISOString();
+    timing.recordSessionTime(db, { ...input, annotatorId, now: new Date(now).toISOString(), openedAt });
     return timing.documentTiming(db, input.documentId, annotatorId)!;
   })();
 }

@@ -1,10 +1,11 @@
 // One open document: its spans, the selected span, and every change to them. Changes are shown at
 // once (optimistically) and written through a serial queue, so a burst of keypresses is applied in
 // order and a span created a moment ago can be resized before the server has answered.
-import { callOrThrow } from '../api/client';
+import { api, callOrThrow } from '../api/client';
 import type { HistoryState, HistoryStep } from '../../../shared/api/annotations';
 import type { Annotation, DocumentDetail, DocumentStatus } from '../../../shared/model';
 import type { ReaderController, SpanChange } from '../reader/readerController';
+import { startDocumentTimer, type DocumentTimer } from './activityClock';
 
 export type SpanPatch = Partial<Pick<Annotation, 'labelId' | 'start' | 'end' | 'attributes' | 'reviewState' | 'note'>>;
 
@@ -39,12 +40,15 @@ export class DocSession {
   private historyKnown = false;
   private docChanged = false;
   private disposed = false;
+  /** The coder's active time on this document and before each span (#24 timing). */
+  readonly timer: DocumentTimer;
 
   constructor(
     public doc: DocumentDetail,
     annotations: Annotation[],
     private readonly deps: SessionDeps,
   ) {
+    this.timer = startDocumentTimer(doc.id, (input) => api.call('timing:record', input));
     this.splitLayers(annotations);
     void this.refreshHistory();
   }
@@ -139,11 +143,12 @@ export class DocSession {
       createdAt: now,
       updatedAt: now,
     };
+    const leadTimeMs = this.timer.takeLeadTime();
     this.apply([{ after: temp }]);
     this.select(temp.id);
     this.enqueue(async () => {
       // One request: the answer also holds the undo state and, if it changed, the document's status.
-      const { history, document, ...real } = await callOrThrow('annotations:create', { documentId: this.doc.id, start, end, labelId });
+      const { history, document, ...real } = await callOrThrow('annotations:create', { documentId: this.doc.id, start, end, labelId, leadTimeMs });
       this.realIds.set(temp.id, real.id);
       this.history = history;
       this.historyKnown = true;
@@ -177,6 +182,7 @@ export class DocSession {
     const before = this.anns.get(id);
     if (!before) return;
     const after = { ...before, ...patch, updatedAt: new Date().toISOString() };
+    this.timer.edited();
     this.apply([{ before, after }]);
     this.enqueue(async () => {
       this.historyKnown = false;
@@ -188,6 +194,7 @@ export class DocSession {
     const before = this.anns.get(id);
     if (!before) return;
     const next = this.neighbour(id, 1) ?? this.neighbour(id, -1);
+    this.timer.edited();
     this.apply([{ before }]);
     this.select(next?.id ?? null);
     this.enqueue(async () => {
@@ -217,6 +224,8 @@ export class DocSession {
   }
 
   async setStatus(status: DocumentStatus): Promise<void> {
+    // Done keeps the active time at that moment: the running total goes first.
+    if (status === 'done') await this.timer.flush(true);
     const summary = await callOrThrow('documents:update', { id: this.doc.id, status });
     this.doc = { ...this.doc, ...summary };
     this.deps.onDocument(this.doc);
@@ -261,6 +270,7 @@ export class DocSession {
   }
 
   private historyStep(channel: 'history:undo' | 'history:redo'): Promise<HistoryStep | null> {
+    this.timer.edited();
     return new Promise((resolve) => {
       this.enqueue(async () => {
         const step = await callOrThrow(channel, { documentId: this.doc.id });
@@ -371,6 +381,7 @@ export class DocSession {
   /** Stops panel notifications once the document is closed. */
   dispose(): void {
     this.disposed = true;
+    void this.timer.stop();
   }
 }
 

@@ -243,8 +243,10 @@ export class SuggestionState {
   private async accept(chosen: Suggestion[]): Promise<number> {
     // Gone from the ghost layer at once; the spans follow with the server's ids.
     this.removeLocally(chosen);
+    // Accepting one suggestion is one coder action: its span gets a lead time (#24); more are a batch.
+    const leadTimeMs = chosen.length === 1 ? this.session.timer.takeLeadTime() : (this.session.timer.edited(), undefined);
     await this.session.settled();
-    const { created } = await callOrThrow('suggestions:accept', { documentId: this.session.doc.id, suggestions: chosen.map(toRef) });
+    const { created } = await callOrThrow('suggestions:accept', { documentId: this.session.doc.id, suggestions: chosen.map(toRef), leadTimeMs });
     await this.session.resync();
     // The list was changed here, not fetched: ask again whatever the spans are by then (an undo may already have put them back).
     this.seenSpans = STALE;

@@ -96,6 +96,21 @@ describe('timing:record', () => {
     );
   });
 
+  it('the first opening is when the report says it was (openedMsAgo), the earliest of all sessions', async () => {
+    const c = core();
+    const doc = addDocument(c, '蔡奇');
+    const before = Date.now();
+    const first = await c.call('timing:record', { documentId: doc, sessionId: SESSION, activeMs: 100, openedMsAgo: 90_000 });
+    const opened = Date.parse(first.firstOpenedAt);
+    expect(opened).toBeGreaterThanOrEqual(before - 90_000);
+    expect(opened).toBeLessThanOrEqual(Date.now() - 90_000);
+    const later = await c.call('timing:record', { documentId: doc, sessionId: 'session-later', activeMs: 100, openedMsAgo: 5 });
+    expect(later.firstOpenedAt).toBe(first.firstOpenedAt);
+    const earlier = await c.call('timing:record', { documentId: doc, sessionId: 'session-early', activeMs: 1, openedMsAgo: 3_600_000 });
+    expect(Date.parse(earlier.firstOpenedAt)).toBeLessThan(opened);
+    expect(earlier.activeMs).toBe(201);
+  });
+
   it('refuses bad input with the field named, and an unknown document', async () => {
     const c = core();
     const doc = addDocument(c, '蔡奇');
