@@ -1,9 +1,12 @@
 // dashboard:timing (#24) against plain counts over random spans and timings, on a real project file.
+import Database from 'better-sqlite3';
 import fc from 'fast-check';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { migrate } from '../../../electron/services/db/migrations';
 import { LEAD_TIME_BIN_EDGES_MS } from '../../../shared/api/timing';
 import { ensureAnnotator } from '../../../electron/services/db/meta';
-import { addDocument, testCore, type TestCore } from '../helpers';
+import { addDocument, tempDir, testCore, type TestCore } from '../helpers';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
@@ -121,5 +124,30 @@ describe('dashboard:timing', () => {
     const cut = await c.call('dashboard:timing', { documentLimit: 2 });
     expect(cut.documents.length).toBe(2);
     expect(cut.documentsTruncated).toBe(true);
+  });
+
+  it('a project from before timing, open read-only, answers with no rows; its spans have no lead time', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const path = join(t.dir, 'old.biaozhu');
+    const raw = new Database(path);
+    migrate(raw, 16);
+    raw.close();
+    const c = testCore({ create: false });
+    cleanups.push(() => c.dispose());
+    c.session.openReadOnly(path, { reason: 'file', message: 'The folder is read-only.' });
+    expect(await c.call('dashboard:timing', {})).toEqual({ documents: [], documentsTruncated: false, leadTimes: [], binEdgesMs: LEAD_TIME_BIN_EDGES_MS });
+    const refused = await c.registry.dispatch('timing:record', { documentId: 1, sessionId: 'session-ro-1', activeMs: 5 });
+    expect(refused.ok || refused.error.code).toBe('read_only');
+  });
+
+  it('an export reads lead times through the partial index, not every span of the batch', () => {
+    const c = testCore();
+    cleanups.push(() => c.dispose());
+    const plan = c.session
+      .requireDb()
+      .prepare('EXPLAIN QUERY PLAN SELECT id, lead_time_ms FROM annotations WHERE document_id IN (SELECT value FROM json_each(?)) AND lead_time_ms IS NOT NULL')
+      .all('[1,2]') as { detail: string }[];
+    expect(plan.map((row) => row.detail).join('\n')).toMatch(/USING COVERING INDEX annotations_lead_time/);
   });
 });
