@@ -138,6 +138,11 @@ function tidy(target: Db, tables: Map<string, RecoveredTable>): void {
     );
   }
   if (tables.has('gazetteer_terms')) drop('gazetteer_terms', 'DELETE FROM gazetteer_terms WHERE gazetteer_id NOT IN (SELECT id FROM gazetteers)');
+  // Timing (migration 017): a coder's time on a document that was lost, or by a coder who was, goes with it.
+  for (const table of ['document_timings', 'timing_sessions']) {
+    if (tables.has(table))
+      drop(table, `DELETE FROM ${table} WHERE document_id NOT IN (SELECT id FROM documents) OR annotator_id NOT IN (SELECT id FROM annotators)`);
+  }
   if (tablesOf(target).includes('entities')) tidyEntities(target, drop);
   if (columnsOf(target, 'annotations').includes('attribute_set_id')) {
     target.prepare('UPDATE annotations SET attribute_set_id = NULL WHERE attribute_set_id NOT IN (SELECT id FROM attribute_sets)').run();

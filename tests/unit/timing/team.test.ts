@@ -73,9 +73,14 @@ describe('recovery', () => {
     await core.call('timing:record', { documentId: doc, sessionId: 'session-rec', activeMs: 12_000 });
     await core.call('documents:update', { id: doc, status: 'done' });
     const before = await core.call('dashboard:timing', {});
+    // A timing whose document was lost (as a damaged page loses rows) is dropped and counted as lost.
+    const db = core.session.requireDb();
+    db.pragma('foreign_keys = OFF');
+    db.prepare("INSERT INTO document_timings (document_id, annotator_id, first_opened_at, active_ms) VALUES (999, 1, '2026-12-01T00:00:00.000Z', 5)").run();
     core.session.close();
     const out = join(core.dir, 'recovered.biaozhu');
-    recoverProject(core.projectPath, out);
+    const report = recoverProject(core.projectPath, out);
+    expect(report.tables.find((t) => t.table === 'document_timings')).toEqual({ table: 'document_timings', copied: 1, lost: 1 });
     const recovered = testCore({ create: false });
     cores.push(recovered);
     recovered.session.open(out);
