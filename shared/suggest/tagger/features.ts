@@ -173,6 +173,13 @@ export const FIXED_FEATURES = 12;
  */
 export const FEW_VALUED = { from: 8, to: 12 } as const;
 
+/**
+ * With word boundaries, the places (in a character's list) of the two word features that take few
+ * values: the character's place in its word with the word's length, and the places of the
+ * character and its neighbours (wordFeatures adds them first and last of its four).
+ */
+export const FEW_VALUED_WORD_PLACES = [FIXED_FEATURES, FIXED_FEATURES + WORD_FEATURES - 1] as const;
+
 /** The first FIXED_FEATURES are the characters two before .. two after (CHAR_PLACES places), as charHash gives them. */
 export const CHAR_PLACES = 5;
 

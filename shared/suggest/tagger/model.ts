@@ -2,7 +2,7 @@
 import { codePoints } from './chars';
 import { margins, newScratch, orderTransitions, viterbi, type OrderedTransitions } from './decode';
 import { CharBlocks, NO_ROOM } from './char-blocks';
-import { CHAR_PLACES, charFeatures, charHash, extraFeatures, FEW_VALUED, PAD_AFTER, PAD_BEFORE } from './features';
+import { CHAR_PLACES, charFeatures, charHash, extraFeatures, FEW_VALUED, FEW_VALUED_WORD_PLACES, PAD_AFTER, PAD_BEFORE } from './features';
 import { dictionaryHits, type MentionDictionary } from './dictionary-hits';
 import { decodeSpans, tagCount, transitions, type Transitions } from './tags';
 import type { ExternalHit, TaggedSpan, TrainingStats } from './types';
@@ -62,7 +62,9 @@ interface Runtime {
    * a scattered add per (tag, weight) pair. Zeros added change no sum, so emissions are the same.
    */
   dense: Float32Array;
+  /** The window's few-valued features (FEW_VALUED), and the word features' (FEW_VALUED_WORD_PLACES; none without words). */
   combos: ComboCache;
+  wordCombos: ComboCache;
   /** Each character's five window rows side by side (char-blocks.ts), built as characters are met. */
   blocks: CharBlocks;
   readRow: (place: number, code: number, out: Float32Array, at: number) => boolean;
@@ -72,21 +74,23 @@ interface Runtime {
 export const tuning = {
   /** Floats the character blocks of one model may take (16 MB): thousands of characters at any number of labels. */
   charBlockFloats: 1 << 22,
+  /** Combinations a ComboCache keeps at most; past this, a new combination's weights are added up feature by feature. */
+  mostCombos: 4096,
 };
 
-/** Sums of the few-valued features' weights (FEW_VALUED), one row of T per combination of their hashes met so far. */
+/** Sums of some few-valued features' weights, one row of T per combination of their hashes met so far. */
 interface ComboCache {
+  /** The features' places in a character's list. */
+  places: Int32Array;
   /** Open addressing, COMBO_SLOT ints a slot: the combination's hashes, then its row in `sums` + 1 (0: empty). */
   slots: Int32Array;
   mask: number;
   sums: Float64Array;
   rows: number;
+  most: number;
 }
 
-const FEW = FEW_VALUED.to - FEW_VALUED.from;
 const COMBO_SLOT = 8;
-/** Combinations kept at most; past this, a new combination's weights are added up feature by feature. */
-const MOST_COMBOS = 4096;
 
 const COUNT_BITS = 5;
 const COUNT_MASK = (1 << COUNT_BITS) - 1;
@@ -139,7 +143,17 @@ function runtime(model: TaggerModel): Runtime {
   }
   const moves = transitions(model.labels.length);
   const trans = Float64Array.from(model.trans);
-  const combos: ComboCache = { slots: new Int32Array(2 * MOST_COMBOS * COMBO_SLOT), mask: 2 * MOST_COMBOS - 1, sums: new Float64Array(64 * T), rows: 1 }; // row 0: zeros, for characters past the cache
+  // Row 0 of each is zeros, for characters past the cache.
+  const mostCombos = 2 ** Math.ceil(Math.log2(Math.max(2, tuning.mostCombos))); // a power of two: the mask
+  const comboCache = (places: number[]): ComboCache => ({
+    places: Int32Array.from(places),
+    slots: new Int32Array(2 * mostCombos * COMBO_SLOT),
+    mask: 2 * mostCombos - 1,
+    sums: new Float64Array(64 * T),
+    rows: 1,
+    most: mostCombos,
+  });
+  const window = Array.from({ length: FEW_VALUED.to - FEW_VALUED.from }, (_, j) => FEW_VALUED.from + j);
   const rt: Runtime = {
     moves,
     trans,
@@ -149,7 +163,8 @@ function runtime(model: TaggerModel): Runtime {
     packedTags,
     packedWeights,
     dense,
-    combos,
+    combos: comboCache(window),
+    wordCombos: comboCache(model.words ? [...FEW_VALUED_WORD_PLACES] : []),
     blocks: new CharBlocks(T, tuning.charBlockFloats),
     readRow: (place, code, out, at) => {
       const where = slotOf(rt, charHash(place, code));
@@ -248,34 +263,38 @@ function copyRow(rt: Runtime, where: number, out: Float32Array, at: number): voi
   }
 }
 
-/** Where in combos.sums the summed weights of hashes[first .. first + FEW) are, or -1 once the cache is full. */
-function comboRow(rt: Runtime, hashes: Int32Array, first: number): number {
-  const c = rt.combos;
+/**
+ * Where in c.sums the summed weights of the character's features at c.places are (the character's
+ * list starts at hashes[first]), or -1 once the cache is full.
+ */
+function comboRow(rt: Runtime, c: ComboCache, hashes: Int32Array, first: number): number {
+  const { places } = c;
+  const few = places.length;
   let h = 0;
-  for (let j = 0; j < FEW; j++) h = Math.imul(h ^ hashes[first + j], 0x9e3779b1);
+  for (let j = 0; j < few; j++) h = Math.imul(h ^ hashes[first + places[j]], 0x9e3779b1);
   let at = (h ^ (h >>> 16)) & c.mask;
   for (;;) {
     const s = at * COMBO_SLOT;
-    const row = c.slots[s + FEW];
+    const row = c.slots[s + few];
     if (row === 0) break;
     let same = true;
-    for (let j = 0; j < FEW && same; j++) same = c.slots[s + j] === hashes[first + j];
+    for (let j = 0; j < few && same; j++) same = c.slots[s + j] === hashes[first + places[j]];
     if (same) return (row - 1) * rt.moves.tags;
     at = (at + 1) & c.mask;
   }
-  if (c.rows === MOST_COMBOS) return -1;
+  if (c.rows === c.most) return -1;
   const T = rt.moves.tags;
   if ((c.rows + 1) * T > c.sums.length) {
-    const grown = new Float64Array(Math.min(MOST_COMBOS, c.rows * 2) * T);
+    const grown = new Float64Array(Math.min(c.most, c.rows * 2) * T);
     grown.set(c.sums);
     c.sums = grown;
   }
   const s = at * COMBO_SLOT;
-  for (let j = 0; j < FEW; j++) {
-    c.slots[s + j] = hashes[first + j];
-    addFeature(rt, hashes[first + j], c.sums, c.rows * T);
+  for (let j = 0; j < few; j++) {
+    c.slots[s + j] = hashes[first + places[j]];
+    addFeature(rt, hashes[first + places[j]], c.sums, c.rows * T);
   }
-  c.slots[s + FEW] = ++c.rows;
+  c.slots[s + few] = ++c.rows;
   return (c.rows - 1) * T;
 }
 
@@ -283,6 +302,7 @@ function comboRow(rt: Runtime, hashes: Int32Array, first: number): number {
 // character's combination row, its emissions, and the decoder's lattices.
 let slotAt = new Int32Array(1024);
 let comboOf = new Int32Array(64);
+let wordComboOf = new Int32Array(64);
 let blockAt = new Int32Array(64);
 let emitBuffer = new Float64Array(1024);
 const scratch = newScratch();
@@ -299,18 +319,33 @@ function emissions(rt: Runtime, codes: Int32Array, start: Int32Array, hashes: In
   const emit = emitBuffer.subarray(0, n * T); // every cell is written before it is added to
   const { slots, mask } = rt;
   if (slotAt.length < start[n]) slotAt = new Int32Array(start[n] * 2);
-  if (comboOf.length < n) comboOf = new Int32Array(n * 2);
+  if (comboOf.length < n) {
+    comboOf = new Int32Array(n * 2);
+    wordComboOf = new Int32Array(n * 2);
+  }
+  const { combos, wordCombos } = rt;
+  // Word features sit at their places only in a list long enough to hold them all.
+  const wordPlaces = wordCombos.places.length;
+  const wordListFrom = wordPlaces ? wordCombos.places[wordPlaces - 1] + 1 : Infinity;
   // The block of each place of the window, −2 .. n + 1 (the padding outside the text included).
   if (blockAt.length < n + 4) blockAt = new Int32Array((n + 4) * 2);
   for (let j = 0; j < n + 4; j++) blockAt[j] = rt.blocks.blockOf(j < 2 ? PAD_BEFORE : j >= n + 2 ? PAD_AFTER : codes[j - 2], rt.readRow);
   for (let i = 0; i < n; i++) {
     const first = start[i];
-    const combo = comboRow(rt, hashes, first + FEW_VALUED.from);
+    const combo = comboRow(rt, combos, hashes, first);
     comboOf[i] = combo;
+    const wordCombo = start[i + 1] - first >= wordListFrom ? comboRow(rt, wordCombos, hashes, first) : -1;
+    wordComboOf[i] = wordCombo;
     for (let k = first; k < start[i + 1]; k++) {
       const place = k - first;
-      // -1: a feature the model never weighed, or one added with its block or its combination.
-      if (place < CHAR_PLACES ? blockAt[i + place] !== NO_ROOM : combo >= 0 && place >= FEW_VALUED.from && place < FEW_VALUED.to) {
+      // -1: a feature the model never weighed, or one added with its block or a combination.
+      const added =
+        place < CHAR_PLACES
+          ? blockAt[i + place] !== NO_ROOM
+          : place < FEW_VALUED.to
+            ? combo >= 0 && place >= FEW_VALUED.from
+            : wordCombo >= 0 && (place === FEW_VALUED_WORD_PLACES[0] || place === FEW_VALUED_WORD_PLACES[1]);
+      if (added) {
         slotAt[k] = -1;
         continue;
       }
@@ -321,19 +356,22 @@ function emissions(rt: Runtime, codes: Int32Array, start: Int32Array, hashes: In
       slotAt[k] = found === 0 ? -1 : 2 * at + 1;
     }
   }
-  const sums = rt.combos.sums;
+  const sums = combos.sums;
+  const wordSums = wordCombos.sums;
   const blocks = rt.blocks.weights;
   for (let i = 0; i < n; i++) {
     const base = i * T;
-    // The combination's sum and the five character rows in one pass: each emission is written once.
+    // The combinations' sums and the five character rows in one pass: each emission is written once.
     // A character without a block (NO_ROOM) reads the zero block here, and its rows with the others below.
     const combo = Math.max(0, comboOf[i]);
+    const wordCombo = Math.max(0, wordComboOf[i]);
     const b0 = Math.max(0, blockAt[i]);
     const b1 = Math.max(0, blockAt[i + 1]) + T;
     const b2 = Math.max(0, blockAt[i + 2]) + 2 * T;
     const b3 = Math.max(0, blockAt[i + 3]) + 3 * T;
     const b4 = Math.max(0, blockAt[i + 4]) + 4 * T;
-    for (let t = 0; t < T; t++) emit[base + t] = sums[combo + t] + blocks[b0 + t] + blocks[b1 + t] + blocks[b2 + t] + blocks[b3 + t] + blocks[b4 + t];
+    for (let t = 0; t < T; t++)
+      emit[base + t] = sums[combo + t] + wordSums[wordCombo + t] + blocks[b0 + t] + blocks[b1 + t] + blocks[b2 + t] + blocks[b3 + t] + blocks[b4 + t];
     for (let k = start[i]; k < start[i + 1]; k++) {
       const at = slotAt[k];
       if (at >= 0) addRow(rt, slots[at], emit, base);

@@ -9,9 +9,9 @@ import { CharBlocks, NO_WEIGHTS, NO_ROOM } from '../../../shared/suggest/tagger/
 import { tag, trainTagger, type TaggerExample } from '../../../shared/suggest/tagger/index';
 import { tuning } from '../../../shared/suggest/tagger/model';
 
-const defaultFloats = tuning.charBlockFloats;
+const defaults = { ...tuning };
 afterEach(() => {
-  tuning.charBlockFloats = defaultFloats;
+  Object.assign(tuning, defaults);
 });
 
 describe('character blocks', () => {
@@ -70,8 +70,9 @@ describe('character blocks', () => {
   const CHARS = [...new Set([...examples.map((e) => e.text).join(''), ...'市委书记北京ABC 😀「」'])];
   const sentence = fc.array(fc.constantFrom(...CHARS), { minLength: 0, maxLength: 30 }).map((chars) => chars.join(''));
 
-  it('tag the same with no blocks, a few, or enough for every character', () => {
-    const tagWith = (blocks: number, texts: string[]) => {
+  it('tag the same with no blocks, a few, or enough for every character, and with few combinations kept', () => {
+    const tagWith = (blocks: number, texts: string[], combos = defaults.mostCombos) => {
+      tuning.mostCombos = combos;
       tuning.charBlockFloats = blocks * 5 * 5; // one label: 5 tags (O, B, I, E, S); a block is five rows of them
       const model = trainTagger(examples, { epochs: 3, seed: 3, words: true, dictionary: true });
       return texts.map((text) => tag(model, text));
@@ -81,6 +82,7 @@ describe('character blocks', () => {
         const all = tagWith(1000, texts);
         expect(tagWith(0, texts)).toEqual(all);
         expect(tagWith(3, texts)).toEqual(all);
+        expect(tagWith(3, texts, 2)).toEqual(all); // combinations past the first are added feature by feature
       }),
       { numRuns: 25, seed: 22 },
     );
