@@ -41,9 +41,19 @@ export interface Scratch {
   delta: Float64Array;
   back: Int32Array;
   beta: Float64Array;
+  path: Int32Array;
+  margins: Float64Array;
+  ahead: Float64Array;
 }
 
-export const newScratch = (): Scratch => ({ delta: new Float64Array(0), back: new Int32Array(0), beta: new Float64Array(0) });
+export const newScratch = (): Scratch => ({
+  delta: new Float64Array(0),
+  back: new Int32Array(0),
+  beta: new Float64Array(0),
+  path: new Int32Array(0),
+  margins: new Float64Array(0),
+  ahead: new Float64Array(0),
+});
 
 const roomy = (size: number) => Math.max(1024, size * 2);
 
@@ -103,24 +113,29 @@ function best3(values: Float64Array, offset: number, list: Int32Array, from: num
   out.fourth = v3;
 }
 
+// The three best of the current step, kept from one call to the next (decoding is never re-entered).
+const forwardTop: Best3 = { at: new Int32Array(3), fourth: 0 };
+const backwardTop: Best3 = { at: new Int32Array(3), fourth: 0 };
+
 /** Lists longer than this are the shared long ones (tag 0's predecessors, and its successors). */
 const LONG = 4;
 
 /** The best well-formed tag sequence. */
 export function viterbi({ n, emit, trans, moves }: Lattice, ordered = orderTransitions(trans, moves), scratch?: Scratch): Decoded {
   const T = moves.tags;
-  const path = new Int32Array(n);
   if (scratch && scratch.delta.length < n * T) {
     scratch.delta = new Float64Array(roomy(n * T));
     scratch.back = new Int32Array(roomy(n * T));
   }
+  if (scratch && scratch.path.length < n) scratch.path = new Int32Array(roomy(n));
+  const path = scratch ? scratch.path.subarray(0, n) : new Int32Array(n);
   const delta = scratch ? scratch.delta.subarray(0, n * T) : new Float64Array(n * T);
   if (n === 0) return { path, delta, best: 0 };
   const back = scratch ? scratch.back : new Int32Array(n * T);
   const { prevStart, prevList } = moves;
   const { byPrev } = ordered;
   for (let t = 0; t < T; t++) delta[t] = canStart(t) ? trans[T * T + t] + emit[t] : -Infinity;
-  const top: Best3 = { at: new Int32Array(3), fourth: 0 };
+  const top = forwardTop;
   for (let i = 1; i < n; i++) {
     const row = i * T;
     const prevRow = row - T;
@@ -175,6 +190,8 @@ export function viterbi({ n, emit, trans, moves }: Lattice, ordered = orderTrans
  * For each character from `first` on, how much the best tagging beats the best tagging that gives
  * this character another tag: best − max over t ≠ path[i] of (forward[i][t] + backward[i][t]).
  * Characters before `first` (none of a span's, when tagging) are left 0: the backward pass stops there.
+ * With `spans` (character indices, from `first` on), only their characters' margins are worked out;
+ * the others are left 0 too.
  */
 export function margins(
   lattice: Lattice,
@@ -182,6 +199,7 @@ export function margins(
   ordered = orderTransitions(lattice.trans, lattice.moves),
   first = 0,
   scratch?: Scratch,
+  spans?: readonly { start: number; end: number }[],
 ): Float64Array {
   const { n, emit, moves } = lattice;
   const { byNext } = ordered;
@@ -190,8 +208,9 @@ export function margins(
   if (scratch && scratch.beta.length < n * T) scratch.beta = new Float64Array(roomy(n * T));
   const beta = scratch ? scratch.beta : new Float64Array(n * T);
   for (let t = 0; t < T; t++) beta[(n - 1) * T + t] = canEnd(t) ? 0 : -Infinity;
-  const ahead = new Float64Array(T);
-  const top: Best3 = { at: new Int32Array(3), fourth: 0 };
+  if (scratch && scratch.ahead.length < T) scratch.ahead = new Float64Array(T);
+  const ahead = scratch ? scratch.ahead : new Float64Array(T);
+  const top = backwardTop;
   for (let i = n - 2; i >= first; i--) {
     const row = i * T;
     const nextRow = row + T;
@@ -216,8 +235,9 @@ export function margins(
       beta[row + t] = best;
     }
   }
-  const out = new Float64Array(n);
-  for (let i = first; i < n; i++) {
+  if (scratch && scratch.margins.length < n) scratch.margins = new Float64Array(roomy(n));
+  const out = scratch ? scratch.margins.subarray(0, n).fill(0) : new Float64Array(n);
+  const margin = (i: number) => {
     let runnerUp = -Infinity;
     for (let t = 0; t < T; t++) {
       if (t === decoded.path[i]) continue;
@@ -225,6 +245,8 @@ export function margins(
       if (v > runnerUp) runnerUp = v;
     }
     out[i] = Math.max(0, decoded.best - runnerUp);
-  }
+  };
+  if (spans) for (const { start, end } of spans) for (let i = Math.max(first, start); i < end; i++) margin(i);
+  else for (let i = first; i < n; i++) margin(i);
   return out;
 }

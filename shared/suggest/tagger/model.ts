@@ -390,7 +390,7 @@ function tagPiece(model: TaggerModel, text: string, hits?: ExternalHit[]): Tagge
   const decoded = viterbi(lattice, rt.ordered, scratch);
   const spans = decodeSpans(decoded.path);
   if (spans.length === 0) return [];
-  const margin = margins(lattice, decoded, rt.ordered, spans[0].start, scratch);
+  const margin = margins(lattice, decoded, rt.ordered, spans[0].start, scratch, spans);
   return spans.map(({ start, end, label }) => {
     let least = Infinity;
     for (let i = start; i < end; i++) least = Math.min(least, margin[i]);

@@ -2,7 +2,7 @@
 // score, a path that scores it, and the same max-marginal margins, on random lattices.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { margins, viterbi } from '../../../shared/suggest/tagger/decode';
+import { margins, newScratch, viterbi } from '../../../shared/suggest/tagger/decode';
 import { allowed, canEnd, canStart, tagCount, transitions } from '../../../shared/suggest/tagger/tags';
 
 /** Plain dynamic programming over every allowed pair: forward and backward max scores. */
@@ -35,6 +35,7 @@ const weight = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -5, ma
 
 describe('tagger decoding', () => {
   it('prunes without changing the best score, the path or the margins', () => {
+    const scratch = newScratch();
     const lattice = fc.record({ labels: fc.integer({ min: 1, max: 5 }), n: fc.integer({ min: 1, max: 12 }) }).chain(({ labels, n }) => {
       const T = tagCount(labels);
       return fc.record({
@@ -63,6 +64,17 @@ describe('tagger decoding', () => {
         // From a later character on (tagging starts at the first span): the same margins there.
         const first = n >> 1;
         expect([...margins({ n, emit: e, trans: tr, moves }, decoded, undefined, first).subarray(first)]).toEqual([...found.subarray(first)]);
+        // Decoded with buffers kept from the last call (of another length), and margins of some spans only:
+        // the same path, the same margins inside the spans and 0 outside them.
+        const again = viterbi({ n, emit: e, trans: tr, moves }, undefined, scratch);
+        expect([...again.path]).toEqual([...decoded.path]);
+        const spans = [
+          { start: first, end: Math.min(n, first + 2) },
+          { start: Math.min(n, first + 3), end: n },
+        ];
+        const some = margins({ n, emit: e, trans: tr, moves }, again, undefined, first, scratch, spans);
+        expect(some.length).toBe(n);
+        for (let i = 0; i < n; i++) expect(some[i]).toBe(spans.some((s) => i >= s.start && i < s.end) ? found[i] : 0);
       }),
       { numRuns: 400, seed: 22 },
     );
