@@ -70,10 +70,11 @@ describe('notes in exports', () => {
     const core = await notedProject();
     const { text } = await exportAs(core, 'mentions-csv');
     const header = text.slice(1, text.indexOf('\r\n')).split(',');
-    expect(header.slice(-2)).toEqual(['review_state', 'note']);
+    // The timing columns (#24) come after note; these spans have none.
+    expect(header.slice(-4)).toEqual(['review_state', 'note', 'lead_time_ms', 'document_active_ms']);
     const rows = text.slice(text.indexOf('\r\n') + 2);
-    expect(rows).toContain(`,pending,"${SPAN_NOTE.replace(/"/g, '""')}"\r\n`);
-    expect(rows).toMatch(/温榆河公园.*,pending,\r\n$/);
+    expect(rows).toContain(`,pending,"${SPAN_NOTE.replace(/"/g, '""')}",,\r\n`);
+    expect(rows).toMatch(/温榆河公园.*,pending,,,\r\n$/);
   });
 
   it('formats without notes write what they wrote before', async () => {
