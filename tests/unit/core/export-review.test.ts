@@ -67,9 +67,9 @@ describe('the review filter of exports', () => {
   it('writes each span’s review state in the mentions CSV', async () => {
     const core = await reviewedProject();
     const rows = (await exportWith(core, 'mentions-csv', 'all')).text.trim().split('\r\n');
-    // review_state, then the note column (#18) after it.
-    expect(rows[0].split(',').at(-2)).toBe('review_state');
-    expect(rows.slice(1).map((r) => [r.split(',')[6], r.split(',').at(-2)])).toEqual([
+    // review_state, then the note column (#18) and the timing columns (#24) after it.
+    expect(rows[0].split(',').at(-4)).toBe('review_state');
+    expect(rows.slice(1).map((r) => [r.split(',')[6], r.split(',').at(-4)])).toEqual([
       ['张延昆', 'accepted'],
       ['温榆河公园', 'pending'],
       ['李华', 'rejected'],
