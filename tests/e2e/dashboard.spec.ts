@@ -193,6 +193,19 @@ test('co-occurrence as a network once mentions are linked to entities; opened fr
   const dashboard = page.getByTestId('dashboard');
   await chartsDrawn(dashboard);
 
+  // Chosen mentions: none left ticked says what to do; a typed one is drawn.
+  const chosen = dashboard.locator('[data-chart="chosen-mentions-over-time"]');
+  await chosen.locator('summary').click();
+  const ticked = chosen.getByRole('checkbox', { checked: true });
+  await expect(ticked).toHaveCount(3);
+  while ((await ticked.count()) > 0) await ticked.first().uncheck();
+  await expect(chosen).toContainText('尚未选择提及');
+  await chosen.getByRole('textbox').fill('两个维护');
+  await chosen.getByRole('textbox').press('Enter');
+  await expect(chosen.locator('summary')).toHaveText('已选 1 个提及');
+  await chosen.locator('summary').click();
+  await expect(chosen.locator('.dash-chart text').filter({ hasText: /^2024-03$/ })).toHaveCount(1);
+
   const card = dashboard.locator('[data-chart="cooccurrence"]');
   await card.getByRole('button', { name: '网络' }).click();
   await expect(card.getByRole('button', { name: '网络' })).toHaveAttribute('aria-pressed', 'true');

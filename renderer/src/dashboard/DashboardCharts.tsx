@@ -1,7 +1,7 @@
 // The dashboard's corpus charts: mentions over time (per label, and per chosen mention or entity),
 // top mentions, the district and source breakdowns, and co-occurrence.
 import { useMemo, useState } from 'react';
-import type { DashboardFilter, TopMention } from '../../../shared/api/dashboard';
+import type { DashboardFilter } from '../../../shared/api/dashboard';
 import { useI18n } from '../i18n';
 import { EMPTY_MODEL } from './chartModel';
 import { breakdownModel, topMentionsModel } from './barModels';
@@ -10,6 +10,7 @@ import { cooccurrenceMatrixModel, cooccurrenceNetworkModel, hasEntities } from '
 import type { DashboardDrill } from './drill';
 import { overTimeModel } from './overTimeModel';
 import { LabelSelect, Toggle } from './controls';
+import { MentionPicker, type Chosen } from './MentionPicker';
 import { useChannel } from './useChannel';
 import { useChartContext } from './useChartContext';
 
@@ -37,10 +38,6 @@ export function OverTimeCard({ filter, onDrill }: CardProps) {
   );
 }
 
-/** A chosen mention: its text, or the entity its top-mentions row stands for. */
-type Chosen = Pick<TopMention, 'text' | 'entityId'>;
-const chosenKey = (c: Chosen) => (c.entityId !== undefined ? `e${c.entityId}` : `m${c.text}`);
-
 /** The top mentions under the filter (all labels, by documents): the chosen-mentions picker's list and the top-mentions card share it. */
 function useTopMentions(filter: DashboardFilter, orderBy: 'count' | 'documents') {
   return useChannel('dashboard:topMentions', { filter, orderBy, limit: 25 });
@@ -66,23 +63,7 @@ export function ChosenMentionsCard({ filter, onDrill }: CardProps) {
     const names = new Map(chosen.flatMap((c) => (c.entityId !== undefined ? [[c.entityId, c.text] as const] : [])));
     return overTimeModel(ctx, answer.value, names);
   }, [ctx, answer.value, chosen, input]);
-  const toggle = (c: Chosen) => {
-    const key = chosenKey(c);
-    setPicked(chosen.some((x) => chosenKey(x) === key) ? chosen.filter((x) => chosenKey(x) !== key) : [...chosen, c].slice(-50));
-  };
-  const options = [...new Map(top.map((m) => [chosenKey(m), m])).values()];
-  const picker = (
-    <details className="dash-picker">
-      <summary className="button button-small">{t('dashboard.chosen.pick', { n: chosen.length })}</summary>
-      <div className="dash-picker-list">
-        {options.map((m) => (
-          <label key={chosenKey(m)}>
-            <input type="checkbox" checked={chosen.some((c) => chosenKey(c) === chosenKey(m))} onChange={() => toggle(m)} /> {m.text}
-          </label>
-        ))}
-      </div>
-    </details>
-  );
+  const picker = <MentionPicker top={top} chosen={chosen} setChosen={setPicked} />;
   return (
     <ChartCard
       id="chosen-mentions-over-time"
@@ -93,6 +74,7 @@ export function ChosenMentionsCard({ filter, onDrill }: CardProps) {
       controls={picker}
       onDrill={onDrill}
       hint={t('dashboard.overTime.hint')}
+      emptyText={input === null && top.length > 0 ? t('dashboard.chosen.none') : undefined}
       wide
     />
   );

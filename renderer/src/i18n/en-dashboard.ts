@@ -28,6 +28,8 @@ export const enDashboard = {
   'dashboard.overTime.hint': 'A click lists the documents of that month.',
   'dashboard.chosen.title': 'Chosen mentions per month',
   'dashboard.chosen.pick': '{n, plural, =0 {Choose mentions} one {# mention chosen} other {# mentions chosen}}',
+  'dashboard.chosen.type': 'Type a mention, then Enter',
+  'dashboard.chosen.none': 'No mention chosen: choose some above (ticked from the top mentions, or typed).',
   'dashboard.top.title': 'Top mentions',
   'dashboard.top.hint': 'A click opens the concordance of that mention.',
   'dashboard.top.label': 'Label',

@@ -30,6 +30,8 @@ export const zhDashboard: Record<keyof typeof enDashboard, string> = {
   'dashboard.overTime.hint': '点击列出该月的文档。',
   'dashboard.chosen.title': '所选提及每月次数',
   'dashboard.chosen.pick': '{n, plural, =0 {选择提及} other {已选 # 个提及}}',
+  'dashboard.chosen.type': '输入提及后按回车',
+  'dashboard.chosen.none': '尚未选择提及：请在上方选择（从高频提及中勾选，或输入）。',
   'dashboard.top.title': '高频提及',
   'dashboard.top.hint': '点击打开该提及的语境检索。',
   'dashboard.top.label': '标签',
