@@ -9,7 +9,7 @@ import { ReadOnlyBanner } from './ReadOnlyBanner';
 import { ProjectMenu, StartupNotice } from '../projects/ProjectMenu';
 import { errorMessage, useToast } from '../state/toasts';
 import { SearchBox } from '../search/SearchBox';
-import { openDashboard } from '../dashboard/DashboardLayer';
+import { DashboardIcon, openDashboard } from '../dashboard/DashboardLayer';
 import type { CorpusSearch } from '../search/useCorpusSearch';
 
 interface Props {
@@ -61,10 +61,16 @@ export function TopBar({ onDialog, reviewMode, setReviewMode, hasDocument, searc
         >
           {t('top.review')}
         </button>
-        <button type="button" className="button" onClick={openDashboard} title={`${t('top.dashboard')} (${formatKey('Alt+g')})`}>
-          {t('top.dashboard')}
-        </button>
         <span className="toolbar-sep" />
+        <button
+          type="button"
+          className="icon-button"
+          onClick={openDashboard}
+          aria-label={t('top.dashboard')}
+          title={`${t('top.dashboard')} (${formatKey('Alt+g')})`}
+        >
+          <DashboardIcon />
+        </button>
         <button type="button" className="button button-ghost" onClick={() => onDialog('palette')} title={t('top.palette')}>
           <kbd>{formatKey('Mod+k')}</kbd>
         </button>

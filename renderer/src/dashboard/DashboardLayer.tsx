@@ -40,3 +40,14 @@ export function DashboardLayer({ dashboard }: { dashboard: DashboardState }) {
     </Suspense>
   );
 }
+
+/** The top bar's dashboard button: three bars, drawn in the text colour. */
+export function DashboardIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">
+      <rect x="1.5" y="8" width="3" height="6.5" rx="0.5" />
+      <rect x="6.5" y="4" width="3" height="10.5" rx="0.5" />
+      <rect x="11.5" y="1.5" width="3" height="13" rx="0.5" />
+    </svg>
+  );
+}
