@@ -18,6 +18,7 @@ export const CHANNELS = {
   'documents:update': true,
   'documents:delete': true,
   'documents:nextUnfinished': true,
+  'documents:values': true,
   'annotations:list': true,
   'annotations:create': true,
   'annotations:update': true,

@@ -97,6 +97,8 @@ export const documentsInputs = {
     .strict(),
   'documents:delete': z.object({ ids: z.array(id).min(1).max(100_000) }).strict(),
   'documents:nextUnfinished': z.object({ afterId: z.number().int().min(0) }).strict(),
+  /** The distinct districts or sources of the documents, for the list's pickers. */
+  'documents:values': z.object({ field: z.enum(['district', 'source']) }).strict(),
 };
 
 type In<K extends keyof typeof documentsInputs> = z.input<(typeof documentsInputs)[K]>;
@@ -113,4 +115,6 @@ export type DocumentsApi = {
   'documents:update': (a: In<'documents:update'>) => Promise<DocumentSummary>;
   'documents:delete': (a: In<'documents:delete'>) => Promise<{ deleted: number }>;
   'documents:nextUnfinished': (a: In<'documents:nextUnfinished'>) => Promise<{ id: number } | null>;
+  /** Most documents first; documents without one are left out. */
+  'documents:values': (a: In<'documents:values'>) => Promise<{ value: string; documents: number }[]>;
 };

@@ -69,7 +69,7 @@ test('the document list filters by a label it lacks, by coder and by import warn
   // Combined with review progress: of 李同学's documents, those with every span reviewed — none.
   await page.getByLabel(/^(审核|Review)$/).selectOption('all_reviewed');
   await expect(rows(page)).toHaveCount(0);
-  await page.getByRole('button', { name: /清除筛选|Clear filters/ }).click();
+  await page.getByRole('button', { name: /全部清除|Clear all/ }).click();
   await expect(rows(page)).toHaveCount(5);
 
   await openMoreFilters(page);

@@ -5,7 +5,7 @@ import type { ApiOutput } from '../../../shared/api/index';
 import type { HandlerInput } from '../app/registry';
 import type { Db } from '../db/connection';
 import * as documents from '../db/documents';
-import { annotatorIdByName, mentionSpanCandidates, type DocumentFilter, type SpanConditions } from '../db/document-filters';
+import { annotatorIdByName, documentFieldValues, mentionSpanCandidates, type DocumentFilter, type SpanConditions } from '../db/document-filters';
 import { hasEntityTables } from '../db/entities';
 import { getLabelByKey } from '../db/labels';
 import { updateDocumentNote } from './note-history';
@@ -43,6 +43,10 @@ export function deleteDocuments(db: Db, ids: number[]): { deleted: number } {
 export function nextUnfinishedDocument(db: Db, afterId: number): ApiOutput<'documents:nextUnfinished'> {
   const id = documents.nextUnfinishedDocument(db, afterId);
   return id === null ? null : { id };
+}
+
+export function documentValues(db: Db, field: 'district' | 'source'): ApiOutput<'documents:values'> {
+  return documentFieldValues(db, field);
 }
 
 /**

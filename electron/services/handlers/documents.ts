@@ -16,4 +16,5 @@ export function registerDocumentHandlers(registry: HandlerRegistry, { session }:
   });
   registry.method('documents:delete', ({ ids }) => service.deleteDocuments(session.requireDb(), ids));
   registry.method('documents:nextUnfinished', ({ afterId }) => service.nextUnfinishedDocument(session.requireDb(), afterId));
+  registry.method('documents:values', ({ field }) => service.documentValues(session.requireDb(), field));
 }

@@ -1,9 +1,12 @@
-// The document list's filters: title (typed, applied after a pause), status, sort and direction, and the "more" group (source, dates, spans).
-import { useEffect, useState } from 'react';
+// The document list's filters: title (typed, applied after a pause), status, sort and direction, the
+// "more" group (source, district, dates, spans), and the chips naming every active filter.
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../api/client';
 import { DOCUMENT_STATUSES, type DocumentStatus } from '../../../shared/model';
 import { DOCUMENT_SORT_KEYS } from '../../../shared/api/document-query';
 import type { ListQuery, SortKey } from '../hooks/useDocumentList';
 import { useI18n } from '../i18n';
+import { DocumentFilterChips } from './DocumentFilterChips';
 import { DocumentSpanFilters, spanFilterCount } from './DocumentSpanFilters';
 
 interface Props {
@@ -12,18 +15,39 @@ interface Props {
 }
 
 export const isFiltered = (query: ListQuery) =>
-  Boolean(query.status || query.source || query.titleContains || query.dateFrom || query.dateTo || spanFilterCount(query));
+  Boolean(
+    query.status ||
+    query.source ||
+    query.district ||
+    query.titleContains ||
+    query.dateFrom ||
+    query.dateTo ||
+    query.labels?.length ||
+    query.spanReview ||
+    query.mentions?.length ||
+    query.entityIds?.length ||
+    spanFilterCount(query),
+  );
 
 export function DocumentFilters({ query, setQuery }: Props) {
   const { t } = useI18n();
   const spanFilters = spanFilterCount(query);
-  const [more, setMore] = useState(Boolean(query.source || query.dateFrom || query.dateTo || spanFilters));
+  const [more, setMore] = useState(Boolean(query.source || query.district || query.dateFrom || query.dateTo || spanFilters));
   const [title, setTitle] = useState(query.titleContains ?? '');
+  // A chip removed or a drill from the dashboard changes the title filter from outside the box (not
+  // the value this box sent, which the box may already have moved past).
+  const sent = useRef(query.titleContains ?? '');
+  useEffect(() => {
+    if ((query.titleContains ?? '') !== sent.current) setTitle((sent.current = query.titleContains ?? ''));
+  }, [query.titleContains]);
 
   // Typing in the title filter refetches after a short pause, not on every key.
   useEffect(() => {
     const id = window.setTimeout(() => {
-      if ((query.titleContains ?? '') !== title) setQuery({ ...query, titleContains: title || undefined });
+      if ((query.titleContains ?? '') !== title) {
+        sent.current = title;
+        setQuery({ ...query, titleContains: title || undefined });
+      }
     }, 200);
     return () => window.clearTimeout(id);
   }, [title]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -57,18 +81,14 @@ export function DocumentFilters({ query, setQuery }: Props) {
         </button>
       </div>
       {more && <MoreFilters query={query} setQuery={setQuery} />}
-      {isFiltered(query) && (
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => {
-            setTitle('');
-            setQuery({ sort: query.sort, direction: query.direction });
-          }}
-        >
-          {t('docs.clearFilters')}
-        </button>
-      )}
+      <DocumentFilterChips
+        query={query}
+        setQuery={setQuery}
+        onClearAll={() => {
+          setTitle('');
+          setQuery({ sort: query.sort, direction: query.direction });
+        }}
+      />
     </div>
   );
 }
@@ -117,10 +137,8 @@ function MoreFilters({ query, setQuery }: Props) {
   const { t } = useI18n();
   return (
     <div className="doc-filters-more">
-      <label className="field-inline">
-        <span>{t('docs.source')}</span>
-        <input className="input" value={query.source ?? ''} onChange={(e) => setQuery({ ...query, source: e.target.value || undefined })} />
-      </label>
+      <ValuePicker name={t('docs.source')} field="source" value={query.source} onChange={(source) => setQuery({ ...query, source })} />
+      <ValuePicker name={t('docs.district')} field="district" value={query.district} onChange={(district) => setQuery({ ...query, district })} />
       <label className="field-inline">
         <span>{t('docs.dateFrom')}</span>
         <input type="date" className="input" value={query.dateFrom ?? ''} onChange={(e) => setQuery({ ...query, dateFrom: e.target.value || undefined })} />
@@ -131,5 +149,37 @@ function MoreFilters({ query, setQuery }: Props) {
       </label>
       <DocumentSpanFilters query={query} setQuery={setQuery} />
     </div>
+  );
+}
+
+/** The corpus's districts or sources, most documents first, asked once when the filters open. */
+function useFieldValues(field: 'district' | 'source'): { value: string; documents: number }[] {
+  const [values, setValues] = useState<{ value: string; documents: number }[]>([]);
+  useEffect(() => {
+    let live = true;
+    void api.call('documents:values', { field }).then((r) => live && r.ok && setValues(r.value));
+    return () => {
+      live = false;
+    };
+  }, [field]);
+  return values;
+}
+
+/** Typed or picked from the corpus's values (a datalist: a value the corpus lacks can still be typed). */
+function ValuePicker({ name, field, value, onChange }: { name: string; field: 'district' | 'source'; value?: string; onChange: (value?: string) => void }) {
+  const values = useFieldValues(field);
+  const listId = `doc-filter-${field}-values`;
+  return (
+    <label className="field-inline">
+      <span>{name}</span>
+      <input className="input" aria-label={name} list={listId} value={value ?? ''} onChange={(e) => onChange(e.target.value || undefined)} />
+      <datalist id={listId}>
+        {values.map((v) => (
+          <option key={v.value} value={v.value}>
+            {`${v.value} (${v.documents})`}
+          </option>
+        ))}
+      </datalist>
+    </label>
   );
 }

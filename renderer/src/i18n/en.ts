@@ -11,6 +11,7 @@ import { enSearch } from './en-search';
 import { enSuggestions } from './en-suggestions';
 import { enEntities } from './en-entities';
 import { enDashboard } from './en-dashboard';
+import { enDocFilters } from './en-docfilters';
 
 const enMain = {
   'app.name': 'Biaozhu',
@@ -291,6 +292,7 @@ export const en = {
   ...enSuggestions,
   ...enEntities,
   ...enDashboard,
+  ...enDocFilters,
 };
 
 export type MessageKey = keyof typeof en;

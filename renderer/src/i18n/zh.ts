@@ -12,6 +12,7 @@ import { zhSearch } from './zh-search';
 import { zhSuggestions } from './zh-suggestions';
 import { zhEntities } from './zh-entities';
 import { zhDashboard } from './zh-dashboard';
+import { zhDocFilters } from './zh-docfilters';
 
 const zhMain: Omit<
   Messages,
@@ -27,6 +28,7 @@ const zhMain: Omit<
   | keyof typeof zhSuggestions
   | keyof typeof zhEntities
   | keyof typeof zhDashboard
+  | keyof typeof zhDocFilters
 > = {
   'app.name': '标注',
   'app.tagline': '中文新闻片段标注',
@@ -304,4 +306,5 @@ export const zh: Record<MessageKey, string> = {
   ...zhSuggestions,
   ...zhEntities,
   ...zhDashboard,
+  ...zhDocFilters,
 };

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentListFilter } from '../../../shared/api/documents';
 import { REVIEW_STATES } from '../../../shared/model';
-import { testCore, type TestCore } from '../helpers';
+import { addDocument, testCore, type TestCore } from '../helpers';
 import { projectArb, writeProject, type ModelProject, type PlainSpan } from '../dashboard/model';
 
 const cores: TestCore[] = [];
@@ -121,4 +121,36 @@ describe('document list: dashboard filters against a plain filter', () => {
       }),
       { numRuns: 60 },
     ));
+});
+
+describe('documents:values', () => {
+  it('lists each district and source with its documents, most first, leaving out documents without one', async () => {
+    const core = testCore();
+    try {
+      const rows: [string | null, string | null][] = [
+        ['朝阳', '北京日报'],
+        ['海淀', '北京日报'],
+        ['朝阳', null],
+        [null, '区融媒'],
+        ['朝阳', ''],
+      ];
+      rows.forEach(([district, source], i) => addDocument(core, `文本${i}`, `d${i}`, { district, source }));
+      expect(await core.call('documents:values', { field: 'district' })).toEqual([
+        { value: '朝阳', documents: 3 },
+        { value: '海淀', documents: 1 },
+      ]);
+      expect(await core.call('documents:values', { field: 'source' })).toEqual([
+        { value: '北京日报', documents: 2 },
+        { value: '区融媒', documents: 1 },
+      ]);
+      await expect(core.call('documents:values', { field: 'title' } as never)).rejects.toThrow(/field/);
+      // A mention naming neither a text nor an entity (or both) is refused, saying which one.
+      await expect(core.call('documents:list', { filter: { mentions: [{ text: '朝阳' }, { label: 'PERSON' }] } })).rejects.toThrow(
+        /filter\.mentions\.1: a mention names either a text or an entityId/,
+      );
+      await expect(core.call('documents:list', { filter: { mentions: [{ text: '朝阳', entityId: 1 }] } })).rejects.toThrow(/filter\.mentions\.0/);
+    } finally {
+      core.dispose();
+    }
+  });
 });
