@@ -47,9 +47,33 @@ const T = {
   partWindow: 55,
 };
 
+/**
+ * Buffers of the steps between a text and its feature hashes, kept from one text to the next:
+ * tagging a short sentence allocated a dozen arrays for them. What they hold is valid until the
+ * next text (extraFeatures' result until the next call); charFeatures' result is always new.
+ */
+const kept: { [name in 'padded' | 'classes' | 'openers' | 'groupStart' | 'cursor' | 'flat' | 'count' | 'at' | 'hash']: Int32Array } & { parts: Int8Array } = {
+  padded: new Int32Array(64),
+  classes: new Int32Array(64),
+  openers: new Int32Array(64),
+  groupStart: new Int32Array(64),
+  cursor: new Int32Array(64),
+  flat: new Int32Array(64),
+  count: new Int32Array(64),
+  at: new Int32Array(64),
+  hash: new Int32Array(64),
+  parts: new Int8Array(64),
+};
+
+/** `buffer` if it holds `size`, else a larger one (contents not kept). */
+function atLeast<A extends Int32Array | Int8Array>(buffer: A, size: number, make: (size: number) => A): A {
+  return buffer.length >= size ? buffer : make(Math.max(size, buffer.length * 2));
+}
+const ints = (size: number) => new Int32Array(size);
+
 /** For each character, the code point of the nearest unclosed opening quote or bracket to its left (0: none). */
 function enclosingOpeners(codes: Int32Array): Int32Array {
-  const out = new Int32Array(codes.length);
+  const out = (kept.openers = atLeast(kept.openers, codes.length, ints));
   const stack: number[] = [];
   for (let i = 0; i < codes.length; i++) {
     out[i] = stack.length ? stack[stack.length - 1] : 0;
@@ -87,10 +111,12 @@ function add(extra: ExtraFeatures, i: number, hash: number): void {
 
 /** The extra hashes grouped by character: character i's are flat[start[i] .. start[i+1]). */
 function grouped(extra: ExtraFeatures, n: number): { start: Int32Array; flat: Int32Array } {
-  const start = new Int32Array(n + 1);
+  const start = (kept.groupStart = atLeast(kept.groupStart, n + 1, ints));
+  start[0] = 0;
   for (let i = 0; i < n; i++) start[i + 1] = start[i] + extra.count[i];
-  const cursor = start.slice(0, n);
-  const flat = new Int32Array(extra.length);
+  const cursor = (kept.cursor = atLeast(kept.cursor, n, ints));
+  cursor.set(start.subarray(0, n));
+  const flat = (kept.flat = atLeast(kept.flat, extra.length, ints));
   for (let j = 0; j < extra.length; j++) flat[cursor[extra.at[j]]++] = extra.hash[j];
   return { start, flat };
 }
@@ -140,7 +166,8 @@ export function wordFeatures(text: string, points: CodePoints, extra: ExtraFeatu
   if (segmenter === undefined) segmenter = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('zh', { granularity: 'word' }) : null;
   if (!segmenter) return;
   // Each character's place in its word, padded with 5 (no word) on both sides, for the window feature below.
-  const parts = new Int8Array(points.codes.length + 2).fill(5);
+  const parts = (kept.parts = atLeast(kept.parts, points.codes.length + 2, (size) => new Int8Array(size)));
+  parts.fill(5, 0, points.codes.length + 2);
   let from = 0;
   while (from < text.length) {
     let to = from;
@@ -195,10 +222,11 @@ export function charFeatures(points: CodePoints, extra?: ExtraFeatures): CharFea
   const { codes } = points;
   const n = codes.length;
   // Codes and classes with two places of padding on each side: no bounds checks in the loop.
-  const padded = new Int32Array(n + 4);
-  const classes = new Int32Array(n + 4);
+  const padded = (kept.padded = atLeast(kept.padded, n + 4, ints));
+  const classes = (kept.classes = atLeast(kept.classes, n + 4, ints));
   padded[0] = padded[1] = BEFORE;
   padded[n + 2] = padded[n + 3] = AFTER;
+  classes[0] = classes[1] = classes[n + 2] = classes[n + 3] = 0;
   for (let i = 0; i < n; i++) {
     padded[i + 2] = codes[i];
     classes[i + 2] = charClass(codes[i]);
@@ -207,7 +235,7 @@ export function charFeatures(points: CodePoints, extra?: ExtraFeatures): CharFea
   const openers = enclosingOpeners(codes);
   const more = extra ? grouped(extra, n) : undefined;
   const start = new Int32Array(n + 1);
-  const hashes = new Int32Array(n * FIXED_FEATURES + (more ? more.flat.length : 0));
+  const hashes = new Int32Array(n * FIXED_FEATURES + (extra ? extra.length : 0));
   let k = 0;
   for (let i = 0; i < n; i++) {
     start[i] = k;
@@ -246,8 +274,13 @@ export function extraFeatures(text: string, points: CodePoints, words: boolean, 
   const n = points.codes.length;
   // Word features are WORD_FEATURES a character: room for them at once.
   const room = words ? WORD_FEATURES * n : 0;
-  const extra: ExtraFeatures = { count: new Int32Array(n), at: new Int32Array(room), hash: new Int32Array(room), length: 0 };
+  const count = (kept.count = atLeast(kept.count, n, ints));
+  count.fill(0, 0, n);
+  const extra: ExtraFeatures = { count, at: (kept.at = atLeast(kept.at, room, ints)), hash: (kept.hash = atLeast(kept.hash, room, ints)), length: 0 };
   if (words) wordFeatures(text, points, extra);
   hitFeatures(points, hits, extra);
+  // add() may have grown them: keep the grown ones.
+  kept.at = extra.at;
+  kept.hash = extra.hash;
   return extra;
 }
