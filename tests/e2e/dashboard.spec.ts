@@ -73,6 +73,10 @@ test('filter by a label, save a chart as SVG, PNG and CSV, and open a bar’s do
   const svg = readFileSync((await (await saved(page, overTime, 'SVG')).path())!, 'utf8');
   expect(svg).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   expect(barsOfColour(svg, label.color)).toBe(rows.length);
+  // Well-formed XML (a font name in double quotes once ended a style attribute early).
+  expect(
+    await page.evaluate((text) => new DOMParser().parseFromString(text, 'image/svg+xml').querySelector('parsererror')?.textContent ?? null, svg),
+  ).toBeNull();
   // CSV: a header and one line per row, with a BOM for spreadsheets.
   const csv = readFileSync((await (await saved(page, overTime, 'CSV')).path())!, 'utf8');
   expect(csv.startsWith('\ufeffmonth,label,mentions,documents\r\n')).toBe(true);
