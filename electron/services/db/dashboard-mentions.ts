@@ -94,14 +94,17 @@ export function chosenMentionsPerMonth(
   texts: readonly string[],
 ): [labelId: number, text: string, month: string | null, mentions: number, documents: number][] {
   const where = spansJoinedWhere(filter);
-  const chosen = 'm.text IN (SELECT value FROM json_each(?))';
+  // Unlinked spans by the key index (a seek per label and text), linked ones through the entity index.
+  const chosen = `m.annotation_id IN (
+      SELECT annotation_id FROM dashboard_span_mentions WHERE label_id IN (SELECT id FROM labels) AND entity_id = 0 AND text IN (SELECT value FROM json_each(@texts))
+      UNION ALL SELECT annotation_id FROM dashboard_span_mentions WHERE entity_id > 0 AND text IN (SELECT value FROM json_each(@texts)))`;
   const sql = `SELECT a.label_id, m.text, substr(d.published_at, 1, 7) AS month, count(*), count(DISTINCT a.document_id)
     FROM dashboard_span_mentions m JOIN annotations a ON a.id = m.annotation_id JOIN documents d ON d.id = a.document_id
     WHERE ${chosen} ${where.sql ? `AND ${where.sql.slice('WHERE '.length)}` : ''} GROUP BY a.label_id, m.text, month`;
   return db
     .prepare(sql)
     .raw(true)
-    .all(JSON.stringify(texts), ...where.params) as [number, string, string | null, number, number][];
+    .all(...where.params, { texts: JSON.stringify(texts) }) as [number, string, string | null, number, number][];
 }
 
 /** The documents (under the filter) holding each of the given mentions of one label: [entityId, mention, documentId]. */
@@ -113,13 +116,18 @@ export function mentionDocuments(
 ): [entityId: number, mention: string, documentId: number][] {
   if (!mentions.length) return [];
   const where = spansJoinedWhere(filter);
-  const chosen = `m.label_id = ? AND ((m.entity_id = 0 AND m.text IN (SELECT value FROM json_each(?))) OR (m.entity_id > 0 AND m.entity_id IN (SELECT value FROM json_each(?))))`;
+  // The spans by index seeks: unlinked by label and text, linked by entity (label checked after).
+  const chosen = `m.annotation_id IN (
+      SELECT annotation_id FROM dashboard_span_mentions WHERE label_id = @labelId AND entity_id = 0 AND text IN (SELECT value FROM json_each(@texts))
+      UNION ALL SELECT annotation_id FROM dashboard_span_mentions WHERE entity_id IN (SELECT value FROM json_each(@entities)) AND entity_id > 0 AND +label_id = @labelId)`;
   const texts = JSON.stringify(mentions.filter((m) => m.entityId === 0).map((m) => m.mention));
   const entities = JSON.stringify(mentions.filter((m) => m.entityId > 0).map((m) => m.entityId));
-  const sql = `SELECT DISTINCT m.entity_id, ${MENTION}, m.document_id FROM dashboard_span_mentions m JOIN annotations a ON a.id = m.annotation_id
-    WHERE ${chosen} ${where.sql ? `AND ${where.sql.slice('WHERE '.length)}` : ''}`;
+  // Labels alone narrow nothing more here (the label is one of them): no span is read beyond the index.
+  const join = onlyLabels(filter) ? '' : 'JOIN annotations a ON a.id = m.annotation_id';
+  const narrowed = onlyLabels(filter) || !where.sql ? '' : `AND ${where.sql.slice('WHERE '.length)}`;
+  const sql = `SELECT DISTINCT m.entity_id, ${MENTION}, m.document_id FROM dashboard_span_mentions m ${join} WHERE ${chosen} ${narrowed}`;
   return db
     .prepare(sql)
     .raw(true)
-    .all(labelId, texts, entities, ...where.params) as [number, string, number][];
+    .all(...(onlyLabels(filter) ? [] : where.params), { labelId, texts, entities }) as [number, string, number][];
 }
