@@ -37,6 +37,8 @@ const recordInput = z
      * may come a minute later, and a duration is immune to the two sides' clocks differing.
      */
     openedMsAgo: z.number().int().min(0).max(MAX_RECORDED_ACTIVE_MS).optional(),
+    /** The project file the time was spent in: a report that arrives after the project was switched is refused, never counted in another project. */
+    project: z.string().min(1).max(4096).optional(),
   })
   .strict();
 

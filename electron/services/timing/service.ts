@@ -8,13 +8,17 @@ import { ensureAnnotator } from '../db/meta';
 import * as timing from '../db/timing';
 
 /** Adds a session's active time on a document for `annotator` (see timing:record). */
-export function recordTime(db: Db, annotator: string, input: TimingRecordInput): DocumentTiming {
+export function recordTime(db: Db, annotator: string, input: TimingRecordInput, projectPath: string): DocumentTiming {
+  if (input.project !== undefined && input.project !== projectPath) {
+    throw new ApiFailure('conflict', `This time was spent in ${input.project}, not in the open project ${projectPath}; it was not recorded.`);
+  }
   return db.transaction(() => {
     if (!getDocumentSummary(db, input.documentId)) throw new ApiFailure('not_found', `Document ${input.documentId} does not exist`);
     const annotatorId = ensureAnnotator(db, annotator);
     const now = Date.now();
     const openedAt = new Date(now - (input.openedMsAgo ?? 0)).toISOString();
-    timing.recordSessionTime(db, { ...input, annotatorId, now: new Date(now).toISOString(), openedAt });
+    const { documentId, sessionId, activeMs } = input;
+    timing.recordSessionTime(db, { documentId, sessionId, activeMs, annotatorId, now: new Date(now).toISOString(), openedAt });
     return timing.documentTiming(db, input.documentId, annotatorId)!;
   })();
 }

@@ -35,6 +35,7 @@ export function useDocumentSession({ projectPath, annotator, onError, onDocument
         current.current?.dispose();
         const next = new DocSession(opened.doc, opened.annotations, {
           annotator: () => deps.current.annotator(),
+          projectPath,
           onError: (m) => deps.current.onError(m),
           // Span counts in the list may update a frame later; the keypress path stays short.
           onDocument: (d) => startTransition(() => deps.current.onDocument(d)),

@@ -11,6 +11,8 @@ export type SpanPatch = Partial<Pick<Annotation, 'labelId' | 'start' | 'end' | '
 
 export interface SessionDeps {
   annotator: () => string;
+  /** The open project's file: timing reports name it, so none is counted in a project opened since (#24). */
+  projectPath?: string;
   onError: (message: string) => void;
   onDocument: (doc: DocumentDetail) => void;
 }
@@ -48,7 +50,7 @@ export class DocSession {
     annotations: Annotation[],
     private readonly deps: SessionDeps,
   ) {
-    this.timer = startDocumentTimer(doc.id, (input) => api.call('timing:record', input));
+    this.timer = startDocumentTimer(doc.id, (input) => api.call('timing:record', { ...input, project: deps.projectPath }));
     this.splitLayers(annotations);
     void this.refreshHistory();
   }

@@ -111,6 +111,15 @@ describe('timing:record', () => {
     expect(earlier.activeMs).toBe(201);
   });
 
+  it('a report naming another project (switched since) is refused and counts nowhere', async () => {
+    const c = core();
+    const doc = addDocument(c, '蔡奇');
+    const elsewhere = await c.registry.dispatch('timing:record', { documentId: doc, sessionId: SESSION, activeMs: 5000, project: '/elsewhere/other.biaozhu' });
+    expect(elsewhere.ok || elsewhere.error.code).toBe('conflict');
+    const here = await c.call('timing:record', { documentId: doc, sessionId: SESSION, activeMs: 700, project: c.session.requirePath() });
+    expect(here.activeMs).toBe(700);
+  });
+
   it('refuses bad input with the field named, and an unknown document', async () => {
     const c = core();
     const doc = addDocument(c, '蔡奇');
