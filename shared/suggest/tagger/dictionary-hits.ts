@@ -36,8 +36,18 @@ export function mentionDictionary(examples: TaggerExample[]): MentionDictionary 
 interface Shape {
   size: number;
   lengths: Uint16Array;
+  /**
+   * One bit per hash of (first two code units, last code unit, length), set for every term: most
+   * places where a term of some length might start (by `lengths`) end on another character, and
+   * one bit says so without slicing the text and hashing the slice.
+   */
+  ends: Int32Array;
 }
 const PAIR_BUCKETS = 1 << 16;
+const END_BITS = 1 << 18;
+
+const endBit = (first: number, second: number, last: number, length: number) =>
+  Math.imul(Math.imul((first << 16) ^ second, 0x9e3779b1) ^ ((last << 5) | length), 0x85ebca6b) >>> (32 - 18);
 const shapes = new WeakMap<MentionDictionary, Shape>();
 
 const pairBucket = (first: number, second: number) => Math.imul((first << 16) ^ second, 0x9e3779b1) >>> 16;
@@ -46,10 +56,14 @@ function shapeOf(dictionary: MentionDictionary): Shape {
   let shape = shapes.get(dictionary);
   // Built again when the number of terms changed (a dictionary is built once, but may be added to by hand).
   if (!shape || shape.size !== dictionary.size) {
-    shape = { size: dictionary.size, lengths: new Uint16Array(PAIR_BUCKETS) };
+    shape = { size: dictionary.size, lengths: new Uint16Array(PAIR_BUCKETS), ends: new Int32Array(END_BITS / 32) };
     for (const term of dictionary.keys()) {
       if (term.length < MIN_LENGTH || term.length > MAX_LENGTH) continue; // never looked up
-      shape.lengths[pairBucket(term.charCodeAt(0), term.charCodeAt(1))] |= 1 << (term.length - MIN_LENGTH);
+      const first = term.charCodeAt(0);
+      const second = term.charCodeAt(1);
+      shape.lengths[pairBucket(first, second)] |= 1 << (term.length - MIN_LENGTH);
+      const bit = endBit(first, second, term.charCodeAt(term.length - 1), term.length);
+      shape.ends[bit >>> 5] |= 1 << (bit & 31);
     }
     shapes.set(dictionary, shape);
   }
@@ -68,7 +82,7 @@ function hitName(label: string): string {
 /** Every occurrence of every dictionary term in the text, overlaps included, as hits named `dict:<label>`. */
 export function dictionaryHits(text: string, dictionary: MentionDictionary): ExternalHit[] {
   const hits: ExternalHit[] = [];
-  const { lengths } = shapeOf(dictionary);
+  const { lengths, ends } = shapeOf(dictionary);
   let next = text.length > 0 ? text.charCodeAt(0) : 0;
   for (let start = 0; start + MIN_LENGTH <= text.length; start++) {
     const first = next;
@@ -76,6 +90,8 @@ export function dictionaryHits(text: string, dictionary: MentionDictionary): Ext
     let bits = lengths[pairBucket(first, next)];
     for (let length = MIN_LENGTH; bits !== 0 && start + length <= text.length; length++, bits >>>= 1) {
       if ((bits & 1) === 0) continue;
+      const bit = endBit(first, next, text.charCodeAt(start + length - 1), length);
+      if ((ends[bit >>> 5] & (1 << (bit & 31))) === 0) continue;
       const labels = dictionary.get(text.slice(start, start + length));
       if (labels) for (const label of labels) hits.push({ start, end: start + length, name: hitName(label) });
     }
