@@ -87,7 +87,13 @@ export function ChartCard({ id, title, model, loading, error, controls, height =
           {emptyText ?? t('dashboard.empty')}
         </p>
       ) : (
-        <EChart option={model.option} height={height} handle={chart} label={title} onPoint={onDrill ? (p) => handlePoint(model, p, onDrill) : undefined} />
+        <EChart
+          option={model.option}
+          height={model.height ?? height}
+          handle={chart}
+          label={title}
+          onPoint={onDrill ? (p) => handlePoint(model, p, onDrill) : undefined}
+        />
       )}
       {drawn && hint && <p className="dash-hint muted">{hint}</p>}
     </section>

@@ -4,6 +4,7 @@ import {
   axisStyle,
   baseOption,
   EMPTY_MODEL,
+  heightFor,
   labelOf,
   labelsWithRows,
   labelTitle,
@@ -64,7 +65,7 @@ export function breakdownModel(ctx: ChartContext, by: 'district' | 'source', row
     if (key === null || key === undefined || !label) return null;
     return { kind: 'documents', filter: { ...withLabel(ctx.filter, label.id), [by]: key } };
   };
-  return { option, table, empty: false, drill };
+  return { option, table, empty: false, drill, height: heightFor(keys.length, 24, labels.length > 1 ? 80 : 50) };
 }
 
 /** The top mentions of one label, by spans or by documents, the biggest on top; a click opens the concordance. */
@@ -101,5 +102,5 @@ export function topMentionsModel(ctx: ChartContext, rows: TopMention[], labelId:
     if (r.entityId !== undefined) return { kind: 'documents', filter: { ...ctx.filter }, mentions: [itemMention(r, labelId)] };
     return { kind: 'concordance', text: r.text, labelId };
   };
-  return { option, table, empty: false, drill };
+  return { option, table, empty: false, drill, height: heightFor(shown.length, 22, 50) };
 }

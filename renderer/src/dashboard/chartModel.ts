@@ -49,7 +49,12 @@ export interface ChartModel {
   /** Nothing to draw under this filter: the card shows the empty state instead. */
   empty: boolean;
   drill: (point: ChartPoint) => DashboardDrill | null;
+  /** Pixels the chart needs to name every bar or row (a category axis of many); the card's own height when absent. */
+  height?: number;
 }
+
+/** Room for every category of a horizontal bar chart or a matrix: a row of `perRow` pixels each, plus the axes and legend. */
+export const heightFor = (categories: number, perRow: number, chrome: number): number => Math.max(240, chrome + categories * perRow);
 
 /** The CSV text of a table (CRLF lines, fields quoted as the mentions CSV quotes them). */
 export function tableCsv(table: CsvTable): string {

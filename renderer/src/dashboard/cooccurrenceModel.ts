@@ -1,7 +1,7 @@
 // Co-occurrence within documents of two labels' mentions: a matrix (heatmap) of documents holding
 // both, and, when the mentions are linked to entities, the same counts as a network.
 import type { Cooccurrence, CooccurrenceItem } from '../../../shared/api/dashboard';
-import { axisStyle, baseOption, EMPTY_MODEL, labelOf, labelTitle, type ChartContext, type ChartModel } from './chartModel';
+import { axisStyle, baseOption, EMPTY_MODEL, heightFor, labelOf, labelTitle, type ChartContext, type ChartModel } from './chartModel';
 import { itemMention, type DashboardDrill } from './drill';
 
 export interface CooccurrenceAxes {
@@ -103,7 +103,7 @@ export function cooccurrenceMatrixModel(ctx: ChartContext, axes: CooccurrenceAxe
     if (!cell) return null;
     return bothDrill(ctx, [data.rows[cell.row], axes.rowLabelId], [data.columns[cell.column], axes.columnLabelId]);
   };
-  return { option, table, empty: false, drill };
+  return { option, table, empty: false, drill, height: heightFor(data.rows.length, 26, 170) };
 }
 
 interface Node {

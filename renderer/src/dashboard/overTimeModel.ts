@@ -98,6 +98,8 @@ export function overTimeModel(ctx: ChartContext, rows: MentionsPerMonth[], entit
       stack: chosen ? undefined : 'labels',
       color: s.color ?? ctx.palette.series[index % ctx.palette.series.length],
       connectNulls: false,
+      // A point per month reads as a dotted band over years: the line alone then.
+      showSymbol: months.length <= 36,
       barMaxWidth: 28,
       // null, not 0: a month without mentions draws no bar (a saved SVG has one bar per counted month).
       data: months.map((m) => (chosen ? (s.rows.get(m)?.mentions ?? 0) : (s.rows.get(m)?.mentions ?? null))),

@@ -51,6 +51,8 @@ describe('breakdown by district or source', () => {
     // ECharts draws a category y axis bottom-up: the last category is the top bar.
     expect(categories.at(-1)).toBe(`来源${MAX_BARS + 4}`);
     expect(model.table.length).toBe(rows.length + 1);
+    // Tall enough to name every bar (ECharts skips axis labels that do not fit).
+    expect(model.height).toBeGreaterThanOrEqual(MAX_BARS * 24);
   });
 });
 
