@@ -5,6 +5,9 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DocumentListFilter } from '../../../shared/api/documents';
 import { REVIEW_STATES } from '../../../shared/model';
+import { insertAnnotation } from '../../../electron/services/db/annotations';
+import { mentionSpanCandidates } from '../../../electron/services/db/document-filters';
+import { ensureAnnotator } from '../../../electron/services/db/meta';
 import { addDocument, testCore, type TestCore } from '../helpers';
 import { projectArb, writeProject, type ModelProject, type PlainSpan } from '../dashboard/model';
 
@@ -149,6 +152,47 @@ describe('documents:values', () => {
         /filter\.mentions\.1: a mention names either a text or an entityId/,
       );
       await expect(core.call('documents:list', { filter: { mentions: [{ text: '朝阳', entityId: 1 }] } })).rejects.toThrow(/filter\.mentions\.0/);
+    } finally {
+      core.dispose();
+    }
+  });
+});
+
+describe('mention filter: where span text digests narrow the documents', () => {
+  const span = (db: ReturnType<TestCore['session']['requireDb']>, documentId: number, start: number, end: number) =>
+    insertAnnotation(db, {
+      documentId,
+      start,
+      end,
+      labelId: 1,
+      annotatorId: ensureAnnotator(db, 'ann1'),
+      origin: 'manual',
+      reviewState: 'pending',
+      attributes: {},
+      createdAt: 'now',
+      updatedAt: 'now',
+      entityId: null,
+    });
+
+  it('a document edited since the digests were made (stale) is still found; without digests every text is read', async () => {
+    const core = testCore();
+    try {
+      const db = core.session.requireDb();
+      // 𠀀 before the span: its UTF-16 offsets are not SQLite's code-point places.
+      const first = addDocument(core, '𠀀蔡奇来了', 'a');
+      span(db, first, 2, 4);
+      const mention = { mentions: [{ text: '蔡奇', label: 'PERSON' }] };
+      expect((await core.call('documents:list', { filter: mention })).items.map((d) => d.id)).toEqual([first]);
+      expect(db.prepare('SELECT count(*) FROM span_text_stale').pluck().get()).toBe(0);
+
+      const second = addDocument(core, '又见蔡奇', 'b');
+      span(db, second, 2, 4);
+      expect(mentionSpanCandidates(db, '蔡奇', { labelIds: [1] }, true).map(([id]) => id)).toEqual([first, second]);
+      expect(mentionSpanCandidates(db, '蔡奇', { labelIds: [2] }, true)).toEqual([]);
+      expect(mentionSpanCandidates(db, '蔡奇', {}, false).map(([id]) => id)).toEqual([first, second]);
+
+      db.exec('DROP TABLE span_text_digests');
+      expect((await core.call('documents:list', { filter: mention })).items.map((d) => d.id)).toEqual([first, second]);
     } finally {
       core.dispose();
     }
