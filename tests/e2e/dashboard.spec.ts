@@ -81,6 +81,9 @@ test('filter by a label, save a chart as SVG, PNG and CSV, and open a bar’s do
   const csv = readFileSync((await (await saved(page, overTime, 'CSV')).path())!, 'utf8');
   expect(csv.startsWith('\ufeffmonth,label,mentions,documents\r\n')).toBe(true);
   expect(csv.trim().split('\r\n').length).toBe(rows.length + 1);
+  // The same rows as a table, for reading them exactly.
+  await overTime.getByRole('button', { name: '表格' }).click();
+  await expect(overTime.locator('.dash-table tbody tr')).toHaveCount(rows.length);
   // PNG: the same drawing at twice the size.
   const png = readFileSync((await (await saved(page, overTime, 'PNG')).path())!);
   expect(png.subarray(1, 4).toString()).toBe('PNG');

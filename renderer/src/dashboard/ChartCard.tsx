@@ -1,10 +1,11 @@
 // A dashboard card: title, the chart's own controls, save as SVG / PNG / CSV, and the chart — or
 // what to do when nothing matches, or why it could not be counted.
-import { useRef, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useI18n } from '../i18n';
 import { errorMessage, useToast } from '../state/toasts';
 import { tableCsv, type ChartModel } from './chartModel';
 import type { DashboardDrill } from './drill';
+import { DataTable } from './DataTable';
 import { EChart, type EChartHandle } from './EChart';
 import { saveCsv, savePng, saveSvg } from './saveChart';
 
@@ -31,6 +32,12 @@ export function ChartCard({ id, title, model, loading, error, controls, height =
   const chart = useRef<EChartHandle>(null);
   const name = `biaozhu-${id}`;
   const drawn = model !== null && !model.empty;
+  const [showTable, setShowTable] = useState(false);
+  const saves: [string, boolean, () => void | Promise<void>][] = [
+    ['SVG', drawn, () => saveSvg(chart.current!, name)],
+    ['PNG', drawn, () => savePng(chart.current!, name)],
+    ['CSV', model !== null, () => saveCsv(tableCsv(model!.table), name)],
+  ];
   const run = (save: () => void | Promise<void>) => {
     void Promise.resolve()
       .then(save)
@@ -41,37 +48,29 @@ export function ChartCard({ id, title, model, loading, error, controls, height =
       <header className="dash-card-head">
         <h3 id={`dash-${id}-title`}>{title}</h3>
         <div className="dash-card-controls">{controls}</div>
+        <button
+          type="button"
+          className={`button button-small${showTable ? ' is-on' : ''}`}
+          aria-pressed={showTable}
+          disabled={model === null}
+          onClick={() => setShowTable(!showTable)}
+        >
+          {t('dashboard.table')}
+        </button>
         <div className="dash-card-save" role="group" aria-label={t('dashboard.save')}>
-          <button
-            type="button"
-            className="button button-small"
-            disabled={!drawn}
-            aria-label={t('dashboard.saveAs', { format: 'SVG' })}
-            title={t('dashboard.saveAs', { format: 'SVG' })}
-            onClick={() => run(() => saveSvg(chart.current!, name))}
-          >
-            SVG
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            disabled={!drawn}
-            aria-label={t('dashboard.saveAs', { format: 'PNG' })}
-            title={t('dashboard.saveAs', { format: 'PNG' })}
-            onClick={() => run(() => savePng(chart.current!, name))}
-          >
-            PNG
-          </button>
-          <button
-            type="button"
-            className="button button-small"
-            disabled={model === null}
-            aria-label={t('dashboard.saveAs', { format: 'CSV' })}
-            title={t('dashboard.saveAs', { format: 'CSV' })}
-            onClick={() => run(() => saveCsv(tableCsv(model!.table), name))}
-          >
-            CSV
-          </button>
+          {saves.map(([format, enabled, save]) => (
+            <button
+              key={format}
+              type="button"
+              className="button button-small"
+              disabled={!enabled}
+              aria-label={t('dashboard.saveAs', { format })}
+              title={t('dashboard.saveAs', { format })}
+              onClick={() => run(save)}
+            >
+              {format}
+            </button>
+          ))}
         </div>
       </header>
       {error ? (
@@ -96,6 +95,7 @@ export function ChartCard({ id, title, model, loading, error, controls, height =
         />
       )}
       {drawn && hint && <p className="dash-hint muted">{hint}</p>}
+      {showTable && model && <DataTable table={model.table} label={title} />}
     </section>
   );
 }

@@ -8,6 +8,8 @@ export const enDashboard = {
   'dashboard.clickHint': 'Click a bar or cell to list its documents',
   'dashboard.save': 'Save',
   'dashboard.saveAs': 'Save as {format}',
+  'dashboard.table': 'Table',
+  'dashboard.table.more': 'The first {shown} of {n} rows; the CSV holds them all.',
   'dashboard.error': 'Could not count this chart: {message}',
   'dashboard.loading': 'Counting…',
   'dashboard.empty': 'No spans match this filter. Widen the filter above (or clear it), or label some documents first.',

@@ -10,6 +10,8 @@ export const zhDashboard: Record<keyof typeof enDashboard, string> = {
   'dashboard.clickHint': '点击柱形或方格，列出相应文档',
   'dashboard.save': '保存',
   'dashboard.saveAs': '另存为 {format}',
+  'dashboard.table': '表格',
+  'dashboard.table.more': '显示前 {shown} 行，共 {n} 行；CSV 含全部。',
   'dashboard.error': '无法统计此图表：{message}',
   'dashboard.loading': '统计中…',
   'dashboard.empty': '没有符合此筛选的标注。请放宽（或清除）上方的筛选，或先标注一些文档。',
