@@ -49,14 +49,17 @@ test('filter by a label, save a chart as SVG, PNG and CSV, and open a bar’s do
   await page.locator('[data-doc-id]').first().click();
   const title = await page.locator('.reader-title').textContent();
 
-  // Alt+G opens it over the workbench; Esc goes back to the workbench as it was.
-  await page.locator('body').press('Alt+g');
+  // Alt+G opens it over the workbench; Esc goes back to the workbench as it was, focus where it was.
+  const focused = () => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
+  const before = await focused();
+  await page.keyboard.press('Alt+g');
   const dashboard = page.getByTestId('dashboard');
   await expect(dashboard).toBeVisible();
   await chartsDrawn(dashboard);
   await page.keyboard.press('Escape');
   await expect(dashboard).toHaveCount(0);
   await expect(page.locator('.reader-title')).toHaveText(title!);
+  expect(await focused()).toBe(before);
 
   await page.getByRole('button', { name: '数据看板' }).click();
   await chartsDrawn(dashboard);

@@ -33,23 +33,25 @@ export function DashboardView({ onClose, onDrill }: Props) {
   useEffect(() => clearChannelCache, []);
 
   const root = useRef<HTMLDivElement>(null);
-  useEffect(() => inertSiblings(root.current), []);
-
+  const onCloseRef = useRef(onClose);
+  onCloseRef.current = onClose;
   useEffect(() => {
     const before = document.activeElement as HTMLElement | null;
+    const uncover = inertSiblings(root.current);
     closeButton.current?.focus();
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;
       e.preventDefault();
-      onClose();
+      onCloseRef.current();
     };
     window.addEventListener('keydown', onKey);
     return () => {
       window.removeEventListener('keydown', onKey);
-      // Back where the coder was: the list row, the reader, the panel.
+      // Back where the coder was (the list row, the reader, the panel), once the workbench is no longer inert.
+      uncover();
       if (before?.isConnected) before.focus();
     };
-  }, [onClose]);
+  }, []);
 
   return (
     <div ref={root} className="dashboard" role="region" aria-labelledby="dashboard-title" data-testid="dashboard">
