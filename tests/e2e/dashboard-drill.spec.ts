@@ -1,9 +1,9 @@
 // The document list's filters a dashboard drill (#24) lands on, through the real browser mode on the
 // demo project: the district picker, a chip per filter (each removable) and "clear all"; then a month
-// bar of the dashboard opens the list under that label and month, named by its chips, listing exactly
-// the documents the bar counted.
+// bar of the dashboard, and a co-occurrence cell, open the list under the chart's filter narrowed to
+// the bar or cell, named by its chips, listing exactly the documents the chart counted.
 import type { Locator, Page } from '@playwright/test';
-import type { MentionsPerMonth } from '../../shared/api/dashboard';
+import type { Cooccurrence, MentionsPerMonth } from '../../shared/api/dashboard';
 import { apiCall, expect, test, type BiaozhuServer } from './fixtures';
 
 test.use({ serverOptions: { project: 'demo' } });
@@ -127,4 +127,66 @@ test('a month bar opens the documents it counted, its label and month as chips',
   // Its label chip removed: that month's documents, whatever their spans.
   await chips(page).locator('[data-filter="labels"] button').click();
   await expectListed(page, await listed(server, { dateFrom, dateTo }));
+});
+
+/** The middle of the matrix cell at the row labelled `row` and the column labelled `column`, in page coordinates. */
+async function cellAt(chart: Locator, row: string, column: string): Promise<{ x: number; y: number }> {
+  return chart.evaluate(
+    (el, { row, column }) => {
+      const texts = [...el.querySelectorAll('text')];
+      const rowLabel = texts.find((t) => t.textContent === row);
+      const columnLabel = texts.find((t) => t.textContent === column);
+      if (!rowLabel || !columnLabel) throw new Error(`no axis label ${rowLabel ? column : row}`);
+      const r = rowLabel.getBoundingClientRect();
+      const c = columnLabel.getBoundingClientRect();
+      // A rotated column label ends at its column: its right end when it leans left.
+      const x = c.height > c.width ? c.left + c.width / 2 : c.right - 4;
+      return { x, y: r.top + r.height / 2 };
+    },
+    { row, column },
+  );
+}
+
+test('a co-occurrence cell opens the documents holding both mentions, each a chip', async ({ page, server }) => {
+  const labels = await apiCall<{ id: number; key: string }[]>(server, 'labels:list', {});
+  const [person, slogan] = ['PERSON', 'SLOGAN'].map((key) => labels.find((l) => l.key === key)!);
+  const matrix = await apiCall<Cooccurrence>(server, 'dashboard:cooccurrence', { filter: {}, rowLabelId: person.id, columnLabelId: slogan.id });
+  expect(matrix.cells.length).toBeGreaterThan(0);
+  const cell = matrix.cells[0];
+  const [row, column] = [matrix.rows[cell.row], matrix.columns[cell.column]];
+
+  await page.locator('body').press('Alt+g');
+  const dashboard = page.getByTestId('dashboard');
+  await expect(dashboard.locator('.dash-card[aria-busy="true"]')).toHaveCount(0);
+  const card = dashboard.locator('[data-chart="cooccurrence"]');
+  await card.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  const chart = card.locator('.dash-chart');
+  await expect(chart.locator('text').filter({ hasText: row.text }).first()).toBeAttached();
+  const point = await cellAt(chart, row.text, column.text);
+  await page.mouse.click(point.x, point.y);
+  await expect(dashboard).toHaveCount(0);
+
+  const expected = await listed(server, {
+    mentions: [
+      { text: row.text, label: 'PERSON', unlinked: true },
+      { text: column.text, label: 'SLOGAN', unlinked: true },
+    ],
+  });
+  expect(expected.length).toBe(cell.documents);
+  await expectListed(page, expected);
+  const mentionChips = chips(page).locator('[data-filter^="mention-"]');
+  await expect(mentionChips).toHaveCount(2);
+  await expect(mentionChips.nth(0)).toContainText(`“${row.text}”`);
+  await expect(mentionChips.nth(0)).toContainText(/人物|Person/);
+  await expect(mentionChips.nth(1)).toContainText(`“${column.text}”`);
+  await page.screenshot({ path: 'test-results/dashboard-drill-cell.png' });
+  // The chips in the dark theme and English.
+  await page.locator('.theme-switch').click();
+  await page.locator('.lang-switch').click();
+  await expect(mentionChips.nth(0)).toContainText(/Person/);
+  await page.screenshot({ path: 'test-results/dashboard-drill-cell-dark-en.png' });
+
+  // One mention's chip removed: the documents holding the other.
+  await mentionChips.nth(1).getByRole('button').click();
+  await expectListed(page, await listed(server, { mentions: [{ text: row.text, label: 'PERSON', unlinked: true }] }));
 });

@@ -33,7 +33,9 @@ export function DocumentFilterChips({ query, setQuery, onClearAll }: Props) {
       {chips.map((chip) => (
         <span key={chip.key} className="doc-filter-chip" data-filter={chip.key}>
           <span className="doc-filter-chip-name">{chip.name}</span>
-          <span className="doc-filter-chip-value">{chip.value}</span>
+          <span className="doc-filter-chip-value" title={chip.value}>
+            {chip.value}
+          </span>
           <button
             type="button"
             className="doc-filter-chip-remove"
@@ -110,7 +112,7 @@ function useChips(query: ListQuery): Chip[] {
 function mentionValue(mention: MentionCondition, t: Translate, nameOfLabel: (key: string) => string, entityNames: Map<number, string>): string {
   const what = mention.entityId !== undefined ? (entityNames.get(mention.entityId) ?? `#${mention.entityId}`) : `“${mention.text}”`;
   const notes = [mention.label && nameOfLabel(mention.label), mention.unlinked && t('docs.chip.unlinked')].filter(Boolean);
-  return notes.length ? `${what}（${notes.join('，')}）` : what;
+  return notes.length ? t('docs.chip.withNotes', { what, notes: notes.join(t('docs.chip.noteSeparator')) }) : what;
 }
 
 /** The names of the entities the filter names, asked once per set of ids. */

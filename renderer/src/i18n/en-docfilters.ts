@@ -10,6 +10,9 @@ export const enDocFilters = {
   'docs.chip.mention': 'Mention',
   'docs.chip.entity': 'Entity',
   'docs.chip.unlinked': 'not linked to an entity',
+  /** A mention with what narrows it (its label, unlinked). */
+  'docs.chip.withNotes': '{what} ({notes})',
+  'docs.chip.noteSeparator': ', ',
   'docs.chip.yes': 'yes',
   'docs.chip.no': 'no',
 } as const;

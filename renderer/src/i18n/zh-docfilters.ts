@@ -12,6 +12,8 @@ export const zhDocFilters: Record<keyof typeof enDocFilters, string> = {
   'docs.chip.mention': '提及',
   'docs.chip.entity': '实体',
   'docs.chip.unlinked': '未链接实体',
+  'docs.chip.withNotes': '{what}（{notes}）',
+  'docs.chip.noteSeparator': '，',
   'docs.chip.yes': '是',
   'docs.chip.no': '否',
 };
