@@ -99,7 +99,7 @@ export function chosenMentionsPerMonth(
       SELECT annotation_id FROM dashboard_span_mentions WHERE label_id IN (SELECT id FROM labels) AND entity_id = 0 AND text IN (SELECT value FROM json_each(@texts))
       UNION ALL SELECT annotation_id FROM dashboard_span_mentions WHERE entity_id > 0 AND text IN (SELECT value FROM json_each(@texts)))`;
   const sql = `SELECT a.label_id, m.text, substr(d.published_at, 1, 7) AS month, count(*), count(DISTINCT a.document_id)
-    FROM dashboard_span_mentions m JOIN annotations a ON a.id = m.annotation_id JOIN documents d ON d.id = a.document_id
+    FROM dashboard_span_mentions m CROSS JOIN annotations a ON a.id = m.annotation_id JOIN documents d ON d.id = a.document_id
     WHERE ${chosen} ${where.sql ? `AND ${where.sql.slice('WHERE '.length)}` : ''} GROUP BY a.label_id, m.text, month`;
   return db
     .prepare(sql)
@@ -123,7 +123,8 @@ export function mentionDocuments(
   const texts = JSON.stringify(mentions.filter((m) => m.entityId === 0).map((m) => m.mention));
   const entities = JSON.stringify(mentions.filter((m) => m.entityId > 0).map((m) => m.entityId));
   // Labels alone narrow nothing more here (the label is one of them): no span is read beyond the index.
-  const join = onlyLabels(filter) ? '' : 'JOIN annotations a ON a.id = m.annotation_id';
+  // CROSS JOIN: the chosen spans drive (a few index seeks); the filter is checked on each of them.
+  const join = onlyLabels(filter) ? '' : 'CROSS JOIN annotations a ON a.id = m.annotation_id';
   const narrowed = onlyLabels(filter) || !where.sql ? '' : `AND ${where.sql.slice('WHERE '.length)}`;
   const sql = `SELECT DISTINCT m.entity_id, ${MENTION}, m.document_id FROM dashboard_span_mentions m ${join} WHERE ${chosen} ${narrowed}`;
   return db
