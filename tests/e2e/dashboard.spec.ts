@@ -46,8 +46,12 @@ async function axe(page: Page) {
 
 test('filter by a label, save a chart as SVG, PNG and CSV, and open a bar’s documents', async ({ page, server }) => {
   const label = await person(server);
-  await page.locator('[data-doc-id]').first().click();
+  const firstRow = page.locator('[data-doc-id]').first();
+  await firstRow.click();
+  await expect(page.locator('.reader-title')).toHaveText((await firstRow.locator('.doc-row-title').textContent())!);
   const title = await page.locator('.reader-title').textContent();
+  // The document list has focus (not the reader, whose editor handles keys of its own).
+  await page.locator('#doc-list').focus();
 
   // Alt+G opens it over the workbench; Esc goes back to the workbench as it was, focus where it was.
   const focused = () => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80));
@@ -107,6 +111,22 @@ test('filter by a label, save a chart as SVG, PNG and CSV, and open a bar’s do
   const shown = await page.locator('[data-doc-id]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-doc-id'))));
   expect(shown.sort()).toEqual(listed.items.map((d) => d.id).sort());
 
+  // A month bar opens that month's documents holding the label.
+  await page.locator('body').press('Alt+g');
+  await chartsDrawn(dashboard);
+  const month = rows.filter((r) => r.month !== null).sort((a, b) => b.documents - a.documents)[0];
+  const monthChart = dashboard.locator('[data-chart="mentions-over-time"] .dash-chart');
+  const monthBar = await barAbove(monthChart, month.month!, label.color);
+  await page.mouse.click(monthBar.x, monthBar.y);
+  await expect(dashboard).toHaveCount(0);
+  const [year, monthNumber] = month.month!.split('-').map(Number);
+  const lastDay = new Date(Date.UTC(year, monthNumber, 0)).getUTCDate();
+  const inMonth = await apiCall<{ items: { id: number }[] }>(server, 'documents:list', {
+    filter: { labels: [label.key], dateFrom: `${month.month}-01`, dateTo: `${month.month}-${lastDay}` },
+  });
+  expect(inMonth.items.length).toBe(month.documents);
+  await expect(page.locator('[data-doc-id]')).toHaveCount(month.documents);
+
   // Back in the dashboard the filter is as it was; a top mention opens its concordance.
   await page.locator('body').press('Alt+g');
   await chartsDrawn(dashboard);
@@ -121,6 +141,26 @@ test('filter by a label, save a chart as SVG, PNG and CSV, and open a bar’s do
   await expect(page.locator('.top-search-input')).toHaveValue(first.text);
   await expect(page.locator('.search-panel .concordance-lines')).toContainText(first.text);
 });
+
+/** The middle of the bar of `colour` above the x-axis label `name` (the top of a stack is another label's), in page coordinates. */
+async function barAbove(chart: Locator, name: string, colour: string): Promise<{ x: number; y: number }> {
+  return chart.evaluate(
+    (el, { name, colour }) => {
+      const label = [...el.querySelectorAll('text')].find((t) => t.textContent === name);
+      if (!label) throw new Error(`no axis label ${name}`);
+      const column = label.getBoundingClientRect();
+      const middle = column.left + column.width / 2;
+      const bar = [...el.querySelectorAll('path')].find((p) => {
+        const r = p.getBoundingClientRect();
+        return p.getAttribute('fill') === colour && r.left <= middle && r.right >= middle && r.height > 0;
+      });
+      if (!bar) throw new Error(`no ${colour} bar above ${name}`);
+      const r = bar.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    },
+    { name, colour },
+  );
+}
 
 /** The middle of the bar of `colour` on the row whose axis label is `name`, in page coordinates. */
 async function barBeside(chart: Locator, name: string, colour: string): Promise<{ x: number; y: number }> {
