@@ -140,6 +140,16 @@ export function viterbi({ n, emit, trans, moves }: Lattice, ordered = orderTrans
     const row = i * T;
     const prevRow = row - T;
     best3(delta, prevRow, prevList, prevStart[0], prevStart[1], top);
+    // Every long list is the same list of tags: the three best are the same tags, with the same scores, for each.
+    const k0 = top.at[0];
+    const k1 = top.at[1];
+    const k2 = top.at[2];
+    const p0 = prevList[prevStart[0] + k0];
+    const p1 = prevList[prevStart[0] + k1];
+    const p2 = prevList[prevStart[0] + k2];
+    const d0 = delta[prevRow + p0];
+    const d1 = delta[prevRow + p1];
+    const d2 = delta[prevRow + p2];
     for (let t = 0; t < T; t++) {
       let best = -Infinity;
       let arg = 0;
@@ -147,13 +157,20 @@ export function viterbi({ n, emit, trans, moves }: Lattice, ordered = orderTrans
       const to = prevStart[t + 1];
       let pruned = false;
       if (to - from > LONG) {
-        for (let c = 0; c < 3; c++) {
-          const k = from + top.at[c];
-          const v = delta[prevRow + prevList[k]] + byPrev[k];
-          if (v > best) {
-            best = v;
-            arg = prevList[k];
-          }
+        let v = d0 + byPrev[from + k0];
+        if (v > best) {
+          best = v;
+          arg = p0;
+        }
+        v = d1 + byPrev[from + k1];
+        if (v > best) {
+          best = v;
+          arg = p1;
+        }
+        v = d2 + byPrev[from + k2];
+        if (v > best) {
+          best = v;
+          arg = p2;
         }
         pruned = best >= top.fourth + ordered.maxIn[t];
       }
@@ -216,12 +233,21 @@ export function margins(
     const nextRow = row + T;
     for (let s = 0; s < T; s++) ahead[s] = emit[nextRow + s] + beta[nextRow + s];
     best3(ahead, 0, nextList, nextStart[0], nextStart[1], top);
+    // As in viterbi: the three best successors are the same tags for every long list.
+    const k0 = top.at[0];
+    const k1 = top.at[1];
+    const k2 = top.at[2];
+    const a0 = ahead[nextList[nextStart[0] + k0]];
+    const a1 = ahead[nextList[nextStart[0] + k1]];
+    const a2 = ahead[nextList[nextStart[0] + k2]];
     for (let t = 0; t < T; t++) {
       const from = nextStart[t];
       const to = nextStart[t + 1];
       let best = -Infinity;
       if (to - from > LONG) {
-        for (let c = 0; c < 3; c++) best = Math.max(best, byNext[from + top.at[c]] + ahead[nextList[from + top.at[c]]]);
+        best = Math.max(best, byNext[from + k0] + a0);
+        best = Math.max(best, byNext[from + k1] + a1);
+        best = Math.max(best, byNext[from + k2] + a2);
         if (best >= top.fourth + ordered.maxOut[t]) {
           beta[row + t] = best;
           continue;

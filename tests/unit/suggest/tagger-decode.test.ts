@@ -34,6 +34,22 @@ function pathScore(path: Int32Array, T: number, emit: Float64Array, trans: Float
 const weight = fc.oneof(fc.integer({ min: -3, max: 3 }), fc.double({ min: -5, max: 5, noNaN: true }));
 
 describe('tagger decoding', () => {
+  it('has one long list of predecessors and one of successors, shared by every tag that has a long list (the pruning reads them once a step)', () => {
+    for (let labels = 1; labels <= 12; labels++) {
+      const moves = transitions(labels);
+      for (const [start, list] of [
+        [moves.prevStart, moves.prevList],
+        [moves.nextStart, moves.nextList],
+      ] as const) {
+        const shared = [...list.subarray(start[0], start[1])];
+        for (let t = 0; t < moves.tags; t++) {
+          const own = [...list.subarray(start[t], start[t + 1])];
+          if (own.length > 4) expect(own).toEqual(shared); // shorter lists are read whole
+        }
+      }
+    }
+  });
+
   it('prunes without changing the best score, the path or the margins', () => {
     const scratch = newScratch();
     const lattice = fc.record({ labels: fc.integer({ min: 1, max: 5 }), n: fc.integer({ min: 1, max: 12 }) }).chain(({ labels, n }) => {
