@@ -1,8 +1,8 @@
 // Measure: the dashboard's aggregates (#24) over the fixture corpus, through the registry as the app
 // calls them. First paint = the aggregates the dashboard opens with, unfiltered: mentions per label
 // per month, top mentions per label, the district breakdown and coding progress; each of them is
-// also timed alone, and with the filters a click sets (one label, one quarter). Baseline: a bare
-// count of every span.
+// also timed alone, and with the filters a click sets (one label, one quarter). Baseline: spans
+// per label counted over every span.
 import { benchCore } from '../lib/core';
 import { fixture, fixtureCopy } from '../lib/fixture';
 import { workDir } from '../lib/paths';
@@ -29,8 +29,10 @@ runMeasure('dashboard', 'Dashboard aggregates', async (ctx) => {
   const bench = benchCore(dir, fixtureCopy(fx, dir), false);
   try {
     const db = bench.core.session.requireDb();
-    const bare = await timed(RUNS, () => db.prepare('SELECT count(*) FROM annotations').pluck().get());
-    const baseline = { baseline: p50(bare), baselineName: 'bare count(*) of every span (p50)' };
+    // count(*) alone answers from SQLite's b-tree counts without reading the spans (0.1 ms): the least
+    // any aggregate over the spans themselves costs is one grouped pass over them.
+    const bare = await timed(RUNS, () => db.prepare('SELECT label_id, count(*) FROM annotations GROUP BY label_id').all());
+    const baseline = { baseline: p50(bare), baselineName: 'spans per label, one GROUP BY over every span (p50)' };
     const firstPaint = () =>
       Promise.all([
         bench.call('dashboard:mentionsOverTime', {}),
