@@ -58,8 +58,15 @@ describe('migration 018: kept dashboard counts', () => {
     expect(db.prepare("SELECT spans, documents FROM dashboard_mention_totals WHERE label_id = 1 AND mention = '蔡奇'").raw().get()).toEqual([3, 2]);
     db.exec(`INSERT INTO annotations (document_id, start, end, label_id, annotator_id, created_at, updated_at) VALUES (3, 0, 2, 1, 1, '2026-12-04T08:00:00Z', 'now');
              UPDATE annotations SET review_state = 'accepted', entity_id = 1 WHERE id = 2;
-             DELETE FROM annotations WHERE id = 4;
-             DELETE FROM documents WHERE id = 1;`);
+             DELETE FROM annotations WHERE id = 4;`);
+    expectKeptEqualsRecount(db);
+    // Deleting an entity unlinks its spans (ON DELETE SET NULL, which fires the update triggers); a document takes its spans.
+    db.pragma('foreign_keys = ON');
+    db.exec('DELETE FROM entities WHERE id = 1');
+    expect(db.prepare('SELECT count(*) FROM annotations WHERE entity_id IS NOT NULL').pluck().get()).toBe(0);
+    expectKeptEqualsRecount(db);
+    db.exec('DELETE FROM documents WHERE id = 1');
+    expect(db.prepare('SELECT count(*) FROM annotations WHERE document_id = 1').pluck().get()).toBe(0);
     expectKeptEqualsRecount(db);
     db.close();
   });
