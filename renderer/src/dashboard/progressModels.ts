@@ -26,8 +26,10 @@ export function statusModel(ctx: ChartContext, progress: Progress): ChartModel {
       },
     ],
   };
+  // The bar counts documents by their own fields only, so the drill drops the span filters (label, coder, review state).
+  const { labelIds: _labels, annotator: _annotator, reviewState: _review, ...documentFields } = ctx.filter;
   const drill = ({ dataIndex }: { dataIndex: number }): DashboardDrill | null =>
-    DOCUMENT_STATUSES[dataIndex] ? { kind: 'documents', filter: { ...ctx.filter, status: DOCUMENT_STATUSES[dataIndex] } } : null;
+    DOCUMENT_STATUSES[dataIndex] ? { kind: 'documents', filter: { ...documentFields, status: DOCUMENT_STATUSES[dataIndex] } } : null;
   return { option, table, empty: false, drill };
 }
 

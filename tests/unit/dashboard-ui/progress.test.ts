@@ -35,6 +35,12 @@ describe('progress charts', () => {
     expect(model.drill({ dataIndex: 2 })).toEqual({ kind: 'documents', filter: { district: '朝阳区', status: 'done' } });
   });
 
+  it('drills a status bar without the span filters, as the bar counts documents by their own fields only', () => {
+    const filter = { district: '朝阳区', labelIds: [1], annotator: '王', reviewState: 'pending' as const, dateFrom: '2024-01-01' };
+    const model = statusModel(chartContext(filter), progress);
+    expect(model.drill({ dataIndex: 0 })).toEqual({ kind: 'documents', filter: { district: '朝阳区', dateFrom: '2024-01-01', status: 'todo' } });
+  });
+
   it('stacks spans per day by coder and drills into the coder', () => {
     const model = annotatorDaysModel(chartContext(), progress);
     expect(seriesOf(model.option).map((s) => [s.name, s.data])).toEqual([
