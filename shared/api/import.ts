@@ -197,6 +197,7 @@ export interface ImportReport {
   imported: number;
   documentIds: number[];
   skippedDuplicates: { fileName: string; title: string }[];
+  /** What was not imported, and (codes in IMPORTED_WITH_NOTE) what was imported with a note. */
   rejected: (ImportProblem & { fileName: string })[];
   spansImported: number;
   /** Spans a file held twice (same label, characters and coder): each was imported once. */
@@ -216,3 +217,6 @@ export type ImportApi = {
   'import:overrideEncoding': (a: In<'import:overrideEncoding'>) => Promise<FilePreview>;
   'import:commit': (a: In<'import:commit'>) => Promise<JobStarted>;
 };
+
+/** Report codes for something imported as it was, with a note (a relation type created, a label pair outside its type): not a rejection. */
+export const IMPORTED_WITH_NOTE: ReadonlySet<string> = new Set(['relation_type_unknown', 'relation_label_pair_not_allowed']);

@@ -331,6 +331,9 @@ test('link mentions of 蔡奇, merge entities, draw a relation by keyboard, expo
   await expect(report).toContainText('已导入 2 篇文档');
   await expect(importing.getByTestId('import-entity-counts')).toHaveText('实体：匹配项目中已有的 0 个，新建 4 个；导入 3 条关系。');
   await expect(report).toContainText('corpus.jsonl:1 — 项目中没有关系类型“视察”；已按 PERSON→PROJECT 新建，关系全部导入。');
+  // A created type is a note on something imported as it was, not a rejection.
+  await expect(report).toContainText('1 条说明（已照原样导入）');
+  await expect(report).not.toContainText('被拒绝');
   const fresh = await apiCall<{ items: { id: number; title: string }[] }>(server, 'documents:list', { sort: 'id' });
   const freshA = fresh.items.find((d) => d.title === '蔡奇调研城市更新')!.id;
   expect((await relationsOf(server, freshA)).map((r) => r.typeKey).sort()).toEqual(['提出', '视察', '调研']);

@@ -1,5 +1,5 @@
 // What the import dialog shows at two of its stages: the preview (file list beside the chosen file's detail) and the report.
-import type { ImportPreview, ImportReport } from '../../../shared/api/import';
+import { IMPORTED_WITH_NOTE, type ImportPreview, type ImportReport } from '../../../shared/api/import';
 import { useI18n } from '../i18n';
 import { problemText } from '../i18n/problems';
 import { ImportFileDetail } from './ImportFileDetail';
@@ -38,6 +38,8 @@ export function ImportPreviewStage({ preview, setPreview, included, setIncluded,
 
 export function ImportReportView({ report }: { report: ImportReport }) {
   const { t } = useI18n();
+  const rejected = report.rejected.filter((r) => !IMPORTED_WITH_NOTE.has(r.code ?? ''));
+  const notes = report.rejected.filter((r) => IMPORTED_WITH_NOTE.has(r.code ?? ''));
   return (
     <div className="import-report" role="status">
       <p className="report-headline">{t('import.done', { n: report.imported, spans: report.spansImported })}</p>
@@ -55,19 +57,26 @@ export function ImportReportView({ report }: { report: ImportReport }) {
           </ul>
         </details>
       )}
-      {report.rejected.length > 0 && (
-        <details open>
-          <summary>{t('import.rejected', { n: report.rejected.length })}</summary>
-          <ul>
-            {report.rejected.map((r, i) => (
-              <li key={i}>
-                {r.fileName}
-                {r.line !== undefined ? `:${r.line}` : ''} — {problemText(t, r)}
-              </li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <ProblemList problems={rejected} summary={t('import.rejected', { n: rejected.length })} />
+      <ProblemList problems={notes} summary={t('import.notes', { n: notes.length })} />
     </div>
+  );
+}
+
+function ProblemList({ problems, summary }: { problems: ImportReport['rejected']; summary: string }) {
+  const { t } = useI18n();
+  if (problems.length === 0) return null;
+  return (
+    <details open>
+      <summary>{summary}</summary>
+      <ul>
+        {problems.map((r, i) => (
+          <li key={i}>
+            {r.fileName}
+            {r.line !== undefined ? `:${r.line}` : ''} — {problemText(t, r)}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

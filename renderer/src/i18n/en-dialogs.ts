@@ -49,6 +49,7 @@ export const enDialogs = {
     '{n, plural, one {# span was} other {# spans were}} in the files twice (same label, characters and coder); each was imported once.',
   'import.skipped': '{n, plural, one {# duplicate} other {# duplicates}} skipped',
   'import.rejected': '{n} rejected',
+  'import.notes': '{n, plural, one {# note} other {# notes}}: imported as it was',
   'import.pickFile': 'Select a file to see its text before and after normalization.',
   'import.problems': 'Problems',
   'import.restart': 'Choose other files',

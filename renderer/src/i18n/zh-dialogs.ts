@@ -50,6 +50,7 @@ export const zhDialogs: Record<keyof typeof enDialogs, string> = {
   'import.duplicateSpansMerged': '文件中有 {n} 处重复标注（标签、位置和标注人都相同），每处只导入一次。',
   'import.skipped': '跳过 {n} 篇重复',
   'import.rejected': '{n} 条被拒绝',
+  'import.notes': '{n} 条说明（已照原样导入）',
   'import.pickFile': '选择一个文件，查看规范化前后的文本。',
   'import.problems': '问题',
   'import.restart': '重新选择文件',
