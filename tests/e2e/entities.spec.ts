@@ -513,10 +513,9 @@ test('relations reviewed by keyboard: Shift+R, A and R move on to the next pendi
   // A and R acted on the relations only: the span itself is still pending.
   expect((await spansOf(server, a)).find((s) => s.id === titled.id)!.reviewState).toBe('pending');
 
-  // A review is an undo step, as a span's is (the undo leaves no span selected: a click selects it again).
+  // A review is an undo step, as a span's is; the undo keeps the relation's span selected.
   await page.keyboard.press('Control+z');
   await expect.poll(states).toEqual({ [inspects.id]: 'accepted', [proposes.id]: 'pending' });
-  await page.locator('[data-testid="reader"] mark', { hasText: '市委书记蔡奇' }).click();
   await expect(rowOf(proposes).locator('.review-pill')).toHaveText('待审');
   await page.keyboard.press('Shift+R');
   await page.keyboard.press('ArrowUp');

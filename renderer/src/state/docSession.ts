@@ -281,7 +281,8 @@ export class DocSession {
           const changes: SpanChange[] = step.deletedIds.map((id) => ({ before: this.anns.get(id) }));
           for (const a of step.upserted) changes.push({ before: this.anns.get(a.id), after: a });
           this.apply(changes);
-          const focus = step.upserted[0]?.id ?? null;
+          // A relation's step (its review, say) keeps the span it starts from selected.
+          const focus = step.upserted[0]?.id ?? step.relations?.upserted[0]?.fromId ?? null;
           this.select(focus !== null && this.anns.has(focus) ? focus : null, true);
           this.history = step;
           if (step.documentNote !== undefined) this.patchDocument({ note: step.documentNote });
