@@ -92,21 +92,24 @@ export function overTimeModel(ctx: ChartContext, rows: MentionsPerMonth[], entit
     grid: { left: 48, right: 16, top: series.length > 1 ? 36 : 16, bottom: 28 },
     xAxis: { type: 'category', data: categories, ...axisStyle(ctx) },
     yAxis: { type: 'value', minInterval: 1, ...axisStyle(ctx) },
-    series: series.map((s, index) => ({
-      type: chosen ? 'line' : 'bar',
-      name: s.name,
-      stack: chosen ? undefined : 'labels',
-      color: s.color ?? ctx.palette.series[index % ctx.palette.series.length],
-      connectNulls: false,
-      // A point per month reads as a dotted band over years: the line alone then.
-      showSymbol: months.length <= 36,
-      barMaxWidth: 28,
-      // null, not 0: a month without mentions draws no bar (a saved SVG has one bar per counted month).
-      data: months.map((m) => (chosen ? (s.rows.get(m)?.mentions ?? 0) : (s.rows.get(m)?.mentions ?? null))),
-    })),
+    series: [
+      ...series.map((s, index) => ({
+        type: chosen ? 'line' : 'bar',
+        name: s.name,
+        stack: chosen ? undefined : 'labels',
+        color: s.color ?? ctx.palette.series[index % ctx.palette.series.length],
+        connectNulls: false,
+        // A point per month reads as a dotted band over years: the line alone then.
+        showSymbol: months.length <= 36,
+        barMaxWidth: 28,
+        // null, not 0: a month without mentions draws no bar (a saved SVG has one bar per counted month).
+        data: months.map((m) => (chosen ? (m === null ? null : (s.rows.get(m)?.mentions ?? 0)) : (s.rows.get(m)?.mentions ?? null))),
+      })),
+      ...(chosen && months.includes(null) ? undatedPoints(ctx, series, months) : []),
+    ],
   };
   const drill = ({ seriesIndex, dataIndex }: { seriesIndex?: number; dataIndex: number }): DashboardDrill | null => {
-    const s = series[seriesIndex ?? 0];
+    const s = series[(seriesIndex ?? 0) % series.length];
     const month = months[dataIndex];
     if (!s || !month) return null;
     const filter = { ...withLabel(ctx.filter, s.labelId), ...withinFilterDates(ctx.filter, monthRange(month)) };
@@ -115,4 +118,15 @@ export function overTimeModel(ctx: ChartContext, rows: MentionsPerMonth[], entit
     return { kind: 'documents', filter };
   };
   return { option, table, empty: false, drill };
+}
+
+/** Undated mentions are no month: each line's undated count is a point of its own, not joined to the last month. */
+function undatedPoints(ctx: ChartContext, series: Series[], months: (string | null)[]) {
+  return series.map((s, index) => ({
+    type: 'scatter',
+    name: s.name,
+    color: s.color ?? ctx.palette.series[index % ctx.palette.series.length],
+    symbolSize: 8,
+    data: months.map((m) => (m === null ? (s.rows.get(null)?.mentions ?? 0) : null)),
+  }));
 }

@@ -113,6 +113,17 @@ describe('chosen mentions and entities per month', () => {
     expect(model.table[0]).toEqual(['month', 'label', 'mention', 'entity_id', 'mentions', 'documents']);
   });
 
+  it('draws undated mentions as a point of their own, not joined to the last month', () => {
+    const withUndated = [...rows, { labelId: 2, month: null, mention: '四个意识', mentions: 5, documents: 1 }];
+    const series = seriesOf(overTimeModel(chartContext(), withUndated).option);
+    expect(series.map((s) => [s.name, s.type, s.data])).toEqual([
+      ['两个维护', 'line', [4, 0, 0, null]],
+      ['四个意识', 'line', [0, 0, 2, null]],
+      ['两个维护', 'scatter', [null, null, null, 0]],
+      ['四个意识', 'scatter', [null, null, null, 5]],
+    ]);
+  });
+
   it('drills a point into the documents holding that mention in that month', () => {
     const model = overTimeModel(chartContext({ labelIds: [2] }), rows);
     expect(model.drill({ seriesIndex: 1, dataIndex: 2 })).toEqual({
