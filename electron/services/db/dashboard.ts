@@ -33,8 +33,8 @@ function spanWhere(filter: DashboardFilter, extra: string[] = []): Where {
   return { sql: joinWhere(parts), params };
 }
 
-/** Conditions on the documents `d` (dates inclusive, as the document list filters them). */
-function documentWhere(filter: DashboardFilter): Where {
+/** Conditions on the documents `d` (dates inclusive, as the document list filters them), joined by AND; '' when none. */
+export function documentConditions(filter: DashboardFilter): Where {
   const parts: string[] = [];
   const params: unknown[] = [];
   const add = (sql: string, value: unknown) => (parts.push(sql), params.push(value));
@@ -43,7 +43,12 @@ function documentWhere(filter: DashboardFilter): Where {
   if (filter.source !== undefined) add('d.source = ?', filter.source);
   if (filter.district !== undefined) add('d.district = ?', filter.district);
   if (filter.status) add('d.status = ?', filter.status);
-  return { sql: joinWhere(parts), params };
+  return { sql: parts.join(' AND '), params };
+}
+
+function documentWhere(filter: DashboardFilter): Where {
+  const conditions = documentConditions(filter);
+  return { sql: conditions.sql ? `WHERE ${conditions.sql}` : '', params: conditions.params };
 }
 
 /** Whether the project keeps the dashboard's counts (migration 018; an older read-only project does not). */

@@ -3,6 +3,7 @@
 import type { DashboardFilter } from '../../../shared/api/dashboard';
 import type { DocumentTiming } from '../../../shared/api/timing';
 import { statement, type Db } from './connection';
+import { documentConditions } from './dashboard';
 
 /** A project older than migration 017 opened read-only has no timing tables. */
 export const hasTimingTables = (db: Db): boolean =>
@@ -112,24 +113,6 @@ export function mergeTimingRecord(db: Db, record: TimingRecord): void {
           THEN excluded.active_ms_at_done ELSE active_ms_at_done END,
         done_at = CASE WHEN done_at IS NULL THEN excluded.done_at ELSE min(done_at, coalesce(excluded.done_at, done_at)) END`,
   ).run(record.documentId, record.annotatorId, record.firstOpenedAt, record.doneAt, record.activeMs, record.activeMsAtDone);
-}
-
-interface Where {
-  sql: string;
-  params: unknown[];
-}
-
-/** The dashboard filter's conditions on the documents `d` (as db/dashboard.ts reads them: dates inclusive). */
-function documentConditions(filter: DashboardFilter): Where {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, value: unknown) => (parts.push(sql), params.push(value));
-  if (filter.dateFrom) add('d.published_at >= ?', filter.dateFrom);
-  if (filter.dateTo) add('d.published_at < ?', `${filter.dateTo}~`);
-  if (filter.source !== undefined) add('d.source = ?', filter.source);
-  if (filter.district !== undefined) add('d.district = ?', filter.district);
-  if (filter.status) add('d.status = ?', filter.status);
-  return { sql: parts.join(' AND '), params };
 }
 
 export interface DocumentTimingDbRow extends DocumentTiming {
