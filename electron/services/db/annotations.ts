@@ -3,6 +3,7 @@ import type { Annotation, AnnotationOrigin, OriginDetail, ReviewState } from '..
 import type Database from 'better-sqlite3';
 import { attributeSetId, readAttributeSets, type AttributeSetIds } from './attribute-sets';
 import type { Db } from './connection';
+import { BULK_KEPT_COUNTS_FROM, withBulkKeptCounts } from './dashboard-bulk';
 import { statement } from './connection';
 
 // Columns in the order of SpanRow, read with .raw(): each span is one array instead of a row
@@ -172,7 +173,10 @@ export function insertAnnotation(db: Db, record: AnnotationRecord): number {
  * the caller's transaction's set ids (see AttributeSetIds), shared by its documents.
  */
 export function insertDocumentAnnotations(db: Db, documentId: number, records: readonly AnnotationRecord[], sets?: AttributeSetIds): number[] {
-  const ids = records.map((record) => insertAnnotationRow(db, record, sets));
+  const insertAll = () => records.map((record) => insertAnnotationRow(db, record, sets));
+  // The dashboard's kept rows once per document (db/dashboard-bulk.ts); a few spans keep the
+  // per-span triggers, cheaper than reading the document's spans again.
+  const ids = records.length >= BULK_KEPT_COUNTS_FROM ? withBulkKeptCounts(db, [documentId], insertAll) : insertAll();
   if (records.length > 0) addToSpanCount(db, documentId, records.length);
   return ids;
 }

@@ -7,6 +7,7 @@ import { suggestion } from '../../../shared/api/suggestions';
 import { DOCUMENT_STATUSES, type AnnotationOrigin, type DocumentStatus, type ReviewState } from '../../../shared/model';
 import { attributeSetId, type AttributeSetIds } from './attribute-sets';
 import { nowIso, openDatabase, statement, type Db } from './connection';
+import { BULK_KEPT_COUNTS_FROM, withBulkKeptCounts } from './dashboard-bulk';
 import { quickCheck } from './integrity';
 import { schemaVersion } from './migrations';
 import { damagedMessage } from './project-file';
@@ -164,24 +165,29 @@ export function insertCoderSpans(
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document_id, start, end, label_id, annotator_id) DO NOTHING`,
   );
   let added = 0;
-  for (const s of spans) {
-    const attributes = s.attributesJson ? (JSON.parse(s.attributesJson) as Record<string, string>) : {};
-    added += insert.run(
-      documentId,
-      s.start,
-      s.end,
-      s.labelId,
-      s.annotatorId,
-      s.origin,
-      s.reviewState,
-      attributeSetId(main, attributes, sets),
-      s.note || null,
-      s.createdAt,
-      s.updatedAt,
-      checkedOriginDetail(s.originDetailJson),
-      Number.isInteger(s.leadTimeMs) && s.leadTimeMs! >= 0 ? s.leadTimeMs : null,
-    ).changes;
-  }
+  const insertAll = () => {
+    for (const s of spans) {
+      const attributes = s.attributesJson ? (JSON.parse(s.attributesJson) as Record<string, string>) : {};
+      added += insert.run(
+        documentId,
+        s.start,
+        s.end,
+        s.labelId,
+        s.annotatorId,
+        s.origin,
+        s.reviewState,
+        attributeSetId(main, attributes, sets),
+        s.note || null,
+        s.createdAt,
+        s.updatedAt,
+        checkedOriginDetail(s.originDetailJson),
+        Number.isInteger(s.leadTimeMs) && s.leadTimeMs! >= 0 ? s.leadTimeMs : null,
+      ).changes;
+    }
+  };
+  // The dashboard's kept rows once for the document (db/dashboard-bulk.ts).
+  if (spans.length >= BULK_KEPT_COUNTS_FROM) withBulkKeptCounts(main, [documentId], insertAll);
+  else insertAll();
   if (added > 0) statement(main, 'UPDATE documents SET span_count = span_count + ? WHERE id = ?').run(added, documentId);
   return { added, present: spans.length - added };
 }

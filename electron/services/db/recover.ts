@@ -6,6 +6,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { ApiFailure } from '../../../shared/api/result';
 import type { RecoverReport, RecoveredTable } from '../../../shared/api/projects';
 import { openDatabase, openUnchecked, type Db } from './connection';
+import { withBulkKeptCountsEverywhere } from './dashboard-bulk';
 import { readProjectHeader } from './project-file';
 
 /** Parents before children, so that what a row points at is copied before it. */
@@ -44,6 +45,7 @@ const DERIVED_SEARCH_TABLES = new Set([
   'dashboard_span_mentions',
   'dashboard_mention_totals',
   'dashboard_astral_documents',
+  'dashboard_bulk_documents',
 ]);
 
 /** Best guess at the largest rowid when a plain scan broke off: a max() or a scan from the end. */
@@ -203,7 +205,9 @@ export function recoverProject(sourcePath: string, outPath: string, immutable = 
       for (const table of order) {
         // The source's rows, not what the new project's migrations seeded (the shipped patterns), are the project.
         db.prepare(`DELETE FROM "${table}"`).run();
-        results.set(table, copyTable(source, db, table));
+        // The spans' kept dashboard rows once per document (db/dashboard-bulk.ts), before tidy() deletes any.
+        const copy = () => copyTable(source, db, table);
+        results.set(table, table === 'annotations' ? withBulkKeptCountsEverywhere(db, copy) : copy());
       }
       tidy(db, results);
     })();

@@ -12,6 +12,7 @@ import type { Db } from '../db/connection';
 import { nowIso } from '../db/connection';
 import { annotatorIdByName } from '../db/document-filters';
 import { getDocumentText, markInProgress } from '../db/documents';
+import { BULK_KEPT_COUNTS_FROM, withBulkKeptCounts } from '../db/dashboard-bulk';
 import * as batches from '../db/label-batches';
 import { getLabel, listLabels } from '../db/labels';
 import { ensureAnnotator } from '../db/meta';
@@ -122,23 +123,27 @@ export function writeAccepted(
   let skipped = 0;
   let batchId: number | null = null;
   const now = nowIso();
-  list.forEach((s, index) => {
-    checkSuggestion(db, text, s, `suggestions[${index}]`);
-    if (overlapsTaken(s)) {
-      skipped++;
-      return;
-    }
-    batchId ??= batches.insertBatch(db, s.labelId, annotatorId, now);
-    const originDetail = { source: s.source, sourceId: s.sourceId, confidence: s.confidence };
-    const record = { documentId, start: s.start, end: s.end, labelId: s.labelId, annotatorId, origin: 'suggested' as const, reviewState: 'pending' as const };
-    const lead = list.length === 1 ? leadTimeMs : undefined;
-    const id = annotations.insertAnnotation(db, { ...record, attributes: {}, createdAt: now, updatedAt: now, originDetail, leadTimeMs: lead });
-    const span: Annotation = { ...annotations.getAnnotation(db, id)! };
-    operations.recordOperation(db, documentId, 'create', null, span, batchId);
-    occupied.push({ start: s.start, end: s.end });
-    created.push(id);
-    sources.push(s.source);
-  });
+  const acceptAll = () =>
+    list.forEach((s, index) => {
+      checkSuggestion(db, text, s, `suggestions[${index}]`);
+      if (overlapsTaken(s)) {
+        skipped++;
+        return;
+      }
+      batchId ??= batches.insertBatch(db, s.labelId, annotatorId, now);
+      const originDetail = { source: s.source, sourceId: s.sourceId, confidence: s.confidence };
+      const record = { documentId, start: s.start, end: s.end, labelId: s.labelId, annotatorId, origin: 'suggested' as const, reviewState: 'pending' as const };
+      const lead = list.length === 1 ? leadTimeMs : undefined;
+      const id = annotations.insertAnnotation(db, { ...record, attributes: {}, createdAt: now, updatedAt: now, originDetail, leadTimeMs: lead });
+      const span: Annotation = { ...annotations.getAnnotation(db, id)! };
+      operations.recordOperation(db, documentId, 'create', null, span, batchId);
+      occupied.push({ start: s.start, end: s.end });
+      created.push(id);
+      sources.push(s.source);
+    });
+  // Accepting every suggestion above the threshold: the dashboard's kept rows once (db/dashboard-bulk.ts).
+  if (list.length >= BULK_KEPT_COUNTS_FROM) withBulkKeptCounts(db, [documentId], acceptAll);
+  else acceptAll();
   if (created.length > 0) markInProgress(db, documentId);
   return { created, skipped, sources };
 }

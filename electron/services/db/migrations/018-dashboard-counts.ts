@@ -7,14 +7,14 @@ import type { Migration } from './index';
  * dashboard cuts it in JavaScript. Texts never change after import (no statement updates
  * document_texts), so a cut text stays right; a text stored after its spans fills them in.
  */
-const SPAN_TEXT = (s: string) => `CASE WHEN NOT EXISTS (SELECT 1 FROM dashboard_astral_documents x WHERE x.document_id = ${s}.document_id)
+export const SPAN_TEXT = (s: string) => `CASE WHEN NOT EXISTS (SELECT 1 FROM dashboard_astral_documents x WHERE x.document_id = ${s}.document_id)
   THEN (SELECT substr(dt.text, ${s}.start + 1, ${s}.end - ${s}.start) FROM document_texts dt WHERE dt.document_id = ${s}.document_id) END`;
 
-const INSERT_SPAN_MENTION = (s: string) => `INSERT INTO dashboard_span_mentions (annotation_id, document_id, label_id, entity_id, text)
+export const INSERT_SPAN_MENTION = (s: string) => `INSERT INTO dashboard_span_mentions (annotation_id, document_id, label_id, entity_id, text)
   VALUES (${s}.id, ${s}.document_id, ${s}.label_id, coalesce(${s}.entity_id, 0), ${SPAN_TEXT(s)})`;
 
-const DAY = (s: string) => `substr(${s}.created_at, 1, 10)`;
-const ADD_COUNT = `INSERT INTO dashboard_span_counts (document_id, label_id, annotator_id, review_state, day, spans)
+export const DAY = (s: string) => `substr(${s}.created_at, 1, 10)`;
+export const ADD_COUNT = `INSERT INTO dashboard_span_counts (document_id, label_id, annotator_id, review_state, day, spans)
   VALUES (new.document_id, new.label_id, new.annotator_id, new.review_state, ${DAY('new')}, 1)
   ON CONFLICT (document_id, label_id, annotator_id, review_state, day) DO UPDATE SET spans = spans + 1`;
 const OLD_COUNT = `document_id = old.document_id AND label_id = old.label_id AND annotator_id = old.annotator_id
@@ -23,13 +23,13 @@ const REMOVE_COUNT = `UPDATE dashboard_span_counts SET spans = spans - 1 WHERE $
   DELETE FROM dashboard_span_counts WHERE ${OLD_COUNT} AND spans <= 0`;
 
 /** A mention's key (see dashboard_mention_totals): '' for a linked span, else its text (NULL: not known). */
-const MENTION = (m: string) => `CASE WHEN ${m}.entity_id > 0 THEN '' ELSE ${m}.text END`;
+export const MENTION = (m: string) => `CASE WHEN ${m}.entity_id > 0 THEN '' ELSE ${m}.text END`;
 
 /**
  * Whether another span of mention row `m`'s key is in its document (`m` itself left out); for an
  * entity by the entity's index (`+label_id`: the key index would read every mention of the entity).
  */
-const OTHER_IN_DOCUMENT = (m: string) => `CASE WHEN ${m}.entity_id > 0
+export const OTHER_IN_DOCUMENT = (m: string) => `CASE WHEN ${m}.entity_id > 0
   THEN EXISTS (SELECT 1 FROM dashboard_span_mentions o WHERE o.entity_id = ${m}.entity_id AND o.entity_id > 0 AND o.document_id = ${m}.document_id
     AND +o.label_id = ${m}.label_id AND o.annotation_id <> ${m}.annotation_id)
   ELSE EXISTS (SELECT 1 FROM dashboard_span_mentions o WHERE o.label_id = ${m}.label_id AND o.entity_id = 0 AND o.text = ${m}.text

@@ -19,6 +19,7 @@ import { migration015SpanTextDigests } from './015-span-text-digests';
 import { migration016SearchIndexPending } from './016-search-index-pending';
 import { migration017AnnotationTiming } from './017-annotation-timing';
 import { migration018DashboardCounts } from './018-dashboard-counts';
+import { migration019DashboardBulkWrites } from './019-dashboard-bulk-writes';
 
 export interface Migration {
   version: number;
@@ -45,6 +46,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration016SearchIndexPending,
   migration017AnnotationTiming,
   migration018DashboardCounts,
+  migration019DashboardBulkWrites,
 ];
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
 
