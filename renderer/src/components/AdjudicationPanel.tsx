@@ -10,6 +10,7 @@ import type { ReaderHandle } from '../reader/Reader';
 import { useAppState } from '../state/appState';
 import type { DocSession } from '../state/docSession';
 import { AdjudicationProgress } from './adjudication/AdjudicationProgress';
+import { AdjudicationRelations } from './adjudication/AdjudicationRelations';
 import { AdjudicationUnit } from './adjudication/AdjudicationUnit';
 import { panelKey } from './adjudication/panelKeys';
 import { useAdjudication, type Adjudication } from './adjudication/useAdjudication';
@@ -40,7 +41,7 @@ export function AdjudicationPanel({ session, reader, close }: Props) {
 
 function AdjudicationView({ session, reader, coders, close }: Props & { coders: string[] }) {
   const { t } = useI18n();
-  const { labels } = useAppState();
+  const { labels, project } = useAppState();
   const adj = useAdjudication(session.doc.id, coders);
   const root = useRef<HTMLDivElement>(null);
   const refocus = useCallback(() => root.current?.focus(), []);
@@ -86,6 +87,7 @@ function AdjudicationView({ session, reader, coders, close }: Props & { coders: 
           text={session.doc.text}
         />
       )}
+      <AdjudicationRelations relations={adj.state.relations} session={session} reader={reader} me={project?.annotator ?? ''} />
       {adj.error && (
         <p className="empty-note" role="alert">
           {adj.error}

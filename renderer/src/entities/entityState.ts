@@ -1,5 +1,5 @@
-// The open document's entity links and relations (#23): its relations (fetched on open and again
-// whenever its undo history moved, so undo, redo and a span deleted with its relations show), the
+// The open document's entity links and relations (#23): its relations (fetched once the reader is
+// idle after opening, and again whenever its undo history moved, so undo, redo and a span deleted with its relations show), the
 // project's relation types, the entities its linked spans point to, and the proposal for the
 // selected span. Panels and the reader's relation layer subscribe; nothing here runs on a keypress.
 import type { EntityProposals, EntitySummary, LinkResult, Relation, RelationType } from '../../../shared/api/entities';
@@ -12,6 +12,8 @@ import { partnerKeys, typesBetween, type TypeOption } from './relationTargets';
 
 /** After the history changed, this long before the relations are asked for again (a burst of keys asks once). */
 const REFRESH_DELAY_MS = 120;
+/** The longest the prefetch after opening waits for the reader to be idle. */
+const PREFETCH_TIMEOUT_MS = 1500;
 
 export class EntityState {
   relations: Relation[] = [];
@@ -53,12 +55,29 @@ export class EntityState {
   }
 
   /**
-   * Relations and their types are asked for when first needed (a span selected or hovered, R), not
-   * when the document opens: they are no part of the first screen.
+   * Relations and their types are no part of the first screen, so opening does not wait for them:
+   * they are asked for when the reader is first idle (prefetchWhenIdle), or sooner when first needed
+   * (a span selected or hovered, R). Either way once; later changes refresh them (schedule).
    */
   private ensureLoaded(): Promise<unknown> {
     this.loading ??= Promise.all([this.refresh(), this.loadTypes()]);
     return this.loading;
+  }
+
+  /**
+   * Asks for the relations once the open document's first frames are done and the page is idle, so
+   * the first click on a span draws from them instead of waiting for a fetch of every relation.
+   * Answers the cancel for the reader's cleanup.
+   */
+  prefetchWhenIdle(): () => void {
+    if (this.loading || this.disposed) return () => undefined;
+    const idle = requestIdleCallback(
+      () => {
+        if (!this.disposed) void this.ensureLoaded();
+      },
+      { timeout: PREFETCH_TIMEOUT_MS },
+    );
+    return () => cancelIdleCallback(idle);
   }
 
   /** Resolves once the relations and their types are here (R waits for them). */

@@ -189,7 +189,9 @@ export function attachRelations(ctl: ReaderController, state: EntityState, label
   // While this document is open, entity changes elsewhere (the panel) reach it.
   const onChanged = (e: Event) => state.onEntitiesChanged(!!(e as CustomEvent<{ spansMoved?: boolean } | null>).detail?.spansMoved);
   window.addEventListener(ENTITIES_CHANGED_EVENT, onChanged);
+  const cancelPrefetch = state.prefetchWhenIdle();
   return () => {
+    cancelPrefetch();
     window.removeEventListener(ENTITIES_CHANGED_EVENT, onChanged);
     state.picker?.cancel();
     state.setHovered([]);

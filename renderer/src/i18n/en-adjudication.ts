@@ -28,4 +28,13 @@ export const enAdjudication = {
   'adjudication.editEmpty': 'Nothing drafted: add a span with a label’s key, or press Esc and choose 0 (neither).',
   'adjudication.editSave': 'Save',
   'adjudication.editCancel': 'Cancel',
+  'adjudication.relations': 'Relations',
+  'adjudication.relationsInGold': '{n, plural, one {# relation} other {# relations}} in the gold layer.',
+  'adjudication.relationsLeftOut':
+    '{n, plural, =0 {No coder’s relation is left out.} one {# coder relation is not in gold:} other {# coder relations are not in gold:}}',
+  'adjudication.relationsHint': 'Tab reaches the list; Enter or a click shows the relation in the reader.',
+  'adjudication.relationRow': '{type}: 「{from}」 → 「{to}」 · {coder}',
+  'adjudication.reason.end_undecided': 'the other end is not decided yet',
+  'adjudication.reason.end_not_adopted': 'an end was decided without this coder’s span',
+  'adjudication.reason.not_in_gold': 'both ends are in gold, but the gold relation was deleted',
 };

@@ -30,4 +30,12 @@ export const zhAdjudication: Record<keyof typeof enAdjudication, string> = {
   'adjudication.editEmpty': '尚未添加：请按标签的快捷键添加，或按 Esc 后选 0（都不采用）。',
   'adjudication.editSave': '保存',
   'adjudication.editCancel': '取消',
+  'adjudication.relations': '关系',
+  'adjudication.relationsInGold': '金标层中有 {n} 条关系。',
+  'adjudication.relationsLeftOut': '{n, plural, =0 {没有编码者的关系被遗漏。} other {# 条编码者的关系不在金标层中：}}',
+  'adjudication.relationsHint': 'Tab 进入列表；Enter 或点击在阅读区显示该关系。',
+  'adjudication.relationRow': '{type}：「{from}」→「{to}」· {coder}',
+  'adjudication.reason.end_undecided': '对端尚未裁决',
+  'adjudication.reason.end_not_adopted': '一端的裁决未采用该编码者的标注',
+  'adjudication.reason.not_in_gold': '两端都在金标层，但金标关系已被删除',
 };
