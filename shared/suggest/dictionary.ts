@@ -24,13 +24,13 @@ export class MentionCounts {
   private readonly counts = new Map<string, Map<number, number>>();
   constructor(private readonly options: DictionaryOptions = {}) {}
 
-  /** Counts a mention; false when it is not a term (too short or long, or edged with spaces). */
-  add({ text, labelId }: Mention): boolean {
+  /** Counts a mention (`times` times: spans counted by text in SQL); false when it is not a term (too short or long, or edged with spaces). */
+  add({ text, labelId }: Mention, times = 1): boolean {
     const minLength = this.options.singleCharacters ? 1 : 2;
     if ([...text].length < minLength || text.length > LONGEST_DICTIONARY_TERM || text.trim() !== text) return false;
     let byLabel = this.counts.get(text);
     if (!byLabel) this.counts.set(text, (byLabel = new Map()));
-    byLabel.set(labelId, (byLabel.get(labelId) ?? 0) + 1);
+    byLabel.set(labelId, (byLabel.get(labelId) ?? 0) + times);
     return true;
   }
 

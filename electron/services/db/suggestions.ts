@@ -22,6 +22,56 @@ export function newerConfirmedPlaces(db: Db, annotatorId: number, afterId: numbe
     .all(afterId, annotatorId) as MentionPlace[];
 }
 
+/** A text the coder labelled, with its label and how many of the coder's confirmed spans carry both. */
+export type KeptMentionCount = [text: string | null, labelId: number, spans: number];
+
+const CONFIRMED = `a.annotator_id = ? AND a.review_state <> 'rejected'`;
+
+/**
+ * The coder's confirmed mentions counted by text and label, the texts read from those migration
+ * 018 keeps (dashboard_span_mentions) instead of cut from every document. Text NULL: spans whose
+ * text is not kept (documents with astral characters; see keptUncutPlaces), counted together.
+ */
+export function keptMentionCounts(db: Db, annotatorId: number): KeptMentionCount[] {
+  return statement(
+    db,
+    `SELECT m.text, a.label_id, count(*) FROM annotations a LEFT JOIN dashboard_span_mentions m ON m.annotation_id = a.id
+      WHERE ${CONFIRMED} GROUP BY 1, 2`,
+  )
+    .raw(true)
+    .all(annotatorId) as KeptMentionCount[];
+}
+
+/**
+ * The coder's confirmed spans whose kept text is NULL, by the kept rows' index of uncut texts (a
+ * few documents): their texts are cut in JavaScript. A span with no kept row at all is not among
+ * them (none outside a bulk write's transaction); the caller compares the numbers.
+ */
+export function keptUncutPlaces(db: Db, annotatorId: number): MentionPlace[] {
+  return statement(
+    db,
+    `SELECT a.document_id, a.start, a.end, a.label_id FROM annotations a JOIN dashboard_span_mentions m ON m.annotation_id = a.id
+      WHERE a.document_id IN (SELECT document_id FROM dashboard_span_mentions WHERE text IS NULL) AND m.text IS NULL AND ${CONFIRMED}
+      ORDER BY a.document_id`,
+  )
+    .raw(true)
+    .all(annotatorId) as MentionPlace[];
+}
+
+/** A place with its kept text (NULL: not kept, cut it from the document). */
+export type KeptMentionPlace = [documentId: number, start: number, end: number, labelId: number, text: string | null];
+
+/** The coder's confirmed spans created after span `afterId`, with their kept texts (`+`: by the primary key's range, not every span of the coder). */
+export function newerKeptMentions(db: Db, annotatorId: number, afterId: number): KeptMentionPlace[] {
+  return statement(
+    db,
+    `SELECT a.document_id, a.start, a.end, a.label_id, m.text FROM annotations a LEFT JOIN dashboard_span_mentions m ON m.annotation_id = a.id
+      WHERE a.id > ? AND +a.annotator_id = ? AND a.review_state <> 'rejected' ORDER BY a.document_id`,
+  )
+    .raw(true)
+    .all(afterId, annotatorId) as KeptMentionPlace[];
+}
+
 export function maxAnnotationId(db: Db): number {
   return (statement(db, 'SELECT coalesce(max(id), 0) FROM annotations').pluck().get() as number) ?? 0;
 }

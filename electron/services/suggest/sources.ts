@@ -1,18 +1,29 @@
 // The suggestion sources of an open project, built from its tables and cached until the project
-// changes (db/suggestions.changeStamp): the dictionary needs every confirmed mention's text, which
-// is too slow to gather on each keypress-driven forDocument call of a large project.
+// changes (db/suggestions.changeStamp): the dictionary counts every confirmed mention's text (kept
+// by migration 018), too much to do on each keypress-driven forDocument call of a large project.
 import type { SuggestionRef } from '../../../shared/api/suggestions';
-import { MentionCounts } from '../../../shared/suggest/dictionary';
+import { MentionCounts, type Mention } from '../../../shared/suggest/dictionary';
 import { gazetteerMatcher, type GazetteerEntry } from '../../../shared/suggest/gazetteer';
 import { compilePattern } from '../../../shared/suggest/patterns';
 import { TermMatcher } from '../../../shared/suggest/term-matcher';
 import { deserializeTagger, tag, type TaggerModel } from '../../../shared/suggest/tagger/index';
 import type { Db } from '../db/connection';
+import { hasDashboardCounts } from '../db/dashboard';
 import { getDocumentText } from '../db/documents';
 import { enabledTerms } from '../db/gazetteers';
 import { listLabels } from '../db/labels';
 import { listPatterns } from '../db/patterns';
-import { changeStamp, confirmedPlaces, maxAnnotationId, newerConfirmedPlaces, readModel, readModelInfo } from '../db/suggestions';
+import {
+  changeStamp,
+  confirmedPlaces,
+  keptMentionCounts,
+  keptUncutPlaces,
+  maxAnnotationId,
+  newerConfirmedPlaces,
+  newerKeptMentions,
+  readModel,
+  readModelInfo,
+} from '../db/suggestions';
 import type { NamedPattern } from './timed-patterns';
 
 interface Cached<T> {
@@ -31,19 +42,9 @@ function cached<T>(cache: WeakMap<Db, Cached<T>>, db: Db, key: string, build: ()
   return value;
 }
 
-/** The coder's confirmed mentions as text → label. */
-export function confirmedMentions(db: Db, annotatorId: number, places = confirmedPlaces(db, annotatorId)): { text: string; labelId: number }[] {
-  const mentions: { text: string; labelId: number }[] = [];
-  let documentId = -1;
-  let text = '';
-  for (const [docId, start, end, labelId] of places) {
-    if (docId !== documentId) {
-      documentId = docId;
-      text = getDocumentText(db, docId) ?? '';
-    }
-    mentions.push({ text: text.slice(start, end), labelId });
-  }
-  return mentions;
+/** The coder's confirmed mentions as text → label, each cut from its document (the way before migration 018). */
+export function confirmedMentions(db: Db, annotatorId: number, places = confirmedPlaces(db, annotatorId)): Mention[] {
+  return cutMentions(db, places);
 }
 
 /** A coder's dictionary, and `version`: a new object whenever its entries change (it keys cachedCandidates). */
@@ -58,56 +59,136 @@ interface DictionaryState extends ProjectDictionary {
   counts: MentionCounts;
   /** The highest span id counted: spans created since are added at once. */
   maxId: number;
-  rebuildScheduled: boolean;
+  rebuild: NodeJS.Timeout | null;
 }
 
 const dictionaries = new WeakMap<Db, DictionaryState>();
 
-function buildDictionary(db: Db, annotatorId: number): DictionaryState {
-  const stamp = changeStamp(db);
+/** Cuts the texts of places (ordered by document) from their documents, reading each document once. */
+function cutMentions(db: Db, places: Iterable<[documentId: number, start: number, end: number, labelId: number, text?: string | null]>): Mention[] {
+  const mentions: Mention[] = [];
+  let documentId = -1;
+  let text = '';
+  for (const [docId, start, end, labelId, kept] of places) {
+    if (typeof kept === 'string') {
+      mentions.push({ text: kept, labelId });
+      continue;
+    }
+    if (docId !== documentId) {
+      documentId = docId;
+      text = getDocumentText(db, docId) ?? '';
+    }
+    mentions.push({ text: text.slice(start, end), labelId });
+  }
+  return mentions;
+}
+
+/**
+ * The coder's mentions counted from the texts migration 018 keeps: one query counting by text and
+ * label instead of cutting a million spans from twenty thousand documents; only the spans whose
+ * text is not kept (documents with astral characters) are cut here. A project older than schema 18
+ * (read-only, so never migrated), or kept rows found missing, are counted the old way.
+ */
+function countMentions(db: Db, annotatorId: number): MentionCounts {
   const counts = new MentionCounts();
-  for (const mention of confirmedMentions(db, annotatorId)) counts.add(mention);
+  const countCut = () => {
+    for (const mention of confirmedMentions(db, annotatorId)) counts.add(mention);
+    return counts;
+  };
+  if (!hasDashboardCounts(db)) return countCut();
+  let uncut = 0;
+  const byText = keptMentionCounts(db, annotatorId);
+  for (const [text, , spans] of byText) if (text === null) uncut += spans;
+  const uncutPlaces = uncut > 0 ? keptUncutPlaces(db, annotatorId) : [];
+  if (uncutPlaces.length !== uncut) return countCut();
+  for (const [text, labelId, spans] of byText) if (text !== null) counts.add({ text, labelId }, spans);
+  for (const mention of cutMentions(db, uncutPlaces)) counts.add(mention);
+  return counts;
+}
+
+function matcherOf(counts: MentionCounts): TermMatcher<number> {
   const matcher = new TermMatcher<number>();
   for (const text of counts.texts()) matcher.add(text, counts.labelOf(text)!);
-  return { annotatorId, stamp, counts, matcher, version: {}, maxId: maxAnnotationId(db), rebuildScheduled: false };
+  return matcher;
+}
+
+function buildDictionary(db: Db, annotatorId: number): DictionaryState {
+  const stamp = changeStamp(db);
+  const maxId = maxAnnotationId(db);
+  const counts = countMentions(db, annotatorId);
+  return { annotatorId, stamp, counts, matcher: matcherOf(counts), version: {}, maxId, rebuild: null };
+}
+
+/** The coder's dictionary as text → label, built as projectDictionary builds it (tests compare it with the mentions cut one by one). */
+export function coderDictionaryEntries(db: Db, annotatorId: number): Map<string, number> {
+  const counts = countMentions(db, annotatorId);
+  return new Map([...counts.texts()].map((text) => [text, counts.labelOf(text)!]));
+}
+
+function sameEntries(a: MentionCounts, b: MentionCounts): boolean {
+  let size = 0;
+  for (const text of a.texts()) {
+    size++;
+    if (a.labelOf(text) !== b.labelOf(text)) return false;
+  }
+  for (const text of b.texts()) if (--size < 0 || a.labelOf(text) === undefined) return false;
+  return size === 0;
+}
+
+/** Quiet time after an edit before the full rebuild: it runs between the reader's calls, not right after one. */
+export const DICTIONARY_REBUILD_IDLE_MS = 1000;
+
+/**
+ * Counts everything again, forgetting deleted, relabelled and rejected mentions. The matcher and
+ * its version stay when the entries came out the same (the usual case: the coder added a span),
+ * so the document's dictionary proposals kept by cachedCandidates stay valid.
+ */
+export function rebuildDictionary(db: Db): void {
+  const state = dictionaries.get(db);
+  if (!state || !db.open) return;
+  if (state.rebuild) clearTimeout(state.rebuild);
+  const fresh = buildDictionary(db, state.annotatorId);
+  if (sameEntries(fresh.counts, state.counts)) {
+    fresh.matcher = state.matcher;
+    fresh.version = state.version;
+  }
+  dictionaries.set(db, fresh);
 }
 
 /**
  * The coder's dictionary. Built once; when the project changed since, the coder's spans created
  * since are added at once (a mention labelled a moment ago is proposed elsewhere on the next
  * call) and a full rebuild, which also forgets deleted, relabelled and rejected mentions, runs
- * right after the call has answered: reading every labelled text again must not delay the call
- * that follows an edit (bench/measures/suggestions.ts).
+ * once the reader has been quiet for a moment: it must not delay the call that follows an edit
+ * (bench/measures/suggestions.ts).
  */
 export function projectDictionary(db: Db, annotatorId: number): ProjectDictionary {
   let state = dictionaries.get(db);
   if (!state || state.annotatorId !== annotatorId) {
+    if (state?.rebuild) clearTimeout(state.rebuild);
     state = buildDictionary(db, annotatorId);
     dictionaries.set(db, state);
     return state;
   }
   const stamp = changeStamp(db);
   if (state.stamp === stamp) return state;
-  const added = newerConfirmedPlaces(db, annotatorId, state.maxId);
-  state.maxId = Math.max(state.maxId, maxAnnotationId(db));
   let changed = false;
-  for (const mention of confirmedMentions(db, annotatorId, added)) {
+  const added = hasDashboardCounts(db) ? newerKeptMentions(db, annotatorId, state.maxId) : newerConfirmedPlaces(db, annotatorId, state.maxId);
+  state.maxId = Math.max(state.maxId, maxAnnotationId(db));
+  for (const mention of cutMentions(db, added)) {
     if (state.counts.add(mention)) changed = state.matcher.set(mention.text, state.counts.labelOf(mention.text)!) || changed;
   }
   if (changed) state.version = {};
   state.stamp = stamp;
-  if (!state.rebuildScheduled) {
-    state.rebuildScheduled = true;
-    const stale = state;
-    setImmediate(() => {
-      if (dictionaries.get(db) !== stale) return;
-      try {
-        if (db.open) dictionaries.set(db, buildDictionary(db, annotatorId));
-      } catch {
-        dictionaries.delete(db); // built again on the next call
-      }
-    });
-  }
+  if (state.rebuild) clearTimeout(state.rebuild);
+  state.rebuild = setTimeout(() => {
+    try {
+      if (dictionaries.get(db) === state) rebuildDictionary(db);
+    } catch {
+      dictionaries.delete(db); // built again on the next call
+    }
+  }, DICTIONARY_REBUILD_IDLE_MS);
+  state.rebuild.unref();
   return state;
 }
 

@@ -3,6 +3,7 @@
 // and a read-only project refuses every write.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PreannotateReport } from '../../../shared/api/suggestions';
+import { DICTIONARY_REBUILD_IDLE_MS } from '../../../electron/services/suggest/sources';
 import { addDocument, testCore, type TestCore } from '../helpers';
 
 const cores: TestCore[] = [];
@@ -60,9 +61,9 @@ describe('the project dictionary', () => {
       [10, '殷勇'],
     ]);
     await c.call('annotations:delete', { id: first.id });
-    // The rebuild runs right after the call that noticed the change has answered.
+    // The rebuild runs once the calls have been quiet for a moment after the one that noticed the change.
     await texts();
-    await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setTimeout(resolve, DICTIONARY_REBUILD_IDLE_MS + 100));
     expect(await texts()).toEqual([[10, '殷勇']]);
   });
 
