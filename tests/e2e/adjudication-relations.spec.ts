@@ -141,4 +141,12 @@ test('adjudication lists the relations gold lacks, with reasons, and counts the 
   // The row words its reason.
   await expect(myRow).toHaveAttribute('data-reason', 'end_not_adopted');
   await expect(myRow).toContainText('一端的裁决未采用该编码者的标注');
+  // Dark and English, for looking at (not committed).
+  await page.locator('.theme-switch').click();
+  await page.locator('.lang-switch').click();
+  await expect(myRow).toContainText('an end was decided without this coder’s span');
+  await expect(inGold).toHaveText('2 relations in the gold layer.');
+  await page.screenshot({ path: 'test-results/adjudication-relations-en-dark.png' });
+  await page.locator('.lang-switch').click();
+  await page.locator('.theme-switch').click();
 });
