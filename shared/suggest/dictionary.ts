@@ -70,6 +70,6 @@ export function dictionaryMatcher(entries: Map<string, number>): TermMatcher<num
 }
 
 /** The dictionary's proposals in a text (confidence 1: the coder labelled exactly this text so). */
-export function dictionarySuggestions(matcher: TermMatcher<number>, text: string): SuggestionRef[] {
+export function dictionarySuggestions(matcher: Pick<TermMatcher<number>, 'find'>, text: string): SuggestionRef[] {
   return matcher.find(text).map((hit) => ({ start: hit.start, end: hit.end, labelId: hit.payload, source: 'dictionary', sourceId: '', confidence: 1 }));
 }

@@ -5,7 +5,8 @@ import type { SuggestionRef } from '../../../shared/api/suggestions';
 import { MentionCounts, type Mention } from '../../../shared/suggest/dictionary';
 import { gazetteerMatcher, type GazetteerEntry } from '../../../shared/suggest/gazetteer';
 import { compilePattern } from '../../../shared/suggest/patterns';
-import { TermMatcher } from '../../../shared/suggest/term-matcher';
+import { HashedTermMatcher } from '../../../shared/suggest/hashed-term-matcher';
+import type { TermMatcher } from '../../../shared/suggest/term-matcher';
 import { deserializeTagger, tag, type TaggerModel } from '../../../shared/suggest/tagger/index';
 import type { Db } from '../db/connection';
 import { hasDashboardCounts } from '../db/dashboard';
@@ -49,7 +50,8 @@ export function confirmedMentions(db: Db, annotatorId: number, places = confirme
 
 /** A coder's dictionary, and `version`: a new object whenever its entries change (it keys cachedCandidates). */
 export interface ProjectDictionary {
-  matcher: TermMatcher<number>;
+  /** A HashedTermMatcher: a few hundred thousand mentions are a trie of seconds to build. */
+  matcher: HashedTermMatcher<number>;
   version: object;
 }
 
@@ -106,8 +108,8 @@ function countMentions(db: Db, annotatorId: number): MentionCounts {
   return counts;
 }
 
-function matcherOf(counts: MentionCounts): TermMatcher<number> {
-  const matcher = new TermMatcher<number>();
+function matcherOf(counts: MentionCounts): HashedTermMatcher<number> {
+  const matcher = new HashedTermMatcher<number>();
   for (const text of counts.texts()) matcher.add(text, counts.labelOf(text)!);
   return matcher;
 }
