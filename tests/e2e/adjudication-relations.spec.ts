@@ -4,6 +4,7 @@
 // lacks with its reason, after each decision, as the API answers; a row shows its relation in the
 // reader (Tab and Enter reach it). The reader asks for the document's relations once idle after
 // opening, before any span is clicked.
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { apiCall, docScreenshot, expect, importArticle, test, type BiaozhuServer } from './fixtures';
 
@@ -113,6 +114,10 @@ test('adjudication lists the relations gold lacks, with reasons, and counts the 
   expect(reasons).toEqual({ [`${me}:提出`]: 'end_not_adopted', [`${OTHER}:调研`]: 'end_undecided' });
   expect(await goldRelations()).toEqual(['提出']);
   await docScreenshot(page, 'adjudication-relations');
+  const serious = (await new AxeBuilder({ page }).include('[data-testid="adjudication-relations"]').analyze()).violations.filter(
+    (v) => v.impact === 'serious' || v.impact === 'critical',
+  );
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
   // Tab reaches the rows; Enter on their 调研 marks both its ends in the reader (without deciding the unit).
   const theirRow = panel.locator(`[data-testid="adjudication-left-out-row"][data-coder="${OTHER}"]`);
