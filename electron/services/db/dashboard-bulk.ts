@@ -12,31 +12,53 @@ export const BULK_KEPT_COUNTS_FROM = 8;
 const hasBulkTable = (db: Db): boolean =>
   statement(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'dashboard_bulk_documents'").get() !== undefined;
 
-/** The document's spans with no kept mention yet: those written while it was listed. */
-const NEW_SPANS = `SELECT a.id, a.document_id, a.label_id, coalesce(a.entity_id, 0) AS entity_id, ${SPAN_TEXT('a')} AS text
-  FROM annotations a WHERE a.document_id = @document AND NOT EXISTS (SELECT 1 FROM dashboard_span_mentions m WHERE m.annotation_id = a.id)`;
+/**
+ * The document's spans with no kept mention yet (those written while it was listed), noted in a
+ * temporary table so that each span's text is cut once (a text cut in a flattened subquery was cut
+ * again at every use: 45 µs a span).
+ */
+const NOTE_NEW_SPANS = `INSERT INTO temp.dashboard_bulk_spans (annotation_id) SELECT a.id FROM annotations a
+  WHERE a.document_id = @document AND NOT EXISTS (SELECT 1 FROM dashboard_span_mentions m WHERE m.annotation_id = a.id)`;
 
 const ADD_COUNTS = `INSERT INTO dashboard_span_counts (document_id, label_id, annotator_id, review_state, day, spans)
-  SELECT a.document_id, a.label_id, a.annotator_id, a.review_state, substr(a.created_at, 1, 10), count(*) FROM annotations a
-  WHERE a.document_id = @document AND NOT EXISTS (SELECT 1 FROM dashboard_span_mentions m WHERE m.annotation_id = a.id) GROUP BY 1, 2, 3, 4, 5
+  SELECT a.document_id, a.label_id, a.annotator_id, a.review_state, substr(a.created_at, 1, 10), count(*)
+  FROM temp.dashboard_bulk_spans n CROSS JOIN annotations a ON a.id = n.annotation_id WHERE true GROUP BY 1, 2, 3, 4, 5
   ON CONFLICT (document_id, label_id, annotator_id, review_state, day) DO UPDATE SET spans = spans + excluded.spans`;
 
-// Before the new mentions are stored: a document counts once more for a mention only when none of
-// its spans already kept has that mention.
-const ADD_TOTALS = `INSERT INTO dashboard_mention_totals (label_id, entity_id, mention, spans, documents)
-  SELECT label_id, entity_id, mention, count(*), 1 FROM (SELECT n.label_id, n.entity_id, ${MENTION('n')} AS mention FROM (${NEW_SPANS}) n)
-  WHERE mention IS NOT NULL GROUP BY 1, 2, 3
-  ON CONFLICT (label_id, entity_id, mention) DO UPDATE SET spans = spans + excluded.spans, documents = documents + (NOT EXISTS (
-    SELECT 1 FROM dashboard_span_mentions o WHERE o.document_id = @document AND o.label_id = excluded.label_id AND o.entity_id = excluded.entity_id
-      AND (excluded.entity_id > 0 OR o.text = excluded.mention)))`;
+const ADD_MENTIONS = `INSERT INTO dashboard_span_mentions (annotation_id, document_id, label_id, entity_id, text)
+  SELECT a.id, a.document_id, a.label_id, coalesce(a.entity_id, 0), ${SPAN_TEXT('a')}
+  FROM temp.dashboard_bulk_spans n CROSS JOIN annotations a ON a.id = n.annotation_id ORDER BY a.id`;
 
-const ADD_MENTIONS = `INSERT INTO dashboard_span_mentions (annotation_id, document_id, label_id, entity_id, text) SELECT * FROM (${NEW_SPANS}) ORDER BY 1`;
+// A document counts once more for a mention only when none of its older spans has that mention
+// (found by the entity's index or the key index, as the triggers find it).
+const NOT_NEW = (o: string) => `NOT EXISTS (SELECT 1 FROM temp.dashboard_bulk_spans x WHERE x.annotation_id = ${o}.annotation_id)`;
+const OLDER_IN_DOCUMENT = `CASE WHEN excluded.entity_id > 0
+  THEN EXISTS (SELECT 1 FROM dashboard_span_mentions o WHERE o.entity_id = excluded.entity_id AND o.entity_id > 0 AND o.document_id = @document
+    AND +o.label_id = excluded.label_id AND ${NOT_NEW('o')})
+  ELSE EXISTS (SELECT 1 FROM dashboard_span_mentions o WHERE o.label_id = excluded.label_id AND o.entity_id = 0 AND o.text = excluded.mention
+    AND o.document_id = @document AND ${NOT_NEW('o')}) END`;
+const ADD_TOTALS = `INSERT INTO dashboard_mention_totals (label_id, entity_id, mention, spans, documents)
+  SELECT label_id, entity_id, mention, count(*), 1 FROM (SELECT m.label_id, m.entity_id, ${MENTION('m')} AS mention
+    FROM temp.dashboard_bulk_spans n CROSS JOIN dashboard_span_mentions m ON m.annotation_id = n.annotation_id)
+  WHERE mention IS NOT NULL GROUP BY 1, 2, 3
+  ON CONFLICT (label_id, entity_id, mention) DO UPDATE SET spans = spans + excluded.spans, documents = documents + (NOT ${OLDER_IN_DOCUMENT})`;
+
+/** Connections whose temporary table exists (it lasts as long as the connection). */
+const withTempTable = new WeakSet<Db>();
 
 /** Counts the document's spans written while it was listed, and unlists it. */
 function flushDocument(db: Db, documentId: number): void {
-  statement(db, ADD_COUNTS).run({ document: documentId });
-  statement(db, ADD_TOTALS).run({ document: documentId });
-  statement(db, ADD_MENTIONS).run({ document: documentId });
+  if (!withTempTable.has(db)) {
+    db.exec('CREATE TEMP TABLE IF NOT EXISTS dashboard_bulk_spans (annotation_id INTEGER PRIMARY KEY)');
+    withTempTable.add(db);
+  }
+  const document = { document: documentId };
+  statement(db, 'DELETE FROM temp.dashboard_bulk_spans').run(); // left by a statement that failed, if any
+  statement(db, NOTE_NEW_SPANS).run(document);
+  statement(db, ADD_COUNTS).run();
+  statement(db, ADD_MENTIONS).run();
+  statement(db, ADD_TOTALS).run(document);
+  statement(db, 'DELETE FROM temp.dashboard_bulk_spans').run();
   statement(db, 'DELETE FROM dashboard_bulk_documents WHERE document_id = ?').run(documentId);
 }
 

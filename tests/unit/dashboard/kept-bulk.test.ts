@@ -37,8 +37,8 @@ const spanArb = fc.record({
   linked: fc.boolean(),
 });
 type SpanModel = typeof spanArb extends fc.Arbitrary<infer T> ? T : never;
-const spansArb = fc.array(spanArb, { maxLength: 20 });
-const textArb = fc.array(fc.constantFrom(...CHARS), { minLength: 4, maxLength: 24 }).map((cs) => cs.join(''));
+const spansArb = fc.array(spanArb, { minLength: 6, maxLength: 30 });
+const textArb = fc.array(fc.constantFrom(...CHARS), { minLength: 8, maxLength: 40 }).map((cs) => cs.join(''));
 
 const opArb = fc.oneof(
   fc.record({ kind: fc.constant('insert' as const), doc: fc.nat(), spans: spansArb }),
@@ -216,6 +216,23 @@ describe('kept dashboard counts written in bulk (migration 019)', () => {
       }),
     )();
     expect(listed(db)).toBe(0);
+    expectKeptEqualsRecount(db);
+  });
+
+  it('count a bulk-written document once more for a mention other documents have, and not for one it already had', async () => {
+    const { core, labelIds } = await seeded(['两个维护两个维护', '两个维护两个维护两个维护']);
+    const db = core.session.requireDb();
+    const [first, second] = ids(db, 'SELECT id FROM documents ORDER BY id');
+    const one = (from: number, linked = false) => ({ from, length: 1, label: 0, annotator: 0, review: 'pending' as const, day: 0, linked });
+    db.transaction(() => insertDocumentAnnotations(db, first, records(db, first, [one(0), one(1, true), one(2)], labelIds)))();
+    db.transaction(() => insertDocumentAnnotations(db, second, records(db, second, [one(4)], labelIds)))();
+    const many = [0, 1, 2, 3, 5, 6, 7, 8, 9, 10].map((from) => one(from, from === 9));
+    db.transaction(() => insertDocumentAnnotations(db, second, records(db, second, many, labelIds)))();
+    const total = (mention: string) =>
+      db.prepare('SELECT spans, documents FROM dashboard_mention_totals WHERE label_id = ? AND mention = ?').get(labelIds[0], mention);
+    expect(total('两')).toEqual({ spans: 4, documents: 2 });
+    expect(total('维')).toEqual({ spans: 4, documents: 2 });
+    expect(total('')).toEqual({ spans: 2, documents: 2 });
     expectKeptEqualsRecount(db);
   });
 
