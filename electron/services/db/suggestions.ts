@@ -27,19 +27,26 @@ export type KeptMentionCount = [text: string | null, labelId: number, spans: num
 
 const CONFIRMED = `a.annotator_id = ? AND a.review_state <> 'rejected'`;
 
+/** Documents with ids in [from, to): a rebuild in the background counts a range a step. */
+export interface DocumentRange {
+  from: number;
+  to: number;
+}
+export const ALL_DOCUMENTS: DocumentRange = { from: 0, to: Number.MAX_SAFE_INTEGER };
+
 /**
  * The coder's confirmed mentions counted by text and label, the texts read from those migration
  * 018 keeps (dashboard_span_mentions) instead of cut from every document. Text NULL: spans whose
  * text is not kept (documents with astral characters; see keptUncutPlaces), counted together.
  */
-export function keptMentionCounts(db: Db, annotatorId: number): KeptMentionCount[] {
+export function keptMentionCounts(db: Db, annotatorId: number, documents: DocumentRange = ALL_DOCUMENTS): KeptMentionCount[] {
   return statement(
     db,
     `SELECT m.text, a.label_id, count(*) FROM annotations a LEFT JOIN dashboard_span_mentions m ON m.annotation_id = a.id
-      WHERE ${CONFIRMED} GROUP BY 1, 2`,
+      WHERE ${CONFIRMED} AND a.document_id >= ? AND a.document_id < ? GROUP BY 1, 2`,
   )
     .raw(true)
-    .all(annotatorId) as KeptMentionCount[];
+    .all(annotatorId, documents.from, documents.to) as KeptMentionCount[];
 }
 
 /**
@@ -47,15 +54,19 @@ export function keptMentionCounts(db: Db, annotatorId: number): KeptMentionCount
  * few documents): their texts are cut in JavaScript. A span with no kept row at all is not among
  * them (none outside a bulk write's transaction); the caller compares the numbers.
  */
-export function keptUncutPlaces(db: Db, annotatorId: number): MentionPlace[] {
+export function keptUncutPlaces(db: Db, annotatorId: number, documents: DocumentRange = ALL_DOCUMENTS): MentionPlace[] {
   return statement(
     db,
     `SELECT a.document_id, a.start, a.end, a.label_id FROM annotations a JOIN dashboard_span_mentions m ON m.annotation_id = a.id
-      WHERE a.document_id IN (SELECT document_id FROM dashboard_span_mentions WHERE text IS NULL) AND m.text IS NULL AND ${CONFIRMED}
-      ORDER BY a.document_id`,
+      WHERE a.document_id IN (SELECT document_id FROM dashboard_span_mentions WHERE text IS NULL AND document_id >= ? AND document_id < ?)
+        AND m.text IS NULL AND ${CONFIRMED} ORDER BY a.document_id`,
   )
     .raw(true)
-    .all(annotatorId) as MentionPlace[];
+    .all(documents.from, documents.to, annotatorId) as MentionPlace[];
+}
+
+export function maxDocumentId(db: Db): number {
+  return (statement(db, 'SELECT coalesce(max(id), 0) FROM documents').pluck().get() as number) ?? 0;
 }
 
 /** A place with its kept text (NULL: not kept, cut it from the document). */

@@ -15,11 +15,14 @@ import { enabledTerms } from '../db/gazetteers';
 import { listLabels } from '../db/labels';
 import { listPatterns } from '../db/patterns';
 import {
+  ALL_DOCUMENTS,
   changeStamp,
   confirmedPlaces,
+  type DocumentRange,
   keptMentionCounts,
   keptUncutPlaces,
   maxAnnotationId,
+  maxDocumentId,
   newerConfirmedPlaces,
   newerKeptMentions,
   readModel,
@@ -86,26 +89,29 @@ function cutMentions(db: Db, places: Iterable<[documentId: number, start: number
 }
 
 /**
- * The coder's mentions counted from the texts migration 018 keeps: one query counting by text and
- * label instead of cutting a million spans from twenty thousand documents; only the spans whose
- * text is not kept (documents with astral characters) are cut here. A project older than schema 18
- * (read-only, so never migrated), or kept rows found missing, are counted the old way.
+ * Adds the coder's mentions in a range of documents, counted from the texts migration 018 keeps:
+ * one query counting by text and label instead of cutting a million spans from twenty thousand
+ * documents; only the spans whose text is not kept (documents with astral characters) are cut
+ * here. False, adding nothing, when kept rows are missing (then the caller counts the old way).
  */
-function countMentions(db: Db, annotatorId: number): MentionCounts {
-  const counts = new MentionCounts();
-  const countCut = () => {
-    for (const mention of confirmedMentions(db, annotatorId)) counts.add(mention);
-    return counts;
-  };
-  if (!hasDashboardCounts(db)) return countCut();
+function addKeptMentions(db: Db, annotatorId: number, counts: MentionCounts, documents: DocumentRange = ALL_DOCUMENTS): boolean {
   let uncut = 0;
-  const byText = keptMentionCounts(db, annotatorId);
+  const byText = keptMentionCounts(db, annotatorId, documents);
   for (const [text, , spans] of byText) if (text === null) uncut += spans;
-  const uncutPlaces = uncut > 0 ? keptUncutPlaces(db, annotatorId) : [];
-  if (uncutPlaces.length !== uncut) return countCut();
+  const uncutPlaces = uncut > 0 ? keptUncutPlaces(db, annotatorId, documents) : [];
+  if (uncutPlaces.length !== uncut) return false;
   for (const [text, labelId, spans] of byText) if (text !== null) counts.add({ text, labelId }, spans);
   for (const mention of cutMentions(db, uncutPlaces)) counts.add(mention);
-  return counts;
+  return true;
+}
+
+/** The coder's mentions counted; the old way in a project older than schema 18 (read-only, so never migrated) or with kept rows missing. */
+function countMentions(db: Db, annotatorId: number): MentionCounts {
+  const counts = new MentionCounts();
+  if (hasDashboardCounts(db) && addKeptMentions(db, annotatorId, counts)) return counts;
+  const cut = new MentionCounts();
+  for (const mention of confirmedMentions(db, annotatorId)) cut.add(mention);
+  return cut;
 }
 
 function matcherOf(counts: MentionCounts): HashedTermMatcher<number> {
@@ -141,20 +147,65 @@ function sameEntries(a: MentionCounts, b: MentionCounts): boolean {
 export const DICTIONARY_REBUILD_IDLE_MS = 1000;
 
 /**
- * Counts everything again, forgetting deleted, relabelled and rejected mentions. The matcher and
- * its version stay when the entries came out the same (the usual case: the coder added a span),
- * so the document's dictionary proposals kept by cachedCandidates stay valid.
+ * Puts a dictionary counted again in place, forgetting deleted, relabelled and rejected mentions.
+ * The matcher and its version stay when the entries came out the same (the usual case: the coder
+ * added a span), so the document's dictionary proposals kept by cachedCandidates stay valid.
  */
-export function rebuildDictionary(db: Db): void {
-  const state = dictionaries.get(db);
-  if (!state || !db.open) return;
-  if (state.rebuild) clearTimeout(state.rebuild);
-  const fresh = buildDictionary(db, state.annotatorId);
-  if (sameEntries(fresh.counts, state.counts)) {
-    fresh.matcher = state.matcher;
-    fresh.version = state.version;
+function install(db: Db, stale: DictionaryState, fresh: DictionaryState): void {
+  if (stale.rebuild) clearTimeout(stale.rebuild);
+  if (sameEntries(fresh.counts, stale.counts)) {
+    fresh.matcher = stale.matcher;
+    fresh.version = stale.version;
   }
   dictionaries.set(db, fresh);
+}
+
+/** Starts the rebuild in steps now, instead of once the calls are quiet (tests). */
+export function startRebuild(db: Db, stepDocuments?: number): void {
+  const state = dictionaries.get(db);
+  if (state && db.open) rebuildInSteps(db, state, stepDocuments);
+}
+
+/** Counts everything again at once (tests and the bench; the app rebuilds in steps, rebuildInSteps). */
+export function rebuildDictionary(db: Db): void {
+  const state = dictionaries.get(db);
+  if (state && db.open) install(db, state, buildDictionary(db, state.annotatorId));
+}
+
+/** Documents counted per step of a rebuild in the background: about 100 ms on the bench corpus, so a request waits at most that long. */
+const REBUILD_STEP_DOCUMENTS = 1000;
+
+/**
+ * Counts everything again a range of documents a step, each step a timer of its own so requests
+ * queued meanwhile run first (as the search indexer does). A change of the project meanwhile stops
+ * it: the next call notices the change and schedules it again.
+ */
+function rebuildInSteps(db: Db, state: DictionaryState, stepDocuments = REBUILD_STEP_DOCUMENTS): void {
+  if (!hasDashboardCounts(db)) return rebuildDictionary(db);
+  const { annotatorId } = state;
+  const stamp = changeStamp(db);
+  const maxId = maxAnnotationId(db);
+  const lastDocument = maxDocumentId(db);
+  const counts = new MentionCounts();
+  let from = 0;
+  const step = () => {
+    state.rebuild = null;
+    if (dictionaries.get(db) !== state || !db.open || changeStamp(db) !== stamp) return;
+    if (!addKeptMentions(db, annotatorId, counts, { from, to: from + stepDocuments })) return rebuildDictionary(db);
+    from += stepDocuments;
+    if (from <= lastDocument) {
+      state.rebuild = setTimeout(guarded, 0);
+      state.rebuild.unref();
+    } else install(db, state, { annotatorId, stamp, counts, matcher: matcherOf(counts), version: {}, maxId, rebuild: null });
+  };
+  const guarded = () => {
+    try {
+      step();
+    } catch {
+      dictionaries.delete(db); // built again on the next call
+    }
+  };
+  guarded();
 }
 
 /**
@@ -183,9 +234,10 @@ export function projectDictionary(db: Db, annotatorId: number): ProjectDictionar
   if (changed) state.version = {};
   state.stamp = stamp;
   if (state.rebuild) clearTimeout(state.rebuild);
+  const stale = state;
   state.rebuild = setTimeout(() => {
     try {
-      if (dictionaries.get(db) === state) rebuildDictionary(db);
+      if (dictionaries.get(db) === stale) rebuildInSteps(db, stale);
     } catch {
       dictionaries.delete(db); // built again on the next call
     }
