@@ -1,8 +1,8 @@
 // In-page timings for the reader with relations (#23). The reader asks for a document's relations
-// when they are first needed (a span selected or hovered), not when it opens; so "open with the
-// relation lists built" is the open plus the first click on a span: click → that span's relation
-// list in the span detail and its arcs drawn (relations:forDocument of every relation, the per-span
-// index, the list and the arcs), timed to the task after the frame that shows them.
+// once it is idle after opening, not in the open itself; so "open with the relation lists built" is
+// the open plus the first click on a span: click → that span's relation list in the span detail and
+// its arcs drawn (the per-span index, the list and the arcs, and relations:forDocument if the idle
+// fetch has not answered yet), timed to the task after the frame that shows them.
 import type { Page } from '@playwright/test';
 import { selectUnmarkedText, timeLabelKey, type KeyTiming } from './page-probes';
 

@@ -1,7 +1,7 @@
 // Measure 3: open the 100,000-character, 5,000-span document to interactive in Chromium through
 // the browser mode, vs the plain-DOM baseline page rendering the same text with the same marks.
 // Then the same document with 2,000 relations (#23): the open, the first click on a span until its
-// relations are listed and drawn (the reader fetches relations when first needed), and label
+// relations are listed and drawn (the reader fetches them once idle after opening), and label
 // keypresses with the relations loaded against the same keypresses in the document without them.
 import type { Page } from '@playwright/test';
 import type { KeyTiming } from '../lib/page-probes';
@@ -145,7 +145,7 @@ function relationRows(relations: number, opens: OpenTiming[], clicks: SpanRelati
       goal: { op: '<=', value: 300 },
     }),
     row({
-      name: `${label}: first click on a span → its relations listed and arcs drawn (all the document's relations fetched)`,
+      name: `${label}: first click on a span → its relations listed and arcs drawn (the relations fetched once idle after the open)`,
       value: round(click),
       unit: 'ms',
       baseline: null,
