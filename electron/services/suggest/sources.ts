@@ -166,6 +166,11 @@ export function startRebuild(db: Db, stepDocuments?: number): void {
   if (state && db.open) rebuildInSteps(db, state, stepDocuments);
 }
 
+/** Whether a rebuild is waiting or under way (the bench times its steps). */
+export function dictionaryRebuildPending(db: Db): boolean {
+  return (dictionaries.get(db)?.rebuild ?? null) !== null;
+}
+
 /** Counts everything again at once (tests and the bench; the app rebuilds in steps, rebuildInSteps). */
 export function rebuildDictionary(db: Db): void {
   const state = dictionaries.get(db);
@@ -181,6 +186,7 @@ const REBUILD_STEP_DOCUMENTS = 1000;
  * it: the next call notices the change and schedules it again.
  */
 function rebuildInSteps(db: Db, state: DictionaryState, stepDocuments = REBUILD_STEP_DOCUMENTS): void {
+  if (state.rebuild) clearTimeout(state.rebuild);
   if (!hasDashboardCounts(db)) return rebuildDictionary(db);
   const { annotatorId } = state;
   const stamp = changeStamp(db);
@@ -193,19 +199,29 @@ function rebuildInSteps(db: Db, state: DictionaryState, stepDocuments = REBUILD_
     if (dictionaries.get(db) !== state || !db.open || changeStamp(db) !== stamp) return;
     if (!addKeptMentions(db, annotatorId, counts, { from, to: from + stepDocuments })) return rebuildDictionary(db);
     from += stepDocuments;
-    if (from <= lastDocument) {
-      state.rebuild = setTimeout(guarded, 0);
-      state.rebuild.unref();
-    } else install(db, state, { annotatorId, stamp, counts, matcher: matcherOf(counts), version: {}, maxId, rebuild: null });
+    if (from <= lastDocument) return next(step);
+    // Comparing and building the matcher are steps of their own (each about as long as a range).
+    next(() => {
+      if (sameEntries(counts, state.counts)) dictionaries.set(db, { ...state, stamp, counts, maxId, rebuild: null });
+      else next(() => install(db, state, { annotatorId, stamp, counts, matcher: matcherOf(counts), version: {}, maxId, rebuild: null }));
+    });
   };
-  const guarded = () => {
+  const next = (run: () => void) => {
+    state.rebuild = setTimeout(() => {
+      state.rebuild = null;
+      if (dictionaries.get(db) !== state || !db.open || changeStamp(db) !== stamp) return;
+      guarded(run);
+    }, 0);
+    state.rebuild.unref();
+  };
+  const guarded = (run: () => void) => {
     try {
-      step();
+      run();
     } catch {
       dictionaries.delete(db); // built again on the next call
     }
   };
-  guarded();
+  guarded(step);
 }
 
 /**
