@@ -58,6 +58,7 @@ runMeasure('suggestions', 'Suggestions', async (ctx) => {
     }
     times.rebuildInSteps = ms(started);
     times.rebuildLongestStep = Math.max(...steps);
+    times.rebuildSteps = steps.map((step) => Math.round(step));
     await bench.call('annotations:create', { documentId: fx.readerDocId, start: first?.start ?? 0, end: (first?.start ?? 0) + 1, labelId });
     await bench.call('suggestions:forDocument', input);
     started = performance.now();

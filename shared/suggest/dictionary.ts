@@ -49,6 +49,11 @@ export class MentionCounts {
     return best;
   }
 
+  /** How many texts are counted. */
+  get size(): number {
+    return this.counts.size;
+  }
+
   texts(): IterableIterator<string> {
     return this.counts.keys();
   }

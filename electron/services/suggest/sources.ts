@@ -134,13 +134,9 @@ export function coderDictionaryEntries(db: Db, annotatorId: number): Map<string,
 }
 
 function sameEntries(a: MentionCounts, b: MentionCounts): boolean {
-  let size = 0;
-  for (const text of a.texts()) {
-    size++;
-    if (a.labelOf(text) !== b.labelOf(text)) return false;
-  }
-  for (const text of b.texts()) if (--size < 0 || a.labelOf(text) === undefined) return false;
-  return size === 0;
+  if (a.size !== b.size) return false;
+  for (const text of a.texts()) if (a.labelOf(text) !== b.labelOf(text)) return false;
+  return true;
 }
 
 /** Quiet time after an edit before the full rebuild: it runs between the reader's calls, not right after one. */
@@ -161,9 +157,9 @@ function install(db: Db, stale: DictionaryState, fresh: DictionaryState): void {
 }
 
 /** Starts the rebuild in steps now, instead of once the calls are quiet (tests). */
-export function startRebuild(db: Db, stepDocuments?: number): void {
+export function startRebuild(db: Db, stepDocuments?: number, stepTexts?: number): void {
   const state = dictionaries.get(db);
-  if (state && db.open) rebuildInSteps(db, state, stepDocuments);
+  if (state && db.open) rebuildInSteps(db, state, stepDocuments, stepTexts);
 }
 
 /** Whether a rebuild is waiting or under way (the bench times its steps). */
@@ -179,13 +175,14 @@ export function rebuildDictionary(db: Db): void {
 
 /** Documents counted per step of a rebuild in the background: about 100 ms on the bench corpus, so a request waits at most that long. */
 const REBUILD_STEP_DOCUMENTS = 1000;
+const REBUILD_STEP_TEXTS = 50_000;
 
 /**
  * Counts everything again a range of documents a step, each step a timer of its own so requests
  * queued meanwhile run first (as the search indexer does). A change of the project meanwhile stops
  * it: the next call notices the change and schedules it again.
  */
-function rebuildInSteps(db: Db, state: DictionaryState, stepDocuments = REBUILD_STEP_DOCUMENTS): void {
+function rebuildInSteps(db: Db, state: DictionaryState, stepDocuments = REBUILD_STEP_DOCUMENTS, stepTexts = REBUILD_STEP_TEXTS): void {
   if (state.rebuild) clearTimeout(state.rebuild);
   if (!hasDashboardCounts(db)) return rebuildDictionary(db);
   const { annotatorId } = state;
@@ -200,11 +197,30 @@ function rebuildInSteps(db: Db, state: DictionaryState, stepDocuments = REBUILD_
     if (!addKeptMentions(db, annotatorId, counts, { from, to: from + stepDocuments })) return rebuildDictionary(db);
     from += stepDocuments;
     if (from <= lastDocument) return next(step);
-    // Comparing and building the matcher are steps of their own (each about as long as a range).
-    next(() => {
-      if (sameEntries(counts, state.counts)) dictionaries.set(db, { ...state, stamp, counts, maxId, rebuild: null });
-      else next(() => install(db, state, { annotatorId, stamp, counts, matcher: matcherOf(counts), version: {}, maxId, rebuild: null }));
-    });
+    next(compare);
+  };
+  // Comparing with the dictionary in use, and building a matcher only when the entries differ,
+  // REBUILD_STEP_TEXTS texts a step (each step about as long as a range of documents).
+  const texts = counts.texts();
+  const compare = () => {
+    let n = 0;
+    for (let t = texts.next(); !t.done; t = texts.next()) {
+      if (counts.labelOf(t.value) !== state.counts.labelOf(t.value)) return next(build);
+      if (++n === stepTexts) return next(compare);
+    }
+    // Every text has the label it had, and there are as many: the same entries.
+    if (counts.size === state.counts.size) dictionaries.set(db, { ...state, stamp, counts, maxId, rebuild: null });
+    else next(build);
+  };
+  const matcher = new HashedTermMatcher<number>();
+  const toMatch = counts.texts();
+  const build = () => {
+    let n = 0;
+    for (let t = toMatch.next(); !t.done; t = toMatch.next()) {
+      matcher.add(t.value, counts.labelOf(t.value)!);
+      if (++n === stepTexts) return next(build);
+    }
+    dictionaries.set(db, { annotatorId, stamp, counts, matcher, version: {}, maxId, rebuild: null });
   };
   const next = (run: () => void) => {
     state.rebuild = setTimeout(() => {

@@ -136,9 +136,9 @@ describe('the dictionary from the kept span texts', () => {
           // Deleted, rejected, relabelled, moved: exact once rebuilt.
           for (const op of after) await apply(p, op);
           await p.c.call('suggestions:forDocument', { documentId: p.docs[0]!.id, sources: ['dictionary'] });
-          // In steps of one document, each a timer of its own, as the app does in the background.
-          startRebuild(p.db, 1);
-          for (let i = 0; i < 20 && dictionaryRebuildPending(p.db); i++) await new Promise((resolve) => setTimeout(resolve, 0));
+          // In steps of one document (and two texts), each a timer of its own, as the app does in the background.
+          startRebuild(p.db, 1, 2);
+          for (let i = 0; i < 100 && dictionaryRebuildPending(p.db); i++) await new Promise((resolve) => setTimeout(resolve, 0));
           expect(dictionaryRebuildPending(p.db)).toBe(false);
           expect(sorted(keptEntries(p))).toEqual(sorted(cutEntries(p)));
           await expectSameHits(p);
