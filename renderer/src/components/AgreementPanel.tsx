@@ -5,7 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { AgreementReport } from '../../../shared/api/agreement';
 import { GOLD_ANNOTATOR } from '../../../shared/api/adjudication';
 import { api } from '../api/client';
-import { download } from '../dialogs/ExportSpanList';
+import { download } from '../state/download';
 import { useI18n } from '../i18n';
 import { useAppState } from '../state/appState';
 import { agreementCsv } from './agreementCsv';

@@ -1,20 +1,8 @@
 // Saving a chart: its drawing as SVG (ECharts' SVG renderer) or PNG (that SVG drawn on a canvas at
 // twice the size), and its data as CSV — downloads, as the app's other saved CSVs are, so they work
 // in the desktop window and in the browser mode alike.
-import { download } from '../dialogs/ExportSpanList';
+import { download, downloadBlob } from '../state/download';
 import type { EChartHandle } from './EChart';
-
-/** Offers a blob as a file download under `name`. */
-function downloadBlob(name: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 const svgBlob = (svg: string) => new Blob([svg], { type: 'image/svg+xml;charset=utf-8' });
 

@@ -4,6 +4,7 @@ import { EXPORT_SPAN_LIST_CAP, type ExportReport } from '../../../shared/api/exp
 import { spanIssuesCsv } from '../../../shared/exchange/span-issues';
 import { useI18n, type MessageKey, type Translate } from '../i18n';
 import { en } from '../i18n/en';
+import { download } from '../state/download';
 
 /** Rows drawn in the dialog; the CSV holds every listed span. */
 const ROWS_SHOWN = 200;
@@ -12,19 +13,6 @@ const ROWS_SHOWN = 200;
 export function reasonText(t: Translate, reason: string): string {
   const key = `export.reason.${reason}`;
   return key in en ? t(key as MessageKey) : reason;
-}
-
-/** Offers `text` as a file download (works in the browser mode and in the desktop window). */
-export function download(name: string, text: string): void {
-  // A BOM so that spreadsheet programs read the Chinese as UTF-8.
-  const url = URL.createObjectURL(new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function ExportSpanList({ report }: { report: ExportReport }) {

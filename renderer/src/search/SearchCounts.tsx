@@ -2,7 +2,7 @@
 // bar row, and saving the whole concordance as CSV or TSV for R and pandas.
 import { useState } from 'react';
 import { callOrThrow } from '../api/client';
-import { download } from '../dialogs/ExportSpanList';
+import { download } from '../state/download';
 import { useI18n } from '../i18n';
 import { errorMessage, useToast } from '../state/toasts';
 import type { ConcordanceRequest, SearchResults } from './useSearchResults';
