@@ -3,7 +3,7 @@
 import type { DashboardFilter } from '../../../shared/api/dashboard';
 import type { DocumentTiming } from '../../../shared/api/timing';
 import { statement, type Db } from './connection';
-import { documentConditions } from './dashboard';
+import { documentConditions, spansJoinedWhere } from './dashboard';
 
 /** A project older than migration 017 opened read-only has no timing tables. */
 export const hasTimingTables = (db: Db): boolean =>
@@ -145,32 +145,15 @@ export function documentTimingRows(db: Db, filter: DashboardFilter, limit: numbe
 export type LeadTimeRow = [annotator: string, labelId: number, leadTimeMs: number];
 
 export function leadTimeRows(db: Db, filter: DashboardFilter): LeadTimeRow[] {
-  const parts = ['a.lead_time_ms IS NOT NULL'];
-  const params: unknown[] = [];
-  if (filter.labelIds) {
-    parts.push(`a.label_id IN (${filter.labelIds.map(() => '?').join(', ')})`);
-    params.push(...filter.labelIds);
-  }
-  if (filter.annotator !== undefined) {
-    parts.push('an.name = ?');
-    params.push(filter.annotator);
-  }
-  if (filter.reviewState) {
-    parts.push('a.review_state = ?');
-    params.push(filter.reviewState);
-  }
-  const docs = documentConditions(filter);
-  if (docs.sql) {
-    parts.push(`a.document_id IN (SELECT d.id FROM documents d WHERE ${docs.sql})`);
-    params.push(...docs.params);
-  }
+  const spans = spansJoinedWhere(filter);
+  const where = spans.sql ? `${spans.sql} AND a.lead_time_ms IS NOT NULL` : 'WHERE a.lead_time_ms IS NOT NULL';
   return statement(
     db,
     `SELECT an.name, a.label_id, a.lead_time_ms FROM annotations a JOIN annotators an ON an.id = a.annotator_id
-      WHERE ${parts.join(' AND ')} ORDER BY an.name, a.label_id, a.lead_time_ms`,
+      ${where} ORDER BY an.name, a.label_id, a.lead_time_ms`,
   )
     .raw(true)
-    .all(...params) as LeadTimeRow[];
+    .all(...spans.params) as LeadTimeRow[];
 }
 
 /** [span id, lead time] of the documents' spans that have one (through the partial index of migration 017). */
