@@ -354,7 +354,8 @@ export class DocSession {
 
   private async refreshHistory(): Promise<void> {
     const result = await callOrThrow('history:state', { documentId: this.doc.id }).catch(() => null);
-    if (result) {
+    // A read that finds the undo state as it was changes nothing: listeners take a new state for a write.
+    if (result && !sameHistory(result, this.history)) {
       this.history = result;
       this.emit();
     }
@@ -389,3 +390,15 @@ export class DocSession {
 }
 
 const afterFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+function sameHistory(a: HistoryState, b: HistoryState | null): boolean {
+  return (
+    b !== null &&
+    a.canUndo === b.canUndo &&
+    a.canRedo === b.canRedo &&
+    a.undoLabel === b.undoLabel &&
+    a.redoLabel === b.redoLabel &&
+    (a.undoKind ?? null) === (b.undoKind ?? null) &&
+    (a.redoKind ?? null) === (b.redoKind ?? null)
+  );
+}
