@@ -3,6 +3,7 @@
 // order and a span created a moment ago can be resized before the server has answered.
 import { api, callOrThrow } from '../api/client';
 import type { HistoryState, HistoryStep } from '../../../shared/api/annotations';
+import { NO_HISTORY, sameHistory } from './historyState';
 import type { Annotation, DocumentDetail, DocumentStatus } from '../../../shared/model';
 import type { ReaderController, SpanChange } from '../reader/readerController';
 import { startDocumentTimer, type DocumentTimer } from './activityClock';
@@ -19,8 +20,6 @@ export interface SessionDeps {
 
 /** Panels follow the reader this long after its frame, leaving the frame itself to the text. */
 const PANEL_DELAY_MS = 24;
-
-const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoLabel: null, redoLabel: null };
 
 export class DocSession {
   /** The spans this coder may edit: their own (or, in a document only one coder has spans in, that coder's). */
@@ -390,15 +389,3 @@ export class DocSession {
 }
 
 const afterFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-
-function sameHistory(a: HistoryState, b: HistoryState | null): boolean {
-  return (
-    b !== null &&
-    a.canUndo === b.canUndo &&
-    a.canRedo === b.canRedo &&
-    a.undoLabel === b.undoLabel &&
-    a.redoLabel === b.redoLabel &&
-    (a.undoKind ?? null) === (b.undoKind ?? null) &&
-    (a.redoKind ?? null) === (b.redoKind ?? null)
-  );
-}
