@@ -1,14 +1,13 @@
 // One-off measure (#24, migration 019): CPU to write ~50k spans the fixture's way (insertDocumentAnnotations,
 // one transaction) with the kept counts written once per document, through the per-span triggers
 // (batches of 7 spans: under the bulk threshold), and with no dashboard triggers. Alternating rounds, one process.
-import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { createProjectFile } from '../electron/services/app/session';
 import { insertDocumentAnnotations, type AnnotationRecord } from '../electron/services/db/annotations';
-import { insertDocument } from '../electron/services/db/documents';
 import { getLabelByKey } from '../electron/services/db/labels';
 import { ensureAnnotator } from '../electron/services/db/meta';
 import { corpusItems } from './generate';
+import { insertArticleDocument } from './lib/fixture';
 import { sizeSpec } from './lib/sizes';
 
 const articles = [...corpusItems(sizeSpec('medium', undefined, 1000))].filter((i) => i.dirty === null).map((i) => i.article);
@@ -28,22 +27,7 @@ function round(mode: Mode, n: number): number {
   const before = process.cpuUsage();
   db.transaction(() => {
     for (const a of articles) {
-      const id = insertDocument(db, {
-        draft: {
-          metadata: { title: a.title, date: a.date, source: a.source, district: a.district, url: null, reporters: a.reporters, externalId: a.id },
-          originalText: a.text,
-          text: a.text,
-          offsetMap: [0, a.text.length, 0, a.text.length],
-          steps: [],
-          warnings: [],
-          removed: [],
-          spans: [],
-        },
-        fileName: `${a.id}.jsonl`,
-        rawSha256: null,
-        encoding: 'utf-8',
-        textSha256: createHash('sha256').update(a.text).digest('hex'),
-      })!;
+      const id = insertArticleDocument(db, a);
       const records: AnnotationRecord[] = a.spans.map((s) => ({
         documentId: id,
         start: s.start,

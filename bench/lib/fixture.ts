@@ -44,7 +44,8 @@ function codeHash(): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-function addArticle(db: Db, a: Article, withSpans: boolean, labelIds: Map<string, number>, annotatorId: number): number {
+/** A generated article as a document, its text normalized already (no spans). */
+export function insertArticleDocument(db: Db, a: Article): number {
   const id = insertDocument(db, {
     draft: {
       metadata: { title: a.title, date: a.date, source: a.source, district: a.district, url: null, reporters: a.reporters, externalId: a.id },
@@ -62,6 +63,11 @@ function addArticle(db: Db, a: Article, withSpans: boolean, labelIds: Map<string
     textSha256: createHash('sha256').update(a.text).digest('hex'),
   });
   if (id === null) throw new Error(`duplicate generated text in ${a.id}`);
+  return id;
+}
+
+function addArticle(db: Db, a: Article, withSpans: boolean, labelIds: Map<string, number>, annotatorId: number): number {
+  const id = insertArticleDocument(db, a);
   if (!withSpans) return id;
   const now = new Date().toISOString();
   insertDocumentAnnotations(
