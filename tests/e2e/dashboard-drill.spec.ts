@@ -42,9 +42,9 @@ test('district picker, a chip per filter, each removable, and clear all', async 
 
   await page.getByRole('button', { name: /更多筛选|More filters/ }).click();
   const picker = page.getByRole('combobox', { name: /^(区县|District)$/ });
-  // The picker offers the corpus's districts, most documents first.
-  const offered = await page.locator('#doc-filter-district-values option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
-  expect(offered).toEqual(districts.map((d) => d.value));
+  // The picker offers the corpus's districts, most documents first (asked for when the filters open: polled).
+  const offered = () => page.locator('#doc-filter-district-values option').evaluateAll((els) => els.map((el) => (el as HTMLOptionElement).value));
+  await expect.poll(offered).toEqual(districts.map((d) => d.value));
   await picker.fill(district.value);
   await expectListed(page, await listed(server, { district: district.value }));
   expect((await listed(server, { district: district.value })).length).toBe(district.documents);
